@@ -1,0 +1,115 @@
+package io.retort.engine;
+
+import io.retort.sql.Executable;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A connection taken from an {@link Engine}, with SQLAlchemy 2.x's transaction behaviour:
+ *
+ * <ul>
+ *   <li><b>Autobegin</b>: the first statement begins a transaction.</li>
+ *   <li><b>Commit as you go</b>: {@link #commit()} and {@link #rollback()} end it; the next statement begins another.
+ *   </li>
+ *   <li>{@link #close()} rolls back whatever was not committed and returns the connection to the pool.</li>
+ *   <li><b>Savepoints</b>: {@link #beginNested()} or {@link #nested(Consumer)}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * try (Connection conn = engine.connect()) {
+ *     conn.execute(text("CREATE TABLE some_table (x int, y int)"));
+ *     conn.execute(text("INSERT INTO some_table (x, y) VALUES (:x, :y)"),
+ *             List.of(Map.of("x", 1, "y", 1), Map.of("x", 2, "y", 4)));     // executemany: one JDBC batch
+ *     conn.commit();
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: use a connection from one thread at a time.
+ */
+public interface Connection extends AutoCloseable {
+
+    /** Executes a statement without parameters. */
+    Result execute(Executable statement);
+
+    /**
+     * Executes a statement once with named parameters.
+     *
+     * @param statement the statement
+     * @param parameters values for the statement's parameters by name
+     * @return the result: rows for a query, the row count for DML
+     * @throws io.retort.exception.InvalidArgumentException if a parameter the statement needs has no value
+     * @throws io.retort.exception.DatabaseException if the database refuses the statement
+     */
+    Result execute(Executable statement, Map<String, ? extends @Nullable Object> parameters);
+
+    /**
+     * "executemany": runs the statement once per parameter map, sent to the driver as one JDBC batch.
+     *
+     * @param statement the statement, typically an INSERT, UPDATE or DELETE
+     * @param parameterSets one map per execution; an empty list runs nothing
+     * @return a result without rows whose {@link Result#rowCount()} is the total of affected rows (or -1 when the
+     *         driver does not report it)
+     */
+    Result execute(Executable statement, List<? extends Map<String, ? extends @Nullable Object>> parameterSets);
+
+    /**
+     * Executes a query and streams its rows: the driver fetches {@code batchSize} rows at a time instead of all of
+     * them, so a large result does not have to fit in memory. Read the result (or close it) before the next
+     * statement on this connection.
+     */
+    Result stream(Executable statement, Map<String, ? extends @Nullable Object> parameters, int batchSize);
+
+    /** Executes a query and returns the first column of the first row, or {@code null} when there is none. */
+    @Nullable Object scalar(Executable statement, Map<String, ? extends @Nullable Object> parameters);
+
+    /** Commits the current transaction, if any. The next statement begins a new one. */
+    void commit();
+
+    /** Rolls back the current transaction, if any. */
+    void rollback();
+
+    /**
+     * Begins a nested transaction (a SAVEPOINT) inside the current transaction, beginning that first if needed.
+     * Commit it to release the savepoint or roll it back to undo only the work done since; closing it without
+     * either rolls it back.
+     */
+    NestedTransaction beginNested();
+
+    /**
+     * Runs {@code work} inside a savepoint: released when {@code work} returns, rolled back (keeping the outer
+     * transaction's earlier work) and rethrown when it throws.
+     */
+    void nested(Consumer<Connection> work);
+
+    /** Whether a transaction has begun and not yet been committed or rolled back. */
+    boolean inTransaction();
+
+    /**
+     * Sets this connection's isolation level until it is closed. It must be called before the transaction begins.
+     *
+     * @throws io.retort.exception.InvalidRequestException if a transaction is in progress
+     * @throws io.retort.exception.ConfigurationException if the database does not have the level
+     */
+    void setIsolationLevel(IsolationLevel level);
+
+    /** The isolation level in force on this connection. */
+    IsolationLevel isolationLevel();
+
+    /** The engine this connection came from. */
+    Engine engine();
+
+    /**
+     * The underlying JDBC connection, for what Retort does not cover. Do not close it or change its auto-commit
+     * mode; close this connection instead.
+     */
+    java.sql.Connection jdbcConnection();
+
+    /** Whether {@link #close()} has been called. */
+    boolean isClosed();
+
+    /** Rolls back uncommitted work, closes open results and returns the connection to the pool. Idempotent. */
+    @Override
+    void close();
+}

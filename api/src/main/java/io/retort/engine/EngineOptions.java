@@ -1,0 +1,246 @@
+package io.retort.engine;
+
+import io.retort.exception.ConfigurationException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How an {@link Engine} connects and pools: the options of SQLAlchemy's {@code create_engine}.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.create("postgresql://user:password@localhost/dbname", EngineOptions.builder()
+ *         .poolSize(20)                           // connections kept in the pool
+ *         .maxOverflow(30)                        // extra connections allowed under load
+ *         .poolTimeout(Duration.ofSeconds(30))    // wait for a free connection at most this long
+ *         .poolRecycle(Duration.ofHours(1))       // replace connections older than this
+ *         .poolPrePing(true)                      // test a connection before handing it out
+ *         .echo(true)                             // log SQL and parameters
+ *         .build());
+ * }</pre>
+ *
+ * <p>Immutable; the builder validates every value and names the option in its error.
+ */
+public final class EngineOptions {
+    private static final EngineOptions DEFAULTS = new Builder().build();
+
+    private final boolean echo;
+    private final int poolSize;
+    private final int maxOverflow;
+    private final Duration poolTimeout;
+    private final @Nullable Duration poolRecycle;
+    private final boolean poolPrePing;
+    private final Map<String, String> connectArgs;
+    private final @Nullable IsolationLevel isolationLevel;
+    private final int compiledCacheSize;
+    private final List<ExecutionListener> listeners;
+
+    private EngineOptions(Builder builder) {
+        this.echo = builder.echo;
+        this.poolSize = builder.poolSize;
+        this.maxOverflow = builder.maxOverflow;
+        this.poolTimeout = builder.poolTimeout;
+        this.poolRecycle = builder.poolRecycle;
+        this.poolPrePing = builder.poolPrePing;
+        this.connectArgs = Collections.unmodifiableMap(new LinkedHashMap<>(builder.connectArgs));
+        this.isolationLevel = builder.isolationLevel;
+        this.compiledCacheSize = builder.compiledCacheSize;
+        this.listeners = List.copyOf(builder.listeners);
+    }
+
+    /** The defaults: no echo, pool size 5, overflow 10, timeout 30 s, no recycling, no pre-ping. */
+    public static EngineOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.echo = echo;
+        builder.poolSize = poolSize;
+        builder.maxOverflow = maxOverflow;
+        builder.poolTimeout = poolTimeout;
+        builder.poolRecycle = poolRecycle;
+        builder.poolPrePing = poolPrePing;
+        builder.connectArgs.putAll(connectArgs);
+        builder.isolationLevel = isolationLevel;
+        builder.compiledCacheSize = compiledCacheSize;
+        builder.listeners.addAll(listeners);
+        return builder;
+    }
+
+    /** Whether every statement and its parameters are logged at INFO to the {@code io.retort.engine} logger. */
+    public boolean echo() {
+        return echo;
+    }
+
+    /** The number of connections the pool keeps open for reuse. */
+    public int poolSize() {
+        return poolSize;
+    }
+
+    /** How many connections beyond {@link #poolSize()} may be open at once. */
+    public int maxOverflow() {
+        return maxOverflow;
+    }
+
+    /** How long {@link Engine#connect()} waits for a free connection before a {@code PoolTimeoutException}. */
+    public Duration poolTimeout() {
+        return poolTimeout;
+    }
+
+    /** The age after which a pooled connection is closed and replaced, or {@code null} to keep connections. */
+    public @Nullable Duration poolRecycle() {
+        return poolRecycle;
+    }
+
+    /** Whether each connection is tested before it is handed out, replacing a dead one silently. */
+    public boolean poolPrePing() {
+        return poolPrePing;
+    }
+
+    /** Extra JDBC connection properties, added to (and overriding) those from the URL's query string. */
+    public Map<String, String> connectArgs() {
+        return connectArgs;
+    }
+
+    /** The isolation level of every connection, or {@code null} for the database's default. */
+    public @Nullable IsolationLevel isolationLevel() {
+        return isolationLevel;
+    }
+
+    /** How many compiled statements the engine caches. */
+    public int compiledCacheSize() {
+        return compiledCacheSize;
+    }
+
+    /** The listeners told of every statement, in registration order. */
+    public List<ExecutionListener> listeners() {
+        return listeners;
+    }
+
+    @Override
+    public String toString() {
+        return "EngineOptions[echo=" + echo + ", poolSize=" + poolSize + ", maxOverflow=" + maxOverflow
+                + ", poolTimeout=" + poolTimeout + ", poolRecycle=" + poolRecycle + ", poolPrePing=" + poolPrePing
+                + ", connectArgs=" + connectArgs.keySet() + ", isolationLevel=" + isolationLevel
+                + ", compiledCacheSize=" + compiledCacheSize + ", listeners=" + listeners.size() + "]";
+    }
+
+    /** Builds {@link EngineOptions}; each setter validates its value at once. Not thread-safe. */
+    public static final class Builder {
+        private boolean echo;
+        private int poolSize = 5;
+        private int maxOverflow = 10;
+        private Duration poolTimeout = Duration.ofSeconds(30);
+        private @Nullable Duration poolRecycle;
+        private boolean poolPrePing;
+        private final Map<String, String> connectArgs = new LinkedHashMap<>();
+        private @Nullable IsolationLevel isolationLevel;
+        private int compiledCacheSize = 500;
+        private final List<ExecutionListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Log every statement and its parameters at INFO to the {@code io.retort.engine} logger. */
+        public Builder echo(boolean value) {
+            this.echo = value;
+            return this;
+        }
+
+        /** Connections kept open in the pool (at least 1; default 5). */
+        public Builder poolSize(int value) {
+            if (value < 1) {
+                throw new ConfigurationException("poolSize must be at least 1, but was " + value);
+            }
+            this.poolSize = value;
+            return this;
+        }
+
+        /** Connections allowed beyond the pool size under load (0 or more; default 10). */
+        public Builder maxOverflow(int value) {
+            if (value < 0) {
+                throw new ConfigurationException("maxOverflow must be 0 or more, but was " + value);
+            }
+            this.maxOverflow = value;
+            return this;
+        }
+
+        /** How long to wait for a free connection (positive; default 30 s). */
+        public Builder poolTimeout(Duration value) {
+            Objects.requireNonNull(value, "poolTimeout");
+            if (value.isNegative() || value.isZero()) {
+                throw new ConfigurationException("poolTimeout must be positive, but was " + value);
+            }
+            this.poolTimeout = value;
+            return this;
+        }
+
+        /**
+         * Replace connections older than this; {@code null}, zero or a negative duration keeps them (the default),
+         * as SQLAlchemy's {@code pool_recycle=-1}.
+         */
+        public Builder poolRecycle(@Nullable Duration value) {
+            this.poolRecycle = value == null || value.isNegative() || value.isZero() ? null : value;
+            return this;
+        }
+
+        /** Test each connection before handing it out (default false). */
+        public Builder poolPrePing(boolean value) {
+            this.poolPrePing = value;
+            return this;
+        }
+
+        /** Add a JDBC connection property, e.g. {@code connectArg("sslmode", "require")}. */
+        public Builder connectArg(String key, String value) {
+            if (key == null || key.isBlank()) {
+                throw new ConfigurationException("A connection argument needs a non-blank name");
+            }
+            this.connectArgs.put(key, Objects.requireNonNull(value, () -> "connectArg " + key));
+            return this;
+        }
+
+        /** Add JDBC connection properties. */
+        public Builder connectArgs(Map<String, String> values) {
+            values.forEach(this::connectArg);
+            return this;
+        }
+
+        /** The isolation level of every connection; {@code null} keeps the database's default. */
+        public Builder isolationLevel(@Nullable IsolationLevel value) {
+            this.isolationLevel = value;
+            return this;
+        }
+
+        /** How many compiled statements to cache (0 disables the cache; default 500). */
+        public Builder compiledCacheSize(int value) {
+            if (value < 0) {
+                throw new ConfigurationException("compiledCacheSize must be 0 or more, but was " + value);
+            }
+            this.compiledCacheSize = value;
+            return this;
+        }
+
+        /** Add a listener told of every statement the engine runs. */
+        public Builder addListener(ExecutionListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** The options. */
+        public EngineOptions build() {
+            return new EngineOptions(this);
+        }
+    }
+}

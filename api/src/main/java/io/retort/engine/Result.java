@@ -1,0 +1,62 @@
+package io.retort.engine;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The result of executing a statement: the rows of a query, or the row count of an INSERT, UPDATE, DELETE.
+ *
+ * <pre>{@code
+ * Result result = conn.execute(text("SELECT x, y FROM some_table WHERE y > :y ORDER BY x, y"), Map.of("y", 6));
+ * for (Row row : result) {
+ *     System.out.println("x: " + row.get("x") + " y: " + row.get("y"));
+ * }
+ * Integer count = conn.execute(text("SELECT count(*) FROM some_table")).scalar(Integer.class);
+ * List<Point> points = conn.execute(text("SELECT x, y FROM some_table")).mapTo(Point.class).all();  // a record
+ * }</pre>
+ *
+ * <p>Not thread-safe; read it on the thread that executed the statement, before the connection is closed.
+ */
+public interface Result extends TypedResult<Row> {
+
+    /** The column names, in order (empty for a statement that returns no rows). */
+    List<String> keys();
+
+    /** Whether the statement returned rows (a query, or DML with RETURNING). */
+    boolean returnsRows();
+
+    /**
+     * The number of rows an INSERT, UPDATE or DELETE affected (summed over an executemany batch), or -1 when the
+     * driver did not report it or the statement returned rows.
+     */
+    long rowCount();
+
+    /** The first column of the first row, or {@code null}; the result is closed. */
+    @Nullable Object scalar();
+
+    /** The first column of the first row converted to {@code type}, or {@code null}; the result is closed. */
+    <T> @Nullable T scalar(Class<T> type);
+
+    /** The first column of exactly one row; errors as {@link #one()}. */
+    @Nullable Object scalarOne();
+
+    /** The first column of each row. */
+    TypedResult<@Nullable Object> scalars();
+
+    /** The first column of each row, converted to {@code type}. */
+    <T> TypedResult<T> scalars(Class<T> type);
+
+    /** Each row as an unmodifiable map from column name to value, in column order. */
+    TypedResult<Map<String, @Nullable Object>> mappings();
+
+    /**
+     * Each row mapped onto a record (or a class with a matching constructor): components are matched to columns by
+     * name, ignoring case and underscores ({@code full_name} fills {@code fullName}), and values are converted to
+     * the component types.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if a component has no matching column; the message lists
+     *         the columns
+     */
+    <R> TypedResult<R> mapTo(Class<R> type);
+}

@@ -1,0 +1,47 @@
+package io.retort.spi;
+
+import io.retort.engine.DatabaseUrl;
+import io.retort.engine.Engine;
+import io.retort.engine.EngineOptions;
+import io.retort.exception.ConfigurationException;
+import java.util.Iterator;
+import java.util.ServiceLoader;
+
+/**
+ * The implementation of Retort, found with {@link ServiceLoader}. {@code retort-impl} registers one; the API calls
+ * {@link #instance()} to create engines.
+ */
+public interface RetortProvider {
+
+    /** Creates an engine for the URL with the options. */
+    Engine createEngine(DatabaseUrl url, EngineOptions options);
+
+    /**
+     * The provider on the class path or module path.
+     *
+     * @throws ConfigurationException if none is found, saying which artifact to add
+     */
+    static RetortProvider instance() {
+        return Holder.INSTANCE;
+    }
+
+    /** Lazily loads the provider once. */
+    final class Holder {
+        private static final RetortProvider INSTANCE = load();
+
+        private Holder() {
+        }
+
+        private static RetortProvider load() {
+            Iterator<RetortProvider> providers = ServiceLoader.load(RetortProvider.class).iterator();
+            if (!providers.hasNext()) {
+                providers = ServiceLoader.load(RetortProvider.class, RetortProvider.class.getClassLoader()).iterator();
+            }
+            if (!providers.hasNext()) {
+                throw new ConfigurationException("No Retort implementation was found: add the artifact "
+                        + "io.retort:retort-impl to the application's run-time class path (or module path)");
+            }
+            return providers.next();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * Retort's public API: what an application compiles against.
+ *
+ * <p>The implementation ({@code retort-impl}) is found at run time through {@link java.util.ServiceLoader}
+ * and the {@link io.retort.spi.RetortProvider} service; this module never depends on it.
+ */
+module io.retort {
+    requires static transitive org.jspecify;
+    requires transitive java.sql;
+
+    exports io.retort.engine;
+    exports io.retort.exception;
+    exports io.retort.sql;
+    exports io.retort.spi;
+
+    uses io.retort.spi.RetortProvider;
+}

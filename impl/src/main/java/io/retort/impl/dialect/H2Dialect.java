@@ -1,0 +1,76 @@
+package io.retort.impl.dialect;
+
+import io.retort.engine.DatabaseUrl;
+import io.retort.exception.ConfigurationException;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * H2 through its own driver. {@code h2:mem:name} is an in-memory database kept for the engine's lifetime
+ * ({@code h2:mem:} alone gets a private, uniquely named one); {@code h2:file:path}, {@code h2:///relative/path} and
+ * {@code h2:////absolute/path} are file databases. H2 folds unquoted names to upper case; result column labels that
+ * are entirely upper case are shown in lower case.
+ */
+public class H2Dialect extends Dialect {
+    private static final AtomicLong MEMORY_DATABASES = new AtomicLong();
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    public String jdbcUrl(DatabaseUrl url) {
+        String database = url.database();
+        if (database == null || database.isEmpty()) {
+            throw new ConfigurationException("The H2 URL '" + url + "' names no database; use h2:mem:name for an"
+                    + " in-memory database, h2:file:path (or h2:///relative/path) for a file");
+        }
+        if (url.host() != null) {
+            return "jdbc:h2:tcp://" + url.host() + (url.port() == null ? "" : ":" + url.port()) + "/" + database;
+        }
+        if (database.equals("mem:")) {
+            return "jdbc:h2:mem:retort-memory-" + MEMORY_DATABASES.incrementAndGet();
+        }
+        if (database.startsWith("mem:") || database.startsWith("file:") || database.startsWith("tcp:")
+                || database.startsWith("ssl:") || database.startsWith("zip:")) {
+            return "jdbc:h2:" + database;
+        }
+        if (database.startsWith("/") || database.startsWith("./") || database.startsWith("~")) {
+            return "jdbc:h2:" + database;
+        }
+        // h2:///data/app is relative to the working directory, as sqlite:///data/app.db is.
+        return "jdbc:h2:./" + database;
+    }
+
+    @Override
+    public boolean isInMemory(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:mem:");
+    }
+
+    @Override
+    public ErrorCategory classify(java.sql.SQLException exception) {
+        String state = exception.getSQLState();
+        if (state != null && state.startsWith("90")) {
+            // H2's own codes: 90xxx. Those about the statement itself are programming errors.
+            switch (exception.getErrorCode()) {
+                case 90022: // function not found
+                case 90023: // column must not be nullable
+                case 90043: // unexpected code path
+                case 90052: // subquery is not a single column query
+                case 90059: // ambiguous column name
+                case 90079: // schema not found
+                case 90089: // collation cannot be changed
+                    return ErrorCategory.PROGRAMMING;
+                default:
+                    return ErrorCategory.OPERATIONAL;
+            }
+        }
+        return super.classify(exception);
+    }
+
+    @Override
+    public String normalizeColumnLabel(String label) {
+        return label.equals(label.toUpperCase(Locale.ROOT)) ? label.toLowerCase(Locale.ROOT) : label;
+    }
+}

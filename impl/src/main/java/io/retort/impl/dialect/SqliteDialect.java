@@ -1,0 +1,110 @@
+package io.retort.impl.dialect;
+
+import io.retort.engine.DatabaseUrl;
+import io.retort.engine.IsolationLevel;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.temporal.TemporalAccessor;
+import java.util.EnumSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SQLite through the xerial {@code sqlite-jdbc} driver.
+ *
+ * <ul>
+ *   <li>{@code sqlite://} and {@code sqlite:///:memory:} open a private in-memory database per engine, shared by
+ *       that engine's connections (a named shared-cache database) and kept until the engine is closed.</li>
+ *   <li>Foreign keys are enforced ({@code PRAGMA foreign_keys=ON}) unless the URL says {@code ?foreign_keys=false}.
+ *   </li>
+ *   <li>SQLite reports no SQLSTATE; errors are classified by its result code.</li>
+ * </ul>
+ */
+public class SqliteDialect extends Dialect {
+    private static final AtomicLong MEMORY_DATABASES = new AtomicLong();
+
+    // SQLite primary result codes (https://sqlite.org/rescode.html).
+    private static final int SQLITE_ERROR = 1;
+    private static final int SQLITE_INTERNAL = 2;
+    private static final int SQLITE_PERM = 3;
+    private static final int SQLITE_ABORT = 4;
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+    private static final int SQLITE_NOMEM = 7;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_INTERRUPT = 9;
+    private static final int SQLITE_IOERR = 10;
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_FULL = 13;
+    private static final int SQLITE_CANTOPEN = 14;
+    private static final int SQLITE_SCHEMA = 17;
+    private static final int SQLITE_TOOBIG = 18;
+    private static final int SQLITE_CONSTRAINT = 19;
+    private static final int SQLITE_MISMATCH = 20;
+    private static final int SQLITE_MISUSE = 21;
+    private static final int SQLITE_RANGE = 25;
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public String jdbcUrl(DatabaseUrl url) {
+        String database = url.database();
+        if (database == null || database.isEmpty() || database.equals(":memory:")) {
+            return "jdbc:sqlite:file:retort-memory-" + MEMORY_DATABASES.incrementAndGet()
+                    + "?mode=memory&cache=shared";
+        }
+        return "jdbc:sqlite:" + database;
+    }
+
+    @Override
+    public boolean isInMemory(String jdbcUrl) {
+        return jdbcUrl.contains(":memory:") || jdbcUrl.contains("mode=memory");
+    }
+
+    @Override
+    public void addDefaultProperties(Properties properties) {
+        properties.setProperty("foreign_keys", "true");
+    }
+
+    @Override
+    public ErrorCategory classify(SQLException exception) {
+        if (exception.getSQLState() != null && exception.getSQLState().length() == 5) {
+            return super.classify(exception);
+        }
+        switch (exception.getErrorCode() & 0xff) {
+            case SQLITE_CONSTRAINT:
+                return ErrorCategory.INTEGRITY;
+            case SQLITE_MISMATCH: case SQLITE_TOOBIG:
+                return ErrorCategory.DATA;
+            case SQLITE_ERROR: case SQLITE_MISUSE: case SQLITE_RANGE: case SQLITE_PERM: case SQLITE_SCHEMA:
+                return ErrorCategory.PROGRAMMING;
+            case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_NOMEM: case SQLITE_READONLY: case SQLITE_INTERRUPT:
+            case SQLITE_IOERR: case SQLITE_FULL: case SQLITE_CANTOPEN: case SQLITE_ABORT:
+                return ErrorCategory.OPERATIONAL;
+            case SQLITE_INTERNAL: case SQLITE_CORRUPT:
+                return ErrorCategory.INTERNAL;
+            default:
+                return ErrorCategory.UNKNOWN;
+        }
+    }
+
+    @Override
+    public Set<IsolationLevel> isolationLevels() {
+        return EnumSet.of(IsolationLevel.SERIALIZABLE, IsolationLevel.READ_UNCOMMITTED, IsolationLevel.AUTOCOMMIT);
+    }
+
+    /** SQLite has no date-time types: java.time values are stored as ISO-8601 text, as SQLAlchemy stores them. */
+    @Override
+    public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
+        if (value instanceof TemporalAccessor) {
+            statement.setString(index, value.toString());
+        } else {
+            super.bind(statement, index, value);
+        }
+    }
+}

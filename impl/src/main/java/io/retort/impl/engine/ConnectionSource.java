@@ -1,0 +1,32 @@
+package io.retort.impl.engine;
+
+import java.sql.SQLException;
+
+/** Where an engine gets its JDBC connections from: a pool, in practice. Thread-safe. */
+public interface ConnectionSource extends AutoCloseable {
+
+    /**
+     * Takes a connection, waiting up to the pool timeout.
+     *
+     * @throws PoolExhaustedException when the timeout passed with every connection in use
+     * @throws SQLException when the database cannot be reached
+     */
+    java.sql.Connection acquire() throws SQLException;
+
+    /** Opens a connection outside the pool (used to keep an in-memory database alive). */
+    java.sql.Connection openUnpooled() throws SQLException;
+
+    /** Closes every pooled connection; connections in use are closed when returned. */
+    @Override
+    void close();
+
+    /** Thrown by {@link #acquire()} when the pool timeout passed. */
+    final class PoolExhaustedException extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        /** Wraps the pool's own exception. */
+        public PoolExhaustedException(SQLException cause) {
+            super(cause.getMessage(), cause.getSQLState(), cause);
+        }
+    }
+}

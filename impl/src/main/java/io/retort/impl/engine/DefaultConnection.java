@@ -1,0 +1,436 @@
+package io.retort.impl.engine;
+
+import io.retort.engine.Connection;
+import io.retort.engine.Engine;
+import io.retort.engine.ExecutionListener;
+import io.retort.engine.IsolationLevel;
+import io.retort.engine.NestedTransaction;
+import io.retort.engine.Result;
+import io.retort.engine.StatementEvent;
+import io.retort.exception.DatabaseException;
+import io.retort.exception.InvalidArgumentException;
+import io.retort.exception.InvalidRequestException;
+import io.retort.exception.ResourceClosedException;
+import io.retort.impl.compiler.CompiledStatement;
+import io.retort.impl.dialect.Dialect;
+import io.retort.sql.Executable;
+import io.retort.sql.TextClause;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A pooled JDBC connection with SQLAlchemy's transaction behaviour: autobegin, commit as you go, roll back on
+ * close. Not thread-safe.
+ */
+final class DefaultConnection implements Connection {
+    private final DefaultEngine engine;
+    private final java.sql.Connection jdbc;
+    private final Dialect dialect;
+    private final SqlLog log;
+    private final List<ExecutionListener> listeners;
+    private final List<RowCursor> openCursors = new ArrayList<>(2);
+    private final Deque<DefaultNestedTransaction> savepoints = new ArrayDeque<>();
+    private boolean autocommit;
+    private boolean inTransaction;
+    private boolean closed;
+    private int savepointCounter;
+
+    DefaultConnection(DefaultEngine engine, java.sql.Connection jdbc) throws SQLException {
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.dialect = engine.dialect();
+        this.log = engine.log();
+        this.listeners = engine.options().listeners();
+        this.autocommit = jdbc.getAutoCommit();
+    }
+
+    @Override
+    public Result execute(Executable statement) {
+        return execute(statement, Map.of());
+    }
+
+    @Override
+    public Result execute(Executable statement, Map<String, ? extends @Nullable Object> parameters) {
+        Objects.requireNonNull(parameters, "parameters");
+        return executeOnce(statement, parameters, 0);
+    }
+
+    @Override
+    public Result stream(Executable statement, Map<String, ? extends @Nullable Object> parameters, int batchSize) {
+        if (batchSize < 1) {
+            throw new InvalidArgumentException("stream() needs a batch size of at least 1, but was " + batchSize);
+        }
+        return executeOnce(statement, parameters, batchSize);
+    }
+
+    @Override
+    public @Nullable Object scalar(Executable statement, Map<String, ? extends @Nullable Object> parameters) {
+        return execute(statement, parameters).scalar();
+    }
+
+    private Result executeOnce(Executable statement, Map<String, ? extends @Nullable Object> parameters,
+            int fetchSize) {
+        checkOpen();
+        Objects.requireNonNull(statement, "statement");
+        DefaultEngine.Compiled compiled = engine.compile(statement);
+        CompiledStatement plan = compiled.statement();
+        List<@Nullable Object> values = plan.values(parameters, defaults(statement), 0);
+        List<Map<String, @Nullable Object>> logged = List.of(plan.namedValues(values));
+        autobegin();
+        log.statement(plan.sql(), logged, false, compiled.cached());
+        StatementEvent event = new StatementEvent(plan.sql(), logged, false);
+        PreparedStatement prepared = null;
+        SQLException failure = null;
+        fireBefore(event);
+        long start = System.nanoTime();
+        try {
+            prepared = jdbc.prepareStatement(plan.sql());
+            if (fetchSize > 0) {
+                prepared.setFetchSize(fetchSize);
+            }
+            for (int i = 0; i < values.size(); i++) {
+                dialect.bind(prepared, i + 1, values.get(i));
+            }
+            boolean hasResultSet = prepared.execute();
+            if (hasResultSet) {
+                RowCursor cursor = new RowCursor(this, prepared, prepared.getResultSet(), dialect, plan.sql(), logged);
+                openCursors.add(cursor);
+                return new DefaultResult(cursor);
+            }
+            long count = prepared.getLargeUpdateCount();
+            prepared.close();
+            return new DefaultResult(count);
+        } catch (SQLException e) {
+            failure = e;
+            closeQuietly(prepared);
+            throw translate(e, plan.sql(), logged);
+        } finally {
+            fireAfter(event, System.nanoTime() - start, failure);
+        }
+    }
+
+    @Override
+    public Result execute(Executable statement,
+            List<? extends Map<String, ? extends @Nullable Object>> parameterSets) {
+        checkOpen();
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(parameterSets, "parameterSets");
+        if (parameterSets.isEmpty()) {
+            return new DefaultResult(0);
+        }
+        DefaultEngine.Compiled compiled = engine.compile(statement);
+        CompiledStatement plan = compiled.statement();
+        Map<String, @Nullable Object> defaults = defaults(statement);
+        List<List<@Nullable Object>> rows = new ArrayList<>(parameterSets.size());
+        List<Map<String, @Nullable Object>> logged = new ArrayList<>(parameterSets.size());
+        for (int i = 0; i < parameterSets.size(); i++) {
+            Map<String, ? extends @Nullable Object> set = parameterSets.get(i);
+            if (set == null) {
+                throw new InvalidArgumentException("Parameter set " + (i + 1) + " of the executemany is null");
+            }
+            List<@Nullable Object> values = plan.values(set, defaults, i + 1);
+            rows.add(values);
+            logged.add(new LazyNamedValues(plan, values));
+        }
+        autobegin();
+        log.statement(plan.sql(), logged, true, compiled.cached());
+        StatementEvent event = new StatementEvent(plan.sql(), logged, true);
+        SQLException failure = null;
+        fireBefore(event);
+        long start = System.nanoTime();
+        try (PreparedStatement prepared = jdbc.prepareStatement(plan.sql())) {
+            for (List<@Nullable Object> values : rows) {
+                for (int i = 0; i < values.size(); i++) {
+                    dialect.bind(prepared, i + 1, values.get(i));
+                }
+                prepared.addBatch();
+            }
+            long[] counts = prepared.executeLargeBatch();
+            long total = 0;
+            for (long count : counts) {
+                if (count < 0) {
+                    total = -1; // Statement.SUCCESS_NO_INFO: the driver does not know
+                    break;
+                }
+                total += count;
+            }
+            return new DefaultResult(total);
+        } catch (SQLException e) {
+            failure = e;
+            throw translate(e, plan.sql(), logged);
+        } finally {
+            fireAfter(event, System.nanoTime() - start, failure);
+        }
+    }
+
+    private static Map<String, @Nullable Object> defaults(Executable statement) {
+        return statement instanceof TextClause ? ((TextClause) statement).boundValues() : Map.of();
+    }
+
+    private void fireBefore(StatementEvent event) {
+        for (ExecutionListener listener : listeners) {
+            listener.beforeExecute(event);
+        }
+    }
+
+    private void fireAfter(StatementEvent event, long nanos, @Nullable SQLException failure) {
+        for (ExecutionListener listener : listeners) {
+            listener.afterExecute(event, nanos, failure);
+        }
+    }
+
+    DatabaseException translate(SQLException e, String sql, List<? extends Map<String, ? extends @Nullable Object>> parameters) {
+        return ExceptionTranslator.translate(dialect, e, sql, parameters);
+    }
+
+    private void autobegin() {
+        if (!inTransaction && !autocommit) {
+            inTransaction = true;
+            log.log("BEGIN (implicit)");
+        }
+    }
+
+    @Override
+    public void commit() {
+        checkOpen();
+        closeCursors();
+        if (!inTransaction) {
+            return;
+        }
+        log.log("COMMIT");
+        endTransaction();
+        try {
+            jdbc.commit();
+        } catch (SQLException e) {
+            throw translate(e, "COMMIT", List.of());
+        }
+    }
+
+    @Override
+    public void rollback() {
+        checkOpen();
+        closeCursors();
+        if (!inTransaction) {
+            return;
+        }
+        log.log("ROLLBACK");
+        endTransaction();
+        try {
+            jdbc.rollback();
+        } catch (SQLException e) {
+            throw translate(e, "ROLLBACK", List.of());
+        }
+    }
+
+    private void endTransaction() {
+        inTransaction = false;
+        for (DefaultNestedTransaction savepoint : savepoints) {
+            savepoint.deactivate();
+        }
+        savepoints.clear();
+    }
+
+    @Override
+    public NestedTransaction beginNested() {
+        checkOpen();
+        if (autocommit) {
+            throw new InvalidRequestException("Savepoints need a transaction, but this connection is in AUTOCOMMIT"
+                    + " mode; set another isolation level to use beginNested()");
+        }
+        autobegin();
+        String name = "retort_savepoint_" + (++savepointCounter);
+        log.log("SAVEPOINT " + name);
+        try {
+            Savepoint savepoint = jdbc.setSavepoint(name);
+            DefaultNestedTransaction nested = new DefaultNestedTransaction(this, savepoint, name);
+            savepoints.push(nested);
+            return nested;
+        } catch (SQLException e) {
+            throw translate(e, "SAVEPOINT " + name, List.of());
+        }
+    }
+
+    /** Releases a savepoint and every savepoint begun after it. */
+    void releaseSavepoint(DefaultNestedTransaction nested) {
+        checkOpen();
+        popThrough(nested);
+        log.log("RELEASE SAVEPOINT " + nested.name());
+        try {
+            jdbc.releaseSavepoint(nested.savepoint());
+        } catch (SQLException e) {
+            throw translate(e, "RELEASE SAVEPOINT " + nested.name(), List.of());
+        }
+    }
+
+    /** Rolls back to a savepoint; savepoints begun after it end with it. */
+    void rollbackToSavepoint(DefaultNestedTransaction nested) {
+        checkOpen();
+        closeCursors();
+        popThrough(nested);
+        log.log("ROLLBACK TO SAVEPOINT " + nested.name());
+        try {
+            jdbc.rollback(nested.savepoint());
+        } catch (SQLException e) {
+            throw translate(e, "ROLLBACK TO SAVEPOINT " + nested.name(), List.of());
+        }
+    }
+
+    private void popThrough(DefaultNestedTransaction nested) {
+        while (!savepoints.isEmpty()) {
+            DefaultNestedTransaction top = savepoints.pop();
+            top.deactivate();
+            if (top == nested) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void nested(Consumer<Connection> work) {
+        NestedTransaction nested = beginNested();
+        try {
+            work.accept(this);
+        } catch (RuntimeException | Error e) {
+            if (nested.isActive() && !closed) {
+                try {
+                    nested.rollback();
+                } catch (RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+            }
+            throw e;
+        }
+        if (nested.isActive()) {
+            nested.commit();
+        }
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    @Override
+    public void setIsolationLevel(IsolationLevel level) {
+        checkOpen();
+        Objects.requireNonNull(level, "level");
+        if (inTransaction) {
+            throw new InvalidRequestException("Cannot change the isolation level to " + level + " while a"
+                    + " transaction is in progress; set it before the first statement, or after commit() or"
+                    + " rollback()");
+        }
+        dialect.checkIsolationLevel(level);
+        try {
+            if (level == IsolationLevel.AUTOCOMMIT) {
+                jdbc.setAutoCommit(true);
+                autocommit = true;
+            } else {
+                if (autocommit) {
+                    jdbc.setAutoCommit(false);
+                    autocommit = false;
+                }
+                jdbc.setTransactionIsolation(level.jdbcLevel());
+            }
+        } catch (SQLException e) {
+            throw translate(e, "-- set isolation level " + level, List.of());
+        }
+    }
+
+    @Override
+    public IsolationLevel isolationLevel() {
+        checkOpen();
+        if (autocommit) {
+            return IsolationLevel.AUTOCOMMIT;
+        }
+        try {
+            int level = jdbc.getTransactionIsolation();
+            for (IsolationLevel candidate : IsolationLevel.values()) {
+                if (candidate.jdbcLevel() == level) {
+                    return candidate;
+                }
+            }
+            return IsolationLevel.SERIALIZABLE;
+        } catch (SQLException e) {
+            throw translate(e, "-- get isolation level", List.of());
+        }
+    }
+
+    @Override
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public java.sql.Connection jdbcConnection() {
+        checkOpen();
+        return jdbc;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closeCursors();
+        closed = true;
+        try {
+            if (inTransaction) {
+                log.log("ROLLBACK");
+                endTransaction();
+                jdbc.rollback();
+            }
+            jdbc.close();
+        } catch (SQLException e) {
+            // A connection that cannot roll back is broken: discard it rather than return it to the pool.
+            SqlLog.warn("Could not roll back and return a connection to the pool; discarding it", e);
+            try {
+                jdbc.abort(Runnable::run);
+            } catch (SQLException | RuntimeException abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
+        } finally {
+            engine.connectionClosed();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new ResourceClosedException("This Connection is closed; take a new one with engine.connect()");
+        }
+    }
+
+    void forget(RowCursor cursor) {
+        openCursors.remove(cursor);
+    }
+
+    private void closeCursors() {
+        for (RowCursor cursor : List.copyOf(openCursors)) {
+            cursor.close();
+        }
+    }
+
+    private static void closeQuietly(@Nullable Statement statement) {
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                SqlLog.warn("Could not close a statement", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package io.retort.impl.engine;
+
+import io.retort.engine.Connection;
+import io.retort.engine.DatabaseUrl;
+import io.retort.engine.Engine;
+import io.retort.engine.EngineOptions;
+import io.retort.engine.PoolStatus;
+import io.retort.exception.OperationalException;
+import io.retort.exception.PoolTimeoutException;
+import io.retort.exception.ResourceClosedException;
+import io.retort.impl.compiler.CompiledStatement;
+import io.retort.impl.compiler.StatementCompiler;
+import io.retort.impl.dialect.Dialect;
+import io.retort.impl.dialect.Drivers;
+import io.retort.impl.dialect.JdbcTarget;
+import io.retort.sql.Executable;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine: a dialect, a pool and a compiled-statement cache. Thread-safe.
+ *
+ * <p>An in-memory database (SQLite, H2) is kept alive by one extra connection held outside the pool from the first
+ * {@link #connect()} until {@link #close()}, so that it survives the pool closing idle connections and
+ * {@link #dispose()}.
+ */
+public final class DefaultEngine implements Engine {
+    private final DatabaseUrl url;
+    private final EngineOptions options;
+    private final Dialect dialect;
+    private final PoolSettings poolSettings;
+    private final Function<PoolSettings, ConnectionSource> poolFactory;
+    private final StatementCompiler compiler;
+    private final StatementCache cache;
+    private final SqlLog log;
+    private final AtomicInteger checkedOut = new AtomicInteger();
+    private final Object lock = new Object();
+    private volatile @Nullable ConnectionSource pool;
+    private volatile boolean initialized;
+    private volatile boolean closed;
+    private java.sql.@Nullable Connection keepAlive;
+
+    /** A compiled statement and whether it came from the cache. */
+    record Compiled(CompiledStatement statement, boolean cached) {
+    }
+
+    /**
+     * Creates an engine; no connection is opened until {@link #connect()}.
+     *
+     * @param url the URL
+     * @param options the options
+     * @param poolFactory makes the pool (Agroal's, normally)
+     */
+    public DefaultEngine(DatabaseUrl url, EngineOptions options, Function<PoolSettings, ConnectionSource> poolFactory) {
+        this.url = Objects.requireNonNull(url, "url");
+        this.options = Objects.requireNonNull(options, "options");
+        Drivers.Resolved resolved = Drivers.resolve(url, options.connectArgs());
+        this.dialect = resolved.dialect();
+        if (options.isolationLevel() != null) {
+            dialect.checkIsolationLevel(options.isolationLevel());
+        }
+        this.poolSettings = new PoolSettings(resolved.target(), options.poolSize(), options.maxOverflow(),
+                options.poolTimeout(), options.poolRecycle(), options.poolPrePing(), options.isolationLevel());
+        this.poolFactory = poolFactory;
+        this.compiler = new StatementCompiler(dialect);
+        this.cache = new StatementCache(options.compiledCacheSize());
+        this.log = new SqlLog(options.echo());
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    SqlLog log() {
+        return log;
+    }
+
+    /** The JDBC target this engine connects to (for tests and diagnostics). */
+    public JdbcTarget jdbcTarget() {
+        return poolSettings.target();
+    }
+
+    Compiled compile(Executable statement) {
+        boolean[] compiledNow = new boolean[1];
+        CompiledStatement compiled = cache.get(statement, s -> {
+            compiledNow[0] = true;
+            return compiler.compile(s);
+        });
+        return new Compiled(compiled, !compiledNow[0]);
+    }
+
+    /** How many statements the cache holds. */
+    public int cacheSize() {
+        return cache.size();
+    }
+
+    private ConnectionSource pool() {
+        ConnectionSource current = pool;
+        if (current != null) {
+            return current;
+        }
+        synchronized (lock) {
+            checkNotClosed();
+            if (pool == null) {
+                pool = poolFactory.apply(poolSettings);
+            }
+            return pool;
+        }
+    }
+
+    @Override
+    public Connection connect() {
+        checkNotClosed();
+        ConnectionSource source = pool();
+        if (!initialized) {
+            initialize(source);
+        }
+        java.sql.Connection jdbc;
+        try {
+            jdbc = source.acquire();
+        } catch (ConnectionSource.PoolExhaustedException e) {
+            throw new PoolTimeoutException("No connection became free within the pool timeout of "
+                    + describe(options.poolTimeout()) + ": all " + (options.poolSize() + options.maxOverflow())
+                    + " connections (pool size " + options.poolSize() + ", overflow " + options.maxOverflow()
+                    + ") are checked out. Close connections when done (try-with-resources), or raise poolSize,"
+                    + " maxOverflow or poolTimeout", e);
+        } catch (SQLException e) {
+            throw connectFailure(e);
+        }
+        checkedOut.incrementAndGet();
+        try {
+            return new DefaultConnection(this, jdbc);
+        } catch (SQLException | RuntimeException e) {
+            checkedOut.decrementAndGet();
+            try {
+                jdbc.close();
+            } catch (SQLException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e instanceof SQLException ? connectFailure((SQLException) e) : (RuntimeException) e;
+        }
+    }
+
+    private OperationalException connectFailure(SQLException e) {
+        return new OperationalException("-- connect to " + url, List.of(), e);
+    }
+
+    private static String describe(java.time.Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
+
+    /** Reads the server's version once, and opens the connection that keeps an in-memory database alive. */
+    private void initialize(ConnectionSource source) {
+        synchronized (lock) {
+            if (initialized) {
+                return;
+            }
+            try {
+                if (poolSettings.target().inMemory()) {
+                    keepAlive = source.openUnpooled();
+                    dialect.initialize(keepAlive);
+                } else {
+                    try (java.sql.Connection first = source.acquire()) {
+                        dialect.initialize(first);
+                        if (!first.getAutoCommit()) {
+                            first.rollback();
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw connectFailure(e);
+            }
+            initialized = true;
+        }
+    }
+
+    void connectionClosed() {
+        checkedOut.decrementAndGet();
+    }
+
+    @Override
+    public void begin(Consumer<Connection> work) {
+        inTransaction(connection -> {
+            work.accept(connection);
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T inTransaction(Function<Connection, T> work) {
+        try (Connection connection = connect()) {
+            T value;
+            try {
+                value = work.apply(connection);
+            } catch (RuntimeException | Error e) {
+                try {
+                    if (!connection.isClosed()) {
+                        connection.rollback();
+                    }
+                } catch (RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+            connection.commit();
+            return value;
+        }
+    }
+
+    @Override
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    @Override
+    public String dialectName() {
+        return dialect.name();
+    }
+
+    @Override
+    public EngineOptions options() {
+        return options;
+    }
+
+    @Override
+    public PoolStatus poolStatus() {
+        return new PoolStatus(options.poolSize(), options.maxOverflow(), checkedOut.get());
+    }
+
+    @Override
+    public void dispose() {
+        ConnectionSource old;
+        synchronized (lock) {
+            old = pool;
+            pool = null;
+        }
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        dispose();
+        java.sql.Connection anchor = keepAlive;
+        keepAlive = null;
+        if (anchor != null) {
+            try {
+                anchor.close();
+            } catch (SQLException e) {
+                SqlLog.warn("Could not close the connection holding the in-memory database", e);
+            }
+        }
+    }
+
+    private void checkNotClosed() {
+        if (closed) {
+            throw new ResourceClosedException("This Engine (" + url + ") is closed; create a new one");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Engine(" + url + ")";
+    }
+}

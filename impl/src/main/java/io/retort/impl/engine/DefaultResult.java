@@ -1,0 +1,84 @@
+package io.retort.impl.engine;
+
+import io.retort.engine.Result;
+import io.retort.engine.Row;
+import io.retort.engine.TypedResult;
+import io.retort.exception.NoResultException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/** The result of one execution: a cursor over rows, or a row count. */
+final class DefaultResult extends CursorResult<Row> implements Result {
+    private final long rowCount;
+
+    /** A result with rows. */
+    DefaultResult(RowCursor cursor) {
+        super(cursor, Function.identity());
+        this.rowCount = -1;
+    }
+
+    /** A result without rows, from DML or DDL. */
+    DefaultResult(long rowCount) {
+        super(null, Function.identity());
+        this.rowCount = rowCount;
+    }
+
+    @Override
+    public List<String> keys() {
+        RowCursor cursor = cursor();
+        return cursor == null ? List.of() : cursor.columns().names();
+    }
+
+    @Override
+    public boolean returnsRows() {
+        return cursor() != null;
+    }
+
+    @Override
+    public long rowCount() {
+        return rowCount;
+    }
+
+    @Override
+    public @Nullable Object scalar() {
+        Row row = first();
+        return row == null ? null : row.get(0);
+    }
+
+    @Override
+    public <T> @Nullable T scalar(Class<T> type) {
+        Row row = first();
+        return row == null ? null : row.get(0, type);
+    }
+
+    @Override
+    public @Nullable Object scalarOne() {
+        try {
+            return one().get(0);
+        } catch (NoResultException e) {
+            throw new NoResultException("No row was found when exactly one was required by scalarOne()");
+        }
+    }
+
+    @Override
+    public TypedResult<@Nullable Object> scalars() {
+        return new CursorResult<@Nullable Object>(cursor(), row -> row.get(0));
+    }
+
+    @Override
+    public <T> TypedResult<T> scalars(Class<T> type) {
+        return new CursorResult<T>(cursor(), row -> row.get(0, type));
+    }
+
+    @Override
+    public TypedResult<Map<String, @Nullable Object>> mappings() {
+        return new CursorResult<>(cursor(), Row::asMap);
+    }
+
+    @Override
+    public <R> TypedResult<R> mapTo(Class<R> type) {
+        return new CursorResult<>(cursor(), new RecordMapper<>(type));
+    }
+}

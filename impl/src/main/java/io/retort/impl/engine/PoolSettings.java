@@ -1,0 +1,21 @@
+package io.retort.impl.engine;
+
+import io.retort.engine.IsolationLevel;
+import io.retort.impl.dialect.JdbcTarget;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the pool needs to know: the JDBC target and SQLAlchemy's pool options.
+ *
+ * @param target the JDBC URL, driver and properties
+ * @param poolSize connections kept for reuse
+ * @param maxOverflow connections allowed beyond {@code poolSize}
+ * @param timeout how long to wait for a free connection
+ * @param recycle replace connections older than this, or null
+ * @param prePing validate each connection when it is taken
+ * @param isolationLevel the isolation level of new connections, or null for the database's default
+ */
+public record PoolSettings(JdbcTarget target, int poolSize, int maxOverflow, Duration timeout,
+        @Nullable Duration recycle, boolean prePing, @Nullable IsolationLevel isolationLevel) {
+}

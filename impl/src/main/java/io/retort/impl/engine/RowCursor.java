@@ -1,0 +1,125 @@
+package io.retort.impl.engine;
+
+import io.retort.engine.Row;
+import io.retort.impl.dialect.Dialect;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads rows from an open JDBC result set, one at a time, and closes the result set and its statement when the last
+ * row has been read or {@link #close()} is called. Owned by one {@link DefaultConnection}.
+ */
+final class RowCursor {
+    private final DefaultConnection connection;
+    private final PreparedStatement statement;
+    private final ResultSet resultSet;
+    private final Columns columns;
+    private final String sql;
+    private final List<Map<String, @Nullable Object>> parameters;
+    private boolean closed;
+
+    RowCursor(DefaultConnection connection, PreparedStatement statement, ResultSet resultSet, Dialect dialect,
+            String sql, List<Map<String, @Nullable Object>> parameters) throws SQLException {
+        this.connection = connection;
+        this.statement = statement;
+        this.resultSet = resultSet;
+        this.sql = sql;
+        this.parameters = parameters;
+        ResultSetMetaData metaData = resultSet.getMetaData();
+        int count = metaData.getColumnCount();
+        List<String> names = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            names.add(dialect.normalizeColumnLabel(metaData.getColumnLabel(i)));
+        }
+        this.columns = new Columns(names);
+    }
+
+    Columns columns() {
+        return columns;
+    }
+
+    /** The next row, or {@code null} when there are no more (the cursor is then closed). */
+    @Nullable Row next() {
+        if (closed) {
+            return null;
+        }
+        try {
+            if (!resultSet.next()) {
+                close();
+                return null;
+            }
+            int count = columns.size();
+            @Nullable Object[] values = new Object[count];
+            for (int i = 0; i < count; i++) {
+                values[i] = readValue(resultSet.getObject(i + 1));
+            }
+            return new DefaultRow(columns, values);
+        } catch (SQLException e) {
+            close();
+            throw connection.translate(e, sql, parameters);
+        }
+    }
+
+    /**
+     * JDBC's legacy date-time classes become {@code java.time}; LOBs are read at once, since they are only valid
+     * while the cursor is open.
+     */
+    private static @Nullable Object readValue(@Nullable Object value) throws SQLException {
+        if (value instanceof java.sql.Timestamp) {
+            return ((java.sql.Timestamp) value).toLocalDateTime();
+        }
+        if (value instanceof java.sql.Date) {
+            return ((java.sql.Date) value).toLocalDate();
+        }
+        if (value instanceof java.sql.Time) {
+            return ((java.sql.Time) value).toLocalTime();
+        }
+        if (value instanceof Clob) {
+            Clob clob = (Clob) value;
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } finally {
+                clob.free();
+            }
+        }
+        if (value instanceof Blob) {
+            Blob blob = (Blob) value;
+            try {
+                return blob.getBytes(1, (int) blob.length());
+            } finally {
+                blob.free();
+            }
+        }
+        return value;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            resultSet.close();
+        } catch (SQLException e) {
+            SqlLog.warn("Could not close a result set", e);
+        }
+        try {
+            statement.close();
+        } catch (SQLException e) {
+            SqlLog.warn("Could not close a statement", e);
+        }
+        connection.forget(this);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Retort's implementation, found by {@link java.util.ServiceLoader} through
+ * {@link io.retort.impl.DefaultRetortProvider}. Nothing under {@code io.retort.impl} is API.
+ */
+@NullMarked
+package io.retort.impl;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,125 @@
+package io.retort.impl.pool;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionFactoryConfiguration.TransactionIsolation;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.retort.engine.IsolationLevel;
+import io.retort.exception.ConfigurationException;
+import io.retort.impl.dialect.Drivers;
+import io.retort.impl.engine.ConnectionSource;
+import io.retort.impl.engine.PoolSettings;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * A {@link ConnectionSource} backed by an Agroal pool, configured from SQLAlchemy's pool options:
+ *
+ * <ul>
+ *   <li>{@code poolSize + maxOverflow} is Agroal's maximum size. Connections are opened on demand (none at start);
+ *       idle connections are closed after {@link #IDLE_TIMEOUT}.</li>
+ *   <li>{@code poolTimeout} is Agroal's acquisition timeout.</li>
+ *   <li>{@code poolRecycle} is Agroal's maximum lifetime: an older connection is closed when it is next idle.</li>
+ *   <li>{@code poolPrePing} validates each connection as it is taken ({@link java.sql.Connection#isValid}); a dead
+ *       one is discarded and another is taken, so the caller never sees it.</li>
+ * </ul>
+ * Connections come with auto-commit off: Retort's connections begin transactions implicitly.
+ */
+public final class AgroalConnectionSource implements ConnectionSource {
+    /** How long a connection may sit idle in the pool before Agroal closes it. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+
+    private final AgroalDataSource dataSource;
+    private final PoolSettings settings;
+
+    /**
+     * Builds the pool; no connection is opened yet.
+     *
+     * @throws ConfigurationException if Agroal rejects the configuration
+     */
+    public AgroalConnectionSource(PoolSettings settings) {
+        this.settings = settings;
+        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
+                .metricsEnabled(false)
+                .connectionPoolConfiguration(pool -> {
+                    pool.maxSize(settings.poolSize() + settings.maxOverflow())
+                            .minSize(0)
+                            .initialSize(0)
+                            .acquisitionTimeout(settings.timeout())
+                            .reapTimeout(IDLE_TIMEOUT);
+                    if (settings.recycle() != null) {
+                        pool.maxLifetime(settings.recycle());
+                    }
+                    if (settings.prePing()) {
+                        pool.validateOnBorrow(true).connectionValidator(ConnectionValidator.defaultValidator());
+                    }
+                    pool.connectionFactoryConfiguration(factory -> {
+                        factory.jdbcUrl(settings.target().jdbcUrl())
+                                .connectionProviderClass(driverClass(settings.target().driverClassName()))
+                                .autoCommit(settings.isolationLevel() == IsolationLevel.AUTOCOMMIT);
+                        IsolationLevel level = settings.isolationLevel();
+                        if (level != null && level != IsolationLevel.AUTOCOMMIT) {
+                            factory.jdbcTransactionIsolation(TransactionIsolation.fromLevel(level.jdbcLevel()));
+                        }
+                        Properties properties = settings.target().properties();
+                        for (String key : properties.stringPropertyNames()) {
+                            factory.jdbcProperty(key, properties.getProperty(key));
+                        }
+                        return factory;
+                    });
+                    return pool;
+                });
+        try {
+            this.dataSource = AgroalDataSource.from(configuration);
+        } catch (SQLException | RuntimeException e) {
+            throw new ConfigurationException("Could not create the connection pool for "
+                    + settings.target().jdbcUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Class<?> driverClass(String name) {
+        try {
+            return Class.forName(name, true, Drivers.contextLoader());
+        } catch (ClassNotFoundException e) {
+            throw new ConfigurationException("The JDBC driver class " + name + " is not on the class path", e);
+        }
+    }
+
+    @Override
+    public java.sql.Connection acquire() throws SQLException {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            // Agroal reports an exhausted pool with a plain SQLException and no SQLSTATE.
+            if (e.getSQLState() == null && e.getMessage() != null && e.getMessage().contains("acquisition timeout")) {
+                throw new PoolExhaustedException(e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public java.sql.Connection openUnpooled() throws SQLException {
+        try {
+            Driver driver = (Driver) driverClass(settings.target().driverClassName()).getDeclaredConstructor()
+                    .newInstance();
+            java.sql.Connection connection = driver.connect(settings.target().jdbcUrl(),
+                    settings.target().properties());
+            if (connection == null) {
+                throw new SQLException("The driver " + settings.target().driverClassName()
+                        + " does not accept the URL " + settings.target().jdbcUrl(), "08001");
+            }
+            return connection;
+        } catch (ReflectiveOperationException e) {
+            throw new ConfigurationException("Could not instantiate the JDBC driver "
+                    + settings.target().driverClassName() + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

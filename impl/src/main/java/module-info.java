@@ -1,0 +1,11 @@
+/**
+ * Retort's implementation: dialects, the engine runtime, the Agroal pool wiring and SQLSTATE translation.
+ * Nothing here is API; applications compile against {@code io.retort} only.
+ */
+module io.retort.impl {
+    requires io.retort;
+    requires io.agroal.api;
+    requires static org.jspecify;
+
+    provides io.retort.spi.RetortProvider with io.retort.impl.DefaultRetortProvider;
+}

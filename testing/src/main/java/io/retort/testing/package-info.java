@@ -1,0 +1,27 @@
+/**
+ * JUnit 5 support for running one behaviour suite on every database Retort supports.
+ *
+ * <pre>{@code
+ * class ConnectionTest {
+ *     @DatabaseTest
+ *     void commitAsYouGo(Engine engine) { ... }           // runs as [sqlite], [h2], [postgresql], [mariadb]
+ *
+ *     @DatabaseTest
+ *     @OnlyOn({TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
+ *     void preping(TestEngines engines) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Where the databases come from: SQLite and H2 in memory, a fresh database for each test. PostgreSQL from
+ * {@code RETORT_TEST_POSTGRESQL_URL}, else the server on 127.0.0.1:5432 if one answers, else an embedded PostgreSQL
+ * started from Maven artifacts. MariaDB from {@code RETORT_TEST_MARIADB_URL}, else 127.0.0.1:3306 if it answers,
+ * else its tests are skipped with the reason printed. Naming a database in {@code RETORT_TEST_REQUIRE} (comma
+ * separated, e.g. {@code postgresql,mariadb}) makes its absence a test failure instead: CI sets it.
+ *
+ * <p>Server databases are emptied before each test; every engine a test gets is closed after it, and a test that
+ * leaves connections checked out fails.
+ */
+@NullMarked
+package io.retort.testing;
+
+import org.jspecify.annotations.NullMarked;
