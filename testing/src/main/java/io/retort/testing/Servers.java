@@ -150,6 +150,7 @@ final class Servers {
         long run = RUNS.incrementAndGet();
         switch (database) {
             case SQLITE:
+                // sqlite:////tmp/x.db: the fourth slash starts the absolute path.
                 return "sqlite:///" + sqliteFile(run) + "?synchronous=OFF";
             case H2:
                 return "h2:mem:retort-test-" + run;
@@ -173,8 +174,7 @@ final class Servers {
         }
         Path file = sqliteDirectory.resolve("test-" + run + ".db");
         file.toFile().deleteOnExit();
-        // sqlite:////tmp/x.db: four slashes make an absolute path.
-        return file.toAbsolutePath().toString().substring(1);
+        return file.toAbsolutePath().toString();
     }
 
     private static void emptyServerDatabase(@Nullable String url, String... statements) throws SQLException {

@@ -10,8 +10,9 @@ import java.util.List;
  *
  * <p>Rules: a name starts with a letter or underscore and goes on with letters, digits and underscores; a colon
  * preceded by a letter, digit, underscore or another colon is not a parameter (so {@code 10:30} and PostgreSQL's
- * {@code ::} cast stay as they are); {@code \:} is a literal colon; string literals, quoted identifiers, comments
- * and PostgreSQL dollar-quoted strings are copied untouched.
+ * {@code ::} cast stay as they are); {@code \:} is a literal colon (inside string literals too, so statements written
+ * for SQLAlchemy keep working); otherwise string literals, quoted identifiers, comments and PostgreSQL dollar-quoted
+ * strings are copied untouched.
  */
 public final class TextCompiler {
     private final boolean backslashEscapes;
@@ -34,7 +35,8 @@ public final class TextCompiler {
             char c = text.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
                 int end = endOfQuoted(text, i, c);
-                sql.append(text, i, end);
+                // No parameters inside quotes; "\:" still means ":" there, as SQLAlchemy reads it everywhere.
+                sql.append(text.substring(i, end).replace("\\:", ":"));
                 i = end;
             } else if (c == '-' && i + 1 < length && text.charAt(i + 1) == '-') {
                 int end = text.indexOf('\n', i);

@@ -66,6 +66,23 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether an exception means the connection is gone (the server closed or killed it, the network failed), so
+     * that the pool must discard the connection rather than hand it out again. The default reads SQLSTATE class 08
+     * and PostgreSQL's administrator-shutdown states.
+     */
+    public boolean isDisconnect(SQLException exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                String state = ((SQLException) t).getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * The column name to show for a result column label. Databases that fold unquoted names to upper case
      * (H2) report {@code X} for {@code SELECT x}; their dialect lower-cases all-upper-case labels, as SQLAlchemy
      * normalizes names.

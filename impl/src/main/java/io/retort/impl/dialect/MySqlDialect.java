@@ -48,8 +48,24 @@ public class MySqlDialect extends Dialect {
     }
 
     @Override
+    public boolean isDisconnect(SQLException exception) {
+        switch (exception.getErrorCode()) {
+            case 1927: // connection was killed
+            case 2006: // server has gone away
+            case 2013: // lost connection during query
+            case 4031: // disconnected by the server because of inactivity
+                return true;
+            default:
+                return super.isDisconnect(exception);
+        }
+    }
+
+    @Override
     public ErrorCategory classify(SQLException exception) {
         switch (exception.getErrorCode()) {
+            case 1927: // connection was killed (SQLSTATE 70100)
+            case 2006: // server has gone away
+            case 2013: // lost connection during query
             case 1205: // lock wait timeout exceeded (SQLSTATE HY000)
             case 1969: // query execution was interrupted, max_statement_time exceeded
             case 3024: // MySQL: maximum statement execution time exceeded

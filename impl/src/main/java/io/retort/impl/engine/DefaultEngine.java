@@ -65,7 +65,8 @@ public final class DefaultEngine implements Engine {
             dialect.checkIsolationLevel(options.isolationLevel());
         }
         this.poolSettings = new PoolSettings(resolved.target(), options.poolSize(), options.maxOverflow(),
-                options.poolTimeout(), options.poolRecycle(), options.poolPrePing(), options.isolationLevel());
+                options.poolTimeout(), options.poolRecycle(), options.poolPrePing(), options.isolationLevel(),
+                dialect::isDisconnect);
         this.poolFactory = poolFactory;
         this.compiler = new StatementCompiler(dialect);
         this.cache = new StatementCache(options.compiledCacheSize());

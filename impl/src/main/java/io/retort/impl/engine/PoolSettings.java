@@ -2,7 +2,9 @@ package io.retort.impl.engine;
 
 import io.retort.engine.IsolationLevel;
 import io.retort.impl.dialect.JdbcTarget;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param recycle replace connections older than this, or null
  * @param prePing validate each connection when it is taken
  * @param isolationLevel the isolation level of new connections, or null for the database's default
+ * @param isDisconnect tells whether an exception means the connection is dead and must be discarded
  */
 public record PoolSettings(JdbcTarget target, int poolSize, int maxOverflow, Duration timeout,
-        @Nullable Duration recycle, boolean prePing, @Nullable IsolationLevel isolationLevel) {
+        @Nullable Duration recycle, boolean prePing, @Nullable IsolationLevel isolationLevel,
+        Predicate<SQLException> isDisconnect) {
 }

@@ -4,6 +4,8 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.AgroalConnectionFactoryConfiguration.TransactionIsolation;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
 import io.retort.engine.IsolationLevel;
 import io.retort.exception.ConfigurationException;
 import io.retort.impl.dialect.Drivers;
@@ -24,6 +26,7 @@ import java.util.Properties;
  *   <li>{@code poolRecycle} is Agroal's maximum lifetime: an older connection is closed when it is next idle.</li>
  *   <li>{@code poolPrePing} validates each connection as it is taken ({@link java.sql.Connection#isValid}); a dead
  *       one is discarded and another is taken, so the caller never sees it.</li>
+ *   <li>A connection on which the dialect saw a disconnect error is discarded when it is returned.</li>
  * </ul>
  * Connections come with auto-commit off: Retort's connections begin transactions implicitly.
  */
@@ -48,7 +51,9 @@ public final class AgroalConnectionSource implements ConnectionSource {
                             .minSize(0)
                             .initialSize(0)
                             .acquisitionTimeout(settings.timeout())
-                            .reapTimeout(IDLE_TIMEOUT);
+                            .reapTimeout(IDLE_TIMEOUT)
+                            // A connection that failed with a disconnect error is discarded when it is returned.
+                            .exceptionSorter(settings.isDisconnect()::test);
                     if (settings.recycle() != null) {
                         pool.maxLifetime(settings.recycle());
                     }
@@ -65,7 +70,14 @@ public final class AgroalConnectionSource implements ConnectionSource {
                         }
                         Properties properties = settings.target().properties();
                         for (String key : properties.stringPropertyNames()) {
-                            factory.jdbcProperty(key, properties.getProperty(key));
+                            // Agroal takes the credentials as a principal and a credential, not as properties.
+                            if (key.equals("user")) {
+                                factory.principal(new NamePrincipal(properties.getProperty(key)));
+                            } else if (key.equals("password")) {
+                                factory.credential(new SimplePassword(properties.getProperty(key)));
+                            } else {
+                                factory.jdbcProperty(key, properties.getProperty(key));
+                            }
                         }
                         return factory;
                     });

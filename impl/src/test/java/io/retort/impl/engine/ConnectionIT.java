@@ -1,0 +1,226 @@
+package io.retort.impl.engine;
+
+import static io.retort.sql.Sql.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.retort.engine.Connection;
+import io.retort.engine.Engine;
+import io.retort.engine.EngineOptions;
+import io.retort.engine.ExecutionListener;
+import io.retort.engine.IsolationLevel;
+import io.retort.engine.NestedTransaction;
+import io.retort.engine.StatementEvent;
+import io.retort.exception.InvalidArgumentException;
+import io.retort.exception.InvalidRequestException;
+import io.retort.exception.ResourceClosedException;
+import io.retort.testing.DatabaseTest;
+import io.retort.testing.TestDatabase;
+import io.retort.testing.TestEngines;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Connection behaviour on every database: transactions, savepoints, isolation, executemany. */
+class ConnectionIT {
+
+    private static void createTable(Engine engine) {
+        engine.begin(conn -> conn.execute(text("CREATE TABLE t (id int PRIMARY KEY, name varchar(50))")));
+    }
+
+    private static long count(Engine engine) {
+        try (Connection conn = engine.connect()) {
+            return conn.execute(text("SELECT count(*) FROM t")).scalar(Long.class);
+        }
+    }
+
+    @DatabaseTest
+    void closeWithoutCommitLeavesNoRows(Engine engine) {
+        createTable(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("INSERT INTO t (id, name) VALUES (:id, :name)"), Map.of("id", 1, "name", "a"));
+            assertThat(conn.inTransaction()).isTrue();
+        }
+        assertThat(count(engine)).isZero();
+    }
+
+    @DatabaseTest
+    void autobeginsAfterCommitAndRollback(Engine engine) {
+        createTable(engine);
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.inTransaction()).isFalse();
+            conn.execute(text("INSERT INTO t (id, name) VALUES (1, 'a')"));
+            assertThat(conn.inTransaction()).isTrue();
+            conn.commit();
+            assertThat(conn.inTransaction()).isFalse();
+            conn.execute(text("INSERT INTO t (id, name) VALUES (2, 'b')"));
+            conn.rollback();
+            conn.execute(text("INSERT INTO t (id, name) VALUES (3, 'c')"));
+            conn.commit();
+            conn.commit(); // nothing to commit: a no-op
+        }
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(text("SELECT id FROM t ORDER BY id")).scalars(Integer.class).all())
+                    .containsExactly(1, 3);
+        }
+    }
+
+    @DatabaseTest
+    @SuppressWarnings("try") // the last savepoint is used only through close()
+    void savepointRollbackKeepsOuterWork(Engine engine) {
+        createTable(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("INSERT INTO t (id, name) VALUES (1, 'outer')"));
+            try (NestedTransaction savepoint = conn.beginNested()) {
+                conn.execute(text("INSERT INTO t (id, name) VALUES (2, 'inner')"));
+                savepoint.rollback();
+                assertThat(savepoint.isActive()).isFalse();
+            }
+            try (NestedTransaction savepoint = conn.beginNested()) {
+                conn.execute(text("INSERT INTO t (id, name) VALUES (3, 'kept')"));
+                savepoint.commit();
+            }
+            try (NestedTransaction savepoint = conn.beginNested()) {
+                conn.execute(text("INSERT INTO t (id, name) VALUES (4, 'closed without commit')"));
+            }
+            conn.commit();
+        }
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(text("SELECT name FROM t ORDER BY id")).scalars(String.class).all())
+                    .containsExactly("outer", "kept");
+        }
+    }
+
+    @DatabaseTest
+    void nestedCallbackRollsBackOnlyItsWorkOnException(Engine engine) {
+        createTable(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("INSERT INTO t (id, name) VALUES (1, 'outer')"));
+            assertThatThrownBy(() -> conn.nested(c -> {
+                c.execute(text("INSERT INTO t (id, name) VALUES (2, 'inner')"));
+                throw new IllegalStateException("inner failure");
+            })).hasMessage("inner failure");
+            conn.nested(c -> c.execute(text("INSERT INTO t (id, name) VALUES (3, 'released')")));
+            conn.commit();
+        }
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(text("SELECT id FROM t ORDER BY id")).scalars(Integer.class).all())
+                    .containsExactly(1, 3);
+        }
+    }
+
+    @DatabaseTest
+    void endedSavepointCannotBeUsedAgain(Engine engine) {
+        createTable(engine);
+        try (Connection conn = engine.connect()) {
+            NestedTransaction savepoint = conn.beginNested();
+            conn.commit();
+            assertThatThrownBy(savepoint::rollback).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("has already ended");
+        }
+    }
+
+    @DatabaseTest
+    void executemanyOfTenThousandRowsIsOneBatch(TestEngines engines, TestDatabase database) {
+        List<StatementEvent> events = new CopyOnWriteArrayList<>();
+        Engine engine = engines.create(EngineOptions.builder().addListener(new ExecutionListener() {
+            @Override
+            public void beforeExecute(StatementEvent event) {
+                events.add(event);
+            }
+        }).build());
+        createTable(engine);
+        events.clear();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            rows.add(Map.of("id", i, "name", "name " + i));
+        }
+        long affected;
+        try (Connection conn = engine.connect()) {
+            affected = conn.execute(text("INSERT INTO t (id, name) VALUES (:id, :name)"), rows).rowCount();
+            conn.commit();
+        }
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).batch()).isTrue();
+        assertThat(events.get(0).parameterSets()).hasSize(10_000);
+        assertThat(events.get(0).sql()).isEqualTo("INSERT INTO t (id, name) VALUES (?, ?)");
+        assertThat(affected).isIn(10_000L, -1L); // MariaDB's bulk protocol does not report counts
+        if (database != TestDatabase.MARIADB) {
+            assertThat(affected).isEqualTo(10_000L);
+        }
+        assertThat(count(engine)).isEqualTo(10_000L);
+    }
+
+    @DatabaseTest
+    void executemanyReportsTheParameterSetMissingAValue(Engine engine) {
+        createTable(engine);
+        try (Connection conn = engine.connect()) {
+            assertThatThrownBy(() -> conn.execute(text("INSERT INTO t (id, name) VALUES (:id, :name)"),
+                    List.of(Map.of("id", 1, "name", "a"), Map.of("id", 2))))
+                    .isInstanceOf(InvalidArgumentException.class)
+                    .hasMessageContaining("A value is required for bind parameter 'name' in parameter set 2");
+        }
+    }
+
+    @DatabaseTest
+    void isolationLevelPerConnectionAndPerEngine(TestEngines engines, TestDatabase database) {
+        IsolationLevel level = database == TestDatabase.SQLITE ? IsolationLevel.READ_UNCOMMITTED
+                : IsolationLevel.SERIALIZABLE;
+        try (Connection conn = engines.engine().connect()) {
+            conn.setIsolationLevel(level);
+            assertThat(conn.isolationLevel()).isEqualTo(level);
+            conn.execute(text("SELECT 1"));
+            assertThatThrownBy(() -> conn.setIsolationLevel(IsolationLevel.READ_COMMITTED))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("while a transaction is in progress");
+        }
+        Engine serializable = engines.create(EngineOptions.builder().isolationLevel(level).build());
+        try (Connection conn = serializable.connect()) {
+            assertThat(conn.isolationLevel()).isEqualTo(level);
+        }
+    }
+
+    @DatabaseTest
+    void autocommitLevelCommitsEachStatement(Engine engine) {
+        createTable(engine);
+        try (Connection conn = engine.connect()) {
+            conn.setIsolationLevel(IsolationLevel.AUTOCOMMIT);
+            conn.execute(text("INSERT INTO t (id, name) VALUES (1, 'a')"));
+            assertThat(conn.inTransaction()).isFalse();
+            conn.rollback(); // nothing to roll back
+            assertThatThrownBy(conn::beginNested).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("AUTOCOMMIT");
+        }
+        assertThat(count(engine)).isEqualTo(1);
+        // The level was reset when the connection went back to the pool.
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.isolationLevel()).isNotEqualTo(IsolationLevel.AUTOCOMMIT);
+        }
+    }
+
+    @DatabaseTest
+    void closedConnectionRefusesWork(Engine engine) {
+        Connection conn = engine.connect();
+        conn.close();
+        conn.close(); // idempotent
+        assertThat(conn.isClosed()).isTrue();
+        assertThatThrownBy(() -> conn.execute(text("SELECT 1"))).isInstanceOf(ResourceClosedException.class)
+                .hasMessageContaining("This Connection is closed");
+    }
+
+    @DatabaseTest
+    void dmlReportsRowCount(Engine engine) {
+        createTable(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("INSERT INTO t (id, name) VALUES (1, 'a')"));
+            conn.execute(text("INSERT INTO t (id, name) VALUES (2, 'a')"));
+            var result = conn.execute(text("UPDATE t SET name = :new WHERE name = :old"),
+                    Map.of("new", "b", "old", "a"));
+            assertThat(result.returnsRows()).isFalse();
+            assertThat(result.rowCount()).isEqualTo(2);
+            assertThatThrownBy(result::all).isInstanceOf(ResourceClosedException.class)
+                    .hasMessageContaining("does not return rows");
+        }
+    }
+}
