@@ -1,0 +1,4 @@
+/** Runnable examples of Retort. */
+module io.retort.examples {
+    requires io.retort;
+}
