@@ -414,6 +414,11 @@ final class DefaultConnection implements Connection {
         }
     }
 
+    /** How many results still hold an open JDBC statement (for tests of deterministic closing). */
+    int openCursorCount() {
+        return openCursors.size();
+    }
+
     void forget(RowCursor cursor) {
         openCursors.remove(cursor);
     }

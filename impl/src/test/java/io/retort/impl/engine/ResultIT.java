@@ -112,6 +112,42 @@ class ResultIT {
     }
 
     @DatabaseTest
+    void jdbcStatementsAreClosedDeterministically(Engine engine) {
+        users(engine);
+        String all = "SELECT id FROM user_account ORDER BY id";
+        try (Connection conn = engine.connect()) {
+            DefaultConnection jdbc = (DefaultConnection) conn;
+            Result unread = conn.execute(text(all));
+            assertThat(jdbc.openCursorCount()).isEqualTo(1);
+            unread.close();
+            assertThat(jdbc.openCursorCount()).isZero();
+
+            conn.execute(text(all)).first();
+            conn.execute(text(all)).all();
+            conn.execute(text(all)).scalars().first();
+            conn.execute(text("SELECT id FROM user_account WHERE id = 1")).one();
+            conn.execute(text(all)).scalar();
+            assertThat(jdbc.openCursorCount()).isZero();
+
+            int read = 0;
+            for (Row row : conn.execute(text(all))) {
+                read++;
+            }
+            assertThat(read).isEqualTo(3);
+            assertThat(jdbc.openCursorCount()).isZero();
+
+            Result halfRead = conn.execute(text(all));
+            halfRead.iterator().next();
+            try (Stream<Row> stream = conn.execute(text(all)).stream()) {
+                assertThat(stream.findFirst()).isPresent();
+            }
+            assertThat(jdbc.openCursorCount()).isEqualTo(1); // halfRead is still open ...
+            conn.commit();
+            assertThat(jdbc.openCursorCount()).isZero();      // ... until the transaction ends
+        }
+    }
+
+    @DatabaseTest
     void streamsLargeResultsInBatches(Engine engine) {
         engine.begin(conn -> {
             conn.execute(text("CREATE TABLE numbers (n int)"));
