@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 final class DefaultConnection implements Connection {
     private final DefaultEngine engine;
     private final java.sql.Connection jdbc;
+    private final DefaultEngine.PoolGeneration generation;
     private final Dialect dialect;
     private final SqlLog log;
     private final List<ExecutionListener> listeners;
@@ -45,13 +46,15 @@ final class DefaultConnection implements Connection {
     private boolean closed;
     private int savepointCounter;
 
-    DefaultConnection(DefaultEngine engine, java.sql.Connection jdbc) throws SQLException {
+    DefaultConnection(DefaultEngine engine, java.sql.Connection jdbc, DefaultEngine.PoolGeneration generation) {
         this.engine = engine;
         this.jdbc = jdbc;
+        this.generation = generation;
         this.dialect = engine.dialect();
         this.log = engine.log();
         this.listeners = engine.options().listeners();
-        this.autocommit = jdbc.getAutoCommit();
+        // The pool hands out connections in the engine's mode and resets a changed mode on return.
+        this.autocommit = engine.options().isolationLevel() == IsolationLevel.AUTOCOMMIT;
     }
 
     @Override
@@ -404,7 +407,7 @@ final class DefaultConnection implements Connection {
                 e.addSuppressed(abortFailure);
             }
         } finally {
-            engine.connectionClosed();
+            engine.connectionClosed(generation);
         }
     }
 

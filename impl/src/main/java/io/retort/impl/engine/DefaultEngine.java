@@ -17,6 +17,7 @@ import io.retort.sql.Executable;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -40,10 +41,45 @@ public final class DefaultEngine implements Engine {
     private final SqlLog log;
     private final AtomicInteger checkedOut = new AtomicInteger();
     private final Object lock = new Object();
-    private volatile @Nullable ConnectionSource pool;
+    private volatile @Nullable PoolGeneration pool;
     private volatile boolean initialized;
     private volatile boolean closed;
     private java.sql.@Nullable Connection keepAlive;
+
+    /**
+     * One pool, and how many of its connections are checked out. {@link #dispose()} retires the current generation:
+     * it is closed at once if none of its connections is in use, otherwise when the last one is returned, so that
+     * disposing never breaks a connection someone is using (as SQLAlchemy's {@code dispose()}).
+     */
+    static final class PoolGeneration {
+        private final ConnectionSource source;
+        private final AtomicInteger inUse = new AtomicInteger();
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private volatile boolean retired;
+
+        PoolGeneration(ConnectionSource source) {
+            this.source = source;
+        }
+
+        void returned() {
+            if (inUse.decrementAndGet() == 0 && retired) {
+                closeOnce();
+            }
+        }
+
+        void retire() {
+            retired = true;
+            if (inUse.get() == 0) {
+                closeOnce();
+            }
+        }
+
+        private void closeOnce() {
+            if (closed.compareAndSet(false, true)) {
+                source.close();
+            }
+        }
+    }
 
     /** A compiled statement and whether it came from the cache. */
     record Compiled(CompiledStatement statement, boolean cached) {
@@ -100,15 +136,15 @@ public final class DefaultEngine implements Engine {
         return cache.size();
     }
 
-    private ConnectionSource pool() {
-        ConnectionSource current = pool;
+    private PoolGeneration pool() {
+        PoolGeneration current = pool;
         if (current != null) {
             return current;
         }
         synchronized (lock) {
             checkNotClosed();
             if (pool == null) {
-                pool = poolFactory.apply(poolSettings);
+                pool = new PoolGeneration(poolFactory.apply(poolSettings));
             }
             return pool;
         }
@@ -117,34 +153,27 @@ public final class DefaultEngine implements Engine {
     @Override
     public Connection connect() {
         checkNotClosed();
-        ConnectionSource source = pool();
+        PoolGeneration generation = pool();
         if (!initialized) {
-            initialize(source);
+            initialize(generation.source);
         }
         java.sql.Connection jdbc;
+        generation.inUse.incrementAndGet();
         try {
-            jdbc = source.acquire();
+            jdbc = generation.source.acquire();
         } catch (ConnectionSource.PoolExhaustedException e) {
+            generation.returned();
             throw new PoolTimeoutException("No connection became free within the pool timeout of "
                     + describe(options.poolTimeout()) + ": all " + (options.poolSize() + options.maxOverflow())
                     + " connections (pool size " + options.poolSize() + ", overflow " + options.maxOverflow()
                     + ") are checked out. Close connections when done (try-with-resources), or raise poolSize,"
                     + " maxOverflow or poolTimeout", e);
-        } catch (SQLException e) {
-            throw connectFailure(e);
-        }
-        checkedOut.incrementAndGet();
-        try {
-            return new DefaultConnection(this, jdbc);
         } catch (SQLException | RuntimeException e) {
-            checkedOut.decrementAndGet();
-            try {
-                jdbc.close();
-            } catch (SQLException closeFailure) {
-                e.addSuppressed(closeFailure);
-            }
+            generation.returned();
             throw e instanceof SQLException ? connectFailure((SQLException) e) : (RuntimeException) e;
         }
+        checkedOut.incrementAndGet();
+        return new DefaultConnection(this, jdbc, generation);
     }
 
     private OperationalException connectFailure(SQLException e) {
@@ -180,8 +209,9 @@ public final class DefaultEngine implements Engine {
         }
     }
 
-    void connectionClosed() {
+    void connectionClosed(PoolGeneration generation) {
         checkedOut.decrementAndGet();
+        generation.returned();
     }
 
     @Override
@@ -235,27 +265,28 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public void dispose() {
-        ConnectionSource old;
+        PoolGeneration old;
         synchronized (lock) {
             old = pool;
             pool = null;
         }
         if (old != null) {
-            old.close();
+            old.retire();
         }
     }
 
     @Override
     public void close() {
+        java.sql.Connection anchor;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
+            anchor = keepAlive;
+            keepAlive = null;
         }
         dispose();
-        java.sql.Connection anchor = keepAlive;
-        keepAlive = null;
         if (anchor != null) {
             try {
                 anchor.close();

@@ -143,6 +143,21 @@ class PoolIT {
     }
 
     @DatabaseTest
+    void disposeLeavesCheckedOutConnectionsWorking(TestEngines engines) throws SQLException {
+        Engine engine = engines.create(EngineOptions.defaults());
+        java.sql.Connection old;
+        try (Connection inUse = engine.connect()) {
+            old = physical(inUse);
+            engine.dispose();
+            assertThat(inUse.execute(text("SELECT 1")).scalar(Integer.class)).isEqualTo(1);
+            try (Connection fresh = engine.connect()) {
+                assertThat(physical(fresh)).isNotSameAs(old);
+            }
+        }
+        assertThat(old.isClosed()).isTrue(); // the old pool closed when its last connection came back
+    }
+
+    @DatabaseTest
     void closedEngineRefusesConnections(TestEngines engines) {
         Engine engine = engines.create(EngineOptions.defaults());
         engine.close();
