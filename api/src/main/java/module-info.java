@@ -11,7 +11,9 @@ module io.retort {
     exports io.retort.engine;
     exports io.retort.exception;
     exports io.retort.sql;
+    exports io.retort.schema;
     exports io.retort.spi;
+    exports io.retort.types;
 
     uses io.retort.spi.RetortProvider;
 }

@@ -1,5 +1,7 @@
 package io.retort.engine;
 
+import io.retort.schema.MetaData;
+import io.retort.schema.SchemaExecutor;
 import io.retort.sql.Executable;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Not thread-safe: use a connection from one thread at a time.
  */
-public interface Connection extends AutoCloseable {
+public interface Connection extends AutoCloseable, SchemaExecutor {
 
     /** Executes a statement without parameters. */
     Result execute(Executable statement);
@@ -96,6 +98,27 @@ public interface Connection extends AutoCloseable {
 
     /** The isolation level in force on this connection. */
     IsolationLevel isolationLevel();
+
+    /**
+     * Creates the sequences, enum types (PostgreSQL), tables and indexes of {@code metadata}: tables after the
+     * tables they refer to; a foreign key that closes a cycle is added with ALTER TABLE once its tables exist (on
+     * SQLite, which cannot alter constraints, it is declared inline, since SQLite accepts references to tables
+     * created later). With {@code checkFirst}, what exists already is left alone. Runs in this connection's
+     * transaction; commit to keep it (MariaDB and MySQL commit each DDL statement implicitly).
+     */
+    @Override
+    void createAll(MetaData metadata, boolean checkFirst);
+
+    /**
+     * Drops the tables of {@code metadata}, children before parents (a foreign key closing a cycle is dropped first;
+     * on SQLite its check is deferred to commit), then its sequences and enum types. With {@code checkFirst},
+     * missing tables are skipped.
+     */
+    @Override
+    void dropAll(MetaData metadata, boolean checkFirst);
+
+    /** An inspector of this connection's database schema. */
+    Inspector inspector();
 
     /** The engine this connection came from. */
     Engine engine();

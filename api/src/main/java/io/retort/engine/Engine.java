@@ -1,5 +1,7 @@
 package io.retort.engine;
 
+import io.retort.schema.MetaData;
+import io.retort.schema.SchemaExecutor;
 import io.retort.spi.RetortProvider;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -23,7 +25,7 @@ import java.util.function.Function;
  * or a {@code jdbc:} URL. An in-memory database (SQLite or H2) lives as long as its engine, across
  * {@link #connect()} calls.
  */
-public interface Engine extends AutoCloseable {
+public interface Engine extends AutoCloseable, SchemaExecutor {
 
     /** Creates an engine with the default options. See {@link DatabaseUrl} for the URL forms. */
     static Engine create(String url) {
@@ -57,6 +59,21 @@ public interface Engine extends AutoCloseable {
 
     /** As {@link #begin(Consumer)}, returning the value {@code work} computes. */
     <T> T inTransaction(Function<Connection, T> work);
+
+    /**
+     * Creates the tables of {@code metadata} in one transaction ("begin once"); see
+     * {@link Connection#createAll(MetaData, boolean)}.
+     */
+    @Override
+    default void createAll(MetaData metadata, boolean checkFirst) {
+        begin(conn -> conn.createAll(metadata, checkFirst));
+    }
+
+    /** Drops the tables of {@code metadata} in one transaction; see {@link Connection#dropAll(MetaData, boolean)}. */
+    @Override
+    default void dropAll(MetaData metadata, boolean checkFirst) {
+        begin(conn -> conn.dropAll(metadata, checkFirst));
+    }
 
     /** The URL; its {@code toString()} masks the password. */
     DatabaseUrl url();

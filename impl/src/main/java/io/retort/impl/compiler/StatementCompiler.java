@@ -25,6 +25,10 @@ public final class StatementCompiler {
         if (statement instanceof TextClause) {
             return textCompiler.compile((TextClause) statement);
         }
+        if (statement instanceof DdlStatement) {
+            String sql = ((DdlStatement) statement).sql();
+            return new CompiledStatement(sql, java.util.List.of(), sql);
+        }
         throw new CompileException("Cannot compile a " + statement.getClass().getName() + " for " + dialect.name()
                 + ": it is not a Retort statement; build statements with io.retort.sql.Sql (e.g. text(...))");
     }

@@ -70,6 +70,42 @@ public class H2Dialect extends Dialect {
     }
 
     @Override
+    public String typeName(io.retort.types.SqlType<?> type, String column) {
+        switch (type.kind()) {
+            case TEXT: case JSON: return type instanceof io.retort.types.BasicType<?> ? "CLOB"
+                    : super.typeName(type, column);
+            case INTERVAL: return "INTERVAL DAY TO SECOND";
+            case UUID: return "UUID";
+            default: return super.typeName(type, column);
+        }
+    }
+
+    @Override
+    public String normalizeName(String stored) {
+        String lower = stored.toLowerCase(Locale.ROOT);
+        return stored.equals(stored.toUpperCase(Locale.ROOT)) && !requiresQuotes(lower) ? lower : stored;
+    }
+
+    @Override
+    public String denormalizeName(String name) {
+        return requiresQuotes(name) ? name : name.toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public String sequenceExistsQuery() {
+        return "SELECT count(*) FROM information_schema.sequences WHERE sequence_schema = current_schema()"
+                + " AND sequence_name = ?";
+    }
+
+    /** H2 makes an index for each foreign key and each unique or primary-key constraint, named after it. */
+    @Override
+    public boolean isImplicitIndex(String indexName, java.util.List<String> columns,
+            java.util.Set<java.util.List<String>> foreignKeyColumns) {
+        return indexName.startsWith("PRIMARY_KEY_") || indexName.matches(".*_INDEX_[0-9A-Z]+")
+                || indexName.startsWith("CONSTRAINT_INDEX_");
+    }
+
+    @Override
     public String normalizeColumnLabel(String label) {
         return label.equals(label.toUpperCase(Locale.ROOT)) ? label.toLowerCase(Locale.ROOT) : label;
     }

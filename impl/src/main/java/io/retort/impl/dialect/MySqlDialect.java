@@ -36,6 +36,116 @@ public class MySqlDialect extends Dialect {
         mariaDb = version != null && version.toLowerCase(Locale.ROOT).contains("mariadb");
     }
 
+    @Override
+    protected IdentifierPreparer createIdentifierPreparer() {
+        return new IdentifierPreparer('`', IdentifierPreparer.COMMON_RESERVED);
+    }
+
+    @Override
+    public String literal(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    @Override
+    public String typeName(io.retort.types.SqlType<?> type, String column) {
+        if (!(type instanceof io.retort.types.BasicType<?>)) {
+            return super.typeName(type, column);
+        }
+        io.retort.types.BasicType<?> basic = (io.retort.types.BasicType<?>) type;
+        switch (type.kind()) {
+            case BOOLEAN: return "BOOL";
+            case NUMERIC: return basic.precision() == null ? "DECIMAL(65, 30)"
+                    : "DECIMAL(" + basic.precision() + ", " + basic.scale() + ")";
+            case FLOAT: return "FLOAT";
+            case DOUBLE: return "DOUBLE";
+            case TIME: return "TIME(6)";
+            case DATETIME: case DATETIME_TZ: return "DATETIME(6)";
+            case INTERVAL: throw new io.retort.exception.CompileException(name() + " has no INTERVAL type (column "
+                    + column + "); store a duration as a number of seconds (BIGINT) or use PostgreSQL or H2");
+            case BINARY: return "LONGBLOB";
+            case TEXT: return "LONGTEXT";
+            case JSON: return "JSON";
+            default: return super.typeName(type, column);
+        }
+    }
+
+    @Override
+    protected String unboundedVarchar(String column) {
+        throw new io.retort.exception.CompileException(name() + " needs a length for VARCHAR column " + column
+                + "; use string(n) (e.g. string(255)) or TEXT");
+    }
+
+    @Override
+    protected String enumTypeName(io.retort.types.EnumType<?> type) {
+        StringBuilder text = new StringBuilder("ENUM(");
+        for (int i = 0; i < type.values().size(); i++) {
+            text.append(i > 0 ? ", " : "").append(literal(type.values().get(i)));
+        }
+        return text.append(')').toString();
+    }
+
+    @Override
+    public @org.jspecify.annotations.Nullable String enumCheck(io.retort.types.EnumType<?> type, String quotedColumn) {
+        return null;
+    }
+
+    @Override
+    public String identityClause(io.retort.types.SqlType<?> type) {
+        return " AUTO_INCREMENT";
+    }
+
+    @Override
+    public String dropForeignKeyAction(String quotedName) {
+        return "DROP FOREIGN KEY " + quotedName;
+    }
+
+    @Override
+    public String sequenceExistsQuery() {
+        return "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
+                + " AND table_type = 'SEQUENCE' AND table_name = ?";
+    }
+
+    @Override
+    protected String currentSchemaFunction() {
+        return "DATABASE()";
+    }
+
+    /** MySQL and MariaDB name the index they make for a foreign key after the constraint (or reuse one). */
+    @Override
+    public boolean isImplicitIndex(String indexName, java.util.List<String> columns,
+            java.util.Set<java.util.List<String>> foreignKeyColumns) {
+        return indexName.equals("PRIMARY") || indexName.startsWith("fk_") && foreignKeyColumns.contains(columns);
+    }
+
+    @Override
+    public io.retort.types.SqlType<?> reflectType(int jdbcType, String typeName, int size, int scale) {
+        String name = typeName.toLowerCase(Locale.ROOT);
+        if (name.equals("tinyint") && size == 1 || name.equals("bit") && size == 1 || name.equals("boolean")) {
+            return io.retort.types.Types.BOOLEAN;
+        }
+        if (name.equals("float")) {
+            return io.retort.types.Types.FLOAT;
+        }
+        if (name.equals("longtext") || name.equals("mediumtext")) {
+            return io.retort.types.Types.TEXT;
+        }
+        if (name.equals("datetime")) {
+            return io.retort.types.Types.DATETIME;
+        }
+        return super.reflectType(jdbcType, typeName, size, scale);
+    }
+
+    /** MariaDB has sequences (10.3 and later); MySQL has none. */
+    @Override
+    public boolean supportsSequences() {
+        return isMariaDb();
+    }
+
+    @Override
+    public boolean inlineColumnComments() {
+        return true;
+    }
+
     /** Whether the server is MariaDB rather than MySQL. */
     public boolean isMariaDb() {
         return mariaDb;

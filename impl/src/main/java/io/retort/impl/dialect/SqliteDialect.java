@@ -98,6 +98,106 @@ public class SqliteDialect extends Dialect {
         return EnumSet.of(IsolationLevel.SERIALIZABLE, IsolationLevel.READ_UNCOMMITTED, IsolationLevel.AUTOCOMMIT);
     }
 
+    @Override
+    public String typeName(io.retort.types.SqlType<?> type, String column) {
+        switch (type.kind()) {
+            case DATETIME: case DATETIME_TZ: return type instanceof io.retort.types.BasicType<?> ? "DATETIME"
+                    : super.typeName(type, column);
+            case FLOAT: return "FLOAT";
+            case DOUBLE: return "DOUBLE";
+            case INTERVAL: throw new io.retort.exception.CompileException("SQLite has no INTERVAL type (column "
+                    + column + "); store a duration as a number of seconds (BIGINT) or use PostgreSQL or H2");
+            default: return super.typeName(type, column);
+        }
+    }
+
+    /** SQLite's rowid alias needs the declared type INTEGER and needs no identity clause. */
+    @Override
+    public String identityClause(io.retort.types.SqlType<?> type) {
+        return "";
+    }
+
+    @Override
+    public String identityTypeName(io.retort.types.SqlType<?> type, String column) {
+        return "INTEGER";
+    }
+
+    /** SQLite cannot ALTER TABLE ADD CONSTRAINT; it accepts foreign keys to tables created later instead. */
+    @Override
+    public boolean supportsAlterAddForeignKey() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSequences() {
+        return false;
+    }
+
+    /** SQLite keeps unique constraints as automatic indexes; the inspector reads them with PRAGMA index_list. */
+    @Override
+    public String uniqueConstraintsQuery() {
+        return null;
+    }
+
+    @Override
+    public boolean isImplicitIndex(String indexName, java.util.List<String> columns,
+            java.util.Set<java.util.List<String>> foreignKeyColumns) {
+        return indexName.startsWith("sqlite_autoindex_");
+    }
+
+    /** SQLite's JDBC driver reports most declared types as VARCHAR; read the declared name instead. */
+    @Override
+    public io.retort.types.SqlType<?> reflectType(int jdbcType, String typeName, int size, int scale) {
+        String name = typeName.toUpperCase(java.util.Locale.ROOT);
+        if (name.startsWith("INT")) {
+            return io.retort.types.Types.INTEGER;
+        }
+        if (name.startsWith("BIGINT")) {
+            return io.retort.types.Types.BIGINT;
+        }
+        if (name.startsWith("SMALLINT")) {
+            return io.retort.types.Types.SMALLINT;
+        }
+        if (name.startsWith("BOOLEAN")) {
+            return io.retort.types.Types.BOOLEAN;
+        }
+        if (name.startsWith("VARCHAR") || name.startsWith("CHAR")) {
+            return size > 0 && size < 2_000_000_000 ? io.retort.types.Types.string(size)
+                    : io.retort.types.Types.STRING;
+        }
+        if (name.startsWith("TEXT")) {
+            return io.retort.types.Types.TEXT;
+        }
+        if (name.startsWith("NUMERIC") || name.startsWith("DECIMAL")) {
+            return size > 0 && size < 1000 && name.contains("(") ? io.retort.types.Types.numeric(size, scale)
+                    : io.retort.types.Types.NUMERIC;
+        }
+        if (name.equals("FLOAT") || name.equals("REAL")) {
+            return io.retort.types.Types.FLOAT;
+        }
+        if (name.startsWith("DOUBLE")) {
+            return io.retort.types.Types.DOUBLE;
+        }
+        if (name.equals("DATE")) {
+            return io.retort.types.Types.DATE;
+        }
+        if (name.equals("TIME")) {
+            return io.retort.types.Types.TIME;
+        }
+        if (name.startsWith("DATETIME") || name.startsWith("TIMESTAMP")) {
+            return io.retort.types.Types.DATETIME;
+        }
+        if (name.startsWith("BLOB")) {
+            return io.retort.types.Types.BINARY;
+        }
+        return super.reflectType(jdbcType, typeName, size, scale);
+    }
+
+    @Override
+    public boolean supportsComments() {
+        return false;
+    }
+
     /** SQLite has no date-time types: java.time values are stored as ISO-8601 text, as SQLAlchemy stores them. */
     @Override
     public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {

@@ -3,6 +3,7 @@ package io.retort.impl.engine;
 import io.retort.engine.Connection;
 import io.retort.engine.Engine;
 import io.retort.engine.ExecutionListener;
+import io.retort.engine.Inspector;
 import io.retort.engine.IsolationLevel;
 import io.retort.engine.NestedTransaction;
 import io.retort.engine.Result;
@@ -12,7 +13,10 @@ import io.retort.exception.InvalidArgumentException;
 import io.retort.exception.InvalidRequestException;
 import io.retort.exception.ResourceClosedException;
 import io.retort.impl.compiler.CompiledStatement;
+import io.retort.impl.compiler.DdlCompiler;
+import io.retort.impl.compiler.DdlStatement;
 import io.retort.impl.dialect.Dialect;
+import io.retort.schema.MetaData;
 import io.retort.sql.Executable;
 import io.retort.sql.TextClause;
 import java.sql.PreparedStatement;
@@ -366,6 +370,59 @@ final class DefaultConnection implements Connection {
         } catch (SQLException e) {
             throw translate(e, "-- get isolation level", List.of());
         }
+    }
+
+    @Override
+    public void createAll(MetaData metadata, boolean checkFirst) {
+        checkOpen();
+        Inspector inspector = inspector();
+        DdlCompiler ddl = new DdlCompiler(dialect);
+        for (String statement : ddl.createAll(metadata, checkFirst ? existing(inspector) : DdlCompiler.Existing.NOTHING)) {
+            execute(new DdlStatement(statement));
+        }
+    }
+
+    @Override
+    public void dropAll(MetaData metadata, boolean checkFirst) {
+        checkOpen();
+        Inspector inspector = inspector();
+        DdlCompiler ddl = new DdlCompiler(dialect);
+        List<String> statements = ddl.dropAll(metadata, checkFirst ? existing(inspector)
+                : DdlCompiler.Existing.EVERYTHING);
+        if (!dialect.supportsAlterAddForeignKey() && !metadata.dependencyOrder().deferredForeignKeys().isEmpty()
+                && !autocommit) {
+            // SQLite: tables in a foreign-key cycle cannot be dropped in an order that satisfies every key while
+            // they hold rows; check the keys when the transaction commits, when all of them are gone.
+            execute(new DdlStatement("PRAGMA defer_foreign_keys = ON"));
+        }
+        for (String statement : statements) {
+            execute(new DdlStatement(statement));
+        }
+    }
+
+    private static DdlCompiler.Existing existing(Inspector inspector) {
+        return new DdlCompiler.Existing() {
+            @Override
+            public boolean hasTable(String name) {
+                return inspector.hasTable(name);
+            }
+
+            @Override
+            public boolean hasSequence(String name) {
+                return inspector.hasSequence(name);
+            }
+
+            @Override
+            public boolean hasEnumType(String name) {
+                return inspector.hasEnumType(name);
+            }
+        };
+    }
+
+    @Override
+    public Inspector inspector() {
+        checkOpen();
+        return new JdbcInspector(this, jdbc, dialect);
     }
 
     @Override

@@ -1,0 +1,334 @@
+package io.retort.impl.engine;
+
+import io.retort.engine.Inspector;
+import io.retort.engine.ReflectedColumn;
+import io.retort.exception.InvalidArgumentException;
+import io.retort.impl.dialect.Dialect;
+import io.retort.schema.ForeignKeyConstraint;
+import io.retort.schema.Index;
+import io.retort.schema.PrimaryKeyConstraint;
+import io.retort.schema.ReferentialAction;
+import io.retort.schema.UniqueConstraint;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@link Inspector} reading JDBC's {@link DatabaseMetaData}, with the dialect's help for what JDBC does not say
+ * (sequences, enum types, unique constraints, implicit indexes, type names). Not thread-safe: used with its
+ * connection.
+ */
+final class JdbcInspector implements Inspector {
+    private final java.sql.Connection jdbc;
+    private final Dialect dialect;
+    private final DefaultConnection connection;
+
+    JdbcInspector(DefaultConnection connection, java.sql.Connection jdbc, Dialect dialect) {
+        this.connection = connection;
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    private interface SqlWork<T> {
+        T run(DatabaseMetaData metaData, @Nullable String catalog, @Nullable String schema) throws SQLException;
+    }
+
+    private <T> T read(String what, SqlWork<T> work) {
+        try {
+            DatabaseMetaData metaData = jdbc.getMetaData();
+            String catalog = jdbc.getCatalog();
+            String schema = jdbc.getSchema();
+            return work.run(metaData, catalog, schema);
+        } catch (SQLException e) {
+            throw connection.translate(e, "-- inspect " + what, List.of());
+        }
+    }
+
+    private String escape(DatabaseMetaData metaData, String name) throws SQLException {
+        String escape = metaData.getSearchStringEscape();
+        if (escape == null || escape.isEmpty()) {
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    }
+
+    private String stored(String table) {
+        return dialect.denormalizeName(table);
+    }
+
+    @Override
+    public List<String> tableNames() {
+        return read("tables", (metaData, catalog, schema) -> {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = metaData.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+                while (rows.next()) {
+                    String name = rows.getString("TABLE_NAME");
+                    if (!name.startsWith("sqlite_")) {
+                        names.add(dialect.normalizeName(name));
+                    }
+                }
+            }
+            names.sort(null);
+            return names;
+        });
+    }
+
+    @Override
+    public boolean hasTable(String table) {
+        return read("table " + table, (metaData, catalog, schema) -> {
+            try (ResultSet rows = metaData.getTables(catalog, schema, escape(metaData, stored(table)),
+                    new String[] {"TABLE"})) {
+                while (rows.next()) {
+                    if (rows.getString("TABLE_NAME").equals(stored(table))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public boolean hasSequence(String sequence) {
+        return count(dialect.sequenceExistsQuery(), stored(sequence)) > 0;
+    }
+
+    @Override
+    public boolean hasEnumType(String type) {
+        return count(dialect.enumTypeExistsQuery(), type) > 0;
+    }
+
+    private long count(@Nullable String query, String parameter) {
+        if (query == null) {
+            return 0;
+        }
+        try (PreparedStatement statement = jdbc.prepareStatement(query)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw connection.translate(e, query, List.of(Map.of("name", parameter)));
+        }
+    }
+
+    private void checkTable(String table) {
+        if (!hasTable(table)) {
+            throw new InvalidArgumentException("No table '" + table + "' in the database; its tables are "
+                    + tableNames());
+        }
+    }
+
+    @Override
+    public List<ReflectedColumn> columns(String table) {
+        checkTable(table);
+        return read("columns of " + table, (metaData, catalog, schema) -> {
+            TreeMap<Integer, ReflectedColumn> columns = new TreeMap<>();
+            try (ResultSet rows = metaData.getColumns(catalog, schema, escape(metaData, stored(table)), "%")) {
+                while (rows.next()) {
+                    if (!rows.getString("TABLE_NAME").equals(stored(table))) {
+                        continue;
+                    }
+                    String typeName = rows.getString("TYPE_NAME");
+                    int size = rows.getInt("COLUMN_SIZE");
+                    int scale = rows.getInt("DECIMAL_DIGITS");
+                    String serverDefault = rows.getString("COLUMN_DEF");
+                    String autoincrement = rows.getString("IS_AUTOINCREMENT");
+                    boolean generated = "YES".equalsIgnoreCase(autoincrement)
+                            || serverDefault != null && serverDefault.startsWith("nextval(");
+                    columns.put(rows.getInt("ORDINAL_POSITION"), new ReflectedColumn(
+                            dialect.normalizeName(rows.getString("COLUMN_NAME")),
+                            dialect.reflectType(rows.getInt("DATA_TYPE"), typeName, size, scale), typeName,
+                            rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                            generated ? null : serverDefault, generated, emptyToNull(rows.getString("REMARKS"))));
+                }
+            }
+            return List.copyOf(columns.values());
+        });
+    }
+
+    private static @Nullable String emptyToNull(@Nullable String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    @Override
+    public Optional<PrimaryKeyConstraint> primaryKey(String table) {
+        checkTable(table);
+        return read("primary key of " + table, (metaData, catalog, schema) -> {
+            TreeMap<Integer, String> columns = new TreeMap<>();
+            String name = null;
+            try (ResultSet rows = metaData.getPrimaryKeys(catalog, schema, stored(table))) {
+                while (rows.next()) {
+                    columns.put(rows.getInt("KEY_SEQ"), dialect.normalizeName(rows.getString("COLUMN_NAME")));
+                    name = rows.getString("PK_NAME");
+                }
+            }
+            return columns.isEmpty() ? Optional.empty()
+                    : Optional.of(new PrimaryKeyConstraint(name == null ? null : dialect.normalizeName(name),
+                            List.copyOf(columns.values())));
+        });
+    }
+
+    @Override
+    public List<ForeignKeyConstraint> foreignKeys(String table) {
+        checkTable(table);
+        return read("foreign keys of " + table, (metaData, catalog, schema) -> {
+            // Grouped by constraint name, or by referred table and position for drivers that give no names.
+            Map<String, List<String[]>> groups = new LinkedHashMap<>();
+            Map<String, short[]> rules = new LinkedHashMap<>();
+            try (ResultSet rows = metaData.getImportedKeys(catalog, schema, stored(table))) {
+                int unnamed = 0;
+                while (rows.next()) {
+                    String name = rows.getString("FK_NAME");
+                    int sequence = rows.getInt("KEY_SEQ");
+                    String key = name != null && !name.isEmpty() ? name
+                            : rows.getString("PKTABLE_NAME") + "#" + (sequence == 1 ? ++unnamed : unnamed);
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new String[] {
+                        rows.getString("FKCOLUMN_NAME"), rows.getString("PKTABLE_NAME"),
+                        rows.getString("PKCOLUMN_NAME"), String.valueOf(sequence)});
+                    rules.put(key, new short[] {rows.getShort("DELETE_RULE"), rows.getShort("UPDATE_RULE")});
+                }
+            }
+            List<ForeignKeyConstraint> keys = new ArrayList<>();
+            for (Map.Entry<String, List<String[]>> group : groups.entrySet()) {
+                List<String[]> parts = group.getValue();
+                parts.sort((a, b) -> Integer.compare(Integer.parseInt(a[3]), Integer.parseInt(b[3])));
+                List<String> columns = new ArrayList<>();
+                List<String> referred = new ArrayList<>();
+                for (String[] part : parts) {
+                    columns.add(dialect.normalizeName(part[0]));
+                    referred.add(dialect.normalizeName(part[2]));
+                }
+                String name = group.getKey().contains("#") ? null : dialect.normalizeName(group.getKey());
+                short[] rule = rules.get(group.getKey());
+                keys.add(new ForeignKeyConstraint(name, columns, dialect.normalizeName(parts.get(0)[1]), referred,
+                        action(rule[0]), action(rule[1])));
+            }
+            return keys;
+        });
+    }
+
+    private static ReferentialAction action(short rule) {
+        switch (rule) {
+            case DatabaseMetaData.importedKeyCascade:
+                return ReferentialAction.CASCADE;
+            case DatabaseMetaData.importedKeySetNull:
+                return ReferentialAction.SET_NULL;
+            case DatabaseMetaData.importedKeySetDefault:
+                return ReferentialAction.SET_DEFAULT;
+            case DatabaseMetaData.importedKeyRestrict:
+                return ReferentialAction.RESTRICT;
+            default:
+                return ReferentialAction.NO_ACTION;
+        }
+    }
+
+    @Override
+    public List<UniqueConstraint> uniqueConstraints(String table) {
+        checkTable(table);
+        String query = dialect.uniqueConstraintsQuery();
+        Map<String, List<String>> constraints = new LinkedHashMap<>();
+        if (query != null) {
+            try (PreparedStatement statement = jdbc.prepareStatement(query)) {
+                statement.setString(1, stored(table));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        constraints.computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+                                .add(dialect.normalizeName(rows.getString(2)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw connection.translate(e, query, List.of(Map.of("table", stored(table))));
+            }
+        } else {
+            // SQLite: unique constraints are the automatic unique indexes (origin 'u').
+            for (Map.Entry<String, IndexInfo> index : rawIndexes(table).entrySet()) {
+                if (index.getValue().unique && index.getKey().startsWith("sqlite_autoindex_")
+                        && !primaryKey(table).map(k -> k.columns().equals(index.getValue().columns)).orElse(false)) {
+                    constraints.put(index.getKey(), index.getValue().columns);
+                }
+            }
+        }
+        List<UniqueConstraint> result = new ArrayList<>();
+        constraints.forEach((name, columns) -> result.add(new UniqueConstraint(
+                name.startsWith("sqlite_autoindex_") ? null : dialect.normalizeName(name), columns)));
+        return result;
+    }
+
+    private static final class IndexInfo {
+        final boolean unique;
+        final List<String> columns = new ArrayList<>();
+
+        IndexInfo(boolean unique) {
+            this.unique = unique;
+        }
+    }
+
+    private Map<String, IndexInfo> rawIndexes(String table) {
+        return read("indexes of " + table, (metaData, catalog, schema) -> {
+            Map<String, TreeMap<Integer, String>> columns = new LinkedHashMap<>();
+            Map<String, IndexInfo> indexes = new LinkedHashMap<>();
+            try (ResultSet rows = metaData.getIndexInfo(catalog, schema, stored(table), false, true)) {
+                while (rows.next()) {
+                    String name = rows.getString("INDEX_NAME");
+                    if (name == null || rows.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
+                        continue;
+                    }
+                    indexes.computeIfAbsent(name, k -> {
+                        try {
+                            return new IndexInfo(!rows.getBoolean("NON_UNIQUE"));
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    columns.computeIfAbsent(name, k -> new TreeMap<>()).put(rows.getInt("ORDINAL_POSITION"),
+                            dialect.normalizeName(rows.getString("COLUMN_NAME")));
+                }
+            }
+            indexes.forEach((name, info) -> info.columns.addAll(columns.get(name).values()));
+            return indexes;
+        });
+    }
+
+    @Override
+    public List<Index> indexes(String table) {
+        checkTable(table);
+        List<String> keyColumns = primaryKey(table).map(PrimaryKeyConstraint::columns).orElse(List.of());
+        Set<List<String>> uniqueColumns = new HashSet<>();
+        Set<String> uniqueNames = new HashSet<>();
+        for (UniqueConstraint unique : uniqueConstraints(table)) {
+            uniqueColumns.add(unique.columns());
+            if (unique.name() != null) {
+                uniqueNames.add(dialect.denormalizeName(unique.name()));
+            }
+        }
+        Set<List<String>> foreignKeyColumns = new HashSet<>();
+        for (ForeignKeyConstraint fk : foreignKeys(table)) {
+            foreignKeyColumns.add(fk.columns());
+        }
+        List<Index> result = new ArrayList<>();
+        for (Map.Entry<String, IndexInfo> entry : rawIndexes(table).entrySet()) {
+            String name = entry.getKey();
+            IndexInfo info = entry.getValue();
+            boolean backsKey = info.unique && info.columns.equals(keyColumns);
+            boolean backsUnique = info.unique && (uniqueNames.contains(name) || uniqueColumns.contains(info.columns)
+                    && dialect.isImplicitIndex(name, info.columns, foreignKeyColumns));
+            if (backsKey || backsUnique || uniqueNames.contains(name)
+                    || dialect.isImplicitIndex(name, info.columns, foreignKeyColumns)) {
+                continue;
+            }
+            result.add(new Index(dialect.normalizeName(name), info.unique, info.columns));
+        }
+        return result;
+    }
+}
