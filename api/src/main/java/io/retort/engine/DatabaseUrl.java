@@ -214,8 +214,11 @@ public final class DatabaseUrl {
                 bytes.write((high << 4) | low);
                 i += 2;
             } else {
-                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                // A whole code point, so that a surrogate pair is encoded as one character.
+                int end = i + Character.charCount(text.codePointAt(i));
+                byte[] encoded = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
                 bytes.write(encoded, 0, encoded.length);
+                i = end - 1;
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
@@ -235,7 +238,8 @@ public final class DatabaseUrl {
     /** Masks a password in arbitrary URL text, for messages about URLs that could not be parsed. */
     private static String maskInText(String url) {
         String masked = url.replaceAll("(?i)(password=)[^&;]*", "$1" + MASK);
-        return masked.replaceAll("(//[^:/@]*:)[^@/]*@", "$1" + MASK + "@");
+        // As the parser reads it: user info ends at the first '@' before any '?', the password may hold '/' and ':'.
+        return masked.replaceAll("(//[^:/@?]*:)[^@?]*@", "$1" + MASK + "@");
     }
 
     /** The dialect and driver as written, e.g. {@code postgresql+psycopg2}; for a JDBC URL its subprotocol. */
@@ -312,7 +316,8 @@ public final class DatabaseUrl {
     /**
      * Renders the URL.
      *
-     * @param hidePassword whether to replace the password with {@code ***}
+     * @param hidePassword whether to replace the password, and the values of a {@code password} query key, with
+     *     {@code ***}
      * @return the URL text; with {@code hidePassword=false} it parses back to an equal URL
      */
     public String render(boolean hidePassword) {
@@ -345,7 +350,9 @@ public final class DatabaseUrl {
             char separator = '?';
             for (Map.Entry<String, List<String>> entry : query.entrySet()) {
                 for (String value : entry.getValue()) {
-                    text.append(separator).append(encode(entry.getKey())).append('=').append(encode(value));
+                    boolean secret = hidePassword && entry.getKey().equalsIgnoreCase("password");
+                    text.append(separator).append(encode(entry.getKey())).append('=')
+                            .append(secret ? MASK : encode(value));
                     separator = '&';
                 }
             }
@@ -367,7 +374,7 @@ public final class DatabaseUrl {
         return out.toString();
     }
 
-    /** The URL with its password masked as {@code ***}; safe to log. */
+    /** The URL with its password (and any {@code password} query key) masked as {@code ***}; safe to log. */
     @Override
     public String toString() {
         return render(true);

@@ -16,11 +16,13 @@ import java.util.List;
  */
 public final class TextCompiler {
     private final boolean backslashEscapes;
+    private final boolean escapeStrings;
     private final boolean dollarQuotes;
 
     /** A compiler following the quoting rules of a dialect. */
     public TextCompiler(Dialect dialect) {
         this.backslashEscapes = dialect.backslashEscapesInStrings();
+        this.escapeStrings = dialect.escapeStringConstants();
         this.dollarQuotes = dialect.dollarQuotedStrings();
     }
 
@@ -34,7 +36,9 @@ public final class TextCompiler {
         while (i < length) {
             char c = text.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
-                int end = endOfQuoted(text, i, c);
+                // MySQL: backslash escapes in '...' and "..." strings; PostgreSQL: in E'...' strings only.
+                boolean escapes = c != '`' && backslashEscapes || c == '\'' && escapeStrings && isEPrefix(text, i);
+                int end = endOfQuoted(text, i, c, escapes);
                 // No parameters inside quotes; "\:" still means ":" there, as SQLAlchemy reads it everywhere.
                 sql.append(text.substring(i, end).replace("\\:", ":"));
                 i = end;
@@ -76,11 +80,17 @@ public final class TextCompiler {
         return new CompiledStatement(sql.toString(), names, text);
     }
 
-    private int endOfQuoted(String text, int start, char quote) {
+    /** Whether the quote at {@code quote} opens a PostgreSQL escape string: a standalone {@code E} before it. */
+    private static boolean isEPrefix(String text, int quote) {
+        return quote > 0 && (text.charAt(quote - 1) == 'E' || text.charAt(quote - 1) == 'e')
+                && (quote == 1 || !isNamePart(text.charAt(quote - 2)));
+    }
+
+    private static int endOfQuoted(String text, int start, char quote, boolean backslashEscapes) {
         int i = start + 1;
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (c == '\\' && quote == '\'' && backslashEscapes) {
+            if (c == '\\' && backslashEscapes) {
                 i += 2;
             } else if (c == quote) {
                 if (i + 1 < text.length() && text.charAt(i + 1) == quote) {

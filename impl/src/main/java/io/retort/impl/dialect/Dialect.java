@@ -119,6 +119,11 @@ public abstract class Dialect {
         return false;
     }
 
+    /** Whether a backslash escapes the next character inside {@code E'...'} string constants (PostgreSQL). */
+    public boolean escapeStringConstants() {
+        return false;
+    }
+
     /** Whether {@code $tag$ ... $tag$} is a string literal (PostgreSQL). */
     public boolean dollarQuotedStrings() {
         return false;

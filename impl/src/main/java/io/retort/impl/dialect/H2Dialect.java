@@ -27,7 +27,7 @@ public class H2Dialect extends Dialect {
                     + " in-memory database, h2:file:path (or h2:///relative/path) for a file");
         }
         if (url.host() != null) {
-            return "jdbc:h2:tcp://" + url.host() + (url.port() == null ? "" : ":" + url.port()) + "/" + database;
+            return "jdbc:h2:tcp://" + Drivers.hostAndPort(url, "localhost") + "/" + database;
         }
         if (database.equals("mem:")) {
             return "jdbc:h2:mem:retort-memory-" + MEMORY_DATABASES.incrementAndGet();

@@ -47,6 +47,12 @@ public class PostgresqlDialect extends Dialect {
         return true;
     }
 
+    /** PostgreSQL's E'...' strings treat a backslash as an escape. */
+    @Override
+    public boolean escapeStringConstants() {
+        return true;
+    }
+
     @Override
     public String sequenceDefault(String quotedSequence) {
         return "nextval('" + quotedSequence.replace("'", "''") + "')";
