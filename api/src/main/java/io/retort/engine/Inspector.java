@@ -1,9 +1,16 @@
 package io.retort.engine;
 
+import io.retort.schema.Column;
 import io.retort.schema.ForeignKeyConstraint;
 import io.retort.schema.Index;
+import io.retort.schema.MetaData;
 import io.retort.schema.PrimaryKeyConstraint;
+import io.retort.schema.Schema;
+import io.retort.schema.Table;
+import io.retort.schema.TableElement;
 import io.retort.schema.UniqueConstraint;
+import io.retort.types.SqlType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,4 +48,50 @@ public interface Inspector {
 
     /** The table's unique constraints. */
     List<UniqueConstraint> uniqueConstraints(String table);
+
+    /**
+     * Reflects a table of the database into {@code metadata}: its columns with generic types, nullability, server
+     * defaults and autoincrement, its primary key, foreign keys, unique constraints and indexes.
+     *
+     * @return the new table
+     * @throws io.retort.exception.InvalidArgumentException if the table does not exist or is already defined
+     */
+    default Table reflectTable(MetaData metadata, String table) {
+        List<TableElement> elements = new ArrayList<>();
+        for (ReflectedColumn reflected : columns(table)) {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Column<?> column = Schema.column(reflected.name(), (SqlType) reflected.type())
+                    .nullable(reflected.nullable());
+            if (reflected.serverDefault() != null) {
+                column = column.serverDefault(reflected.serverDefault());
+            }
+            if (reflected.autoincrement()) {
+                column = column.autoincrement(true);
+            }
+            if (reflected.comment() != null) {
+                column = column.comment(reflected.comment());
+            }
+            elements.add(column);
+        }
+        primaryKey(table).ifPresent(elements::add);
+        elements.addAll(foreignKeys(table));
+        elements.addAll(uniqueConstraints(table));
+        elements.addAll(indexes(table));
+        return metadata.table(table, elements.toArray(new TableElement[0]));
+    }
+
+    /**
+     * Reflects every table of the database that {@code metadata} does not define yet.
+     *
+     * @return the tables added, sorted by name
+     */
+    default List<Table> reflect(MetaData metadata) {
+        List<Table> added = new ArrayList<>();
+        for (String name : tableNames()) {
+            if (metadata.tableOrNull(name) == null) {
+                added.add(reflectTable(metadata, name));
+            }
+        }
+        return added;
+    }
 }

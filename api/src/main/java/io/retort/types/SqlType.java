@@ -50,9 +50,11 @@ public abstract class SqlType<T> {
             return kind().name();
         }
         StringBuilder text = new StringBuilder(kind().name()).append('(');
-        for (int i = 0; i < parameters.size(); i++) {
-            if (parameters.get(i) != null) {
-                text.append(i > 0 ? ", " : "").append(parameters.get(i));
+        boolean first = true;
+        for (Object parameter : parameters) {
+            if (parameter != null) {
+                text.append(first ? "" : ", ").append(parameter);
+                first = false;
             }
         }
         return text.append(')').toString();

@@ -292,6 +292,11 @@ public abstract class Dialect {
         return name;
     }
 
+    /** The action a reflected foreign key reports, as the generic action it means. */
+    public io.retort.schema.ReferentialAction reflectedAction(io.retort.schema.ReferentialAction reported) {
+        return reported;
+    }
+
     /** A query with one parameter (the stored name) counting sequences of that name, or null without sequences. */
     public @Nullable String sequenceExistsQuery() {
         return null;

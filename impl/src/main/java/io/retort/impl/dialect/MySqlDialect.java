@@ -110,11 +110,15 @@ public class MySqlDialect extends Dialect {
         return "DATABASE()";
     }
 
-    /** MySQL and MariaDB name the index they make for a foreign key after the constraint (or reuse one). */
+    /**
+     * InnoDB makes an index for each foreign key no other index starts with, named after the constraint
+     * ({@code fk_...}, {@code t_ibfk_1}) or after its first column.
+     */
     @Override
     public boolean isImplicitIndex(String indexName, java.util.List<String> columns,
             java.util.Set<java.util.List<String>> foreignKeyColumns) {
-        return indexName.equals("PRIMARY") || indexName.startsWith("fk_") && foreignKeyColumns.contains(columns);
+        return indexName.equals("PRIMARY") || foreignKeyColumns.contains(columns) && (indexName.startsWith("fk_")
+                || indexName.contains("_ibfk_") || indexName.equals(columns.get(0)));
     }
 
     @Override
@@ -133,6 +137,13 @@ public class MySqlDialect extends Dialect {
             return io.retort.types.Types.DATETIME;
         }
         return super.reflectType(jdbcType, typeName, size, scale);
+    }
+
+    /** InnoDB reports NO ACTION as RESTRICT; the two behave the same there. */
+    @Override
+    public io.retort.schema.ReferentialAction reflectedAction(io.retort.schema.ReferentialAction reported) {
+        return reported == io.retort.schema.ReferentialAction.RESTRICT ? io.retort.schema.ReferentialAction.NO_ACTION
+                : reported;
     }
 
     /** MariaDB has sequences (10.3 and later); MySQL has none. */

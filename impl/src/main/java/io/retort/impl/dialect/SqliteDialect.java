@@ -169,7 +169,8 @@ public class SqliteDialect extends Dialect {
             return io.retort.types.Types.TEXT;
         }
         if (name.startsWith("NUMERIC") || name.startsWith("DECIMAL")) {
-            return size > 0 && size < 1000 && name.contains("(") ? io.retort.types.Types.numeric(size, scale)
+            // sqlite-jdbc reports NUMERIC(p, s) with a column size of p + s.
+            return size > 0 && size < 1000 ? io.retort.types.Types.numeric(size - scale, scale)
                     : io.retort.types.Types.NUMERIC;
         }
         if (name.equals("FLOAT") || name.equals("REAL")) {

@@ -212,7 +212,7 @@ final class JdbcInspector implements Inspector {
                 String name = group.getKey().contains("#") ? null : dialect.normalizeName(group.getKey());
                 short[] rule = rules.get(group.getKey());
                 keys.add(new ForeignKeyConstraint(name, columns, dialect.normalizeName(parts.get(0)[1]), referred,
-                        action(rule[0]), action(rule[1])));
+                        dialect.reflectedAction(action(rule[0])), dialect.reflectedAction(action(rule[1]))));
             }
             return keys;
         });
