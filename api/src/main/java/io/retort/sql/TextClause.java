@@ -1,5 +1,6 @@
 package io.retort.sql;
 
+import io.retort.types.SqlType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,10 +32,19 @@ import org.jspecify.annotations.Nullable;
 public final class TextClause implements Executable {
     private final String text;
     private final Map<String, @Nullable Object> boundValues;
+    private final Map<String, SqlType<?>> parameterTypes;
+    private final Map<String, SqlType<?>> columnTypes;
 
     TextClause(String text, Map<String, @Nullable Object> boundValues) {
+        this(text, boundValues, Map.of(), Map.of());
+    }
+
+    private TextClause(String text, Map<String, @Nullable Object> boundValues,
+            Map<String, SqlType<?>> parameterTypes, Map<String, SqlType<?>> columnTypes) {
         this.text = text;
         this.boundValues = boundValues;
+        this.parameterTypes = parameterTypes;
+        this.columnTypes = columnTypes;
     }
 
     /** The SQL text as written, with its {@code :name} parameters. */
@@ -58,7 +68,43 @@ public final class TextClause implements Executable {
         Objects.requireNonNull(values, "values");
         Map<String, @Nullable Object> merged = new LinkedHashMap<>(boundValues);
         merged.putAll(values);
-        return new TextClause(text, Collections.unmodifiableMap(merged));
+        return new TextClause(text, Collections.unmodifiableMap(merged), parameterTypes, columnTypes);
+    }
+
+    /**
+     * Returns a copy that binds the named parameters as the given SQL types, as SQLAlchemy's
+     * {@code bindparam(name, type_=...)}: the value is converted the way a column of that type needs
+     * (a JSON document, an enum, a UUID, a time zone, an interval...).
+     *
+     * <pre>{@code
+     * text("INSERT INTO doc (body) VALUES (:body)").bindTypes(Map.of("body", JSON))
+     * }</pre>
+     */
+    public TextClause bindTypes(Map<String, ? extends SqlType<?>> types) {
+        Map<String, SqlType<?>> merged = new LinkedHashMap<>(parameterTypes);
+        merged.putAll(types);
+        return new TextClause(text, boundValues, Collections.unmodifiableMap(merged), columnTypes);
+    }
+
+    /**
+     * Returns a copy whose result columns, by name, are read as the given SQL types, as SQLAlchemy's
+     * {@code text(...).columns(...)}: rows then hold that type's Java values ({@code OffsetDateTime},
+     * {@code Duration}, an enum constant, ...).
+     */
+    public TextClause columnTypes(Map<String, ? extends SqlType<?>> types) {
+        Map<String, SqlType<?>> merged = new LinkedHashMap<>(columnTypes);
+        merged.putAll(types);
+        return new TextClause(text, boundValues, parameterTypes, Collections.unmodifiableMap(merged));
+    }
+
+    /** The SQL types of parameters given by {@link #bindTypes}. */
+    public Map<String, SqlType<?>> parameterTypes() {
+        return parameterTypes;
+    }
+
+    /** The SQL types of result columns given by {@link #columnTypes}. */
+    public Map<String, SqlType<?>> columnTypes() {
+        return columnTypes;
     }
 
     @Override

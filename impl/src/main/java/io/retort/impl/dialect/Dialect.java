@@ -144,6 +144,176 @@ public abstract class Dialect {
         }
     }
 
+    /**
+     * Binds a value as a SQL type: converted the way a column of that type needs. A {@link TypeDecorator} converts
+     * first and binds as its stored type.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void bind(PreparedStatement statement, int index, @Nullable Object value, SqlType<?> type)
+            throws SQLException {
+        if (type instanceof TypeDecorator<?, ?>) {
+            TypeDecorator decorator = (TypeDecorator) type;
+            bind(statement, index, decorator.bindValue(value), decorator.storedAs());
+            return;
+        }
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+            return;
+        }
+        switch (type.kind()) {
+            case INTEGER: statement.setInt(index, TypedValues.number(value).intValue()); break;
+            case SMALLINT: statement.setShort(index, TypedValues.number(value).shortValue()); break;
+            case BIGINT: statement.setLong(index, TypedValues.number(value).longValue()); break;
+            case BOOLEAN: statement.setBoolean(index, (Boolean) value); break;
+            case VARCHAR: case TEXT: statement.setString(index, value.toString()); break;
+            case NUMERIC: bindDecimal(statement, index, TypedValues.decimal(value)); break;
+            case FLOAT: statement.setFloat(index, TypedValues.number(value).floatValue()); break;
+            case DOUBLE: statement.setDouble(index, TypedValues.number(value).doubleValue()); break;
+            case DATE: bindDate(statement, index, (java.time.LocalDate) value); break;
+            case TIME: bindTime(statement, index, (java.time.LocalTime) value); break;
+            case DATETIME: bindDateTime(statement, index, (java.time.LocalDateTime) value); break;
+            case DATETIME_TZ: bindDateTimeTz(statement, index, TypedValues.offsetDateTime(value)); break;
+            case INTERVAL: bindInterval(statement, index, (java.time.Duration) value); break;
+            case BINARY: statement.setBytes(index, (byte[]) value); break;
+            case UUID: bindUuid(statement, index, value instanceof UUID ? (UUID) value
+                    : UUID.fromString(value.toString())); break;
+            case ENUM: bindEnum(statement, index, value instanceof Enum<?> ? ((Enum<?>) value).name()
+                    : value.toString()); break;
+            case JSON: bindJson(statement, index, value.toString()); break;
+            default: bind(statement, index, value);
+        }
+    }
+
+    /** Reads a column as a SQL type, giving that type's Java value (or null). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public @Nullable Object read(java.sql.ResultSet rows, int index, SqlType<?> type) throws SQLException {
+        if (type instanceof TypeDecorator<?, ?>) {
+            TypeDecorator decorator = (TypeDecorator) type;
+            return decorator.resultValue(read(rows, index, decorator.storedAs()));
+        }
+        switch (type.kind()) {
+            // Primitive getters return 0 or false for NULL: ask wasNull() right after them.
+            case INTEGER: {
+                int value = rows.getInt(index);
+                return rows.wasNull() ? null : value;
+            }
+            case SMALLINT: {
+                short value = rows.getShort(index);
+                return rows.wasNull() ? null : value;
+            }
+            case BIGINT: {
+                long value = rows.getLong(index);
+                return rows.wasNull() ? null : value;
+            }
+            case BOOLEAN: {
+                boolean value = rows.getBoolean(index);
+                return rows.wasNull() ? null : value;
+            }
+            case FLOAT: {
+                float value = rows.getFloat(index);
+                return rows.wasNull() ? null : value;
+            }
+            case DOUBLE: {
+                double value = rows.getDouble(index);
+                return rows.wasNull() ? null : value;
+            }
+            case VARCHAR: case TEXT: case JSON: return rows.getString(index);
+            case NUMERIC: return readDecimal(rows, index);
+            case DATE: return readDate(rows, index);
+            case TIME: return readTime(rows, index);
+            case DATETIME: return readDateTime(rows, index);
+            case DATETIME_TZ: return readDateTimeTz(rows, index);
+            case INTERVAL: return readInterval(rows, index);
+            case BINARY: return rows.getBytes(index);
+            case UUID: return readUuid(rows, index);
+            case ENUM: {
+                String name = rows.getString(index);
+                return name == null ? null : Enum.valueOf((Class) type.javaType(), name);
+            }
+            default: return rows.getObject(index);
+        }
+    }
+
+    /** Binds an exact decimal. */
+    protected void bindDecimal(PreparedStatement statement, int index, java.math.BigDecimal value)
+            throws SQLException {
+        statement.setBigDecimal(index, value);
+    }
+
+    /** Reads an exact decimal. */
+    protected java.math.@Nullable BigDecimal readDecimal(java.sql.ResultSet rows, int index) throws SQLException {
+        return rows.getBigDecimal(index);
+    }
+
+    /** Binds a date; SQLite overrides to store text. */
+    protected void bindDate(PreparedStatement statement, int index, java.time.LocalDate value) throws SQLException {
+        statement.setObject(index, value);
+    }
+
+    /** Binds a time of day. */
+    protected void bindTime(PreparedStatement statement, int index, java.time.LocalTime value) throws SQLException {
+        statement.setObject(index, value);
+    }
+
+    /** Binds a date and time without zone. */
+    protected void bindDateTime(PreparedStatement statement, int index, java.time.LocalDateTime value)
+            throws SQLException {
+        statement.setObject(index, value);
+    }
+
+    /** Binds an instant with offset. */
+    protected void bindDateTimeTz(PreparedStatement statement, int index, java.time.OffsetDateTime value)
+            throws SQLException {
+        statement.setObject(index, value);
+    }
+
+    /** Binds a duration (H2 takes java.time.Duration). */
+    protected void bindInterval(PreparedStatement statement, int index, java.time.Duration value)
+            throws SQLException {
+        statement.setObject(index, value);
+    }
+
+    /** Binds an enum constant's name. */
+    protected void bindEnum(PreparedStatement statement, int index, String name) throws SQLException {
+        statement.setString(index, name);
+    }
+
+    /** Binds a JSON document's text. */
+    protected void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+        statement.setString(index, json);
+    }
+
+    /** Reads a date. */
+    protected @Nullable Object readDate(java.sql.ResultSet rows, int index) throws SQLException {
+        return rows.getObject(index, java.time.LocalDate.class);
+    }
+
+    /** Reads a time of day. */
+    protected @Nullable Object readTime(java.sql.ResultSet rows, int index) throws SQLException {
+        return rows.getObject(index, java.time.LocalTime.class);
+    }
+
+    /** Reads a date and time without zone. */
+    protected @Nullable Object readDateTime(java.sql.ResultSet rows, int index) throws SQLException {
+        return rows.getObject(index, java.time.LocalDateTime.class);
+    }
+
+    /** Reads an instant with offset. */
+    protected @Nullable Object readDateTimeTz(java.sql.ResultSet rows, int index) throws SQLException {
+        return rows.getObject(index, java.time.OffsetDateTime.class);
+    }
+
+    /** Reads a duration. */
+    protected @Nullable Object readInterval(java.sql.ResultSet rows, int index) throws SQLException {
+        return rows.getObject(index, java.time.Duration.class);
+    }
+
+    /** Reads a UUID stored as text; PostgreSQL and H2 read their native type. */
+    protected @Nullable Object readUuid(java.sql.ResultSet rows, int index) throws SQLException {
+        String text = rows.getString(index);
+        return text == null ? null : UUID.fromString(text.trim());
+    }
+
     /** Binds a UUID; the default binds its text form, PostgreSQL binds a native uuid. */
     protected void bindUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
         statement.setString(index, value.toString());

@@ -74,10 +74,23 @@ public class H2Dialect extends Dialect {
         switch (type.kind()) {
             case TEXT: case JSON: return type instanceof io.retort.types.BasicType<?> ? "CLOB"
                     : super.typeName(type, column);
-            case INTERVAL: return "INTERVAL DAY TO SECOND";
+            case INTERVAL: return "INTERVAL DAY(18) TO SECOND(6)";
+            case TIME: return "TIME(6)";
             case UUID: return "UUID";
             default: return super.typeName(type, column);
         }
+    }
+
+    @Override
+    protected void bindUuid(java.sql.PreparedStatement statement, int index, java.util.UUID value)
+            throws java.sql.SQLException {
+        statement.setObject(index, value);
+    }
+
+    @Override
+    protected @org.jspecify.annotations.Nullable Object readUuid(java.sql.ResultSet rows, int index)
+            throws java.sql.SQLException {
+        return rows.getObject(index, java.util.UUID.class);
     }
 
     @Override

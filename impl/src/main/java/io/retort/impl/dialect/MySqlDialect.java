@@ -157,6 +157,20 @@ public class MySqlDialect extends Dialect {
         return true;
     }
 
+    /** MySQL's DATETIME has no zone: instants are stored in UTC. */
+    @Override
+    protected void bindDateTimeTz(java.sql.PreparedStatement statement, int index, java.time.OffsetDateTime value)
+            throws SQLException {
+        statement.setObject(index, TypedValues.utc(value));
+    }
+
+    @Override
+    protected @org.jspecify.annotations.Nullable Object readDateTimeTz(java.sql.ResultSet rows, int index)
+            throws SQLException {
+        java.time.LocalDateTime utc = rows.getObject(index, java.time.LocalDateTime.class);
+        return utc == null ? null : utc.atOffset(java.time.ZoneOffset.UTC);
+    }
+
     /** Whether the server is MariaDB rather than MySQL. */
     public boolean isMariaDb() {
         return mariaDb;

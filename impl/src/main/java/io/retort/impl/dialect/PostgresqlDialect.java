@@ -80,6 +80,39 @@ public class PostgresqlDialect extends Dialect {
         return true;
     }
 
+    /** PostgreSQL reads ISO-8601 durations ({@code PT1H30M}) as interval input. */
+    @Override
+    protected void bindInterval(PreparedStatement statement, int index, java.time.Duration value)
+            throws SQLException {
+        statement.setObject(index, value.toString(), java.sql.Types.OTHER);
+    }
+
+    /** Untyped, so that PostgreSQL casts the text to the column's enum type. */
+    @Override
+    protected void bindEnum(PreparedStatement statement, int index, String name) throws SQLException {
+        statement.setObject(index, name, java.sql.Types.OTHER);
+    }
+
+    /** Untyped, so that PostgreSQL casts the text to json or jsonb. */
+    @Override
+    protected void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+        statement.setObject(index, json, java.sql.Types.OTHER);
+    }
+
+    @Override
+    protected @org.jspecify.annotations.Nullable Object readUuid(java.sql.ResultSet rows, int index)
+            throws SQLException {
+        return rows.getObject(index, UUID.class);
+    }
+
+    /** Parses PostgreSQL's default interval output, {@code [-]N days [-]HH:MM:SS[.ffffff]}; months have no Duration. */
+    @Override
+    protected @org.jspecify.annotations.Nullable Object readInterval(java.sql.ResultSet rows, int index)
+            throws SQLException {
+        String text = rows.getString(index);
+        return text == null ? null : PostgresqlIntervals.parse(text);
+    }
+
     @Override
     protected void bindUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
         statement.setObject(index, value);

@@ -19,6 +19,7 @@ import io.retort.impl.dialect.Dialect;
 import io.retort.schema.MetaData;
 import io.retort.sql.Executable;
 import io.retort.sql.TextClause;
+import io.retort.types.SqlType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -105,12 +106,12 @@ final class DefaultConnection implements Connection {
             if (fetchSize > 0) {
                 prepared.setFetchSize(fetchSize);
             }
-            for (int i = 0; i < values.size(); i++) {
-                dialect.bind(prepared, i + 1, values.get(i));
-            }
+            SqlType<?>[] types = parameterTypes(statement, plan);
+            bindAll(prepared, values, types);
             boolean hasResultSet = prepared.execute();
             if (hasResultSet) {
-                RowCursor cursor = new RowCursor(this, prepared, prepared.getResultSet(), dialect, plan.sql(), logged);
+                RowCursor cursor = new RowCursor(this, prepared, prepared.getResultSet(), dialect, plan.sql(), logged,
+                        statement instanceof TextClause ? ((TextClause) statement).columnTypes() : Map.of());
                 openCursors.add(cursor);
                 return new DefaultResult(cursor);
             }
@@ -156,10 +157,9 @@ final class DefaultConnection implements Connection {
         fireBefore(event);
         long start = System.nanoTime();
         try (PreparedStatement prepared = jdbc.prepareStatement(plan.sql())) {
+            SqlType<?>[] types = parameterTypes(statement, plan);
             for (List<@Nullable Object> values : rows) {
-                for (int i = 0; i < values.size(); i++) {
-                    dialect.bind(prepared, i + 1, values.get(i));
-                }
+                bindAll(prepared, values, types);
                 prepared.addBatch();
             }
             long[] counts = prepared.executeLargeBatch();
@@ -177,6 +177,31 @@ final class DefaultConnection implements Connection {
             throw translate(e, plan.sql(), logged);
         } finally {
             fireAfter(event, System.nanoTime() - start, failure);
+        }
+    }
+
+    /** The SQL type of each placeholder where the statement declares one (text().bindTypes), else null. */
+    private static SqlType<?>[] parameterTypes(Executable statement, CompiledStatement plan) {
+        SqlType<?>[] types = new SqlType<?>[plan.parameterNames().size()];
+        if (statement instanceof TextClause) {
+            Map<String, SqlType<?>> declared = ((TextClause) statement).parameterTypes();
+            if (!declared.isEmpty()) {
+                for (int i = 0; i < types.length; i++) {
+                    types[i] = declared.get(plan.parameterNames().get(i));
+                }
+            }
+        }
+        return types;
+    }
+
+    private void bindAll(PreparedStatement prepared, List<@Nullable Object> values, SqlType<?>[] types)
+            throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            if (types[i] != null) {
+                dialect.bind(prepared, i + 1, values.get(i), types[i]);
+            } else {
+                dialect.bind(prepared, i + 1, values.get(i));
+            }
         }
     }
 

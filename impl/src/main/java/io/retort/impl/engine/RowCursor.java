@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.retort.types.SqlType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,10 +25,13 @@ final class RowCursor {
     private final Columns columns;
     private final String sql;
     private final List<Map<String, @Nullable Object>> parameters;
+    private final Dialect dialect;
+    private final @Nullable SqlType<?>[] types;
     private boolean closed;
 
     RowCursor(DefaultConnection connection, PreparedStatement statement, ResultSet resultSet, Dialect dialect,
-            String sql, List<Map<String, @Nullable Object>> parameters) throws SQLException {
+            String sql, List<Map<String, @Nullable Object>> parameters, Map<String, SqlType<?>> columnTypes)
+            throws SQLException {
         this.connection = connection;
         this.statement = statement;
         this.resultSet = resultSet;
@@ -40,6 +44,13 @@ final class RowCursor {
             names.add(dialect.normalizeColumnLabel(metaData.getColumnLabel(i)));
         }
         this.columns = new Columns(names);
+        this.dialect = dialect;
+        this.types = new SqlType<?>[count];
+        if (!columnTypes.isEmpty()) {
+            for (Map.Entry<String, SqlType<?>> declared : columnTypes.entrySet()) {
+                types[columns.indexOf(declared.getKey())] = declared.getValue();
+            }
+        }
     }
 
     Columns columns() {
@@ -59,7 +70,8 @@ final class RowCursor {
             int count = columns.size();
             @Nullable Object[] values = new Object[count];
             for (int i = 0; i < count; i++) {
-                values[i] = readValue(resultSet.getObject(i + 1));
+                values[i] = types[i] != null ? dialect.read(resultSet, i + 1, types[i])
+                        : readValue(resultSet.getObject(i + 1));
             }
             return new DefaultRow(columns, values);
         } catch (SQLException e) {
