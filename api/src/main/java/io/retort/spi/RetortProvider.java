@@ -17,6 +17,12 @@ public interface RetortProvider {
     Engine createEngine(DatabaseUrl url, EngineOptions options);
 
     /**
+     * The DDL that creates ({@code create=true}) or drops everything in {@code metadata} on a dialect, without a
+     * database.
+     */
+    java.util.List<String> ddl(io.retort.schema.MetaData metadata, String dialect, boolean create);
+
+    /**
      * The provider on the class path or module path.
      *
      * @throws ConfigurationException if none is found, saying which artifact to add

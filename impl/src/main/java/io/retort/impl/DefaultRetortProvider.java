@@ -3,9 +3,13 @@ package io.retort.impl;
 import io.retort.engine.DatabaseUrl;
 import io.retort.engine.Engine;
 import io.retort.engine.EngineOptions;
+import io.retort.impl.compiler.DdlCompiler;
+import io.retort.impl.dialect.Drivers;
 import io.retort.impl.engine.DefaultEngine;
 import io.retort.impl.pool.AgroalConnectionSource;
+import io.retort.schema.MetaData;
 import io.retort.spi.RetortProvider;
+import java.util.List;
 
 /** The implementation's entry point, registered as a {@link RetortProvider} service. */
 public final class DefaultRetortProvider implements RetortProvider {
@@ -17,5 +21,12 @@ public final class DefaultRetortProvider implements RetortProvider {
     @Override
     public Engine createEngine(DatabaseUrl url, EngineOptions options) {
         return new DefaultEngine(url, options, AgroalConnectionSource::new);
+    }
+
+    @Override
+    public List<String> ddl(MetaData metadata, String dialect, boolean create) {
+        DdlCompiler compiler = new DdlCompiler(Drivers.dialect(dialect));
+        return create ? compiler.createAll(metadata, DdlCompiler.Existing.NOTHING)
+                : compiler.dropAll(metadata, DdlCompiler.Existing.EVERYTHING);
     }
 }

@@ -200,6 +200,21 @@ public final class Drivers {
         return loader != null ? loader : Drivers.class.getClassLoader();
     }
 
+    /**
+     * A dialect by name, for work without a database (printing DDL).
+     *
+     * @throws ConfigurationException for an unknown name, listing the known ones
+     */
+    public static Dialect dialect(String name) {
+        Backend backend = BACKENDS.get(name);
+        if (backend == null) {
+            throw new ConfigurationException("Unknown dialect '" + name + "'; supported dialects: "
+                    + String.join(", ", new TreeSet<>(BACKENDS.keySet())));
+        }
+        Driver driver = backend.drivers().get(0);
+        return driver.dialectFactory().apply(driver.jdbcScheme());
+    }
+
     /** {@code host[:port]} for a server URL, bracketing IPv6 hosts. */
     static String hostAndPort(DatabaseUrl url, String defaultHost) {
         @Nullable String host = url.host();

@@ -16,10 +16,16 @@ public class MariaDbDialect extends MySqlDialect {
         return "mariadb";
     }
 
+    /** A mariadb:// engine talks to MariaDB, which initialize() checks. */
+    @Override
+    public boolean isMariaDb() {
+        return true;
+    }
+
     @Override
     public void initialize(java.sql.Connection connection) throws SQLException {
         super.initialize(connection);
-        if (!isMariaDb()) {
+        if (!serverReportsMariaDb()) {
             throw new ConfigurationException("The URL asks for the mariadb dialect, but the server reports version '"
                     + serverVersion() + "', which is not MariaDB; use a mysql:// URL for a MySQL server");
         }

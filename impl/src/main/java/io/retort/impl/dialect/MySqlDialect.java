@@ -171,8 +171,13 @@ public class MySqlDialect extends Dialect {
         return utc == null ? null : utc.atOffset(java.time.ZoneOffset.UTC);
     }
 
-    /** Whether the server is MariaDB rather than MySQL. */
+    /** Whether the server is MariaDB rather than MySQL (known once connected). */
     public boolean isMariaDb() {
+        return mariaDb;
+    }
+
+    /** Whether the server's version string, read at first connect, names MariaDB. */
+    protected final boolean serverReportsMariaDb() {
         return mariaDb;
     }
 

@@ -161,6 +161,28 @@ class SchemaIT {
     }
 
     @DatabaseTest
+    @io.retort.testing.OnlyOn({TestDatabase.POSTGRESQL, TestDatabase.H2, TestDatabase.MARIADB})
+    void sequencesSupplyColumnDefaults(Engine engine) {
+        MetaData metadata = new MetaData();
+        io.retort.schema.Sequence sequence = metadata.addSequence(new io.retort.schema.Sequence("ticket_seq", 100, 5));
+        metadata.table("ticket", column("id", INTEGER).primaryKey().sequence(sequence),
+                column("title", string(20)).notNull());
+        metadata.createAll(engine);
+        metadata.createAll(engine); // the sequence exists: left alone
+        engine.begin(conn -> conn.execute(text("INSERT INTO ticket (title) VALUES (:t)"),
+                List.of(Map.of("t", "first"), Map.of("t", "second"))));
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(text("SELECT id FROM ticket ORDER BY id")).scalars(Integer.class).all())
+                    .containsExactly(100, 105);
+            assertThat(conn.inspector().hasSequence("ticket_seq")).isTrue();
+        }
+        metadata.dropAll(engine);
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.inspector().hasSequence("ticket_seq")).isFalse();
+        }
+    }
+
+    @DatabaseTest
     void reservedWordsAndMixedCaseNamesWorkEndToEnd(Engine engine, TestDatabase database) {
         MetaData metadata = new MetaData();
         metadata.table("order",
