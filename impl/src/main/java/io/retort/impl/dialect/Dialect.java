@@ -160,10 +160,21 @@ public abstract class Dialect {
             statement.setNull(index, Types.NULL);
             return;
         }
+        try {
+            bindNonNull(statement, index, value, type);
+        } catch (ClassCastException | ArithmeticException e) {
+            throw new io.retort.exception.InvalidArgumentException("Cannot bind " + value.getClass().getName()
+                    + " '" + value + "' as " + type + ": pass a " + type.javaType().getSimpleName()
+                    + (e instanceof ArithmeticException ? " within the type's range" : ""), e);
+        }
+    }
+
+    private void bindNonNull(PreparedStatement statement, int index, Object value, SqlType<?> type)
+            throws SQLException {
         switch (type.kind()) {
-            case INTEGER: statement.setInt(index, TypedValues.number(value).intValue()); break;
-            case SMALLINT: statement.setShort(index, TypedValues.number(value).shortValue()); break;
-            case BIGINT: statement.setLong(index, TypedValues.number(value).longValue()); break;
+            case INTEGER: statement.setInt(index, Math.toIntExact(TypedValues.integral(value))); break;
+            case SMALLINT: statement.setShort(index, TypedValues.shortExact(TypedValues.integral(value))); break;
+            case BIGINT: statement.setLong(index, TypedValues.integral(value)); break;
             case BOOLEAN: statement.setBoolean(index, (Boolean) value); break;
             case VARCHAR: case TEXT: statement.setString(index, value.toString()); break;
             case NUMERIC: bindDecimal(statement, index, TypedValues.decimal(value)); break;

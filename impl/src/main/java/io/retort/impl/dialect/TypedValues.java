@@ -32,6 +32,21 @@ final class TypedValues {
                 + "'");
     }
 
+    /** An integral value exactly, refusing fractions and values beyond a long. */
+    static long integral(Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        return decimal(number(value)).longValueExact();
+    }
+
+    static short shortExact(long value) {
+        if (value < Short.MIN_VALUE || value > Short.MAX_VALUE) {
+            throw new ArithmeticException("short overflow");
+        }
+        return (short) value;
+    }
+
     static BigDecimal decimal(Object value) {
         if (value instanceof BigDecimal) {
             return (BigDecimal) value;

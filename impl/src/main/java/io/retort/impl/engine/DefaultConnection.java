@@ -122,6 +122,9 @@ final class DefaultConnection implements Connection {
             failure = e;
             closeQuietly(prepared);
             throw translate(e, plan.sql(), logged);
+        } catch (RuntimeException e) {
+            closeQuietly(prepared); // a value that could not be bound, say
+            throw e;
         } finally {
             fireAfter(event, System.nanoTime() - start, failure);
         }

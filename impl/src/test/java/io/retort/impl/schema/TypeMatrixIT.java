@@ -172,6 +172,23 @@ class TypeMatrixIT {
         }
     }
 
+    @DatabaseTest
+    void valuesThatDoNotFitTheirTypeAreRefusedBeforeTheDatabase(Engine engine) {
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("CREATE TABLE f (i INTEGER, b BOOLEAN)"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> conn.execute(
+                    text("INSERT INTO f (i) VALUES (:i)").bindTypes(Map.of("i", Types.INTEGER)),
+                    Map.of("i", 3_000_000_000L)))
+                    .isInstanceOf(io.retort.exception.InvalidArgumentException.class)
+                    .hasMessageContaining("Cannot bind java.lang.Long '3000000000' as INTEGER")
+                    .hasMessageContaining("within the type's range");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> conn.execute(
+                    text("INSERT INTO f (b) VALUES (:b)").bindTypes(Map.of("b", Types.BOOLEAN)), Map.of("b", 1)))
+                    .isInstanceOf(io.retort.exception.InvalidArgumentException.class)
+                    .hasMessageContaining("as BOOLEAN: pass a Boolean");
+        }
+    }
+
     private static String shorten(Object value) {
         String text = value instanceof byte[] ? "byte[" + ((byte[]) value).length + "]" : String.valueOf(value);
         return text.length() > 80 ? text.substring(0, 77) + "..." : text;
