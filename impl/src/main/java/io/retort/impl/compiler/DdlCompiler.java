@@ -35,52 +35,19 @@ public final class DdlCompiler {
         this.dialect = dialect;
     }
 
-    /** What already exists in the database, for {@code checkFirst}. */
-    public interface Existing {
-        /** Whether a table exists. */
-        boolean hasTable(String name);
-
-        /** Whether a sequence exists. */
-        boolean hasSequence(String name);
-
-        /** Whether an enum type exists (PostgreSQL). */
-        boolean hasEnumType(String name);
-
+    /**
+     * What already exists in the database, for {@code checkFirst}.
+     *
+     * @param hasTable whether a table exists
+     * @param hasSequence whether a sequence exists
+     * @param hasEnumType whether an enum type exists (PostgreSQL)
+     */
+    public record Existing(Predicate<String> hasTable, Predicate<String> hasSequence,
+            Predicate<String> hasEnumType) {
         /** Nothing exists: everything is created. */
-        Existing NOTHING = new Existing() {
-            @Override
-            public boolean hasTable(String name) {
-                return false;
-            }
-
-            @Override
-            public boolean hasSequence(String name) {
-                return false;
-            }
-
-            @Override
-            public boolean hasEnumType(String name) {
-                return false;
-            }
-        };
-
+        public static final Existing NOTHING = new Existing(name -> false, name -> false, name -> false);
         /** Everything exists: everything is dropped. */
-        Existing EVERYTHING = new Existing() {
-            @Override
-            public boolean hasTable(String name) {
-                return true;
-            }
-
-            @Override
-            public boolean hasSequence(String name) {
-                return true;
-            }
-
-            @Override
-            public boolean hasEnumType(String name) {
-                return true;
-            }
-        };
+        public static final Existing EVERYTHING = new Existing(name -> true, name -> true, name -> true);
     }
 
     /** The statements creating everything in {@code metadata} that does not exist yet. */
@@ -89,7 +56,7 @@ public final class DdlCompiler {
         List<String> statements = new ArrayList<>();
         if (dialect.supportsSequences()) {
             for (Sequence sequence : metadata.sequences()) {
-                if (!existing.hasSequence(sequence.name())) {
+                if (!existing.hasSequence().test(sequence.name())) {
                     statements.add("CREATE SEQUENCE " + dialect.quote(sequence.name()) + " START WITH "
                             + sequence.start() + " INCREMENT BY " + sequence.increment());
                 }
@@ -100,7 +67,7 @@ public final class DdlCompiler {
         }
         if (dialect.createsEnumTypes()) {
             for (EnumType<?> type : metadata.enumTypes()) {
-                if (!existing.hasEnumType(type.name())) {
+                if (!existing.hasEnumType().test(type.name())) {
                     statements.add("CREATE TYPE " + dialect.quote(type.name()) + " AS ENUM ("
                             + String.join(", ", type.values().stream().map(dialect::literal).toList()) + ")");
                 }
@@ -112,7 +79,7 @@ public final class DdlCompiler {
         }
         List<Table> created = new ArrayList<>();
         for (Table table : order.tables()) {
-            if (existing.hasTable(table.name())) {
+            if (existing.hasTable().test(table.name())) {
                 continue;
             }
             created.add(table);
@@ -139,7 +106,7 @@ public final class DdlCompiler {
         if (dialect.supportsAlterAddForeignKey()) {
             for (ForeignKeyConstraint fk : order.deferredForeignKeys()) {
                 Table owner = order.owner(fk);
-                if (existing.hasTable(owner.name())) {
+                if (existing.hasTable().test(owner.name())) {
                     statements.add("ALTER TABLE " + dialect.quote(owner.name()) + " "
                             + dialect.dropForeignKeyAction(dialect.quote(foreignKeyName(owner, fk))));
                 }
@@ -148,20 +115,20 @@ public final class DdlCompiler {
         List<Table> tables = new ArrayList<>(order.tables());
         java.util.Collections.reverse(tables);
         for (Table table : tables) {
-            if (existing.hasTable(table.name())) {
+            if (existing.hasTable().test(table.name())) {
                 statements.add("DROP TABLE " + dialect.quote(table.name()));
             }
         }
         if (dialect.supportsSequences()) {
             for (Sequence sequence : metadata.sequences()) {
-                if (existing.hasSequence(sequence.name())) {
+                if (existing.hasSequence().test(sequence.name())) {
                     statements.add("DROP SEQUENCE " + dialect.quote(sequence.name()));
                 }
             }
         }
         if (dialect.createsEnumTypes()) {
             for (EnumType<?> type : metadata.enumTypes()) {
-                if (existing.hasEnumType(type.name())) {
+                if (existing.hasEnumType().test(type.name())) {
                     statements.add("DROP TYPE " + dialect.quote(type.name()));
                 }
             }

@@ -429,22 +429,7 @@ final class DefaultConnection implements Connection {
     }
 
     private static DdlCompiler.Existing existing(Inspector inspector) {
-        return new DdlCompiler.Existing() {
-            @Override
-            public boolean hasTable(String name) {
-                return inspector.hasTable(name);
-            }
-
-            @Override
-            public boolean hasSequence(String name) {
-                return inspector.hasSequence(name);
-            }
-
-            @Override
-            public boolean hasEnumType(String name) {
-                return inspector.hasEnumType(name);
-            }
-        };
+        return new DdlCompiler.Existing(inspector::hasTable, inspector::hasSequence, inspector::hasEnumType);
     }
 
     @Override
