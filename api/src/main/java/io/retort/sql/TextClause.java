@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,24 +28,27 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Values are always bound through the driver, never spliced into the SQL. Instances are immutable; equality is by
- * SQL text only, so values given to {@link #bindParams(Map)} do not change the cache key.
+ * SQL text and expanding parameters only, so values and types given to {@link #bindParams(Map)} and
+ * {@link #bindTypes(Map)} do not change the cache key.
  */
 public final class TextClause implements Executable {
     private final String text;
     private final Map<String, @Nullable Object> boundValues;
     private final Map<String, SqlType<?>> parameterTypes;
     private final Map<String, SqlType<?>> columnTypes;
+    private final Set<String> expanding;
 
     TextClause(String text, Map<String, @Nullable Object> boundValues) {
-        this(text, boundValues, Map.of(), Map.of());
+        this(text, boundValues, Map.of(), Map.of(), Set.of());
     }
 
     private TextClause(String text, Map<String, @Nullable Object> boundValues,
-            Map<String, SqlType<?>> parameterTypes, Map<String, SqlType<?>> columnTypes) {
+            Map<String, SqlType<?>> parameterTypes, Map<String, SqlType<?>> columnTypes, Set<String> expanding) {
         this.text = text;
         this.boundValues = boundValues;
         this.parameterTypes = parameterTypes;
         this.columnTypes = columnTypes;
+        this.expanding = expanding;
     }
 
     /** The SQL text as written, with its {@code :name} parameters. */
@@ -68,7 +72,7 @@ public final class TextClause implements Executable {
         Objects.requireNonNull(values, "values");
         Map<String, @Nullable Object> merged = new LinkedHashMap<>(boundValues);
         merged.putAll(values);
-        return new TextClause(text, Collections.unmodifiableMap(merged), parameterTypes, columnTypes);
+        return new TextClause(text, Collections.unmodifiableMap(merged), parameterTypes, columnTypes, expanding);
     }
 
     /**
@@ -83,7 +87,7 @@ public final class TextClause implements Executable {
     public TextClause bindTypes(Map<String, ? extends SqlType<?>> types) {
         Map<String, SqlType<?>> merged = new LinkedHashMap<>(parameterTypes);
         merged.putAll(types);
-        return new TextClause(text, boundValues, Collections.unmodifiableMap(merged), columnTypes);
+        return new TextClause(text, boundValues, Collections.unmodifiableMap(merged), columnTypes, expanding);
     }
 
     /**
@@ -94,7 +98,30 @@ public final class TextClause implements Executable {
     public TextClause columnTypes(Map<String, ? extends SqlType<?>> types) {
         Map<String, SqlType<?>> merged = new LinkedHashMap<>(columnTypes);
         merged.putAll(types);
-        return new TextClause(text, boundValues, parameterTypes, Collections.unmodifiableMap(merged));
+        return new TextClause(text, boundValues, parameterTypes, Collections.unmodifiableMap(merged), expanding);
+    }
+
+    /**
+     * Returns a copy in which the named parameters take a collection and expand at execution into a parenthesized
+     * list of placeholders, as SQLAlchemy's {@code bindparam(name, expanding=True)}. An empty collection becomes an
+     * empty subquery, so {@code IN} matches nothing and {@code NOT IN} everything; on PostgreSQL declare the
+     * element type with {@link #bindTypes} (e.g. {@code Map.of("ids", INTEGER)}) so that the empty subquery has the
+     * column's type. Lists of any length share one compiled statement.
+     *
+     * <pre>{@code
+     * text("SELECT * FROM t WHERE id IN :ids").expanding("ids")   // with Map.of("ids", List.of(1, 2, 3))
+     * // SELECT * FROM t WHERE id IN (?, ?, ?)
+     * }</pre>
+     */
+    public TextClause expanding(String... names) {
+        Set<String> merged = new java.util.LinkedHashSet<>(expanding);
+        merged.addAll(java.util.Arrays.asList(names));
+        return new TextClause(text, boundValues, parameterTypes, columnTypes, Collections.unmodifiableSet(merged));
+    }
+
+    /** The parameters that expand into lists ({@link #expanding}). */
+    public Set<String> expandingParameters() {
+        return expanding;
     }
 
     /** The SQL types of parameters given by {@link #bindTypes}. */
@@ -109,12 +136,13 @@ public final class TextClause implements Executable {
 
     @Override
     public boolean equals(@Nullable Object other) {
-        return other instanceof TextClause && ((TextClause) other).text.equals(text);
+        return other instanceof TextClause && ((TextClause) other).text.equals(text)
+                && ((TextClause) other).expanding.equals(expanding);
     }
 
     @Override
     public int hashCode() {
-        return text.hashCode();
+        return text.hashCode() * 31 + expanding.hashCode();
     }
 
     /** The SQL text, with its {@code :name} parameters. */

@@ -2,6 +2,8 @@ package io.retort.impl.compiler;
 
 import io.retort.exception.InvalidArgumentException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +16,95 @@ import org.jspecify.annotations.Nullable;
  * @param sql the SQL with {@code ?} placeholders
  * @param parameterNames the parameter name of each placeholder, in order; a name may repeat
  * @param source the statement as the user wrote it, for error messages
+ * @param placeholderOffsets the position of each placeholder in {@code sql}
+ * @param expanding the parameters that expand into lists at execution
  */
-public record CompiledStatement(String sql, List<String> parameterNames, String source) {
+public record CompiledStatement(String sql, List<String> parameterNames, String source,
+        List<Integer> placeholderOffsets, Set<String> expanding) {
 
-    /** Creates the compiled form; the name list is copied. */
+    /** Creates the compiled form; the lists are copied. */
     public CompiledStatement {
         parameterNames = List.copyOf(parameterNames);
+        placeholderOffsets = List.copyOf(placeholderOffsets);
+        expanding = Set.copyOf(expanding);
+    }
+
+    /** A statement without expanding parameters. */
+    public CompiledStatement(String sql, List<String> parameterNames, String source) {
+        this(sql, parameterNames, source, List.of(), Set.of());
+    }
+
+    /**
+     * The SQL and values to send for one execution: expanding parameters become {@code (?, ?, ...)} with their
+     * elements as values, or {@code (emptySet)} for an empty collection.
+     *
+     * @param sql the SQL to send
+     * @param values the values, one per placeholder
+     * @param slots for each value, the index of the parameter (in {@link #parameterNames()}) it came from
+     */
+    public record Expanded(String sql, List<@Nullable Object> values, int[] slots) {
+    }
+
+    /** Whether some parameter expands at execution. */
+    public boolean hasExpanding() {
+        return !expanding.isEmpty();
+    }
+
+    /**
+     * Expands the expanding parameters.
+     *
+     * @param values the values from {@link #values}, one per parameter slot
+     * @param emptySet the dialect's subquery returning no row, for the parameter slot given
+     * @throws InvalidArgumentException if an expanding parameter's value is not a collection or array
+     */
+    public Expanded expand(List<@Nullable Object> values, java.util.function.IntFunction<String> emptySet) {
+        StringBuilder expanded = new StringBuilder(sql.length() + 16);
+        List<@Nullable Object> flat = new ArrayList<>(values.size());
+        List<Integer> slots = new ArrayList<>(values.size());
+        int copied = 0;
+        for (int slot = 0; slot < parameterNames.size(); slot++) {
+            int offset = placeholderOffsets.get(slot);
+            expanded.append(sql, copied, offset);
+            copied = offset + 1;
+            String name = parameterNames.get(slot);
+            Object value = values.get(slot);
+            if (!expanding.contains(name)) {
+                expanded.append('?');
+                flat.add(value);
+                slots.add(slot);
+                continue;
+            }
+            List<?> elements = elements(name, value);
+            if (elements.isEmpty()) {
+                expanded.append('(').append(emptySet.apply(slot)).append(')');
+                continue;
+            }
+            expanded.append('(');
+            for (int i = 0; i < elements.size(); i++) {
+                expanded.append(i == 0 ? "?" : ", ?");
+                flat.add(elements.get(i));
+                slots.add(slot);
+            }
+            expanded.append(')');
+        }
+        expanded.append(sql, copied, sql.length());
+        return new Expanded(expanded.toString(), flat, slots.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private List<?> elements(String name, @Nullable Object value) {
+        if (value instanceof Collection<?>) {
+            return new ArrayList<>((Collection<?>) value);
+        }
+        if (value != null && value.getClass().isArray()) {
+            List<Object> elements = new ArrayList<>();
+            for (int i = 0; i < java.lang.reflect.Array.getLength(value); i++) {
+                elements.add(java.lang.reflect.Array.get(value, i));
+            }
+            return elements;
+        }
+        throw new InvalidArgumentException("Parameter '" + name + "' expands into a list and needs a collection or"
+                + " an array, but was " + (value == null ? "null" : value.getClass().getName()) + "; pass e.g."
+                + " Map.of(\"" + name + "\", List.of(1, 2, 3))");
     }
 
     /**

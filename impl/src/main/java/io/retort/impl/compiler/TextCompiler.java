@@ -31,6 +31,7 @@ public final class TextCompiler {
         String text = clause.text();
         StringBuilder sql = new StringBuilder(text.length());
         List<String> names = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
         int length = text.length();
         int i = 0;
         while (i < length) {
@@ -70,6 +71,7 @@ public final class TextCompiler {
                     end++;
                 }
                 names.add(text.substring(i + 1, end));
+                offsets.add(sql.length());
                 sql.append('?');
                 i = end;
             } else {
@@ -77,7 +79,13 @@ public final class TextCompiler {
                 i++;
             }
         }
-        return new CompiledStatement(sql.toString(), names, text);
+        for (String name : clause.expandingParameters()) {
+            if (!names.contains(name)) {
+                throw new io.retort.exception.InvalidArgumentException("expanding(\"" + name + "\") names no"
+                        + " parameter of the statement: " + text + "\nIts parameters are " + names);
+            }
+        }
+        return new CompiledStatement(sql.toString(), names, text, offsets, clause.expandingParameters());
     }
 
     /** Whether the quote at {@code quote} opens a PostgreSQL escape string: a standalone {@code E} before it. */

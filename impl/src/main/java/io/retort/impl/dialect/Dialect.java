@@ -145,6 +145,15 @@ public abstract class Dialect {
     }
 
     /**
+     * A subquery returning no row, for an expanding IN parameter given an empty collection. With the parameter's
+     * declared type the NULL is cast to it, so that PostgreSQL compares it with the column's type.
+     */
+    public String emptySetSubquery(@Nullable SqlType<?> elementType) {
+        return elementType == null ? "SELECT NULL WHERE 1 = 0"
+                : "SELECT CAST(NULL AS " + typeName(elementType, "IN list") + ") WHERE 1 = 0";
+    }
+
+    /**
      * Binds a value as a SQL type: converted the way a column of that type needs. A {@link TypeDecorator} converts
      * first and binds as its stored type.
      */

@@ -171,6 +171,12 @@ public class MySqlDialect extends Dialect {
         return utc == null ? null : utc.atOffset(java.time.ZoneOffset.UTC);
     }
 
+    /** MySQL compares an untyped NULL with any column, and CAST knows few of the column types. */
+    @Override
+    public String emptySetSubquery(io.retort.types.@org.jspecify.annotations.Nullable SqlType<?> elementType) {
+        return "SELECT NULL FROM DUAL WHERE 1 = 0";
+    }
+
     /** Whether the server is MariaDB rather than MySQL (known once connected). */
     public boolean isMariaDb() {
         return mariaDb;

@@ -94,23 +94,35 @@ final class DefaultConnection implements Connection {
         CompiledStatement plan = compiled.statement();
         List<@Nullable Object> values = plan.values(parameters, defaults(statement), 0);
         List<Map<String, @Nullable Object>> logged = List.of(plan.namedValues(values));
+        SqlType<?>[] types = parameterTypes(statement, plan);
+        String sql = plan.sql();
+        if (plan.hasExpanding()) {
+            SqlType<?>[] slotTypes = types;
+            CompiledStatement.Expanded expanded = plan.expand(values,
+                    slot -> dialect.emptySetSubquery(slotTypes[slot]));
+            sql = expanded.sql();
+            values = expanded.values();
+            types = new SqlType<?>[values.size()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = slotTypes[expanded.slots()[i]];
+            }
+        }
         autobegin();
-        log.statement(plan.sql(), logged, false, compiled.cached());
-        StatementEvent event = new StatementEvent(plan.sql(), logged, false);
+        log.statement(sql, logged, false, compiled.cached());
+        StatementEvent event = new StatementEvent(sql, logged, false);
         PreparedStatement prepared = null;
         SQLException failure = null;
         fireBefore(event);
         long start = System.nanoTime();
         try {
-            prepared = jdbc.prepareStatement(plan.sql());
+            prepared = jdbc.prepareStatement(sql);
             if (fetchSize > 0) {
                 prepared.setFetchSize(fetchSize);
             }
-            SqlType<?>[] types = parameterTypes(statement, plan);
             bindAll(prepared, values, types);
             boolean hasResultSet = prepared.execute();
             if (hasResultSet) {
-                RowCursor cursor = new RowCursor(this, prepared, prepared.getResultSet(), dialect, plan.sql(), logged,
+                RowCursor cursor = new RowCursor(this, prepared, prepared.getResultSet(), dialect, sql, logged,
                         statement instanceof TextClause ? ((TextClause) statement).columnTypes() : Map.of());
                 openCursors.add(cursor);
                 return new DefaultResult(cursor);
@@ -121,7 +133,7 @@ final class DefaultConnection implements Connection {
         } catch (SQLException e) {
             failure = e;
             closeQuietly(prepared);
-            throw translate(e, plan.sql(), logged);
+            throw translate(e, sql, logged);
         } catch (RuntimeException e) {
             closeQuietly(prepared); // a value that could not be bound, say
             throw e;
@@ -141,6 +153,10 @@ final class DefaultConnection implements Connection {
         }
         DefaultEngine.Compiled compiled = engine.compile(statement);
         CompiledStatement plan = compiled.statement();
+        if (plan.hasExpanding()) {
+            throw new InvalidArgumentException("Expanding parameters " + plan.expanding() + " cannot be used with"
+                    + " executemany: each row could expand to other SQL. Execute the statement once per row");
+        }
         Map<String, @Nullable Object> defaults = defaults(statement);
         List<List<@Nullable Object>> rows = new ArrayList<>(parameterSets.size());
         List<Map<String, @Nullable Object>> logged = new ArrayList<>(parameterSets.size());

@@ -136,6 +136,11 @@ public final class DefaultEngine implements Engine {
         return cache.size();
     }
 
+    /** How many compilations the cache saved, and how many it could not. */
+    public long[] cacheHitsAndMisses() {
+        return new long[] {cache.hits(), cache.misses()};
+    }
+
     private PoolGeneration pool() {
         PoolGeneration current = pool;
         if (current != null) {

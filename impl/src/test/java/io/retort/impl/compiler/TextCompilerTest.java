@@ -225,4 +225,34 @@ class TextCompilerTest {
         // Bound values are not part of the cache key.
         assertThat(clause).isEqualTo(text("SELECT :x, :y")).hasSameHashCodeAs(text("SELECT :x, :y"));
     }
+
+    @org.junit.jupiter.api.Test
+    void expandingParametersBecomeAListOfPlaceholdersAtExecution() {
+        CompiledStatement compiled = new TextCompiler(new PostgresqlDialect()).compile(
+                io.retort.sql.Sql.text("SELECT * FROM t WHERE id IN :ids AND x = :x").expanding("ids"));
+        CompiledStatement.Expanded three = compiled.expand(java.util.Arrays.asList(java.util.List.of(1, 2, 3), "a"),
+                slot -> "SELECT NULL WHERE 1 = 0");
+        org.assertj.core.api.Assertions.assertThat(three.sql())
+                .isEqualTo("SELECT * FROM t WHERE id IN (?, ?, ?) AND x = ?");
+        org.assertj.core.api.Assertions.assertThat(three.values()).containsExactly(1, 2, 3, "a");
+        org.assertj.core.api.Assertions.assertThat(three.slots()).containsExactly(0, 0, 0, 1);
+        CompiledStatement.Expanded none = compiled.expand(java.util.Arrays.asList(java.util.List.of(), "a"),
+                slot -> "SELECT NULL WHERE 1 = 0");
+        org.assertj.core.api.Assertions.assertThat(none.sql())
+                .isEqualTo("SELECT * FROM t WHERE id IN (SELECT NULL WHERE 1 = 0) AND x = ?");
+        org.assertj.core.api.Assertions.assertThat(none.values()).containsExactly("a");
+        // 10,000 different lengths, one compiled statement.
+        for (int length = 0; length < 10_000; length++) {
+            java.util.List<Integer> ids = java.util.Collections.nCopies(length, 7);
+            org.assertj.core.api.Assertions.assertThat(compiled.expand(java.util.Arrays.asList(ids, "a"),
+                    slot -> "SELECT NULL WHERE 1 = 0").values()).hasSize(length + 1);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> compiled.expand(java.util.Arrays.asList(5, "a"),
+                slot -> "x")).isInstanceOf(io.retort.exception.InvalidArgumentException.class)
+                .hasMessageContaining("Parameter 'ids' expands into a list and needs a collection or an array");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TextCompiler(new PostgresqlDialect()).compile(
+                io.retort.sql.Sql.text("SELECT :a").expanding("b")))
+                .isInstanceOf(io.retort.exception.InvalidArgumentException.class)
+                .hasMessageContaining("expanding(\"b\") names no parameter");
+    }
 }
