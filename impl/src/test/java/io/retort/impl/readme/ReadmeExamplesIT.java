@@ -1,0 +1,121 @@
+package io.retort.impl.readme;
+
+import static io.retort.schema.Schema.column;
+import static io.retort.sql.Sql.text;
+import static io.retort.types.Types.DATETIME;
+import static io.retort.types.Types.INTEGER;
+import static io.retort.types.Types.JSON;
+import static io.retort.types.Types.enumType;
+import static io.retort.types.Types.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retort.engine.Connection;
+import io.retort.engine.Ddl;
+import io.retort.engine.Engine;
+import io.retort.engine.Inspector;
+import io.retort.engine.NestedTransaction;
+import io.retort.engine.Row;
+import io.retort.schema.MetaData;
+import io.retort.schema.ReferentialAction;
+import io.retort.schema.Table;
+import io.retort.testing.DatabaseTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The README's examples, run on every database, so that the README stays true. */
+class ReadmeExamplesIT {
+
+    enum Mood { HAPPY, SAD }
+
+    record Point(int x, int y) {
+    }
+
+    @DatabaseTest
+    void coreExample(Engine engine) {
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("CREATE TABLE some_table (x int, y int)"));
+            conn.execute(text("INSERT INTO some_table (x, y) VALUES (:x, :y)"),
+                    List.of(Map.of("x", 1, "y", 1), Map.of("x", 2, "y", 4)));
+            conn.commit();
+        }
+        engine.begin(conn -> conn.execute(text("INSERT INTO some_table (x, y) VALUES (:x, :y)"),
+                List.of(Map.of("x", 6, "y", 8), Map.of("x", 9, "y", 10))));
+        Integer total = engine.inTransaction(conn ->
+                conn.execute(text("SELECT sum(y) FROM some_table")).scalar(Integer.class));
+        assertThat(total).isEqualTo(23);
+        try (Connection conn = engine.connect()) {
+            List<String> printed = new ArrayList<>();
+            for (Row row : conn.execute(text("SELECT x, y FROM some_table WHERE y > :y ORDER BY x, y"),
+                    Map.of("y", 6))) {
+                printed.add("x: " + row.get("x") + " y: " + row.get("y", Integer.class));
+            }
+            assertThat(printed).containsExactly("x: 6 y: 8", "x: 9 y: 10");
+            List<Point> points = conn.execute(text("SELECT x, y FROM some_table ORDER BY x")).mapTo(Point.class)
+                    .all();
+            assertThat(points).startsWith(new Point(1, 1));
+            List<Integer> xs = conn.execute(text("SELECT x FROM some_table ORDER BY x")).scalars(Integer.class).all();
+            assertThat(xs).containsExactly(1, 2, 6, 9);
+            Row one = conn.execute(text("SELECT * FROM some_table WHERE x = :x"), Map.of("x", 1)).one();
+            assertThat(one.get("y", Integer.class)).isEqualTo(1);
+            try (NestedTransaction savepoint = conn.beginNested()) {
+                conn.execute(text("DELETE FROM some_table"));
+                savepoint.rollback();
+            }
+            int streamed = 0;
+            for (Row row : conn.stream(text("SELECT * FROM some_table"), Map.of(), 1000)) {
+                streamed += row.size() > 0 ? 1 : 0;
+            }
+            assertThat(streamed).isEqualTo(4);
+        }
+    }
+
+    @DatabaseTest
+    void schemaExample(Engine engine) {
+        MetaData metadata = new MetaData();
+        Table users = metadata.table("user_account",
+                column("id", INTEGER).primaryKey(),
+                column("name", string(30)).notNull().unique(),
+                column("fullname", string(100)),
+                column("created", DATETIME).serverDefault("CURRENT_TIMESTAMP"));
+        Table addresses = metadata.table("address",
+                column("id", INTEGER).primaryKey(),
+                column("user_id").references("user_account.id", ReferentialAction.CASCADE,
+                        ReferentialAction.NO_ACTION).notNull(),
+                column("email_address", string(100)).notNull().index());
+        metadata.createAll(engine);
+        assertThat(Ddl.create(metadata, "postgresql")).hasSize(3);
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("INSERT INTO user_account (name) VALUES (:name)"), Map.of("name", "patrick"));
+            assertThat(conn.execute(text("SELECT created FROM user_account")).scalar()).isNotNull();
+            conn.commit();
+            Inspector inspector = conn.inspector();
+            assertThat(inspector.tableNames()).containsExactly("address", "user_account");
+            MetaData reflected = new MetaData();
+            Table address = inspector.reflectTable(reflected, "address");
+            List<Table> rest = inspector.reflect(reflected);
+            assertThat(address.foreignKeys()).hasSize(1);
+            assertThat(rest).extracting(Table::name).containsExactly("user_account");
+        }
+        assertThat(users.c("id").type()).isEqualTo(addresses.c("user_id").type());
+        metadata.dropAll(engine);
+    }
+
+    @DatabaseTest
+    void typedTextExample(Engine engine) {
+        MetaData metadata = new MetaData();
+        metadata.table("doc", column("id", INTEGER).primaryKey(), column("body", JSON),
+                column("mood", enumType(Mood.class)));
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("INSERT INTO doc (id, body, mood) VALUES (:id, :body, :mood)")
+                    .bindTypes(Map.of("body", JSON, "mood", enumType(Mood.class))),
+                    Map.of("id", 1, "body", "{}", "mood", Mood.SAD));
+            Mood mood = (Mood) conn.execute(text("SELECT mood FROM doc")
+                    .columnTypes(Map.of("mood", enumType(Mood.class)))).scalar();
+            assertThat(mood).isEqualTo(Mood.SAD);
+            conn.commit();
+        }
+        metadata.dropAll(engine);
+    }
+}
