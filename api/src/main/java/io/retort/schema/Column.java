@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the Java type of the column's values
  */
-public final class Column<T> implements TableElement {
+public final class Column<T> implements TableElement, io.retort.sql.ColumnReference<T> {
     private final String name;
     private final @Nullable SqlType<T> type;
     private final boolean primaryKey;
@@ -268,6 +268,25 @@ public final class Column<T> implements TableElement {
     /** The single-column foreign keys declared on this column. */
     public List<ForeignKeyConstraint> references() {
         return references;
+    }
+
+    /**
+     * The table, for the expression language.
+     *
+     * @throws InvalidRequestException if the column was not added to a table
+     */
+    @Override
+    public Table tableReference() {
+        if (table == null) {
+            throw new InvalidRequestException("Column " + name + " belongs to no table; use the table's column,"
+                    + " table.c(\"" + name + "\"), in statements");
+        }
+        return table;
+    }
+
+    @Override
+    public @Nullable Supplier<?> clientDefault() {
+        return defaultValue;
     }
 
     /** The table this column belongs to, or {@code null} while unbound. */

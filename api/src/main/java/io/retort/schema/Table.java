@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * A table of a {@link MetaData}: its columns, primary key, foreign keys, unique and check constraints, and indexes.
  * Made by {@link MetaData#table}; immutable.
  */
-public final class Table {
+public final class Table implements io.retort.sql.TableReference {
     private final String name;
     private final MetaData metadata;
     private final List<Column<?>> columns;
@@ -140,11 +140,42 @@ public final class Table {
     }
 
     /**
-     * The column with this name.
+     * The column with this name, for use in statements: {@code users.c("name").eq("spongebob")}. Its values are
+     * typed as {@code Object}; use {@link #c(String, Class)} for a typed column.
      *
      * @throws InvalidArgumentException if there is none; the message lists the columns
      */
-    public Column<?> c(String columnName) {
+    @SuppressWarnings("unchecked")
+    public Column<Object> c(String columnName) {
+        return (Column<Object>) column(columnName);
+    }
+
+    /**
+     * The column with this name, typed: {@code users.c("id", Integer.class).gt(5)}.
+     *
+     * @throws InvalidArgumentException if there is none, or its type holds other values than {@code javaType}
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Column<T> c(String columnName, Class<T> javaType) {
+        Column<?> column = column(columnName);
+        if (!javaType.isAssignableFrom(column.type().javaType())) {
+            throw new InvalidArgumentException("Column " + column + " holds " + column.type().javaType().getName()
+                    + " values, not " + javaType.getName());
+        }
+        return (Column<T>) column;
+    }
+
+    @Override
+    public List<Column<?>> columnReferences() {
+        return columns;
+    }
+
+    @Override
+    public Column<?> columnReference(String columnName) {
+        return column(columnName);
+    }
+
+    private Column<?> column(String columnName) {
         Column<?> column = byName.get(columnName);
         if (column == null) {
             throw new InvalidArgumentException("Table " + name + " has no column '" + columnName + "'; its columns"

@@ -16,6 +16,68 @@ public final class Sql {
     private Sql() {
     }
 
+    /** {@code SELECT expressions...}. */
+    public static Select select(Expression<?>... expressions) {
+        return Select.of(java.util.List.of(expressions));
+    }
+
+    /** {@code SELECT} every column of a table. */
+    public static Select select(TableReference table) {
+        return Select.of(java.util.List.copyOf(table.columnReferences()));
+    }
+
+    /** {@code INSERT INTO table}; give the values with {@link Insert#values}. */
+    public static Insert insert(TableReference table) {
+        return Insert.into(table);
+    }
+
+    /** {@code UPDATE table}; give the values with {@link Update#values}. */
+    public static Update update(TableReference table) {
+        return Update.of(table);
+    }
+
+    /** {@code DELETE FROM table}. */
+    public static Delete delete(TableReference table) {
+        return Delete.from(table);
+    }
+
+    /** {@code (a) AND (b) AND ...}. */
+    public static Predicate and(Predicate first, Predicate... more) {
+        Predicate[] all = new Predicate[more.length + 1];
+        all[0] = first;
+        System.arraycopy(more, 0, all, 1, more.length);
+        return Junction.of(Junction.Kind.AND, all);
+    }
+
+    /** {@code (a) OR (b) OR ...}. */
+    public static Predicate or(Predicate first, Predicate... more) {
+        Predicate[] all = new Predicate[more.length + 1];
+        all[0] = first;
+        System.arraycopy(more, 0, all, 1, more.length);
+        return Junction.of(Junction.Kind.OR, all);
+    }
+
+    /** {@code NOT (predicate)}. */
+    public static Predicate not(Predicate predicate) {
+        return predicate.not();
+    }
+
+    /** {@code count(*)}. */
+    public static FunctionCall<Long> count() {
+        return new FunctionCall<>("count", java.util.List.of(), io.retort.types.Types.BIGINT);
+    }
+
+    /** {@code count(expression)}. */
+    public static FunctionCall<Long> count(Expression<?> expression) {
+        return new FunctionCall<>("count", java.util.List.of(expression), io.retort.types.Types.BIGINT);
+    }
+
+    /** Any SQL function with a result type: {@code function("lower", STRING, users.c("name"))}. */
+    public static <T> FunctionCall<T> function(String name, io.retort.types.SqlType<T> type,
+            Expression<?>... arguments) {
+        return new FunctionCall<>(name, java.util.List.of(arguments), type);
+    }
+
     /**
      * A literal SQL statement with {@code :name} bind parameters; see {@link TextClause} for the parameter syntax.
      *

@@ -25,6 +25,9 @@ public final class StatementCompiler {
         if (statement instanceof TextClause) {
             return textCompiler.compile((TextClause) statement);
         }
+        if (statement instanceof io.retort.sql.SqlNode) {
+            return ExpressionCompiler.compile(dialect, (io.retort.sql.SqlNode) statement);
+        }
         if (statement instanceof DdlStatement) {
             String sql = ((DdlStatement) statement).sql();
             return new CompiledStatement(sql, java.util.List.of(), sql);

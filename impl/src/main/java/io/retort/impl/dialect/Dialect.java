@@ -339,6 +339,24 @@ public abstract class Dialect {
         statement.setString(index, value.toString());
     }
 
+    // --- Statements: clauses that differ between databases ---
+
+    /**
+     * The LIMIT/OFFSET clause with {@code {limit}} and {@code {offset}} where their parameters go, in the order the
+     * database wants them; standard {@code LIMIT ? OFFSET ?} by default.
+     */
+    public String limitClause(boolean hasLimit, boolean hasOffset) {
+        if (hasLimit && hasOffset) {
+            return " LIMIT {limit} OFFSET {offset}";
+        }
+        return hasLimit ? " LIMIT {limit}" : " OFFSET {offset}";
+    }
+
+    /** Whether the database has a case-insensitive {@code ILIKE} (else {@code lower(x) LIKE lower(p)}). */
+    public boolean supportsIlike() {
+        return false;
+    }
+
     // --- DDL: names, types and clauses that differ between databases ---
 
     private final IdentifierPreparer identifiers = createIdentifierPreparer();

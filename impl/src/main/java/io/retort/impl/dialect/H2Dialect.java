@@ -93,6 +93,12 @@ public class H2Dialect extends Dialect {
         return rows.getObject(index, java.util.UUID.class);
     }
 
+    /** H2 takes the standard OFFSET ... FETCH FIRST form. */
+    @Override
+    public String limitClause(boolean hasLimit, boolean hasOffset) {
+        return (hasOffset ? " OFFSET {offset} ROWS" : "") + (hasLimit ? " FETCH FIRST {limit} ROWS ONLY" : "");
+    }
+
     @Override
     public String normalizeName(String stored) {
         String lower = stored.toLowerCase(Locale.ROOT);

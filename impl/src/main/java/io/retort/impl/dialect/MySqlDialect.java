@@ -177,6 +177,12 @@ public class MySqlDialect extends Dialect {
         return "SELECT NULL FROM DUAL WHERE 1 = 0";
     }
 
+    /** MySQL needs a LIMIT before OFFSET; the largest unsigned BIGINT means no limit. */
+    @Override
+    public String limitClause(boolean hasLimit, boolean hasOffset) {
+        return hasLimit ? super.limitClause(hasLimit, hasOffset) : " LIMIT 18446744073709551615 OFFSET {offset}";
+    }
+
     /** Whether the server is MariaDB rather than MySQL (known once connected). */
     public boolean isMariaDb() {
         return mariaDb;

@@ -111,6 +111,12 @@ public class SqliteDialect extends Dialect {
         }
     }
 
+    /** SQLite needs a LIMIT before OFFSET; -1 means no limit. */
+    @Override
+    public String limitClause(boolean hasLimit, boolean hasOffset) {
+        return hasLimit ? super.limitClause(hasLimit, hasOffset) : " LIMIT -1 OFFSET {offset}";
+    }
+
     /** SQLite's rowid alias needs the declared type INTEGER and needs no identity clause. */
     @Override
     public String identityClause(io.retort.types.SqlType<?> type) {

@@ -15,9 +15,13 @@ import io.retort.exception.ResourceClosedException;
 import io.retort.impl.compiler.CompiledStatement;
 import io.retort.impl.compiler.DdlCompiler;
 import io.retort.impl.compiler.DdlStatement;
+import io.retort.impl.compiler.ExpressionCompiler;
 import io.retort.impl.dialect.Dialect;
 import io.retort.schema.MetaData;
 import io.retort.sql.Executable;
+import io.retort.sql.Expression;
+import io.retort.sql.Select;
+import io.retort.sql.SqlNode;
 import io.retort.sql.TextClause;
 import io.retort.types.SqlType;
 import java.sql.PreparedStatement;
@@ -92,9 +96,30 @@ final class DefaultConnection implements Connection {
         Objects.requireNonNull(statement, "statement");
         DefaultEngine.Compiled compiled = engine.compile(statement);
         CompiledStatement plan = compiled.statement();
-        List<@Nullable Object> values = plan.values(parameters, defaults(statement), 0);
+        List<@Nullable Object> values;
+        SqlType<?>[] types;
+        SqlType<?>[] resultTypes = null;
+        if (statement instanceof SqlNode) {
+            if (!parameters.isEmpty()) {
+                throw new InvalidArgumentException("Statements built with select(), insert(), update() and delete()"
+                        + " carry their own values; execute them without a parameter map (got "
+                        + parameters.keySet() + ")");
+            }
+            ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, (SqlNode) statement);
+            values = bound.values();
+            types = bound.types().toArray(new SqlType<?>[0]);
+            if (statement instanceof Select) {
+                List<Expression<?>> columns = ((Select) statement).columns();
+                resultTypes = new SqlType<?>[columns.size()];
+                for (int i = 0; i < resultTypes.length; i++) {
+                    resultTypes[i] = columns.get(i).type();
+                }
+            }
+        } else {
+            values = plan.values(parameters, defaults(statement), 0);
+            types = parameterTypes(statement, plan);
+        }
         List<Map<String, @Nullable Object>> logged = List.of(plan.namedValues(values));
-        SqlType<?>[] types = parameterTypes(statement, plan);
         String sql = plan.sql();
         if (plan.hasExpanding()) {
             SqlType<?>[] slotTypes = types;
@@ -123,7 +148,8 @@ final class DefaultConnection implements Connection {
             boolean hasResultSet = prepared.execute();
             if (hasResultSet) {
                 RowCursor cursor = new RowCursor(this, prepared, prepared.getResultSet(), dialect, sql, logged,
-                        statement instanceof TextClause ? ((TextClause) statement).columnTypes() : Map.of());
+                        statement instanceof TextClause ? ((TextClause) statement).columnTypes() : Map.of(),
+                        resultTypes);
                 openCursors.add(cursor);
                 return new DefaultResult(cursor);
             }
@@ -156,6 +182,10 @@ final class DefaultConnection implements Connection {
         if (plan.hasExpanding()) {
             throw new InvalidArgumentException("Expanding parameters " + plan.expanding() + " cannot be used with"
                     + " executemany: each row could expand to other SQL. Execute the statement once per row");
+        }
+        if (statement instanceof SqlNode) {
+            throw new InvalidArgumentException("Statements built with select(), insert(), update() and delete()"
+                    + " carry their own values and run once; use text() for an executemany batch");
         }
         Map<String, @Nullable Object> defaults = defaults(statement);
         List<List<@Nullable Object>> rows = new ArrayList<>(parameterSets.size());

@@ -30,8 +30,8 @@ final class RowCursor {
     private boolean closed;
 
     RowCursor(DefaultConnection connection, PreparedStatement statement, ResultSet resultSet, Dialect dialect,
-            String sql, List<Map<String, @Nullable Object>> parameters, Map<String, SqlType<?>> columnTypes)
-            throws SQLException {
+            String sql, List<Map<String, @Nullable Object>> parameters, Map<String, SqlType<?>> columnTypes,
+            @Nullable SqlType<?> @Nullable [] positionalTypes) throws SQLException {
         this.connection = connection;
         this.statement = statement;
         this.resultSet = resultSet;
@@ -46,6 +46,9 @@ final class RowCursor {
         this.columns = new Columns(names);
         this.dialect = dialect;
         this.types = new SqlType<?>[count];
+        if (positionalTypes != null) {
+            System.arraycopy(positionalTypes, 0, types, 0, Math.min(count, positionalTypes.length));
+        }
         if (!columnTypes.isEmpty()) {
             for (Map.Entry<String, SqlType<?>> declared : columnTypes.entrySet()) {
                 types[columns.indexOf(declared.getKey())] = declared.getValue();

@@ -1,0 +1,61 @@
+package io.retort.sql;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code DELETE FROM table WHERE ...}; immutable and generative.
+ *
+ * <pre>{@code
+ * delete(users).where(users.c("name").eq("patrick"))
+ * // DELETE FROM user_account WHERE user_account.name = ?
+ * }</pre>
+ */
+public final class Delete implements Executable, SqlNode {
+    private final TableReference table;
+    private final @Nullable Predicate where;
+
+    private Delete(TableReference table, @Nullable Predicate where) {
+        this.table = Objects.requireNonNull(table, "table");
+        this.where = where;
+    }
+
+    static Delete from(TableReference table) {
+        return new Delete(table, null);
+    }
+
+    /** Adds WHERE criteria, joined with AND. */
+    public Delete where(Predicate... criteria) {
+        Predicate combined = where;
+        for (Predicate criterion : criteria) {
+            combined = combined == null ? criterion : combined.and(criterion);
+        }
+        return new Delete(table, combined);
+    }
+
+    /** The target table. */
+    public TableReference table() {
+        return table;
+    }
+
+    /** The WHERE predicate, or null (every row). */
+    public @Nullable Predicate whereClause() {
+        return where;
+    }
+
+    @Override
+    public void accept(SqlVisitor visitor) {
+        visitor.visitDelete(this);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof Delete && ((Delete) other).table.equals(table)
+                && Objects.equals(((Delete) other).where, where);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(table, where);
+    }
+}

@@ -1,0 +1,127 @@
+package io.retort.sql;
+
+import io.retort.types.SqlType;
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A typed SQL expression: a column, a bound value, a function call, a comparison... Operators build new
+ * expressions, SQLAlchemy style:
+ *
+ * <pre>{@code
+ * users.c("name").eq("spongebob")            // user_account.name = ?
+ * users.c("id").in(List.of(1, 2, 3))         // user_account.id IN (?, ?, ?), expanded at execution
+ * users.c("fullname").isNull()               // user_account.fullname IS NULL
+ * users.c("name").like("s%").and(users.c("id").gt(5))
+ * }</pre>
+ *
+ * <p>Every value given to an operator is bound as a parameter of the expression's type, never spliced into SQL.
+ * Expressions are immutable, with structural equality that leaves bound values out.
+ *
+ * @param <T> the Java type of the expression's values
+ */
+public interface Expression<T> extends SqlNode {
+
+    /** The SQL type of the expression's values. */
+    SqlType<T> type();
+
+    /** {@code this = value}; a null value gives {@code IS NULL}, as SQLAlchemy's {@code == None}. */
+    default Predicate eq(@Nullable T value) {
+        return value == null ? isNull() : new Comparison(this, Comparison.Operator.EQ, BindParameter.of(type(), value));
+    }
+
+    /** {@code this = other}. */
+    default Predicate eq(@Nullable Expression<?> other) {
+        return other == null ? isNull() : new Comparison(this, Comparison.Operator.EQ, other);
+    }
+
+    /** {@code this <> value}; a null value gives {@code IS NOT NULL}. */
+    default Predicate ne(@Nullable T value) {
+        return value == null ? isNotNull()
+                : new Comparison(this, Comparison.Operator.NE, BindParameter.of(type(), value));
+    }
+
+    /** {@code this <> other}. */
+    default Predicate ne(@Nullable Expression<?> other) {
+        return other == null ? isNotNull() : new Comparison(this, Comparison.Operator.NE, other);
+    }
+
+    /** {@code this < value}. */
+    default Predicate lt(T value) {
+        return new Comparison(this, Comparison.Operator.LT, BindParameter.of(type(), value));
+    }
+
+    /** {@code this <= value}. */
+    default Predicate le(T value) {
+        return new Comparison(this, Comparison.Operator.LE, BindParameter.of(type(), value));
+    }
+
+    /** {@code this > value}. */
+    default Predicate gt(T value) {
+        return new Comparison(this, Comparison.Operator.GT, BindParameter.of(type(), value));
+    }
+
+    /** {@code this >= value}. */
+    default Predicate ge(T value) {
+        return new Comparison(this, Comparison.Operator.GE, BindParameter.of(type(), value));
+    }
+
+    /** {@code this IS NULL}. */
+    default Predicate isNull() {
+        return new NullTest(this, false);
+    }
+
+    /** {@code this IS NOT NULL}. */
+    default Predicate isNotNull() {
+        return new NullTest(this, true);
+    }
+
+    /**
+     * {@code this IN (?, ?, ...)}: the list expands at execution, so lists of any length share one compiled
+     * statement; an empty list matches no row.
+     */
+    default Predicate in(Collection<? extends T> values) {
+        return new InList(this, BindParameter.expanding(type(), List.copyOf(values)), false);
+    }
+
+    /** {@code this NOT IN (?, ?, ...)}; an empty list matches every row. */
+    default Predicate notIn(Collection<? extends T> values) {
+        return new InList(this, BindParameter.expanding(type(), List.copyOf(values)), true);
+    }
+
+    /** {@code this BETWEEN low AND high}. */
+    default Predicate between(T low, T high) {
+        return new Between(this, BindParameter.of(type(), low), BindParameter.of(type(), high));
+    }
+
+    /** {@code this LIKE pattern}. */
+    default Predicate like(String pattern) {
+        return new Like(this, BindParameter.of(io.retort.types.Types.STRING, pattern), false, false);
+    }
+
+    /** {@code this NOT LIKE pattern}. */
+    default Predicate notLike(String pattern) {
+        return new Like(this, BindParameter.of(io.retort.types.Types.STRING, pattern), true, false);
+    }
+
+    /** Case-insensitive LIKE: {@code ILIKE} on PostgreSQL, {@code lower(this) LIKE lower(pattern)} elsewhere. */
+    default Predicate ilike(String pattern) {
+        return new Like(this, BindParameter.of(io.retort.types.Types.STRING, pattern), false, true);
+    }
+
+    /** {@code this ASC} in an ORDER BY. */
+    default OrderBy asc() {
+        return new OrderBy(this, false);
+    }
+
+    /** {@code this DESC} in an ORDER BY. */
+    default OrderBy desc() {
+        return new OrderBy(this, true);
+    }
+
+    /** {@code this AS name}, naming the result column. */
+    default Labeled<T> label(String name) {
+        return new Labeled<>(this, name);
+    }
+}

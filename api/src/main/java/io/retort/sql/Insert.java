@@ -1,0 +1,76 @@
+package io.retort.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.HashSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code INSERT INTO table (columns) VALUES (...)}; immutable and generative.
+ *
+ * <pre>{@code
+ * insert(users).values(Map.of("name", "spongebob", "fullname", "Spongebob Squarepants"))
+ * // INSERT INTO user_account (name, fullname) VALUES (?, ?)
+ * }</pre>
+ *
+ * Columns given no value but having a client-side default ({@code column(...).defaultValue(...)}) get it, computed
+ * at each execution.
+ */
+public final class Insert implements Executable, SqlNode {
+    private final TableReference table;
+    private final List<Assignment> values;
+
+    private Insert(TableReference table, List<Assignment> values) {
+        this.table = Objects.requireNonNull(table, "table");
+        this.values = List.copyOf(values);
+    }
+
+    static Insert into(TableReference table) {
+        return new Insert(table, List.of());
+    }
+
+    /** Sets the values by column name; a value may be an {@link Expression}. */
+    public Insert values(Map<String, ? extends @Nullable Object> columnValues) {
+        return new Insert(table, Assignments.of(table, columnValues));
+    }
+
+    /** The target table. */
+    public TableReference table() {
+        return table;
+    }
+
+    /** The given values followed by the client-side defaults of the columns not given. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<Assignment> assignments() {
+        List<Assignment> all = new ArrayList<>(values);
+        Set<String> given = new HashSet<>();
+        for (Assignment assignment : values) {
+            given.add(assignment.column().name());
+        }
+        for (ColumnReference<?> column : table.columnReferences()) {
+            if (!given.contains(column.name()) && column.clientDefault() != null) {
+                all.add(new Assignment(column, BindParameter.computed((io.retort.types.SqlType) column.type(),
+                        column.clientDefault())));
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public void accept(SqlVisitor visitor) {
+        visitor.visitInsert(this);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof Insert && ((Insert) other).table.equals(table) && ((Insert) other).values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return table.hashCode() * 31 + values.hashCode();
+    }
+}

@@ -1,0 +1,22 @@
+package io.retort.sql;
+
+import io.retort.types.SqlType;
+
+/**
+ * {@code expression AS name}: names a result column.
+ *
+ * @param expression the labeled expression
+ * @param name the label
+ * @param <T> the Java type of the values
+ */
+public record Labeled<T>(Expression<T> expression, String name) implements Expression<T> {
+    @Override
+    public SqlType<T> type() {
+        return expression.type();
+    }
+
+    @Override
+    public void accept(SqlVisitor visitor) {
+        visitor.visitLabeled(this);
+    }
+}

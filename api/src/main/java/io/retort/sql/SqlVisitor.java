@@ -1,0 +1,58 @@
+package io.retort.sql;
+
+/**
+ * Visits the nodes of a statement, in the order they are rendered. The implementation's compiler is one; code that
+ * walks statements (to collect bound values, say) is another. Each node calls the method for its kind.
+ */
+public interface SqlVisitor {
+    /** A column of a table. */
+    void visitColumn(ColumnReference<?> column);
+
+    /** A table in a FROM clause or as a statement's target. */
+    void visitTable(TableReference table);
+
+    /** A value bound to the statement. */
+    void visitBind(BindParameter<?> bind);
+
+    /** {@code left op right}. */
+    void visitComparison(Comparison comparison);
+
+    /** {@code a AND b AND c} or {@code a OR b}. */
+    void visitJunction(Junction junction);
+
+    /** {@code NOT p}. */
+    void visitNegation(Negation negation);
+
+    /** {@code x IS [NOT] NULL}. */
+    void visitNullTest(NullTest test);
+
+    /** {@code x [NOT] IN (...)}. */
+    void visitInList(InList in);
+
+    /** {@code x BETWEEN a AND b}. */
+    void visitBetween(Between between);
+
+    /** {@code x [NOT] LIKE p}, or a case-insensitive match. */
+    void visitLike(Like like);
+
+    /** An ORDER BY item. */
+    void visitOrderBy(OrderBy orderBy);
+
+    /** {@code expression AS name}. */
+    void visitLabeled(Labeled<?> labeled);
+
+    /** {@code name(arguments...)}. */
+    void visitFunction(FunctionCall<?> function);
+
+    /** A SELECT statement. */
+    void visitSelect(Select select);
+
+    /** An INSERT statement. */
+    void visitInsert(Insert insert);
+
+    /** An UPDATE statement. */
+    void visitUpdate(Update update);
+
+    /** A DELETE statement. */
+    void visitDelete(Delete delete);
+}

@@ -1,0 +1,24 @@
+package io.retort.sql;
+
+import java.util.List;
+
+/** A table the expression language can select from and write to; {@code io.retort.schema.Table} is one. */
+public interface TableReference extends SqlNode {
+    /** The table's name. */
+    String name();
+
+    /** The table's columns. */
+    List<? extends ColumnReference<?>> columnReferences();
+
+    /**
+     * The column with this name.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if there is none
+     */
+    ColumnReference<?> columnReference(String name);
+
+    @Override
+    default void accept(SqlVisitor visitor) {
+        visitor.visitTable(this);
+    }
+}

@@ -1,0 +1,324 @@
+package io.retort.impl.compiler;
+
+import io.retort.impl.dialect.Dialect;
+import io.retort.sql.Assignment;
+import io.retort.sql.Between;
+import io.retort.sql.BindParameter;
+import io.retort.sql.ColumnReference;
+import io.retort.sql.Comparison;
+import io.retort.sql.Delete;
+import io.retort.sql.Expression;
+import io.retort.sql.FunctionCall;
+import io.retort.sql.InList;
+import io.retort.sql.Insert;
+import io.retort.sql.Junction;
+import io.retort.sql.Labeled;
+import io.retort.sql.Like;
+import io.retort.sql.Negation;
+import io.retort.sql.NullTest;
+import io.retort.sql.OrderBy;
+import io.retort.sql.Predicate;
+import io.retort.sql.Select;
+import io.retort.sql.SqlNode;
+import io.retort.sql.SqlVisitor;
+import io.retort.sql.TableReference;
+import io.retort.sql.Update;
+import io.retort.types.SqlType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders statements of the expression language for one dialect in a single visitor pass that also records, in
+ * order, the bound parameters. The same pass in {@link #collect} mode renders nothing and only gathers the values
+ * and types of another statement of the same structure, so a cached {@link CompiledStatement} can be reused.
+ * Not thread-safe; one instance per compilation.
+ */
+public final class ExpressionCompiler implements SqlVisitor {
+    private final Dialect dialect;
+    private final boolean render;
+    private final StringBuilder sql = new StringBuilder();
+    private final List<String> names = new ArrayList<>();
+    private final List<Integer> offsets = new ArrayList<>();
+    private final Set<String> expanding = new LinkedHashSet<>();
+    private final Set<String> usedNames = new HashSet<>();
+    private final List<@Nullable Object> values = new ArrayList<>();
+    private final List<SqlType<?>> types = new ArrayList<>();
+    private String nameHint = "param";
+    private boolean qualifyColumns = true;
+
+    private ExpressionCompiler(Dialect dialect, boolean render) {
+        this.dialect = dialect;
+        this.render = render;
+    }
+
+    /** Compiles a statement: SQL with {@code ?} placeholders, parameter names and expanding parameters. */
+    public static CompiledStatement compile(Dialect dialect, SqlNode statement) {
+        ExpressionCompiler compiler = new ExpressionCompiler(dialect, true);
+        statement.accept(compiler);
+        return new CompiledStatement(compiler.sql.toString(), compiler.names, compiler.sql.toString(),
+                compiler.offsets, compiler.expanding);
+    }
+
+    /** The values and types a statement binds, in placeholder order (before expansion). */
+    public record Bound(List<@Nullable Object> values, List<SqlType<?>> types) {
+    }
+
+    /** Walks a statement the way {@link #compile} does and gathers its bound values and their types. */
+    public static Bound collect(Dialect dialect, SqlNode statement) {
+        ExpressionCompiler collector = new ExpressionCompiler(dialect, false);
+        statement.accept(collector);
+        return new Bound(collector.values, collector.types);
+    }
+
+    private ExpressionCompiler append(String text) {
+        if (render) {
+            sql.append(text);
+        }
+        return this;
+    }
+
+    private void visitAll(List<? extends SqlNode> nodes, String separator) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (i > 0) {
+                append(separator);
+            }
+            nodes.get(i).accept(this);
+        }
+    }
+
+    /** Renders a nested predicate, in parentheses when it is a junction of the other kind. */
+    private void nested(Predicate predicate) {
+        boolean parenthesize = predicate instanceof Junction;
+        append(parenthesize ? "(" : "");
+        predicate.accept(this);
+        append(parenthesize ? ")" : "");
+    }
+
+    private String uniqueName(String hint) {
+        String name = hint;
+        for (int i = 1; !usedNames.add(name); i++) {
+            name = hint + "_" + i;
+        }
+        return name;
+    }
+
+    private void hintFrom(Expression<?> expression) {
+        nameHint = expression instanceof ColumnReference<?> ? ((ColumnReference<?>) expression).name() : "param";
+    }
+
+    @Override
+    public void visitColumn(ColumnReference<?> column) {
+        if (qualifyColumns) {
+            append(dialect.quote(column.tableReference().name())).append(".");
+        }
+        append(dialect.quote(column.name()));
+    }
+
+    @Override
+    public void visitTable(TableReference table) {
+        append(dialect.quote(table.name()));
+    }
+
+    @Override
+    public void visitBind(BindParameter<?> bind) {
+        if (render) {
+            String name = uniqueName(nameHint);
+            names.add(name);
+            offsets.add(sql.length());
+            if (bind.isExpanding()) {
+                expanding.add(name);
+            }
+            sql.append('?');
+        } else {
+            values.add(bind.value());
+            types.add(bind.type());
+        }
+        nameHint = "param";
+    }
+
+    @Override
+    public void visitComparison(Comparison comparison) {
+        comparison.left().accept(this);
+        append(" ").append(comparison.operator().sql()).append(" ");
+        hintFrom(comparison.left());
+        comparison.right().accept(this);
+    }
+
+    @Override
+    public void visitJunction(Junction junction) {
+        String separator = junction.kind() == Junction.Kind.AND ? " AND " : " OR ";
+        for (int i = 0; i < junction.predicates().size(); i++) {
+            if (i > 0) {
+                append(separator);
+            }
+            nested(junction.predicates().get(i));
+        }
+    }
+
+    @Override
+    public void visitNegation(Negation negation) {
+        append("NOT (");
+        negation.predicate().accept(this);
+        append(")");
+    }
+
+    @Override
+    public void visitNullTest(NullTest test) {
+        test.expression().accept(this);
+        append(test.negated() ? " IS NOT NULL" : " IS NULL");
+    }
+
+    @Override
+    public void visitInList(InList in) {
+        in.expression().accept(this);
+        append(in.negated() ? " NOT IN " : " IN ");
+        hintFrom(in.expression());
+        in.values().accept(this);
+    }
+
+    @Override
+    public void visitBetween(Between between) {
+        between.expression().accept(this);
+        append(" BETWEEN ");
+        hintFrom(between.expression());
+        between.low().accept(this);
+        append(" AND ");
+        hintFrom(between.expression());
+        between.high().accept(this);
+    }
+
+    @Override
+    public void visitLike(Like like) {
+        boolean lower = like.ignoreCase() && !dialect.supportsIlike();
+        append(lower ? "lower(" : "");
+        like.expression().accept(this);
+        append(lower ? ")" : "");
+        String operator = like.ignoreCase() && !lower ? "ILIKE" : "LIKE";
+        append(like.negated() ? " NOT " + operator + " " : " " + operator + " ");
+        append(lower ? "lower(" : "");
+        hintFrom(like.expression());
+        like.pattern().accept(this);
+        append(lower ? ")" : "");
+    }
+
+    @Override
+    public void visitOrderBy(OrderBy orderBy) {
+        orderBy.expression().accept(this);
+        append(orderBy.descending() ? " DESC" : "");
+    }
+
+    @Override
+    public void visitLabeled(Labeled<?> labeled) {
+        labeled.expression().accept(this);
+        append(" AS ").append(dialect.quote(labeled.name()));
+    }
+
+    @Override
+    public void visitFunction(FunctionCall<?> function) {
+        append(function.name()).append("(");
+        if (function.arguments().isEmpty() && function.name().equalsIgnoreCase("count")) {
+            append("*");
+        } else {
+            visitAll(function.arguments(), ", ");
+        }
+        append(")");
+    }
+
+    @Override
+    public void visitSelect(Select select) {
+        append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
+        visitAll(select.columns(), ", ");
+        List<TableReference> froms = select.froms();
+        if (!froms.isEmpty()) {
+            append(" FROM ");
+            visitAll(froms, ", ");
+        }
+        if (select.whereClause() != null) {
+            append(" WHERE ");
+            select.whereClause().accept(this);
+        }
+        if (!select.orderByClause().isEmpty()) {
+            append(" ORDER BY ");
+            visitAll(select.orderByClause(), ", ");
+        }
+        BindParameter<Integer> limit = select.limitClause();
+        BindParameter<Integer> offset = select.offsetClause();
+        if (limit != null || offset != null) {
+            String clause = dialect.limitClause(limit != null, offset != null);
+            int limitAt = clause.indexOf("{limit}");
+            int offsetAt = clause.indexOf("{offset}");
+            // Emit the clause's text and its two parameters in the order they stand in it.
+            int copied = 0;
+            for (int part = 0; part < 2; part++) {
+                boolean limitFirst = offsetAt < 0 || limitAt >= 0 && limitAt < offsetAt;
+                int at = part == 0 ? (limitFirst ? limitAt : offsetAt) : (limitFirst ? offsetAt : limitAt);
+                if (at < 0) {
+                    continue;
+                }
+                append(clause.substring(copied, at));
+                boolean isLimit = clause.startsWith("{limit}", at);
+                nameHint = isLimit ? "limit" : "offset";
+                (isLimit ? limit : offset).accept(this);
+                copied = at + (isLimit ? "{limit}".length() : "{offset}".length());
+            }
+            append(clause.substring(copied));
+        }
+    }
+
+    @Override
+    public void visitInsert(Insert insert) {
+        List<Assignment> assignments = insert.assignments();
+        if (assignments.isEmpty()) {
+            throw new io.retort.exception.CompileException("INSERT into " + insert.table().name() + " has no values;"
+                    + " give them with values(Map.of(\"column\", value))");
+        }
+        append("INSERT INTO ");
+        insert.table().accept(this);
+        append(" (");
+        for (int i = 0; i < assignments.size(); i++) {
+            append(i > 0 ? ", " : "").append(dialect.quote(assignments.get(i).column().name()));
+        }
+        append(") VALUES (");
+        for (int i = 0; i < assignments.size(); i++) {
+            append(i > 0 ? ", " : "");
+            nameHint = assignments.get(i).column().name();
+            assignments.get(i).value().accept(this);
+        }
+        append(")");
+    }
+
+    @Override
+    public void visitUpdate(Update update) {
+        append("UPDATE ");
+        update.table().accept(this);
+        append(" SET ");
+        List<Assignment> assignments = update.assignments();
+        if (assignments.isEmpty()) {
+            throw new io.retort.exception.CompileException("UPDATE " + update.table().name() + " has no values;"
+                    + " give them with values(Map.of(\"column\", value))");
+        }
+        for (int i = 0; i < assignments.size(); i++) {
+            append(i > 0 ? ", " : "").append(dialect.quote(assignments.get(i).column().name())).append("=");
+            nameHint = assignments.get(i).column().name();
+            assignments.get(i).value().accept(this);
+        }
+        if (update.whereClause() != null) {
+            append(" WHERE ");
+            update.whereClause().accept(this);
+        }
+    }
+
+    @Override
+    public void visitDelete(Delete delete) {
+        append("DELETE FROM ");
+        delete.table().accept(this);
+        if (delete.whereClause() != null) {
+            append(" WHERE ");
+            delete.whereClause().accept(this);
+        }
+    }
+}

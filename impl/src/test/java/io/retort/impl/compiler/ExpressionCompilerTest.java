@@ -1,0 +1,139 @@
+package io.retort.impl.compiler;
+
+import static io.retort.schema.Schema.column;
+import static io.retort.sql.Sql.and;
+import static io.retort.sql.Sql.count;
+import static io.retort.sql.Sql.delete;
+import static io.retort.sql.Sql.insert;
+import static io.retort.sql.Sql.not;
+import static io.retort.sql.Sql.or;
+import static io.retort.sql.Sql.select;
+import static io.retort.sql.Sql.update;
+import static io.retort.types.Types.INTEGER;
+import static io.retort.types.Types.string;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.retort.exception.CompileException;
+import io.retort.impl.dialect.Drivers;
+import io.retort.schema.MetaData;
+import io.retort.schema.Table;
+import io.retort.sql.SqlNode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The first statements of the expression language, compiled per dialect: exact SQL and parameters. */
+class ExpressionCompilerTest {
+    private static final MetaData METADATA = new MetaData();
+    private static final Table USERS = METADATA.table("user_account",
+            column("id", INTEGER).primaryKey(), column("name", string(30)), column("fullname", string(100)));
+    private static final Table ORDER = METADATA.table("order",
+            column("id", INTEGER).primaryKey(), column("user", string(30)).defaultValue(() -> "anonymous"));
+
+    private static void assertCompiles(SqlNode statement, String dialect, String sql, Object... parameters) {
+        assertThat(ExpressionCompiler.compile(Drivers.dialect(dialect), statement).sql()).as(dialect).isEqualTo(sql);
+        assertThat(ExpressionCompiler.collect(Drivers.dialect(dialect), statement).values()).as(dialect)
+                .isEqualTo(Arrays.asList(parameters));
+    }
+
+    private static void assertCompilesEverywhere(SqlNode statement, String sql, Object... parameters) {
+        for (String dialect : List.of("sqlite", "h2", "postgresql", "mariadb")) {
+            assertCompiles(statement, dialect, sql, parameters);
+        }
+    }
+
+    @Test
+    void selectWithWhereAndOrder() {
+        assertCompilesEverywhere(select(USERS.c("id"), USERS.c("name")).where(USERS.c("name").eq("spongebob"))
+                .orderBy(USERS.c("id").desc()),
+                "SELECT user_account.id, user_account.name FROM user_account WHERE user_account.name = ?"
+                        + " ORDER BY user_account.id DESC", "spongebob");
+        assertCompilesEverywhere(select(USERS), "SELECT user_account.id, user_account.name, user_account.fullname"
+                + " FROM user_account");
+    }
+
+    @Test
+    void predicates() {
+        assertCompilesEverywhere(select(USERS.c("id")).where(and(USERS.c("id").gt(1), or(USERS.c("name").like("s%"),
+                USERS.c("fullname").isNull()), not(USERS.c("id").between(5, 9)))),
+                "SELECT user_account.id FROM user_account WHERE user_account.id > ? AND (user_account.name LIKE ?"
+                        + " OR user_account.fullname IS NULL) AND NOT (user_account.id BETWEEN ? AND ?)",
+                1, "s%", 5, 9);
+        assertCompilesEverywhere(select(USERS.c("id")).where(USERS.c("name").eq((Object) null),
+                USERS.c("id").ne(3), USERS.c("id").le(4), USERS.c("id").ge(0), USERS.c("id").lt(10)),
+                "SELECT user_account.id FROM user_account WHERE user_account.name IS NULL AND user_account.id <> ?"
+                        + " AND user_account.id <= ? AND user_account.id >= ? AND user_account.id < ?", 3, 4, 0, 10);
+        assertCompilesEverywhere(select(count()).from(USERS).where(USERS.c("id").in(List.of(1, 2, 3))),
+                "SELECT count(*) FROM user_account WHERE user_account.id IN ?", List.of(1, 2, 3));
+    }
+
+    @Test
+    void caseInsensitiveLike() {
+        assertCompiles(select(USERS.c("id")).where(USERS.c("name").ilike("S%")), "postgresql",
+                "SELECT user_account.id FROM user_account WHERE user_account.name ILIKE ?", "S%");
+        assertCompiles(select(USERS.c("id")).where(USERS.c("name").ilike("S%")), "mariadb",
+                "SELECT user_account.id FROM user_account WHERE lower(user_account.name) LIKE lower(?)", "S%");
+    }
+
+    @Test
+    void limitAndOffsetPerDialect() {
+        var page = select(USERS.c("id")).orderBy(USERS.c("id")).limit(10).offset(20);
+        assertCompiles(page, "postgresql", "SELECT user_account.id FROM user_account ORDER BY user_account.id"
+                + " LIMIT ? OFFSET ?", 10, 20);
+        assertCompiles(page, "sqlite", "SELECT user_account.id FROM user_account ORDER BY user_account.id"
+                + " LIMIT ? OFFSET ?", 10, 20);
+        assertCompiles(page, "mariadb", "SELECT user_account.id FROM user_account ORDER BY user_account.id"
+                + " LIMIT ? OFFSET ?", 10, 20);
+        assertCompiles(page, "h2", "SELECT user_account.id FROM user_account ORDER BY user_account.id"
+                + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY", 20, 10);
+        var skip = select(USERS.c("id")).offset(5);
+        assertCompiles(skip, "postgresql", "SELECT user_account.id FROM user_account OFFSET ?", 5);
+        assertCompiles(skip, "sqlite", "SELECT user_account.id FROM user_account LIMIT -1 OFFSET ?", 5);
+        assertCompiles(skip, "mariadb", "SELECT user_account.id FROM user_account LIMIT 18446744073709551615"
+                + " OFFSET ?", 5);
+        assertCompiles(skip, "h2", "SELECT user_account.id FROM user_account OFFSET ? ROWS", 5);
+    }
+
+    @Test
+    void insertUpdateDelete() {
+        assertCompilesEverywhere(insert(USERS).values(Map.of("name", "sandy")),
+                "INSERT INTO user_account (name) VALUES (?)", "sandy");
+        assertCompilesEverywhere(update(USERS).values(Map.of("fullname", "Sandy Cheeks"))
+                .where(USERS.c("name").eq("sandy")),
+                "UPDATE user_account SET fullname=? WHERE user_account.name = ?", "Sandy Cheeks", "sandy");
+        assertCompilesEverywhere(update(USERS).values(Map.of("fullname", USERS.c("name"))),
+                "UPDATE user_account SET fullname=user_account.name");
+        assertCompilesEverywhere(delete(USERS).where(USERS.c("id").eq(7)),
+                "DELETE FROM user_account WHERE user_account.id = ?", 7);
+    }
+
+    @Test
+    void reservedNamesAreQuotedAndClientDefaultsApplied() {
+        assertCompiles(insert(ORDER).values(Map.of("id", 1)), "postgresql",
+                "INSERT INTO \"order\" (id, \"user\") VALUES (?, ?)", 1, "anonymous");
+        assertCompiles(select(ORDER.c("user")).where(ORDER.c("id").eq(1)), "mariadb",
+                "SELECT `order`.`user` FROM `order` WHERE `order`.id = ?", 1);
+    }
+
+    @Test
+    void statementsAreValuesAndTheirEqualityIgnoresBoundValues() {
+        var first = select(USERS.c("id")).where(USERS.c("name").eq("a"));
+        var second = select(USERS.c("id")).where(USERS.c("name").eq("b"));
+        assertThat(first).isEqualTo(second).hasSameHashCodeAs(second);
+        assertThat(first).isNotEqualTo(select(USERS.c("id")).where(USERS.c("name").ne("a")));
+        var limited = first.limit(5);
+        assertThat(first.limitClause()).isNull(); // generative: the original is unchanged
+        assertThat(limited.limitClause()).isNotNull();
+        assertThat(select(USERS.c("id")).limit(1)).isEqualTo(select(USERS.c("id")).limit(99));
+    }
+
+    @Test
+    void errorsNameTheProblem() {
+        assertThatThrownBy(() -> insert(USERS).values(Map.of("nope", 1))).hasMessageContaining("no column 'nope'");
+        assertThatThrownBy(() -> ExpressionCompiler.compile(Drivers.dialect("postgresql"), update(USERS)))
+                .isInstanceOf(CompileException.class).hasMessageContaining("UPDATE user_account has no values");
+        assertThatThrownBy(() -> select(USERS.c("id")).limit(-1)).hasMessageContaining("limit must be 0 or more");
+    }
+}

@@ -1,0 +1,93 @@
+package io.retort.impl.sql;
+
+import static io.retort.schema.Schema.column;
+import static io.retort.sql.Sql.count;
+import static io.retort.sql.Sql.delete;
+import static io.retort.sql.Sql.insert;
+import static io.retort.sql.Sql.select;
+import static io.retort.sql.Sql.update;
+import static io.retort.types.Types.DATETIME;
+import static io.retort.types.Types.INTEGER;
+import static io.retort.types.Types.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retort.engine.Connection;
+import io.retort.engine.Engine;
+import io.retort.schema.MetaData;
+import io.retort.schema.Table;
+import io.retort.testing.DatabaseTest;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** Statements of the expression language run on every database, in the spirit of SQLAlchemy's tutorial. */
+class ExpressionExecutionIT {
+
+    private static final LocalDateTime CREATED = LocalDateTime.of(2024, 2, 29, 12, 0);
+
+    private static Table users(MetaData metadata) {
+        return metadata.table("user_account",
+                column("id", INTEGER).primaryKey(),
+                column("name", string(30)).notNull(),
+                column("fullname", string(100)),
+                column("created", DATETIME).defaultValue(() -> CREATED));
+    }
+
+    @DatabaseTest
+    void insertSelectUpdateDelete(Engine engine) {
+        MetaData metadata = new MetaData();
+        Table users = users(metadata);
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            for (String[] user : new String[][] {{"spongebob", "Spongebob Squarepants"}, {"sandy", "Sandy Cheeks"},
+                    {"patrick", null}}) {
+                java.util.Map<String, Object> values = new java.util.HashMap<>();
+                values.put("name", user[0]);
+                values.put("fullname", user[1]);
+                assertThat(conn.execute(insert(users).values(values)).rowCount()).isEqualTo(1);
+            }
+            conn.commit();
+
+            var byName = select(users.c("id"), users.c("name")).where(users.c("name").eq("sandy"));
+            assertThat(conn.execute(byName).one().get("id")).isEqualTo(2); // typed: an Integer on every database
+            assertThat(conn.execute(select(users.c("created")).where(users.c("id").eq(1))).scalar())
+                    .isEqualTo(CREATED); // the client-side default, read back as LocalDateTime
+            assertThat(conn.execute(select(users.c("name")).where(users.c("fullname").isNull())).scalars().all())
+                    .containsExactly("patrick");
+            assertThat(conn.execute(select(users.c("name")).where(users.c("name").ilike("S%"))
+                    .orderBy(users.c("name"))).scalars().all()).containsExactly("sandy", "spongebob");
+            assertThat(conn.execute(select(users.c("name")).where(users.c("id").in(List.of(1, 3)))
+                    .orderBy(users.c("id").desc())).scalars().all()).containsExactly("patrick", "spongebob");
+            assertThat(conn.execute(select(count()).from(users).where(users.c("id").in(List.of()))).scalar())
+                    .isEqualTo(0L);
+            assertThat(conn.execute(select(users.c("name")).orderBy(users.c("id")).limit(1).offset(1)).scalars()
+                    .all()).containsExactly("sandy");
+            assertThat(conn.execute(select(users.c("name")).orderBy(users.c("id")).offset(2)).scalars().all())
+                    .containsExactly("patrick");
+
+            assertThat(conn.execute(update(users).values(Map.of("fullname", "Patrick Star"))
+                    .where(users.c("name").eq("patrick"))).rowCount()).isEqualTo(1);
+            assertThat(conn.execute(select(users.c("fullname")).where(users.c("id").eq(3))).scalar())
+                    .isEqualTo("Patrick Star");
+            assertThat(conn.execute(delete(users).where(users.c("name").like("s%"))).rowCount()).isEqualTo(2);
+            assertThat(conn.execute(select(count()).from(users)).scalar()).isEqualTo(1L);
+            conn.commit();
+        }
+        metadata.dropAll(engine);
+    }
+
+    @DatabaseTest
+    void valuesNeverAlterTheStatement(Engine engine) {
+        MetaData metadata = new MetaData();
+        Table users = users(metadata);
+        metadata.createAll(engine);
+        String hostile = "x'); DROP TABLE user_account; -- \\ \" /*";
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(users).values(Map.of("name", "q", "fullname", hostile)));
+            assertThat(conn.execute(select(users.c("fullname")).where(users.c("fullname").eq(hostile))).scalar())
+                    .isEqualTo(hostile);
+            conn.commit();
+        }
+        metadata.dropAll(engine);
+    }
+}
