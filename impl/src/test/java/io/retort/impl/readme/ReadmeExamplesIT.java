@@ -102,6 +102,32 @@ class ReadmeExamplesIT {
     }
 
     @DatabaseTest
+    void statementsExample(Engine engine) {
+        MetaData metadata = new MetaData();
+        Table users = metadata.table("user_account",
+                column("id", INTEGER).primaryKey(),
+                column("name", string(30)).notNull(),
+                column("fullname", string(100)));
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(io.retort.sql.Sql.insert(users).values(Map.of("name", "spongebob", "fullname",
+                    "Spongebob Squarepants")));
+            io.retort.engine.Result result = conn.execute(io.retort.sql.Sql.select(users.c("id"), users.c("name"))
+                    .where(users.c("name").like("s%").and(users.c("id").in(List.of(1, 2, 3))))
+                    .orderBy(users.c("id").desc())
+                    .limit(10));
+            assertThat(result.one().get("id")).isEqualTo(1);
+            conn.execute(io.retort.sql.Sql.update(users).values(Map.of("fullname", "Patrick Star"))
+                    .where(users.c("name").eq("patrick")));
+            conn.execute(io.retort.sql.Sql.delete(users).where(users.c("fullname").isNull()));
+            Long n = (Long) conn.execute(io.retort.sql.Sql.select(io.retort.sql.Sql.count()).from(users)).scalar();
+            assertThat(n).isEqualTo(1L);
+            conn.commit();
+        }
+        metadata.dropAll(engine);
+    }
+
+    @DatabaseTest
     void typedTextExample(Engine engine) {
         MetaData metadata = new MetaData();
         metadata.table("doc", column("id", INTEGER).primaryKey(), column("body", JSON),
