@@ -166,6 +166,12 @@ public final class Table implements io.retort.sql.TableReference {
     }
 
     @Override
+    public List<io.retort.sql.ForeignKeyReference> foreignKeyReferences() {
+        return foreignKeys.stream().map(fk -> new io.retort.sql.ForeignKeyReference(fk.columns(), fk.referredTable(),
+                fk.referredColumns())).toList();
+    }
+
+    @Override
     public List<Column<?>> columnReferences() {
         return columns;
     }

@@ -14,14 +14,26 @@ import org.jspecify.annotations.Nullable;
 public final class Delete implements Executable, SqlNode {
     private final TableReference table;
     private final @Nullable Predicate where;
+    private final java.util.List<Expression<?>> returning;
 
-    private Delete(TableReference table, @Nullable Predicate where) {
+    private Delete(TableReference table, @Nullable Predicate where, java.util.List<Expression<?>> returning) {
         this.table = Objects.requireNonNull(table, "table");
         this.where = where;
+        this.returning = java.util.List.copyOf(returning);
     }
 
     static Delete from(TableReference table) {
-        return new Delete(table, null);
+        return new Delete(table, null, java.util.List.of());
+    }
+
+    /** {@code RETURNING columns...} (PostgreSQL, SQLite 3.35+, MariaDB 10.5+; H2 cannot: a compile error). */
+    public Delete returning(Expression<?>... columns) {
+        return new Delete(table, where, java.util.List.of(columns));
+    }
+
+    /** The RETURNING expressions (empty without RETURNING). */
+    public java.util.List<Expression<?>> returningClause() {
+        return returning;
     }
 
     /** Adds WHERE criteria, joined with AND. */
@@ -30,7 +42,7 @@ public final class Delete implements Executable, SqlNode {
         for (Predicate criterion : criteria) {
             combined = combined == null ? criterion : combined.and(criterion);
         }
-        return new Delete(table, combined);
+        return new Delete(table, combined, returning);
     }
 
     /** The target table. */
@@ -51,11 +63,11 @@ public final class Delete implements Executable, SqlNode {
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof Delete && ((Delete) other).table.equals(table)
-                && Objects.equals(((Delete) other).where, where);
+                && Objects.equals(((Delete) other).where, where) && ((Delete) other).returning.equals(returning);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(table, where);
+        return Objects.hash(table, where, returning);
     }
 }

@@ -22,19 +22,34 @@ import org.jspecify.annotations.Nullable;
 public final class Insert implements Executable, SqlNode {
     private final TableReference table;
     private final List<Assignment> values;
+    private final List<Expression<?>> returning;
 
-    private Insert(TableReference table, List<Assignment> values) {
+    private Insert(TableReference table, List<Assignment> values, List<Expression<?>> returning) {
         this.table = Objects.requireNonNull(table, "table");
         this.values = List.copyOf(values);
+        this.returning = List.copyOf(returning);
     }
 
     static Insert into(TableReference table) {
-        return new Insert(table, List.of());
+        return new Insert(table, List.of(), List.of());
     }
 
     /** Sets the values by column name; a value may be an {@link Expression}. */
     public Insert values(Map<String, ? extends @Nullable Object> columnValues) {
-        return new Insert(table, Assignments.of(table, columnValues));
+        return new Insert(table, Assignments.of(table, columnValues), returning);
+    }
+
+    /**
+     * {@code RETURNING columns...}: the statement returns rows (PostgreSQL, SQLite 3.35+, MariaDB 10.5+; elsewhere a
+     * compile error names the database).
+     */
+    public Insert returning(Expression<?>... columns) {
+        return new Insert(table, values, List.of(columns));
+    }
+
+    /** The RETURNING expressions (empty without RETURNING). */
+    public List<Expression<?>> returningClause() {
+        return returning;
     }
 
     /** The target table. */
@@ -66,11 +81,12 @@ public final class Insert implements Executable, SqlNode {
 
     @Override
     public boolean equals(@Nullable Object other) {
-        return other instanceof Insert && ((Insert) other).table.equals(table) && ((Insert) other).values.equals(values);
+        return other instanceof Insert && ((Insert) other).table.equals(table) && ((Insert) other).values.equals(values)
+                && ((Insert) other).returning.equals(returning);
     }
 
     @Override
     public int hashCode() {
-        return table.hashCode() * 31 + values.hashCode();
+        return Objects.hash(table, values, returning);
     }
 }

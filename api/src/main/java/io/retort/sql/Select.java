@@ -25,18 +25,22 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Select implements Executable, SqlNode {
     private final List<Expression<?>> columns;
-    private final List<TableReference> from;
+    private final List<FromClause> from;
+    private final List<Expression<?>> groupBy;
+    private final @Nullable Predicate having;
     private final @Nullable Predicate where;
     private final List<OrderBy> orderBy;
     private final @Nullable BindParameter<Integer> limit;
     private final @Nullable BindParameter<Integer> offset;
     private final boolean distinct;
 
-    private Select(List<Expression<?>> columns, List<TableReference> from, @Nullable Predicate where,
+    private Select(List<Expression<?>> columns, List<FromClause> from, @Nullable Predicate where,
             List<OrderBy> orderBy, @Nullable BindParameter<Integer> limit, @Nullable BindParameter<Integer> offset,
-            boolean distinct) {
+            boolean distinct, List<Expression<?>> groupBy, @Nullable Predicate having) {
         this.columns = List.copyOf(columns);
         this.from = List.copyOf(from);
+        this.groupBy = List.copyOf(groupBy);
+        this.having = having;
         this.where = where;
         this.orderBy = List.copyOf(orderBy);
         this.limit = limit;
@@ -48,7 +52,7 @@ public final class Select implements Executable, SqlNode {
         if (columns.isEmpty()) {
             throw new InvalidArgumentException("select() needs at least one column, expression or table");
         }
-        return new Select(columns, List.of(), null, List.of(), null, null, false);
+        return new Select(columns, List.of(), null, List.of(), null, null, false, List.of(), null);
     }
 
     /** Adds WHERE criteria, joined to any existing ones with AND. */
@@ -57,21 +61,95 @@ public final class Select implements Executable, SqlNode {
         for (Predicate criterion : criteria) {
             combined = combined == null ? Objects.requireNonNull(criterion, "criterion") : combined.and(criterion);
         }
-        return new Select(columns, from, combined, orderBy, limit, offset, distinct);
+        return new Select(columns, from, combined, orderBy, limit, offset, distinct, groupBy, having);
     }
 
-    /** Adds tables to the FROM clause explicitly. */
-    public Select from(TableReference... tables) {
-        List<TableReference> more = new ArrayList<>(from);
+    /** Adds tables (or joins) to the FROM clause explicitly. */
+    public Select from(FromClause... tables) {
+        List<FromClause> more = new ArrayList<>(from);
         more.addAll(List.of(tables));
-        return new Select(columns, more, where, orderBy, limit, offset, distinct);
+        return new Select(columns, more, where, orderBy, limit, offset, distinct, groupBy, having);
+    }
+
+    /**
+     * {@code JOIN right}, from the leftmost FROM table, with the ON clause inferred from the foreign key between
+     * them: {@code select(users.c("name"), addresses.c("email_address")).join(addresses)}.
+     *
+     * @throws InvalidArgumentException if no foreign key, or more than one, links them
+     */
+    public Select join(TableReference right) {
+        return joined(right, null, Join.Kind.INNER);
+    }
+
+    /** {@code JOIN right ON onClause}. */
+    public Select join(TableReference right, Predicate onClause) {
+        return joined(right, Objects.requireNonNull(onClause, "onClause"), Join.Kind.INNER);
+    }
+
+    /** {@code LEFT OUTER JOIN right}, ON clause inferred. */
+    public Select outerJoin(TableReference right) {
+        return joined(right, null, Join.Kind.LEFT);
+    }
+
+    /** {@code LEFT OUTER JOIN right ON onClause}. */
+    public Select outerJoin(TableReference right, Predicate onClause) {
+        return joined(right, Objects.requireNonNull(onClause, "onClause"), Join.Kind.LEFT);
+    }
+
+    /** {@code FULL OUTER JOIN right ON onClause} (not on MySQL or MariaDB). */
+    public Select fullJoin(TableReference right, Predicate onClause) {
+        return joined(right, Objects.requireNonNull(onClause, "onClause"), Join.Kind.FULL);
+    }
+
+    private Select joined(TableReference right, @Nullable Predicate onClause, Join.Kind kind) {
+        List<FromClause> froms = new ArrayList<>(from);
+        FromClause left;
+        if (froms.isEmpty()) {
+            List<FromClause> implicit = froms();
+            if (implicit.isEmpty()) {
+                throw new InvalidArgumentException("join(" + right.name() + ") needs a table to join from; select a"
+                        + " column of one, or add it with from(...)");
+            }
+            left = implicit.get(0);
+            froms.add(left);
+        } else {
+            left = froms.get(0);
+        }
+        froms.set(0, new Join(left, right, onClause, kind));
+        return new Select(columns, froms, where, orderBy, limit, offset, distinct, groupBy, having);
+    }
+
+    /** Appends GROUP BY expressions. */
+    public Select groupBy(Expression<?>... expressions) {
+        List<Expression<?>> more = new ArrayList<>(groupBy);
+        more.addAll(List.of(expressions));
+        return new Select(columns, from, where, orderBy, limit, offset, distinct, more, having);
+    }
+
+    /** Adds HAVING criteria, joined with AND. */
+    public Select having(Predicate... criteria) {
+        Predicate combined = having;
+        for (Predicate criterion : criteria) {
+            combined = combined == null ? criterion : combined.and(criterion);
+        }
+        return new Select(columns, from, where, orderBy, limit, offset, distinct, groupBy, combined);
+    }
+
+    /** The GROUP BY expressions. */
+    public List<Expression<?>> groupByClause() {
+        return groupBy;
+    }
+
+    /** The HAVING predicate, or null. */
+    public @Nullable Predicate havingClause() {
+        return having;
     }
 
     /** Appends ORDER BY items. */
     public Select orderBy(OrderBy... items) {
         List<OrderBy> more = new ArrayList<>(orderBy);
         more.addAll(List.of(items));
-        return new Select(columns, from, where, more, limit, offset, distinct);
+        return new Select(columns, from, where, more, limit, offset, distinct, groupBy, having);
     }
 
     /** Appends ORDER BY expressions, ascending. */
@@ -80,7 +158,7 @@ public final class Select implements Executable, SqlNode {
         for (Expression<?> expression : expressions) {
             more.add(expression.asc());
         }
-        return new Select(columns, from, where, more, limit, offset, distinct);
+        return new Select(columns, from, where, more, limit, offset, distinct, groupBy, having);
     }
 
     /** Sets LIMIT (bound as a parameter, so other limits share the compiled statement). */
@@ -88,7 +166,8 @@ public final class Select implements Executable, SqlNode {
         if (rows < 0) {
             throw new InvalidArgumentException("limit must be 0 or more, but was " + rows);
         }
-        return new Select(columns, from, where, orderBy, BindParameter.of(Types.INTEGER, rows), offset, distinct);
+        return new Select(columns, from, where, orderBy, BindParameter.of(Types.INTEGER, rows), offset, distinct,
+                groupBy, having);
     }
 
     /** Sets OFFSET. */
@@ -96,12 +175,13 @@ public final class Select implements Executable, SqlNode {
         if (rows < 0) {
             throw new InvalidArgumentException("offset must be 0 or more, but was " + rows);
         }
-        return new Select(columns, from, where, orderBy, limit, BindParameter.of(Types.INTEGER, rows), distinct);
+        return new Select(columns, from, where, orderBy, limit, BindParameter.of(Types.INTEGER, rows), distinct,
+                groupBy, having);
     }
 
     /** SELECT DISTINCT. */
     public Select distinct() {
-        return new Select(columns, from, where, orderBy, limit, offset, true);
+        return new Select(columns, from, where, orderBy, limit, offset, true, groupBy, having);
     }
 
     /** The selected expressions. */
@@ -109,16 +189,26 @@ public final class Select implements Executable, SqlNode {
         return columns;
     }
 
-    /** The FROM tables: explicit ones first, then those of the selected columns, each once. */
-    public List<TableReference> froms() {
-        Set<TableReference> tables = new LinkedHashSet<>(from);
+    /**
+     * The FROM clause: the explicit tables and joins first, then the tables of the selected columns that none of
+     * them holds, each once.
+     */
+    public List<FromClause> froms() {
+        Set<FromClause> froms = new LinkedHashSet<>(from);
+        Set<TableReference> covered = new java.util.HashSet<>();
+        for (FromClause clause : from) {
+            covered.addAll(Join.tables(clause));
+        }
         for (Expression<?> column : columns) {
             Expression<?> inner = column instanceof Labeled<?> ? ((Labeled<?>) column).expression() : column;
             if (inner instanceof ColumnReference<?>) {
-                tables.add(((ColumnReference<?>) inner).tableReference());
+                TableReference table = ((ColumnReference<?>) inner).tableReference();
+                if (covered.add(table)) {
+                    froms.add(table);
+                }
             }
         }
-        return List.copyOf(tables);
+        return List.copyOf(froms);
     }
 
     /** The WHERE predicate, or null. */
@@ -158,12 +248,13 @@ public final class Select implements Executable, SqlNode {
         }
         Select that = (Select) other;
         return columns.equals(that.columns) && from.equals(that.from) && Objects.equals(where, that.where)
+                && groupBy.equals(that.groupBy) && Objects.equals(having, that.having)
                 && orderBy.equals(that.orderBy) && Objects.equals(limit, that.limit)
                 && Objects.equals(offset, that.offset) && distinct == that.distinct;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(columns, from, where, orderBy, limit, offset, distinct);
+        return Objects.hash(columns, from, where, orderBy, limit, offset, distinct, groupBy, having);
     }
 }

@@ -72,6 +72,26 @@ public final class Sql {
         return new FunctionCall<>("count", java.util.List.of(expression), io.retort.types.Types.BIGINT);
     }
 
+    /** {@code max(expression)}, of the expression's type. */
+    public static <T> FunctionCall<T> max(Expression<T> expression) {
+        return new FunctionCall<>("max", java.util.List.of(expression), expression.type());
+    }
+
+    /** {@code min(expression)}, of the expression's type. */
+    public static <T> FunctionCall<T> min(Expression<T> expression) {
+        return new FunctionCall<>("min", java.util.List.of(expression), expression.type());
+    }
+
+    /** {@code sum(expression)}, as a decimal (databases widen integer sums). */
+    public static FunctionCall<java.math.BigDecimal> sum(Expression<?> expression) {
+        return new FunctionCall<>("sum", java.util.List.of(expression), io.retort.types.Types.NUMERIC);
+    }
+
+    /** {@code avg(expression)}, as a decimal. */
+    public static FunctionCall<java.math.BigDecimal> avg(Expression<?> expression) {
+        return new FunctionCall<>("avg", java.util.List.of(expression), io.retort.types.Types.NUMERIC);
+    }
+
     /** Any SQL function with a result type: {@code function("lower", STRING, users.c("name"))}. */
     public static <T> FunctionCall<T> function(String name, io.retort.types.SqlType<T> type,
             Expression<?>... arguments) {

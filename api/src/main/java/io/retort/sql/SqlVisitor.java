@@ -11,6 +11,9 @@ public interface SqlVisitor {
     /** A table in a FROM clause or as a statement's target. */
     void visitTable(TableReference table);
 
+    /** A join of tables. */
+    void visitJoin(Join join);
+
     /** A value bound to the statement. */
     void visitBind(BindParameter<?> bind);
 

@@ -3,7 +3,7 @@ package io.retort.sql;
 import java.util.List;
 
 /** A table the expression language can select from and write to; {@code io.retort.schema.Table} is one. */
-public interface TableReference extends SqlNode {
+public interface TableReference extends FromClause {
     /** The table's name. */
     String name();
 
@@ -16,6 +16,11 @@ public interface TableReference extends SqlNode {
      * @throws io.retort.exception.InvalidArgumentException if there is none
      */
     ColumnReference<?> columnReference(String name);
+
+    /** The table's foreign keys, for joins that infer their ON clause. */
+    default List<ForeignKeyReference> foreignKeyReferences() {
+        return List.of();
+    }
 
     @Override
     default void accept(SqlVisitor visitor) {

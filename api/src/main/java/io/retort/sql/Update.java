@@ -17,20 +17,33 @@ public final class Update implements Executable, SqlNode {
     private final TableReference table;
     private final List<Assignment> values;
     private final @Nullable Predicate where;
+    private final List<Expression<?>> returning;
 
-    private Update(TableReference table, List<Assignment> values, @Nullable Predicate where) {
+    private Update(TableReference table, List<Assignment> values, @Nullable Predicate where,
+            List<Expression<?>> returning) {
         this.table = Objects.requireNonNull(table, "table");
         this.values = List.copyOf(values);
         this.where = where;
+        this.returning = List.copyOf(returning);
     }
 
     static Update of(TableReference table) {
-        return new Update(table, List.of(), null);
+        return new Update(table, List.of(), null, List.of());
+    }
+
+    /** {@code RETURNING columns...} (PostgreSQL, SQLite 3.35+; MariaDB and H2 cannot: a compile error). */
+    public Update returning(Expression<?>... columns) {
+        return new Update(table, values, where, List.of(columns));
+    }
+
+    /** The RETURNING expressions (empty without RETURNING). */
+    public List<Expression<?>> returningClause() {
+        return returning;
     }
 
     /** Sets the new values by column name; a value may be an {@link Expression} (e.g. another column). */
     public Update values(Map<String, ? extends @Nullable Object> columnValues) {
-        return new Update(table, Assignments.of(table, columnValues), where);
+        return new Update(table, Assignments.of(table, columnValues), where, returning);
     }
 
     /** Adds WHERE criteria, joined with AND. */
@@ -39,7 +52,7 @@ public final class Update implements Executable, SqlNode {
         for (Predicate criterion : criteria) {
             combined = combined == null ? criterion : combined.and(criterion);
         }
-        return new Update(table, values, combined);
+        return new Update(table, values, combined, returning);
     }
 
     /** The target table. */
@@ -65,11 +78,12 @@ public final class Update implements Executable, SqlNode {
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof Update && ((Update) other).table.equals(table)
-                && ((Update) other).values.equals(values) && Objects.equals(((Update) other).where, where);
+                && ((Update) other).values.equals(values) && Objects.equals(((Update) other).where, where)
+                && ((Update) other).returning.equals(returning);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(table, values, where);
+        return Objects.hash(table, values, where, returning);
     }
 }

@@ -124,6 +124,34 @@ public final class ExpressionCompiler implements SqlVisitor {
     }
 
     @Override
+    public void visitJoin(io.retort.sql.Join join) {
+        if (join.kind() == io.retort.sql.Join.Kind.FULL && !dialect.supportsFullJoin()) {
+            throw new io.retort.exception.CompileException("FULL OUTER JOIN (of " + join.right().name() + ") is not"
+                    + " supported by " + dialect.name() + "; use a LEFT OUTER JOIN united with its mirror image");
+        }
+        join.left().accept(this);
+        append(" ").append(join.kind().sql()).append(" ");
+        join.right().accept(this);
+        append(" ON ");
+        join.onClause().accept(this);
+    }
+
+    private void returning(String statement, String table, List<io.retort.sql.Expression<?>> columns) {
+        if (columns.isEmpty()) {
+            return;
+        }
+        if (!dialect.supportsReturning(statement)) {
+            throw new io.retort.exception.CompileException(statement + " ... RETURNING (on " + table + ") is not"
+                    + " supported by " + dialect + "; run a SELECT after the " + statement + " instead");
+        }
+        append(" RETURNING ");
+        boolean qualified = qualifyColumns;
+        qualifyColumns = false;
+        visitAll(columns, ", ");
+        qualifyColumns = qualified;
+    }
+
+    @Override
     public void visitBind(BindParameter<?> bind) {
         if (render) {
             String name = uniqueName(nameHint);
@@ -232,7 +260,7 @@ public final class ExpressionCompiler implements SqlVisitor {
     public void visitSelect(Select select) {
         append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
         visitAll(select.columns(), ", ");
-        List<TableReference> froms = select.froms();
+        List<io.retort.sql.FromClause> froms = select.froms();
         if (!froms.isEmpty()) {
             append(" FROM ");
             visitAll(froms, ", ");
@@ -240,6 +268,14 @@ public final class ExpressionCompiler implements SqlVisitor {
         if (select.whereClause() != null) {
             append(" WHERE ");
             select.whereClause().accept(this);
+        }
+        if (!select.groupByClause().isEmpty()) {
+            append(" GROUP BY ");
+            visitAll(select.groupByClause(), ", ");
+        }
+        if (select.havingClause() != null) {
+            append(" HAVING ");
+            select.havingClause().accept(this);
         }
         if (!select.orderByClause().isEmpty()) {
             append(" ORDER BY ");
@@ -289,6 +325,7 @@ public final class ExpressionCompiler implements SqlVisitor {
             assignments.get(i).value().accept(this);
         }
         append(")");
+        returning("INSERT", insert.table().name(), insert.returningClause());
     }
 
     @Override
@@ -310,6 +347,7 @@ public final class ExpressionCompiler implements SqlVisitor {
             append(" WHERE ");
             update.whereClause().accept(this);
         }
+        returning("UPDATE", update.table().name(), update.returningClause());
     }
 
     @Override
@@ -320,5 +358,6 @@ public final class ExpressionCompiler implements SqlVisitor {
             append(" WHERE ");
             delete.whereClause().accept(this);
         }
+        returning("DELETE", delete.table().name(), delete.returningClause());
     }
 }

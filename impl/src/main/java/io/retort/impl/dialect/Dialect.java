@@ -352,6 +352,24 @@ public abstract class Dialect {
         return hasLimit ? " LIMIT {limit}" : " OFFSET {offset}";
     }
 
+    /** Whether the database has FULL OUTER JOIN (MySQL and MariaDB do not). */
+    public boolean supportsFullJoin() {
+        return true;
+    }
+
+    /**
+     * Whether the database can add RETURNING to a statement ({@code INSERT}, {@code UPDATE} or {@code DELETE}),
+     * judged from the server version once connected (and assumed from the newest version before that).
+     */
+    public boolean supportsReturning(String statement) {
+        return false;
+    }
+
+    /** Whether the server version is unknown yet or at least {@code major.minor}. */
+    protected final boolean versionUnknownOrAtLeast(int major, int minor) {
+        return serverVersion == null || serverVersionAtLeast(major, minor);
+    }
+
     /** Whether the database has a case-insensitive {@code ILIKE} (else {@code lower(x) LIKE lower(p)}). */
     public boolean supportsIlike() {
         return false;

@@ -177,6 +177,17 @@ public class MySqlDialect extends Dialect {
         return "SELECT NULL FROM DUAL WHERE 1 = 0";
     }
 
+    @Override
+    public boolean supportsFullJoin() {
+        return false;
+    }
+
+    /** MariaDB 10.5+ has INSERT ... RETURNING and DELETE ... RETURNING; MySQL has none, and neither has UPDATE's. */
+    @Override
+    public boolean supportsReturning(String statement) {
+        return isMariaDb() && !statement.equals("UPDATE") && versionUnknownOrAtLeast(10, 5);
+    }
+
     /** MySQL needs a LIMIT before OFFSET; the largest unsigned BIGINT means no limit. */
     @Override
     public String limitClause(boolean hasLimit, boolean hasOffset) {

@@ -76,6 +76,11 @@ public class PostgresqlDialect extends Dialect {
     }
 
     @Override
+    public boolean supportsReturning(String statement) {
+        return true;
+    }
+
+    @Override
     public boolean supportsIlike() {
         return true;
     }

@@ -111,6 +111,12 @@ public class SqliteDialect extends Dialect {
         }
     }
 
+    /** RETURNING came with SQLite 3.35. */
+    @Override
+    public boolean supportsReturning(String statement) {
+        return versionUnknownOrAtLeast(3, 35);
+    }
+
     /** SQLite needs a LIMIT before OFFSET; -1 means no limit. */
     @Override
     public String limitClause(boolean hasLimit, boolean hasOffset) {

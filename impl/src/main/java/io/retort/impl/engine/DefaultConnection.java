@@ -108,8 +108,12 @@ final class DefaultConnection implements Connection {
             ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, (SqlNode) statement);
             values = bound.values();
             types = bound.types().toArray(new SqlType<?>[0]);
-            if (statement instanceof Select) {
-                List<Expression<?>> columns = ((Select) statement).columns();
+            List<Expression<?>> columns = statement instanceof Select ? ((Select) statement).columns()
+                    : statement instanceof io.retort.sql.Insert ? ((io.retort.sql.Insert) statement).returningClause()
+                    : statement instanceof io.retort.sql.Update ? ((io.retort.sql.Update) statement).returningClause()
+                    : statement instanceof io.retort.sql.Delete ? ((io.retort.sql.Delete) statement).returningClause()
+                    : List.of();
+            if (!columns.isEmpty()) {
                 resultTypes = new SqlType<?>[columns.size()];
                 for (int i = 0; i < resultTypes.length; i++) {
                     resultTypes[i] = columns.get(i).type();

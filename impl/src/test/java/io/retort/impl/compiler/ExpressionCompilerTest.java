@@ -29,6 +29,9 @@ class ExpressionCompilerTest {
     private static final MetaData METADATA = new MetaData();
     private static final Table USERS = METADATA.table("user_account",
             column("id", INTEGER).primaryKey(), column("name", string(30)), column("fullname", string(100)));
+    private static final Table ADDRESSES = METADATA.table("address",
+            column("id", INTEGER).primaryKey(), column("user_id").references("user_account.id"),
+            column("email_address", string(100)));
     private static final Table ORDER = METADATA.table("order",
             column("id", INTEGER).primaryKey(), column("user", string(30)).defaultValue(() -> "anonymous"));
 
@@ -135,5 +138,60 @@ class ExpressionCompilerTest {
         assertThatThrownBy(() -> ExpressionCompiler.compile(Drivers.dialect("postgresql"), update(USERS)))
                 .isInstanceOf(CompileException.class).hasMessageContaining("UPDATE user_account has no values");
         assertThatThrownBy(() -> select(USERS.c("id")).limit(-1)).hasMessageContaining("limit must be 0 or more");
+    }
+
+    @Test
+    void joinsInferTheirOnClauseFromTheForeignKey() {
+        assertCompilesEverywhere(select(USERS.c("name"), ADDRESSES.c("email_address")).join(ADDRESSES),
+                "SELECT user_account.name, address.email_address FROM user_account JOIN address"
+                        + " ON address.user_id = user_account.id");
+        assertCompilesEverywhere(select(USERS.c("name")).outerJoin(ADDRESSES).where(ADDRESSES.c("id").isNull()),
+                "SELECT user_account.name FROM user_account LEFT OUTER JOIN address"
+                        + " ON address.user_id = user_account.id WHERE address.id IS NULL");
+        assertCompilesEverywhere(select(ADDRESSES.c("email_address")).join(USERS, USERS.c("id").eq(ADDRESSES.c("user_id")))
+                .where(USERS.c("name").eq("sandy")),
+                "SELECT address.email_address FROM address JOIN user_account ON user_account.id = address.user_id"
+                        + " WHERE user_account.name = ?", "sandy");
+        assertCompiles(select(USERS.c("name")).fullJoin(ADDRESSES, ADDRESSES.c("user_id").eq(USERS.c("id"))),
+                "postgresql", "SELECT user_account.name FROM user_account FULL OUTER JOIN address"
+                        + " ON address.user_id = user_account.id");
+        assertThatThrownBy(() -> ExpressionCompiler.compile(Drivers.dialect("mariadb"),
+                select(USERS.c("name")).fullJoin(ADDRESSES, ADDRESSES.c("user_id").eq(USERS.c("id")))))
+                .isInstanceOf(CompileException.class)
+                .hasMessageContaining("FULL OUTER JOIN (of address) is not supported by mariadb");
+        assertThatThrownBy(() -> select(USERS.c("name")).join(ORDER))
+                .hasMessageContaining("Cannot find a foreign key between [user_account] and order");
+    }
+
+    @Test
+    void groupByAndHaving() {
+        assertCompilesEverywhere(select(USERS.c("name"), count(ADDRESSES.c("id")).label("n")).join(ADDRESSES)
+                .groupBy(USERS.c("name")).having(count(ADDRESSES.c("id")).gt(1L)),
+                "SELECT user_account.name, count(address.id) AS n FROM user_account JOIN address"
+                        + " ON address.user_id = user_account.id GROUP BY user_account.name"
+                        + " HAVING count(address.id) > ?", 1L);
+    }
+
+    @Test
+    void returningWhereTheDatabaseHasIt() {
+        var insertReturning = insert(USERS).values(Map.of("name", "sandy")).returning(USERS.c("id"));
+        for (String dialect : List.of("postgresql", "sqlite", "mariadb")) {
+            assertCompiles(insertReturning, dialect, "INSERT INTO user_account (name) VALUES (?) RETURNING id",
+                    "sandy");
+        }
+        assertCompiles(update(USERS).values(Map.of("name", "x")).where(USERS.c("id").eq(1))
+                .returning(USERS.c("id"), USERS.c("name")), "postgresql",
+                "UPDATE user_account SET name=? WHERE user_account.id = ? RETURNING id, name", "x", 1);
+        assertCompiles(delete(USERS).where(USERS.c("id").eq(1)).returning(USERS.c("name")), "mariadb",
+                "DELETE FROM user_account WHERE user_account.id = ? RETURNING name", 1);
+        assertThatThrownBy(() -> ExpressionCompiler.compile(Drivers.dialect("h2"), insertReturning))
+                .isInstanceOf(CompileException.class)
+                .hasMessageContaining("INSERT ... RETURNING (on user_account) is not supported by h2");
+        assertThatThrownBy(() -> ExpressionCompiler.compile(Drivers.dialect("mariadb"),
+                update(USERS).values(Map.of("name", "x")).returning(USERS.c("id"))))
+                .isInstanceOf(CompileException.class)
+                .hasMessageContaining("UPDATE ... RETURNING (on user_account) is not supported by mariadb");
+        assertThatThrownBy(() -> ExpressionCompiler.compile(Drivers.dialect("mysql"), insertReturning))
+                .isInstanceOf(CompileException.class).hasMessageContaining("not supported by mysql");
     }
 }

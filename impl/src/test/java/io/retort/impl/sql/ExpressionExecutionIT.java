@@ -90,4 +90,40 @@ class ExpressionExecutionIT {
         }
         metadata.dropAll(engine);
     }
+
+    @DatabaseTest
+    void joinsGroupingAndReturning(Engine engine, io.retort.testing.TestDatabase database) {
+        MetaData metadata = new MetaData();
+        Table users = users(metadata);
+        Table addresses = metadata.table("address",
+                column("id", INTEGER).primaryKey(),
+                column("user_id").references("user_account.id").notNull(),
+                column("email_address", string(100)).notNull());
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(users).values(Map.of("name", "spongebob")));
+            conn.execute(insert(users).values(Map.of("name", "sandy")));
+            conn.execute(insert(users).values(Map.of("name", "patrick")));
+            for (Object[] address : new Object[][] {{1, "spongebob@sqlalchemy.org"}, {2, "sandy@sqlalchemy.org"},
+                    {2, "sandy@squirrelpower.org"}}) {
+                conn.execute(insert(addresses).values(Map.of("user_id", address[0], "email_address", address[1])));
+            }
+            assertThat(conn.execute(select(users.c("name"), addresses.c("email_address")).join(addresses)
+                    .where(addresses.c("email_address").like("%squirrel%"))).one().values())
+                    .containsExactly("sandy", "sandy@squirrelpower.org");
+            assertThat(conn.execute(select(users.c("name"), count(addresses.c("id")).label("n"))
+                    .outerJoin(addresses).groupBy(users.c("name")).having(count(addresses.c("id")).lt(2L))
+                    .orderBy(users.c("name"))).mappings().all()).containsExactly(
+                            Map.of("name", "patrick", "n", 0L), Map.of("name", "spongebob", "n", 1L));
+            if (database != io.retort.testing.TestDatabase.H2) {
+                var inserted = conn.execute(insert(users).values(Map.of("name", "squidward"))
+                        .returning(users.c("id"), users.c("name"))).one();
+                assertThat(inserted.values()).containsExactly(4, "squidward");
+                assertThat(conn.execute(delete(users).where(users.c("id").eq(4)).returning(users.c("name")))
+                        .scalar()).isEqualTo("squidward");
+            }
+            conn.commit();
+        }
+        metadata.dropAll(engine);
+    }
 }

@@ -1,0 +1,131 @@
+package io.retort.sql;
+
+import io.retort.exception.InvalidArgumentException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code left [LEFT OUTER | FULL OUTER] JOIN right ON onClause}. Without an explicit ON clause, it is inferred from
+ * the one foreign key between the two sides, as SQLAlchemy does.
+ */
+public final class Join implements FromClause {
+    /** The kind of join. */
+    public enum Kind {
+        /** {@code JOIN}. */ INNER("JOIN"),
+        /** {@code LEFT OUTER JOIN}. */ LEFT("LEFT OUTER JOIN"),
+        /** {@code FULL OUTER JOIN}; not on MySQL or MariaDB. */ FULL("FULL OUTER JOIN");
+
+        private final String sql;
+
+        Kind(String sql) {
+            this.sql = sql;
+        }
+
+        /** The keywords. */
+        public String sql() {
+            return sql;
+        }
+    }
+
+    private final FromClause left;
+    private final TableReference right;
+    private final Predicate onClause;
+    private final Kind kind;
+
+    Join(FromClause left, TableReference right, @Nullable Predicate onClause, Kind kind) {
+        this.left = Objects.requireNonNull(left, "left");
+        this.right = Objects.requireNonNull(right, "right");
+        this.kind = kind;
+        this.onClause = onClause != null ? onClause : infer(left, right);
+    }
+
+    /** The tables of a FROM clause, left to right. */
+    static List<TableReference> tables(FromClause from) {
+        List<TableReference> tables = new ArrayList<>();
+        if (from instanceof Join) {
+            tables.addAll(tables(((Join) from).left));
+            tables.add(((Join) from).right);
+        } else if (from instanceof TableReference) {
+            tables.add((TableReference) from);
+        }
+        return tables;
+    }
+
+    private static Predicate infer(FromClause left, TableReference right) {
+        List<Predicate> found = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        for (TableReference table : tables(left)) {
+            for (ForeignKeyReference fk : right.foreignKeyReferences()) {
+                if (fk.referredTable().equals(table.name())) {
+                    found.add(on(right, fk.columns(), table, fk.referredColumns()));
+                    described.add(right.name() + fk.columns() + " -> " + table.name());
+                }
+            }
+            for (ForeignKeyReference fk : table.foreignKeyReferences()) {
+                if (fk.referredTable().equals(right.name()) && table != right) {
+                    found.add(on(table, fk.columns(), right, fk.referredColumns()));
+                    described.add(table.name() + fk.columns() + " -> " + right.name());
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            throw new InvalidArgumentException("Cannot find a foreign key between " + tables(left).stream()
+                    .map(TableReference::name).toList() + " and " + right.name() + " to join on; give the ON clause,"
+                    + " e.g. join(" + right.name() + ", a.c(\"x\").eq(b.c(\"y\")))");
+        }
+        if (found.size() > 1) {
+            throw new InvalidArgumentException("More than one foreign key could join " + right.name() + ": "
+                    + described + "; give the ON clause explicitly");
+        }
+        return found.get(0);
+    }
+
+    private static Predicate on(TableReference referring, List<String> columns, TableReference referred,
+            List<String> referredColumns) {
+        Predicate on = null;
+        for (int i = 0; i < columns.size(); i++) {
+            Predicate pair = referring.columnReference(columns.get(i))
+                    .eq(referred.columnReference(referredColumns.get(i)));
+            on = on == null ? pair : on.and(pair);
+        }
+        return on;
+    }
+
+    /** The left side. */
+    public FromClause left() {
+        return left;
+    }
+
+    /** The joined table. */
+    public TableReference right() {
+        return right;
+    }
+
+    /** The ON clause, given or inferred. */
+    public Predicate onClause() {
+        return onClause;
+    }
+
+    /** The kind of join. */
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public void accept(SqlVisitor visitor) {
+        visitor.visitJoin(this);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof Join && ((Join) other).left.equals(left) && ((Join) other).right.equals(right)
+                && ((Join) other).onClause.equals(onClause) && ((Join) other).kind == kind;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(left, right, onClause, kind);
+    }
+}
