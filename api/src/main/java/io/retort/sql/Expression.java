@@ -110,6 +110,66 @@ public interface Expression<T> extends SqlNode {
         return new Like(this, BindParameter.of(io.retort.types.Types.STRING, pattern), false, true);
     }
 
+    /** {@code this IS DISTINCT FROM value}: unequal, with NULL equal to NULL. */
+    default Predicate isDistinctFrom(@Nullable T value) {
+        return new DistinctFrom(this, BindParameter.of(type(), value), false);
+    }
+
+    /** {@code this IS NOT DISTINCT FROM value}: equal, with NULL equal to NULL. */
+    default Predicate isNotDistinctFrom(@Nullable T value) {
+        return new DistinctFrom(this, BindParameter.of(type(), value), true);
+    }
+
+    /** {@code this LIKE '%' || value || '%'} with {@code %}, {@code _} and {@code /} in the value escaped. */
+    default Predicate contains(String value) {
+        return Like.escaped(this, "%" + Like.escape(value) + "%");
+    }
+
+    /** {@code this LIKE value || '%'}, the value escaped. */
+    default Predicate startsWith(String value) {
+        return Like.escaped(this, Like.escape(value) + "%");
+    }
+
+    /** {@code this LIKE '%' || value}, the value escaped. */
+    default Predicate endsWith(String value) {
+        return Like.escaped(this, "%" + Like.escape(value));
+    }
+
+    /** {@code this + value}. */
+    default Expression<T> plus(T value) {
+        return new Operation<>(this, Operation.Operator.ADD, BindParameter.of(type(), value), type());
+    }
+
+    /** {@code this + other}. */
+    default Expression<T> plus(Expression<?> other) {
+        return new Operation<>(this, Operation.Operator.ADD, other, type());
+    }
+
+    /** {@code this - value}. */
+    default Expression<T> minus(T value) {
+        return new Operation<>(this, Operation.Operator.SUBTRACT, BindParameter.of(type(), value), type());
+    }
+
+    /** {@code this * value}. */
+    default Expression<T> times(T value) {
+        return new Operation<>(this, Operation.Operator.MULTIPLY, BindParameter.of(type(), value), type());
+    }
+
+    /** {@code this / value}. */
+    default Expression<T> dividedBy(T value) {
+        return new Operation<>(this, Operation.Operator.DIVIDE, BindParameter.of(type(), value), type());
+    }
+
+    /** String concatenation: {@code this || other} ({@code concat(this, other)} on MySQL). */
+    default Expression<String> concat(Expression<?> other) {
+        return new Operation<>(this, Operation.Operator.CONCAT, other, io.retort.types.Types.STRING);
+    }
+
+    /** String concatenation with a value. */
+    default Expression<String> concat(String value) {
+        return concat(BindParameter.of(io.retort.types.Types.STRING, value));
+    }
+
     /** {@code this ASC} in an ORDER BY. */
     default OrderBy asc() {
         return new OrderBy(this, false);

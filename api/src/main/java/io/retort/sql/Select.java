@@ -190,8 +190,8 @@ public final class Select implements Executable, SqlNode {
     }
 
     /**
-     * The FROM clause: the explicit tables and joins first, then the tables of the selected columns that none of
-     * them holds, each once.
+     * The FROM clause: the explicit tables and joins first, then the tables of the columns in the selected
+     * expressions and the WHERE clause that none of them holds, each once.
      */
     public List<FromClause> froms() {
         Set<FromClause> froms = new LinkedHashSet<>(from);
@@ -199,13 +199,13 @@ public final class Select implements Executable, SqlNode {
         for (FromClause clause : from) {
             covered.addAll(Join.tables(clause));
         }
-        for (Expression<?> column : columns) {
-            Expression<?> inner = column instanceof Labeled<?> ? ((Labeled<?>) column).expression() : column;
-            if (inner instanceof ColumnReference<?>) {
-                TableReference table = ((ColumnReference<?>) inner).tableReference();
-                if (covered.add(table)) {
-                    froms.add(table);
-                }
+        List<SqlNode> sources = new ArrayList<>(columns);
+        if (where != null) {
+            sources.add(where);
+        }
+        for (TableReference table : FromCollector.tablesOf(sources)) {
+            if (covered.add(table)) {
+                froms.add(table);
             }
         }
         return List.copyOf(froms);

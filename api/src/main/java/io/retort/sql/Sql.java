@@ -92,6 +92,29 @@ public final class Sql {
         return new FunctionCall<>("avg", java.util.List.of(expression), io.retort.types.Types.NUMERIC);
     }
 
+    /** {@code CAST(expression AS type)}. */
+    public static <T> Cast<T> cast(Expression<?> expression, io.retort.types.SqlType<T> type) {
+        return new Cast<>(expression, type);
+    }
+
+    /** {@code coalesce(a, b, ...)}, of the first argument's type. */
+    public static <T> FunctionCall<T> coalesce(Expression<T> first, Expression<?>... more) {
+        java.util.List<Expression<?>> arguments = new java.util.ArrayList<>();
+        arguments.add(first);
+        arguments.addAll(java.util.List.of(more));
+        return new FunctionCall<>("coalesce", arguments, first.type());
+    }
+
+    /** A value bound with a type, to use where an expression is needed: {@code coalesce(c, literal(INTEGER, 0))}. */
+    public static <T> BindParameter<T> literal(io.retort.types.SqlType<T> type, @org.jspecify.annotations.Nullable T value) {
+        return BindParameter.of(type, value);
+    }
+
+    /** {@code CASE WHEN predicate THEN value}; add branches with {@link Case#when}, the default with {@link Case#otherwise}. */
+    public static <T> Case<T> caseWhen(Predicate predicate, io.retort.types.SqlType<T> type, T value) {
+        return new Case<T>(java.util.List.of(), null, type).when(predicate, value);
+    }
+
     /** Any SQL function with a result type: {@code function("lower", STRING, users.c("name"))}. */
     public static <T> FunctionCall<T> function(String name, io.retort.types.SqlType<T> type,
             Expression<?>... arguments) {

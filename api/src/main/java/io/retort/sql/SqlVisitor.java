@@ -44,6 +44,18 @@ public interface SqlVisitor {
     /** {@code expression AS name}. */
     void visitLabeled(Labeled<?> labeled);
 
+    /** Arithmetic or concatenation. */
+    void visitOperation(Operation<?> operation);
+
+    /** {@code CAST(x AS type)}. */
+    void visitCast(Cast<?> cast);
+
+    /** {@code CASE WHEN ... END}. */
+    void visitCase(Case<?> caseExpression);
+
+    /** {@code a IS [NOT] DISTINCT FROM b}. */
+    void visitDistinctFrom(DistinctFrom distinctFrom);
+
     /** {@code name(arguments...)}. */
     void visitFunction(FunctionCall<?> function);
 

@@ -231,6 +231,74 @@ public final class ExpressionCompiler implements SqlVisitor {
         hintFrom(like.expression());
         like.pattern().accept(this);
         append(lower ? ")" : "");
+        if (like.escapeChar() != null) {
+            append(" ESCAPE ").append(dialect.literal(String.valueOf(like.escapeChar())));
+        }
+    }
+
+    @Override
+    public void visitOperation(io.retort.sql.Operation<?> operation) {
+        if (operation.operator() == io.retort.sql.Operation.Operator.CONCAT && !dialect.concatOperator()) {
+            append("concat(");
+            operation.left().accept(this);
+            append(", ");
+            operation.right().accept(this);
+            append(")");
+            return;
+        }
+        append("(");
+        operation.left().accept(this);
+        switch (operation.operator()) {
+            case ADD: append(" + "); break;
+            case SUBTRACT: append(" - "); break;
+            case MULTIPLY: append(" * "); break;
+            case DIVIDE: append(" / "); break;
+            default: append(" || ");
+        }
+        hintFrom(operation.left());
+        operation.right().accept(this);
+        append(")");
+    }
+
+    @Override
+    public void visitCast(io.retort.sql.Cast<?> cast) {
+        append("CAST(");
+        cast.expression().accept(this);
+        append(" AS ").append(render ? dialect.castTypeName(cast.type()) : "").append(")");
+    }
+
+    @Override
+    public void visitCase(io.retort.sql.Case<?> caseExpression) {
+        append("CASE");
+        for (io.retort.sql.Case.When when : caseExpression.whens()) {
+            append(" WHEN ");
+            when.predicate().accept(this);
+            append(" THEN ");
+            when.value().accept(this);
+        }
+        if (caseExpression.otherwiseValue() != null) {
+            append(" ELSE ");
+            caseExpression.otherwiseValue().accept(this);
+        }
+        append(" END");
+    }
+
+    @Override
+    public void visitDistinctFrom(io.retort.sql.DistinctFrom distinctFrom) {
+        if (dialect.supportsIsDistinctFrom()) {
+            distinctFrom.left().accept(this);
+            append(distinctFrom.negated() ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ");
+            hintFrom(distinctFrom.left());
+            distinctFrom.right().accept(this);
+        } else {
+            // MySQL's null-safe equality.
+            append(distinctFrom.negated() ? "" : "NOT (");
+            distinctFrom.left().accept(this);
+            append(" <=> ");
+            hintFrom(distinctFrom.left());
+            distinctFrom.right().accept(this);
+            append(distinctFrom.negated() ? "" : ")");
+        }
     }
 
     @Override

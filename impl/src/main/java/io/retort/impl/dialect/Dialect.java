@@ -352,6 +352,21 @@ public abstract class Dialect {
         return hasLimit ? " LIMIT {limit}" : " OFFSET {offset}";
     }
 
+    /** Whether {@code ||} concatenates strings (in MySQL it means OR: {@code concat()} is used instead). */
+    public boolean concatOperator() {
+        return true;
+    }
+
+    /** The type name inside {@code CAST(x AS ...)}; MySQL knows only a few. */
+    public String castTypeName(SqlType<?> type) {
+        return typeName(type, "CAST");
+    }
+
+    /** Whether the database has {@code IS [NOT] DISTINCT FROM} (MySQL has {@code <=>} instead). */
+    public boolean supportsIsDistinctFrom() {
+        return true;
+    }
+
     /** Whether the database has FULL OUTER JOIN (MySQL and MariaDB do not). */
     public boolean supportsFullJoin() {
         return true;

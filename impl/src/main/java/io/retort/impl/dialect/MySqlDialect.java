@@ -178,6 +178,30 @@ public class MySqlDialect extends Dialect {
     }
 
     @Override
+    public boolean concatOperator() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsIsDistinctFrom() {
+        return false;
+    }
+
+    /** MySQL's CAST takes SIGNED, CHAR, DECIMAL, DOUBLE, DATE, TIME, DATETIME, BINARY and JSON. */
+    @Override
+    public String castTypeName(io.retort.types.SqlType<?> type) {
+        switch (type.kind()) {
+            case INTEGER: case SMALLINT: case BIGINT: case BOOLEAN: return "SIGNED";
+            case VARCHAR: case TEXT: case UUID: case ENUM: return "CHAR";
+            case FLOAT: case DOUBLE: return "DOUBLE";
+            case DATETIME: case DATETIME_TZ: return "DATETIME(6)";
+            case TIME: return "TIME(6)";
+            case BINARY: return "BINARY";
+            default: return typeName(type, "CAST");
+        }
+    }
+
+    @Override
     public boolean supportsFullJoin() {
         return false;
     }

@@ -194,4 +194,33 @@ class ExpressionCompilerTest {
         assertThatThrownBy(() -> ExpressionCompiler.compile(Drivers.dialect("mysql"), insertReturning))
                 .isInstanceOf(CompileException.class).hasMessageContaining("not supported by mysql");
     }
+
+    @Test
+    void operatorsCastCaseAndEscapedMatching() {
+        var name = USERS.c("name");
+        assertCompiles(select(name.concat("!")), "postgresql",
+                "SELECT (user_account.name || ?) FROM user_account", "!");
+        assertCompiles(select(name.concat("!")), "mariadb", "SELECT concat(user_account.name, ?) FROM user_account",
+                "!");
+        assertCompilesEverywhere(select(USERS.c("id").plus(1)), "SELECT (user_account.id + ?) FROM user_account", 1);
+        assertCompiles(select(io.retort.sql.Sql.cast(USERS.c("id"), string(10))), "postgresql",
+                "SELECT CAST(user_account.id AS VARCHAR(10)) FROM user_account");
+        assertCompiles(select(io.retort.sql.Sql.cast(USERS.c("name"), INTEGER)), "mariadb",
+                "SELECT CAST(user_account.name AS SIGNED) FROM user_account");
+        assertCompilesEverywhere(select(io.retort.sql.Sql.caseWhen(name.eq("sandy"), string(10), "squirrel")
+                .otherwise("sponge")),
+                "SELECT CASE WHEN user_account.name = ? THEN ? ELSE ? END FROM user_account",
+                "sandy", "squirrel", "sponge");
+        assertCompilesEverywhere(select(USERS.c("id")).where(name.contains("50%_off/")),
+                "SELECT user_account.id FROM user_account WHERE user_account.name LIKE ? ESCAPE '/'",
+                "%50/%/_off//%");
+        assertCompilesEverywhere(select(USERS.c("id")).where(name.startsWith("a_")),
+                "SELECT user_account.id FROM user_account WHERE user_account.name LIKE ? ESCAPE '/'", "a/_%");
+        assertCompiles(select(USERS.c("id")).where(USERS.c("fullname").isDistinctFrom("x")), "postgresql",
+                "SELECT user_account.id FROM user_account WHERE user_account.fullname IS DISTINCT FROM ?", "x");
+        assertCompiles(select(USERS.c("id")).where(USERS.c("fullname").isDistinctFrom("x")), "mariadb",
+                "SELECT user_account.id FROM user_account WHERE NOT (user_account.fullname <=> ?)", "x");
+        assertCompilesEverywhere(select(io.retort.sql.Sql.coalesce(USERS.c("fullname"), name)),
+                "SELECT coalesce(user_account.fullname, user_account.name) FROM user_account");
+    }
 }

@@ -126,4 +126,35 @@ class ExpressionExecutionIT {
         }
         metadata.dropAll(engine);
     }
+
+    @DatabaseTest
+    void operatorsAndEscapedMatchingOnTheDatabase(Engine engine) {
+        MetaData metadata = new MetaData();
+        Table users = users(metadata);
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(users).values(Map.of("name", "50%_off", "fullname", "Sale")));
+            conn.execute(insert(users).values(Map.of("name", "500 off")));
+            conn.execute(insert(users).values(Map.of("name", "a/b")));
+            var name = users.c("name");
+            assertThat(conn.execute(select(name).where(name.contains("%_"))).scalars().all())
+                    .containsExactly("50%_off");
+            assertThat(conn.execute(select(name).where(name.startsWith("50")).orderBy(name)).scalars().all())
+                    .containsExactly("50%_off", "500 off");
+            assertThat(conn.execute(select(name).where(name.endsWith("/b"))).scalars().all()).containsExactly("a/b");
+            assertThat(conn.execute(select(name.concat("!")).where(users.c("id").eq(3))).scalar()).isEqualTo("a/b!");
+            assertThat(conn.execute(select(users.c("id").plus(10)).where(users.c("id").eq(2))).scalar())
+                    .isEqualTo(12);
+            assertThat(conn.execute(select(io.retort.sql.Sql.caseWhen(users.c("fullname").isNull(), string(10),
+                    "nameless").otherwise("named")).orderBy(users.c("id"))).scalars().all())
+                    .containsExactly("named", "nameless", "nameless");
+            assertThat(conn.execute(select(io.retort.sql.Sql.coalesce(users.c("fullname"), name))
+                    .orderBy(users.c("id"))).scalars().all()).containsExactly("Sale", "500 off", "a/b");
+            assertThat(conn.execute(select(count()).from(users).where(users.c("fullname").isDistinctFrom("Sale")))
+                    .scalar()).isEqualTo(2L);
+            assertThat(conn.execute(select(io.retort.sql.Sql.cast(users.c("id"), string(10)))
+                    .where(users.c("id").eq(1))).scalar()).isEqualTo("1");
+        }
+        metadata.dropAll(engine);
+    }
 }
