@@ -16,4 +16,5 @@ module io.retort {
     exports io.retort.types;
 
     uses io.retort.spi.RetortProvider;
+    uses io.retort.sql.StatementRenderer;
 }

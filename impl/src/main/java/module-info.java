@@ -8,4 +8,5 @@ module io.retort.impl {
     requires static org.jspecify;
 
     provides io.retort.spi.RetortProvider with io.retort.impl.DefaultRetortProvider;
+    provides io.retort.sql.StatementRenderer with io.retort.impl.DefaultStatementRenderer;
 }

@@ -90,6 +90,16 @@ public interface Expression<T> extends SqlNode {
         return new InList(this, BindParameter.expanding(type(), List.copyOf(values)), true);
     }
 
+    /** {@code this IN (SELECT ...)}. */
+    default Predicate in(Select subquery) {
+        return new InSubquery(this, subquery, false);
+    }
+
+    /** {@code this NOT IN (SELECT ...)}. */
+    default Predicate notIn(Select subquery) {
+        return new InSubquery(this, subquery, true);
+    }
+
     /** {@code this BETWEEN low AND high}. */
     default Predicate between(T low, T high) {
         return new Between(this, BindParameter.of(type(), low), BindParameter.of(type(), high));

@@ -118,6 +118,19 @@ final class FromCollector implements SqlVisitor {
     }
 
     @Override
+    public void visitSubquery(Subquery<?> subquery) {
+    }
+
+    @Override
+    public void visitExists(Exists exists) {
+    }
+
+    @Override
+    public void visitInSubquery(InSubquery in) {
+        in.expression().accept(this);
+    }
+
+    @Override
     public void visitSelect(Select select) {
     }
 

@@ -74,6 +74,17 @@ public final class Insert implements Executable, SqlNode {
         return all;
     }
 
+    /** The SQL and parameters for a dialect, without a database. */
+    public CompiledSql compile(String dialect) {
+        return Sql.compile(this, dialect);
+    }
+
+    /** Readable SQL with named parameters. */
+    @Override
+    public String toString() {
+        return Sql.render(this);
+    }
+
     @Override
     public void accept(SqlVisitor visitor) {
         visitor.visitInsert(this);

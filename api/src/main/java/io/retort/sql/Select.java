@@ -184,6 +184,32 @@ public final class Select implements Executable, SqlNode {
         return new Select(columns, from, where, orderBy, limit, offset, true, groupBy, having);
     }
 
+    /**
+     * This SELECT as a scalar value, {@code (SELECT ...)}, typed by its single column; tables of the enclosing
+     * statement are correlated.
+     *
+     * @throws InvalidArgumentException if it selects more than one column
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> Subquery<T> scalarSubquery() {
+        if (columns.size() != 1) {
+            throw new InvalidArgumentException("A scalar subquery selects one column, but this SELECT has "
+                    + columns.size());
+        }
+        return new Subquery<>(this, (io.retort.types.SqlType) columns.get(0).type());
+    }
+
+    /** The SQL and parameters for a dialect, without a database: {@code compile("postgresql")}. */
+    public CompiledSql compile(String dialect) {
+        return Sql.compile(this, dialect);
+    }
+
+    /** Readable SQL with named parameters, as PostgreSQL would get it: {@code ... WHERE user_account.name = :name}. */
+    @Override
+    public String toString() {
+        return Sql.render(this);
+    }
+
     /** The selected expressions. */
     public List<Expression<?>> columns() {
         return columns;

@@ -92,6 +92,30 @@ public final class Sql {
         return new FunctionCall<>("avg", java.util.List.of(expression), io.retort.types.Types.NUMERIC);
     }
 
+    /** {@code EXISTS (SELECT ...)}; {@code not()} makes it NOT EXISTS. */
+    public static Exists exists(Select subquery) {
+        return new Exists(subquery, false);
+    }
+
+    /**
+     * Compiles a statement for a dialect ({@code sqlite}, {@code h2}, {@code postgresql}, {@code mysql},
+     * {@code mariadb}) without a database.
+     *
+     * @throws io.retort.exception.CompileException if the dialect cannot run the statement
+     */
+    public static CompiledSql compile(Executable statement, String dialect) {
+        return StatementRenderer.instance().compile(statement, dialect);
+    }
+
+    /** The statement as readable SQL with named parameters (PostgreSQL's dialect), for logs and debugging. */
+    static String render(Executable statement) {
+        try {
+            return StatementRenderer.instance().render(statement);
+        } catch (RuntimeException e) {
+            return statement.getClass().getSimpleName() + " (not renderable: " + e.getMessage() + ")";
+        }
+    }
+
     /** {@code CAST(expression AS type)}. */
     public static <T> Cast<T> cast(Expression<?> expression, io.retort.types.SqlType<T> type) {
         return new Cast<>(expression, type);

@@ -59,6 +59,15 @@ public interface SqlVisitor {
     /** {@code name(arguments...)}. */
     void visitFunction(FunctionCall<?> function);
 
+    /** {@code (SELECT ...)} as a value. */
+    void visitSubquery(Subquery<?> subquery);
+
+    /** {@code [NOT] EXISTS (SELECT ...)}. */
+    void visitExists(Exists exists);
+
+    /** {@code x [NOT] IN (SELECT ...)}. */
+    void visitInSubquery(InSubquery in);
+
     /** A SELECT statement. */
     void visitSelect(Select select);
 

@@ -70,6 +70,17 @@ public final class Update implements Executable, SqlNode {
         return where;
     }
 
+    /** The SQL and parameters for a dialect, without a database. */
+    public CompiledSql compile(String dialect) {
+        return Sql.compile(this, dialect);
+    }
+
+    /** Readable SQL with named parameters. */
+    @Override
+    public String toString() {
+        return Sql.render(this);
+    }
+
     @Override
     public void accept(SqlVisitor visitor) {
         visitor.visitUpdate(this);

@@ -49,6 +49,8 @@ public final class ExpressionCompiler implements SqlVisitor {
     private final List<SqlType<?>> types = new ArrayList<>();
     private String nameHint = "param";
     private boolean qualifyColumns = true;
+    /** Tables in the FROM clauses of the statements enclosing the one being rendered, for correlation. */
+    private final java.util.Deque<Set<TableReference>> enclosing = new java.util.ArrayDeque<>();
 
     private ExpressionCompiler(Dialect dialect, boolean render) {
         this.dialect = dialect;
@@ -324,11 +326,46 @@ public final class ExpressionCompiler implements SqlVisitor {
         append(")");
     }
 
+    private void nestedSelect(Select select) {
+        append("(");
+        select.accept(this);
+        append(")");
+    }
+
+    @Override
+    public void visitSubquery(io.retort.sql.Subquery<?> subquery) {
+        nestedSelect(subquery.select());
+    }
+
+    @Override
+    public void visitExists(io.retort.sql.Exists exists) {
+        append(exists.negated() ? "NOT EXISTS " : "EXISTS ");
+        nestedSelect(exists.select());
+    }
+
+    @Override
+    public void visitInSubquery(io.retort.sql.InSubquery in) {
+        in.expression().accept(this);
+        append(in.negated() ? " NOT IN " : " IN ");
+        nestedSelect(in.select());
+    }
+
     @Override
     public void visitSelect(Select select) {
         append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
+        // A nested SELECT correlates: tables of enclosing FROM clauses are not repeated in its own.
+        Set<TableReference> outer = new HashSet<>();
+        enclosing.forEach(outer::addAll);
+        List<io.retort.sql.FromClause> froms = new ArrayList<>();
+        Set<TableReference> own = new HashSet<>();
+        for (io.retort.sql.FromClause from : select.froms()) {
+            if (!(from instanceof TableReference) || !outer.contains(from)) {
+                froms.add(from);
+                own.addAll(tablesOf(from));
+            }
+        }
+        enclosing.push(own);
         visitAll(select.columns(), ", ");
-        List<io.retort.sql.FromClause> froms = select.froms();
         if (!froms.isEmpty()) {
             append(" FROM ");
             visitAll(froms, ", ");
@@ -371,6 +408,18 @@ public final class ExpressionCompiler implements SqlVisitor {
             }
             append(clause.substring(copied));
         }
+        enclosing.pop();
+    }
+
+    private static List<TableReference> tablesOf(io.retort.sql.FromClause from) {
+        List<TableReference> tables = new ArrayList<>();
+        if (from instanceof io.retort.sql.Join) {
+            tables.addAll(tablesOf(((io.retort.sql.Join) from).left()));
+            tables.add(((io.retort.sql.Join) from).right());
+        } else if (from instanceof TableReference) {
+            tables.add((TableReference) from);
+        }
+        return tables;
     }
 
     @Override
@@ -413,7 +462,9 @@ public final class ExpressionCompiler implements SqlVisitor {
         }
         if (update.whereClause() != null) {
             append(" WHERE ");
+            enclosing.push(Set.of(update.table()));
             update.whereClause().accept(this);
+            enclosing.pop();
         }
         returning("UPDATE", update.table().name(), update.returningClause());
     }
@@ -424,7 +475,9 @@ public final class ExpressionCompiler implements SqlVisitor {
         delete.table().accept(this);
         if (delete.whereClause() != null) {
             append(" WHERE ");
+            enclosing.push(Set.of(delete.table()));
             delete.whereClause().accept(this);
+            enclosing.pop();
         }
         returning("DELETE", delete.table().name(), delete.returningClause());
     }

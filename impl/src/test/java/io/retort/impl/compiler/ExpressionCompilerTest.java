@@ -223,4 +223,37 @@ class ExpressionCompilerTest {
         assertCompilesEverywhere(select(io.retort.sql.Sql.coalesce(USERS.c("fullname"), name)),
                 "SELECT coalesce(user_account.fullname, user_account.name) FROM user_account");
     }
+
+    @Test
+    void subqueriesCorrelateWithTheEnclosingStatement() {
+        var addressCount = select(count()).from(ADDRESSES).where(ADDRESSES.c("user_id").eq(USERS.c("id")))
+                .<Long>scalarSubquery();
+        assertCompilesEverywhere(select(USERS.c("name"), addressCount.label("n")),
+                "SELECT user_account.name, (SELECT count(*) FROM address WHERE address.user_id = user_account.id)"
+                        + " AS n FROM user_account");
+        assertCompilesEverywhere(select(USERS.c("name")).where(io.retort.sql.Sql.exists(select(ADDRESSES.c("id"))
+                .where(ADDRESSES.c("user_id").eq(USERS.c("id")), ADDRESSES.c("email_address").like("%@x.org")))),
+                "SELECT user_account.name FROM user_account WHERE EXISTS (SELECT address.id FROM address"
+                        + " WHERE address.user_id = user_account.id AND address.email_address LIKE ?)", "%@x.org");
+        assertCompilesEverywhere(select(USERS.c("name")).where(USERS.c("id").notIn(select(ADDRESSES.c("user_id")))),
+                "SELECT user_account.name FROM user_account WHERE user_account.id NOT IN"
+                        + " (SELECT address.user_id FROM address)");
+        assertCompilesEverywhere(delete(USERS).where(io.retort.sql.Sql.exists(select(ADDRESSES.c("id"))
+                .where(ADDRESSES.c("user_id").eq(USERS.c("id")))).not()),
+                "DELETE FROM user_account WHERE NOT EXISTS (SELECT address.id FROM address"
+                        + " WHERE address.user_id = user_account.id)");
+    }
+
+    @Test
+    void statementsPrintAsReadableSqlAndCompileWithoutADatabase() {
+        var statement = select(USERS.c("id")).where(USERS.c("name").eq("sandy"), USERS.c("id").in(List.of(1, 2)))
+                .limit(3);
+        assertThat(statement.toString()).isEqualTo("SELECT user_account.id FROM user_account"
+                + " WHERE user_account.name = :name AND user_account.id IN :id LIMIT :limit");
+        assertThat(statement.compile("h2").sql()).isEqualTo("SELECT user_account.id FROM user_account"
+                + " WHERE user_account.name = ? AND user_account.id IN ? FETCH FIRST ? ROWS ONLY");
+        assertThat(statement.compile("h2").parameters()).containsExactly("sandy", List.of(1, 2), 3);
+        assertThat(insert(ORDER).values(Map.of("id", 1)).toString())
+                .isEqualTo("INSERT INTO \"order\" (id, \"user\") VALUES (:id, :user)");
+    }
 }

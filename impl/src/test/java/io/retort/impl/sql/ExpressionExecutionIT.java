@@ -115,6 +115,15 @@ class ExpressionExecutionIT {
                     .outerJoin(addresses).groupBy(users.c("name")).having(count(addresses.c("id")).lt(2L))
                     .orderBy(users.c("name"))).mappings().all()).containsExactly(
                             Map.of("name", "patrick", "n", 0L), Map.of("name", "spongebob", "n", 1L));
+            var addressCount = select(count()).from(addresses)
+                    .where(addresses.c("user_id").eq(users.c("id"))).<Long>scalarSubquery();
+            assertThat(conn.execute(select(users.c("name"), addressCount.label("n")).orderBy(users.c("id")))
+                    .mappings().all()).extracting(m -> m.get("n")).containsExactly(1L, 2L, 0L);
+            assertThat(conn.execute(select(users.c("name")).where(io.retort.sql.Sql.exists(select(addresses.c("id"))
+                    .where(addresses.c("user_id").eq(users.c("id"))))).orderBy(users.c("id"))).scalars().all())
+                    .containsExactly("spongebob", "sandy");
+            assertThat(conn.execute(select(users.c("name")).where(users.c("id").notIn(
+                    select(addresses.c("user_id"))))).scalars().all()).containsExactly("patrick");
             if (database != io.retort.testing.TestDatabase.H2) {
                 var inserted = conn.execute(insert(users).values(Map.of("name", "squidward"))
                         .returning(users.c("id"), users.c("name"))).one();

@@ -1,0 +1,42 @@
+package io.retort.impl;
+
+import io.retort.impl.compiler.CompiledStatement;
+import io.retort.impl.compiler.ExpressionCompiler;
+import io.retort.impl.compiler.StatementCompiler;
+import io.retort.impl.dialect.Dialect;
+import io.retort.impl.dialect.Drivers;
+import io.retort.sql.CompiledSql;
+import io.retort.sql.Executable;
+import io.retort.sql.SqlNode;
+import io.retort.sql.TextClause;
+import java.util.List;
+
+/** Compiles and renders statements without a database, for {@code Sql.compile} and statements' toString(). */
+public final class DefaultStatementRenderer implements io.retort.sql.StatementRenderer {
+
+    /** Used by {@link java.util.ServiceLoader}. */
+    public DefaultStatementRenderer() {
+    }
+
+    @Override
+    public CompiledSql compile(Executable statement, String dialectName) {
+        Dialect dialect = Drivers.dialect(dialectName);
+        CompiledStatement compiled = new StatementCompiler(dialect).compile(statement);
+        List<Object> values = statement instanceof SqlNode && !(statement instanceof TextClause)
+                ? ExpressionCompiler.collect(dialect, (SqlNode) statement).values() : List.of();
+        return new CompiledSql(compiled.sql(), values);
+    }
+
+    @Override
+    public String render(Executable statement) {
+        CompiledStatement compiled = new StatementCompiler(Drivers.dialect("postgresql")).compile(statement);
+        StringBuilder text = new StringBuilder();
+        int copied = 0;
+        for (int i = 0; i < compiled.placeholderOffsets().size(); i++) {
+            int offset = compiled.placeholderOffsets().get(i);
+            text.append(compiled.sql(), copied, offset).append(':').append(compiled.parameterNames().get(i));
+            copied = offset + 1;
+        }
+        return text.append(compiled.sql().substring(copied)).toString();
+    }
+}
