@@ -23,20 +23,57 @@ public final class Insert implements Executable, SqlNode {
     private final TableReference table;
     private final List<Assignment> values;
     private final List<Expression<?>> returning;
+    private final @Nullable OnConflict onConflict;
 
-    private Insert(TableReference table, List<Assignment> values, List<Expression<?>> returning) {
+    private Insert(TableReference table, List<Assignment> values, List<Expression<?>> returning,
+            @Nullable OnConflict onConflict) {
         this.table = Objects.requireNonNull(table, "table");
         this.values = List.copyOf(values);
         this.returning = List.copyOf(returning);
+        this.onConflict = onConflict;
     }
 
     static Insert into(TableReference table) {
-        return new Insert(table, List.of(), List.of());
+        return new Insert(table, List.of(), List.of(), null);
     }
 
     /** Sets the values by column name; a value may be an {@link Expression}. */
     public Insert values(Map<String, ? extends @Nullable Object> columnValues) {
-        return new Insert(table, Assignments.of(table, columnValues), returning);
+        return new Insert(table, Assignments.of(table, columnValues), returning, onConflict);
+    }
+
+    /**
+     * Upsert that keeps the existing row when the new one collides on {@code conflictColumns}
+     * ({@code ON CONFLICT DO NOTHING}).
+     */
+    public Insert onConflictDoNothing(String... conflictColumns) {
+        checkColumns(List.of(conflictColumns));
+        return new Insert(table, values, returning, new OnConflict(List.of(conflictColumns), List.of()));
+    }
+
+    /**
+     * Upsert that updates {@code updateColumns} of the existing row to the values being inserted when the new one
+     * collides on {@code conflictColumns} ({@code ON CONFLICT DO UPDATE}).
+     */
+    public Insert onConflictDoUpdate(List<String> conflictColumns, List<String> updateColumns) {
+        checkColumns(conflictColumns);
+        checkColumns(updateColumns);
+        if (updateColumns.isEmpty()) {
+            throw new io.retort.exception.InvalidArgumentException("onConflictDoUpdate needs columns to update; use"
+                    + " onConflictDoNothing to keep the existing row");
+        }
+        return new Insert(table, values, returning, new OnConflict(conflictColumns, updateColumns));
+    }
+
+    private void checkColumns(List<String> names) {
+        for (String name : names) {
+            table.columnReference(name);
+        }
+    }
+
+    /** The upsert behaviour, or null for a plain INSERT. */
+    public @Nullable OnConflict onConflict() {
+        return onConflict;
     }
 
     /**
@@ -44,7 +81,7 @@ public final class Insert implements Executable, SqlNode {
      * compile error names the database).
      */
     public Insert returning(Expression<?>... columns) {
-        return new Insert(table, values, List.of(columns));
+        return new Insert(table, values, List.of(columns), onConflict);
     }
 
     /** The RETURNING expressions (empty without RETURNING). */
@@ -93,11 +130,11 @@ public final class Insert implements Executable, SqlNode {
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof Insert && ((Insert) other).table.equals(table) && ((Insert) other).values.equals(values)
-                && ((Insert) other).returning.equals(returning);
+                && ((Insert) other).returning.equals(returning) && Objects.equals(((Insert) other).onConflict, onConflict);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(table, values, returning);
+        return Objects.hash(table, values, returning, onConflict);
     }
 }

@@ -429,6 +429,11 @@ public final class ExpressionCompiler implements SqlVisitor {
             throw new io.retort.exception.CompileException("INSERT into " + insert.table().name() + " has no values;"
                     + " give them with values(Map.of(\"column\", value))");
         }
+        io.retort.sql.OnConflict onConflict = insert.onConflict();
+        if (onConflict != null && dialect.upsertStyle() == Dialect.UpsertStyle.MERGE) {
+            merge(insert, assignments, onConflict);
+            return;
+        }
         append("INSERT INTO ");
         insert.table().accept(this);
         append(" (");
@@ -436,13 +441,82 @@ public final class ExpressionCompiler implements SqlVisitor {
             append(i > 0 ? ", " : "").append(dialect.quote(assignments.get(i).column().name()));
         }
         append(") VALUES (");
+        insertValues(assignments);
+        append(")");
+        if (onConflict != null) {
+            onConflict(onConflict);
+        }
+        returning("INSERT", insert.table().name(), insert.returningClause());
+    }
+
+    private void insertValues(List<Assignment> assignments) {
         for (int i = 0; i < assignments.size(); i++) {
             append(i > 0 ? ", " : "");
             nameHint = assignments.get(i).column().name();
             assignments.get(i).value().accept(this);
         }
+    }
+
+    private void onConflict(io.retort.sql.OnConflict onConflict) {
+        if (dialect.upsertStyle() == Dialect.UpsertStyle.ON_DUPLICATE_KEY) {
+            // MySQL matches any unique key; a no-op assignment keeps the existing row.
+            append(" ON DUPLICATE KEY UPDATE ");
+            List<String> updated = onConflict.updateColumns().isEmpty()
+                    ? onConflict.conflictColumns().subList(0, 1) : onConflict.updateColumns();
+            for (int i = 0; i < updated.size(); i++) {
+                String column = dialect.quote(updated.get(i));
+                append(i > 0 ? ", " : "").append(column).append(" = ")
+                        .append(onConflict.updateColumns().isEmpty() ? column : "VALUES(" + column + ")");
+            }
+            return;
+        }
+        append(" ON CONFLICT (");
+        for (int i = 0; i < onConflict.conflictColumns().size(); i++) {
+            append(i > 0 ? ", " : "").append(dialect.quote(onConflict.conflictColumns().get(i)));
+        }
         append(")");
-        returning("INSERT", insert.table().name(), insert.returningClause());
+        if (onConflict.updateColumns().isEmpty()) {
+            append(" DO NOTHING");
+            return;
+        }
+        append(" DO UPDATE SET ");
+        for (int i = 0; i < onConflict.updateColumns().size(); i++) {
+            String column = dialect.quote(onConflict.updateColumns().get(i));
+            append(i > 0 ? ", " : "").append(column).append(" = excluded.").append(column);
+        }
+    }
+
+    /** H2: {@code MERGE INTO t USING (VALUES (...)) AS s (...) ON ... WHEN MATCHED ... WHEN NOT MATCHED ...}. */
+    private void merge(Insert insert, List<Assignment> assignments, io.retort.sql.OnConflict onConflict) {
+        if (!insert.returningClause().isEmpty()) {
+            throw new io.retort.exception.CompileException("An upsert with RETURNING is not supported by "
+                    + dialect.name());
+        }
+        String target = dialect.quote(insert.table().name());
+        List<String> columns = new ArrayList<>();
+        for (Assignment assignment : assignments) {
+            columns.add(dialect.quote(assignment.column().name()));
+        }
+        append("MERGE INTO ").append(target).append(" USING (VALUES (");
+        insertValues(assignments);
+        append(")) AS excluded (").append(String.join(", ", columns)).append(") ON ");
+        for (int i = 0; i < onConflict.conflictColumns().size(); i++) {
+            String column = dialect.quote(onConflict.conflictColumns().get(i));
+            append(i > 0 ? " AND " : "").append(target).append(".").append(column).append(" = excluded.")
+                    .append(column);
+        }
+        if (!onConflict.updateColumns().isEmpty()) {
+            append(" WHEN MATCHED THEN UPDATE SET ");
+            for (int i = 0; i < onConflict.updateColumns().size(); i++) {
+                String column = dialect.quote(onConflict.updateColumns().get(i));
+                append(i > 0 ? ", " : "").append(column).append(" = excluded.").append(column);
+            }
+        }
+        append(" WHEN NOT MATCHED THEN INSERT (").append(String.join(", ", columns)).append(") VALUES (");
+        for (int i = 0; i < columns.size(); i++) {
+            append(i > 0 ? ", " : "").append("excluded.").append(columns.get(i));
+        }
+        append(")");
     }
 
     @Override

@@ -352,6 +352,21 @@ public abstract class Dialect {
         return hasLimit ? " LIMIT {limit}" : " OFFSET {offset}";
     }
 
+    /** How the database writes an upsert. */
+    public enum UpsertStyle {
+        /** {@code INSERT ... ON CONFLICT (k) DO NOTHING | DO UPDATE SET c = excluded.c}. */
+        ON_CONFLICT,
+        /** {@code INSERT ... ON DUPLICATE KEY UPDATE c = VALUES(c)}. */
+        ON_DUPLICATE_KEY,
+        /** {@code MERGE INTO t USING (VALUES ...) s ON ... WHEN MATCHED ... WHEN NOT MATCHED ...}. */
+        MERGE
+    }
+
+    /** The upsert form this database takes. */
+    public UpsertStyle upsertStyle() {
+        return UpsertStyle.ON_CONFLICT;
+    }
+
     /** Whether {@code ||} concatenates strings (in MySQL it means OR: {@code concat()} is used instead). */
     public boolean concatOperator() {
         return true;

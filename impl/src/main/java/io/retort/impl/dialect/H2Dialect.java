@@ -93,6 +93,12 @@ public class H2Dialect extends Dialect {
         return rows.getObject(index, java.util.UUID.class);
     }
 
+    /** H2 has the standard MERGE, not ON CONFLICT. */
+    @Override
+    public UpsertStyle upsertStyle() {
+        return UpsertStyle.MERGE;
+    }
+
     /** H2 takes the standard OFFSET ... FETCH FIRST form. */
     @Override
     public String limitClause(boolean hasLimit, boolean hasOffset) {

@@ -178,6 +178,11 @@ public class MySqlDialect extends Dialect {
     }
 
     @Override
+    public UpsertStyle upsertStyle() {
+        return UpsertStyle.ON_DUPLICATE_KEY;
+    }
+
+    @Override
     public boolean concatOperator() {
         return false;
     }

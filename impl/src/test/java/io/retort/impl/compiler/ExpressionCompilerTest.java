@@ -256,4 +256,28 @@ class ExpressionCompilerTest {
         assertThat(insert(ORDER).values(Map.of("id", 1)).toString())
                 .isEqualTo("INSERT INTO \"order\" (id, \"user\") VALUES (:id, :user)");
     }
+
+    @Test
+    void upsertPerDialect() {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("id", 1);
+        values.put("name", "sandy");
+        var upsert = insert(USERS).values(values).onConflictDoUpdate(List.of("id"), List.of("name"));
+        assertCompiles(upsert, "postgresql", "INSERT INTO user_account (id, name) VALUES (?, ?)"
+                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name", 1, "sandy");
+        assertCompiles(upsert, "sqlite", "INSERT INTO user_account (id, name) VALUES (?, ?)"
+                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name", 1, "sandy");
+        assertCompiles(upsert, "mariadb", "INSERT INTO user_account (id, name) VALUES (?, ?)"
+                + " ON DUPLICATE KEY UPDATE name = VALUES(name)", 1, "sandy");
+        assertCompiles(upsert, "h2", "MERGE INTO user_account USING (VALUES (?, ?)) AS excluded (id, name)"
+                + " ON user_account.id = excluded.id WHEN MATCHED THEN UPDATE SET name = excluded.name"
+                + " WHEN NOT MATCHED THEN INSERT (id, name) VALUES (excluded.id, excluded.name)", 1, "sandy");
+        var keep = insert(USERS).values(Map.of("id", 1)).onConflictDoNothing("id");
+        assertCompiles(keep, "postgresql", "INSERT INTO user_account (id) VALUES (?) ON CONFLICT (id) DO NOTHING", 1);
+        assertCompiles(keep, "mariadb", "INSERT INTO user_account (id) VALUES (?) ON DUPLICATE KEY UPDATE id = id", 1);
+        assertCompiles(keep, "h2", "MERGE INTO user_account USING (VALUES (?)) AS excluded (id)"
+                + " ON user_account.id = excluded.id WHEN NOT MATCHED THEN INSERT (id) VALUES (excluded.id)", 1);
+        assertThatThrownBy(() -> insert(USERS).values(Map.of("id", 1)).onConflictDoNothing("nope"))
+                .hasMessageContaining("no column 'nope'");
+    }
 }

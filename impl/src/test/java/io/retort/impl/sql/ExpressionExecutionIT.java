@@ -166,4 +166,28 @@ class ExpressionExecutionIT {
         }
         metadata.dropAll(engine);
     }
+
+    @DatabaseTest
+    void upsertInsertsOrUpdatesOnEveryDatabase(Engine engine) {
+        MetaData metadata = new MetaData();
+        Table stock = metadata.table("stock",
+                column("sku", string(10)).primaryKey(),
+                column("qty", INTEGER).notNull(),
+                column("note", string(20)));
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            for (int qty : new int[] {5, 7}) {
+                conn.execute(insert(stock).values(Map.of("sku", "A", "qty", qty, "note", "n" + qty))
+                        .onConflictDoUpdate(List.of("sku"), List.of("qty")));
+            }
+            conn.execute(insert(stock).values(Map.of("sku", "A", "qty", 99, "note", "ignored"))
+                    .onConflictDoNothing("sku"));
+            conn.execute(insert(stock).values(Map.of("sku", "B", "qty", 1, "note", "new")).onConflictDoNothing("sku"));
+            assertThat(conn.execute(select(stock.c("sku"), stock.c("qty"), stock.c("note")).orderBy(stock.c("sku")))
+                    .all()).extracting(row -> row.values()).containsExactly(List.of("A", 7, "n5"),
+                            List.of("B", 1, "new"));
+            conn.commit();
+        }
+        metadata.dropAll(engine);
+    }
 }
