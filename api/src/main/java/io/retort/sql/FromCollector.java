@@ -135,6 +135,10 @@ final class FromCollector implements SqlVisitor {
     }
 
     @Override
+    public void visitCompoundSelect(CompoundSelect compound) {
+    }
+
+    @Override
     public void visitInsert(Insert insert) {
     }
 

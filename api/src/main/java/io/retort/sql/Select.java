@@ -210,6 +210,33 @@ public final class Select implements Executable, SqlNode {
         return Sql.render(this);
     }
 
+    /** {@code this UNION others...}: rows of any, without duplicates. */
+    public CompoundSelect union(Select... others) {
+        return compound(CompoundSelect.Kind.UNION, others);
+    }
+
+    /** {@code this UNION ALL others...}: rows of any, duplicates kept. */
+    public CompoundSelect unionAll(Select... others) {
+        return compound(CompoundSelect.Kind.UNION_ALL, others);
+    }
+
+    /** {@code this INTERSECT other}: rows of both. */
+    public CompoundSelect intersect(Select other) {
+        return compound(CompoundSelect.Kind.INTERSECT, other);
+    }
+
+    /** {@code this EXCEPT other}: rows of this one that the other lacks. */
+    public CompoundSelect except(Select other) {
+        return compound(CompoundSelect.Kind.EXCEPT, other);
+    }
+
+    private CompoundSelect compound(CompoundSelect.Kind kind, Select... others) {
+        List<Select> all = new ArrayList<>();
+        all.add(this);
+        all.addAll(List.of(others));
+        return new CompoundSelect(kind, all, List.of(), null);
+    }
+
     /** The selected expressions. */
     public List<Expression<?>> columns() {
         return columns;

@@ -71,6 +71,9 @@ public interface SqlVisitor {
     /** A SELECT statement. */
     void visitSelect(Select select);
 
+    /** SELECTs combined by UNION, INTERSECT or EXCEPT. */
+    void visitCompoundSelect(CompoundSelect compound);
+
     /** An INSERT statement. */
     void visitInsert(Insert insert);
 

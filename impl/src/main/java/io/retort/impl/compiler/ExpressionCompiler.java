@@ -305,8 +305,51 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitOrderBy(OrderBy orderBy) {
+        Boolean nullsFirst = orderBy.placeNullsFirst();
+        if (nullsFirst != null && !dialect.supportsNullsOrdering()) {
+            // MySQL: false sorts before true, so order on the NULL test first.
+            orderBy.expression().accept(this);
+            append(nullsFirst ? " IS NOT NULL, " : " IS NULL, ");
+        }
         orderBy.expression().accept(this);
         append(orderBy.descending() ? " DESC" : "");
+        if (nullsFirst != null && dialect.supportsNullsOrdering()) {
+            append(nullsFirst ? " NULLS FIRST" : " NULLS LAST");
+        }
+    }
+
+    @Override
+    public void visitCompoundSelect(io.retort.sql.CompoundSelect compound) {
+        for (int i = 0; i < compound.selects().size(); i++) {
+            Select select = compound.selects().get(i);
+            boolean own = !select.orderByClause().isEmpty() || select.limitClause() != null
+                    || select.offsetClause() != null;
+            if (own && !dialect.parenthesizedCompoundMembers()) {
+                throw new io.retort.exception.CompileException("A SELECT with its own ORDER BY or LIMIT inside a "
+                        + compound.kind().sql() + " is not supported by " + dialect.name()
+                        + "; order and limit the combined rows instead");
+            }
+            append(i > 0 ? " " + compound.kind().sql() + " " : "");
+            append(own ? "(" : "");
+            select.accept(this);
+            append(own ? ")" : "");
+        }
+        if (!compound.orderByClause().isEmpty()) {
+            // The combined rows have result columns, not tables: order by the column names alone.
+            append(" ORDER BY ");
+            boolean qualified = qualifyColumns;
+            qualifyColumns = false;
+            visitAll(compound.orderByClause(), ", ");
+            qualifyColumns = qualified;
+        }
+        if (compound.limitClause() != null) {
+            String clause = dialect.limitClause(true, false);
+            int at = clause.indexOf("{limit}");
+            append(clause.substring(0, at));
+            nameHint = "limit";
+            compound.limitClause().accept(this);
+            append(clause.substring(at + "{limit}".length()));
+        }
     }
 
     @Override

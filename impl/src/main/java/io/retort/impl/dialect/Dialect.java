@@ -367,6 +367,16 @@ public abstract class Dialect {
         return UpsertStyle.ON_CONFLICT;
     }
 
+    /** Whether ORDER BY takes {@code NULLS FIRST}/{@code NULLS LAST} (MySQL does not: it is emulated). */
+    public boolean supportsNullsOrdering() {
+        return true;
+    }
+
+    /** Whether the SELECTs of a UNION may be parenthesized, to give them their own ORDER BY or LIMIT (not SQLite). */
+    public boolean parenthesizedCompoundMembers() {
+        return true;
+    }
+
     /** Whether {@code ||} concatenates strings (in MySQL it means OR: {@code concat()} is used instead). */
     public boolean concatOperator() {
         return true;

@@ -183,6 +183,11 @@ public class MySqlDialect extends Dialect {
     }
 
     @Override
+    public boolean supportsNullsOrdering() {
+        return false;
+    }
+
+    @Override
     public boolean concatOperator() {
         return false;
     }

@@ -111,6 +111,11 @@ public class SqliteDialect extends Dialect {
         }
     }
 
+    @Override
+    public boolean parenthesizedCompoundMembers() {
+        return false;
+    }
+
     /** RETURNING came with SQLite 3.35. */
     @Override
     public boolean supportsReturning(String statement) {

@@ -109,6 +109,8 @@ final class DefaultConnection implements Connection {
             values = bound.values();
             types = bound.types().toArray(new SqlType<?>[0]);
             List<Expression<?>> columns = statement instanceof Select ? ((Select) statement).columns()
+                    : statement instanceof io.retort.sql.CompoundSelect
+                            ? ((io.retort.sql.CompoundSelect) statement).selects().get(0).columns()
                     : statement instanceof io.retort.sql.Insert ? ((io.retort.sql.Insert) statement).returningClause()
                     : statement instanceof io.retort.sql.Update ? ((io.retort.sql.Update) statement).returningClause()
                     : statement instanceof io.retort.sql.Delete ? ((io.retort.sql.Delete) statement).returningClause()

@@ -280,4 +280,41 @@ class ExpressionCompilerTest {
         assertThatThrownBy(() -> insert(USERS).values(Map.of("id", 1)).onConflictDoNothing("nope"))
                 .hasMessageContaining("no column 'nope'");
     }
+
+    @Test
+    void nullsOrderingAndCompoundSelects() {
+        var byFullname = select(USERS.c("name")).orderBy(USERS.c("fullname").desc().nullsLast());
+        for (String dialect : List.of("postgresql", "h2", "sqlite")) {
+            assertCompiles(byFullname, dialect,
+                    "SELECT user_account.name FROM user_account ORDER BY user_account.fullname DESC NULLS LAST");
+        }
+        assertCompiles(byFullname, "mariadb", "SELECT user_account.name FROM user_account"
+                + " ORDER BY user_account.fullname IS NULL, user_account.fullname DESC");
+        assertCompiles(select(USERS.c("name")).orderBy(USERS.c("fullname").asc().nullsFirst()), "mariadb",
+                "SELECT user_account.name FROM user_account"
+                        + " ORDER BY user_account.fullname IS NOT NULL, user_account.fullname");
+        var either = select(USERS.c("name")).where(USERS.c("id").lt(2))
+                .union(select(USERS.c("name")).where(USERS.c("id").gt(8)));
+        assertCompilesEverywhere(either, "SELECT user_account.name FROM user_account WHERE user_account.id < ?"
+                + " UNION SELECT user_account.name FROM user_account WHERE user_account.id > ?", 2, 8);
+        var all = select(USERS.c("id")).unionAll(select(ADDRESSES.c("user_id"))).orderBy(USERS.c("id").asc()).limit(5);
+        for (String dialect : List.of("postgresql", "sqlite", "mariadb")) {
+            assertCompiles(all, dialect, "SELECT user_account.id FROM user_account UNION ALL SELECT address.user_id"
+                    + " FROM address ORDER BY id LIMIT ?", 5);
+        }
+        assertCompiles(all, "h2", "SELECT user_account.id FROM user_account UNION ALL SELECT address.user_id"
+                + " FROM address ORDER BY id FETCH FIRST ? ROWS ONLY", 5);
+        assertCompilesEverywhere(select(USERS.c("id")).except(select(ADDRESSES.c("user_id"))),
+                "SELECT user_account.id FROM user_account EXCEPT SELECT address.user_id FROM address");
+        assertCompilesEverywhere(select(USERS.c("id")).intersect(select(ADDRESSES.c("user_id"))),
+                "SELECT user_account.id FROM user_account INTERSECT SELECT address.user_id FROM address");
+        var limitedMember = select(USERS.c("id")).limit(1).union(select(ADDRESSES.c("user_id")));
+        assertCompiles(limitedMember, "postgresql",
+                "(SELECT user_account.id FROM user_account LIMIT ?) UNION SELECT address.user_id FROM address", 1);
+        assertThatThrownBy(() -> ExpressionCompiler.compile(Drivers.dialect("sqlite"), limitedMember))
+                .isInstanceOf(CompileException.class)
+                .hasMessageContaining("A SELECT with its own ORDER BY or LIMIT inside a UNION is not supported by sqlite");
+        assertThatThrownBy(() -> select(USERS.c("id")).union(select(USERS.c("id"), USERS.c("name"))))
+                .hasMessageContaining("need the same number of columns");
+    }
 }

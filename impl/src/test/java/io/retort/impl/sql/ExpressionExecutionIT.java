@@ -190,4 +190,26 @@ class ExpressionExecutionIT {
         }
         metadata.dropAll(engine);
     }
+
+    @DatabaseTest
+    void nullsOrderingAndCompoundSelectsOnEveryDatabase(Engine engine) {
+        MetaData metadata = new MetaData();
+        Table users = users(metadata);
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(users).values(Map.of("name", "b", "fullname", "B")));
+            conn.execute(insert(users).values(Map.of("name", "n")));
+            conn.execute(insert(users).values(Map.of("name", "a", "fullname", "A")));
+            assertThat(conn.execute(select(users.c("name")).orderBy(users.c("fullname").asc().nullsFirst()))
+                    .scalars().all()).containsExactly("n", "a", "b");
+            assertThat(conn.execute(select(users.c("name")).orderBy(users.c("fullname").desc().nullsLast()))
+                    .scalars().all()).containsExactly("b", "a", "n");
+            assertThat(conn.execute(select(users.c("name")).where(users.c("id").eq(1))
+                    .unionAll(select(users.c("name")).where(users.c("id").ge(2)))
+                    .orderBy(users.c("name").asc()).limit(2)).scalars().all()).containsExactly("a", "b");
+            assertThat(conn.execute(select(users.c("id")).except(select(users.c("id")).where(users.c("id").eq(2))))
+                    .scalars().all()).containsExactlyInAnyOrder(1, 3);
+        }
+        metadata.dropAll(engine);
+    }
 }

@@ -1,0 +1,111 @@
+package io.retort.sql;
+
+import io.retort.exception.InvalidArgumentException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SELECTs combined with {@code UNION [ALL]}, {@code INTERSECT} or {@code EXCEPT}, made by {@link Select#union} and
+ * its siblings; ORDER BY and LIMIT apply to the combined rows. Immutable and generative.
+ */
+public final class CompoundSelect implements Executable, SqlNode {
+    /** How the SELECTs combine. */
+    public enum Kind {
+        /** Rows of either, without duplicates. */ UNION("UNION"),
+        /** Rows of either, with duplicates. */ UNION_ALL("UNION ALL"),
+        /** Rows of both. */ INTERSECT("INTERSECT"),
+        /** Rows of the first not in the second. */ EXCEPT("EXCEPT");
+
+        private final String sql;
+
+        Kind(String sql) {
+            this.sql = sql;
+        }
+
+        /** The keywords. */
+        public String sql() {
+            return sql;
+        }
+    }
+
+    private final Kind kind;
+    private final List<Select> selects;
+    private final List<OrderBy> orderBy;
+    private final @Nullable BindParameter<Integer> limit;
+
+    CompoundSelect(Kind kind, List<Select> selects, List<OrderBy> orderBy, @Nullable BindParameter<Integer> limit) {
+        this.kind = kind;
+        this.selects = List.copyOf(selects);
+        this.orderBy = List.copyOf(orderBy);
+        this.limit = limit;
+        int width = selects.get(0).columns().size();
+        for (Select select : selects) {
+            if (select.columns().size() != width) {
+                throw new InvalidArgumentException("All SELECTs of a " + kind.sql() + " need the same number of"
+                        + " columns, but one has " + select.columns().size() + " and the first " + width);
+            }
+        }
+    }
+
+    /** Orders the combined rows. */
+    public CompoundSelect orderBy(OrderBy... items) {
+        List<OrderBy> more = new ArrayList<>(orderBy);
+        more.addAll(List.of(items));
+        return new CompoundSelect(kind, selects, more, limit);
+    }
+
+    /** Limits the combined rows. */
+    public CompoundSelect limit(int rows) {
+        return new CompoundSelect(kind, selects, orderBy, BindParameter.of(io.retort.types.Types.INTEGER, rows));
+    }
+
+    /** How the SELECTs combine. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The combined SELECTs. */
+    public List<Select> selects() {
+        return selects;
+    }
+
+    /** The ORDER BY of the combined rows. */
+    public List<OrderBy> orderByClause() {
+        return orderBy;
+    }
+
+    /** The LIMIT of the combined rows, or null. */
+    public @Nullable BindParameter<Integer> limitClause() {
+        return limit;
+    }
+
+    /** The SQL and parameters for a dialect, without a database. */
+    public CompiledSql compile(String dialect) {
+        return Sql.compile(this, dialect);
+    }
+
+    /** Readable SQL with named parameters. */
+    @Override
+    public String toString() {
+        return Sql.render(this);
+    }
+
+    @Override
+    public void accept(SqlVisitor visitor) {
+        visitor.visitCompoundSelect(this);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof CompoundSelect && ((CompoundSelect) other).kind == kind
+                && ((CompoundSelect) other).selects.equals(selects) && ((CompoundSelect) other).orderBy.equals(orderBy)
+                && Objects.equals(((CompoundSelect) other).limit, limit);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, selects, orderBy, limit);
+    }
+}
