@@ -21,14 +21,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Insert implements Executable, SqlNode {
     private final TableReference table;
-    private final List<Assignment> values;
+    private final List<List<Assignment>> rows;
     private final List<Expression<?>> returning;
     private final @Nullable OnConflict onConflict;
 
-    private Insert(TableReference table, List<Assignment> values, List<Expression<?>> returning,
+    private Insert(TableReference table, List<List<Assignment>> rows, List<Expression<?>> returning,
             @Nullable OnConflict onConflict) {
         this.table = Objects.requireNonNull(table, "table");
-        this.values = List.copyOf(values);
+        this.rows = List.copyOf(rows);
         this.returning = List.copyOf(returning);
         this.onConflict = onConflict;
     }
@@ -37,9 +37,38 @@ public final class Insert implements Executable, SqlNode {
         return new Insert(table, List.of(), List.of(), null);
     }
 
-    /** Sets the values by column name; a value may be an {@link Expression}. */
+    /** Sets the values of one row by column name; a value may be an {@link Expression}. */
     public Insert values(Map<String, ? extends @Nullable Object> columnValues) {
-        return new Insert(table, Assignments.of(table, columnValues), returning, onConflict);
+        return new Insert(table, List.of(Assignments.of(table, columnValues)), returning, onConflict);
+    }
+
+    /**
+     * Sets several rows, inserted by one multi-row {@code VALUES (...), (...)} statement; every row must name the
+     * same columns.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if the list is empty or the rows name other columns
+     */
+    public Insert values(List<? extends Map<String, ? extends @Nullable Object>> rowValues) {
+        if (rowValues.isEmpty()) {
+            throw new io.retort.exception.InvalidArgumentException("values() needs at least one row for "
+                    + table.name());
+        }
+        List<List<Assignment>> all = new ArrayList<>();
+        java.util.Set<String> keys = rowValues.get(0).keySet();
+        for (int i = 0; i < rowValues.size(); i++) {
+            if (!rowValues.get(i).keySet().equals(keys)) {
+                throw new io.retort.exception.InvalidArgumentException("Row " + (i + 1) + " of a multi-row insert"
+                        + " into " + table.name() + " names columns " + rowValues.get(i).keySet() + ", but the first"
+                        + " row names " + keys + "; every row must name the same columns");
+            }
+            // Each row in the first row's column order.
+            Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+            for (String key : keys) {
+                ordered.put(key, rowValues.get(i).get(key));
+            }
+            all.add(Assignments.of(table, ordered));
+        }
+        return new Insert(table, all, returning, onConflict);
     }
 
     /**
@@ -48,7 +77,7 @@ public final class Insert implements Executable, SqlNode {
      */
     public Insert onConflictDoNothing(String... conflictColumns) {
         checkColumns(List.of(conflictColumns));
-        return new Insert(table, values, returning, new OnConflict(List.of(conflictColumns), List.of()));
+        return new Insert(table, rows, returning, new OnConflict(List.of(conflictColumns), List.of()));
     }
 
     /**
@@ -62,7 +91,7 @@ public final class Insert implements Executable, SqlNode {
             throw new io.retort.exception.InvalidArgumentException("onConflictDoUpdate needs columns to update; use"
                     + " onConflictDoNothing to keep the existing row");
         }
-        return new Insert(table, values, returning, new OnConflict(conflictColumns, updateColumns));
+        return new Insert(table, rows, returning, new OnConflict(conflictColumns, updateColumns));
     }
 
     private void checkColumns(List<String> names) {
@@ -81,7 +110,7 @@ public final class Insert implements Executable, SqlNode {
      * compile error names the database).
      */
     public Insert returning(Expression<?>... columns) {
-        return new Insert(table, values, List.of(columns), onConflict);
+        return new Insert(table, rows, List.of(columns), onConflict);
     }
 
     /** The RETURNING expressions (empty without RETURNING). */
@@ -94,9 +123,17 @@ public final class Insert implements Executable, SqlNode {
         return table;
     }
 
-    /** The given values followed by the client-side defaults of the columns not given. */
+    /** Each row's values followed by the client-side defaults of the columns it does not give. */
+    public List<List<Assignment>> rows() {
+        List<List<Assignment>> all = new ArrayList<>();
+        for (List<Assignment> row : rows.isEmpty() ? List.<List<Assignment>>of(List.of()) : rows) {
+            all.add(withDefaults(row));
+        }
+        return all;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public List<Assignment> assignments() {
+    private List<Assignment> withDefaults(List<Assignment> values) {
         List<Assignment> all = new ArrayList<>(values);
         Set<String> given = new HashSet<>();
         for (Assignment assignment : values) {
@@ -129,12 +166,12 @@ public final class Insert implements Executable, SqlNode {
 
     @Override
     public boolean equals(@Nullable Object other) {
-        return other instanceof Insert && ((Insert) other).table.equals(table) && ((Insert) other).values.equals(values)
+        return other instanceof Insert && ((Insert) other).table.equals(table) && ((Insert) other).rows.equals(rows)
                 && ((Insert) other).returning.equals(returning) && Objects.equals(((Insert) other).onConflict, onConflict);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(table, values, returning, onConflict);
+        return Objects.hash(table, rows, returning, onConflict);
     }
 }

@@ -33,10 +33,12 @@ public final class Select implements Executable, SqlNode {
     private final @Nullable BindParameter<Integer> limit;
     private final @Nullable BindParameter<Integer> offset;
     private final boolean distinct;
+    private final @Nullable ForUpdate forUpdate;
 
     private Select(List<Expression<?>> columns, List<FromClause> from, @Nullable Predicate where,
             List<OrderBy> orderBy, @Nullable BindParameter<Integer> limit, @Nullable BindParameter<Integer> offset,
-            boolean distinct, List<Expression<?>> groupBy, @Nullable Predicate having) {
+            boolean distinct, List<Expression<?>> groupBy, @Nullable Predicate having, @Nullable ForUpdate forUpdate) {
+        this.forUpdate = forUpdate;
         this.columns = List.copyOf(columns);
         this.from = List.copyOf(from);
         this.groupBy = List.copyOf(groupBy);
@@ -52,7 +54,7 @@ public final class Select implements Executable, SqlNode {
         if (columns.isEmpty()) {
             throw new InvalidArgumentException("select() needs at least one column, expression or table");
         }
-        return new Select(columns, List.of(), null, List.of(), null, null, false, List.of(), null);
+        return new Select(columns, List.of(), null, List.of(), null, null, false, List.of(), null, null);
     }
 
     /** Adds WHERE criteria, joined to any existing ones with AND. */
@@ -61,14 +63,14 @@ public final class Select implements Executable, SqlNode {
         for (Predicate criterion : criteria) {
             combined = combined == null ? Objects.requireNonNull(criterion, "criterion") : combined.and(criterion);
         }
-        return new Select(columns, from, combined, orderBy, limit, offset, distinct, groupBy, having);
+        return new Select(columns, from, combined, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /** Adds tables (or joins) to the FROM clause explicitly. */
     public Select from(FromClause... tables) {
         List<FromClause> more = new ArrayList<>(from);
         more.addAll(List.of(tables));
-        return new Select(columns, more, where, orderBy, limit, offset, distinct, groupBy, having);
+        return new Select(columns, more, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /**
@@ -116,14 +118,45 @@ public final class Select implements Executable, SqlNode {
             left = froms.get(0);
         }
         froms.set(0, new Join(left, right, onClause, kind));
-        return new Select(columns, froms, where, orderBy, limit, offset, distinct, groupBy, having);
+        return new Select(columns, froms, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+    }
+
+    /** {@code FOR UPDATE}: lock the selected rows until the transaction ends (SQLite locks the whole database). */
+    public Select forUpdate() {
+        return withLock(ForUpdate.WAIT);
+    }
+
+    /** {@code FOR UPDATE NOWAIT}: fail at once if a row is locked. */
+    public Select forUpdateNoWait() {
+        return withLock(ForUpdate.NOWAIT);
+    }
+
+    /** {@code FOR UPDATE SKIP LOCKED}: leave out rows another transaction has locked (a work queue). */
+    public Select forUpdateSkipLocked() {
+        return withLock(ForUpdate.SKIP_LOCKED);
+    }
+
+    private Select withLock(ForUpdate lock) {
+        return new Select(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, lock);
+    }
+
+    /** The row lock mode, or null. */
+    public @Nullable ForUpdate forUpdateClause() {
+        return forUpdate;
+    }
+
+    /** How a SELECT ... FOR UPDATE waits for locked rows. */
+    public enum ForUpdate {
+        /** {@code FOR UPDATE}: wait. */ WAIT,
+        /** {@code FOR UPDATE NOWAIT}: fail. */ NOWAIT,
+        /** {@code FOR UPDATE SKIP LOCKED}: skip. */ SKIP_LOCKED
     }
 
     /** Appends GROUP BY expressions. */
     public Select groupBy(Expression<?>... expressions) {
         List<Expression<?>> more = new ArrayList<>(groupBy);
         more.addAll(List.of(expressions));
-        return new Select(columns, from, where, orderBy, limit, offset, distinct, more, having);
+        return new Select(columns, from, where, orderBy, limit, offset, distinct, more, having, forUpdate);
     }
 
     /** Adds HAVING criteria, joined with AND. */
@@ -132,7 +165,7 @@ public final class Select implements Executable, SqlNode {
         for (Predicate criterion : criteria) {
             combined = combined == null ? criterion : combined.and(criterion);
         }
-        return new Select(columns, from, where, orderBy, limit, offset, distinct, groupBy, combined);
+        return new Select(columns, from, where, orderBy, limit, offset, distinct, groupBy, combined, forUpdate);
     }
 
     /** The GROUP BY expressions. */
@@ -149,7 +182,7 @@ public final class Select implements Executable, SqlNode {
     public Select orderBy(OrderBy... items) {
         List<OrderBy> more = new ArrayList<>(orderBy);
         more.addAll(List.of(items));
-        return new Select(columns, from, where, more, limit, offset, distinct, groupBy, having);
+        return new Select(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /** Appends ORDER BY expressions, ascending. */
@@ -158,7 +191,7 @@ public final class Select implements Executable, SqlNode {
         for (Expression<?> expression : expressions) {
             more.add(expression.asc());
         }
-        return new Select(columns, from, where, more, limit, offset, distinct, groupBy, having);
+        return new Select(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /** Sets LIMIT (bound as a parameter, so other limits share the compiled statement). */
@@ -167,7 +200,7 @@ public final class Select implements Executable, SqlNode {
             throw new InvalidArgumentException("limit must be 0 or more, but was " + rows);
         }
         return new Select(columns, from, where, orderBy, BindParameter.of(Types.INTEGER, rows), offset, distinct,
-                groupBy, having);
+                groupBy, having, forUpdate);
     }
 
     /** Sets OFFSET. */
@@ -176,12 +209,12 @@ public final class Select implements Executable, SqlNode {
             throw new InvalidArgumentException("offset must be 0 or more, but was " + rows);
         }
         return new Select(columns, from, where, orderBy, limit, BindParameter.of(Types.INTEGER, rows), distinct,
-                groupBy, having);
+                groupBy, having, forUpdate);
     }
 
     /** SELECT DISTINCT. */
     public Select distinct() {
-        return new Select(columns, from, where, orderBy, limit, offset, true, groupBy, having);
+        return new Select(columns, from, where, orderBy, limit, offset, true, groupBy, having, forUpdate);
     }
 
     /**
@@ -301,13 +334,13 @@ public final class Select implements Executable, SqlNode {
         }
         Select that = (Select) other;
         return columns.equals(that.columns) && from.equals(that.from) && Objects.equals(where, that.where)
-                && groupBy.equals(that.groupBy) && Objects.equals(having, that.having)
+                && groupBy.equals(that.groupBy) && Objects.equals(having, that.having) && forUpdate == that.forUpdate
                 && orderBy.equals(that.orderBy) && Objects.equals(limit, that.limit)
                 && Objects.equals(offset, that.offset) && distinct == that.distinct;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(columns, from, where, orderBy, limit, offset, distinct, groupBy, having);
+        return Objects.hash(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
     }
 }

@@ -451,6 +451,9 @@ public final class ExpressionCompiler implements SqlVisitor {
             }
             append(clause.substring(copied));
         }
+        if (select.forUpdateClause() != null) {
+            append(render ? dialect.forUpdateClause(select.forUpdateClause()) : "");
+        }
         enclosing.pop();
     }
 
@@ -467,14 +470,15 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitInsert(Insert insert) {
-        List<Assignment> assignments = insert.assignments();
+        List<List<Assignment>> rows = insert.rows();
+        List<Assignment> assignments = rows.get(0);
         if (assignments.isEmpty()) {
             throw new io.retort.exception.CompileException("INSERT into " + insert.table().name() + " has no values;"
                     + " give them with values(Map.of(\"column\", value))");
         }
         io.retort.sql.OnConflict onConflict = insert.onConflict();
         if (onConflict != null && dialect.upsertStyle() == Dialect.UpsertStyle.MERGE) {
-            merge(insert, assignments, onConflict);
+            merge(insert, rows, onConflict);
             return;
         }
         append("INSERT INTO ");
@@ -483,13 +487,20 @@ public final class ExpressionCompiler implements SqlVisitor {
         for (int i = 0; i < assignments.size(); i++) {
             append(i > 0 ? ", " : "").append(dialect.quote(assignments.get(i).column().name()));
         }
-        append(") VALUES (");
-        insertValues(assignments);
-        append(")");
+        append(") VALUES ");
+        rowValues(rows);
         if (onConflict != null) {
             onConflict(onConflict);
         }
         returning("INSERT", insert.table().name(), insert.returningClause());
+    }
+
+    private void rowValues(List<List<Assignment>> rows) {
+        for (int row = 0; row < rows.size(); row++) {
+            append(row > 0 ? ", (" : "(");
+            insertValues(rows.get(row));
+            append(")");
+        }
     }
 
     private void insertValues(List<Assignment> assignments) {
@@ -530,7 +541,8 @@ public final class ExpressionCompiler implements SqlVisitor {
     }
 
     /** H2: {@code MERGE INTO t USING (VALUES (...)) AS s (...) ON ... WHEN MATCHED ... WHEN NOT MATCHED ...}. */
-    private void merge(Insert insert, List<Assignment> assignments, io.retort.sql.OnConflict onConflict) {
+    private void merge(Insert insert, List<List<Assignment>> rows, io.retort.sql.OnConflict onConflict) {
+        List<Assignment> assignments = rows.get(0);
         if (!insert.returningClause().isEmpty()) {
             throw new io.retort.exception.CompileException("An upsert with RETURNING is not supported by "
                     + dialect.name());
@@ -540,9 +552,9 @@ public final class ExpressionCompiler implements SqlVisitor {
         for (Assignment assignment : assignments) {
             columns.add(dialect.quote(assignment.column().name()));
         }
-        append("MERGE INTO ").append(target).append(" USING (VALUES (");
-        insertValues(assignments);
-        append(")) AS excluded (").append(String.join(", ", columns)).append(") ON ");
+        append("MERGE INTO ").append(target).append(" USING (VALUES ");
+        rowValues(rows);
+        append(") AS excluded (").append(String.join(", ", columns)).append(") ON ");
         for (int i = 0; i < onConflict.conflictColumns().size(); i++) {
             String column = dialect.quote(onConflict.conflictColumns().get(i));
             append(i > 0 ? " AND " : "").append(target).append(".").append(column).append(" = excluded.")

@@ -367,6 +367,19 @@ public abstract class Dialect {
         return UpsertStyle.ON_CONFLICT;
     }
 
+    /**
+     * The row-locking clause of a SELECT.
+     *
+     * @throws io.retort.exception.CompileException where the database cannot lock that way
+     */
+    public String forUpdateClause(io.retort.sql.Select.ForUpdate mode) {
+        switch (mode) {
+            case NOWAIT: return " FOR UPDATE NOWAIT";
+            case SKIP_LOCKED: return " FOR UPDATE SKIP LOCKED";
+            default: return " FOR UPDATE";
+        }
+    }
+
     /** Whether ORDER BY takes {@code NULLS FIRST}/{@code NULLS LAST} (MySQL does not: it is emulated). */
     public boolean supportsNullsOrdering() {
         return true;

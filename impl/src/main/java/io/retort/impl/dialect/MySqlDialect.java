@@ -182,6 +182,16 @@ public class MySqlDialect extends Dialect {
         return UpsertStyle.ON_DUPLICATE_KEY;
     }
 
+    /** SKIP LOCKED came with MariaDB 10.6 and MySQL 8.0. */
+    @Override
+    public String forUpdateClause(io.retort.sql.Select.ForUpdate mode) {
+        if (mode == io.retort.sql.Select.ForUpdate.SKIP_LOCKED && isMariaDb() && !versionUnknownOrAtLeast(10, 6)) {
+            throw new io.retort.exception.CompileException("FOR UPDATE SKIP LOCKED is not supported by " + this
+                    + "; it needs MariaDB 10.6");
+        }
+        return super.forUpdateClause(mode);
+    }
+
     @Override
     public boolean supportsNullsOrdering() {
         return false;

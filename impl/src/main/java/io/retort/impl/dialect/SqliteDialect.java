@@ -111,6 +111,19 @@ public class SqliteDialect extends Dialect {
         }
     }
 
+    /**
+     * SQLite has no row locks: a writing transaction locks the whole database, so FOR UPDATE is left out (as
+     * SQLAlchemy does); NOWAIT and SKIP LOCKED cannot be honoured and are compile errors.
+     */
+    @Override
+    public String forUpdateClause(io.retort.sql.Select.ForUpdate mode) {
+        if (mode != io.retort.sql.Select.ForUpdate.WAIT) {
+            throw new io.retort.exception.CompileException("FOR UPDATE " + mode.name().replace('_', ' ')
+                    + " is not supported by sqlite, which locks the whole database instead of rows");
+        }
+        return "";
+    }
+
     @Override
     public boolean parenthesizedCompoundMembers() {
         return false;

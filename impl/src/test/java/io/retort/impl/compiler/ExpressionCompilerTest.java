@@ -317,4 +317,28 @@ class ExpressionCompilerTest {
         assertThatThrownBy(() -> select(USERS.c("id")).union(select(USERS.c("id"), USERS.c("name"))))
                 .hasMessageContaining("need the same number of columns");
     }
+
+    @Test
+    void multiRowInsertAndRowLocks() {
+        var rows = insert(USERS).values(List.of(Map.of("id", 1, "name", "a"), Map.of("id", 2, "name", "b")));
+        for (String dialect : List.of("postgresql", "sqlite", "mariadb", "h2")) {
+            String sql = ExpressionCompiler.compile(Drivers.dialect(dialect), rows).sql();
+            assertThat(sql).startsWith("INSERT INTO user_account (").endsWith("VALUES (?, ?), (?, ?)");
+        }
+        assertThat(ExpressionCompiler.collect(Drivers.dialect("postgresql"), rows).values()).hasSize(4);
+        assertThatThrownBy(() -> insert(USERS).values(List.of(Map.of("id", 1), Map.of("name", "b"))))
+                .hasMessageContaining("Row 2 of a multi-row insert into user_account names columns [name]");
+        var locked = select(USERS.c("id")).where(USERS.c("id").eq(1));
+        assertCompiles(locked.forUpdate(), "postgresql",
+                "SELECT user_account.id FROM user_account WHERE user_account.id = ? FOR UPDATE", 1);
+        assertCompiles(locked.forUpdateNoWait(), "mariadb",
+                "SELECT user_account.id FROM user_account WHERE user_account.id = ? FOR UPDATE NOWAIT", 1);
+        assertCompiles(locked.forUpdateSkipLocked(), "h2",
+                "SELECT user_account.id FROM user_account WHERE user_account.id = ? FOR UPDATE SKIP LOCKED", 1);
+        assertCompiles(locked.forUpdate(), "sqlite",
+                "SELECT user_account.id FROM user_account WHERE user_account.id = ?", 1);
+        assertThatThrownBy(() -> ExpressionCompiler.compile(Drivers.dialect("sqlite"), locked.forUpdateSkipLocked()))
+                .isInstanceOf(CompileException.class)
+                .hasMessageContaining("FOR UPDATE SKIP LOCKED is not supported by sqlite");
+    }
 }

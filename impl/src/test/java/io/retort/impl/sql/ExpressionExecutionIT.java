@@ -212,4 +212,25 @@ class ExpressionExecutionIT {
         }
         metadata.dropAll(engine);
     }
+
+    @DatabaseTest
+    @io.retort.testing.OnlyOn({io.retort.testing.TestDatabase.POSTGRESQL, io.retort.testing.TestDatabase.MARIADB,
+            io.retort.testing.TestDatabase.H2})
+    void multiRowInsertAndRowLocks(Engine engine) {
+        MetaData metadata = new MetaData();
+        Table users = users(metadata);
+        metadata.createAll(engine);
+        engine.begin(conn -> assertThat(conn.execute(insert(users).values(List.of(Map.of("name", "a"),
+                Map.of("name", "b"), Map.of("name", "c")))).rowCount()).isEqualTo(3));
+        try (Connection holder = engine.connect(); Connection other = engine.connect()) {
+            holder.execute(select(users.c("id")).where(users.c("id").eq(1)).forUpdate()).all();
+            assertThat(other.execute(select(users.c("name")).orderBy(users.c("id")).forUpdateSkipLocked())
+                    .scalars().all()).containsExactly("b", "c");
+            other.rollback();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.execute(select(users.c("name"))
+                    .where(users.c("id").eq(1)).forUpdateNoWait()).all())
+                    .isInstanceOf(io.retort.exception.OperationalException.class);
+        }
+        metadata.dropAll(engine);
+    }
 }
