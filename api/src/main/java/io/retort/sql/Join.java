@@ -58,13 +58,13 @@ public final class Join implements FromClause {
         List<String> described = new ArrayList<>();
         for (TableReference table : tables(left)) {
             for (ForeignKeyReference fk : right.foreignKeyReferences()) {
-                if (fk.referredTable().equals(table.name())) {
+                if (fk.referredTable().equals(table.baseName())) {
                     found.add(on(right, fk.columns(), table, fk.referredColumns()));
                     described.add(right.name() + fk.columns() + " -> " + table.name());
                 }
             }
             for (ForeignKeyReference fk : table.foreignKeyReferences()) {
-                if (fk.referredTable().equals(right.name()) && table != right) {
+                if (fk.referredTable().equals(right.baseName()) && !table.equals(right)) {
                     found.add(on(table, fk.columns(), right, fk.referredColumns()));
                     described.add(table.name() + fk.columns() + " -> " + right.name());
                 }

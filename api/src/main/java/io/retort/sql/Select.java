@@ -243,6 +243,16 @@ public final class Select implements Executable, SqlNode {
         return Sql.render(this);
     }
 
+    /** This SELECT as a common table expression, {@code WITH name AS (...)}, to select from like a table. */
+    public CommonTableExpression cte(String name) {
+        return new CommonTableExpression(name, this, this, false);
+    }
+
+    /** The anchor of a recursive CTE; complete it with {@link CommonTableExpression#unionAll(Select)}. */
+    public CommonTableExpression recursiveCte(String name) {
+        return new CommonTableExpression(name, this, this, true);
+    }
+
     /** {@code this UNION others...}: rows of any, without duplicates. */
     public CompoundSelect union(Select... others) {
         return compound(CompoundSelect.Kind.UNION, others);

@@ -7,6 +7,16 @@ public interface TableReference extends FromClause {
     /** The table's name. */
     String name();
 
+    /** The name of the underlying table, for matching foreign keys; an alias gives its table's name. */
+    default String baseName() {
+        return name();
+    }
+
+    /** This table under another name, {@code table AS name}. */
+    default TableAlias alias(String name) {
+        return new TableAlias(this, name);
+    }
+
     /** The table's columns. */
     List<? extends ColumnReference<?>> columnReferences();
 

@@ -51,6 +51,8 @@ public final class ExpressionCompiler implements SqlVisitor {
     private boolean qualifyColumns = true;
     /** Tables in the FROM clauses of the statements enclosing the one being rendered, for correlation. */
     private final java.util.Deque<Set<TableReference>> enclosing = new java.util.ArrayDeque<>();
+    /** Names of the CTEs a WITH clause has declared already. */
+    private final Set<String> declaredCtes = new HashSet<>();
 
     private ExpressionCompiler(Dialect dialect, boolean render) {
         this.dialect = dialect;
@@ -122,7 +124,40 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitTable(TableReference table) {
+        if (table instanceof io.retort.sql.TableAlias) {
+            ((io.retort.sql.TableAlias) table).table().accept(this);
+            append(" AS ");
+        }
         append(dialect.quote(table.name()));
+    }
+
+    /** {@code WITH [RECURSIVE] name(columns) AS (...), ...} for the CTEs the statement uses and no WITH declared. */
+    private void withClause(List<? extends SqlNode> roots) {
+        List<io.retort.sql.CommonTableExpression> ctes = new ArrayList<>();
+        for (io.retort.sql.CommonTableExpression cte : CteCollector.of(roots)) {
+            if (declaredCtes.add(cte.name())) {
+                ctes.add(cte);
+            }
+        }
+        if (ctes.isEmpty()) {
+            return;
+        }
+        boolean recursive = ctes.stream().anyMatch(io.retort.sql.CommonTableExpression::isRecursive);
+        append(recursive ? "WITH RECURSIVE " : "WITH ");
+        for (int i = 0; i < ctes.size(); i++) {
+            io.retort.sql.CommonTableExpression cte = ctes.get(i);
+            append(i > 0 ? ", " : "").append(dialect.quote(cte.name())).append("(");
+            for (int c = 0; c < cte.columnReferences().size(); c++) {
+                append(c > 0 ? ", " : "").append(dialect.quote(cte.columnReferences().get(c).name()));
+            }
+            append(") AS (");
+            java.util.Deque<Set<TableReference>> saved = new java.util.ArrayDeque<>(enclosing);
+            enclosing.clear();
+            cte.body().accept(this);
+            enclosing.addAll(saved);
+            append(")");
+        }
+        append(" ");
     }
 
     @Override
@@ -320,6 +355,7 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitCompoundSelect(io.retort.sql.CompoundSelect compound) {
+        withClause(compound.selects());
         for (int i = 0; i < compound.selects().size(); i++) {
             Select select = compound.selects().get(i);
             boolean own = !select.orderByClause().isEmpty() || select.limitClause() != null
@@ -395,6 +431,7 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitSelect(Select select) {
+        withClause(List.of(select));
         append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
         // A nested SELECT correlates: tables of enclosing FROM clauses are not repeated in its own.
         Set<TableReference> outer = new HashSet<>();

@@ -341,4 +341,27 @@ class ExpressionCompilerTest {
                 .isInstanceOf(CompileException.class)
                 .hasMessageContaining("FOR UPDATE SKIP LOCKED is not supported by sqlite");
     }
+
+    @Test
+    void aliasesAndCommonTableExpressions() {
+        var other = USERS.alias("other");
+        assertCompilesEverywhere(select(USERS.c("name"), other.c("name")).join(other,
+                other.c("fullname").eq(USERS.c("fullname"))).where(other.c("id").ne(USERS.c("id"))),
+                "SELECT user_account.name, other.name FROM user_account JOIN user_account AS other"
+                        + " ON other.fullname = user_account.fullname WHERE other.id <> user_account.id");
+        var busy = select(ADDRESSES.c("user_id"), count().label("n")).groupBy(ADDRESSES.c("user_id")).cte("busy");
+        assertCompilesEverywhere(select(USERS.c("name"), busy.c("n")).join(busy, busy.c("user_id").eq(USERS.c("id")))
+                .where(busy.c("n").gt(1L)),
+                "WITH busy(user_id, n) AS (SELECT address.user_id, count(*) AS n FROM address"
+                        + " GROUP BY address.user_id) SELECT user_account.name, busy.n FROM user_account"
+                        + " JOIN busy ON busy.user_id = user_account.id WHERE busy.n > ?", 1L);
+        var tree = select(USERS.c("id")).where(USERS.c("id").eq(1)).recursiveCte("tree");
+        tree = tree.unionAll(select(USERS.c("id")).join(tree, USERS.c("id").eq(tree.c("id").plus(1)))
+                .where(USERS.c("id").lt(5)));
+        assertCompilesEverywhere(select(tree.c("id")),
+                "WITH RECURSIVE tree(id) AS (SELECT user_account.id FROM user_account WHERE user_account.id = ?"
+                        + " UNION ALL SELECT user_account.id FROM user_account JOIN tree"
+                        + " ON user_account.id = (tree.id + ?) WHERE user_account.id < ?) SELECT tree.id FROM tree",
+                1, 1, 5);
+    }
 }

@@ -233,4 +233,33 @@ class ExpressionExecutionIT {
         }
         metadata.dropAll(engine);
     }
+
+    @DatabaseTest
+    void aliasesAndRecursiveCtesOnEveryDatabase(Engine engine) {
+        MetaData metadata = new MetaData();
+        Table nodes = metadata.table("node",
+                column("id", INTEGER).primaryKey().autoincrement(false),
+                column("parent_id", INTEGER).references("node.id"),
+                column("name", string(20)).notNull());
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(nodes).values(Map.of("id", 1, "name", "root")));
+            for (int id = 2; id <= 6; id++) {
+                conn.execute(insert(nodes).values(Map.of("id", id, "parent_id", id - 1, "name", "level" + id)));
+            }
+            var parent = nodes.alias("parent");
+            assertThat(conn.execute(select(nodes.c("name"), parent.c("name").label("parent_name"))
+                    .join(parent, nodes.c("parent_id").eq(parent.c("id"))).where(nodes.c("id").eq(3))).one()
+                    .values()).containsExactly("level3", "level2");
+            var tree = select(nodes.c("id"), nodes.c("name")).where(nodes.c("id").eq(1)).recursiveCte("tree");
+            tree = tree.unionAll(select(nodes.c("id"), nodes.c("name"))
+                    .join(tree, nodes.c("parent_id").eq(tree.c("id"))));
+            assertThat(conn.execute(select(tree.c("name")).orderBy(tree.c("id"))).scalars().all())
+                    .containsExactly("root", "level2", "level3", "level4", "level5", "level6");
+            var deep = select(nodes.c("id")).where(nodes.c("id").gt(4)).cte("deep");
+            assertThat(conn.execute(select(count()).from(deep)).scalar()).isEqualTo(2L);
+            conn.commit();
+        }
+        metadata.dropAll(engine);
+    }
 }

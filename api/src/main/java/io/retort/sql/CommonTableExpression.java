@@ -1,0 +1,109 @@
+package io.retort.sql;
+
+import io.retort.exception.InvalidArgumentException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A named subquery, {@code WITH name AS (SELECT ...)}, made by {@link Select#cte(String)}; select from it like a
+ * table, and the statement gets the WITH clause. A recursive one is made by {@link Select#recursiveCte(String)} and
+ * completed with {@link #unionAll(Select)}:
+ *
+ * <pre>{@code
+ * CommonTableExpression tree = select(nodes.c("id"), nodes.c("parent_id")).where(nodes.c("id").eq(1))
+ *         .recursiveCte("tree");
+ * tree = tree.unionAll(select(nodes.c("id"), nodes.c("parent_id"))
+ *         .join(tree, nodes.c("parent_id").eq(tree.c("id"))));
+ * select(tree.c("id"))    // WITH RECURSIVE tree(id, parent_id) AS (... UNION ALL ...) SELECT tree.id FROM tree
+ * }</pre>
+ */
+public final class CommonTableExpression implements TableReference {
+    private final String name;
+    private final SqlNode body;
+    private final Select anchor;
+    private final boolean recursive;
+    private final List<DerivedColumn<?>> columns;
+
+    CommonTableExpression(String name, Select anchor, SqlNode body, boolean recursive) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.anchor = anchor;
+        this.body = body;
+        this.recursive = recursive;
+        List<DerivedColumn<?>> derived = new ArrayList<>();
+        for (Expression<?> column : anchor.columns()) {
+            String columnName = column instanceof Labeled<?> ? ((Labeled<?>) column).name()
+                    : column instanceof ColumnReference<?> ? ((ColumnReference<?>) column).name() : null;
+            if (columnName == null) {
+                throw new InvalidArgumentException("Column " + (derived.size() + 1) + " of CTE " + name + " has no"
+                        + " name; label it, e.g. count().label(\"n\")");
+            }
+            derived.add(new DerivedColumn<>(columnName, column.type(), this));
+        }
+        this.columns = List.copyOf(derived);
+    }
+
+    /**
+     * The recursive CTE completed with its recursive part: {@code anchor UNION ALL recursivePart}.
+     *
+     * @throws InvalidArgumentException if this CTE was not made by {@link Select#recursiveCte}
+     */
+    public CommonTableExpression unionAll(Select recursivePart) {
+        if (!recursive) {
+            throw new InvalidArgumentException("CTE " + name + " is not recursive; make it with recursiveCte(\""
+                    + name + "\")");
+        }
+        return new CommonTableExpression(name, anchor, anchor.unionAll(recursivePart), true);
+    }
+
+    /** The CTE's name. */
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The SELECT (or UNION, for a recursive CTE) that defines it. */
+    public SqlNode body() {
+        return body;
+    }
+
+    /** Whether it is WITH RECURSIVE. */
+    public boolean isRecursive() {
+        return recursive;
+    }
+
+    @Override
+    public List<DerivedColumn<?>> columnReferences() {
+        return columns;
+    }
+
+    @Override
+    public DerivedColumn<?> columnReference(String columnName) {
+        for (DerivedColumn<?> column : columns) {
+            if (column.name().equals(columnName)) {
+                return column;
+            }
+        }
+        throw new InvalidArgumentException("CTE " + name + " has no column '" + columnName + "'; its columns are "
+                + columns.stream().map(DerivedColumn::name).toList());
+    }
+
+    /** The CTE's column, typed as {@code Object} for use in statements. */
+    @SuppressWarnings("unchecked")
+    public DerivedColumn<Object> c(String columnName) {
+        return (DerivedColumn<Object>) columnReference(columnName);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof CommonTableExpression && ((CommonTableExpression) other).name.equals(name)
+                && ((CommonTableExpression) other).body.equals(body)
+                && ((CommonTableExpression) other).recursive == recursive;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, body, recursive);
+    }
+}
