@@ -113,6 +113,19 @@ final class FromCollector implements SqlVisitor {
     }
 
     @Override
+    public void visitOver(Over<?> over) {
+        over.function().accept(this);
+        over.window().partitionBy().forEach(e -> e.accept(this));
+        over.window().orderBy().forEach(o -> o.accept(this));
+    }
+
+    @Override
+    public void visitFiltered(Filtered<?> filtered) {
+        filtered.function().accept(this);
+        filtered.predicate().accept(this);
+    }
+
+    @Override
     public void visitFunction(FunctionCall<?> function) {
         function.arguments().forEach(a -> a.accept(this));
     }

@@ -17,6 +17,16 @@ public record FunctionCall<T>(String name, List<Expression<?>> arguments, SqlTyp
         arguments = List.copyOf(arguments);
     }
 
+    /** {@code this OVER (window)}: a window function. */
+    public Over<T> over(Window window) {
+        return new Over<>(this, window);
+    }
+
+    /** {@code this FILTER (WHERE predicate)}: aggregate only the rows the predicate accepts. */
+    public Filtered<T> filter(Predicate predicate) {
+        return new Filtered<>(this, predicate);
+    }
+
     @Override
     public void accept(SqlVisitor visitor) {
         visitor.visitFunction(this);

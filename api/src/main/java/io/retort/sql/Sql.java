@@ -72,6 +72,16 @@ public final class Sql {
         return new FunctionCall<>("count", java.util.List.of(expression), io.retort.types.Types.BIGINT);
     }
 
+    /** {@code row_number()}, for {@code over(...)}. */
+    public static FunctionCall<Long> rowNumber() {
+        return new FunctionCall<>("row_number", java.util.List.of(), io.retort.types.Types.BIGINT);
+    }
+
+    /** {@code rank()}, for {@code over(...)}. */
+    public static FunctionCall<Long> rank() {
+        return new FunctionCall<>("rank", java.util.List.of(), io.retort.types.Types.BIGINT);
+    }
+
     /** {@code max(expression)}, of the expression's type. */
     public static <T> FunctionCall<T> max(Expression<T> expression) {
         return new FunctionCall<>("max", java.util.List.of(expression), expression.type());

@@ -56,6 +56,12 @@ public interface SqlVisitor {
     /** {@code a IS [NOT] DISTINCT FROM b}. */
     void visitDistinctFrom(DistinctFrom distinctFrom);
 
+    /** {@code f(...) OVER (...)}. */
+    void visitOver(Over<?> over);
+
+    /** {@code f(...) FILTER (WHERE ...)}. */
+    void visitFiltered(Filtered<?> filtered);
+
     /** {@code name(arguments...)}. */
     void visitFunction(FunctionCall<?> function);
 

@@ -148,6 +148,17 @@ final class CteCollector implements SqlVisitor {
     }
 
     @Override
+    public void visitOver(io.retort.sql.Over<?> over) {
+        over.function().accept(this);
+    }
+
+    @Override
+    public void visitFiltered(io.retort.sql.Filtered<?> filtered) {
+        filtered.function().accept(this);
+        filtered.predicate().accept(this);
+    }
+
+    @Override
     public void visitFunction(FunctionCall<?> function) {
         function.arguments().forEach(a -> a.accept(this));
     }

@@ -395,6 +395,64 @@ public final class ExpressionCompiler implements SqlVisitor {
     }
 
     @Override
+    public void visitOver(io.retort.sql.Over<?> over) {
+        over.function().accept(this);
+        io.retort.sql.Window window = over.window();
+        append(" OVER (");
+        boolean space = false;
+        if (!window.partitionBy().isEmpty()) {
+            append("PARTITION BY ");
+            visitAll(window.partitionBy(), ", ");
+            space = true;
+        }
+        if (!window.orderBy().isEmpty()) {
+            append(space ? " ORDER BY " : "ORDER BY ");
+            visitAll(window.orderBy(), ", ");
+            space = true;
+        }
+        if (window.framed()) {
+            append(space ? " " : "").append("ROWS BETWEEN ").append(frameBound(window.frameStart(), "PRECEDING"))
+                    .append(" AND ").append(frameBound(window.frameEnd(), "FOLLOWING"));
+        }
+        append(")");
+    }
+
+    private static String frameBound(@Nullable Integer rows, String direction) {
+        if (rows == null) {
+            return "UNBOUNDED " + direction;
+        }
+        return rows == 0 ? "CURRENT ROW" : rows + " " + direction;
+    }
+
+    @Override
+    public void visitFiltered(io.retort.sql.Filtered<?> filtered) {
+        FunctionCall<?> function = filtered.function();
+        if (dialect.supportsAggregateFilter()) {
+            function.accept(this);
+            append(" FILTER (WHERE ");
+            filtered.predicate().accept(this);
+            append(")");
+            return;
+        }
+        // MySQL: aggregate only the rows the predicate accepts by nulling out the others.
+        append(function.name()).append("(");
+        List<io.retort.sql.Expression<?>> arguments = function.arguments();
+        if (arguments.isEmpty()) {
+            append("CASE WHEN ");
+            filtered.predicate().accept(this);
+            append(" THEN 1 END");
+        }
+        for (int i = 0; i < arguments.size(); i++) {
+            append(i > 0 ? ", " : "").append("CASE WHEN ");
+            filtered.predicate().accept(this);
+            append(" THEN ");
+            arguments.get(i).accept(this);
+            append(" END");
+        }
+        append(")");
+    }
+
+    @Override
     public void visitFunction(FunctionCall<?> function) {
         append(function.name()).append("(");
         if (function.arguments().isEmpty() && function.name().equalsIgnoreCase("count")) {

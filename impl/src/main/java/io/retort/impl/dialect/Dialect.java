@@ -380,6 +380,11 @@ public abstract class Dialect {
         }
     }
 
+    /** Whether aggregates take {@code FILTER (WHERE ...)} (MySQL and MariaDB do not: it is emulated with CASE). */
+    public boolean supportsAggregateFilter() {
+        return true;
+    }
+
     /** Whether ORDER BY takes {@code NULLS FIRST}/{@code NULLS LAST} (MySQL does not: it is emulated). */
     public boolean supportsNullsOrdering() {
         return true;

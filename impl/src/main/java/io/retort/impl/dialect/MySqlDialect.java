@@ -193,6 +193,11 @@ public class MySqlDialect extends Dialect {
     }
 
     @Override
+    public boolean supportsAggregateFilter() {
+        return false;
+    }
+
+    @Override
     public boolean supportsNullsOrdering() {
         return false;
     }

@@ -364,4 +364,23 @@ class ExpressionCompilerTest {
                         + " ON user_account.id = (tree.id + ?) WHERE user_account.id < ?) SELECT tree.id FROM tree",
                 1, 1, 5);
     }
+
+    @Test
+    void windowFunctionsAndAggregateFilters() {
+        var ranked = select(USERS.c("name"), io.retort.sql.Sql.rowNumber().over(io.retort.sql.Window
+                .partitionBy(USERS.c("fullname")).orderBy(USERS.c("id").desc())).label("rn"));
+        assertCompilesEverywhere(ranked, "SELECT user_account.name, row_number() OVER (PARTITION BY"
+                + " user_account.fullname ORDER BY user_account.id DESC) AS rn FROM user_account");
+        var running = select(io.retort.sql.Sql.sum(USERS.c("id")).over(io.retort.sql.Window.ordered(
+                USERS.c("id").asc()).rowsBetween(null, 0)));
+        assertCompilesEverywhere(running, "SELECT sum(user_account.id) OVER (ORDER BY user_account.id ROWS BETWEEN"
+                + " UNBOUNDED PRECEDING AND CURRENT ROW) FROM user_account");
+        var filtered = select(count().filter(USERS.c("fullname").isNull()).label("nameless")).from(USERS);
+        for (String dialect : List.of("postgresql", "sqlite", "h2")) {
+            assertCompiles(filtered, dialect, "SELECT count(*) FILTER (WHERE user_account.fullname IS NULL)"
+                    + " AS nameless FROM user_account");
+        }
+        assertCompiles(filtered, "mariadb", "SELECT count(CASE WHEN user_account.fullname IS NULL THEN 1 END)"
+                + " AS nameless FROM user_account");
+    }
 }

@@ -262,4 +262,27 @@ class ExpressionExecutionIT {
         }
         metadata.dropAll(engine);
     }
+
+    @DatabaseTest
+    void windowFunctionsAndFiltersOnEveryDatabase(Engine engine) {
+        MetaData metadata = new MetaData();
+        Table users = users(metadata);
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(users).values(List.of(Map.of("name", "a", "fullname", "X"),
+                    Map.of("name", "b", "fullname", "X"), Map.of("name", "c", "fullname", "Y"))));
+            conn.execute(insert(users).values(Map.of("name", "d")));
+            assertThat(conn.execute(select(users.c("name"), io.retort.sql.Sql.rowNumber().over(io.retort.sql.Window
+                    .partitionBy(users.c("fullname")).orderBy(users.c("id").desc())).label("rn"))
+                    .where(users.c("fullname").eq("X")).orderBy(users.c("name"))).mappings().all())
+                    .extracting(m -> m.get("rn")).containsExactly(2L, 1L);
+            assertThat(conn.execute(select(io.retort.sql.Sql.sum(users.c("id")).over(io.retort.sql.Window.ordered(
+                    users.c("id").asc()).rowsBetween(null, 0))).orderBy(users.c("id"))).scalars().all())
+                    .extracting(v -> ((java.math.BigDecimal) v).intValue()).containsExactly(1, 3, 6, 10);
+            assertThat(conn.execute(select(count().filter(users.c("fullname").isNull()).label("nameless"),
+                    count().label("all")).from(users)).one().values()).containsExactly(1L, 4L);
+            conn.commit();
+        }
+        metadata.dropAll(engine);
+    }
 }
