@@ -24,17 +24,52 @@ public final class Insert implements Executable, SqlNode {
     private final List<List<Assignment>> rows;
     private final List<Expression<?>> returning;
     private final @Nullable OnConflict onConflict;
+    private final @Nullable Select fromSelect;
+    private final List<String> selectColumns;
 
     private Insert(TableReference table, List<List<Assignment>> rows, List<Expression<?>> returning,
             @Nullable OnConflict onConflict) {
+        this(table, rows, returning, onConflict, null, List.of());
+    }
+
+    private Insert(TableReference table, List<List<Assignment>> rows, List<Expression<?>> returning,
+            @Nullable OnConflict onConflict, @Nullable Select fromSelect, List<String> selectColumns) {
         this.table = Objects.requireNonNull(table, "table");
         this.rows = List.copyOf(rows);
         this.returning = List.copyOf(returning);
         this.onConflict = onConflict;
+        this.fromSelect = fromSelect;
+        this.selectColumns = List.copyOf(selectColumns);
     }
 
     static Insert into(TableReference table) {
         return new Insert(table, List.of(), List.of(), null);
+    }
+
+    /**
+     * {@code INSERT INTO table (columns) SELECT ...}: the rows come from a query.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if a column is unknown or the counts differ
+     */
+    public Insert fromSelect(List<String> columns, Select select) {
+        for (String column : columns) {
+            table.columnReference(column);
+        }
+        if (columns.size() != select.columns().size()) {
+            throw new io.retort.exception.InvalidArgumentException("fromSelect names " + columns.size()
+                    + " columns of " + table.name() + " but the SELECT gives " + select.columns().size());
+        }
+        return new Insert(table, List.of(), returning, onConflict, select, columns);
+    }
+
+    /** The SELECT of an INSERT ... SELECT, or null. */
+    public @Nullable Select fromSelectClause() {
+        return fromSelect;
+    }
+
+    /** The target columns of an INSERT ... SELECT. */
+    public List<String> selectColumns() {
+        return selectColumns;
     }
 
     /** Sets the values of one row by column name; a value may be an {@link Expression}. */
@@ -167,11 +202,13 @@ public final class Insert implements Executable, SqlNode {
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof Insert && ((Insert) other).table.equals(table) && ((Insert) other).rows.equals(rows)
-                && ((Insert) other).returning.equals(returning) && Objects.equals(((Insert) other).onConflict, onConflict);
+                && ((Insert) other).returning.equals(returning) && Objects.equals(((Insert) other).onConflict, onConflict)
+                && Objects.equals(((Insert) other).fromSelect, fromSelect)
+                && ((Insert) other).selectColumns.equals(selectColumns);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(table, rows, returning, onConflict);
+        return Objects.hash(table, rows, returning, onConflict, fromSelect, selectColumns);
     }
 }

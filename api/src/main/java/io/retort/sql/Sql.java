@@ -1,6 +1,7 @@
 package io.retort.sql;
 
 import io.retort.exception.InvalidArgumentException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -100,6 +101,11 @@ public final class Sql {
     /** {@code avg(expression)}, as a decimal. */
     public static FunctionCall<java.math.BigDecimal> avg(Expression<?> expression) {
         return new FunctionCall<>("avg", java.util.List.of(expression), io.retort.types.Types.NUMERIC);
+    }
+
+    /** The tables whose columns an expression or predicate refers to, in order, not looking inside subqueries. */
+    public static List<TableReference> referencedTables(SqlNode node) {
+        return List.copyOf(FromCollector.tablesOf(List.of(node)));
     }
 
     /** {@code EXISTS (SELECT ...)}; {@code not()} makes it NOT EXISTS. */

@@ -567,11 +567,23 @@ public final class ExpressionCompiler implements SqlVisitor {
     public void visitInsert(Insert insert) {
         List<List<Assignment>> rows = insert.rows();
         List<Assignment> assignments = rows.get(0);
-        if (assignments.isEmpty()) {
+        if (assignments.isEmpty() && insert.fromSelectClause() == null) {
             throw new io.retort.exception.CompileException("INSERT into " + insert.table().name() + " has no values;"
                     + " give them with values(Map.of(\"column\", value))");
         }
         io.retort.sql.OnConflict onConflict = insert.onConflict();
+        if (insert.fromSelectClause() != null) {
+            append("INSERT INTO ");
+            insert.table().accept(this);
+            append(" (");
+            for (int i = 0; i < insert.selectColumns().size(); i++) {
+                append(i > 0 ? ", " : "").append(dialect.quote(insert.selectColumns().get(i)));
+            }
+            append(") ");
+            insert.fromSelectClause().accept(this);
+            returning("INSERT", insert.table().name(), insert.returningClause());
+            return;
+        }
         if (onConflict != null && dialect.upsertStyle() == Dialect.UpsertStyle.MERGE) {
             merge(insert, rows, onConflict);
             return;
@@ -671,18 +683,48 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitUpdate(Update update) {
-        append("UPDATE ");
-        update.table().accept(this);
-        append(" SET ");
         List<Assignment> assignments = update.assignments();
         if (assignments.isEmpty()) {
             throw new io.retort.exception.CompileException("UPDATE " + update.table().name() + " has no values;"
                     + " give them with values(Map.of(\"column\", value))");
         }
+        // Other tables the WHERE clause refers to (outside subqueries) make an UPDATE ... FROM.
+        List<TableReference> others = new ArrayList<>();
+        if (update.whereClause() != null) {
+            for (TableReference table : io.retort.sql.Sql.referencedTables(update.whereClause())) {
+                if (!table.equals(update.table())) {
+                    others.add(table);
+                }
+            }
+        }
+        Dialect.UpdateFromStyle style = dialect.updateFromStyle();
+        if (!others.isEmpty() && style == Dialect.UpdateFromStyle.NONE) {
+            throw new io.retort.exception.CompileException("UPDATE ... FROM (" + update.table().name() + " with "
+                    + others.get(0).name() + ") is not supported by " + dialect.name()
+                    + "; compare with a subquery instead, e.g. where(exists(select(...)))");
+        }
+        boolean multiTable = !others.isEmpty() && style == Dialect.UpdateFromStyle.MULTI_TABLE;
+        append("UPDATE ");
+        update.table().accept(this);
+        if (multiTable) {
+            for (TableReference other : others) {
+                append(", ");
+                other.accept(this);
+            }
+        }
+        append(" SET ");
         for (int i = 0; i < assignments.size(); i++) {
-            append(i > 0 ? ", " : "").append(dialect.quote(assignments.get(i).column().name())).append("=");
+            append(i > 0 ? ", " : "");
+            if (multiTable) {
+                append(dialect.quote(update.table().name())).append(".");
+            }
+            append(dialect.quote(assignments.get(i).column().name())).append("=");
             nameHint = assignments.get(i).column().name();
             assignments.get(i).value().accept(this);
+        }
+        if (!others.isEmpty() && style == Dialect.UpdateFromStyle.FROM) {
+            append(" FROM ");
+            visitAll(others, ", ");
         }
         if (update.whereClause() != null) {
             append(" WHERE ");

@@ -380,6 +380,21 @@ public abstract class Dialect {
         }
     }
 
+    /** How an UPDATE names other tables its WHERE clause refers to. */
+    public enum UpdateFromStyle {
+        /** {@code UPDATE t SET ... FROM other WHERE ...} (PostgreSQL, SQLite 3.33+). */
+        FROM,
+        /** {@code UPDATE t, other SET t.c = ... WHERE ...} (MySQL, MariaDB). */
+        MULTI_TABLE,
+        /** Not supported (H2): a compile error. */
+        NONE
+    }
+
+    /** The UPDATE ... FROM form this database takes. */
+    public UpdateFromStyle updateFromStyle() {
+        return UpdateFromStyle.FROM;
+    }
+
     /** Whether aggregates take {@code FILTER (WHERE ...)} (MySQL and MariaDB do not: it is emulated with CASE). */
     public boolean supportsAggregateFilter() {
         return true;

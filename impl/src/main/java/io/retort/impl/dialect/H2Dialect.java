@@ -93,6 +93,12 @@ public class H2Dialect extends Dialect {
         return rows.getObject(index, java.util.UUID.class);
     }
 
+    /** H2 has no UPDATE ... FROM; a correlated subquery or MERGE does the same. */
+    @Override
+    public UpdateFromStyle updateFromStyle() {
+        return UpdateFromStyle.NONE;
+    }
+
     /** H2 has the standard MERGE, not ON CONFLICT. */
     @Override
     public UpsertStyle upsertStyle() {

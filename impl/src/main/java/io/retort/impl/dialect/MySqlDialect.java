@@ -193,6 +193,11 @@ public class MySqlDialect extends Dialect {
     }
 
     @Override
+    public UpdateFromStyle updateFromStyle() {
+        return UpdateFromStyle.MULTI_TABLE;
+    }
+
+    @Override
     public boolean supportsAggregateFilter() {
         return false;
     }

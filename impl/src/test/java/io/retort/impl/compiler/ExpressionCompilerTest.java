@@ -383,4 +383,25 @@ class ExpressionCompilerTest {
         assertCompiles(filtered, "mariadb", "SELECT count(CASE WHEN user_account.fullname IS NULL THEN 1 END)"
                 + " AS nameless FROM user_account");
     }
+
+    @Test
+    void insertFromSelectAndUpdateFrom() {
+        assertCompilesEverywhere(insert(ADDRESSES).fromSelect(List.of("user_id"),
+                select(USERS.c("id")).where(USERS.c("id").gt(3))),
+                "INSERT INTO address (user_id) SELECT user_account.id FROM user_account WHERE user_account.id > ?", 3);
+        assertThatThrownBy(() -> insert(ADDRESSES).fromSelect(List.of("user_id", "email_address"),
+                select(USERS.c("id")))).hasMessageContaining("fromSelect names 2 columns of address but the SELECT"
+                        + " gives 1");
+        var renameFromAddress = update(USERS).values(Map.of("fullname", ADDRESSES.c("email_address")))
+                .where(ADDRESSES.c("user_id").eq(USERS.c("id")));
+        assertCompiles(renameFromAddress, "postgresql", "UPDATE user_account SET fullname=address.email_address"
+                + " FROM address WHERE address.user_id = user_account.id");
+        assertCompiles(renameFromAddress, "sqlite", "UPDATE user_account SET fullname=address.email_address"
+                + " FROM address WHERE address.user_id = user_account.id");
+        assertCompiles(renameFromAddress, "mariadb", "UPDATE user_account, address"
+                + " SET user_account.fullname=address.email_address WHERE address.user_id = user_account.id");
+        assertThatThrownBy(() -> ExpressionCompiler.compile(Drivers.dialect("h2"), renameFromAddress))
+                .isInstanceOf(CompileException.class)
+                .hasMessageContaining("UPDATE ... FROM (user_account with address) is not supported by h2");
+    }
 }

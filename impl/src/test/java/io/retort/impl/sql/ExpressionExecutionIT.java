@@ -285,4 +285,28 @@ class ExpressionExecutionIT {
         }
         metadata.dropAll(engine);
     }
+
+    @DatabaseTest
+    void insertFromSelectAndUpdateFromOnEveryDatabase(Engine engine, io.retort.testing.TestDatabase database) {
+        MetaData metadata = new MetaData();
+        Table users = users(metadata);
+        Table addresses = metadata.table("address",
+                column("id", INTEGER).primaryKey(),
+                column("user_id").references("user_account.id").notNull(),
+                column("email_address", string(100)).notNull());
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(users).values(List.of(Map.of("name", "sandy"), Map.of("name", "patrick"))));
+            assertThat(conn.execute(insert(addresses).fromSelect(List.of("user_id", "email_address"),
+                    select(users.c("id"), users.c("name").concat("@bikini.sea")))).rowCount()).isEqualTo(2);
+            if (database != io.retort.testing.TestDatabase.H2) {
+                conn.execute(update(users).values(Map.of("fullname", addresses.c("email_address")))
+                        .where(addresses.c("user_id").eq(users.c("id"))));
+                assertThat(conn.execute(select(users.c("fullname")).orderBy(users.c("id"))).scalars().all())
+                        .containsExactly("sandy@bikini.sea", "patrick@bikini.sea");
+            }
+            conn.commit();
+        }
+        metadata.dropAll(engine);
+    }
 }
