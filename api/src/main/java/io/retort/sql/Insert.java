@@ -62,6 +62,14 @@ public final class Insert implements Executable, SqlNode {
         return new Insert(table, List.of(), returning, onConflict, select, columns);
     }
 
+    /**
+     * Whether values were given ({@link #values} or {@link #fromSelect}). A bare {@code insert(table)} takes its rows
+     * from an executemany's parameter maps: {@code conn.execute(insert(users), List.of(Map.of(...), ...))}.
+     */
+    public boolean hasValues() {
+        return !rows.isEmpty() || fromSelect != null;
+    }
+
     /** The SELECT of an INSERT ... SELECT, or null. */
     public @Nullable Select fromSelectClause() {
         return fromSelect;

@@ -20,6 +20,7 @@ import io.retort.impl.dialect.Dialect;
 import io.retort.schema.MetaData;
 import io.retort.sql.Executable;
 import io.retort.sql.Expression;
+import io.retort.sql.Insert;
 import io.retort.sql.Select;
 import io.retort.sql.SqlNode;
 import io.retort.sql.TextClause;
@@ -34,6 +35,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -183,27 +185,56 @@ final class DefaultConnection implements Connection {
         if (parameterSets.isEmpty()) {
             return new DefaultResult(0);
         }
-        DefaultEngine.Compiled compiled = engine.compile(statement);
-        CompiledStatement plan = compiled.statement();
-        if (plan.hasExpanding()) {
-            throw new InvalidArgumentException("Expanding parameters " + plan.expanding() + " cannot be used with"
-                    + " executemany: each row could expand to other SQL. Execute the statement once per row");
-        }
-        if (statement instanceof SqlNode) {
-            throw new InvalidArgumentException("Statements built with select(), insert(), update() and delete()"
-                    + " carry their own values and run once; use text() for an executemany batch");
-        }
-        Map<String, @Nullable Object> defaults = defaults(statement);
+        DefaultEngine.Compiled compiled;
+        CompiledStatement plan;
         List<List<@Nullable Object>> rows = new ArrayList<>(parameterSets.size());
         List<Map<String, @Nullable Object>> logged = new ArrayList<>(parameterSets.size());
-        for (int i = 0; i < parameterSets.size(); i++) {
-            Map<String, ? extends @Nullable Object> set = parameterSets.get(i);
-            if (set == null) {
-                throw new InvalidArgumentException("Parameter set " + (i + 1) + " of the executemany is null");
+        SqlType<?>[] types;
+        if (statement instanceof Insert && !((Insert) statement).hasValues()) {
+            // insert(table) with rows as parameter maps: one statement for the first row's columns, one batch.
+            Insert bare = (Insert) statement;
+            Set<String> columns = parameterSets.get(0).keySet();
+            compiled = engine.compile(bare.values(parameterSets.get(0)));
+            plan = compiled.statement();
+            types = null;
+            for (int i = 0; i < parameterSets.size(); i++) {
+                Map<String, ? extends @Nullable Object> set = parameterSets.get(i);
+                if (set == null || !set.keySet().equals(columns)) {
+                    throw new InvalidArgumentException("Parameter set " + (i + 1) + " of the executemany names "
+                            + (set == null ? "nothing" : set.keySet()) + ", but the first names " + columns
+                            + "; every row of an insert() executemany must name the same columns");
+                }
+                ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, bare.values(set));
+                rows.add(bound.values());
+                logged.add(new LazyNamedValues(plan, bound.values()));
+                if (types == null) {
+                    types = bound.types().toArray(new SqlType<?>[0]);
+                }
             }
-            List<@Nullable Object> values = plan.values(set, defaults, i + 1);
-            rows.add(values);
-            logged.add(new LazyNamedValues(plan, values));
+        } else {
+            compiled = engine.compile(statement);
+            plan = compiled.statement();
+            if (plan.hasExpanding()) {
+                throw new InvalidArgumentException("Expanding parameters " + plan.expanding() + " cannot be used"
+                        + " with executemany: each row could expand to other SQL. Execute the statement once per"
+                        + " row");
+            }
+            if (statement instanceof SqlNode) {
+                throw new InvalidArgumentException("Statements built with select(), update() and delete(), and"
+                        + " insert() with values(), carry their own values and run once; give rows to a bare"
+                        + " insert(table), or use text(), for an executemany batch");
+            }
+            Map<String, @Nullable Object> defaults = defaults(statement);
+            for (int i = 0; i < parameterSets.size(); i++) {
+                Map<String, ? extends @Nullable Object> set = parameterSets.get(i);
+                if (set == null) {
+                    throw new InvalidArgumentException("Parameter set " + (i + 1) + " of the executemany is null");
+                }
+                List<@Nullable Object> values = plan.values(set, defaults, i + 1);
+                rows.add(values);
+                logged.add(new LazyNamedValues(plan, values));
+            }
+            types = parameterTypes(statement, plan);
         }
         autobegin();
         log.statement(plan.sql(), logged, true, compiled.cached());
@@ -212,7 +243,6 @@ final class DefaultConnection implements Connection {
         fireBefore(event);
         long start = System.nanoTime();
         try (PreparedStatement prepared = jdbc.prepareStatement(plan.sql())) {
-            SqlType<?>[] types = parameterTypes(statement, plan);
             for (List<@Nullable Object> values : rows) {
                 bindAll(prepared, values, types);
                 prepared.addBatch();

@@ -309,4 +309,65 @@ class ExpressionExecutionIT {
         }
         metadata.dropAll(engine);
     }
+
+    @DatabaseTest
+    void insertExecutemanyIsOneBatch(io.retort.testing.TestEngines engines) {
+        List<io.retort.engine.StatementEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Engine engine = engines.create(io.retort.engine.EngineOptions.builder()
+                .addListener(new io.retort.engine.ExecutionListener() {
+                    @Override
+                    public void beforeExecute(io.retort.engine.StatementEvent event) {
+                        events.add(event);
+                    }
+                }).build());
+        MetaData metadata = new MetaData();
+        Table users = users(metadata);
+        metadata.createAll(engine);
+        events.clear();
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            rows.add(Map.of("name", "user" + i, "fullname", "User " + i));
+        }
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(users), rows);
+            conn.commit();
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).batch()).isTrue();
+            assertThat(events.get(0).parameterSets()).hasSize(10_000);
+            assertThat(conn.execute(select(count()).from(users)).scalar()).isEqualTo(10_000L);
+            assertThat(conn.execute(select(users.c("created")).where(users.c("name").eq("user9999"))).scalar())
+                    .isEqualTo(CREATED); // client defaults apply to every row
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> conn.execute(insert(users),
+                    List.of(Map.of("name", "a"), Map.of("fullname", "b"))))
+                    .isInstanceOf(io.retort.exception.InvalidArgumentException.class)
+                    .hasMessageContaining("Parameter set 2 of the executemany names [fullname]");
+        }
+        metadata.dropAll(engine);
+    }
+
+    @DatabaseTest
+    void identifiersWithSpacesAndQuotesRoundTrip(Engine engine) {
+        MetaData metadata = new MetaData();
+        Table odd = metadata.table("odd table",
+                column("id", INTEGER).primaryKey(),
+                column("my \"quoted\" col", string(20)),
+                column("it's", string(20)),
+                column("back`tick", string(20)),
+                column("select", string(20)));
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            Map<String, Object> values = new java.util.HashMap<>();
+            values.put("my \"quoted\" col", "a'b");
+            values.put("it's", "c\"d");
+            values.put("back`tick", "e`f");
+            values.put("select", "g;h -- i");
+            conn.execute(insert(odd).values(values));
+            var row = conn.execute(select(odd).where(odd.c("it's").eq("c\"d"))).one();
+            assertThat(row.values()).containsExactly(1, "a'b", "c\"d", "e`f", "g;h -- i");
+            conn.execute(update(odd).values(Map.of("select", "x")).where(odd.c("back`tick").eq("e`f")));
+            assertThat(conn.execute(select(odd.c("select"))).scalar()).isEqualTo("x");
+            conn.commit();
+        }
+        metadata.dropAll(engine);
+    }
 }
