@@ -36,6 +36,16 @@ final class FromCollector implements SqlVisitor {
     }
 
     @Override
+    public void visitTuple(Tuple tuple) {
+        tuple.elements().forEach(e -> e.accept(this));
+    }
+
+    @Override
+    public void visitTupleIn(Tuple.TupleIn in) {
+        in.tuple().accept(this);
+    }
+
+    @Override
     public void visitComparison(Comparison comparison) {
         comparison.left().accept(this);
         comparison.right().accept(this);

@@ -243,6 +243,11 @@ public final class Select implements Executable, SqlNode {
         return Sql.render(this);
     }
 
+    /** This SELECT as a table in a FROM clause, {@code (SELECT ...) AS name}. */
+    public DerivedTable subquery(String name) {
+        return new DerivedTable(name, this);
+    }
+
     /** This SELECT as a common table expression, {@code WITH name AS (...)}, to select from like a table. */
     public CommonTableExpression cte(String name) {
         return new CommonTableExpression(name, this, this, false);

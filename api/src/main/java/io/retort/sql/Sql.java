@@ -108,6 +108,11 @@ public final class Sql {
         return List.copyOf(FromCollector.tablesOf(List.of(node)));
     }
 
+    /** A row value {@code (a, b, ...)} for comparing several columns at once. */
+    public static Tuple tuple(Expression<?>... elements) {
+        return new Tuple(List.of(elements));
+    }
+
     /** {@code EXISTS (SELECT ...)}; {@code not()} makes it NOT EXISTS. */
     public static Exists exists(Select subquery) {
         return new Exists(subquery, false);

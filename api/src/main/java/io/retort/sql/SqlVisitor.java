@@ -14,6 +14,12 @@ public interface SqlVisitor {
     /** A join of tables. */
     void visitJoin(Join join);
 
+    /** A row value {@code (a, b)}. */
+    void visitTuple(Tuple tuple);
+
+    /** {@code (a, b) IN ((?, ?), ...)}. */
+    void visitTupleIn(Tuple.TupleIn in);
+
     /** A value bound to the statement. */
     void visitBind(BindParameter<?> bind);
 

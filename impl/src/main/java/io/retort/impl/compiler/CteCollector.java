@@ -52,6 +52,9 @@ final class CteCollector implements SqlVisitor {
 
     @Override
     public void visitTable(TableReference table) {
+        if (table instanceof io.retort.sql.DerivedTable) {
+            ((io.retort.sql.DerivedTable) table).select().accept(this);
+        }
         if (table instanceof CommonTableExpression) {
             CommonTableExpression cte = (CommonTableExpression) table;
             if (!found.containsKey(cte.name()) && inProgress.add(cte.name())) {
@@ -75,6 +78,16 @@ final class CteCollector implements SqlVisitor {
 
     @Override
     public void visitBind(BindParameter<?> bind) {
+    }
+
+    @Override
+    public void visitTuple(io.retort.sql.Tuple tuple) {
+        tuple.elements().forEach(e -> e.accept(this));
+    }
+
+    @Override
+    public void visitTupleIn(io.retort.sql.Tuple.TupleIn in) {
+        in.tuple().accept(this);
     }
 
     @Override

@@ -123,7 +123,32 @@ public final class ExpressionCompiler implements SqlVisitor {
     }
 
     @Override
+    public void visitTuple(io.retort.sql.Tuple tuple) {
+        append("(");
+        visitAll(tuple.elements(), ", ");
+        append(")");
+    }
+
+    @Override
+    public void visitTupleIn(io.retort.sql.Tuple.TupleIn in) {
+        in.tuple().accept(this);
+        append(" IN (");
+        visitAll(in.rows(), ", ");
+        append(")");
+    }
+
+    @Override
     public void visitTable(TableReference table) {
+        if (table instanceof io.retort.sql.DerivedTable) {
+            // A derived table is not correlated: its SELECT sees no enclosing table.
+            append("(");
+            java.util.Deque<Set<TableReference>> saved = new java.util.ArrayDeque<>(enclosing);
+            enclosing.clear();
+            ((io.retort.sql.DerivedTable) table).select().accept(this);
+            enclosing.addAll(saved);
+            append(") AS ").append(dialect.quote(table.name()));
+            return;
+        }
         if (table instanceof io.retort.sql.TableAlias) {
             ((io.retort.sql.TableAlias) table).table().accept(this);
             append(" AS ");

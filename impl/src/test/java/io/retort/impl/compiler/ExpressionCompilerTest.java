@@ -404,4 +404,21 @@ class ExpressionCompilerTest {
                 .isInstanceOf(CompileException.class)
                 .hasMessageContaining("UPDATE ... FROM (user_account with address) is not supported by h2");
     }
+
+    @Test
+    void derivedTablesAndTuples() {
+        var counts = select(ADDRESSES.c("user_id"), count().label("n")).groupBy(ADDRESSES.c("user_id"))
+                .subquery("counts");
+        assertCompilesEverywhere(select(USERS.c("name"), counts.c("n")).join(counts,
+                counts.c("user_id").eq(USERS.c("id"))),
+                "SELECT user_account.name, counts.n FROM user_account JOIN (SELECT address.user_id, count(*) AS n"
+                        + " FROM address GROUP BY address.user_id) AS counts ON counts.user_id = user_account.id");
+        var pair = io.retort.sql.Sql.tuple(USERS.c("id"), USERS.c("name"));
+        assertCompilesEverywhere(select(USERS.c("id")).where(pair.inValues(List.of(List.of(1, "a"), List.of(2, "b")))),
+                "SELECT user_account.id FROM user_account WHERE (user_account.id, user_account.name) IN"
+                        + " ((?, ?), (?, ?))", 1, "a", 2, "b");
+        assertCompilesEverywhere(select(USERS.c("id")).where(pair.eqValues(1, "a")),
+                "SELECT user_account.id FROM user_account WHERE (user_account.id, user_account.name) = (?, ?)",
+                1, "a");
+    }
 }

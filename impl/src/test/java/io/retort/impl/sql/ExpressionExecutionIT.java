@@ -370,4 +370,24 @@ class ExpressionExecutionIT {
         }
         metadata.dropAll(engine);
     }
+
+    @DatabaseTest
+    void derivedTablesAndTuplesOnEveryDatabase(Engine engine) {
+        MetaData metadata = new MetaData();
+        Table users = users(metadata);
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(users), List.of(Map.of("name", "a", "fullname", "X"), Map.of("name", "b",
+                    "fullname", "X"), Map.of("name", "c", "fullname", "Y")));
+            var perName = select(users.c("fullname"), count().label("n")).groupBy(users.c("fullname"))
+                    .subquery("per_name");
+            assertThat(conn.execute(select(perName.c("fullname"), perName.c("n"))
+                    .orderBy(perName.c("fullname").asc())).all()).extracting(r -> r.values())
+                    .containsExactly(List.of("X", 2L), List.of("Y", 1L));
+            var pair = io.retort.sql.Sql.tuple(users.c("name"), users.c("fullname"));
+            assertThat(conn.execute(select(users.c("name")).where(pair.inValues(List.of(List.of("a", "X"),
+                    List.of("c", "Z")))).orderBy(users.c("name"))).scalars().all()).containsExactly("a");
+        }
+        metadata.dropAll(engine);
+    }
 }

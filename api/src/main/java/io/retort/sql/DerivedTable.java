@@ -1,0 +1,76 @@
+package io.retort.sql;
+
+import io.retort.exception.InvalidArgumentException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A SELECT used as a table in a FROM clause, {@code (SELECT ...) AS name}, made by {@link Select#subquery(String)};
+ * its columns are those the SELECT names (label computed ones).
+ */
+public final class DerivedTable implements TableReference {
+    private final String name;
+    private final Select select;
+    private final List<DerivedColumn<?>> columns;
+
+    DerivedTable(String name, Select select) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.select = select;
+        List<DerivedColumn<?>> derived = new ArrayList<>();
+        for (Expression<?> column : select.columns()) {
+            String columnName = column instanceof Labeled<?> ? ((Labeled<?>) column).name()
+                    : column instanceof ColumnReference<?> ? ((ColumnReference<?>) column).name() : null;
+            if (columnName == null) {
+                throw new InvalidArgumentException("Column " + (derived.size() + 1) + " of subquery " + name
+                        + " has no name; label it, e.g. count().label(\"n\")");
+            }
+            derived.add(new DerivedColumn<>(columnName, column.type(), this));
+        }
+        this.columns = List.copyOf(derived);
+    }
+
+    /** The SELECT. */
+    public Select select() {
+        return select;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<DerivedColumn<?>> columnReferences() {
+        return columns;
+    }
+
+    @Override
+    public DerivedColumn<?> columnReference(String columnName) {
+        for (DerivedColumn<?> column : columns) {
+            if (column.name().equals(columnName)) {
+                return column;
+            }
+        }
+        throw new InvalidArgumentException("Subquery " + name + " has no column '" + columnName + "'; its columns"
+                + " are " + columns.stream().map(DerivedColumn::name).toList());
+    }
+
+    /** The subquery's column, typed as {@code Object} for use in statements. */
+    @SuppressWarnings("unchecked")
+    public DerivedColumn<Object> c(String columnName) {
+        return (DerivedColumn<Object>) columnReference(columnName);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof DerivedTable && ((DerivedTable) other).name.equals(name)
+                && ((DerivedTable) other).select.equals(select);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + select.hashCode();
+    }
+}
