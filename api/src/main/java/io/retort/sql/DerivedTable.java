@@ -13,11 +13,13 @@ import org.jspecify.annotations.Nullable;
 public final class DerivedTable implements TableReference {
     private final String name;
     private final Select select;
+    private final boolean lateral;
     private final List<DerivedColumn<?>> columns;
 
-    DerivedTable(String name, Select select) {
+    DerivedTable(String name, Select select, boolean lateral) {
         this.name = Objects.requireNonNull(name, "name");
         this.select = select;
+        this.lateral = lateral;
         List<DerivedColumn<?>> derived = new ArrayList<>();
         for (Expression<?> column : select.columns()) {
             String columnName = column instanceof Labeled<?> ? ((Labeled<?>) column).name()
@@ -29,6 +31,11 @@ public final class DerivedTable implements TableReference {
             derived.add(new DerivedColumn<>(columnName, column.type(), this));
         }
         this.columns = List.copyOf(derived);
+    }
+
+    /** Whether it is LATERAL: its SELECT may refer to the tables before it in the FROM clause. */
+    public boolean isLateral() {
+        return lateral;
     }
 
     /** The SELECT. */
@@ -66,7 +73,7 @@ public final class DerivedTable implements TableReference {
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof DerivedTable && ((DerivedTable) other).name.equals(name)
-                && ((DerivedTable) other).select.equals(select);
+                && ((DerivedTable) other).select.equals(select) && ((DerivedTable) other).lateral == lateral;
     }
 
     @Override

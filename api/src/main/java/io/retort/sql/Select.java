@@ -245,7 +245,15 @@ public final class Select implements Executable, SqlNode {
 
     /** This SELECT as a table in a FROM clause, {@code (SELECT ...) AS name}. */
     public DerivedTable subquery(String name) {
-        return new DerivedTable(name, this);
+        return new DerivedTable(name, this, false);
+    }
+
+    /**
+     * This SELECT as a LATERAL table, {@code LATERAL (SELECT ...) AS name}, which may refer to the tables before it
+     * in the FROM clause (PostgreSQL, MySQL 8.0.14+; elsewhere a compile error).
+     */
+    public DerivedTable lateral(String name) {
+        return new DerivedTable(name, this, true);
     }
 
     /** This SELECT as a common table expression, {@code WITH name AS (...)}, to select from like a table. */

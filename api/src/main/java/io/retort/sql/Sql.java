@@ -108,6 +108,11 @@ public final class Sql {
         return List.copyOf(FromCollector.tablesOf(List.of(node)));
     }
 
+    /** A predicate that always holds ({@code ? = ?} with equal values), e.g. the ON clause of a LATERAL join. */
+    public static Predicate alwaysTrue() {
+        return BindParameter.of(io.retort.types.Types.INTEGER, 1).eq(1);
+    }
+
     /** A row value {@code (a, b, ...)} for comparing several columns at once. */
     public static Tuple tuple(Expression<?>... elements) {
         return new Tuple(List.of(elements));

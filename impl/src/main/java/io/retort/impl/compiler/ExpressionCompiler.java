@@ -140,12 +140,23 @@ public final class ExpressionCompiler implements SqlVisitor {
     @Override
     public void visitTable(TableReference table) {
         if (table instanceof io.retort.sql.DerivedTable) {
-            // A derived table is not correlated: its SELECT sees no enclosing table.
-            append("(");
-            java.util.Deque<Set<TableReference>> saved = new java.util.ArrayDeque<>(enclosing);
-            enclosing.clear();
-            ((io.retort.sql.DerivedTable) table).select().accept(this);
-            enclosing.addAll(saved);
+            io.retort.sql.DerivedTable derived = (io.retort.sql.DerivedTable) table;
+            if (derived.isLateral()) {
+                if (!dialect.supportsLateral()) {
+                    throw new io.retort.exception.CompileException("LATERAL (subquery " + derived.name() + ") is not"
+                            + " supported by " + dialect + "; use a correlated scalar subquery instead");
+                }
+                // A LATERAL subquery is correlated with the tables of the FROM clause it stands in.
+                append("LATERAL (");
+                derived.select().accept(this);
+            } else {
+                // A plain derived table is not correlated: its SELECT sees no enclosing table.
+                append("(");
+                java.util.Deque<Set<TableReference>> saved = new java.util.ArrayDeque<>(enclosing);
+                enclosing.clear();
+                derived.select().accept(this);
+                enclosing.addAll(saved);
+            }
             append(") AS ").append(dialect.quote(table.name()));
             return;
         }
@@ -572,6 +583,11 @@ public final class ExpressionCompiler implements SqlVisitor {
             append(clause.substring(copied));
         }
         if (select.forUpdateClause() != null) {
+            if (!dialect.forUpdateWithGrouping() && (select.isDistinct() || !select.groupByClause().isEmpty())) {
+                throw new io.retort.exception.CompileException("FOR UPDATE with GROUP BY or DISTINCT is not"
+                        + " supported by " + dialect.name() + ": grouped rows cannot be locked; lock the rows in a"
+                        + " subquery instead");
+            }
             append(render ? dialect.forUpdateClause(select.forUpdateClause()) : "");
         }
         enclosing.pop();

@@ -395,6 +395,16 @@ public abstract class Dialect {
         return UpdateFromStyle.FROM;
     }
 
+    /** Whether a FROM clause takes LATERAL subqueries. */
+    public boolean supportsLateral() {
+        return false;
+    }
+
+    /** Whether SELECT ... FOR UPDATE may have GROUP BY or DISTINCT (PostgreSQL refuses it). */
+    public boolean forUpdateWithGrouping() {
+        return true;
+    }
+
     /** Whether aggregates take {@code FILTER (WHERE ...)} (MySQL and MariaDB do not: it is emulated with CASE). */
     public boolean supportsAggregateFilter() {
         return true;

@@ -192,6 +192,12 @@ public class MySqlDialect extends Dialect {
         return super.forUpdateClause(mode);
     }
 
+    /** MySQL 8.0.14 has LATERAL; MariaDB has none. */
+    @Override
+    public boolean supportsLateral() {
+        return !isMariaDb() && versionUnknownOrAtLeast(8, 0);
+    }
+
     @Override
     public UpdateFromStyle updateFromStyle() {
         return UpdateFromStyle.MULTI_TABLE;

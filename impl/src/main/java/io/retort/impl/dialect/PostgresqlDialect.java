@@ -81,6 +81,17 @@ public class PostgresqlDialect extends Dialect {
     }
 
     @Override
+    public boolean supportsLateral() {
+        return true;
+    }
+
+    /** PostgreSQL cannot lock rows of a grouped or distinct result. */
+    @Override
+    public boolean forUpdateWithGrouping() {
+        return false;
+    }
+
+    @Override
     public boolean supportsIlike() {
         return true;
     }

@@ -421,4 +421,25 @@ class ExpressionCompilerTest {
                 "SELECT user_account.id FROM user_account WHERE (user_account.id, user_account.name) = (?, ?)",
                 1, "a");
     }
+
+    @Test
+    void lateralAndAConstructEachDialectRefuses() {
+        var latest = select(ADDRESSES.c("email_address")).where(ADDRESSES.c("user_id").eq(USERS.c("id")))
+                .orderBy(ADDRESSES.c("id").desc()).limit(1).lateral("latest");
+        var withLatest = select(USERS.c("name"), latest.c("email_address")).from(USERS).join(latest,
+                io.retort.sql.Sql.alwaysTrue());
+        assertCompiles(withLatest, "postgresql", "SELECT user_account.name, latest.email_address FROM user_account"
+                + " JOIN LATERAL (SELECT address.email_address FROM address WHERE address.user_id = user_account.id"
+                + " ORDER BY address.id DESC LIMIT ?) AS latest ON ? = ?", 1, 1, 1);
+        // One construct each database cannot run, refused with a message naming it and the database.
+        Map<String, SqlNode> refused = Map.of(
+                "sqlite", select(USERS.c("id")).forUpdateNoWait(),
+                "h2", insert(USERS).values(Map.of("name", "x")).returning(USERS.c("id")),
+                "mariadb", withLatest,
+                "mysql", insert(USERS).values(Map.of("name", "x")).returning(USERS.c("id")),
+                "postgresql", select(USERS.c("name")).groupBy(USERS.c("name")).forUpdate());
+        refused.forEach((dialect, statement) -> assertThatThrownBy(
+                () -> ExpressionCompiler.compile(Drivers.dialect(dialect), statement)).as(dialect)
+                .isInstanceOf(CompileException.class).hasMessageContaining("not supported by " + dialect));
+    }
 }

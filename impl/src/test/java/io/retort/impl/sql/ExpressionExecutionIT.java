@@ -390,4 +390,28 @@ class ExpressionExecutionIT {
         }
         metadata.dropAll(engine);
     }
+
+    @DatabaseTest
+    @io.retort.testing.OnlyOn(io.retort.testing.TestDatabase.POSTGRESQL)
+    void lateralJoinOnPostgresql(Engine engine) {
+        MetaData metadata = new MetaData();
+        Table users = users(metadata);
+        Table addresses = metadata.table("address",
+                column("id", INTEGER).primaryKey(),
+                column("user_id").references("user_account.id").notNull(),
+                column("email_address", string(100)).notNull());
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(users), List.of(Map.of("name", "sandy"), Map.of("name", "patrick")));
+            conn.execute(insert(addresses), List.of(Map.of("user_id", 1, "email_address", "old@x.org"),
+                    Map.of("user_id", 1, "email_address", "new@x.org"), Map.of("user_id", 2, "email_address", "p@x.org")));
+            var latest = select(addresses.c("email_address")).where(addresses.c("user_id").eq(users.c("id")))
+                    .orderBy(addresses.c("id").desc()).limit(1).lateral("latest");
+            assertThat(conn.execute(select(users.c("name"), latest.c("email_address")).from(users)
+                    .join(latest, io.retort.sql.Sql.alwaysTrue()).orderBy(users.c("id"))).all())
+                    .extracting(r -> r.values()).containsExactly(List.of("sandy", "new@x.org"),
+                            List.of("patrick", "p@x.org"));
+        }
+        metadata.dropAll(engine);
+    }
 }
