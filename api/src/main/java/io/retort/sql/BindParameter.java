@@ -15,11 +15,34 @@ public final class BindParameter<T> implements Expression<T> {
     private final SqlType<T> type;
     private final @Nullable Object value;
     private final boolean expanding;
+    private final @Nullable String name;
 
     private BindParameter(SqlType<T> type, @Nullable Object value, boolean expanding) {
+        this(type, value, expanding, null);
+    }
+
+    private BindParameter(SqlType<T> type, @Nullable Object value, boolean expanding, @Nullable String name) {
         this.type = Objects.requireNonNull(type, "type");
         this.value = value;
         this.expanding = expanding;
+        this.name = name;
+    }
+
+    /**
+     * A named parameter whose value is given at execution, as SQLAlchemy's {@code bindparam("name")}:
+     * {@code conn.execute(select(users).where(users.c("id").eq(bindParam("id", INTEGER))), Map.of("id", 5))}.
+     * With a list of parameter maps the statement runs as one JDBC batch.
+     */
+    public static <T> BindParameter<T> named(String name, SqlType<T> type) {
+        if (name == null || name.isEmpty()) {
+            throw new io.retort.exception.InvalidArgumentException("A named bind parameter needs a name");
+        }
+        return new BindParameter<>(type, null, false, name);
+    }
+
+    /** The name of a parameter given at execution, or null for a parameter holding its value. */
+    public @Nullable String name() {
+        return name;
     }
 
     /** A single value. */
@@ -64,16 +87,17 @@ public final class BindParameter<T> implements Expression<T> {
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof BindParameter<?> && ((BindParameter<?>) other).type.equals(type)
-                && ((BindParameter<?>) other).expanding == expanding;
+                && ((BindParameter<?>) other).expanding == expanding
+                && Objects.equals(((BindParameter<?>) other).name, name);
     }
 
     @Override
     public int hashCode() {
-        return type.hashCode() * 31 + (expanding ? 1 : 0);
+        return (type.hashCode() * 31 + (expanding ? 1 : 0)) * 31 + Objects.hashCode(name);
     }
 
     @Override
     public String toString() {
-        return ":param";
+        return ":" + (name == null ? "param" : name);
     }
 }

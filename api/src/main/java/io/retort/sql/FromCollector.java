@@ -36,6 +36,10 @@ final class FromCollector implements SqlVisitor {
     }
 
     @Override
+    public void visitTextFragment(TextFragment<?> fragment) {
+    }
+
+    @Override
     public void visitTuple(Tuple tuple) {
         tuple.elements().forEach(e -> e.accept(this));
     }

@@ -108,6 +108,21 @@ public final class Sql {
         return List.copyOf(FromCollector.tablesOf(List.of(node)));
     }
 
+    /** A parameter named {@code name}, given its value at execution: {@code eq(bindParam("id", INTEGER))}. */
+    public static <T> BindParameter<T> bindParam(String name, io.retort.types.SqlType<T> type) {
+        return BindParameter.named(name, type);
+    }
+
+    /** Literal SQL as a value inside a statement, e.g. {@code sqlFragment("random()", DOUBLE)}. */
+    public static <T> TextFragment<T> sqlFragment(String sql, io.retort.types.SqlType<T> type) {
+        return new TextFragment<>(sql, type);
+    }
+
+    /** Literal SQL as a WHERE criterion, with {@code :name} parameters given at execution. */
+    public static Predicate sqlCondition(String sql) {
+        return new TextFragment.Condition(sql);
+    }
+
     /** A predicate that always holds ({@code ? = ?} with equal values), e.g. the ON clause of a LATERAL join. */
     public static Predicate alwaysTrue() {
         return BindParameter.of(io.retort.types.Types.INTEGER, 1).eq(1);

@@ -20,6 +20,9 @@ public interface SqlVisitor {
     /** {@code (a, b) IN ((?, ?), ...)}. */
     void visitTupleIn(Tuple.TupleIn in);
 
+    /** Literal SQL inside a statement. */
+    void visitTextFragment(TextFragment<?> fragment);
+
     /** A value bound to the statement. */
     void visitBind(BindParameter<?> bind);
 

@@ -81,6 +81,10 @@ final class CteCollector implements SqlVisitor {
     }
 
     @Override
+    public void visitTextFragment(io.retort.sql.TextFragment<?> fragment) {
+    }
+
+    @Override
     public void visitTuple(io.retort.sql.Tuple tuple) {
         tuple.elements().forEach(e -> e.accept(this));
     }

@@ -46,7 +46,7 @@ public final class ExpressionCompiler implements SqlVisitor {
     private final Set<String> expanding = new LinkedHashSet<>();
     private final Set<String> usedNames = new HashSet<>();
     private final List<@Nullable Object> values = new ArrayList<>();
-    private final List<SqlType<?>> types = new ArrayList<>();
+    private final List<@Nullable SqlType<?>> types = new ArrayList<>();
     private String nameHint = "param";
     private boolean qualifyColumns = true;
     /** Tables in the FROM clauses of the statements enclosing the one being rendered, for correlation. */
@@ -68,7 +68,19 @@ public final class ExpressionCompiler implements SqlVisitor {
     }
 
     /** The values and types a statement binds, in placeholder order (before expansion). */
-    public record Bound(List<@Nullable Object> values, List<SqlType<?>> types) {
+    public record Bound(List<@Nullable Object> values, List<@Nullable SqlType<?>> types) {
+        /** Whether some value is a {@link Named} parameter to be given at execution. */
+        public boolean hasNamed() {
+            return values.stream().anyMatch(v -> v instanceof Named);
+        }
+    }
+
+    /**
+     * The value of a parameter given at execution ({@code bindParam("name")}, or {@code :name} in a SQL fragment).
+     *
+     * @param name the parameter's name
+     */
+    public record Named(String name) {
     }
 
     /** Walks a statement the way {@link #compile} does and gathers its bound values and their types. */
@@ -225,8 +237,30 @@ public final class ExpressionCompiler implements SqlVisitor {
     }
 
     @Override
-    public void visitBind(BindParameter<?> bind) {
+    public void visitTextFragment(io.retort.sql.TextFragment<?> fragment) {
+        CompiledStatement text = new TextCompiler(dialect).compile(io.retort.sql.Sql.text(fragment.sql()));
         if (render) {
+            int base = sql.length();
+            sql.append(text.sql());
+            for (int i = 0; i < text.parameterNames().size(); i++) {
+                names.add(text.parameterNames().get(i));
+                offsets.add(base + text.placeholderOffsets().get(i));
+            }
+        } else {
+            for (String name : text.parameterNames()) {
+                values.add(new Named(name));
+                types.add(null);
+            }
+        }
+    }
+
+    @Override
+    public void visitBind(BindParameter<?> bind) {
+        if (render && bind.name() != null) {
+            names.add(bind.name());
+            offsets.add(sql.length());
+            sql.append('?');
+        } else if (render) {
             String name = uniqueName(nameHint);
             names.add(name);
             offsets.add(sql.length());
@@ -235,7 +269,7 @@ public final class ExpressionCompiler implements SqlVisitor {
             }
             sql.append('?');
         } else {
-            values.add(bind.value());
+            values.add(bind.name() != null ? new Named(bind.name()) : bind.value());
             types.add(bind.type());
         }
         nameHint = "param";

@@ -102,13 +102,8 @@ final class DefaultConnection implements Connection {
         SqlType<?>[] types;
         SqlType<?>[] resultTypes = null;
         if (statement instanceof SqlNode) {
-            if (!parameters.isEmpty()) {
-                throw new InvalidArgumentException("Statements built with select(), insert(), update() and delete()"
-                        + " carry their own values; execute them without a parameter map (got "
-                        + parameters.keySet() + ")");
-            }
             ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, (SqlNode) statement);
-            values = bound.values();
+            values = resolveNamed(bound, parameters, plan, 0);
             types = bound.types().toArray(new SqlType<?>[0]);
             List<Expression<?>> columns = statement instanceof Select ? ((Select) statement).columns()
                     : statement instanceof io.retort.sql.CompoundSelect
@@ -219,22 +214,20 @@ final class DefaultConnection implements Connection {
                         + " with executemany: each row could expand to other SQL. Execute the statement once per"
                         + " row");
             }
-            if (statement instanceof SqlNode) {
-                throw new InvalidArgumentException("Statements built with select(), update() and delete(), and"
-                        + " insert() with values(), carry their own values and run once; give rows to a bare"
-                        + " insert(table), or use text(), for an executemany batch");
-            }
+            ExpressionCompiler.Bound bound = statement instanceof SqlNode
+                    ? ExpressionCompiler.collect(dialect, (SqlNode) statement) : null;
             Map<String, @Nullable Object> defaults = defaults(statement);
             for (int i = 0; i < parameterSets.size(); i++) {
                 Map<String, ? extends @Nullable Object> set = parameterSets.get(i);
                 if (set == null) {
                     throw new InvalidArgumentException("Parameter set " + (i + 1) + " of the executemany is null");
                 }
-                List<@Nullable Object> values = plan.values(set, defaults, i + 1);
+                List<@Nullable Object> values = bound != null ? resolveNamed(bound, set, plan, i + 1)
+                        : plan.values(set, defaults, i + 1);
                 rows.add(values);
                 logged.add(new LazyNamedValues(plan, values));
             }
-            types = parameterTypes(statement, plan);
+            types = bound != null ? bound.types().toArray(new SqlType<?>[0]) : parameterTypes(statement, plan);
         }
         autobegin();
         log.statement(plan.sql(), logged, true, compiled.cached());
@@ -263,6 +256,43 @@ final class DefaultConnection implements Connection {
         } finally {
             fireAfter(event, System.nanoTime() - start, failure);
         }
+    }
+
+    /**
+     * The values of an expression statement with its named parameters ({@code bindParam}, {@code :name} in SQL
+     * fragments) taken from the execution's parameter map.
+     *
+     * @throws InvalidArgumentException if a named parameter has no value, or the map names one the statement lacks
+     */
+    private static List<@Nullable Object> resolveNamed(ExpressionCompiler.Bound bound,
+            Map<String, ? extends @Nullable Object> parameters, CompiledStatement plan, int setNumber) {
+        java.util.Set<String> used = new java.util.LinkedHashSet<>();
+        List<@Nullable Object> values = bound.values();
+        if (bound.hasNamed()) {
+            values = new ArrayList<>(values);
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) instanceof ExpressionCompiler.Named) {
+                    String name = ((ExpressionCompiler.Named) values.get(i)).name();
+                    used.add(name);
+                    if (!parameters.containsKey(name)) {
+                        throw new InvalidArgumentException("A value is required for bind parameter '" + name + "'"
+                                + (setNumber > 0 ? " in parameter set " + setNumber : "") + " of the statement: "
+                                + plan.source() + "\nPass it in the parameters, e.g. Map.of(\"" + name
+                                + "\", value)");
+                    }
+                    values.set(i, parameters.get(name));
+                }
+            }
+        }
+        for (String given : parameters.keySet()) {
+            if (!used.contains(given)) {
+                throw new InvalidArgumentException("The statement has no parameter named '" + given + "'; its"
+                        + " named parameters are " + used + ". Values of select(), insert(), update() and"
+                        + " delete() go into the statement itself; name a placeholder with bindParam(\"" + given
+                        + "\", type) to give its value at execution");
+            }
+        }
+        return values;
     }
 
     /** The SQL type of each placeholder where the statement declares one (text().bindTypes), else null. */

@@ -442,4 +442,14 @@ class ExpressionCompilerTest {
                 () -> ExpressionCompiler.compile(Drivers.dialect(dialect), statement)).as(dialect)
                 .isInstanceOf(CompileException.class).hasMessageContaining("not supported by " + dialect));
     }
+
+    @Test
+    void namedParametersAndSqlFragments() {
+        var byId = select(USERS.c("name")).where(USERS.c("id").eq(io.retort.sql.Sql.bindParam("user_id", INTEGER)),
+                io.retort.sql.Sql.sqlCondition("length(user_account.name) > :min"));
+        assertThat(byId.toString()).isEqualTo("SELECT user_account.name FROM user_account"
+                + " WHERE user_account.id = :user_id AND length(user_account.name) > :min");
+        assertCompilesEverywhere(select(io.retort.sql.Sql.sqlFragment("1 + 1", INTEGER).label("two")),
+                "SELECT 1 + 1 AS two");
+    }
 }

@@ -414,4 +414,32 @@ class ExpressionExecutionIT {
         }
         metadata.dropAll(engine);
     }
+
+    @DatabaseTest
+    void namedParametersGivenAtExecutionAndSqlFragments(Engine engine) {
+        MetaData metadata = new MetaData();
+        Table users = users(metadata);
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(users), List.of(Map.of("name", "sandy"), Map.of("name", "patrick"),
+                    Map.of("name", "bob")));
+            var byId = select(users.c("name")).where(users.c("id").eq(io.retort.sql.Sql.bindParam("id", INTEGER)));
+            assertThat(conn.execute(byId, Map.of("id", 2)).scalar()).isEqualTo("patrick");
+            conn.execute(update(users).values(Map.of("fullname", io.retort.sql.Sql.bindParam("full", string(100))))
+                    .where(users.c("name").eq(io.retort.sql.Sql.bindParam("who", string(30)))),
+                    List.of(Map.of("full", "Sandy Cheeks", "who", "sandy"), Map.of("full", "Patrick Star",
+                            "who", "patrick")));
+            assertThat(conn.execute(select(users.c("fullname")).where(io.retort.sql.Sql.sqlCondition(
+                    "user_account.id < :max")).orderBy(users.c("id")), Map.of("max", 3)).scalars().all())
+                    .containsExactly("Sandy Cheeks", "Patrick Star");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> conn.execute(byId))
+                    .isInstanceOf(io.retort.exception.InvalidArgumentException.class)
+                    .hasMessageContaining("A value is required for bind parameter 'id'");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> conn.execute(byId, Map.of("id", 1, "idd", 2)))
+                    .isInstanceOf(io.retort.exception.InvalidArgumentException.class)
+                    .hasMessageContaining("The statement has no parameter named 'idd'; its named parameters are [id]");
+            conn.commit();
+        }
+        metadata.dropAll(engine);
+    }
 }
