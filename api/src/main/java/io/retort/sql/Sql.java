@@ -73,6 +73,21 @@ public final class Sql {
         return new FunctionCall<>("count", java.util.List.of(expression), io.retort.types.Types.BIGINT);
     }
 
+    /** The current date and time of the database session as a {@code LocalDateTime} ({@code LOCALTIMESTAMP}). */
+    public static FunctionCall<java.time.LocalDateTime> now() {
+        return new FunctionCall<>("now", List.of(), io.retort.types.Types.DATETIME);
+    }
+
+    /** {@code lower(expression)}. */
+    public static FunctionCall<String> lower(Expression<?> expression) {
+        return new FunctionCall<>("lower", List.of(expression), io.retort.types.Types.STRING);
+    }
+
+    /** {@code upper(expression)}. */
+    public static FunctionCall<String> upper(Expression<?> expression) {
+        return new FunctionCall<>("upper", List.of(expression), io.retort.types.Types.STRING);
+    }
+
     /** {@code row_number()}, for {@code over(...)}. */
     public static FunctionCall<Long> rowNumber() {
         return new FunctionCall<>("row_number", java.util.List.of(), io.retort.types.Types.BIGINT);

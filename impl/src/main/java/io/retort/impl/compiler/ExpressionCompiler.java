@@ -524,6 +524,10 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitFunction(FunctionCall<?> function) {
+        if (function.name().equals("now") && function.arguments().isEmpty()) {
+            append(dialect.localTimestamp());
+            return;
+        }
         append(function.name()).append("(");
         if (function.arguments().isEmpty() && function.name().equalsIgnoreCase("count")) {
             append("*");

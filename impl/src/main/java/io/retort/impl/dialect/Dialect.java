@@ -395,6 +395,11 @@ public abstract class Dialect {
         return UpdateFromStyle.FROM;
     }
 
+    /** The SQL for {@code now()}: the session's local date and time, without zone. */
+    public String localTimestamp() {
+        return "LOCALTIMESTAMP";
+    }
+
     /** Whether a FROM clause takes LATERAL subqueries. */
     public boolean supportsLateral() {
         return false;

@@ -124,6 +124,12 @@ public class SqliteDialect extends Dialect {
         return "";
     }
 
+    /** SQLite's date and time functions work in UTC; it has no LOCALTIMESTAMP. */
+    @Override
+    public String localTimestamp() {
+        return "datetime('now', 'localtime')";
+    }
+
     @Override
     public boolean parenthesizedCompoundMembers() {
         return false;

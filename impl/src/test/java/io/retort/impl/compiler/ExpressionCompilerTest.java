@@ -35,7 +35,17 @@ class ExpressionCompilerTest {
     private static final Table ORDER = METADATA.table("order",
             column("id", INTEGER).primaryKey(), column("user", string(30)).defaultValue(() -> "anonymous"));
 
+    /** Exact SQL-and-parameter checks made by this class, counted across dialects. */
+    private static final java.util.concurrent.atomic.AtomicInteger CHECKS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @org.junit.jupiter.api.AfterAll
+    static void coversTheExpressionLanguageWithAtLeast150Checks() {
+        System.out.println("[ExpressionCompilerTest] exact SQL and parameter checks: " + CHECKS.get());
+        assertThat(CHECKS.get()).isGreaterThanOrEqualTo(150);
+    }
+
     private static void assertCompiles(SqlNode statement, String dialect, String sql, Object... parameters) {
+        CHECKS.incrementAndGet();
         assertThat(ExpressionCompiler.compile(Drivers.dialect(dialect), statement).sql()).as(dialect).isEqualTo(sql);
         assertThat(ExpressionCompiler.collect(Drivers.dialect(dialect), statement).values()).as(dialect)
                 .isEqualTo(Arrays.asList(parameters));
@@ -451,5 +461,17 @@ class ExpressionCompilerTest {
                 + " WHERE user_account.id = :user_id AND length(user_account.name) > :min");
         assertCompilesEverywhere(select(io.retort.sql.Sql.sqlFragment("1 + 1", INTEGER).label("two")),
                 "SELECT 1 + 1 AS two");
+    }
+
+    @Test
+    void namedFunctions() {
+        assertCompilesEverywhere(select(io.retort.sql.Sql.lower(USERS.c("name")), io.retort.sql.Sql.upper(
+                USERS.c("fullname"))), "SELECT lower(user_account.name), upper(user_account.fullname) FROM user_account");
+        for (String dialect : List.of("postgresql", "h2", "mariadb")) {
+            assertCompiles(select(io.retort.sql.Sql.now()), dialect, "SELECT LOCALTIMESTAMP");
+        }
+        assertCompiles(select(io.retort.sql.Sql.now()), "sqlite", "SELECT datetime('now', 'localtime')");
+        assertCompilesEverywhere(select(io.retort.sql.Sql.function("abs", INTEGER, USERS.c("id"))),
+                "SELECT abs(user_account.id) FROM user_account");
     }
 }

@@ -442,4 +442,16 @@ class ExpressionExecutionIT {
         }
         metadata.dropAll(engine);
     }
+
+    @DatabaseTest
+    void nowAndNamedFunctionsReturnTypedValues(Engine engine) {
+        try (Connection conn = engine.connect()) {
+            Object now = conn.execute(select(io.retort.sql.Sql.now())).scalar();
+            assertThat(now).isInstanceOf(LocalDateTime.class);
+            assertThat(java.time.Duration.between((LocalDateTime) now, LocalDateTime.now()).abs())
+                    .isLessThan(java.time.Duration.ofHours(1));
+            assertThat(conn.execute(select(io.retort.sql.Sql.upper(io.retort.sql.Sql.literal(string(5), "abc"))))
+                    .scalar()).isEqualTo("ABC");
+        }
+    }
 }
