@@ -474,4 +474,20 @@ class ExpressionCompilerTest {
         assertCompilesEverywhere(select(io.retort.sql.Sql.function("abs", INTEGER, USERS.c("id"))),
                 "SELECT abs(user_account.id) FROM user_account");
     }
+
+    @Test
+    void remainingOperatorsAndAggregates() {
+        var id = USERS.c("id");
+        assertCompilesEverywhere(select(id.minus(1), id.times(2), id.dividedBy(3)).distinct(),
+                "SELECT DISTINCT (user_account.id - ?), (user_account.id * ?), (user_account.id / ?)"
+                        + " FROM user_account", 1, 2, 3);
+        assertCompilesEverywhere(select(io.retort.sql.Sql.avg(id), io.retort.sql.Sql.min(id), io.retort.sql.Sql.max(id))
+                .where(USERS.c("name").notLike("x%"), id.notIn(List.of(7))),
+                "SELECT avg(user_account.id), min(user_account.id), max(user_account.id) FROM user_account"
+                        + " WHERE user_account.name NOT LIKE ? AND user_account.id NOT IN ?", "x%", List.of(7));
+        assertCompilesEverywhere(select(io.retort.sql.Sql.coalesce(USERS.c("fullname"),
+                io.retort.sql.Sql.literal(string(10), "none"))).where(USERS.c("name").isNotNull()),
+                "SELECT coalesce(user_account.fullname, ?) FROM user_account WHERE user_account.name IS NOT NULL",
+                "none");
+    }
 }
