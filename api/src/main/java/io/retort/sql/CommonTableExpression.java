@@ -1,7 +1,6 @@
 package io.retort.sql;
 
 import io.retort.exception.InvalidArgumentException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -31,17 +30,7 @@ public final class CommonTableExpression implements TableReference {
         this.anchor = anchor;
         this.body = body;
         this.recursive = recursive;
-        List<DerivedColumn<?>> derived = new ArrayList<>();
-        for (Expression<?> column : anchor.columns()) {
-            String columnName = column instanceof Labeled<?> ? ((Labeled<?>) column).name()
-                    : column instanceof ColumnReference<?> ? ((ColumnReference<?>) column).name() : null;
-            if (columnName == null) {
-                throw new InvalidArgumentException("Column " + (derived.size() + 1) + " of CTE " + name + " has no"
-                        + " name; label it, e.g. count().label(\"n\")");
-            }
-            derived.add(new DerivedColumn<>(columnName, column.type(), this));
-        }
-        this.columns = List.copyOf(derived);
+        this.columns = DerivedColumns.of(anchor, this, "CTE");
     }
 
     /**
@@ -80,13 +69,7 @@ public final class CommonTableExpression implements TableReference {
 
     @Override
     public DerivedColumn<?> columnReference(String columnName) {
-        for (DerivedColumn<?> column : columns) {
-            if (column.name().equals(columnName)) {
-                return column;
-            }
-        }
-        throw new InvalidArgumentException("CTE " + name + " has no column '" + columnName + "'; its columns are "
-                + columns.stream().map(DerivedColumn::name).toList());
+        return DerivedColumns.find(columns, columnName, "CTE", name);
     }
 
     /** The CTE's column, typed as {@code Object} for use in statements. */

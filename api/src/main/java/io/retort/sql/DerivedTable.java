@@ -1,7 +1,5 @@
 package io.retort.sql;
 
-import io.retort.exception.InvalidArgumentException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -20,17 +18,7 @@ public final class DerivedTable implements TableReference {
         this.name = Objects.requireNonNull(name, "name");
         this.select = select;
         this.lateral = lateral;
-        List<DerivedColumn<?>> derived = new ArrayList<>();
-        for (Expression<?> column : select.columns()) {
-            String columnName = column instanceof Labeled<?> ? ((Labeled<?>) column).name()
-                    : column instanceof ColumnReference<?> ? ((ColumnReference<?>) column).name() : null;
-            if (columnName == null) {
-                throw new InvalidArgumentException("Column " + (derived.size() + 1) + " of subquery " + name
-                        + " has no name; label it, e.g. count().label(\"n\")");
-            }
-            derived.add(new DerivedColumn<>(columnName, column.type(), this));
-        }
-        this.columns = List.copyOf(derived);
+        this.columns = DerivedColumns.of(select, this, "subquery");
     }
 
     /** Whether it is LATERAL: its SELECT may refer to the tables before it in the FROM clause. */
@@ -55,13 +43,7 @@ public final class DerivedTable implements TableReference {
 
     @Override
     public DerivedColumn<?> columnReference(String columnName) {
-        for (DerivedColumn<?> column : columns) {
-            if (column.name().equals(columnName)) {
-                return column;
-            }
-        }
-        throw new InvalidArgumentException("Subquery " + name + " has no column '" + columnName + "'; its columns"
-                + " are " + columns.stream().map(DerivedColumn::name).toList());
+        return DerivedColumns.find(columns, columnName, "Subquery", name);
     }
 
     /** The subquery's column, typed as {@code Object} for use in statements. */

@@ -1,0 +1,35 @@
+package io.retort.sql;
+
+import io.retort.exception.InvalidArgumentException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The columns of a table made from a SELECT (a derived table or a CTE): one per selected, named expression. */
+final class DerivedColumns {
+    private DerivedColumns() {
+    }
+
+    static List<DerivedColumn<?>> of(Select select, TableReference owner, String what) {
+        List<DerivedColumn<?>> derived = new ArrayList<>();
+        for (Expression<?> column : select.columns()) {
+            String columnName = column instanceof Labeled<?> ? ((Labeled<?>) column).name()
+                    : column instanceof ColumnReference<?> ? ((ColumnReference<?>) column).name() : null;
+            if (columnName == null) {
+                throw new InvalidArgumentException("Column " + (derived.size() + 1) + " of " + what + " "
+                        + owner.name() + " has no name; label it, e.g. count().label(\"n\")");
+            }
+            derived.add(new DerivedColumn<>(columnName, column.type(), owner));
+        }
+        return List.copyOf(derived);
+    }
+
+    static DerivedColumn<?> find(List<DerivedColumn<?>> columns, String name, String what, String owner) {
+        for (DerivedColumn<?> column : columns) {
+            if (column.name().equals(name)) {
+                return column;
+            }
+        }
+        throw new InvalidArgumentException(what + " " + owner + " has no column '" + name + "'; its columns are "
+                + columns.stream().map(DerivedColumn::name).toList());
+    }
+}
