@@ -51,13 +51,8 @@ public final class TableAlias implements TableReference {
 
     @Override
     public DerivedColumn<?> columnReference(String columnName) {
-        table.columnReference(columnName); // fails with the table's message for an unknown column
-        for (DerivedColumn<?> column : columns) {
-            if (column.name().equals(columnName)) {
-                return column;
-            }
-        }
-        throw new IllegalStateException("unreachable");
+        table.columnReference(columnName); // fails with the table's own message for an unknown column
+        return DerivedColumns.find(columns, columnName, "Alias", name);
     }
 
     /** The aliased column, typed as {@code Object} for use in statements: {@code u.c("name").eq("x")}. */
