@@ -81,6 +81,11 @@ public interface Engine extends AutoCloseable, SchemaExecutor {
     /** The dialect's name: {@code sqlite}, {@code h2}, {@code postgresql}, {@code mysql} or {@code mariadb}. */
     String dialectName();
 
+    /**
+     * Whether the database has a feature, judged from the server version once the engine has connected.
+     */
+    boolean supports(Capability capability);
+
     /** The options the engine was made with. */
     EngineOptions options();
 

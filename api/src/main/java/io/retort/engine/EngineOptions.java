@@ -39,6 +39,7 @@ public final class EngineOptions {
     private final @Nullable IsolationLevel isolationLevel;
     private final int compiledCacheSize;
     private final List<ExecutionListener> listeners;
+    private final io.retort.spi.TransactionCoordinator transactionCoordinator;
 
     private EngineOptions(Builder builder) {
         this.echo = builder.echo;
@@ -51,6 +52,7 @@ public final class EngineOptions {
         this.isolationLevel = builder.isolationLevel;
         this.compiledCacheSize = builder.compiledCacheSize;
         this.listeners = List.copyOf(builder.listeners);
+        this.transactionCoordinator = builder.transactionCoordinator;
     }
 
     /** The defaults: no echo, pool size 5, overflow 10, timeout 30 s, no recycling, no pre-ping. */
@@ -76,6 +78,7 @@ public final class EngineOptions {
         builder.isolationLevel = isolationLevel;
         builder.compiledCacheSize = compiledCacheSize;
         builder.listeners.addAll(listeners);
+        builder.transactionCoordinator = transactionCoordinator;
         return builder;
     }
 
@@ -129,12 +132,18 @@ public final class EngineOptions {
         return listeners;
     }
 
+    /** How sessions learn of an external (JTA) transaction; resource-local by default. */
+    public io.retort.spi.TransactionCoordinator transactionCoordinator() {
+        return transactionCoordinator;
+    }
+
     @Override
     public String toString() {
         return "EngineOptions[echo=" + echo + ", poolSize=" + poolSize + ", maxOverflow=" + maxOverflow
                 + ", poolTimeout=" + poolTimeout + ", poolRecycle=" + poolRecycle + ", poolPrePing=" + poolPrePing
                 + ", connectArgs=" + connectArgs.keySet() + ", isolationLevel=" + isolationLevel
-                + ", compiledCacheSize=" + compiledCacheSize + ", listeners=" + listeners.size() + "]";
+                + ", compiledCacheSize=" + compiledCacheSize + ", listeners=" + listeners.size()
+                + ", transactionCoordinator=" + transactionCoordinator + "]";
     }
 
     /** Builds {@link EngineOptions}; each setter validates its value at once. Not thread-safe. */
@@ -149,6 +158,8 @@ public final class EngineOptions {
         private @Nullable IsolationLevel isolationLevel;
         private int compiledCacheSize = 500;
         private final List<ExecutionListener> listeners = new ArrayList<>();
+        private io.retort.spi.TransactionCoordinator transactionCoordinator =
+                io.retort.spi.TransactionCoordinator.resourceLocal();
 
         private Builder() {
         }
@@ -235,6 +246,15 @@ public final class EngineOptions {
         /** Add a listener told of every statement the engine runs. */
         public Builder addListener(ExecutionListener listener) {
             this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * How sessions of this engine learn of a transaction they do not own: {@code retort-jta}'s coordinator
+         * makes them join the current JTA transaction. Resource-local by default.
+         */
+        public Builder transactionCoordinator(io.retort.spi.TransactionCoordinator value) {
+            this.transactionCoordinator = Objects.requireNonNull(value, "transactionCoordinator");
             return this;
         }
 

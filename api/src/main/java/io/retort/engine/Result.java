@@ -32,6 +32,13 @@ public interface Result extends TypedResult<Row> {
      */
     long rowCount();
 
+    /**
+     * The rows each execution affected: one count per parameter set of an executemany batch, in order, as the driver
+     * reports them ({@code -1} where it does not know, as JDBC's {@code SUCCESS_NO_INFO}); a single count otherwise.
+     * Empty when the statement returned rows.
+     */
+    long[] rowCounts();
+
     /** The first column of the first row, or {@code null}; the result is closed. */
     @Nullable Object scalar();
 

@@ -29,6 +29,7 @@ public class DatabaseException extends RetortException {
     private final List<Map<String, @Nullable Object>> parameterSets;
     private final @Nullable String sqlState;
     private final int vendorCode;
+    private final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Creates the exception.
@@ -70,6 +71,19 @@ public class DatabaseException extends RetortException {
         return vendorCode;
     }
 
+    /**
+     * Adds a line of context shown after the parameters, such as the object a session was flushing when the
+     * statement failed.
+     */
+    public void addNote(String note) {
+        notes.add(note);
+    }
+
+    /** The notes added with {@link #addNote}, oldest first. */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
     /** The driver's exception. */
     @Override
     public synchronized SQLException getCause() {
@@ -99,6 +113,9 @@ public class DatabaseException extends RetortException {
                         .append(parameterSets.size()).append(" parameter sets");
             }
             message.append(']');
+        }
+        for (String note : notes) {
+            message.append('\n').append(note);
         }
         return message.toString();
     }

@@ -49,6 +49,22 @@ public final class MetaData {
         return table;
     }
 
+    /**
+     * Adds a table defined elsewhere (the ORM's mapped tables belong to their classes and are shared by every
+     * registry that lists them); the table's {@link Table#metadata()} stays the one that defined it. Adding the same
+     * table twice does nothing.
+     *
+     * @throws InvalidArgumentException if another table of that name is in this collection
+     */
+    public synchronized Table add(Table table) {
+        Table existing = tables.putIfAbsent(table.name(), table);
+        if (existing != null && existing != table) {
+            throw new InvalidArgumentException("Table '" + table.name() + "' is already defined in this MetaData by"
+                    + " another definition; two tables cannot share a name");
+        }
+        return table;
+    }
+
     /** Adds a sequence, created and dropped with the tables. */
     public synchronized Sequence sequence(String name) {
         return addSequence(new Sequence(name, 1, 1));

@@ -453,6 +453,14 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * The most bind parameters one statement may have; an insert executemany with RETURNING splits its rows into
+     * multi-row statements below it. SQLite's default limit since 3.32 is 32766.
+     */
+    public int maxBindParameters() {
+        return 32766;
+    }
+
     /** Whether the server version is unknown yet or at least {@code major.minor}. */
     protected final boolean versionUnknownOrAtLeast(int major, int minor) {
         return serverVersion == null || serverVersionAtLeast(major, minor);

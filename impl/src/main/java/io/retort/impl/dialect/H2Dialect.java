@@ -140,4 +140,9 @@ public class H2Dialect extends Dialect {
     public String normalizeColumnLabel(String label) {
         return label.equals(label.toUpperCase(Locale.ROOT)) ? label.toLowerCase(Locale.ROOT) : label;
     }
+
+    @Override
+    public int maxBindParameters() {
+        return 100000;
+    }
 }

@@ -299,4 +299,9 @@ public class MySqlDialect extends Dialect {
                 return super.classify(exception);
         }
     }
+
+    @Override
+    public int maxBindParameters() {
+        return 65535;
+    }
 }

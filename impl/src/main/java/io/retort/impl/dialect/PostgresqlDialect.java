@@ -138,4 +138,9 @@ public class PostgresqlDialect extends Dialect {
     protected void bindUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
         statement.setObject(index, value);
     }
+
+    @Override
+    public int maxBindParameters() {
+        return 65535;
+    }
 }

@@ -178,7 +178,11 @@ final class DefaultConnection implements Connection {
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(parameterSets, "parameterSets");
         if (parameterSets.isEmpty()) {
-            return new DefaultResult(0);
+            return new DefaultResult(0, new long[0]);
+        }
+        if (statement instanceof Insert && !((Insert) statement).hasValues()
+                && !((Insert) statement).returningClause().isEmpty()) {
+            return insertManyReturning((Insert) statement, parameterSets);
         }
         DefaultEngine.Compiled compiled;
         CompiledStatement plan;
@@ -242,17 +246,162 @@ final class DefaultConnection implements Connection {
             }
             long[] counts = prepared.executeLargeBatch();
             long total = 0;
-            for (long count : counts) {
-                if (count < 0) {
-                    total = -1; // Statement.SUCCESS_NO_INFO: the driver does not know
-                    break;
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] < 0) {
+                    counts[i] = -1; // Statement.SUCCESS_NO_INFO: the driver does not know
+                    total = -1;
+                } else if (total >= 0) {
+                    total += counts[i];
                 }
-                total += count;
             }
-            return new DefaultResult(total);
+            return new DefaultResult(total, counts);
         } catch (SQLException e) {
             failure = e;
             throw translate(e, plan.sql(), logged);
+        } finally {
+            fireAfter(event, System.nanoTime() - start, failure);
+        }
+    }
+
+    /** Rows of an insert executemany per statement where RETURNING is used, as SQLAlchemy's insertmanyvalues. */
+    private static final int INSERT_MANY_PAGE = 1000;
+
+    /**
+     * An executemany of {@code insert(table).returning(...)}: the RETURNING rows come back one per parameter set, in
+     * the order of the sets. Where the database has INSERT ... RETURNING, the rows go in multi-row
+     * {@code VALUES (...), (...)} statements of up to 1,000 rows (fewer when the bind-parameter limit requires), whose
+     * rows the database returns in VALUES order; elsewhere (H2, MySQL) they go as one JDBC batch and the columns come
+     * back as the driver's generated keys.
+     */
+    private Result insertManyReturning(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets) {
+        Set<String> columns = sets.get(0).keySet();
+        for (int i = 0; i < sets.size(); i++) {
+            Map<String, ? extends @Nullable Object> set = sets.get(i);
+            if (set == null || !set.keySet().equals(columns)) {
+                throw new InvalidArgumentException("Parameter set " + (i + 1) + " of the executemany names "
+                        + (set == null ? "nothing" : set.keySet()) + ", but the first names " + columns
+                        + "; every row of an insert() executemany must name the same columns");
+            }
+        }
+        List<Expression<?>> returning = bare.returningClause();
+        SqlType<?>[] resultTypes = new SqlType<?>[returning.size()];
+        for (int i = 0; i < resultTypes.length; i++) {
+            resultTypes[i] = returning.get(i).type();
+        }
+        List<io.retort.engine.Row> rows = new ArrayList<>(sets.size());
+        Columns[] resultColumns = new Columns[1];
+        String lastSql;
+        if (dialect.supportsReturning("INSERT")) {
+            int perRow = Math.max(1, columns.size() + countDefaults(bare, columns));
+            int page = Math.max(1, Math.min(INSERT_MANY_PAGE, dialect.maxBindParameters() / perRow));
+            lastSql = "";
+            for (int from = 0; from < sets.size(); from += page) {
+                List<? extends Map<String, ? extends @Nullable Object>> chunk =
+                        sets.subList(from, Math.min(sets.size(), from + page));
+                Insert multi = bare.values(chunk);
+                DefaultEngine.Compiled compiled = engine.compile(multi);
+                ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, multi);
+                lastSql = compiled.statement().sql();
+                List<Map<String, @Nullable Object>> logged = List.of(compiled.statement().namedValues(bound.values()));
+                runInsertMany(compiled, lastSql, logged, false, rows, resultColumns, resultTypes, prepared -> {
+                    bindAll(prepared, bound.values(), bound.types().toArray(new SqlType<?>[0]));
+                    return prepared.executeQuery();
+                }, null, chunk.size());
+            }
+        } else {
+            String[] keyColumns = new String[returning.size()];
+            for (int i = 0; i < keyColumns.length; i++) {
+                if (!(returning.get(i) instanceof io.retort.sql.ColumnReference<?>)) {
+                    throw new io.retort.exception.CompileException(dialect.name() + " has no INSERT ... RETURNING;"
+                            + " an insert executemany there can only return columns the database generates, as"
+                            + " generated keys, but RETURNING names " + returning.get(i));
+                }
+                keyColumns[i] = ((io.retort.sql.ColumnReference<?>) returning.get(i)).name();
+            }
+            Insert plain = bare.returning();
+            DefaultEngine.Compiled compiled = engine.compile(plain.values(sets.get(0)));
+            CompiledStatement plan = compiled.statement();
+            List<List<@Nullable Object>> values = new ArrayList<>(sets.size());
+            List<Map<String, @Nullable Object>> logged = new ArrayList<>(sets.size());
+            SqlType<?>[] types = null;
+            for (Map<String, ? extends @Nullable Object> set : sets) {
+                ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, plain.values(set));
+                values.add(bound.values());
+                logged.add(new LazyNamedValues(plan, bound.values()));
+                if (types == null) {
+                    types = bound.types().toArray(new SqlType<?>[0]);
+                }
+            }
+            SqlType<?>[] bindTypes = types;
+            lastSql = plan.sql();
+            runInsertMany(compiled, lastSql, logged, true, rows, resultColumns, resultTypes, prepared -> {
+                for (List<@Nullable Object> row : values) {
+                    bindAll(prepared, row, bindTypes);
+                    prepared.addBatch();
+                }
+                prepared.executeBatch();
+                return prepared.getGeneratedKeys();
+            }, keyColumns, sets.size());
+        }
+        RowCursor cursor = new RowCursor(this, resultColumns[0], rows, dialect, lastSql);
+        openCursors.add(cursor);
+        return new DefaultResult(cursor);
+    }
+
+    private static int countDefaults(Insert bare, Set<String> given) {
+        int count = 0;
+        for (io.retort.sql.ColumnReference<?> column : bare.table().columnReferences()) {
+            if (column.clientDefault() != null && !given.contains(column.name())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Sends one statement of an insert executemany with RETURNING and reads its rows. */
+    private interface InsertManyCall {
+        java.sql.ResultSet run(PreparedStatement prepared) throws SQLException;
+    }
+
+    private void runInsertMany(DefaultEngine.Compiled compiled, String sql, List<Map<String, @Nullable Object>> logged,
+            boolean batch, List<io.retort.engine.Row> rows, Columns[] columns, SqlType<?>[] resultTypes,
+            InsertManyCall call, String @Nullable [] keyColumns, int expected) {
+        autobegin();
+        log.statement(sql, logged, batch, compiled.cached());
+        StatementEvent event = new StatementEvent(sql, logged, batch);
+        SQLException failure = null;
+        fireBefore(event);
+        long start = System.nanoTime();
+        try (PreparedStatement prepared = keyColumns == null ? jdbc.prepareStatement(sql)
+                : jdbc.prepareStatement(sql, keyColumns)) {
+            int before = rows.size();
+            try (java.sql.ResultSet returned = call.run(prepared)) {
+                if (columns[0] == null) {
+                    List<String> names = new ArrayList<>(resultTypes.length);
+                    for (int i = 1; i <= resultTypes.length; i++) {
+                        names.add(keyColumns != null ? keyColumns[i - 1]
+                                : dialect.normalizeColumnLabel(returned.getMetaData().getColumnLabel(i)));
+                    }
+                    columns[0] = new Columns(names);
+                }
+                if (returned.getMetaData().getColumnCount() < resultTypes.length) {
+                    throw new io.retort.exception.CompileException(dialect.name() + " returned "
+                            + returned.getMetaData().getColumnCount() + " generated key column(s) for an insert"
+                            + " executemany, but RETURNING names " + resultTypes.length + "; without INSERT ..."
+                            + " RETURNING only the generated key can come back");
+                }
+                while (returned.next()) {
+                    rows.add(RowCursor.readRow(returned, columns[0], resultTypes, dialect));
+                }
+            }
+            if (rows.size() - before != expected) {
+                throw new InvalidRequestException("The database returned " + (rows.size() - before) + " rows for an"
+                        + " insert of " + expected + " rows with RETURNING; the rows cannot be matched to the"
+                        + " parameter sets\n[SQL: " + sql + "]");
+            }
+        } catch (SQLException e) {
+            failure = e;
+            throw translate(e, sql, logged);
         } finally {
             fireAfter(event, System.nanoTime() - start, failure);
         }

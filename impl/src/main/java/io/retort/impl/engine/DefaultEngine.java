@@ -254,6 +254,22 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
+    public boolean supports(io.retort.engine.Capability capability) {
+        switch (capability) {
+            case INSERT_RETURNING:
+                return dialect.supportsReturning("INSERT");
+            case UPDATE_RETURNING:
+                return dialect.supportsReturning("UPDATE");
+            case DELETE_RETURNING:
+                return dialect.supportsReturning("DELETE");
+            case SEQUENCES:
+                return dialect.supportsSequences();
+            default:
+                throw new IllegalArgumentException("Unknown capability " + capability);
+        }
+    }
+
+    @Override
     public String dialectName() {
         return dialect.name();
     }

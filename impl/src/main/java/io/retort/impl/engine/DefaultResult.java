@@ -12,17 +12,30 @@ import org.jspecify.annotations.Nullable;
 /** The result of one execution: a cursor over rows, or a row count. */
 final class DefaultResult extends CursorResult<Row> implements Result {
     private final long rowCount;
+    private final long[] rowCounts;
 
     /** A result with rows. */
     DefaultResult(RowCursor cursor) {
         super(cursor, Function.identity());
         this.rowCount = -1;
+        this.rowCounts = new long[0];
     }
 
     /** A result without rows, from DML or DDL. */
     DefaultResult(long rowCount) {
+        this(rowCount, new long[] {rowCount});
+    }
+
+    /** A result without rows, from an executemany batch: the total and the count per parameter set. */
+    DefaultResult(long rowCount, long[] rowCounts) {
         super(null, Function.identity());
         this.rowCount = rowCount;
+        this.rowCounts = rowCounts;
+    }
+
+    @Override
+    public long[] rowCounts() {
+        return rowCounts.clone();
     }
 
     @Override

@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class RowCursor {
     private final DefaultConnection connection;
-    private final PreparedStatement statement;
-    private final ResultSet resultSet;
+    private final @Nullable PreparedStatement statement;
+    private final @Nullable ResultSet resultSet;
+    /** Rows read already (an insert executemany's RETURNING rows), served instead of a result set. */
+    private final java.util.@Nullable Iterator<Row> buffered;
     private final Columns columns;
     private final String sql;
     private final List<Map<String, @Nullable Object>> parameters;
@@ -35,6 +37,7 @@ final class RowCursor {
         this.connection = connection;
         this.statement = statement;
         this.resultSet = resultSet;
+        this.buffered = null;
         this.sql = sql;
         this.parameters = parameters;
         ResultSetMetaData metaData = resultSet.getMetaData();
@@ -56,6 +59,31 @@ final class RowCursor {
         }
     }
 
+    /** A cursor over rows read already; it holds no JDBC resources. */
+    RowCursor(DefaultConnection connection, Columns columns, List<Row> rows, Dialect dialect, String sql) {
+        this.connection = connection;
+        this.statement = null;
+        this.resultSet = null;
+        this.buffered = rows.iterator();
+        this.columns = columns;
+        this.dialect = dialect;
+        this.sql = sql;
+        this.parameters = List.of();
+        this.types = new SqlType<?>[columns.size()];
+    }
+
+    /** Reads the current row of a result set with the given column types (null: as the driver gives it). */
+    static Row readRow(ResultSet resultSet, Columns columns, @Nullable SqlType<?>[] types, Dialect dialect)
+            throws SQLException {
+        int count = columns.size();
+        @Nullable Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = types[i] != null ? dialect.read(resultSet, i + 1, types[i])
+                    : readValue(resultSet.getObject(i + 1));
+        }
+        return new DefaultRow(columns, values);
+    }
+
     Columns columns() {
         return columns;
     }
@@ -65,18 +93,19 @@ final class RowCursor {
         if (closed) {
             return null;
         }
+        if (buffered != null) {
+            if (buffered.hasNext()) {
+                return buffered.next();
+            }
+            close();
+            return null;
+        }
         try {
             if (!resultSet.next()) {
                 close();
                 return null;
             }
-            int count = columns.size();
-            @Nullable Object[] values = new Object[count];
-            for (int i = 0; i < count; i++) {
-                values[i] = types[i] != null ? dialect.read(resultSet, i + 1, types[i])
-                        : readValue(resultSet.getObject(i + 1));
-            }
-            return new DefaultRow(columns, values);
+            return readRow(resultSet, columns, types, dialect);
         } catch (SQLException e) {
             close();
             throw connection.translate(e, sql, parameters);
@@ -125,6 +154,10 @@ final class RowCursor {
             return;
         }
         closed = true;
+        if (resultSet == null || statement == null) {
+            connection.forget(this);
+            return;
+        }
         try {
             resultSet.close();
         } catch (SQLException e) {

@@ -346,6 +346,56 @@ class ExpressionExecutionIT {
     }
 
     @DatabaseTest
+    void insertExecutemanyWithReturningGivesOneRowPerParameterSetInOrder(io.retort.testing.TestEngines engines) {
+        List<io.retort.engine.StatementEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Engine engine = engines.create(io.retort.engine.EngineOptions.builder()
+                .addListener(new io.retort.engine.ExecutionListener() {
+                    @Override
+                    public void beforeExecute(io.retort.engine.StatementEvent event) {
+                        events.add(event);
+                    }
+                }).build());
+        MetaData metadata = new MetaData();
+        Table users = users(metadata);
+        metadata.createAll(engine);
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            rows.add(Map.of("name", "user" + i));
+        }
+        try (Connection conn = engine.connect()) {
+            conn.execute(select(count()).from(users)); // connected: the server version is known
+            events.clear();
+            List<Integer> ids = conn.execute(insert(users).returning(users.c("id")), rows).scalars(Integer.class)
+                    .all();
+            assertThat(ids).hasSize(2_500);
+            for (int i = 0; i < ids.size(); i++) {
+                assertThat(ids.get(i)).isEqualTo(i + 1);
+            }
+            if (engine.supports(io.retort.engine.Capability.INSERT_RETURNING)) {
+                // Multi-row VALUES statements of 1,000 rows: 1,000 + 1,000 + 500.
+                assertThat(events).hasSize(3);
+                assertThat(events.get(0).sql()).contains("RETURNING");
+                assertThat(events.get(2).parameterSets().get(0)).hasSize(500 * 2); // name and the created default
+            } else {
+                assertThat(events).hasSize(1); // one JDBC batch; ids from the driver's generated keys
+                assertThat(events.get(0).batch()).isTrue();
+            }
+            assertThat(conn.execute(select(users.c("name")).where(users.c("id").eq(2_500))).scalar())
+                    .isEqualTo("user2499");
+
+            // Per-row counts of an executemany UPDATE: the row that matches nothing shows 0.
+            var update = update(users).values(Map.of("fullname", io.retort.sql.Sql.bindParam("fullname", string(100))))
+                    .where(users.c("id").eq(io.retort.sql.Sql.bindParam("id", INTEGER)));
+            io.retort.engine.Result result = conn.execute(update, List.of(Map.of("fullname", "a", "id", 1),
+                    Map.of("fullname", "b", "id", 99_999), Map.of("fullname", "c", "id", 3)));
+            assertThat(result.rowCounts()).containsExactly(1, 0, 1);
+            assertThat(result.rowCount()).isEqualTo(2);
+            conn.commit();
+        }
+        metadata.dropAll(engine);
+    }
+
+    @DatabaseTest
     void identifiersWithSpacesAndQuotesRoundTrip(Engine engine) {
         MetaData metadata = new MetaData();
         Table odd = metadata.table("odd table",

@@ -1,0 +1,70 @@
+package io.retort.spi;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tells sessions and connections whether a transaction they do not own is active, as Agroal's
+ * {@code TransactionIntegration} does for its pool. The default, {@link #resourceLocal()}, never reports one, so
+ * every session and connection runs its own JDBC transaction; {@code retort-jta} provides one that reports the
+ * current JTA transaction. Set it with {@link io.retort.engine.EngineOptions.Builder#transactionCoordinator}.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface TransactionCoordinator {
+
+    /** The coordinator that never reports an external transaction. */
+    static TransactionCoordinator resourceLocal() {
+        return ResourceLocal.INSTANCE;
+    }
+
+    /** The external transaction active on the calling thread, or {@code null} when there is none. */
+    @Nullable ExternalTransaction currentTransaction();
+
+    /** The resource-local coordinator. */
+    enum ResourceLocal implements TransactionCoordinator {
+        /** The one instance. */
+        INSTANCE;
+
+        @Override
+        public @Nullable ExternalTransaction currentTransaction() {
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return "resource-local";
+        }
+    }
+
+    /**
+     * A transaction owned by someone else (a JTA transaction manager): work done on connections of the engine while
+     * it is active is part of it, and it commits or rolls back on its own.
+     */
+    interface ExternalTransaction {
+
+        /** Registers callbacks run when the transaction completes; see {@link Synchronization}. */
+        void registerSynchronization(Synchronization synchronization);
+
+        /** Marks the transaction so that it can only roll back. */
+        void setRollbackOnly();
+
+        /** A value bound to the transaction under {@code key}, or {@code null}. */
+        @Nullable Object getResource(Object key);
+
+        /** Binds a value to the transaction under {@code key}, for as long as it lasts. */
+        void putResource(Object key, Object value);
+    }
+
+    /** Callbacks around the completion of an external transaction (JTA's interposed synchronization). */
+    interface Synchronization {
+
+        /**
+         * Runs before the transaction commits, while its connections can still be used; an exception thrown here
+         * makes it roll back.
+         */
+        void beforeCompletion();
+
+        /** Runs after the transaction committed ({@code committed} true) or rolled back. */
+        void afterCompletion(boolean committed);
+    }
+}
