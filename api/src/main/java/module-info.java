@@ -12,6 +12,7 @@ module io.retort {
     exports io.retort.exception;
     exports io.retort.sql;
     exports io.retort.schema;
+    exports io.retort.orm;
     exports io.retort.spi;
     exports io.retort.types;
 

@@ -23,6 +23,19 @@ public interface RetortProvider {
     java.util.List<String> ddl(io.retort.schema.MetaData metadata, String dialect, boolean create);
 
     /**
+     * The mapping of a {@code @Mapped} class, built from its annotations on first use and shared afterwards.
+     *
+     * @throws io.retort.exception.MappingException naming the class and field when the mapping is invalid
+     */
+    <E> io.retort.orm.EntityMapping<E> mapping(Class<E> entity);
+
+    /** Opens a session configured by {@code factory}. */
+    io.retort.orm.Session openSession(io.retort.orm.SessionFactory factory);
+
+    /** The state of a mapped object ({@link io.retort.orm.Orm#inspect}). */
+    io.retort.orm.InstanceInfo inspect(Object instance);
+
+    /**
      * The provider on the class path or module path.
      *
      * @throws ConfigurationException if none is found, saying which artifact to add

@@ -1,0 +1,46 @@
+package io.retort.orm;
+
+import io.retort.schema.Table;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a {@link Mapped} class maps to its table: built once per class from its annotations, validated, and shared by
+ * every session and {@link Registry}. Immutable and thread-safe.
+ *
+ * @param <E> the mapped class
+ */
+public interface EntityMapping<E> {
+
+    /** The mapped class. */
+    Class<E> entityClass();
+
+    /** The table, with one column per mapped field. */
+    Table table();
+
+    /** The mapped fields' names, in declaration order (superclass fields first). */
+    List<String> attributeNames();
+
+    /**
+     * The column of a mapped field.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if the class maps no field of that name, listing those
+     *         it maps
+     */
+    io.retort.schema.Column<?> column(String attribute);
+
+    /** The Java type of a mapped field (primitives boxed). */
+    Class<?> attributeType(String attribute);
+
+    /** The primary-key fields, in key order. */
+    List<String> primaryKeyAttributes();
+
+    /** The {@link Version} field, or {@code null}. */
+    @Nullable String versionAttribute();
+
+    /**
+     * The identity of an instance: its primary-key value, or a {@code List} of the values of a composite key;
+     * {@code null} while some key field is null.
+     */
+    @Nullable Object identityOf(E instance);
+}

@@ -1,0 +1,189 @@
+package io.retort.orm;
+
+import io.retort.engine.Connection;
+import io.retort.engine.Engine;
+import io.retort.engine.Result;
+import io.retort.engine.TypedResult;
+import io.retort.sql.Executable;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ORM's unit of work, as SQLAlchemy's {@code Session}: it tracks mapped objects, turns their changes into
+ * INSERT, UPDATE and DELETE statements at {@link #flush()}, and holds one instance per primary key (the identity
+ * map).
+ *
+ * <pre>{@code
+ * try (Session session = Session.open(engine)) {
+ *     User squidward = new User("squidward", "Squidward Tentacles");   // transient, id null
+ *     session.add(squidward);                                          // pending
+ *     session.commit();                                                // INSERT ... ; persistent, id assigned
+ *     squidward.fullname = "Squidward T.";                             // dirty
+ *     User same = session.get(User.class, squidward.id);              // the same instance, no SELECT
+ *     session.commit();                                                // UPDATE user_account SET fullname=? ...
+ * }                                                                    // closed: squidward is detached
+ * }</pre>
+ *
+ * <ul>
+ *   <li><b>Transactions.</b> The session begins a transaction on first use (autobegin) on one connection, taken
+ *       from the engine; {@link #commit()} flushes and commits, {@link #rollback()} rolls back, {@link #close()}
+ *       rolls back what was not committed. When the engine's transaction coordinator reports an external (JTA)
+ *       transaction, the session joins it instead: it flushes before that transaction completes, and its own
+ *       {@code commit()} and {@code rollback()} are errors.</li>
+ *   <li><b>Changes</b> are found at flush by comparing each persistent object's mapped fields to the values last
+ *       loaded or flushed; an UPDATE sets only the changed columns. Objects stay loaded after commit
+ *       (SQLAlchemy's {@code expire_on_commit=False}): a field read in Java cannot trigger a reload, so use
+ *       {@link #refresh} or {@link #expire} to see changes made elsewhere.</li>
+ *   <li><b>Autoflush.</b> Pending changes are flushed before {@link #scalars} and {@link #get} query the database,
+ *       so queries see them (turn it off with {@link SessionFactory.Builder#autoflush(boolean)}).</li>
+ *   <li><b>Failure.</b> When a flush fails, its transaction is rolled back and the error names the object and the
+ *       statement; until {@link #rollback()} is called the session refuses further work with a
+ *       {@link io.retort.exception.PendingRollbackException}; after it, objects added since the last commit are
+ *       transient again and the session is usable.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe: a session belongs to one thread (one request, one job) at a time.
+ */
+public interface Session extends AutoCloseable {
+
+    /** Opens a session on an engine with the default options. */
+    static Session open(Engine engine) {
+        return SessionFactory.of(engine).open();
+    }
+
+    /**
+     * Adds a transient object (it becomes pending and is INSERTed at the next flush), or re-attaches a detached one
+     * (persistent again). Adding an object already in this session does nothing.
+     *
+     * @throws io.retort.exception.InvalidRequestException if the object belongs to another open session
+     * @throws io.retort.exception.MappingException if its class is not mapped correctly
+     */
+    void add(Object instance);
+
+    /** {@link #add} for each object. */
+    void addAll(Collection<?> instances);
+
+    /**
+     * The object with this primary key: from the identity map when the session holds it (no SQL), else loaded with
+     * a SELECT; {@code null} when no row has it. A composite key is given as a {@code List} or array of values in key
+     * order, or as a {@code Map} of field name to value.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if the key does not fit the class's primary key
+     */
+    <E> @Nullable E get(Class<E> type, Object primaryKey);
+
+    /**
+     * Marks a persistent object for deletion: the next flush DELETEs its row. A pending object is simply removed
+     * from the session (transient again).
+     *
+     * @throws io.retort.exception.InvalidRequestException if the object is not in this session
+     */
+    void delete(Object instance);
+
+    /**
+     * Sends the pending changes to the database in one transaction: INSERTs of pending objects (parents before
+     * the children that refer to them), UPDATEs of changed persistent objects (only the changed columns) and
+     * DELETEs of deleted ones (children before parents), batched where the database allows.
+     *
+     * @throws io.retort.exception.StaleDataException if a versioned row was changed or deleted by someone else
+     * @throws io.retort.exception.DatabaseException if the database refuses a statement; the transaction is rolled
+     *         back and the message names the object
+     */
+    void flush();
+
+    /** Flushes, then commits the transaction. */
+    void commit();
+
+    /**
+     * Rolls back the transaction: objects added since the last commit are transient again, deleted ones are
+     * persistent again, and every object's loaded state is discarded (it reloads when next queried or refreshed).
+     */
+    void rollback();
+
+    /**
+     * Loads the object's mapped fields from its row now, discarding unflushed changes to them.
+     *
+     * @throws io.retort.exception.InvalidRequestException if it is not persistent in this session, or its row is gone
+     */
+    void refresh(Object instance);
+
+    /**
+     * Marks the object's loaded state as stale: the next query that returns its row, or {@link #get}, overwrites
+     * its fields from the database, and unflushed changes to it are discarded.
+     */
+    void expire(Object instance);
+
+    /** {@link #expire} for every object in the session. */
+    void expireAll();
+
+    /**
+     * Copies the state of a detached or transient object onto the instance this session holds for its primary key
+     * (loading it first if needed), or onto a new pending instance when there is no such row; returns that instance.
+     * The given object is left as it was.
+     */
+    <E> E merge(E instance);
+
+    /** Removes an object from the session without touching the database: it becomes detached (transient if pending). */
+    void expunge(Object instance);
+
+    /** {@link #expunge} for every object. */
+    void expungeAll();
+
+    /** Whether the object is in this session (pending, persistent or deleted). */
+    boolean contains(Object instance);
+
+    /** Whether a persistent object has mapped fields changed since it was loaded or flushed. */
+    boolean isModified(Object instance);
+
+    /** The pending objects ({@code session.new} in SQLAlchemy). */
+    Set<Object> newObjects();
+
+    /** The persistent objects with changed fields. */
+    Set<Object> dirtyObjects();
+
+    /** The objects marked for deletion and not yet flushed. */
+    Set<Object> deletedObjects();
+
+    /**
+     * Runs an ORM SELECT and returns its objects: each row becomes the instance the identity map holds for its key
+     * (its fields are not overwritten unless it was expired), or a new persistent instance.
+     */
+    <E> TypedResult<E> scalars(EntitySelect<E> select);
+
+    /** As {@link #scalars(EntitySelect)}, with values for {@code bindParam} placeholders. */
+    <E> TypedResult<E> scalars(EntitySelect<E> select, Map<String, ? extends @Nullable Object> parameters);
+
+    /** Runs a Core statement or {@code text()} in the session's transaction, after an autoflush. */
+    Result execute(Executable statement);
+
+    /** As {@link #execute(Executable)}, with parameters. */
+    Result execute(Executable statement, Map<String, ? extends @Nullable Object> parameters);
+
+    /** An executemany in the session's transaction. */
+    Result execute(Executable statement, List<? extends Map<String, ? extends @Nullable Object>> parameterSets);
+
+    /**
+     * The connection of the session's transaction, beginning it if needed. Use it for Core work that must be part of
+     * the transaction; do not commit or close it.
+     */
+    Connection connection();
+
+    /** Whether a transaction has begun and not yet ended. */
+    boolean inTransaction();
+
+    /** Whether the session is usable: false after a failed flush until {@link #rollback()}, and after close. */
+    boolean isActive();
+
+    /** The engine the session takes its connection from. */
+    Engine engine();
+
+    /** Rolls back what was not committed, returns the connection and detaches every object. Idempotent. */
+    @Override
+    void close();
+
+    /** Whether {@link #close()} has been called. */
+    boolean isClosed();
+}
