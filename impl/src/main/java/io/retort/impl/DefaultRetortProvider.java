@@ -24,6 +24,21 @@ public final class DefaultRetortProvider implements RetortProvider {
     }
 
     @Override
+    public <E> io.retort.orm.EntityMapping<E> mapping(Class<E> entity) {
+        return io.retort.impl.orm.Mappers.of(entity);
+    }
+
+    @Override
+    public io.retort.orm.Session openSession(io.retort.orm.SessionFactory factory) {
+        return new io.retort.impl.orm.DefaultSession(factory);
+    }
+
+    @Override
+    public io.retort.orm.InstanceInfo inspect(Object instance) {
+        return io.retort.impl.orm.Inspection.inspect(instance);
+    }
+
+    @Override
     public List<String> ddl(MetaData metadata, String dialect, boolean create) {
         DdlCompiler compiler = new DdlCompiler(Drivers.dialect(dialect));
         return create ? compiler.createAll(metadata, DdlCompiler.Existing.NOTHING)

@@ -60,4 +60,29 @@ class LayeringTest {
         assertThat(filesImporting(API.resolve("sql"), "io.retort.spi", null)).isEmpty();
         assertThat(filesImporting(API, "io.retort.impl", null)).isEmpty();
     }
+
+    @Test
+    void coreNeverImportsTheOrm() {
+        for (String core : List.of("compiler", "dialect", "engine", "pool")) {
+            assertThat(filesImporting(IMPL.resolve(core), "io.retort.orm", null)).isEmpty();
+            assertThat(filesImporting(IMPL.resolve(core), "io.retort.impl.orm", null)).isEmpty();
+        }
+        for (String core : List.of("sql", "schema", "engine", "types", "exception")) {
+            assertThat(filesImporting(API.resolve(core), "io.retort.orm", null)).isEmpty();
+        }
+    }
+
+    @Test
+    void theOrmUsesCoreThroughItsApiAndAsksCapabilitiesNotNames() {
+        for (String internal : List.of("io.retort.impl.compiler", "io.retort.impl.dialect", "io.retort.impl.engine",
+                "io.retort.impl.pool")) {
+            assertThat(filesImporting(IMPL.resolve("orm"), internal, null)).isEmpty();
+        }
+        try (Stream<Path> files = Files.walk(IMPL.resolve("orm"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> read(f).contains("dialectName()")).map(Path::toString)).isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

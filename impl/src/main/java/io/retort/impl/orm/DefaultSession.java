@@ -1,0 +1,657 @@
+package io.retort.impl.orm;
+
+import io.retort.engine.Connection;
+import io.retort.engine.Engine;
+import io.retort.engine.Result;
+import io.retort.engine.Row;
+import io.retort.engine.TypedResult;
+import io.retort.exception.DatabaseException;
+import io.retort.exception.InvalidRequestException;
+import io.retort.exception.PendingRollbackException;
+import io.retort.exception.ResourceClosedException;
+import io.retort.orm.EntitySelect;
+import io.retort.orm.Orm;
+import io.retort.orm.Session;
+import io.retort.orm.SessionFactory;
+import io.retort.spi.TransactionCoordinator;
+import io.retort.sql.Executable;
+import io.retort.sql.Predicate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The session: identity map, instance states and the transaction, with the unit of work in {@link UnitOfWork}.
+ * Not thread-safe, as the API says.
+ */
+public final class DefaultSession implements Session {
+    private final SessionFactory factory;
+    private final Engine engine;
+    private final TransactionCoordinator coordinator;
+    /** Persistent objects (loaded or flushed) by class and primary key. */
+    private final Map<EntityKey, InstanceState> identityMap = new HashMap<>();
+    /** Added objects not yet flushed, in the order they were added. */
+    private final List<InstanceState> pending = new ArrayList<>();
+    /** Objects whose DELETE was flushed in the current transaction. */
+    private final List<InstanceState> deletedInTransaction = new ArrayList<>();
+    private @Nullable Connection connection;
+    private TransactionCoordinator.@Nullable ExternalTransaction joined;
+    private @Nullable RuntimeException failure;
+    private boolean flushing;
+    private boolean closed;
+
+    /** Opens a session; no connection is taken until the session first needs one. */
+    public DefaultSession(SessionFactory factory) {
+        this.factory = factory;
+        this.engine = factory.engine();
+        this.coordinator = engine.options().transactionCoordinator();
+    }
+
+    // ---- objects in and out ----
+
+    @Override
+    public void add(Object instance) {
+        checkUsable();
+        attach(Objects.requireNonNull(instance, "instance"));
+    }
+
+    @Override
+    public void addAll(Collection<?> instances) {
+        checkUsable();
+        for (Object instance : instances) {
+            attach(Objects.requireNonNull(instance, "an element of instances"));
+        }
+    }
+
+    private void attach(Object instance) {
+        EntityMapper<?> mapper = Mappers.ofInstance(instance);
+        InstanceState state = InstanceStates.get(instance);
+        if (state != null && state.session == this) {
+            return;
+        }
+        if (state != null && state.session != null && !state.session.closed) {
+            throw new InvalidRequestException(mapper.describe(instance) + " is already in another open session;"
+                    + " expunge it from that session (or close it) first, or merge() a copy into this one");
+        }
+        if (state == null || state.status == InstanceState.Status.TRANSIENT || state.identity == null) {
+            InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PENDING, this);
+            InstanceStates.put(instance, fresh);
+            pending.add(fresh);
+            return;
+        }
+        // A detached object: persistent again under its identity.
+        EntityKey key = new EntityKey(mapper.entityClass(), state.identity);
+        InstanceState present = identityMap.get(key);
+        if (present != null) {
+            throw new InvalidRequestException("Cannot add detached " + mapper.describe(instance) + ": this session"
+                    + " already holds another instance with that identity; use session.merge(obj) to copy its state"
+                    + " onto the instance the session holds");
+        }
+        state.instance = instance;
+        state.session = this;
+        state.status = InstanceState.Status.PERSISTENT;
+        identityMap.put(key, state);
+    }
+
+    @Override
+    public <E> @Nullable E get(Class<E> type, Object primaryKey) {
+        checkUsable();
+        Objects.requireNonNull(primaryKey, "primaryKey");
+        EntityMapper<E> mapper = Mappers.of(type);
+        Object identity = mapper.identityFromArgument(primaryKey);
+        InstanceState state = identityMap.get(new EntityKey(type, identity));
+        if (state != null && !state.expired) {
+            return state.markedForDeletion ? null : type.cast(state.object());
+        }
+        autoflush();
+        state = identityMap.get(new EntityKey(type, identity));
+        if (state != null && (state.markedForDeletion || state.status == InstanceState.Status.DELETED)) {
+            return null;
+        }
+        return loadByIdentity(mapper, identity);
+    }
+
+    /** SELECT ... WHERE key = ?: the loaded object (refreshing an expired one), or null. */
+    private <E> @Nullable E loadByIdentity(EntityMapper<E> mapper, Object identity) {
+        EntitySelect<E> select = Orm.select(mapper.entityClass()).where(keyCriteria(mapper, identity));
+        try (TypedResult<E> result = scalarsNoFlush(select, Map.of())) {
+            return result.oneOrNull();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Predicate keyCriteria(EntityMapper<?> mapper, Object identity) {
+        Attribute[] key = mapper.key();
+        if (key.length == 1) {
+            return ((io.retort.schema.Column) key[0].column()).eq(identity);
+        }
+        List<?> values = (List<?>) identity;
+        Predicate criteria = null;
+        for (int i = 0; i < key.length; i++) {
+            Predicate one = ((io.retort.schema.Column) key[i].column()).eq(values.get(i));
+            criteria = criteria == null ? one : criteria.and(one);
+        }
+        return criteria;
+    }
+
+    @Override
+    public void delete(Object instance) {
+        checkUsable();
+        InstanceState state = stateInThisSession(instance, "delete");
+        if (state.status == InstanceState.Status.PENDING) {
+            pending.remove(state);
+            state.detach();
+            return;
+        }
+        if (state.status == InstanceState.Status.PERSISTENT) {
+            state.markedForDeletion = true;
+        }
+    }
+
+    private InstanceState stateInThisSession(Object instance, String operation) {
+        Objects.requireNonNull(instance, "instance");
+        EntityMapper<?> mapper = Mappers.ofInstance(instance);
+        InstanceState state = InstanceStates.get(instance);
+        if (state == null || state.session != this) {
+            String where = state == null || state.status == InstanceState.Status.TRANSIENT ? "transient (never added)"
+                    : state.session == null ? "detached" : "in another session";
+            throw new InvalidRequestException("Cannot " + operation + " " + mapper.describe(instance) + ": it is "
+                    + where + ", not in this session" + ("delete".equals(operation)
+                            ? "; add() it, or load it with get(), first" : ""));
+        }
+        return state;
+    }
+
+    @Override
+    public void refresh(Object instance) {
+        checkUsable();
+        InstanceState state = stateInThisSession(instance, "refresh");
+        if (state.identity == null || state.status != InstanceState.Status.PERSISTENT) {
+            throw new InvalidRequestException("Cannot refresh " + state.mapper.describe(instance) + ": it is "
+                    + state.status.name().toLowerCase(java.util.Locale.ROOT) + "; only a persistent object has a row"
+                    + " to refresh from (flush it first)");
+        }
+        state.expired = true;
+        Object loaded = loadByIdentity(state.mapper, state.identity);
+        if (loaded == null) {
+            throw new InvalidRequestException("Could not refresh " + state.mapper.describe(instance) + ": its row"
+                    + " is gone from table " + state.mapper.table().name() + " (deleted by another transaction?)");
+        }
+    }
+
+    @Override
+    public void expire(Object instance) {
+        checkUsable();
+        InstanceState state = stateInThisSession(instance, "expire");
+        if (state.status == InstanceState.Status.PERSISTENT) {
+            state.expired = true;
+        }
+    }
+
+    @Override
+    public void expireAll() {
+        checkUsable();
+        for (InstanceState state : identityMap.values()) {
+            state.expired = true;
+        }
+    }
+
+    @Override
+    public <E> E merge(E instance) {
+        checkUsable();
+        Objects.requireNonNull(instance, "instance");
+        @SuppressWarnings("unchecked")
+        EntityMapper<E> mapper = (EntityMapper<E>) Mappers.ofInstance(instance);
+        InstanceState own = InstanceStates.get(instance);
+        if (own != null && own.session == this) {
+            return instance;
+        }
+        Object identity = mapper.identity(instance);
+        E target = identity == null ? null : get(mapper.entityClass(), identity);
+        @Nullable Object[] values = mapper.values(instance);
+        if (target == null) {
+            target = mapper.newInstance();
+            mapper.populate(target, values);
+            attach(target);
+        } else {
+            mapper.populate(target, values);
+        }
+        return target;
+    }
+
+    @Override
+    public void expunge(Object instance) {
+        checkNotClosed();
+        InstanceState state = stateInThisSession(instance, "expunge");
+        remove(state);
+        state.detach();
+    }
+
+    private void remove(InstanceState state) {
+        if (state.status == InstanceState.Status.PENDING) {
+            pending.remove(state);
+        } else if (state.identity != null) {
+            identityMap.remove(new EntityKey(state.mapper.entityClass(), state.identity), state);
+            deletedInTransaction.remove(state);
+        }
+    }
+
+    @Override
+    public void expungeAll() {
+        checkNotClosed();
+        detachAll();
+    }
+
+    private void detachAll() {
+        for (InstanceState state : pending) {
+            state.detach();
+        }
+        for (InstanceState state : identityMap.values()) {
+            state.detach();
+        }
+        for (InstanceState state : deletedInTransaction) {
+            state.detach();
+        }
+        pending.clear();
+        identityMap.clear();
+        deletedInTransaction.clear();
+    }
+
+    @Override
+    public boolean contains(Object instance) {
+        InstanceState state = InstanceStates.get(Objects.requireNonNull(instance, "instance"));
+        return state != null && state.session == this;
+    }
+
+    @Override
+    public boolean isModified(Object instance) {
+        InstanceState state = stateInThisSession(instance, "inspect");
+        return !changedAttributes(state).isEmpty();
+    }
+
+    /** The names of the mapped fields of a persistent object changed since it was loaded or flushed. */
+    Set<String> changedAttributes(InstanceState state) {
+        if (state.status != InstanceState.Status.PERSISTENT || state.committed == null || state.expired
+                || state.instance == null) {
+            return Set.of();
+        }
+        Set<String> changed = new LinkedHashSet<>();
+        for (Attribute attribute : state.mapper.attributes()) {
+            if (!Values.same(attribute.get(state.instance), state.committed[attribute.index()])) {
+                changed.add(attribute.name());
+            }
+        }
+        return changed;
+    }
+
+    @Override
+    public Set<Object> newObjects() {
+        Set<Object> objects = identitySet();
+        for (InstanceState state : pending) {
+            objects.add(state.object());
+        }
+        return Collections.unmodifiableSet(objects);
+    }
+
+    @Override
+    public Set<Object> dirtyObjects() {
+        Set<Object> objects = identitySet();
+        for (InstanceState state : identityMap.values()) {
+            if (!state.markedForDeletion && !changedAttributes(state).isEmpty()) {
+                objects.add(state.object());
+            }
+        }
+        return Collections.unmodifiableSet(objects);
+    }
+
+    @Override
+    public Set<Object> deletedObjects() {
+        Set<Object> objects = identitySet();
+        for (InstanceState state : identityMap.values()) {
+            if (state.markedForDeletion) {
+                objects.add(state.object());
+            }
+        }
+        return Collections.unmodifiableSet(objects);
+    }
+
+    private static Set<Object> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    // ---- queries ----
+
+    @Override
+    public <E> TypedResult<E> scalars(EntitySelect<E> select) {
+        return scalars(select, Map.of());
+    }
+
+    @Override
+    public <E> TypedResult<E> scalars(EntitySelect<E> select, Map<String, ? extends @Nullable Object> parameters) {
+        checkUsable();
+        autoflush();
+        return scalarsNoFlush(select, parameters);
+    }
+
+    private <E> TypedResult<E> scalarsNoFlush(EntitySelect<E> select,
+            Map<String, ? extends @Nullable Object> parameters) {
+        EntityMapper<E> mapper = Mappers.of(select.entityClass());
+        Result result = connection().execute(select.statement(), parameters);
+        return result.map(row -> load(mapper, row));
+    }
+
+    /** The object for a row: the one the identity map holds (refreshed if expired) or a new persistent one. */
+    private <E> E load(EntityMapper<E> mapper, Row row) {
+        List<Attribute> attributes = mapper.attributes();
+        @Nullable Object[] values = new Object[attributes.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(i);
+        }
+        Object identity = mapper.identity(values);
+        if (identity == null) {
+            throw new InvalidRequestException("A row of " + mapper.table().name() + " has a NULL primary key"
+                    + " (" + mapper.primaryKeyAttributes() + "), so it cannot be loaded as a "
+                    + mapper.entityClass().getSimpleName());
+        }
+        EntityKey key = new EntityKey(mapper.entityClass(), identity);
+        InstanceState state = identityMap.get(key);
+        if (state != null) {
+            Object existing = state.object();
+            if (state.expired) {
+                mapper.populate(existing, values);
+                state.committed = Values.snapshot(values);
+                state.expired = false;
+            }
+            return mapper.entityClass().cast(existing);
+        }
+        E instance = mapper.newInstance();
+        mapper.populate(instance, values);
+        InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PERSISTENT, this);
+        fresh.identity = identity;
+        fresh.committed = Values.snapshot(values);
+        identityMap.put(key, fresh);
+        InstanceStates.put(instance, fresh);
+        return instance;
+    }
+
+    @Override
+    public Result execute(Executable statement) {
+        return execute(statement, Map.of());
+    }
+
+    @Override
+    public Result execute(Executable statement, Map<String, ? extends @Nullable Object> parameters) {
+        checkUsable();
+        autoflush();
+        return connection().execute(statement, parameters);
+    }
+
+    @Override
+    public Result execute(Executable statement,
+            List<? extends Map<String, ? extends @Nullable Object>> parameterSets) {
+        checkUsable();
+        autoflush();
+        return connection().execute(statement, parameterSets);
+    }
+
+    // ---- flush and transactions ----
+
+    private void autoflush() {
+        if (factory.autoflush() && !flushing) {
+            flush();
+        }
+    }
+
+    @Override
+    public void flush() {
+        checkUsable();
+        if (flushing) {
+            throw new InvalidRequestException("Session is already flushing; flush() cannot be called from inside"
+                    + " a flush");
+        }
+        flushing = true;
+        UnitOfWork work = new UnitOfWork(this, identityMap.values(), pending);
+        try {
+            if (work.isEmpty()) {
+                return;
+            }
+            work.execute(connection());
+            work.complete(identityMap, pending, deletedInTransaction);
+        } catch (RuntimeException e) {
+            work.undo();
+            failed(e, work.culprit());
+            throw e;
+        } finally {
+            flushing = false;
+        }
+    }
+
+    /** A flush failed: roll its transaction back and refuse work until {@link #rollback()}. */
+    private void failed(RuntimeException e, @Nullable String culprit) {
+        String note = "[Flush failed" + (culprit != null ? " while writing " + culprit : "") + "; the session's"
+                + " transaction has been rolled back. Call session.rollback() before using the session again]";
+        if (e instanceof DatabaseException) {
+            ((DatabaseException) e).addNote(note);
+        }
+        failure = e;
+        if (joined != null) {
+            joined.setRollbackOnly();
+        } else if (connection != null) {
+            try {
+                connection.rollback();
+            } catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+        }
+    }
+
+    @Override
+    public void commit() {
+        checkUsable();
+        if (joined != null) {
+            throw new InvalidRequestException("This Session is part of a JTA transaction, which commits it: do not"
+                    + " call session.commit(); let the @Transactional method return (or call"
+                    + " UserTransaction.commit()), and the session flushes before the transaction completes");
+        }
+        flush();
+        if (connection != null) {
+            Connection current = connection;
+            connection = null;
+            try {
+                current.commit();
+            } finally {
+                current.close();
+            }
+        }
+        afterCommit();
+    }
+
+    @Override
+    public void rollback() {
+        checkNotClosed();
+        if (joined != null) {
+            throw new InvalidRequestException("This Session is part of a JTA transaction: do not call"
+                    + " session.rollback(); throw from the @Transactional method, or call"
+                    + " UserTransaction.setRollbackOnly() / rollback()");
+        }
+        Connection current = connection;
+        connection = null;
+        if (current != null) {
+            current.close(); // rolls back
+        }
+        afterRollback();
+    }
+
+    /** After a commit: flushed deletions leave the session, new objects stay persistent. */
+    private void afterCommit() {
+        for (InstanceState state : deletedInTransaction) {
+            state.detach();
+        }
+        deletedInTransaction.clear();
+        for (InstanceState state : identityMap.values()) {
+            state.insertedInTransaction = false;
+            state.beforeInsert = null;
+        }
+    }
+
+    /**
+     * After a rollback: objects inserted in the transaction and still-pending ones are transient again (their
+     * generated keys cleared), flushed deletions are persistent again, and every persistent object is expired.
+     */
+    private void afterRollback() {
+        failure = null;
+        List<InstanceState> inserted = new ArrayList<>();
+        for (InstanceState state : identityMap.values()) {
+            if (state.insertedInTransaction) {
+                inserted.add(state);
+            }
+        }
+        for (InstanceState state : inserted) {
+            identityMap.remove(new EntityKey(state.mapper.entityClass(), state.identity));
+            UnitOfWork.restoreBeforeInsert(state);
+            state.identity = null;
+            state.committed = null;
+            state.detach();
+        }
+        for (InstanceState state : pending) {
+            state.detach();
+        }
+        pending.clear();
+        for (InstanceState state : deletedInTransaction) {
+            state.status = InstanceState.Status.PERSISTENT;
+            identityMap.put(new EntityKey(state.mapper.entityClass(), state.identity), state);
+        }
+        deletedInTransaction.clear();
+        for (InstanceState state : identityMap.values()) {
+            state.markedForDeletion = false;
+            state.expired = true;
+        }
+    }
+
+    @Override
+    public Connection connection() {
+        checkUsable();
+        if (connection == null) {
+            TransactionCoordinator.ExternalTransaction external = coordinator.currentTransaction();
+            Connection opened = engine.connect();
+            if (external != null) {
+                external.registerSynchronization(new JoinedTransaction());
+                joined = external;
+            }
+            connection = opened;
+        }
+        return connection;
+    }
+
+    /** Flushes before a JTA transaction completes and settles the objects after it. */
+    private final class JoinedTransaction implements TransactionCoordinator.Synchronization {
+        @Override
+        public void beforeCompletion() {
+            if (!closed && failure == null) {
+                flush();
+            }
+        }
+
+        @Override
+        public void afterCompletion(boolean committed) {
+            Connection current = connection;
+            connection = null;
+            joined = null;
+            if (current != null) {
+                current.close();
+            }
+            if (committed) {
+                afterCommit();
+            } else {
+                afterRollback();
+            }
+        }
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return connection != null;
+    }
+
+    @Override
+    public boolean isActive() {
+        return !closed && failure == null;
+    }
+
+    @Override
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (connection != null && joined == null) {
+                Connection current = connection;
+                connection = null;
+                current.close();
+                afterRollback();
+            }
+        } finally {
+            detachAll();
+            closed = true;
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void checkNotClosed() {
+        if (closed) {
+            throw new ResourceClosedException("This Session is closed; open a new one with Session.open(engine)");
+        }
+    }
+
+    private void checkUsable() {
+        checkNotClosed();
+        if (failure != null) {
+            String first = String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
+            throw new PendingRollbackException("This Session's transaction has been rolled back because of an"
+                    + " error during flush: " + first + "\nCall session.rollback() before using the session again",
+                    failure);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + engine + ", " + identityMap.size() + " persistent, " + pending.size() + " pending]";
+    }
+
+    /** The identity of {@code Orm.inspect}: the session's view of one state. */
+    io.retort.orm.InstanceInfo info(InstanceState state) {
+        io.retort.orm.ObjectState objectState;
+        switch (state.status) {
+            case PENDING:
+                objectState = io.retort.orm.ObjectState.PENDING;
+                break;
+            case PERSISTENT:
+                objectState = io.retort.orm.ObjectState.PERSISTENT;
+                break;
+            case DELETED:
+                objectState = io.retort.orm.ObjectState.DELETED;
+                break;
+            default:
+                throw new IllegalStateException("Unexpected status of an attached object: " + state.status);
+        }
+        return new io.retort.orm.InstanceInfo(objectState, state.identity, this, changedAttributes(state),
+                state.expired);
+    }
+}

@@ -1,0 +1,31 @@
+package io.retort.impl.orm;
+
+import io.retort.orm.InstanceInfo;
+import io.retort.orm.ObjectState;
+import java.util.Set;
+
+/** {@code Orm.inspect(obj)}: the state of a mapped object. */
+public final class Inspection {
+    private Inspection() {
+    }
+
+    /**
+     * The state of an object: transient when no session has held it, else what its state records.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if the object's class is not mapped
+     */
+    public static InstanceInfo inspect(Object instance) {
+        Mappers.ofInstance(instance);
+        InstanceState state = InstanceStates.get(instance);
+        if (state == null) {
+            return new InstanceInfo(ObjectState.TRANSIENT, null, null, Set.of(), false);
+        }
+        DefaultSession session = state.session;
+        if (session != null) {
+            return session.info(state);
+        }
+        boolean detached = state.status == InstanceState.Status.DETACHED;
+        return new InstanceInfo(detached ? ObjectState.DETACHED : ObjectState.TRANSIENT,
+                detached ? state.identity : null, null, Set.of(), false);
+    }
+}

@@ -1,0 +1,159 @@
+package io.retort.impl.orm;
+
+import static io.retort.orm.Orm.inspect;
+import static io.retort.orm.Orm.select;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.retort.engine.Capability;
+import io.retort.engine.Connection;
+import io.retort.engine.Engine;
+import io.retort.engine.Row;
+import io.retort.engine.StatementEvent;
+import io.retort.exception.IntegrityException;
+import io.retort.exception.PendingRollbackException;
+import io.retort.exception.StaleDataException;
+import io.retort.orm.ObjectState;
+import io.retort.orm.Registry;
+import io.retort.orm.Session;
+import io.retort.sql.Sql;
+import io.retort.testing.DatabaseTest;
+import io.retort.testing.TestEngines;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Batched inserts with generated keys, optimistic locking, and a flush that fails. */
+class FlushIT {
+
+    @DatabaseTest
+    void tenThousandNewObjectsAreInsertedInBatchesAndGetTheirKeysInOrder(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(User.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            List<User> users = new ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                users.add(new User("user" + i, i % 2 == 0 ? "User " + i : null));
+            }
+            session.addAll(users);
+            session.connection(); // connect first, so the recorder sees only the flush
+            recorder.clear();
+            session.commit();
+
+            List<StatementEvent> inserts = recorder.events();
+            if (engine.supports(Capability.INSERT_RETURNING)) {
+                // Multi-row INSERT ... VALUES (...), (...) RETURNING: 1,000 rows a statement.
+                assertThat(inserts).hasSize(10);
+                assertThat(inserts.get(0).sql()).startsWith("INSERT INTO user_account (name, fullname) VALUES"
+                        + " (?, ?), (?, ?)").contains("RETURNING");
+            } else {
+                // One JDBC batch, the keys read as generated keys.
+                assertThat(inserts).hasSize(1);
+                assertThat(inserts.get(0).batch()).isTrue();
+                assertThat(inserts.get(0).parameterSets()).hasSize(10_000);
+            }
+            for (int i = 0; i < users.size(); i++) {
+                assertThat(users.get(i).id).isEqualTo(i + 1);
+            }
+            try (Connection conn = engine.connect()) {
+                var table = registry.mapping(User.class).table();
+                for (Row row : conn.execute(Sql.select(table.c("id"), table.c("name")))) {
+                    assertThat(row.get("name")).isEqualTo("user" + (row.get("id", Integer.class) - 1));
+                }
+            }
+            assertThat(session.get(User.class, 5000)).isSameAs(users.get(4999));
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void aConcurrentChangeIsDetectedByTheVersionColumn(Engine engine) {
+        Registry registry = Registry.of(Account.class);
+        registry.createAll(engine);
+        try {
+            try (Session setup = Session.open(engine)) {
+                setup.add(new Account("plankton", new BigDecimal("1.00")));
+                setup.commit();
+            }
+            try (Session first = Session.open(engine); Session second = Session.open(engine)) {
+                Account mine = first.get(Account.class, 1L);
+                Account theirs = second.get(Account.class, 1L);
+                second.commit(); // release the read, for databases that lock on read (SQLite)
+                first.commit();
+                mine.balance = new BigDecimal("2.00");
+                first.commit();
+                assertThat(mine.version).isEqualTo(2);
+
+                theirs.balance = new BigDecimal("3.00");
+                assertThatThrownBy(second::flush).isInstanceOf(StaleDataException.class)
+                        .hasMessageContaining("UPDATE statement on table 'account' expected to match 1 row, but"
+                                + " matched 0")
+                        .hasMessageContaining("Account with identity 1: Account(plankton) at version 1 was changed or"
+                                + " deleted by another transaction");
+                assertThat(theirs.version).isEqualTo(1); // the flush's version bump was undone
+                assertThatThrownBy(() -> second.get(Account.class, 1L)).isInstanceOf(PendingRollbackException.class)
+                        .hasMessageContaining("Call session.rollback()");
+                second.rollback();
+                Account reloaded = second.get(Account.class, 1L);
+                assertThat(reloaded).isSameAs(theirs);
+                assertThat(theirs.balance).isEqualByComparingTo("2.00"); // expired by the rollback, reloaded
+                assertThat(theirs.version).isEqualTo(2);
+                theirs.balance = new BigDecimal("3.00");
+                second.commit();
+                assertThat(theirs.version).isEqualTo(3);
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void aConstraintViolationRollsBackAndTheSessionIsUsableAfterRollback(Engine engine) {
+        Registry registry = Registry.of(Account.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            Account krabs = new Account("krabs", BigDecimal.ONE);
+            session.add(krabs);
+            session.commit();
+
+            Account early = new Account("pearl", BigDecimal.TEN);
+            session.add(early);
+            session.flush(); // INSERTed in this transaction
+            Account duplicate = new Account("krabs", BigDecimal.TEN);
+            session.add(duplicate);
+            assertThatThrownBy(session::flush).isInstanceOf(IntegrityException.class)
+                    .hasMessageContaining("INSERT INTO account")
+                    .hasMessageContaining("Flush failed while writing Account (no identity yet): Account(krabs)")
+                    .hasMessageContaining("Call session.rollback() before using the session again");
+            assertThat(duplicate.id).isNull();
+            assertThat(duplicate.version).isZero(); // the flush's writes are undone
+
+            assertThat(session.isActive()).isFalse();
+            assertThatThrownBy(() -> session.add(new Account("sandy", BigDecimal.ONE)))
+                    .isInstanceOf(PendingRollbackException.class)
+                    .hasMessageContaining("This Session's transaction has been rolled back because of an error during"
+                            + " flush: (IntegrityException)")
+                    .hasMessageContaining("Call session.rollback() before using the session again");
+            assertThatThrownBy(session::commit).isInstanceOf(PendingRollbackException.class);
+
+            session.rollback();
+            assertThat(session.isActive()).isTrue();
+            assertThat(inspect(duplicate).state()).isEqualTo(ObjectState.TRANSIENT);
+            assertThat(inspect(early).state()).isEqualTo(ObjectState.TRANSIENT); // its INSERT was rolled back
+            assertThat(early.id).isNull();
+            assertThat(inspect(krabs).state()).isEqualTo(ObjectState.PERSISTENT);
+
+            duplicate.owner = "squidward";
+            session.add(duplicate);
+            session.add(early);
+            session.commit();
+            assertThat(session.scalars(select(Account.class).orderBy(Account_.owner)).map(a -> a.owner).all())
+                    .containsExactly("krabs", "pearl", "squidward");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+}

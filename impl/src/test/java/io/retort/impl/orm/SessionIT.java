@@ -1,0 +1,232 @@
+package io.retort.impl.orm;
+
+import static io.retort.orm.Orm.inspect;
+import static io.retort.orm.Orm.select;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.retort.engine.Connection;
+import io.retort.engine.Engine;
+import io.retort.exception.InvalidRequestException;
+import io.retort.orm.ObjectState;
+import io.retort.orm.Orm;
+import io.retort.orm.Registry;
+import io.retort.orm.Session;
+import io.retort.orm.SessionFactory;
+import io.retort.sql.Sql;
+import io.retort.testing.DatabaseTest;
+import io.retort.testing.TestEngines;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** The Session's operations on every database: the identity map, get, delete, refresh, expire, merge, expunge. */
+class SessionIT {
+
+    @DatabaseTest
+    void getHitsTheIdentityMapFirst(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(User.class);
+        registry.createAll(engine);
+        try {
+            try (Session session = Session.open(engine)) {
+                session.add(new User("sandy", "Sandy Cheeks"));
+                session.commit();
+            }
+            try (Session session = Session.open(engine)) {
+                recorder.clear();
+                User first = session.get(User.class, 1);
+                User second = session.get(User.class, 1);
+                assertThat(second).isSameAs(first);
+                assertThat(recorder.sql()).hasSize(1);
+                assertThat(recorder.sql().get(0)).startsWith("SELECT user_account.id, user_account.name,"
+                        + " user_account.fullname FROM user_account WHERE user_account.id = ?");
+                // A query returning the same row gives the same instance too.
+                assertThat(session.scalars(select(User.class)).one()).isSameAs(first);
+                assertThat(session.get(User.class, 99)).isNull();
+
+                first.fullname = "Sandy";
+                recorder.clear();
+                session.commit();
+                assertThat(recorder.sql()).containsExactly("UPDATE user_account SET fullname=? WHERE"
+                        + " user_account.id = ?");
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void autoflushBeforeQueriesAndDeleteStates(Engine engine) {
+        Registry registry = Registry.of(User.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            User patrick = new User("patrick", null);
+            session.add(patrick);
+            // The query sees the pending object: autoflush.
+            assertThat(session.scalars(select(User.class).where(User_.name.eq("patrick"))).one()).isSameAs(patrick);
+            assertThat(inspect(patrick).state()).isEqualTo(ObjectState.PERSISTENT);
+            session.commit();
+
+            session.delete(patrick);
+            assertThat(session.deletedObjects()).containsExactly(patrick);
+            assertThat(inspect(patrick).state()).isEqualTo(ObjectState.PERSISTENT); // until flushed
+            session.flush();
+            assertThat(inspect(patrick).state()).isEqualTo(ObjectState.DELETED);
+            assertThat(session.get(User.class, patrick.id)).isNull();
+            session.commit();
+            assertThat(inspect(patrick).state()).isEqualTo(ObjectState.DETACHED);
+            assertThat(session.contains(patrick)).isFalse();
+
+            // Deleting a pending object just makes it transient again.
+            User gary = new User("gary", null);
+            session.add(gary);
+            session.delete(gary);
+            assertThat(inspect(gary).state()).isEqualTo(ObjectState.TRANSIENT);
+            session.commit();
+            assertThat(session.scalars(select(User.class)).all()).isEmpty();
+
+            assertThatThrownBy(() -> session.delete(new User("nobody", null)))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("Cannot delete User (no identity yet)")
+                    .hasMessageContaining("it is transient (never added), not in this session");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void refreshExpireMergeAndExpunge(Engine engine) {
+        Registry registry = Registry.of(User.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            User mr = new User("krabs", "Eugene Krabs");
+            session.add(mr);
+            session.commit();
+            // Someone else changes the row.
+            try (Connection conn = engine.connect()) {
+                conn.execute(Sql.update(registry.mapping(User.class).table()).values(Map.of("fullname", "Mr. Krabs")));
+                conn.commit();
+            }
+            assertThat(session.get(User.class, mr.id).fullname).isEqualTo("Eugene Krabs"); // the identity map
+            session.refresh(mr);
+            assertThat(mr.fullname).isEqualTo("Mr. Krabs");
+
+            mr.fullname = "unsaved";
+            session.expire(mr);
+            assertThat(inspect(mr).expired()).isTrue();
+            assertThat(session.isModified(mr)).isFalse(); // expired: its changes are discarded
+            assertThat(session.get(User.class, mr.id)).isSameAs(mr);
+            assertThat(mr.fullname).isEqualTo("Mr. Krabs"); // reloaded by get()
+
+            // merge() copies a detached copy's state onto the session's instance.
+            User copy = new User("krabs", "Eugene H. Krabs");
+            copy.id = mr.id;
+            User merged = session.merge(copy);
+            assertThat(merged).isSameAs(mr);
+            assertThat(mr.fullname).isEqualTo("Eugene H. Krabs");
+            assertThat(session.dirtyObjects()).containsExactly(mr);
+            assertThat(inspect(copy).state()).isEqualTo(ObjectState.TRANSIENT);
+            User brandNew = session.merge(new User("pearl", null));
+            assertThat(inspect(brandNew).state()).isEqualTo(ObjectState.PENDING);
+            session.commit();
+
+            session.expunge(mr);
+            assertThat(inspect(mr).state()).isEqualTo(ObjectState.DETACHED);
+            User reloaded = session.get(User.class, mr.id);
+            assertThat(reloaded).isNotSameAs(mr);
+            assertThat(reloaded.fullname).isEqualTo("Eugene H. Krabs");
+            assertThatThrownBy(() -> session.add(mr)).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("already holds another instance with that identity")
+                    .hasMessageContaining("merge");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void detachedObjectsCanBeAddedToANewSession(Engine engine) {
+        Registry registry = Registry.of(User.class);
+        registry.createAll(engine);
+        try {
+            User sandy = new User("sandy", "Sandy");
+            SessionFactory sessions = SessionFactory.of(engine);
+            sessions.begin(session -> session.add(sandy));
+            assertThat(inspect(sandy).state()).isEqualTo(ObjectState.DETACHED);
+            sandy.fullname = "Sandy Cheeks";
+            sessions.begin(session -> {
+                session.add(sandy);
+                assertThat(inspect(sandy).state()).isEqualTo(ObjectState.PERSISTENT);
+                assertThat(inspect(sandy).modified()).containsExactly("fullname");
+            });
+            String fullname = sessions.inTransaction(session -> session.get(User.class, sandy.id).fullname);
+            assertThat(fullname).isEqualTo("Sandy Cheeks");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void uuidKeysEnumsServerDefaultsAndCompositeKeys(Engine engine) {
+        Registry registry = Registry.of(Ticket.class, Enrollment.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            Ticket ticket = new Ticket("Fix the fryer", Ticket.Priority.HIGH);
+            Ticket other = new Ticket("Clean the grill", Ticket.Priority.LOW);
+            other.points = 3;
+            session.addAll(List.of(ticket, other));
+            session.commit();
+            assertThat(ticket.id).isNotNull();
+            assertThat(ticket.points).isEqualTo(7); // the server default, read back
+            assertThat(other.points).isEqualTo(3);
+            session.close();
+
+            try (Session again = Session.open(engine)) {
+                Ticket loaded = again.get(Ticket.class, ticket.id);
+                assertThat(loaded.priority).isEqualTo(Ticket.Priority.HIGH);
+                assertThat(loaded.open).isTrue();
+                assertThat(loaded.scratch).isEqualTo("not mapped");
+                assertThat(loaded.closedAt).isNull();
+
+                Enrollment enrollment = new Enrollment("biology", 7);
+                again.add(enrollment);
+                again.commit();
+                enrollment.grade = "A";
+                again.commit();
+                assertThat(again.get(Enrollment.class, List.of("biology", 7))).isSameAs(enrollment);
+                assertThat(again.get(Enrollment.class, Map.of("course", "biology", "student", 7)))
+                        .isSameAs(enrollment);
+                assertThat(inspect(enrollment).identity()).isEqualTo(List.of("biology", 7));
+                assertThatThrownBy(() -> again.get(Enrollment.class, "biology"))
+                        .hasMessageContaining("Enrollment has a composite primary key [course, student]");
+                again.expungeAll();
+                Enrollment fresh = again.get(Enrollment.class, new Object[] {"biology", 7});
+                assertThat(fresh.grade).isEqualTo("A");
+                assertThat(Orm.mapping(Enrollment.class).primaryKeyAttributes()).containsExactly("course", "student");
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void accountsKeepDecimalsAndVersions(Engine engine) {
+        Registry registry = Registry.of(Account.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            Account account = new Account("plankton", new BigDecimal("10.50"));
+            session.add(account);
+            session.commit();
+            assertThat(account.version).isEqualTo(1);
+            assertThat(account.id).isEqualTo(1L);
+            account.balance = new BigDecimal("10.5"); // the same value: no UPDATE
+            assertThat(session.isModified(account)).isFalse();
+            account.balance = new BigDecimal("99.99");
+            session.commit();
+            assertThat(account.version).isEqualTo(2);
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+}
