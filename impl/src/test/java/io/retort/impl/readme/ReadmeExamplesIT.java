@@ -144,4 +144,43 @@ class ReadmeExamplesIT {
         }
         metadata.dropAll(engine);
     }
+
+    @DatabaseTest
+    void ormExample(Engine engine) {
+        io.retort.orm.Registry registry = io.retort.orm.Registry.of(User.class, Address.class);
+        registry.createAll(engine);
+        try {
+            User squidward = new User("squidward", "Squidward Tentacles");
+            try (io.retort.orm.Session session = io.retort.orm.Session.open(engine)) {
+                assertThat(squidward.id).isNull();
+                session.add(squidward);
+                session.commit();
+                assertThat(squidward.id).isEqualTo(1);
+                squidward.fullname = "Squidward T.";
+                session.commit();
+                User same = session.get(User.class, 1);
+                assertThat(same).isSameAs(squidward);
+                session.add(new Address("squidward@aol.com", squidward.id));
+                List<User> found = session.scalars(io.retort.orm.Orm.select(User.class)
+                        .where(User_.name.startsWith("s"))
+                        .orderBy(User_.id.desc()).limit(10)).all();
+                assertThat(found).containsExactly(squidward);
+                List<User> withAol = session.scalars(io.retort.orm.Orm.select(User.class).join(Address.class)
+                        .where(Address_.emailAddress.like("%@aol.com"))).all();
+                assertThat(withAol).containsExactly(squidward);
+                assertThat(session.execute(text("SELECT count(*) FROM address")).scalar(Long.class)).isEqualTo(1L);
+                session.commit();
+            }
+            assertThat(io.retort.orm.Orm.inspect(squidward).state()).isEqualTo(io.retort.orm.ObjectState.DETACHED);
+            assertThat(io.retort.orm.Orm.inspect(squidward).identity()).isEqualTo(1);
+
+            io.retort.orm.SessionFactory sessions = io.retort.orm.SessionFactory.builder(engine).autoflush(true)
+                    .build();
+            sessions.begin(session -> session.add(new User("sandy", "Sandy Cheeks")));
+            String name = sessions.inTransaction(session -> session.get(User.class, 2).name);
+            assertThat(name).isEqualTo("sandy");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
 }
