@@ -39,6 +39,26 @@ public interface EntityMapping<E> {
     @Nullable String versionAttribute();
 
     /**
+     * The {@link Relationship} fields, in declaration order. Asking resolves them (their target classes, foreign keys
+     * and {@code backPopulates}), so mapping errors in relationships surface here.
+     *
+     * @throws io.retort.exception.MappingException naming the class and field of an invalid relationship
+     */
+    List<String> relationshipNames();
+
+    /** The related class of a relationship (the element type of a collection). */
+    Class<?> relationshipTarget(String relationship);
+
+    /** The association tables of this class's many-to-many relationships. */
+    List<Table> associationTables();
+
+    /**
+     * {@code select} joined to a relationship's target table ({@code JOIN address ON address.user_id =
+     * user_account.id}); a many-to-many joins the association table first.
+     */
+    io.retort.sql.Select joinRelationship(io.retort.sql.Select select, String relationship, boolean outer);
+
+    /**
      * The identity of an instance: its primary-key value, or a {@code List} of the values of a composite key;
      * {@code null} while some key field is null.
      */

@@ -29,19 +29,61 @@ import org.jspecify.annotations.Nullable;
 public final class EntitySelect<E> {
     private final Class<E> entity;
     private final Select statement;
+    private final java.util.List<LoadOption> options;
 
-    private EntitySelect(Class<E> entity, Select statement) {
+    private EntitySelect(Class<E> entity, Select statement, java.util.List<LoadOption> options) {
         this.entity = entity;
         this.statement = statement;
+        this.options = java.util.List.copyOf(options);
     }
 
     static <E> EntitySelect<E> of(Class<E> entity) {
         EntityMapping<E> mapping = RetortProvider.instance().mapping(entity);
-        return new EntitySelect<>(entity, io.retort.sql.Sql.select(mapping.table()));
+        return new EntitySelect<>(entity, io.retort.sql.Sql.select(mapping.table()), java.util.List.of());
     }
 
     private EntitySelect<E> with(Select changed) {
-        return new EntitySelect<>(entity, changed);
+        return new EntitySelect<>(entity, changed, options);
+    }
+
+    /**
+     * Loader strategies for relationships of this query's objects (and, with chained paths, of their related ones):
+     * {@code .options(selectIn(User_.addresses), joined(User_.profile))}.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if a path does not start at this query's class
+     */
+    public EntitySelect<E> options(LoadOption... loaders) {
+        java.util.List<LoadOption> more = new java.util.ArrayList<>(options);
+        for (LoadOption option : loaders) {
+            RelationshipAttribute<?, ?> first = option.path().get(0).relationship();
+            if (!first.entityClass().isAssignableFrom(entity)) {
+                throw new io.retort.exception.InvalidArgumentException("Loader option " + option + " starts at "
+                        + first.entityClass().getSimpleName() + ", but this query selects " + entity.getSimpleName());
+            }
+            more.add(option);
+        }
+        return new EntitySelect<>(entity, statement, more);
+    }
+
+    /** The loader options given with {@link #options}. */
+    public java.util.List<LoadOption> loadOptions() {
+        return options;
+    }
+
+    /**
+     * {@code JOIN} through a relationship, the ON clause from its foreign key (a many-to-many joins its association
+     * table too): {@code select(User.class).join(User_.addresses).where(Address_.email.like("%@x.org"))}. The query
+     * still returns each object once per joined row; add {@link #distinct()} to return it once.
+     */
+    public EntitySelect<E> join(RelationshipAttribute<?, ?> relationship) {
+        return with(RetortProvider.instance().mapping(relationship.entityClass())
+                .joinRelationship(statement, relationship.attributeName(), false));
+    }
+
+    /** {@code LEFT OUTER JOIN} through a relationship. */
+    public EntitySelect<E> outerJoin(RelationshipAttribute<?, ?> relationship) {
+        return with(RetortProvider.instance().mapping(relationship.entityClass())
+                .joinRelationship(statement, relationship.attributeName(), true));
     }
 
     /** The mapped class whose instances the statement returns. */
@@ -143,11 +185,12 @@ public final class EntitySelect<E> {
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof EntitySelect && ((EntitySelect<?>) other).entity.equals(entity)
-                && ((EntitySelect<?>) other).statement.equals(statement);
+                && ((EntitySelect<?>) other).statement.equals(statement)
+                && ((EntitySelect<?>) other).options.equals(options);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(entity, statement);
+        return Objects.hash(entity, statement, options);
     }
 }

@@ -30,6 +30,19 @@ public final class Registry {
         for (EntityMapping<?> mapping : all.values()) {
             metadata.add(mapping.table());
         }
+        for (EntityMapping<?> mapping : all.values()) {
+            for (String relationship : mapping.relationshipNames()) {
+                Class<?> target = mapping.relationshipTarget(relationship);
+                if (!all.containsKey(target)) {
+                    throw new io.retort.exception.MappingException("Relationship " + mapping.entityClass().getName()
+                            + "." + relationship + " refers to " + target.getName() + ", which is not in this"
+                            + " registry; add it to the registry's classes");
+                }
+            }
+            for (io.retort.schema.Table association : mapping.associationTables()) {
+                metadata.add(association);
+            }
+        }
         this.mappings = java.util.Collections.unmodifiableMap(all);
     }
 

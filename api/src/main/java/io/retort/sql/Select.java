@@ -66,6 +66,23 @@ public final class Select implements Executable, SqlNode {
         return new Select(columns, from, combined, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
+    /** Appends expressions to the selected columns, as SQLAlchemy's {@code add_columns}. */
+    public Select addColumns(Expression<?>... more) {
+        List<Expression<?>> all = new ArrayList<>(columns);
+        all.addAll(List.of(more));
+        return new Select(all, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+    }
+
+    /** The same statement without its ORDER BY. */
+    public Select withoutOrderBy() {
+        return new Select(columns, from, where, List.of(), limit, offset, distinct, groupBy, having, forUpdate);
+    }
+
+    /** The same statement without LIMIT and OFFSET. */
+    public Select withoutLimit() {
+        return new Select(columns, from, where, orderBy, null, null, distinct, groupBy, having, forUpdate);
+    }
+
     /** Adds tables (or joins) to the FROM clause explicitly. */
     public Select from(FromClause... tables) {
         List<FromClause> more = new ArrayList<>(from);

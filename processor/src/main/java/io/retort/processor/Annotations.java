@@ -13,6 +13,8 @@ final class Annotations {
     static final String MAPPED = "io.retort.orm.Mapped";
     /** {@code io.retort.orm.Id}. */
     static final String ID = "io.retort.orm.Id";
+    /** {@code io.retort.orm.Relationship}. */
+    static final String RELATIONSHIP = "io.retort.orm.Relationship";
     /** {@code io.retort.orm.Transient}. */
     static final String TRANSIENT = "io.retort.orm.Transient";
 

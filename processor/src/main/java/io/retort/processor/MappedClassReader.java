@@ -85,6 +85,15 @@ final class MappedClassReader {
                     valid = false;
                     continue;
                 }
+                if (Annotations.isPresent(field, Annotations.RELATIONSHIP)) {
+                    String target = relationshipTarget(field, at, packageName);
+                    if (target == null) {
+                        valid = false;
+                    } else {
+                        fields.add(new MappedField(field.getSimpleName().toString(), target, true));
+                    }
+                    continue;
+                }
                 hasKey |= Annotations.isPresent(field, Annotations.ID);
                 String javaType = columnTypes.sourceName(field.asType(), packageName);
                 if (javaType == null) {
@@ -102,7 +111,7 @@ final class MappedClassReader {
                     continue;
                 }
                 deprecated |= fieldType != null && isDeprecated(fieldType);
-                fields.add(new MappedField(field.getSimpleName().toString(), javaType));
+                fields.add(new MappedField(field.getSimpleName().toString(), javaType, false));
             }
         }
         if (!hasKey) {
@@ -142,6 +151,42 @@ final class MappedClassReader {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The source name of a relationship's related class: the element type of a {@code List}, {@code Set} or
+     * {@code Collection}, or the field's own type; null after reporting a field of another shape.
+     */
+    private String relationshipTarget(VariableElement field, Element at, String packageName) {
+        TypeMirror type = field.asType();
+        if (type.getKind() != TypeKind.DECLARED) {
+            error(at, "Relationship " + fieldName(field) + " has type " + TypeNames.of(type) + "; a relationship is"
+                    + " a mapped class, or a List, Set or Collection of one");
+            return null;
+        }
+        DeclaredType declared = (DeclaredType) type;
+        TypeElement element = (TypeElement) declared.asElement();
+        String name = element.getQualifiedName().toString();
+        if (name.equals("java.util.List") || name.equals("java.util.Set") || name.equals("java.util.Collection")) {
+            if (declared.getTypeArguments().size() != 1
+                    || declared.getTypeArguments().get(0).getKind() != TypeKind.DECLARED) {
+                error(at, "Relationship " + fieldName(field) + " needs its element type: declare it as "
+                        + element.getSimpleName() + "<TheMappedClass>");
+                return null;
+            }
+            element = (TypeElement) ((DeclaredType) declared.getTypeArguments().get(0)).asElement();
+        }
+        if (!Annotations.isPresent(element, Annotations.MAPPED)) {
+            error(at, "Relationship " + fieldName(field) + " refers to " + element.getQualifiedName() + ", which is"
+                    + " not a mapped class; annotate it with @Mapped");
+            return null;
+        }
+        if (!isAccessibleFrom(element, packageName)) {
+            error(at, "Relationship " + fieldName(field) + " refers to " + element.getQualifiedName() + ", which the"
+                    + " generated metamodel in package " + displayPackage(packageName) + " cannot see");
+            return null;
+        }
+        return element.getQualifiedName().toString();
     }
 
     private static boolean isMapped(VariableElement field) {

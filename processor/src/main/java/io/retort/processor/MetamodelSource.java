@@ -5,8 +5,9 @@ import java.util.Set;
 /** Writes the source of a metamodel class: one {@code ColumnAttribute} constant per mapped field. */
 final class MetamodelSource {
     private static final String COLUMN_ATTRIBUTE = "io.retort.orm.ColumnAttribute";
+    private static final String RELATIONSHIP_ATTRIBUTE = "io.retort.orm.RelationshipAttribute";
     /** Simple names that, as the mapped class's top-level name, would clash with the metamodel's imports. */
-    private static final Set<String> IMPORTED = Set.of("ColumnAttribute", "Generated");
+    private static final Set<String> IMPORTED = Set.of("ColumnAttribute", "RelationshipAttribute", "Generated");
 
     private MetamodelSource() {
     }
@@ -28,6 +29,9 @@ final class MetamodelSource {
             out.append("package ").append(mappedClass.packageName()).append(";\n\n");
         }
         out.append("import ").append(COLUMN_ATTRIBUTE).append(";\n");
+        if (mappedClass.fields().stream().anyMatch(MappedField::relationship)) {
+            out.append("import ").append(RELATIONSHIP_ATTRIBUTE).append(";\n");
+        }
         if (generated) {
             out.append("import ").append(GeneratedAnnotation.NAME).append(";\n");
         }
@@ -42,8 +46,9 @@ final class MetamodelSource {
         out.append("public final class ").append(simpleName).append(" {\n");
         for (MappedField field : mappedClass.fields()) {
             out.append("    /** {@link ").append(nestedName).append('#').append(field.name()).append("}. */\n");
-            out.append("    public static final ColumnAttribute<").append(entity).append(", ").append(field.javaType())
-                    .append("> ").append(field.name()).append(" = ColumnAttribute.of(").append(entity)
+            String kind = field.relationship() ? "RelationshipAttribute" : "ColumnAttribute";
+            out.append("    public static final ").append(kind).append("<").append(entity).append(", ").append(field.javaType())
+                    .append("> ").append(field.name()).append(" = ").append(kind).append(".of(").append(entity)
                     .append(".class, \"").append(field.name()).append("\", ").append(field.javaType())
                     .append(".class);\n");
         }

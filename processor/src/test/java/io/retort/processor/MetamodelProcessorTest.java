@@ -220,4 +220,63 @@ class MetamodelProcessorTest {
     private static Class<?> javaType(Class<?> metamodel, String field) throws ReflectiveOperationException {
         return ((io.retort.orm.ColumnAttribute<?, ?>) attribute(metamodel, field)).javaType();
     }
+
+    @Test
+    void relationshipFieldsBecomeRelationshipAttributes() {
+        String parent = String.join("\n",
+                "package com.acme;",
+                "import io.retort.orm.*;",
+                "import java.util.*;",
+                "@Mapped",
+                "public class Parent {",
+                "    @Id Integer id;",
+                "    @Relationship(backPopulates = \"parent\") List<Child> children = new ArrayList<>();",
+                "    @Relationship(secondary = \"parent_tag\") Set<Tag> tags = new HashSet<>();",
+                "}");
+        String child = String.join("\n",
+                "package com.acme;",
+                "import io.retort.orm.*;",
+                "@Mapped",
+                "public class Child {",
+                "    @Id Integer id;",
+                "    @ForeignKey(\"parent.id\") Integer parentId;",
+                "    @Relationship(backPopulates = \"children\") Parent parent;",
+                "}");
+        String tag = String.join("\n",
+                "package com.acme;",
+                "import io.retort.orm.*;",
+                "@Mapped",
+                "public class Tag {",
+                "    @Id Integer id;",
+                "}");
+        TestCompiler.Result result = new TestCompiler(root).compile(Map.of("com/acme/Parent.java", parent,
+                "com/acme/Child.java", child, "com/acme/Tag.java", tag));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.generatedSource("com.acme.Parent_"))
+                .contains("import io.retort.orm.RelationshipAttribute;")
+                .contains("public static final RelationshipAttribute<Parent, com.acme.Child> children ="
+                        + " RelationshipAttribute.of(Parent.class, \"children\", com.acme.Child.class);")
+                .contains("public static final RelationshipAttribute<Parent, com.acme.Tag> tags ="
+                        + " RelationshipAttribute.of(Parent.class, \"tags\", com.acme.Tag.class);");
+        assertThat(result.generatedSource("com.acme.Child_"))
+                .contains("public static final ColumnAttribute<Child, Integer> parentId =")
+                .contains("public static final RelationshipAttribute<Child, com.acme.Parent> parent =");
+    }
+
+    @Test
+    void aRelationshipToAnUnmappedClassIsAnError() {
+        String owner = String.join("\n",
+                "package com.acme;",
+                "import io.retort.orm.*;",
+                "import java.util.*;",
+                "@Mapped",
+                "public class Owner {",
+                "    @Id Integer id;",
+                "    @Relationship List<String> names;",
+                "}");
+        TestCompiler.Result result = new TestCompiler(root).compile(Map.of("com/acme/Owner.java", owner));
+        assertThat(result.errors()).anyMatch(e -> e.contains("Relationship Owner.names refers to java.lang.String,"
+                + " which is not a mapped class; annotate it with @Mapped"));
+    }
 }

@@ -47,6 +47,8 @@ public final class DefaultSession implements Session {
     private @Nullable RuntimeException failure;
     private boolean flushing;
     private boolean closed;
+    private final Loader loader = new Loader(this);
+    private final Cascades cascades = new Cascades(this);
 
     /** Opens a session; no connection is taken until the session first needs one. */
     public DefaultSession(SessionFactory factory) {
@@ -85,6 +87,7 @@ public final class DefaultSession implements Session {
             InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PENDING, this);
             InstanceStates.put(instance, fresh);
             pending.add(fresh);
+            cascades.cascadeFrom(fresh, false);
             return;
         }
         // A detached object: persistent again under its identity.
@@ -99,6 +102,34 @@ public final class DefaultSession implements Session {
         state.session = this;
         state.status = InstanceState.Status.PERSISTENT;
         identityMap.put(key, state);
+        cascades.cascadeFrom(state, false);
+    }
+
+    /** Adds a related object reached by a save-update cascade (nothing if it is in this session already). */
+    void attachRelated(Object instance) {
+        attach(instance);
+    }
+
+    /** The pending and persistent objects of one mapped class. */
+    List<InstanceState> attachedStates(EntityMapper<?> mapper) {
+        List<InstanceState> states = new ArrayList<>();
+        for (InstanceState state : pending) {
+            if (state.mapper == mapper) {
+                states.add(state);
+            }
+        }
+        for (InstanceState state : identityMap.values()) {
+            if (state.mapper == mapper) {
+                states.add(state);
+            }
+        }
+        return states;
+    }
+
+    /** Whether an object is pending or persistent in this session. */
+    boolean holds(Object instance) {
+        InstanceState state = InstanceStates.get(instance);
+        return state != null && state.session == this;
     }
 
     @Override
@@ -125,6 +156,32 @@ public final class DefaultSession implements Session {
         try (TypedResult<E> result = scalarsNoFlush(select, Map.of())) {
             return result.oneOrNull();
         }
+    }
+
+    /** The identity-map state of an object of {@code mapper} with this identity, unless deleted. */
+    @Nullable InstanceState held(EntityMapper<?> mapper, Object identity) {
+        InstanceState state = identityMap.get(new EntityKey(mapper.entityClass(), identity));
+        return state == null || state.markedForDeletion ? null : state;
+    }
+
+    /** Loads the unloaded collections of a lazy load group that are still in this session. */
+    void loadLazily(LoadGroup group) {
+        checkUsable();
+        List<CollectionTracking> members = new ArrayList<>();
+        for (CollectionTracking tracking : group.members) {
+            if (!tracking.isLoaded() && tracking.ownerState.session == this
+                    && tracking.ownerState.status == InstanceState.Status.PERSISTENT) {
+                members.add(tracking);
+            }
+        }
+        if (!members.isEmpty()) {
+            loader.loadCollections(group.relationship, members, group.next == null ? LoadPlan.NONE : group.next);
+        }
+    }
+
+    /** The loader of this session's queries. */
+    Loader loader() {
+        return loader;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -192,7 +249,7 @@ public final class DefaultSession implements Session {
         checkUsable();
         InstanceState state = stateInThisSession(instance, "expire");
         if (state.status == InstanceState.Status.PERSISTENT) {
-            state.expired = true;
+            expireState(state);
         }
     }
 
@@ -200,29 +257,72 @@ public final class DefaultSession implements Session {
     public void expireAll() {
         checkUsable();
         for (InstanceState state : identityMap.values()) {
-            state.expired = true;
+            expireState(state);
+        }
+    }
+
+    /** Marks an object for reload; its loaded collections unload and its references reload with it. */
+    private static void expireState(InstanceState state) {
+        state.expired = true;
+        if (state.collections != null) {
+            for (CollectionTracking tracking : state.collections) {
+                if (tracking != null) {
+                    tracking.expire();
+                }
+            }
         }
     }
 
     @Override
     public <E> E merge(E instance) {
         checkUsable();
-        Objects.requireNonNull(instance, "instance");
-        @SuppressWarnings("unchecked")
+        return mergeInto(Objects.requireNonNull(instance, "instance"), new IdentityHashMap<>());
+    }
+
+    /** merge(): the session's instance for the object's key, with the object's state, and merge-cascaded relations. */
+    @SuppressWarnings("unchecked")
+    private <E> E mergeInto(E instance, Map<Object, Object> merged) {
+        Object done = merged.get(instance);
+        if (done != null) {
+            return (E) done;
+        }
         EntityMapper<E> mapper = (EntityMapper<E>) Mappers.ofInstance(instance);
         InstanceState own = InstanceStates.get(instance);
         if (own != null && own.session == this) {
+            merged.put(instance, instance);
             return instance;
         }
         Object identity = mapper.identity(instance);
         E target = identity == null ? null : get(mapper.entityClass(), identity);
-        @Nullable Object[] values = mapper.values(instance);
-        if (target == null) {
+        boolean created = target == null;
+        if (created) {
             target = mapper.newInstance();
-            mapper.populate(target, values);
+        }
+        merged.put(instance, target);
+        mapper.populate(target, mapper.values(instance));
+        if (mapper.hasRelationships()) {
+            for (RelationshipMapper relationship : mapper.relationships()) {
+                if (!relationship.cascades(io.retort.orm.Cascade.MERGE)) {
+                    continue;
+                }
+                Object value = relationship.get(instance);
+                if (value instanceof TrackedCollection && !((TrackedCollection) value).tracking().isLoaded()) {
+                    continue; // never loaded on the given object: nothing to copy
+                }
+                if (relationship.isCollection()) {
+                    java.util.Collection<Object> copy = relationship.collectionType == java.util.Set.class
+                            ? new java.util.LinkedHashSet<>() : new ArrayList<>();
+                    for (Object element : relationship.related(instance)) {
+                        copy.add(mergeInto(element, merged));
+                    }
+                    relationship.set(target, copy);
+                } else {
+                    relationship.set(target, value == null ? null : mergeInto(value, merged));
+                }
+            }
+        }
+        if (created) {
             attach(target);
-        } else {
-            mapper.populate(target, values);
         }
         return target;
     }
@@ -231,6 +331,12 @@ public final class DefaultSession implements Session {
     public void expunge(Object instance) {
         checkNotClosed();
         InstanceState state = stateInThisSession(instance, "expunge");
+        remove(state);
+        state.detach();
+    }
+
+    /** Takes an object out of the session (a pending orphan, a pending object deleted by a cascade). */
+    void expungeState(InstanceState state) {
         remove(state);
         state.detach();
     }
@@ -344,16 +450,33 @@ public final class DefaultSession implements Session {
     private <E> TypedResult<E> scalarsNoFlush(EntitySelect<E> select,
             Map<String, ? extends @Nullable Object> parameters) {
         EntityMapper<E> mapper = Mappers.of(select.entityClass());
-        Result result = connection().execute(select.statement(), parameters);
-        return result.map(row -> load(mapper, row));
+        LoadPlan plan = LoadPlan.of(mapper, select.loadOptions());
+        List<E> objects = new ArrayList<>();
+        for (Loader.Loaded loaded : loader.query(mapper, select.statement(), parameters, plan)) {
+            objects.add(mapper.entityClass().cast(loaded.instance()));
+        }
+        return new ListResult<>(objects);
     }
 
-    /** The object for a row: the one the identity map holds (refreshed if expired) or a new persistent one. */
-    private <E> E load(EntityMapper<E> mapper, Row row) {
+    /** Whether a row has a non-null key for {@code mapper} at {@code offset} (a LEFT OUTER JOIN may give none). */
+    boolean rowHasKey(EntityMapper<?> mapper, Row row, int offset) {
+        for (Attribute key : mapper.key()) {
+            if (row.get(offset + key.index()) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The object for the columns of {@code mapper} starting at {@code offset} of a row: the one the identity map holds
+     * (refreshed if expired) or a new persistent one.
+     */
+    Loader.Loaded loadRow(EntityMapper<?> mapper, Row row, int offset) {
         List<Attribute> attributes = mapper.attributes();
         @Nullable Object[] values = new Object[attributes.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = row.get(i);
+            values[i] = row.get(offset + i);
         }
         Object identity = mapper.identity(values);
         if (identity == null) {
@@ -365,21 +488,23 @@ public final class DefaultSession implements Session {
         InstanceState state = identityMap.get(key);
         if (state != null) {
             Object existing = state.object();
-            if (state.expired) {
-                mapper.populate(existing, values);
-                state.committed = Values.snapshot(values);
-                state.expired = false;
+            if (!state.expired) {
+                return new Loader.Loaded(existing, state, false);
             }
-            return mapper.entityClass().cast(existing);
+            mapper.populate(existing, values);
+            state.committed = Values.snapshot(values);
+            state.expired = false;
+            state.references = null;
+            return new Loader.Loaded(existing, state, true);
         }
-        E instance = mapper.newInstance();
+        Object instance = mapper.newInstance();
         mapper.populate(instance, values);
         InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PERSISTENT, this);
         fresh.identity = identity;
         fresh.committed = Values.snapshot(values);
         identityMap.put(key, fresh);
         InstanceStates.put(instance, fresh);
-        return instance;
+        return new Loader.Loaded(instance, fresh, true);
     }
 
     @Override
@@ -418,16 +543,22 @@ public final class DefaultSession implements Session {
                     + " a flush");
         }
         flushing = true;
-        UnitOfWork work = new UnitOfWork(this, identityMap.values(), pending);
+        UnitOfWork work = null;
         try {
+            List<InstanceState> attached = new ArrayList<>(pending);
+            attached.addAll(identityMap.values());
+            cascades.beforeFlush(attached);
+            work = new UnitOfWork(this, new ArrayList<>(identityMap.values()), pending, deletedInTransaction);
             if (work.isEmpty()) {
                 return;
             }
             work.execute(connection());
             work.complete(identityMap, pending, deletedInTransaction);
         } catch (RuntimeException e) {
-            work.undo();
-            failed(e, work.culprit());
+            if (work != null) {
+                work.undo();
+            }
+            failed(e, work == null ? null : work.culprit());
             throw e;
         } finally {
             flushing = false;
@@ -532,7 +663,7 @@ public final class DefaultSession implements Session {
         deletedInTransaction.clear();
         for (InstanceState state : identityMap.values()) {
             state.markedForDeletion = false;
-            state.expired = true;
+            expireState(state);
         }
     }
 

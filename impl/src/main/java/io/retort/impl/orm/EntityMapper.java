@@ -47,9 +47,13 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     private final MethodHandle constructor;
     private final List<String> attributeNames;
     private final List<String> keyNames;
+    private final List<RelationshipMapper.Spec> relationshipSpecs;
+    private volatile @Nullable List<RelationshipMapper> relationships;
 
     private EntityMapper(Class<E> type, Table table, List<Attribute> attributes, Attribute[] key,
-            @Nullable Attribute version, Generation keyGeneration, MethodHandle constructor) {
+            @Nullable Attribute version, Generation keyGeneration, MethodHandle constructor,
+            List<RelationshipMapper.Spec> relationshipSpecs) {
+        this.relationshipSpecs = List.copyOf(relationshipSpecs);
         this.type = type;
         this.table = table;
         this.attributes = List.copyOf(attributes);
@@ -112,6 +116,7 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         String tableName = mapped.table().isEmpty() ? Names.snakeCase(type.getSimpleName()) : mapped.table();
 
         List<Field> fields = new ArrayList<>();
+        List<Field> relationshipFields = new ArrayList<>();
         List<Class<?>> hierarchy = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             hierarchy.add(0, c);
@@ -121,6 +126,10 @@ public final class EntityMapper<E> implements EntityMapping<E> {
                 int modifiers = field.getModifiers();
                 if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()
                         || field.isAnnotationPresent(Transient.class)) {
+                    continue;
+                }
+                if (field.isAnnotationPresent(io.retort.orm.Relationship.class)) {
+                    relationshipFields.add(field);
                     continue;
                 }
                 fields.add(field);
@@ -192,7 +201,25 @@ public final class EntityMapper<E> implements EntityMapping<E> {
             key[i] = attributes.get(fields.indexOf(keyFields.get(i)));
         }
         Attribute version = versionField == null ? null : attributes.get(fields.indexOf(versionField));
-        return new EntityMapper<>(type, table, attributes, key, version, generation, constructor);
+        List<RelationshipMapper.Spec> specs = new ArrayList<>();
+        for (Field field : relationshipFields) {
+            if (Modifier.isFinal(field.getModifiers())) {
+                throw new MappingException("Relationship " + className + "." + field.getName() + " is final; the"
+                        + " ORM puts its own collection in a relationship field, so it must be assignable");
+            }
+            try {
+                MethodHandle getter = lookup.unreflectGetter(field)
+                        .asType(MethodType.methodType(Object.class, Object.class));
+                MethodHandle setter = lookup.unreflectSetter(field)
+                        .asType(MethodType.methodType(void.class, Object.class, Object.class));
+                specs.add(new RelationshipMapper.Spec(field, field.getAnnotation(io.retort.orm.Relationship.class),
+                        getter, setter, specs.size()));
+            } catch (IllegalAccessException e) {
+                throw new MappingException("Relationship " + className + "." + field.getName() + " cannot be"
+                        + " accessed: " + e.getMessage());
+            }
+        }
+        return new EntityMapper<>(type, table, attributes, key, version, generation, constructor, specs);
     }
 
     private static Generation generation(String className, List<Field> keyFields) {
@@ -358,7 +385,142 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         return identity(instance);
     }
 
+    @Override
+    public List<String> relationshipNames() {
+        List<String> names = new ArrayList<>();
+        for (RelationshipMapper relationship : relationships()) {
+            names.add(relationship.name);
+        }
+        return names;
+    }
+
+    @Override
+    public Class<?> relationshipTarget(String relationship) {
+        return relationship(relationship).target.entityClass();
+    }
+
+    @Override
+    public List<Table> associationTables() {
+        List<Table> tables = new ArrayList<>();
+        for (RelationshipMapper relationship : relationships()) {
+            if (relationship.secondary != null && !tables.contains(relationship.secondary)) {
+                tables.add(relationship.secondary);
+            }
+        }
+        return tables;
+    }
+
+    @Override
+    public io.retort.sql.Select joinRelationship(io.retort.sql.Select select, String name, boolean outer) {
+        RelationshipMapper relationship = relationship(name);
+        return Joins.join(select, relationship, table, relationship.target.table(), outer);
+    }
+
     // ---- for the runtime ----
+
+    /**
+     * The relationships, resolved on first use (both classes' mappings exist by then).
+     *
+     * @throws MappingException naming the class and field of an invalid relationship
+     */
+    List<RelationshipMapper> relationships() {
+        List<RelationshipMapper> resolved = relationships;
+        if (resolved == null) {
+            synchronized (this) {
+                resolved = relationships;
+                if (resolved == null) {
+                    List<RelationshipMapper> all = new ArrayList<>();
+                    for (RelationshipMapper.Spec spec : relationshipSpecs) {
+                        all.add(RelationshipMapper.resolve(this, spec));
+                    }
+                    resolved = List.copyOf(all);
+                    for (RelationshipMapper relationship : resolved) {
+                        checkBackPopulates(relationship);
+                    }
+                    relationships = resolved;
+                }
+            }
+        }
+        return resolved;
+    }
+
+    private void checkBackPopulates(RelationshipMapper relationship) {
+        String back = relationship.field.getAnnotation(io.retort.orm.Relationship.class).backPopulates();
+        if (back.isEmpty()) {
+            return;
+        }
+        RelationshipMapper.Spec other = relationship.target.relationshipSpec(back);
+        Class<?> otherTarget = other.field().getType();
+        if (java.util.Collection.class.isAssignableFrom(otherTarget)
+                && other.field().getGenericType() instanceof java.lang.reflect.ParameterizedType) {
+            java.lang.reflect.Type argument = ((java.lang.reflect.ParameterizedType) other.field().getGenericType())
+                    .getActualTypeArguments()[0];
+            otherTarget = argument instanceof Class ? (Class<?>) argument : Object.class;
+        }
+        if (!otherTarget.isAssignableFrom(type)) {
+            throw new MappingException("Relationship " + type.getName() + "." + relationship.name + " has"
+                    + " backPopulates = \"" + back + "\", but " + relationship.target.entityClass().getSimpleName()
+                    + "." + back + " relates to " + otherTarget.getSimpleName() + ", not to " + type.getSimpleName());
+        }
+    }
+
+    /**
+     * The relationship of this name.
+     *
+     * @throws InvalidArgumentException listing the relationships when there is none
+     */
+    RelationshipMapper relationship(String name) {
+        for (RelationshipMapper relationship : relationships()) {
+            if (relationship.name.equals(name)) {
+                return relationship;
+            }
+        }
+        throw new InvalidArgumentException("Class " + type.getSimpleName() + " has no relationship named '" + name
+                + "'; its relationships are " + relationshipSpecNames());
+    }
+
+    boolean hasRelationshipSpec(String name) {
+        return relationshipSpecs.stream().anyMatch(spec -> spec.field().getName().equals(name));
+    }
+
+    RelationshipMapper.Spec relationshipSpec(String name) {
+        for (RelationshipMapper.Spec spec : relationshipSpecs) {
+            if (spec.field().getName().equals(name)) {
+                return spec;
+            }
+        }
+        throw new IllegalStateException("No relationship " + name + " in " + this);
+    }
+
+    List<String> relationshipSpecNames() {
+        List<String> names = new ArrayList<>();
+        for (RelationshipMapper.Spec spec : relationshipSpecs) {
+            names.add(spec.field().getName());
+        }
+        return names;
+    }
+
+    boolean hasRelationships() {
+        return !relationshipSpecs.isEmpty();
+    }
+
+    int relationshipCount() {
+        return relationshipSpecs.size();
+    }
+
+    boolean hasAttribute(String name) {
+        return byName.containsKey(name);
+    }
+
+    /** The attribute mapped to a column. */
+    Attribute attributeOfColumn(String column) {
+        for (Attribute attribute : attributes) {
+            if (attribute.column().name().equals(column)) {
+                return attribute;
+            }
+        }
+        throw new IllegalStateException("No attribute for column " + column + " of " + this);
+    }
 
     /**
      * The attribute of this name.

@@ -40,6 +40,54 @@ final class InstanceState {
     boolean insertedInTransaction;
     /** Key (and version) values before this transaction's INSERT, restored when it is rolled back. */
     @Nullable Object @Nullable [] beforeInsert;
+    /**
+     * Per relationship: the object a reference pointed to when loaded or last flushed ({@link #UNLOADED} until then),
+     * from which a flush sees a reference that changed.
+     */
+    @Nullable Object @Nullable [] references;
+
+    /** Per relationship: the ORM collection installed in the field (to see a collection replaced by the user). */
+    @Nullable CollectionTracking @Nullable [] collections;
+
+    /** The ORM collection installed for relationship {@code index}, or null. */
+    @Nullable CollectionTracking installed(int index) {
+        return collections == null ? null : collections[index];
+    }
+
+    /** Records the ORM collection installed for relationship {@code index}. */
+    void install(int index, CollectionTracking tracking) {
+        if (collections == null) {
+            collections = new CollectionTracking[mapper.relationshipCount()];
+        }
+        collections[index] = tracking;
+    }
+
+    /** The value of {@link #references} before a reference is loaded. */
+    static final Object UNLOADED = new Object() {
+        @Override
+        public String toString() {
+            return "UNLOADED";
+        }
+    };
+
+    /** Whether the reference of relationship {@code index} was loaded (or flushed). */
+    boolean referenceLoaded(int index) {
+        return references != null && references[index] != UNLOADED;
+    }
+
+    /** Records that relationship {@code index} now refers to {@code value}, as in the database. */
+    void referenceLoaded(int index, @Nullable Object value) {
+        if (references == null) {
+            references = new Object[mapper.relationshipCount()];
+            java.util.Arrays.fill(references, UNLOADED);
+        }
+        references[index] = value;
+    }
+
+    /** The object relationship {@code index} referred to when loaded or last flushed, or UNLOADED. */
+    @Nullable Object committedReference(int index) {
+        return references == null ? UNLOADED : references[index];
+    }
 
     InstanceState(EntityMapper<?> mapper, Object instance, Status status, DefaultSession session) {
         this.mapper = mapper;

@@ -49,8 +49,13 @@ final class UnitOfWork {
 
     private final DefaultSession session;
     private final Map<EntityMapper<?>, List<InstanceState>> inserts = new LinkedHashMap<>();
-    private final Map<EntityMapper<?>, List<Change>> updates = new LinkedHashMap<>();
+    private final Map<EntityMapper<?>, List<InstanceState>> persistent = new LinkedHashMap<>();
     private final Map<EntityMapper<?>, List<InstanceState>> deletes = new LinkedHashMap<>();
+    /** Per child object: the one-to-many (or one-to-one) parents whose loaded collection holds it now. */
+    private final Map<InstanceState, List<Parent>> parentsOf = new IdentityHashMap<>();
+    /** Per child object: the parents whose collection held it when loaded or last flushed, and no longer does. */
+    private final Map<InstanceState, List<Parent>> removedFrom = new IdentityHashMap<>();
+    private final List<Change> changes = new ArrayList<>();
     /** Field values overwritten by this flush, newest last. */
     private final Deque<Runnable> journal = new ArrayDeque<>();
     private @Nullable String culprit;
@@ -59,38 +64,129 @@ final class UnitOfWork {
     private record Change(InstanceState state, @Nullable Object[] current, BitSet changed) {
     }
 
-    UnitOfWork(DefaultSession session, Collection<InstanceState> persistent, List<InstanceState> pending) {
+    /** A parent side of a one-to-many or one-to-one relationship. */
+    private record Parent(RelationshipMapper relationship, InstanceState state) {
+    }
+
+    UnitOfWork(DefaultSession session, Collection<InstanceState> held, List<InstanceState> pending,
+            List<InstanceState> deletedInTransaction) {
         this.session = session;
         for (InstanceState state : pending) {
             inserts.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(state);
         }
-        for (InstanceState state : persistent) {
+        for (InstanceState state : held) {
             if (state.status != InstanceState.Status.PERSISTENT) {
                 continue;
             }
             if (state.markedForDeletion) {
                 deletes.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(state);
-                continue;
+            } else if (!state.expired && state.committed != null) {
+                persistent.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(state);
             }
-            if (state.expired || state.committed == null) {
-                continue;
-            }
-            @Nullable Object[] current = state.mapper.values(state.object());
-            BitSet changed = new BitSet(current.length);
-            for (int i = 0; i < current.length; i++) {
-                if (!Values.same(current[i], state.committed[i])) {
-                    changed.set(i);
+        }
+        for (Map<EntityMapper<?>, List<InstanceState>> group : List.of(inserts, persistent, deletes)) {
+            for (List<InstanceState> states : group.values()) {
+                for (InstanceState state : states) {
+                    recordChildren(state);
                 }
-            }
-            if (!changed.isEmpty()) {
-                updates.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(new Change(state, current,
-                        changed));
             }
         }
     }
 
+    /** Notes which children a parent's one-to-many collections (or one-to-one references) hold and dropped. */
+    private void recordChildren(InstanceState parent) {
+        if (!parent.mapper.hasRelationships()) {
+            return;
+        }
+        Object owner = parent.object();
+        for (RelationshipMapper relationship : parent.mapper.relationships()) {
+            List<Object> current;
+            List<Object> committed;
+            if (relationship.kind == RelationshipMapper.Kind.ONE_TO_MANY) {
+                CollectionTracking tracking = parent.installed(relationship.index);
+                if (tracking == null || !tracking.isLoaded()) {
+                    continue;
+                }
+                current = tracking.snapshot();
+                committed = tracking.committed();
+            } else if (relationship.kind == RelationshipMapper.Kind.ONE_TO_ONE) {
+                Object target = relationship.get(owner);
+                Object before = parent.committedReference(relationship.index);
+                current = target == null ? List.of() : List.of(target);
+                committed = before == null || before == InstanceState.UNLOADED ? List.of() : List.of(before);
+            } else {
+                continue;
+            }
+            for (Object child : current) {
+                InstanceState state = InstanceStates.get(child);
+                if (state != null) {
+                    parentsOf.computeIfAbsent(state, s -> new ArrayList<>()).add(new Parent(relationship, parent));
+                }
+            }
+            for (Object child : committed) {
+                if (!CollectionTracking.containsIdentical(current, child)) {
+                    InstanceState state = InstanceStates.get(child);
+                    if (state != null) {
+                        removedFrom.computeIfAbsent(state, s -> new ArrayList<>())
+                                .add(new Parent(relationship, parent));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether there is nothing to write. */
     boolean isEmpty() {
-        return inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty();
+        if (!inserts.isEmpty() || !deletes.isEmpty()) {
+            return false;
+        }
+        for (List<InstanceState> states : persistent.values()) {
+            for (InstanceState state : states) {
+                if (changed(state)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean changed(InstanceState state) {
+        Object instance = state.object();
+        for (Attribute attribute : state.mapper.attributes()) {
+            if (!Values.same(attribute.get(instance), state.committed[attribute.index()])) {
+                return true;
+            }
+        }
+        if (!state.mapper.hasRelationships()) {
+            return false;
+        }
+        for (RelationshipMapper relationship : state.mapper.relationships()) {
+            if (relationship.isCollection()) {
+                CollectionTracking tracking = state.installed(relationship.index);
+                if (tracking != null && tracking.isLoaded()
+                        && !sameElements(tracking.snapshot(), tracking.committed())) {
+                    return true;
+                }
+            } else {
+                Object committed = state.committedReference(relationship.index);
+                if (committed != InstanceState.UNLOADED && relationship.get(instance) != committed) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameElements(List<Object> current, List<Object> committed) {
+        if (current.size() != committed.size()) {
+            return false;
+        }
+        for (Object element : current) {
+            if (!CollectionTracking.containsIdentical(committed, element)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The object (or batch) being written when the flush failed, for the error message. */
@@ -104,115 +200,536 @@ final class UnitOfWork {
         for (EntityMapper<?> mapper : order) {
             List<InstanceState> toInsert = inserts.get(mapper);
             if (toInsert != null) {
-                insert(connection, mapper, selfReferenceOrder(mapper, toInsert, false));
+                for (List<InstanceState> batch : insertBatches(mapper, toInsert)) {
+                    syncForeignKeys(batch);
+                    insert(connection, mapper, batch);
+                }
             }
-            List<Change> toUpdate = updates.get(mapper);
-            if (toUpdate != null) {
-                update(connection, mapper, toUpdate);
+            List<InstanceState> held = persistent.get(mapper);
+            if (held != null) {
+                syncForeignKeys(held);
+                List<Change> found = new ArrayList<>();
+                for (InstanceState state : held) {
+                    Change change = diff(state);
+                    if (change != null) {
+                        found.add(change);
+                    }
+                }
+                if (!found.isEmpty()) {
+                    update(connection, mapper, found);
+                    changes.addAll(found);
+                }
             }
         }
+        postUpdate(connection);
+        associations(connection);
+        clearPostUpdateReferencesOfDeleted(connection);
         for (int i = order.size() - 1; i >= 0; i--) {
             List<InstanceState> toDelete = deletes.get(order.get(i));
             if (toDelete != null) {
-                delete(connection, order.get(i), selfReferenceOrder(order.get(i), toDelete, true));
+                delete(connection, order.get(i), deleteOrder(order.get(i), toDelete));
             }
         }
         culprit = null;
     }
 
-    /** The mappers of this flush, parents before the tables that refer to them (a cycle is broken somewhere). */
+    private static @Nullable Change diff(InstanceState state) {
+        @Nullable Object[] current = state.mapper.values(state.object());
+        BitSet changed = new BitSet(current.length);
+        for (int i = 0; i < current.length; i++) {
+            if (!Values.same(current[i], state.committed[i])) {
+                changed.set(i);
+            }
+        }
+        return changed.isEmpty() ? null : new Change(state, current, changed);
+    }
+
+    /**
+     * The mappers of this flush, parents before the tables that refer to them. Foreign keys of post-update
+     * relationships do not count (they are written after the rows); a remaining cycle is broken where
+     * {@link MetaData#dependencyOrder()} breaks it.
+     */
     private List<EntityMapper<?>> dependencyOrder() {
-        Map<Table, EntityMapper<?>> byTable = new IdentityHashMap<>();
-        for (Map<EntityMapper<?>, ?> work : List.of(inserts, updates, deletes)) {
+        Map<String, EntityMapper<?>> byTable = new LinkedHashMap<>();
+        for (Map<EntityMapper<?>, List<InstanceState>> work : List.of(inserts, persistent, deletes)) {
             for (EntityMapper<?> mapper : work.keySet()) {
-                byTable.put(mapper.table(), mapper);
+                byTable.putIfAbsent(mapper.table().name(), mapper);
             }
         }
         if (byTable.size() == 1) {
             return List.copyOf(byTable.values());
         }
-        MetaData tables = new MetaData();
-        for (Table table : byTable.keySet()) {
-            tables.add(table);
+        Map<EntityMapper<?>, java.util.Set<EntityMapper<?>>> parents = new LinkedHashMap<>();
+        for (EntityMapper<?> mapper : byTable.values()) {
+            java.util.Set<EntityMapper<?>> refers = new java.util.LinkedHashSet<>();
+            for (ForeignKeyConstraint fk : mapper.table().foreignKeys()) {
+                EntityMapper<?> parent = byTable.get(fk.referredTable());
+                if (parent != null && parent != mapper && !postUpdateKey(mapper, fk)) {
+                    refers.add(parent);
+                }
+            }
+            parents.put(mapper, refers);
         }
         List<EntityMapper<?>> order = new ArrayList<>();
-        for (Table table : tables.dependencyOrder().tables()) {
-            order.add(byTable.get(table));
+        boolean progress = true;
+        while (order.size() < parents.size() && progress) {
+            progress = false;
+            for (Map.Entry<EntityMapper<?>, java.util.Set<EntityMapper<?>>> entry : parents.entrySet()) {
+                if (!order.contains(entry.getKey()) && order.containsAll(entry.getValue())) {
+                    order.add(entry.getKey());
+                    progress = true;
+                }
+            }
+        }
+        if (order.size() < parents.size()) {
+            MetaData tables = new MetaData();
+            for (EntityMapper<?> mapper : parents.keySet()) {
+                tables.add(mapper.table());
+            }
+            for (Table table : tables.dependencyOrder().tables()) {
+                EntityMapper<?> mapper = byTable.get(table.name());
+                if (!order.contains(mapper)) {
+                    order.add(mapper);
+                }
+            }
         }
         return order;
     }
 
-    /**
-     * Rows of a self-referencing table in an order the foreign key allows: a row after the row it refers to (for
-     * inserts), or before it (for deletes). Other tables' rows keep the order they were added in.
-     */
-    private static List<InstanceState> selfReferenceOrder(EntityMapper<?> mapper, List<InstanceState> states,
-            boolean childrenFirst) {
-        List<Attribute[]> references = new ArrayList<>();
-        for (ForeignKeyConstraint fk : mapper.table().foreignKeys()) {
-            if (fk.referredTable().equals(mapper.table().name())
-                    && fk.referredColumns().equals(mapper.table().primaryKey().orElseThrow().columns())) {
-                Attribute[] columns = new Attribute[fk.columns().size()];
-                for (int i = 0; i < columns.length; i++) {
-                    columns[i] = attributeOfColumn(mapper, fk.columns().get(i));
-                }
-                references.add(columns);
+    private static boolean postUpdateKey(EntityMapper<?> mapper, ForeignKeyConstraint fk) {
+        if (!mapper.hasRelationships()) {
+            return false;
+        }
+        for (RelationshipMapper relationship : mapper.relationships()) {
+            if (relationship.postUpdate && relationship.foreignKey.length == fk.columns().size()
+                    && relationship.foreignKey[0].column().name().equals(fk.columns().get(0))) {
+                return true;
             }
         }
-        if (references.isEmpty() || states.size() < 2) {
+        return false;
+    }
+
+    // ---- foreign keys from relationships ----
+
+    /**
+     * Fills foreign-key fields from relationships before rows are written: a many-to-one's from its target's key, a
+     * child's from the parent whose collection holds it; a reference cleared or a child removed (and not deleted)
+     * gets NULL.
+     */
+    private void syncForeignKeys(List<InstanceState> states) {
+        for (InstanceState state : states) {
+            Object instance = state.object();
+            if (state.mapper.hasRelationships()) {
+                for (RelationshipMapper relationship : state.mapper.relationships()) {
+                    if (relationship.kind != RelationshipMapper.Kind.MANY_TO_ONE) {
+                        continue;
+                    }
+                    Object target = relationship.get(instance);
+                    if (target != null) {
+                        @Nullable Object[] key = keyValues(relationship.referenced, target);
+                        if (key == null) {
+                            if (relationship.postUpdate) {
+                                continue; // written by the post-update
+                            }
+                            throw new InvalidRequestException("Cannot flush " + state.mapper.describe(instance)
+                                    + ": " + relationship + " refers to " + relationship.target.describe(target)
+                                    + ", which has no primary key yet because it is written later in the same flush"
+                                    + " (the rows refer to each other); mark one side of the cycle"
+                                    + " @Relationship(postUpdate = true)");
+                        }
+                        writeKey(instance, relationship.foreignKey, key);
+                    } else {
+                        Object committed = state.committedReference(relationship.index);
+                        if (committed != null && committed != InstanceState.UNLOADED) {
+                            writeKey(instance, relationship.foreignKey, new Object[relationship.foreignKey.length]);
+                        }
+                    }
+                }
+            }
+            List<Parent> parents = parentsOf.getOrDefault(state, List.of());
+            for (Parent parent : parents) {
+                Attribute[] foreignKey = parent.relationship().foreignKey;
+                if (parent.state().markedForDeletion) {
+                    if (!state.markedForDeletion && matches(instance, foreignKey, parent)) {
+                        writeKey(instance, foreignKey, new Object[foreignKey.length]);
+                    }
+                    continue;
+                }
+                @Nullable Object[] key = keyValues(parent.relationship().referenced, parent.state().object());
+                if (key == null) {
+                    throw new InvalidRequestException("Cannot flush " + state.mapper.describe(instance) + ": its"
+                            + " parent through " + parent.relationship() + " has no primary key yet");
+                }
+                writeKey(instance, foreignKey, key);
+            }
+            for (Parent parent : removedFrom.getOrDefault(state, List.of())) {
+                boolean reparented = parents.stream().anyMatch(p -> p.relationship() == parent.relationship());
+                Attribute[] foreignKey = parent.relationship().foreignKey;
+                if (!reparented && !state.markedForDeletion && matches(instance, foreignKey, parent)) {
+                    writeKey(instance, foreignKey, new Object[foreignKey.length]);
+                }
+            }
+        }
+    }
+
+    /** Whether a child's foreign key still names this parent. */
+    private static boolean matches(Object child, Attribute[] foreignKey, Parent parent) {
+        @Nullable Object[] key = keyValues(parent.relationship().referenced, parent.state().object());
+        if (key == null) {
+            return false;
+        }
+        for (int i = 0; i < foreignKey.length; i++) {
+            if (!Values.same(foreignKey[i].get(child), key[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The values of key attributes of an object, or null while one is null. */
+    private static @Nullable Object @Nullable [] keyValues(Attribute[] attributes, Object instance) {
+        @Nullable Object[] values = new Object[attributes.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = attributes[i].get(instance);
+            if (values[i] == null) {
+                return null;
+            }
+        }
+        return values;
+    }
+
+    private void writeKey(Object instance, Attribute[] foreignKey, @Nullable Object[] values) {
+        for (int i = 0; i < foreignKey.length; i++) {
+            if (!Values.same(foreignKey[i].get(instance), values[i])) {
+                write(instance, foreignKey[i], values[i]);
+            }
+        }
+    }
+
+    // ---- order of rows within a table ----
+
+    /**
+     * The new rows of a table in an order their references allow (a row after the row it refers to), split into
+     * batches where a row refers to a row of the same batch whose key the database has not generated yet: a tree is
+     * inserted one level at a time.
+     */
+    private List<List<InstanceState>> insertBatches(EntityMapper<?> mapper, List<InstanceState> states) {
+        List<InstanceState> ordered = referenceOrder(mapper, states);
+        if (ordered == states || !mapper.databaseGeneratedKey()) {
+            return List.of(ordered);
+        }
+        List<List<InstanceState>> batches = new ArrayList<>();
+        List<InstanceState> batch = new ArrayList<>();
+        java.util.Set<InstanceState> inBatch = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (InstanceState state : ordered) {
+            for (InstanceState parent : sameTableParents(mapper, state, null)) {
+                if (inBatch.contains(parent)) {
+                    batches.add(batch);
+                    batch = new ArrayList<>();
+                    inBatch.clear();
+                    break;
+                }
+            }
+            batch.add(state);
+            inBatch.add(state);
+        }
+        batches.add(batch);
+        return batches;
+    }
+
+    /** Deleted rows of a table, children before the rows they refer to. */
+    private List<InstanceState> deleteOrder(EntityMapper<?> mapper, List<InstanceState> states) {
+        List<InstanceState> ordered = referenceOrder(mapper, states);
+        if (ordered == states) {
+            return states;
+        }
+        List<InstanceState> reversed = new ArrayList<>(ordered);
+        java.util.Collections.reverse(reversed);
+        return reversed;
+    }
+
+    /** The rows of one table, each after the rows of the same table (among them) it refers to. */
+    private List<InstanceState> referenceOrder(EntityMapper<?> mapper, List<InstanceState> states) {
+        if (states.size() < 2 || !selfReferencing(mapper)) {
             return states;
         }
         Map<Object, InstanceState> byIdentity = new HashMap<>();
+        java.util.Set<InstanceState> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (InstanceState state : states) {
+            members.add(state);
             Object identity = state.identity != null ? state.identity : mapper.identity(state.object());
             if (identity != null) {
                 byIdentity.put(identity, state);
             }
         }
-        // Depth-first: emit what a row refers to before the row.
         List<InstanceState> ordered = new ArrayList<>(states.size());
         Map<InstanceState, Boolean> visited = new IdentityHashMap<>();
         for (InstanceState state : states) {
-            visit(state, mapper, references, byIdentity, visited, ordered);
-        }
-        if (childrenFirst) {
-            java.util.Collections.reverse(ordered);
+            visit(mapper, state, byIdentity, members, visited, ordered);
         }
         return ordered;
     }
 
-    private static void visit(InstanceState state, EntityMapper<?> mapper, List<Attribute[]> references,
-            Map<Object, InstanceState> byIdentity, Map<InstanceState, Boolean> visited, List<InstanceState> out) {
+    private void visit(EntityMapper<?> mapper, InstanceState state, Map<Object, InstanceState> byIdentity,
+            java.util.Set<InstanceState> members, Map<InstanceState, Boolean> visited, List<InstanceState> out) {
         if (visited.putIfAbsent(state, Boolean.TRUE) != null) {
-            return; // done, or a cycle among rows: leave it to the database
+            return; // done, or a cycle among rows: left to the database
         }
-        Object instance = state.object();
-        for (Attribute[] reference : references) {
-            Object target;
-            if (reference.length == 1) {
-                target = reference[0].get(instance);
-            } else {
-                Object[] values = new Object[reference.length];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = reference[i].get(instance);
-                }
-                target = java.util.Arrays.asList(values).contains(null) ? null : List.of(values);
-            }
-            InstanceState parent = target == null ? null : byIdentity.get(target);
-            if (parent != null && parent != state) {
-                visit(parent, mapper, references, byIdentity, visited, out);
+        for (InstanceState parent : sameTableParents(mapper, state, byIdentity)) {
+            if (members.contains(parent) && parent != state) {
+                visit(mapper, parent, byIdentity, members, visited, out);
             }
         }
         out.add(state);
     }
 
-    private static Attribute attributeOfColumn(EntityMapper<?> mapper, String column) {
-        for (Attribute attribute : mapper.attributes()) {
-            if (attribute.column().name().equals(column)) {
-                return attribute;
+    /** The rows of the same table a row refers to: by relationship, and by foreign-key value when given. */
+    private List<InstanceState> sameTableParents(EntityMapper<?> mapper, InstanceState state,
+            @Nullable Map<Object, InstanceState> byIdentity) {
+        List<InstanceState> parents = new ArrayList<>();
+        Object instance = state.object();
+        if (mapper.hasRelationships()) {
+            for (RelationshipMapper relationship : mapper.relationships()) {
+                if (relationship.kind == RelationshipMapper.Kind.MANY_TO_ONE && relationship.target == mapper
+                        && !relationship.postUpdate) {
+                    Object target = relationship.get(instance);
+                    InstanceState parent = target == null ? null : InstanceStates.get(target);
+                    if (parent != null) {
+                        parents.add(parent);
+                    }
+                }
             }
         }
-        throw new IllegalStateException("No attribute for column " + column + " of " + mapper);
+        for (Parent parent : parentsOf.getOrDefault(state, List.of())) {
+            if (parent.relationship().owner == mapper) {
+                parents.add(parent.state());
+            }
+        }
+        if (byIdentity != null) {
+            for (ForeignKeyConstraint fk : mapper.table().foreignKeys()) {
+                if (!fk.referredTable().equals(mapper.table().name())) {
+                    continue;
+                }
+                Object[] values = new Object[fk.columns().size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = mapper.attributeOfColumn(fk.columns().get(i)).get(instance);
+                }
+                Object target = values.length == 1 ? values[0]
+                        : java.util.Arrays.asList(values).contains(null) ? null : List.of(values);
+                InstanceState parent = target == null ? null : byIdentity.get(target);
+                if (parent != null) {
+                    parents.add(parent);
+                }
+            }
+        }
+        return parents;
+    }
+
+    private static boolean selfReferencing(EntityMapper<?> mapper) {
+        for (ForeignKeyConstraint fk : mapper.table().foreignKeys()) {
+            if (fk.referredTable().equals(mapper.table().name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- post-update and association rows ----
+
+    /** Writes the foreign keys of post-update relationships, now that every row of the flush exists. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void postUpdate(Connection connection) {
+        Map<RelationshipMapper, List<Map<String, @Nullable Object>>> rows = new LinkedHashMap<>();
+        for (Map<EntityMapper<?>, List<InstanceState>> group : List.of(inserts, persistent)) {
+            for (List<InstanceState> states : group.values()) {
+                for (InstanceState state : states) {
+                    if (!state.mapper.hasRelationships()) {
+                        continue;
+                    }
+                    Object instance = state.object();
+                    for (RelationshipMapper relationship : state.mapper.relationships()) {
+                        if (!relationship.postUpdate) {
+                            continue;
+                        }
+                        // The rows are written: a field that differs from its target's key was not written yet.
+                        Object target = relationship.get(instance);
+                        @Nullable Object[] key = target == null ? new Object[relationship.foreignKey.length]
+                                : keyValues(relationship.referenced, target);
+                        boolean differs = false;
+                        for (int i = 0; i < key.length; i++) {
+                            differs |= !Values.same(relationship.foreignKey[i].get(instance), key[i]);
+                        }
+                        if (!differs) {
+                            continue;
+                        }
+                        writeKey(instance, relationship.foreignKey, key);
+                        Map<String, @Nullable Object> row = new HashMap<>();
+                        for (int i = 0; i < key.length; i++) {
+                            row.put("set_" + relationship.foreignKey[i].column().name(), key[i]);
+                        }
+                        @Nullable Object[] ownKey = keyValues(state.mapper.key(), instance);
+                        for (int i = 0; i < state.mapper.key().length; i++) {
+                            row.put("key_" + state.mapper.key()[i].column().name(), ownKey[i]);
+                        }
+                        rows.computeIfAbsent(relationship, r -> new ArrayList<>()).add(row);
+                    }
+                }
+            }
+        }
+        for (Map.Entry<RelationshipMapper, List<Map<String, @Nullable Object>>> entry : rows.entrySet()) {
+            RelationshipMapper relationship = entry.getKey();
+            Map<String, Object> assignments = new LinkedHashMap<>();
+            for (Attribute attribute : relationship.foreignKey) {
+                Column<?> column = attribute.column();
+                assignments.put(column.name(), bindParam("set_" + column.name(), column.type()));
+            }
+            Predicate criteria = null;
+            for (Attribute attribute : relationship.owner.key()) {
+                Column column = attribute.column();
+                Predicate one = column.eq((Expression<?>) bindParam("key_" + column.name(), (SqlType) column.type()));
+                criteria = criteria == null ? one : criteria.and(one);
+            }
+            culprit = "the post-update of " + relationship;
+            connection.execute(Sql.update(relationship.owner.table()).values(assignments).where(criteria),
+                    entry.getValue());
+        }
+    }
+
+    /** Before deleting rows in a post-update cycle: clears their post-update foreign keys, so either row can go. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void clearPostUpdateReferencesOfDeleted(Connection connection) {
+        for (List<InstanceState> states : deletes.values()) {
+            for (InstanceState state : states) {
+                if (!state.mapper.hasRelationships()) {
+                    continue;
+                }
+                for (RelationshipMapper relationship : state.mapper.relationships()) {
+                    if (!relationship.postUpdate || state.committed[relationship.foreignKey[0].index()] == null) {
+                        continue;
+                    }
+                    Map<String, Object> assignments = new LinkedHashMap<>();
+                    for (Attribute attribute : relationship.foreignKey) {
+                        assignments.put(attribute.column().name(), null);
+                    }
+                    Predicate criteria = DefaultSession.keyCriteria(state.mapper, state.identity);
+                    culprit = "the post-update of " + relationship + " before deleting "
+                            + state.mapper.describe(state.object());
+                    connection.execute(Sql.update(state.mapper.table()).values(assignments).where(criteria));
+                }
+            }
+        }
+    }
+
+    /**
+     * The rows of many-to-many association tables: removed pairs and the rows of deleted objects go first, then the
+     * added pairs, each table's as one batch. Both sides of a {@code backPopulates} pair describe the same rows; each
+     * row is written once.
+     */
+    private void associations(Connection connection) {
+        Map<Table, java.util.Set<List<Object>>> added = new LinkedHashMap<>();
+        Map<Table, java.util.Set<List<Object>>> removed = new LinkedHashMap<>();
+        Map<Table, Map<List<Column<?>>, List<List<Object>>>> ownersDeleted = new LinkedHashMap<>();
+        for (Map<EntityMapper<?>, List<InstanceState>> group : List.of(inserts, persistent, deletes)) {
+            for (List<InstanceState> states : group.values()) {
+                for (InstanceState state : states) {
+                    if (!state.mapper.hasRelationships()) {
+                        continue;
+                    }
+                    for (RelationshipMapper relationship : state.mapper.relationships()) {
+                        if (relationship.kind != RelationshipMapper.Kind.MANY_TO_MANY) {
+                            continue;
+                        }
+                        Object owner = state.object();
+                        List<Object> ownerKey = List.of(keyValues(relationship.owner.key(), owner));
+                        if (state.markedForDeletion) {
+                            ownersDeleted.computeIfAbsent(relationship.secondary, t -> new LinkedHashMap<>())
+                                    .computeIfAbsent(relationship.secondaryOwnerColumns, c -> new ArrayList<>())
+                                    .add(ownerKey);
+                            continue;
+                        }
+                        CollectionTracking tracking = state.installed(relationship.index);
+                        if (tracking == null || !tracking.isLoaded()) {
+                            continue;
+                        }
+                        List<Object> current = tracking.snapshot();
+                        for (Object target : current) {
+                            InstanceState targetState = InstanceStates.get(target);
+                            if (!CollectionTracking.containsIdentical(tracking.committed(), target)
+                                    && targetState != null && !targetState.markedForDeletion) {
+                                added.computeIfAbsent(relationship.secondary, t -> new java.util.LinkedHashSet<>())
+                                        .add(associationRow(relationship, ownerKey, target));
+                            }
+                        }
+                        for (Object target : tracking.committed()) {
+                            if (!CollectionTracking.containsIdentical(current, target)) {
+                                removed.computeIfAbsent(relationship.secondary, t -> new java.util.LinkedHashSet<>())
+                                        .add(associationRow(relationship, ownerKey, target));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (Map.Entry<Table, java.util.Set<List<Object>>> entry : removed.entrySet()) {
+            deleteRows(connection, entry.getKey(), entry.getKey().columns(), new ArrayList<>(entry.getValue()));
+        }
+        for (Map.Entry<Table, Map<List<Column<?>>, List<List<Object>>>> entry : ownersDeleted.entrySet()) {
+            for (Map.Entry<List<Column<?>>, List<List<Object>>> byColumns : entry.getValue().entrySet()) {
+                deleteRows(connection, entry.getKey(), byColumns.getKey(), byColumns.getValue());
+            }
+        }
+        for (Map.Entry<Table, java.util.Set<List<Object>>> entry : added.entrySet()) {
+            Table table = entry.getKey();
+            List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+            for (List<Object> values : entry.getValue()) {
+                Map<String, @Nullable Object> row = new LinkedHashMap<>();
+                for (int i = 0; i < values.size(); i++) {
+                    row.put(table.columns().get(i).name(), values.get(i));
+                }
+                rows.add(row);
+            }
+            culprit = rows.size() + " new row(s) of association table " + table.name();
+            connection.execute(Sql.insert(table), rows);
+        }
+    }
+
+    /** A row of an association table, its values in the table's column order. */
+    private static List<Object> associationRow(RelationshipMapper relationship, List<Object> ownerKey,
+            Object target) {
+        Table table = relationship.secondary;
+        Object[] values = new Object[table.columns().size()];
+        @Nullable Object[] targetKey = keyValues(relationship.target.key(), target);
+        if (targetKey == null) {
+            throw new InvalidRequestException("Cannot write the association of " + relationship + " with "
+                    + relationship.target.describe(target) + ": it has no primary key");
+        }
+        for (int i = 0; i < ownerKey.size(); i++) {
+            values[table.columns().indexOf(relationship.secondaryOwnerColumns.get(i))] = ownerKey.get(i);
+        }
+        for (int i = 0; i < targetKey.length; i++) {
+            values[table.columns().indexOf(relationship.secondaryTargetColumns.get(i))] = targetKey[i];
+        }
+        return List.of(values);
+    }
+
+    /** {@code DELETE FROM table WHERE columns = ...} as one batch. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void deleteRows(Connection connection, Table table, List<Column<?>> columns, List<List<Object>> values) {
+        Predicate criteria = null;
+        for (Column column : columns) {
+            Predicate one = column.eq((Expression<?>) bindParam("key_" + column.name(), (SqlType) column.type()));
+            criteria = criteria == null ? one : criteria.and(one);
+        }
+        List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+        for (List<Object> row : values) {
+            Map<String, @Nullable Object> parameters = new HashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                parameters.put("key_" + columns.get(i).name(), row.get(i));
+            }
+            rows.add(parameters);
+        }
+        culprit = rows.size() + " row(s) of association table " + table.name();
+        connection.execute(Sql.delete(table).where(criteria), rows);
     }
 
     // ---- INSERT ----
@@ -505,7 +1022,10 @@ final class UnitOfWork {
         }
     }
 
-    /** After the statements succeeded: new objects are persistent, changes are the new baseline, deletions done. */
+    /**
+     * After the statements succeeded: new objects are persistent, the current values, collections and references are
+     * the new baseline, deleted objects are gone from the identity map.
+     */
     void complete(Map<EntityKey, InstanceState> identityMap, List<InstanceState> pending,
             List<InstanceState> deletedInTransaction) {
         for (List<InstanceState> states : inserts.values()) {
@@ -516,19 +1036,20 @@ final class UnitOfWork {
                 state.status = InstanceState.Status.PERSISTENT;
                 state.insertedInTransaction = true;
                 identityMap.put(new EntityKey(state.mapper.entityClass(), state.identity), state);
+                baseline(state);
             }
         }
         pending.clear();
-        for (List<Change> changes : updates.values()) {
-            for (Change change : changes) {
-                InstanceState state = change.state();
+        for (List<InstanceState> states : persistent.values()) {
+            for (InstanceState state : states) {
                 Object identity = state.mapper.identity(state.object());
                 if (!identity.equals(state.identity)) {
                     identityMap.remove(new EntityKey(state.mapper.entityClass(), state.identity));
                     state.identity = identity;
                     identityMap.put(new EntityKey(state.mapper.entityClass(), identity), state);
                 }
-                state.committed = Values.snapshot(change.current());
+                state.committed = Values.snapshot(state.mapper.values(state.object()));
+                baseline(state);
             }
         }
         for (List<InstanceState> states : deletes.values()) {
@@ -540,6 +1061,24 @@ final class UnitOfWork {
             }
         }
         journal.clear();
+    }
+
+    /** The relationships of a flushed object as they are now become the baseline of the next flush. */
+    private static void baseline(InstanceState state) {
+        if (!state.mapper.hasRelationships()) {
+            return;
+        }
+        Object instance = state.object();
+        for (RelationshipMapper relationship : state.mapper.relationships()) {
+            if (relationship.isCollection()) {
+                CollectionTracking tracking = state.installed(relationship.index);
+                if (tracking != null) {
+                    tracking.flushed();
+                }
+            } else {
+                state.referenceLoaded(relationship.index, relationship.get(instance));
+            }
+        }
     }
 
     /** Puts back the fields a rolled-back INSERT assigned: generated keys, the version, server defaults. */

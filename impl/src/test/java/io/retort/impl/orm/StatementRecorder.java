@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records the statements an engine sends, for tests that assert the SQL a flush emits. */
-final class StatementRecorder implements ExecutionListener {
+public final class StatementRecorder implements ExecutionListener {
     private final List<StatementEvent> events = new CopyOnWriteArrayList<>();
 
     /** Engine options with this recorder as a listener. */
-    EngineOptions options() {
+    public EngineOptions options() {
         return EngineOptions.builder().addListener(this).build();
     }
 
@@ -21,21 +21,21 @@ final class StatementRecorder implements ExecutionListener {
     }
 
     /** The statements since the last {@link #clear()}. */
-    List<StatementEvent> events() {
+    public List<StatementEvent> events() {
         return List.copyOf(events);
     }
 
     /** The SQL of the statements since the last {@link #clear()}. */
-    List<String> sql() {
+    public List<String> sql() {
         return events.stream().map(StatementEvent::sql).toList();
     }
 
     /** The SQL of the statements that are not SELECTs. */
-    List<String> dml() {
+    public List<String> dml() {
         return sql().stream().filter(s -> !s.startsWith("SELECT")).toList();
     }
 
-    void clear() {
+    public void clear() {
         events.clear();
     }
 }

@@ -1,0 +1,212 @@
+package io.retort.impl.orm;
+
+import io.retort.exception.InvalidRequestException;
+import io.retort.orm.Cascade;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+
+/**
+ * Walks relationships from objects of a session: the save-update cascade (related objects join the session), the
+ * ORM's own collections put in place of the application's, {@code backPopulates} kept in step with references, and at
+ * flush the orphans and delete cascades. Confined to the session's thread.
+ */
+final class Cascades {
+    private final DefaultSession session;
+
+    Cascades(DefaultSession session) {
+        this.session = session;
+    }
+
+    /** The save-update cascade from an object just added. */
+    void cascadeFrom(InstanceState root, boolean flushing) {
+        Deque<InstanceState> work = new ArrayDeque<>();
+        work.add(root);
+        run(work, flushing);
+    }
+
+    /** Before a flush: cascades from every object in the session, with orphans and deletes. */
+    void beforeFlush(List<InstanceState> states) {
+        run(new ArrayDeque<>(states), true);
+    }
+
+    private void run(Deque<InstanceState> work, boolean flushing) {
+        // An object is walked once, and again if it was marked for deletion since (its deletes then cascade).
+        java.util.Map<InstanceState, Boolean> visited = new IdentityHashMap<>();
+        while (!work.isEmpty()) {
+            InstanceState state = work.poll();
+            if (state.instance == null || state.session != session || !state.mapper.hasRelationships()) {
+                continue;
+            }
+            Boolean walked = visited.put(state, state.markedForDeletion);
+            if (walked != null && walked == state.markedForDeletion) {
+                continue;
+            }
+            Object owner = state.object();
+            for (RelationshipMapper relationship : state.mapper.relationships()) {
+                if (state.markedForDeletion) {
+                    if (flushing) {
+                        cascadeDelete(owner, relationship, work);
+                    }
+                } else if (relationship.isCollection()) {
+                    collection(state, owner, relationship, work, flushing);
+                } else {
+                    reference(state, owner, relationship, work, flushing);
+                }
+            }
+        }
+    }
+
+    private void collection(InstanceState state, Object owner, RelationshipMapper relationship,
+            Deque<InstanceState> work, boolean flushing) {
+        Object value = relationship.get(owner);
+        CollectionTracking installed = state.installed(relationship.index);
+        CollectionTracking tracking;
+        if (installed != null && value instanceof TrackedCollection
+                && ((TrackedCollection) value).tracking() == installed) {
+            if (!installed.isLoaded()) {
+                return; // never touched: nothing changed
+            }
+            tracking = installed;
+        } else {
+            // A new object's own collection, or one the application put in place of the ORM's: the ORM's takes its
+            // elements, measured against what was there before (a replaced collection's missing rows are removed).
+            List<Object> elements = value == null ? List.of()
+                    : value instanceof TrackedCollection ? ((TrackedCollection) value).tracking().snapshot()
+                    : new ArrayList<>((Collection<?>) value);
+            List<Object> baseline = List.of();
+            if (installed != null) {
+                installed.ensureLoaded();
+                baseline = installed.committed();
+            }
+            tracking = Loader.install(relationship, owner, state, CollectionTracking.Mode.LAZY, null);
+            tracking.adopt(elements, baseline);
+            for (Object element : elements) {
+                if (!CollectionTracking.containsIdentical(baseline, element)) {
+                    tracking.syncAdded(element);
+                }
+            }
+        }
+        for (Object element : tracking.snapshot()) {
+            work.add(ensureInSession(element, relationship, owner));
+        }
+        if (flushing && relationship.cascades(Cascade.DELETE_ORPHAN)) {
+            List<Object> current = tracking.snapshot();
+            for (Object old : tracking.committed()) {
+                if (!CollectionTracking.containsIdentical(current, old) && !hasOtherParent(old, relationship, owner)) {
+                    orphan(old, work);
+                }
+            }
+        }
+    }
+
+    private void reference(InstanceState state, Object owner, RelationshipMapper relationship,
+            Deque<InstanceState> work, boolean flushing) {
+        Object target = relationship.get(owner);
+        Object committed = state.committedReference(relationship.index);
+        if (target != null) {
+            work.add(ensureInSession(target, relationship, owner));
+        }
+        if (target == committed) {
+            return;
+        }
+        RelationshipMapper back = relationship.backPopulates();
+        if (back != null && back.isCollection()) {
+            if (committed != null && committed != InstanceState.UNLOADED) {
+                CollectionTracking.removeRaw(back.get(committed), owner);
+            }
+            if (target != null) {
+                CollectionTracking.addRaw(back.get(target), owner);
+            }
+        } else if (back != null && target != null && back.get(target) != owner) {
+            back.set(target, owner);
+        }
+        if (flushing && relationship.cascades(Cascade.DELETE_ORPHAN) && committed != null
+                && committed != InstanceState.UNLOADED) {
+            orphan(committed, work);
+        }
+    }
+
+    /**
+     * Whether an object removed from one parent's collection belongs to another parent now (it moved, it is not an
+     * orphan): its back reference names another, or another parent's loaded collection holds it.
+     */
+    private boolean hasOtherParent(Object child, RelationshipMapper relationship, Object owner) {
+        RelationshipMapper back = relationship.backPopulates();
+        if (back != null && !back.isCollection()) {
+            Object parent = back.get(child);
+            return parent != null && parent != owner;
+        }
+        for (InstanceState state : session.attachedStates(relationship.owner)) {
+            CollectionTracking tracking = state.installed(relationship.index);
+            if (state.instance != owner && tracking != null && tracking.isLoaded()
+                    && CollectionTracking.containsIdentical(tracking.elements, child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The state of a related object, adding it to the session when the relationship cascades save-update. */
+    private InstanceState ensureInSession(Object related, RelationshipMapper relationship, Object owner) {
+        if (!session.holds(related)) {
+            if (!relationship.cascades(Cascade.SAVE_UPDATE)) {
+                throw new InvalidRequestException(Mappers.ofInstance(related).describe(related) + " is related to "
+                        + relationship.owner.describe(owner) + " through " + relationship + ", but it is not in the"
+                        + " session and the relationship does not cascade save-update; add it with session.add()");
+            }
+            session.attachRelated(related);
+        }
+        return InstanceStates.get(related);
+    }
+
+    /** A related object that lost its parent: deleted (or, if never flushed, dropped from the session). */
+    private void orphan(Object orphan, Deque<InstanceState> work) {
+        InstanceState state = InstanceStates.get(orphan);
+        if (state == null || state.session != session) {
+            return;
+        }
+        if (state.status == InstanceState.Status.PENDING) {
+            session.expungeState(state);
+        } else if (state.status == InstanceState.Status.PERSISTENT && !state.markedForDeletion) {
+            state.markedForDeletion = true;
+            work.add(state);
+        }
+    }
+
+    /**
+     * A deleted object's related ones: deleted too when the relationship cascades delete; else loaded, so the flush
+     * can clear their foreign keys (a many-to-many's association rows go with the object in any case).
+     */
+    private void cascadeDelete(Object owner, RelationshipMapper relationship, Deque<InstanceState> work) {
+        if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
+            return;
+        }
+        boolean delete = relationship.cascades(Cascade.DELETE);
+        if (!delete && relationship.kind == RelationshipMapper.Kind.MANY_TO_ONE) {
+            return;
+        }
+        Object value = relationship.get(owner);
+        if (value instanceof TrackedCollection) {
+            ((TrackedCollection) value).tracking().ensureLoaded();
+        }
+        if (!delete) {
+            return;
+        }
+        for (Object related : relationship.related(owner)) {
+            InstanceState state = InstanceStates.get(related);
+            if (state == null || state.session != session) {
+                continue;
+            }
+            if (state.status == InstanceState.Status.PENDING) {
+                session.expungeState(state);
+            } else if (state.status == InstanceState.Status.PERSISTENT && !state.markedForDeletion) {
+                state.markedForDeletion = true;
+                work.add(state);
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.retort.impl.orm;
+
+import io.retort.exception.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state behind an ORM-owned collection: whether it is loaded (and how it loads when it is not), its elements,
+ * and the elements it had when loaded or last flushed, from which a flush finds what was added and removed.
+ * Confined to the session's thread, as the session is.
+ */
+final class CollectionTracking {
+    /** How an unloaded collection behaves on access. */
+    enum Mode {
+        /** Loads through its session on first access (batched over its {@link LoadGroup}). */
+        LAZY,
+        /** Access is an error. */
+        RAISE,
+        /** Holds its elements. */
+        LOADED
+    }
+
+    final Object owner;
+    final InstanceState ownerState;
+    final RelationshipMapper relationship;
+    final Collection<Object> elements;
+    private Mode mode;
+    private @Nullable LoadGroup group;
+    /** The elements as loaded or last flushed, compared by identity. */
+    private List<Object> committed = List.of();
+
+    CollectionTracking(Object owner, InstanceState ownerState, RelationshipMapper relationship,
+            Collection<Object> elements, Mode mode, @Nullable LoadGroup group) {
+        this.owner = owner;
+        this.ownerState = ownerState;
+        this.relationship = relationship;
+        this.elements = elements;
+        this.mode = mode;
+        this.group = group;
+    }
+
+    boolean isLoaded() {
+        return mode == Mode.LOADED;
+    }
+
+    /** Loads the collection if it is not loaded yet, or explains why it cannot. */
+    void ensureLoaded() {
+        if (mode == Mode.LOADED) {
+            return;
+        }
+        String option = "select(" + relationship.owner.entityClass().getSimpleName() + ".class).options(selectIn("
+                + relationship.owner.entityClass().getSimpleName() + "_." + relationship.name + "))";
+        if (mode == Mode.RAISE) {
+            throw new InvalidRequestException("Relationship " + relationship + " is not loaded and its loading is"
+                    + " RAISE, so accessing it is an error; load it with the query, e.g. " + option);
+        }
+        DefaultSession session = ownerState.session;
+        if (session == null || session.isClosed()) {
+            throw new InvalidRequestException("Relationship " + relationship + " of "
+                    + relationship.owner.describe(owner) + " is not loaded, and the object is detached (not in an"
+                    + " open session), so it cannot load now. Load it while the object is in a session, or with the"
+                    + " query that loads the object: " + option);
+        }
+        LoadGroup members = group != null ? group : LoadGroup.single(this);
+        session.loadLazily(members);
+        if (mode != Mode.LOADED) {
+            throw new IllegalStateException("Loading " + relationship + " did not load it");
+        }
+    }
+
+    /** Fills the collection from the database; the elements become the flush baseline. */
+    void loaded(List<Object> values) {
+        elements.clear();
+        elements.addAll(values);
+        committed = List.copyOf(values);
+        mode = Mode.LOADED;
+        group = null;
+    }
+
+    /** Makes a new collection loaded with the given elements and an empty baseline (all of them are new). */
+    void adopt(Collection<?> values, List<Object> baseline) {
+        elements.clear();
+        elements.addAll(values);
+        committed = List.copyOf(baseline);
+        mode = Mode.LOADED;
+        group = null;
+    }
+
+    /** The current elements (empty when not loaded). */
+    List<Object> snapshot() {
+        return mode == Mode.LOADED ? new ArrayList<>(elements) : List.of();
+    }
+
+    /** The elements as loaded or last flushed. */
+    List<Object> committed() {
+        return committed;
+    }
+
+    /** After a flush: the current elements are the new baseline. */
+    void flushed() {
+        if (mode == Mode.LOADED) {
+            committed = List.copyOf(elements);
+        }
+    }
+
+    /** Discards the elements: the collection loads again on next access (after a rollback or expire). */
+    void expire() {
+        if (mode == Mode.LOADED) {
+            elements.clear();
+            committed = List.of();
+            mode = Mode.LAZY;
+            group = null;
+        }
+    }
+
+    /**
+     * After an element was added: it joins the owner's session (save-update cascade, as SQLAlchemy cascades on
+     * append), and the other side follows: its reference points here, or its collection holds the owner.
+     */
+    void syncAdded(Object element) {
+        DefaultSession session = ownerState.session;
+        if (session != null && !session.isClosed() && session.isActive()
+                && relationship.cascades(io.retort.orm.Cascade.SAVE_UPDATE) && !session.holds(element)) {
+            session.attachRelated(element);
+        }
+        RelationshipMapper back = relationship.backPopulates();
+        if (back == null) {
+            return;
+        }
+        if (back.isCollection()) {
+            addRaw(back.get(element), owner);
+            return;
+        }
+        Object previous = back.get(element);
+        if (previous != null && previous != owner) {
+            removeRaw(relationship.get(previous), element);
+        }
+        back.set(element, owner);
+    }
+
+    /** The other side after an element was removed. */
+    void syncRemoved(Object element) {
+        RelationshipMapper back = relationship.backPopulates();
+        if (back == null) {
+            return;
+        }
+        if (back.isCollection()) {
+            removeRaw(back.get(element), owner);
+        } else if (back.get(element) == owner) {
+            back.set(element, null);
+        }
+    }
+
+    /** Adds to another collection without syncing back: a loaded ORM collection, or a plain one. */
+    @SuppressWarnings("unchecked")
+    static void addRaw(@Nullable Object collection, Object element) {
+        if (collection instanceof TrackedCollection) {
+            CollectionTracking other = ((TrackedCollection) collection).tracking();
+            if (other.isLoaded() && !containsIdentical(other.elements, element)) {
+                other.elements.add(element);
+            }
+        } else if (collection instanceof Collection && !containsIdentical((Collection<?>) collection, element)) {
+            ((Collection<Object>) collection).add(element);
+        }
+    }
+
+    /** Removes from another collection without syncing back. */
+    static void removeRaw(@Nullable Object collection, Object element) {
+        Collection<?> target = collection instanceof TrackedCollection
+                ? (((TrackedCollection) collection).tracking().isLoaded()
+                        ? ((TrackedCollection) collection).tracking().elements : null)
+                : collection instanceof Collection ? (Collection<?>) collection : null;
+        if (target != null) {
+            target.removeIf(e -> e == element);
+        }
+    }
+
+    static boolean containsIdentical(Collection<?> collection, Object element) {
+        for (Object e : collection) {
+            if (e == element) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,90 @@
+package io.retort.impl.orm;
+
+import io.retort.engine.TypedResult;
+import io.retort.exception.MultipleResultsException;
+import io.retort.exception.NoResultException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The objects of an ORM query, read completely (their relationships are loaded after the rows), as a
+ * {@link TypedResult}.
+ *
+ * @param <T> the element type
+ */
+final class ListResult<T> implements TypedResult<T> {
+    private final List<T> elements;
+    private int position;
+
+    ListResult(List<T> elements) {
+        this.elements = elements;
+    }
+
+    private List<T> remaining() {
+        List<T> rest = elements.subList(position, elements.size());
+        position = elements.size();
+        return rest;
+    }
+
+    @Override
+    public List<T> all() {
+        return new ArrayList<>(remaining());
+    }
+
+    @Override
+    public @Nullable T first() {
+        List<T> rest = remaining();
+        return rest.isEmpty() ? null : rest.get(0);
+    }
+
+    @Override
+    public T one() {
+        List<T> rest = remaining();
+        if (rest.isEmpty()) {
+            throw new NoResultException("No object was found when exactly one was required by one()");
+        }
+        if (rest.size() > 1) {
+            throw new MultipleResultsException("Multiple objects (" + rest.size() + ") were found when exactly one"
+                    + " was required by one()");
+        }
+        return rest.get(0);
+    }
+
+    @Override
+    public @Nullable T oneOrNull() {
+        List<T> rest = remaining();
+        if (rest.size() > 1) {
+            throw new MultipleResultsException("Multiple objects (" + rest.size() + ") were found when one or none"
+                    + " was required by oneOrNull()");
+        }
+        return rest.isEmpty() ? null : rest.get(0);
+    }
+
+    @Override
+    public Stream<T> stream() {
+        return new ArrayList<>(remaining()).stream();
+    }
+
+    @Override
+    public <R> TypedResult<R> map(Function<? super T, ? extends R> mapper) {
+        List<R> mapped = new ArrayList<>();
+        for (T element : remaining()) {
+            mapped.add(mapper.apply(element));
+        }
+        return new ListResult<>(mapped);
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+        return new ArrayList<>(remaining()).iterator();
+    }
+
+    @Override
+    public void close() {
+        position = elements.size();
+    }
+}

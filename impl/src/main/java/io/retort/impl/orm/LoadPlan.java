@@ -1,0 +1,76 @@
+package io.retort.impl.orm;
+
+import io.retort.exception.InvalidArgumentException;
+import io.retort.orm.LoadOption;
+import io.retort.orm.Loading;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The loader options of a query as a tree: for each relationship a path names, how it loads and what loads beyond
+ * it. Relationships no option names load by their own default. Immutable once built.
+ */
+final class LoadPlan {
+    static final LoadPlan NONE = new LoadPlan(null);
+
+    private final @Nullable Loading loading;
+    private final Map<RelationshipMapper, LoadPlan> children = new LinkedHashMap<>();
+
+    private LoadPlan(@Nullable Loading loading) {
+        this.loading = loading;
+    }
+
+    /**
+     * The tree of a query's options, rooted at the queried class.
+     *
+     * @throws InvalidArgumentException if a path names a relationship of another class, or asks a reference to load
+     *         lazily or raise
+     */
+    static LoadPlan of(EntityMapper<?> root, List<LoadOption> options) {
+        if (options.isEmpty()) {
+            return NONE;
+        }
+        LoadPlan plan = new LoadPlan(null);
+        for (LoadOption option : options) {
+            LoadPlan node = plan;
+            EntityMapper<?> mapper = root;
+            for (LoadOption.Step step : option.path()) {
+                if (!step.relationship().entityClass().isAssignableFrom(mapper.entityClass())) {
+                    throw new InvalidArgumentException("Loader option " + option + ": " + step.relationship()
+                            + " is not a relationship of " + mapper.entityClass().getSimpleName());
+                }
+                RelationshipMapper relationship = mapper.relationship(step.relationship().attributeName());
+                if (!relationship.isCollection()
+                        && (step.loading() == Loading.LAZY || step.loading() == Loading.RAISE)) {
+                    throw new InvalidArgumentException("Loader option " + option + ": " + relationship + " is a"
+                            + " single-object reference and cannot load " + step.loading() + " (Java cannot"
+                            + " intercept the read of a plain field); use selectIn, joined or noLoad");
+                }
+                Loading loading = step.loading() == Loading.DEFAULT ? relationship.loading : step.loading();
+                LoadPlan existing = node.children.get(relationship);
+                LoadPlan child = existing != null && (existing.loading == loading) ? existing : new LoadPlan(loading);
+                if (existing != null && existing != child) {
+                    child.children.putAll(existing.children);
+                }
+                node.children.put(relationship, child);
+                node = child;
+                mapper = relationship.target;
+            }
+        }
+        return plan;
+    }
+
+    /** How a relationship loads under this node: the option's strategy, or the relationship's default. */
+    Loading loadingOf(RelationshipMapper relationship) {
+        LoadPlan child = children.get(relationship);
+        return child != null && child.loading != null ? child.loading : relationship.loading;
+    }
+
+    /** The options beyond a relationship (NONE when no path continues through it). */
+    LoadPlan next(RelationshipMapper relationship) {
+        LoadPlan child = children.get(relationship);
+        return child == null ? NONE : child;
+    }
+}

@@ -1,0 +1,466 @@
+package io.retort.impl.orm;
+
+import io.retort.engine.Result;
+import io.retort.engine.Row;
+import io.retort.orm.Loading;
+import io.retort.schema.Column;
+import io.retort.sql.ColumnReference;
+import io.retort.sql.DerivedTable;
+import io.retort.sql.Expression;
+import io.retort.sql.OrderBy;
+import io.retort.sql.Predicate;
+import io.retort.sql.Select;
+import io.retort.sql.Sql;
+import io.retort.sql.TableAlias;
+import io.retort.sql.TableReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs ORM queries and the loaders of their relationships: rows become objects through the session's identity map,
+ * JOINED relationships come from LEFT OUTER JOINs of the same query (under a subquery when it has a LIMIT), SELECTIN
+ * ones from {@code SELECT ... WHERE key IN (...)} statements of up to {@value #IN_BATCH} keys, LAZY collections get
+ * a placeholder that loads with the others of its query on first access. One per session; confined to its thread.
+ */
+final class Loader {
+    /** Keys per {@code IN (...)} statement of a SELECTIN or lazy load. */
+    static final int IN_BATCH = 500;
+
+    private final DefaultSession session;
+
+    Loader(DefaultSession session) {
+        this.session = session;
+    }
+
+    /** An object of a row, with its state and whether this row filled its fields (new, or refreshed). */
+    record Loaded(Object instance, InstanceState state, boolean fresh) {
+    }
+
+    /** A JOINED relationship in a query: its alias, where its columns start, and the JOINED paths beyond it. */
+    private static final class JoinNode {
+        final RelationshipMapper relationship;
+        final TableAlias alias;
+        final @Nullable JoinNode parent;
+        final LoadPlan plan;
+        int offset;
+
+        JoinNode(RelationshipMapper relationship, TableAlias alias, @Nullable JoinNode parent, LoadPlan plan) {
+            this.relationship = relationship;
+            this.alias = alias;
+            this.parent = parent;
+            this.plan = plan;
+        }
+    }
+
+    /**
+     * Runs an entity query: its rows as objects (each once when a joined collection repeats them), with the
+     * relationships loaded as the plan and their defaults say.
+     */
+    List<Loaded> query(EntityMapper<?> mapper, Select statement, Map<String, ? extends @Nullable Object> parameters,
+            LoadPlan plan) {
+        List<JoinNode> joins = new ArrayList<>();
+        Select select = statement;
+        boolean collectionJoined = false;
+        int[] counter = {0};
+        TableReference root = mapper.table();
+        List<JoinNode> pending = new ArrayList<>();
+        collectJoins(mapper, plan, null, pending, counter);
+        for (JoinNode node : pending) {
+            collectionJoined |= node.relationship.isCollection();
+        }
+        if (collectionJoined && (statement.limitClause() != null || statement.offsetClause() != null)) {
+            // LIMIT counts objects, not joined rows: the query becomes a subquery and the joins go outside it.
+            Select inner = statement;
+            List<OrderBy> order = statement.orderByClause();
+            for (int i = 0; i < order.size(); i++) {
+                inner = inner.addColumns(order.get(i).expression().label("anon_order_" + i));
+            }
+            DerivedTable anon = inner.subquery("anon_1");
+            root = anon;
+            List<ColumnReference<?>> rootColumns = Joins.columns(mapper, anon);
+            select = Sql.select(rootColumns.toArray(new Expression<?>[0]));
+            for (int i = 0; i < order.size(); i++) {
+                OrderBy original = order.get(i);
+                select = select.orderBy(new OrderBy(anon.c("anon_order_" + i), original.descending(),
+                        original.placeNullsFirst()));
+            }
+        }
+        int width = mapper.attributes().size();
+        for (JoinNode node : pending) {
+            TableReference owner = node.parent == null ? root : node.parent.alias;
+            select = Joins.join(select, node.relationship, owner, node.alias, true);
+            select = select.addColumns(Joins.columns(node.relationship.target, node.alias)
+                    .toArray(new Expression<?>[0]));
+            node.offset = width;
+            width += node.relationship.target.attributes().size();
+            if (node.relationship.isCollection()) {
+                select = select.orderBy(Joins.column(node.alias, node.relationship.orderBy.column()).asc());
+            }
+            joins.add(node);
+        }
+
+        Result result = session.connection().execute(select, parameters);
+        List<Loaded> objects = new ArrayList<>();
+        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        Map<JoinNode, Map<Object, List<Object>>> joinedChildren = new LinkedHashMap<>();
+        Map<JoinNode, List<Loaded>> joinedLoaded = new LinkedHashMap<>();
+        for (JoinNode node : joins) {
+            joinedChildren.put(node, new IdentityHashMap<>());
+            joinedLoaded.put(node, new ArrayList<>());
+        }
+        for (Row row : result) {
+            Loaded parent = session.loadRow(mapper, row, 0);
+            if (!collectionJoined || seen.put(parent.instance(), Boolean.TRUE) == null) {
+                objects.add(parent);
+            }
+            Map<JoinNode, Object> rowObjects = new HashMap<>();
+            for (JoinNode node : joins) {
+                Object owner = node.parent == null ? parent.instance() : rowObjects.get(node.parent);
+                Map<Object, List<Object>> byOwner = joinedChildren.get(node);
+                if (owner == null) {
+                    continue;
+                }
+                List<Object> children = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
+                if (session.rowHasKey(node.relationship.target, row, node.offset)) {
+                    Loaded child = session.loadRow(node.relationship.target, row, node.offset);
+                    rowObjects.put(node, child.instance());
+                    if (!CollectionTracking.containsIdentical(children, child.instance())) {
+                        children.add(child.instance());
+                        joinedLoaded.get(node).add(child);
+                    }
+                }
+            }
+        }
+        for (JoinNode node : joins) {
+            for (Map.Entry<Object, List<Object>> entry : joinedChildren.get(node).entrySet()) {
+                InstanceState ownerState = InstanceStates.get(entry.getKey());
+                if (ownerState != null) {
+                    fill(node.relationship, entry.getKey(), ownerState, entry.getValue());
+                }
+            }
+        }
+        apply(mapper, objects, plan);
+        for (JoinNode node : joins) {
+            apply(node.relationship.target, joinedLoaded.get(node), node.plan);
+        }
+        return objects;
+    }
+
+    /** The JOINED relationships of a plan, depth first, each with an alias of its own. */
+    private static void collectJoins(EntityMapper<?> mapper, LoadPlan plan, @Nullable JoinNode parent,
+            List<JoinNode> out, int[] counter) {
+        for (RelationshipMapper relationship : mapper.relationships()) {
+            if (plan.loadingOf(relationship) != Loading.JOINED) {
+                continue;
+            }
+            if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY && hasManyToMany(out)) {
+                continue; // an association table joins once per query; a second one loads with SELECT ... IN
+            }
+            TableAlias alias = relationship.target.table().alias(relationship.name + "_" + (++counter[0]));
+            JoinNode node = new JoinNode(relationship, alias, parent, plan.next(relationship));
+            out.add(node);
+            collectJoins(relationship.target, node.plan, node, out, counter);
+        }
+    }
+
+    private static boolean hasManyToMany(List<JoinNode> nodes) {
+        return nodes.stream().anyMatch(n -> n.relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY);
+    }
+
+    /** Puts loaded related objects into an object's field, unless the field is loaded already. */
+    private void fill(RelationshipMapper relationship, Object owner, InstanceState ownerState, List<Object> related) {
+        if (relationship.isCollection()) {
+            CollectionTracking tracking = trackingOf(relationship, owner, ownerState, CollectionTracking.Mode.LAZY,
+                    null);
+            if (!tracking.isLoaded()) {
+                tracking.loaded(related);
+            }
+        } else if (!ownerState.referenceLoaded(relationship.index)) {
+            Object value = related.isEmpty() ? null : related.get(0);
+            relationship.set(owner, value);
+            ownerState.referenceLoaded(relationship.index, value);
+        }
+    }
+
+    /** The ORM collection in a field, installed (unloaded, in the given mode) if the field holds none of its own. */
+    CollectionTracking trackingOf(RelationshipMapper relationship, Object owner, InstanceState ownerState,
+            CollectionTracking.Mode mode, @Nullable LoadGroup group) {
+        Object value = relationship.get(owner);
+        if (value instanceof TrackedCollection
+                && ((TrackedCollection) value).tracking().ownerState == ownerState) {
+            return ((TrackedCollection) value).tracking();
+        }
+        return install(relationship, owner, ownerState, mode, group);
+    }
+
+    /** Puts a new ORM collection in a relationship field. */
+    static CollectionTracking install(RelationshipMapper relationship, Object owner, InstanceState ownerState,
+            CollectionTracking.Mode mode, @Nullable LoadGroup group) {
+        TrackedCollection collection = relationship.collectionType == java.util.Set.class
+                ? new TrackedSet<>(owner, ownerState, relationship, mode, group)
+                : new TrackedList<>(owner, ownerState, relationship, mode, group);
+        relationship.set(owner, collection);
+        ownerState.install(relationship.index, collection.tracking());
+        if (group != null) {
+            group.members.add(collection.tracking());
+        }
+        return collection.tracking();
+    }
+
+    /** Loads or prepares the relationships of freshly loaded objects as the plan and defaults say. */
+    void apply(EntityMapper<?> mapper, List<Loaded> objects, LoadPlan plan) {
+        if (objects.isEmpty() || !mapper.hasRelationships()) {
+            return;
+        }
+        for (RelationshipMapper relationship : mapper.relationships()) {
+            Loading loading = plan.loadingOf(relationship);
+            LoadPlan next = plan.next(relationship);
+            if (relationship.isCollection()) {
+                applyCollection(relationship, objects, loading, next);
+            } else {
+                applyReference(relationship, objects, loading, next);
+            }
+        }
+    }
+
+    private void applyCollection(RelationshipMapper relationship, List<Loaded> objects, Loading loading,
+            LoadPlan next) {
+        List<CollectionTracking> unloaded = new ArrayList<>();
+        LoadGroup group = loading == Loading.LAZY ? new LoadGroup(relationship, next) : null;
+        for (Loaded loaded : objects) {
+            Object current = relationship.get(loaded.instance());
+            boolean ours = current instanceof TrackedCollection
+                    && ((TrackedCollection) current).tracking().ownerState == loaded.state();
+            if (ours && (((TrackedCollection) current).tracking().isLoaded() || !loaded.fresh())) {
+                continue;
+            }
+            CollectionTracking.Mode mode = loading == Loading.RAISE ? CollectionTracking.Mode.RAISE
+                    : CollectionTracking.Mode.LAZY;
+            if (ours) {
+                relationship.set(loaded.instance(), null); // an expired, refreshed object: a new placeholder
+            }
+            CollectionTracking tracking = trackingOf(relationship, loaded.instance(), loaded.state(), mode, group);
+            if (loading == Loading.NOLOAD) {
+                tracking.loaded(List.of());
+            } else if (loading == Loading.SELECTIN || loading == Loading.JOINED) {
+                unloaded.add(tracking);
+            }
+        }
+        if (!unloaded.isEmpty()) {
+            loadCollections(relationship, unloaded, next);
+        }
+    }
+
+    private void applyReference(RelationshipMapper relationship, List<Loaded> objects, Loading loading,
+            LoadPlan next) {
+        List<Loaded> pending = new ArrayList<>();
+        for (Loaded loaded : objects) {
+            if (!loaded.state().referenceLoaded(relationship.index)) {
+                pending.add(loaded);
+            }
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (loading == Loading.NOLOAD) {
+            for (Loaded loaded : pending) {
+                relationship.set(loaded.instance(), null);
+                loaded.state().referenceLoaded(relationship.index, null);
+            }
+            return;
+        }
+        if (relationship.kind == RelationshipMapper.Kind.ONE_TO_ONE) {
+            List<CollectionTracking> none = List.of();
+            loadByForeignKey(relationship, pending, next, none);
+            return;
+        }
+        // Many-to-one: the identity map first, then one SELECT ... IN for the keys it lacks.
+        EntityMapper<?> target = relationship.target;
+        Map<Object, List<Loaded>> missing = new LinkedHashMap<>();
+        List<Loaded> found = new ArrayList<>();
+        for (Loaded loaded : pending) {
+            Object identity = foreignKeyValue(relationship.foreignKey, loaded.state());
+            if (identity == null) {
+                relationship.set(loaded.instance(), null);
+                loaded.state().referenceLoaded(relationship.index, null);
+                continue;
+            }
+            InstanceState held = session.held(target, identity);
+            if (held != null) {
+                relationship.set(loaded.instance(), held.object());
+                loaded.state().referenceLoaded(relationship.index, held.object());
+                found.add(new Loaded(held.object(), held, false));
+            } else {
+                missing.computeIfAbsent(identity, k -> new ArrayList<>()).add(loaded);
+            }
+        }
+        List<Object> keys = new ArrayList<>(missing.keySet());
+        for (int from = 0; from < keys.size(); from += IN_BATCH) {
+            List<Object> page = keys.subList(from, Math.min(keys.size(), from + IN_BATCH));
+            Select select = Sql.select(target.table()).where(inKeys(target.table(), target.key(), page));
+            query(target, select, Map.of(), next);
+        }
+        for (Map.Entry<Object, List<Loaded>> entry : missing.entrySet()) {
+            InstanceState held = session.held(target, entry.getKey());
+            Object value = held == null ? null : held.object();
+            for (Loaded loaded : entry.getValue()) {
+                relationship.set(loaded.instance(), value);
+                loaded.state().referenceLoaded(relationship.index, value);
+            }
+        }
+        if (!found.isEmpty()) {
+            apply(target, found, next);
+        }
+    }
+
+    /** Loads the collections (or one-to-one references) of several objects, {@value #IN_BATCH} owners a statement. */
+    void loadCollections(RelationshipMapper relationship, List<CollectionTracking> collections, LoadPlan next) {
+        List<Loaded> owners = new ArrayList<>();
+        for (CollectionTracking tracking : collections) {
+            owners.add(new Loaded(tracking.owner, tracking.ownerState, false));
+        }
+        loadByForeignKey(relationship, owners, next, collections);
+    }
+
+    private void loadByForeignKey(RelationshipMapper relationship, List<Loaded> owners, LoadPlan next,
+            List<CollectionTracking> collections) {
+        EntityMapper<?> target = relationship.target;
+        Map<Object, List<Object>> children = new HashMap<>();
+        List<Object> keys = new ArrayList<>();
+        for (Loaded owner : owners) {
+            Object key = foreignKeyValue(relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY
+                    ? relationship.owner.key() : relationship.referenced, owner.state());
+            if (key != null && !children.containsKey(key)) {
+                children.put(key, new ArrayList<>());
+                keys.add(key);
+            }
+        }
+        for (int from = 0; from < keys.size(); from += IN_BATCH) {
+            List<Object> page = keys.subList(from, Math.min(keys.size(), from + IN_BATCH));
+            Select select = Sql.select(target.table());
+            Attribute[] ownerKey = relationship.owner.key();
+            if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
+                List<Column<?>> ownerColumns = relationship.secondaryOwnerColumns;
+                select = select.addColumns(ownerColumns.toArray(new Expression<?>[0]))
+                        .join(relationship.secondary, Joins.secondaryToTarget(relationship, relationship.secondary,
+                                target.table()))
+                        .where(inColumns(ownerColumns, page));
+            } else {
+                List<Column<?>> fkColumns = new ArrayList<>();
+                for (Attribute attribute : relationship.foreignKey) {
+                    fkColumns.add(attribute.column());
+                }
+                select = select.where(inColumns(fkColumns, page));
+            }
+            select = select.orderBy(relationship.orderBy.column().asc());
+            int width = target.attributes().size();
+            Result result = session.connection().execute(select);
+            List<Loaded> loaded = new ArrayList<>();
+            for (Row row : result) {
+                Loaded child = session.loadRow(target, row, 0);
+                loaded.add(child);
+                Object ownerIdentity;
+                if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
+                    ownerIdentity = identityAt(row, width, ownerKey.length);
+                } else {
+                    ownerIdentity = foreignKeyValue(relationship.foreignKey, child.state());
+                }
+                List<Object> list = children.get(ownerIdentity);
+                if (list != null && !CollectionTracking.containsIdentical(list, child.instance())) {
+                    list.add(child.instance());
+                }
+            }
+            apply(target, distinct(loaded), next);
+        }
+        for (Loaded owner : owners) {
+            Object key = foreignKeyValue(relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY
+                    ? relationship.owner.key() : relationship.referenced, owner.state());
+            List<Object> related = key == null ? List.of() : children.getOrDefault(key, List.of());
+            if (relationship.isCollection()) {
+                CollectionTracking tracking = trackingOf(relationship, owner.instance(), owner.state(),
+                        CollectionTracking.Mode.LAZY, null);
+                if (!tracking.isLoaded()) {
+                    tracking.loaded(related);
+                }
+            } else {
+                Object value = related.isEmpty() ? null : related.get(0);
+                relationship.set(owner.instance(), value);
+                owner.state().referenceLoaded(relationship.index, value);
+            }
+        }
+    }
+
+    private static List<Loaded> distinct(List<Loaded> loaded) {
+        Map<Object, Loaded> unique = new IdentityHashMap<>();
+        List<Loaded> out = new ArrayList<>();
+        for (Loaded one : loaded) {
+            if (unique.put(one.instance(), one) == null) {
+                out.add(one);
+            }
+        }
+        return out;
+    }
+
+    /** The values of key attributes as last loaded or flushed: a value, or a list for several; null if any is null. */
+    static @Nullable Object foreignKeyValue(Attribute[] attributes, InstanceState state) {
+        @Nullable Object[] committed = state.committed;
+        Object instance = state.instance;
+        if (attributes.length == 1) {
+            return committed != null ? committed[attributes[0].index()]
+                    : instance == null ? null : attributes[0].get(instance);
+        }
+        Object[] values = new Object[attributes.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = committed != null ? committed[attributes[i].index()]
+                    : instance == null ? null : attributes[i].get(instance);
+            if (values[i] == null) {
+                return null;
+            }
+        }
+        return List.of(values);
+    }
+
+    private static Object identityAt(Row row, int offset, int length) {
+        if (length == 1) {
+            return row.get(offset);
+        }
+        Object[] values = new Object[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = row.get(offset + i);
+        }
+        return List.of(values);
+    }
+
+    /** {@code key IN (...)} for key attributes of a table. */
+    static Predicate inKeys(io.retort.schema.Table table, Attribute[] key, List<Object> identities) {
+        List<Column<?>> columns = new ArrayList<>();
+        for (Attribute attribute : key) {
+            columns.add(attribute.column());
+        }
+        return inColumns(columns, identities);
+    }
+
+    /** {@code column IN (...)}, or {@code (a, b) IN ((?, ?), ...)} for several columns. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Predicate inColumns(List<Column<?>> columns, List<Object> identities) {
+        if (columns.size() == 1) {
+            return ((Column) columns.get(0)).in(identities);
+        }
+        Predicate any = null;
+        for (Object identity : identities) {
+            List<?> values = (List<?>) identity;
+            Predicate one = null;
+            for (int i = 0; i < columns.size(); i++) {
+                Predicate part = ((Column) columns.get(i)).eq(values.get(i));
+                one = one == null ? part : one.and(part);
+            }
+            any = any == null ? one : any.or(one);
+        }
+        return any;
+    }
+}

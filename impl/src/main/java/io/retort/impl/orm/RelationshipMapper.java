@@ -1,0 +1,303 @@
+package io.retort.impl.orm;
+
+import io.retort.exception.MappingException;
+import io.retort.orm.Cascade;
+import io.retort.orm.Loading;
+import io.retort.orm.Relationship;
+import io.retort.schema.Column;
+import io.retort.schema.ForeignKeyConstraint;
+import io.retort.schema.Table;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One resolved {@link Relationship} field: its kind, the foreign key that joins the two tables, cascades, loading and
+ * the other side. Immutable once resolved; thread-safe.
+ */
+final class RelationshipMapper {
+    /** The kinds of relationship. */
+    enum Kind {
+        /** A reference; this class's table has the foreign key. */
+        MANY_TO_ONE,
+        /** A reference; the target's table has the foreign key to this one. */
+        ONE_TO_ONE,
+        /** A collection; the target's table has the foreign key to this one. */
+        ONE_TO_MANY,
+        /** A collection through an association table. */
+        MANY_TO_MANY
+    }
+
+    /** How a relationship field was declared, before resolution. */
+    record Spec(Field field, Relationship annotation, MethodHandle getter, MethodHandle setter, int index) {
+    }
+
+    final EntityMapper<?> owner;
+    final String name;
+    final int index;
+    final Field field;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
+    final Kind kind;
+    final EntityMapper<?> target;
+    /** {@code List}, {@code Set} or {@code Collection} for collections; null for references. */
+    final @Nullable Class<?> collectionType;
+    /** The foreign-key attributes: on the owner for many-to-one, on the target for one-to-many and one-to-one. */
+    final Attribute[] foreignKey;
+    /** The key attributes the foreign key refers to: the target's for many-to-one, the owner's otherwise. */
+    final Attribute[] referenced;
+    /** Many-to-many: the association table and its columns for each side, in key order. */
+    final @Nullable Table secondary;
+    final List<Column<?>> secondaryOwnerColumns;
+    final List<Column<?>> secondaryTargetColumns;
+    private final String backPopulatesName;
+    final Set<Cascade> cascade;
+    final Loading loading;
+    final boolean postUpdate;
+    final Attribute orderBy;
+
+    RelationshipMapper(EntityMapper<?> owner, Spec spec, Kind kind, EntityMapper<?> target,
+            @Nullable Class<?> collectionType, Attribute[] foreignKey, Attribute[] referenced,
+            @Nullable Table secondary, List<Column<?>> secondaryOwnerColumns, List<Column<?>> secondaryTargetColumns,
+            Attribute orderBy) {
+        this.owner = owner;
+        this.name = spec.field().getName();
+        this.index = spec.index();
+        this.field = spec.field();
+        this.getter = spec.getter();
+        this.setter = spec.setter();
+        this.kind = kind;
+        this.target = target;
+        this.collectionType = collectionType;
+        this.foreignKey = foreignKey;
+        this.referenced = referenced;
+        this.secondary = secondary;
+        this.secondaryOwnerColumns = List.copyOf(secondaryOwnerColumns);
+        this.secondaryTargetColumns = List.copyOf(secondaryTargetColumns);
+        Relationship annotation = spec.annotation();
+        this.backPopulatesName = annotation.backPopulates();
+        EnumSet<Cascade> cascades = EnumSet.noneOf(Cascade.class);
+        for (Cascade cascade : annotation.cascade()) {
+            if (cascade == Cascade.ALL) {
+                cascades.addAll(List.of(Cascade.SAVE_UPDATE, Cascade.MERGE, Cascade.DELETE));
+            } else {
+                cascades.add(cascade);
+            }
+        }
+        this.cascade = java.util.Collections.unmodifiableSet(cascades);
+        Loading declared = annotation.loading();
+        this.loading = declared != Loading.DEFAULT ? declared : collectionType != null ? Loading.LAZY
+                : kind == Kind.ONE_TO_ONE ? Loading.JOINED : Loading.SELECTIN;
+        this.postUpdate = annotation.postUpdate();
+        this.orderBy = orderBy;
+    }
+
+    /** Whether the field holds a collection. */
+    boolean isCollection() {
+        return collectionType != null;
+    }
+
+    /** The other side, or null when {@code backPopulates} is not set. */
+    @Nullable RelationshipMapper backPopulates() {
+        return backPopulatesName.isEmpty() ? null : target.relationship(backPopulatesName);
+    }
+
+    boolean cascades(Cascade kind) {
+        return cascade.contains(kind);
+    }
+
+    /** The field's value. */
+    @Nullable Object get(Object instance) {
+        try {
+            return (Object) getter.invokeExact(instance);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("Could not read " + this, e);
+        }
+    }
+
+    /** Sets the field. */
+    void set(Object instance, @Nullable Object value) {
+        try {
+            setter.invokeExact(instance, value);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("Could not set " + this, e);
+        }
+    }
+
+    /** The related objects of an instance: the collection's elements, or the reference as a list of 0 or 1. */
+    List<Object> related(Object instance) {
+        Object value = get(instance);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof TrackedCollection) {
+            return ((TrackedCollection) value).tracking().snapshot();
+        }
+        if (value instanceof Collection) {
+            return new ArrayList<>((Collection<?>) value);
+        }
+        return List.of(value);
+    }
+
+    /** {@code User.addresses}. */
+    @Override
+    public String toString() {
+        return owner.entityClass().getSimpleName() + "." + name;
+    }
+
+    // ---- resolution ----
+
+    /**
+     * Resolves a declared relationship against the mappings of both classes.
+     *
+     * @throws MappingException naming the class and field when the relationship cannot be resolved
+     */
+    static RelationshipMapper resolve(EntityMapper<?> owner, Spec spec) {
+        Field field = spec.field();
+        String where = "Relationship " + owner.entityClass().getName() + "." + field.getName();
+        Class<?> fieldType = field.getType();
+        Class<?> collectionType = null;
+        Class<?> targetType = fieldType;
+        if (Collection.class.isAssignableFrom(fieldType)) {
+            if (fieldType != List.class && fieldType != Set.class && fieldType != Collection.class) {
+                throw new MappingException(where + " is a " + fieldType.getName() + "; declare a relationship"
+                        + " collection as List, Set or Collection (the ORM puts its own implementation in the field)");
+            }
+            collectionType = fieldType;
+            Type generic = field.getGenericType();
+            if (!(generic instanceof ParameterizedType)
+                    || !(((ParameterizedType) generic).getActualTypeArguments()[0] instanceof Class)) {
+                throw new MappingException(where + " needs its element type: declare it as "
+                        + fieldType.getSimpleName() + "<TheMappedClass>");
+            }
+            targetType = (Class<?>) ((ParameterizedType) generic).getActualTypeArguments()[0];
+        }
+        if (!targetType.isAnnotationPresent(io.retort.orm.Mapped.class)) {
+            throw new MappingException(where + " refers to " + targetType.getName() + ", which is not a mapped class;"
+                    + " annotate it with @Mapped");
+        }
+        EntityMapper<?> target = Mappers.of(targetType);
+        Relationship annotation = spec.annotation();
+        if (!annotation.backPopulates().isEmpty() && !target.hasRelationshipSpec(annotation.backPopulates())) {
+            throw new MappingException(where + " has backPopulates = \"" + annotation.backPopulates() + "\", but "
+                    + targetType.getName() + " has no @Relationship field of that name; its relationships are "
+                    + target.relationshipSpecNames());
+        }
+        Attribute orderBy = target.key()[0];
+        if (!annotation.orderBy().isEmpty()) {
+            if (!target.hasAttribute(annotation.orderBy())) {
+                throw new MappingException(where + " has orderBy = \"" + annotation.orderBy() + "\", but "
+                        + targetType.getSimpleName() + " maps no such field; its fields are "
+                        + target.attributeNames());
+            }
+            orderBy = target.attribute(annotation.orderBy());
+        }
+        if (collectionType == null && (annotation.loading() == Loading.LAZY || annotation.loading() == Loading.RAISE)) {
+            throw new MappingException(where + " is a single-object reference and cannot use loading = "
+                    + annotation.loading() + ": Java cannot intercept the read of a plain field; use SELECTIN (the"
+                    + " default), JOINED or NOLOAD");
+        }
+        if (!annotation.secondary().isEmpty()) {
+            if (collectionType == null) {
+                throw new MappingException(where + " names secondary = \"" + annotation.secondary() + "\", but a"
+                        + " many-to-many relationship is a collection; declare the field as List or Set");
+            }
+            if (target == owner) {
+                throw new MappingException(where + " is a many-to-many from " + owner.entityClass().getSimpleName()
+                        + " to itself, whose association table would need two columns of the same name; map the"
+                        + " association table as a class of its own with two @ForeignKey fields (an association"
+                        + " object)");
+            }
+            Table secondary = AssociationTables.table(annotation.secondary(), owner, target, where);
+            return new RelationshipMapper(owner, spec, Kind.MANY_TO_MANY, target, collectionType, new Attribute[0],
+                    new Attribute[0], secondary, AssociationTables.columnsFor(secondary, owner),
+                    AssociationTables.columnsFor(secondary, target), orderBy);
+        }
+        if (annotation.postUpdate() && collectionType != null) {
+            throw new MappingException(where + " has postUpdate = true, which applies to a many-to-one reference;"
+                    + " put it on the reference side of the cycle");
+        }
+        // Many-to-one: this table refers to the target's; else the target's refers to this one.
+        List<ForeignKeyConstraint> outgoing = foreignKeys(owner.table(), target.table(),
+                collectionType == null ? annotation.foreignKey() : "", owner);
+        List<ForeignKeyConstraint> incoming = foreignKeys(target.table(), owner.table(),
+                collectionType == null ? annotation.foreignKey() : annotation.foreignKey(), target);
+        if (collectionType == null && !outgoing.isEmpty()) {
+            ForeignKeyConstraint fk = single(outgoing, where, owner, target, annotation.foreignKey());
+            return new RelationshipMapper(owner, spec, Kind.MANY_TO_ONE, target, null, attributes(owner, fk.columns()),
+                    attributes(target, fk.referredColumns()), null, List.of(), List.of(), orderBy);
+        }
+        if (annotation.postUpdate()) {
+            throw new MappingException(where + " has postUpdate = true, but it is not a many-to-one (this class has"
+                    + " no foreign key to " + target.table().name() + ")");
+        }
+        if (incoming.isEmpty()) {
+            throw new MappingException(where + " cannot be joined: neither " + owner.table().name() + " nor "
+                    + target.table().name() + " has a @ForeignKey to the other; add one (for example a field"
+                    + " @ForeignKey(\"" + owner.table().name() + "." + owner.key()[0].column().name() + "\") on "
+                    + targetType.getSimpleName() + "), or name an association table with secondary = \"...\"");
+        }
+        ForeignKeyConstraint fk = single(incoming, where, target, owner, annotation.foreignKey());
+        return new RelationshipMapper(owner, spec, collectionType == null ? Kind.ONE_TO_ONE : Kind.ONE_TO_MANY,
+                target, collectionType, attributes(target, fk.columns()), attributes(owner, fk.referredColumns()),
+                null, List.of(), List.of(), orderBy);
+    }
+
+    /** The foreign keys of {@code from} that refer to {@code to}, narrowed to one field's when named. */
+    private static List<ForeignKeyConstraint> foreignKeys(Table from, Table to, String fieldName,
+            EntityMapper<?> fromMapper) {
+        List<ForeignKeyConstraint> found = new ArrayList<>();
+        for (ForeignKeyConstraint fk : from.foreignKeys()) {
+            if (!fk.referredTable().equals(to.name())) {
+                continue;
+            }
+            if (!fieldName.isEmpty()) {
+                if (!fromMapper.hasAttribute(fieldName)
+                        || !fk.columns().contains(fromMapper.attribute(fieldName).column().name())) {
+                    continue;
+                }
+            }
+            found.add(fk);
+        }
+        return found;
+    }
+
+    private static ForeignKeyConstraint single(List<ForeignKeyConstraint> keys, String where, EntityMapper<?> from,
+            EntityMapper<?> to, String named) {
+        if (keys.size() > 1) {
+            throw new MappingException(where + " is ambiguous: " + from.table().name() + " has " + keys.size()
+                    + " foreign keys to " + to.table().name() + "; name the one to use with foreignKey = \"<field>\"");
+        }
+        if (keys.isEmpty()) {
+            throw new MappingException(where + " names foreignKey = \"" + named + "\", which is not a @ForeignKey"
+                    + " field of " + from.entityClass().getSimpleName() + " referring to " + to.table().name());
+        }
+        ForeignKeyConstraint fk = keys.get(0);
+        List<String> keyColumns = to.table().primaryKey().orElseThrow().columns();
+        if (!fk.referredColumns().equals(keyColumns)) {
+            throw new MappingException(where + " joins on foreign key " + fk.columns() + " -> " + to.table().name()
+                    + fk.referredColumns() + ", which does not refer to the primary key " + keyColumns + "; a"
+                    + " relationship's foreign key must refer to its target's primary key");
+        }
+        return fk;
+    }
+
+    private static Attribute[] attributes(EntityMapper<?> mapper, List<String> columns) {
+        Attribute[] attributes = new Attribute[columns.size()];
+        for (int i = 0; i < attributes.length; i++) {
+            attributes[i] = mapper.attributeOfColumn(columns.get(i));
+        }
+        return attributes;
+    }
+}

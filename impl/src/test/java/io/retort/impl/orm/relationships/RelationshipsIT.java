@@ -1,0 +1,474 @@
+package io.retort.impl.orm.relationships;
+
+import static io.retort.orm.Load.joined;
+import static io.retort.orm.Load.noLoad;
+import static io.retort.orm.Load.raise;
+import static io.retort.orm.Load.selectIn;
+import static io.retort.orm.Orm.inspect;
+import static io.retort.orm.Orm.select;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.retort.engine.Engine;
+import io.retort.exception.InvalidRequestException;
+import io.retort.impl.orm.StatementRecorder;
+import io.retort.orm.ObjectState;
+import io.retort.orm.Registry;
+import io.retort.orm.Session;
+import io.retort.testing.DatabaseTest;
+import io.retort.testing.TestEngines;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Relationships on every database: kinds, backPopulates, cascades, flush order, and the loader strategies. */
+class RelationshipsIT {
+
+    private static Registry registry() {
+        return Registry.of(User.class, Address.class, Profile.class, PurchaseOrder.class, Item.class,
+                OrderLine.class);
+    }
+
+    /** 100 users with 3 addresses each. */
+    private static void hundredUsers(Engine engine) {
+        try (Session session = Session.open(engine)) {
+            for (int i = 0; i < 100; i++) {
+                User user = new User("user" + i, null);
+                for (int j = 0; j < 3; j++) {
+                    user.addresses.add(new Address("u" + i + "." + j + "@x.org"));
+                }
+                session.add(user);
+            }
+            session.commit();
+        }
+    }
+
+    @DatabaseTest
+    void backPopulatesAndSaveUpdateCascadeFillForeignKeys(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = registry();
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            User spongebob = new User("spongebob", "Spongebob Squarepants");
+            Address first = new Address("spongebob@sqlalchemy.org");
+            spongebob.addresses.add(first);
+            session.add(spongebob); // save-update: the address comes along
+            assertThat(inspect(first).state()).isEqualTo(ObjectState.PENDING);
+            // Collection side -> reference: synced when the owner is added (here), at once once it is in a session.
+            assertThat(first.user).isSameAs(spongebob);
+            Address second = new Address("spongebob@aol.com");
+            spongebob.addresses.add(second);
+            assertThat(second.user).isSameAs(spongebob);
+
+            // Reference side -> collection: synced at the next flush.
+            User sandy = new User("sandy", "Sandy Cheeks");
+            session.add(sandy);
+            Address third = new Address("sandy@sqlalchemy.org");
+            third.user = sandy;
+            session.add(third);
+            session.connection();
+            recorder.clear();
+            session.flush();
+            assertThat(sandy.addresses).containsExactly(third);
+            assertThat(recorder.dml()).hasSize(2); // users first, then addresses, each one statement
+            assertThat(recorder.dml().get(0)).startsWith("INSERT INTO user_account");
+            assertThat(recorder.dml().get(1)).startsWith("INSERT INTO address");
+            assertThat(first.userId).isEqualTo(spongebob.id);
+            assertThat(third.userId).isEqualTo(sandy.id);
+            session.commit();
+
+            // Moving an address from one user's collection to another's moves its foreign key.
+            sandy.addresses.add(second);
+            assertThat(spongebob.addresses).containsExactly(first);
+            assertThat(second.user).isSameAs(sandy);
+            recorder.clear();
+            session.commit();
+            assertThat(recorder.dml()).containsExactly("UPDATE address SET user_id=? WHERE address.id = ?");
+            assertThat(second.userId).isEqualTo(sandy.id);
+        }
+        try (Session session = Session.open(engine)) {
+            User sandy = session.scalars(select(User.class).where(User_.name.eq("sandy"))).one();
+            assertThat(sandy.addresses).extracting(a -> a.emailAddress)
+                    .containsExactly("spongebob@aol.com", "sandy@sqlalchemy.org");
+            assertThat(sandy.addresses.get(0).user).isSameAs(sandy); // the identity map joins both sides
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void collectionsOfAHundredParentsLoadInTwoStatementsByDefault(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = registry();
+        registry.createAll(engine);
+        try {
+            hundredUsers(engine);
+            try (Session session = Session.open(engine)) {
+                session.connection();
+                recorder.clear();
+                List<User> users = session.scalars(select(User.class).orderBy(User_.id)).all();
+                assertThat(users).hasSize(100);
+                assertThat(recorder.sql()).hasSize(1);
+                int addresses = 0;
+                for (User user : users) {
+                    addresses += user.addresses.size(); // the first touch loads all 100 collections
+                }
+                assertThat(addresses).isEqualTo(300);
+                assertThat(recorder.sql()).hasSize(2);
+                assertThat(recorder.sql().get(1)).startsWith("SELECT address.id, address.email_address,"
+                        + " address.user_id FROM address WHERE address.user_id IN (?, ?, ?");
+                assertThat(recorder.sql().get(1)).endsWith(") ORDER BY address.id");
+                assertThat(users.get(7).addresses).extracting(a -> a.emailAddress)
+                        .containsExactly("u7.0@x.org", "u7.1@x.org", "u7.2@x.org");
+            }
+            try (Session session = Session.open(engine)) {
+                session.connection();
+                recorder.clear();
+                List<User> users = session.scalars(select(User.class).options(selectIn(User_.addresses))).all();
+                assertThat(recorder.sql()).hasSize(2); // the users, then all their addresses
+                users.forEach(u -> assertThat(u.addresses).hasSize(3));
+                assertThat(recorder.sql()).hasSize(2);
+            }
+            try (Session session = Session.open(engine)) {
+                session.connection();
+                recorder.clear();
+                // Many-to-one references load with their objects: one statement for the users they refer to.
+                List<Address> addresses = session.scalars(select(Address.class)).all();
+                assertThat(addresses).hasSize(300);
+                assertThat(recorder.sql()).hasSize(2);
+                assertThat(recorder.sql().get(1)).startsWith("SELECT user_account.id, user_account.name,"
+                        + " user_account.fullname, profile_1.id, profile_1.user_id, profile_1.bio FROM user_account"
+                        + " LEFT OUTER JOIN profile AS profile_1 ON profile_1.user_id = user_account.id WHERE"
+                        + " user_account.id IN (");
+                assertThat(addresses.get(0).user.name).isEqualTo("user0");
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void joinedLoadingIsOneStatementAndLimitsParentsNotRows(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = registry();
+        registry.createAll(engine);
+        try {
+            hundredUsers(engine);
+            try (Session session = Session.open(engine)) {
+                session.connection();
+                recorder.clear();
+                List<User> users = session.scalars(select(User.class).options(joined(User_.addresses))
+                        .orderBy(User_.id)).all();
+                assertThat(users).hasSize(100); // de-duplicated parents
+                // The one-to-one profile is JOINED by default.
+                assertThat(recorder.sql()).containsExactly("SELECT user_account.id, user_account.name,"
+                        + " user_account.fullname, addresses_1.id, addresses_1.email_address, addresses_1.user_id,"
+                        + " profile_2.id, profile_2.user_id, profile_2.bio FROM user_account LEFT OUTER JOIN address AS"
+                        + " addresses_1 ON addresses_1.user_id = user_account.id LEFT OUTER JOIN profile AS profile_2"
+                        + " ON profile_2.user_id = user_account.id ORDER BY user_account.id, addresses_1.id");
+                users.forEach(u -> assertThat(u.addresses).hasSize(3));
+                assertThat(recorder.sql()).hasSize(1);
+            }
+            try (Session session = Session.open(engine)) {
+                session.connection();
+                recorder.clear();
+                List<User> users = session.scalars(select(User.class).options(joined(User_.addresses))
+                        .orderBy(User_.id.desc()).limit(10)).all();
+                assertThat(users).hasSize(10); // LIMIT counts users, not joined rows
+                assertThat(users.get(0).name).isEqualTo("user99");
+                users.forEach(u -> assertThat(u.addresses).hasSize(3));
+                assertThat(recorder.sql()).hasSize(1);
+                assertThat(recorder.sql().get(0)).contains("FROM (SELECT user_account.id, user_account.name,"
+                        + " user_account.fullname, user_account.id AS anon_order_0 FROM user_account ORDER BY"
+                        + " user_account.id DESC").contains(") AS anon_1 LEFT OUTER JOIN address AS addresses_1 ON"
+                        + " addresses_1.user_id = anon_1.id LEFT OUTER JOIN profile AS profile_2 ON profile_2.user_id ="
+                        + " anon_1.id ORDER BY anon_1.anon_order_0 DESC, addresses_1.id");
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void raiseNoLoadAndTheDetachedAccessError(Engine engine) {
+        Registry registry = registry();
+        registry.createAll(engine);
+        try {
+            hundredUsers(engine);
+            User detached;
+            try (Session session = Session.open(engine)) {
+                User raising = session.scalars(select(User.class).where(User_.name.eq("user1"))
+                        .options(raise(User_.addresses))).one();
+                assertThatThrownBy(() -> raising.addresses.size()).isInstanceOf(InvalidRequestException.class)
+                        .hasMessage("Relationship User.addresses is not loaded and its loading is RAISE, so accessing"
+                                + " it is an error; load it with the query, e.g."
+                                + " select(User.class).options(selectIn(User_.addresses))");
+                session.expungeAll();
+                User empty = session.scalars(select(User.class).where(User_.name.eq("user2"))
+                        .options(noLoad(User_.addresses))).one();
+                assertThat(empty.addresses).isEmpty();
+                session.expungeAll();
+                detached = session.scalars(select(User.class).where(User_.name.eq("user3"))).one();
+            }
+            User user = detached;
+            assertThatThrownBy(() -> user.addresses.size()).isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("Relationship User.addresses of User with identity 4: User(user3) is not loaded, and"
+                            + " the object is detached (not in an open session), so it cannot load now. Load it while"
+                            + " the object is in a session, or with the query that loads the object:"
+                            + " select(User.class).options(selectIn(User_.addresses))");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void cascadesDeleteAndDeleteOrphanIncludingAReplacedCollection(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = registry();
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            User patrick = new User("patrick", "Patrick Star");
+            Address a1 = new Address("p1@x.org");
+            Address a2 = new Address("p2@x.org");
+            Address a3 = new Address("p3@x.org");
+            patrick.addresses.addAll(List.of(a1, a2, a3));
+            patrick.profile = new Profile("lives under a rock");
+            session.add(patrick);
+            session.commit();
+            assertThat(patrick.profile.userId).isEqualTo(patrick.id);
+
+            // delete-orphan: removed from the collection, deleted at flush.
+            patrick.addresses.remove(a1);
+            assertThat(a1.user).isNull();
+            recorder.clear();
+            session.commit();
+            assertThat(recorder.dml()).containsExactly("DELETE FROM address WHERE address.id = ?");
+            assertThat(inspect(a1).state()).isEqualTo(ObjectState.DETACHED);
+
+            // Replacing the whole collection deletes the rows left out.
+            Address a4 = new Address("p4@x.org");
+            patrick.addresses = new ArrayList<>(List.of(a3, a4));
+            recorder.clear();
+            session.commit();
+            assertThat(recorder.dml()).hasSize(2);
+            assertThat(recorder.dml().get(0)).startsWith("INSERT INTO address");
+            assertThat(recorder.dml().get(1)).isEqualTo("DELETE FROM address WHERE address.id = ?");
+            assertThat(recorder.events().get(recorder.events().size() - 1).parameterSets().get(0).get("key_id"))
+                    .isEqualTo(a2.id);
+            assertThat(a4.user).isSameAs(patrick);
+            assertThat(session.scalars(select(Address.class).orderBy(Address_.id)).map(a -> a.emailAddress).all())
+                    .containsExactly("p3@x.org", "p4@x.org");
+
+            // delete cascade: the user's addresses and profile go first.
+            session.delete(patrick);
+            recorder.clear();
+            session.commit();
+            assertThat(recorder.dml()).containsExactly("DELETE FROM profile WHERE profile.id = ?",
+                    "DELETE FROM address WHERE address.id = ?", "DELETE FROM user_account WHERE user_account.id = ?");
+            assertThat(recorder.events().get(1).parameterSets()).hasSize(2); // both addresses in one batch
+            assertThat(session.scalars(select(Address.class)).all()).isEmpty();
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void manyToManyAddAndRemoveWriteTheAssociationTable(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(Post.class, Tag.class);
+        registry.createAll(engine);
+        try {
+            try (Session session = Session.open(engine)) {
+                Post post = new Post("Jellyfishing");
+                Tag fun = new Tag("fun");
+                Tag sea = new Tag("sea");
+                post.tags.add(fun);
+                post.tags.add(sea);
+                session.add(post);
+                recorder.clear();
+                session.commit();
+                assertThat(recorder.dml()).hasSize(3);
+                assertThat(recorder.dml().get(2)).isEqualTo("INSERT INTO post_tag (post_id, tag_id) VALUES (?, ?)");
+                assertThat(recorder.events().get(2).parameterSets()).hasSize(2);
+                assertThat(fun.posts).containsExactly(post); // backPopulates on the other side
+
+                post.tags.remove(fun);
+                assertThat(fun.posts).isEmpty();
+                Tag krusty = new Tag("krusty");
+                krusty.posts.add(post); // from the other side: one row, not two
+                session.add(krusty);
+                recorder.clear();
+                session.commit();
+                assertThat(recorder.dml()).containsExactly(
+                        "INSERT INTO tag (name) VALUES (?)" + (engine.supports(io.retort.engine.Capability
+                                .INSERT_RETURNING) ? " RETURNING id" : ""),
+                        "DELETE FROM post_tag WHERE post_tag.post_id = ? AND post_tag.tag_id = ?",
+                        "INSERT INTO post_tag (post_id, tag_id) VALUES (?, ?)");
+                assertThat(recorder.events().get(2).parameterSets()).hasSize(1);
+            }
+            try (Session session = Session.open(engine)) {
+                Post post = session.scalars(select(Post.class).options(selectIn(Post_.tags))).one();
+                assertThat(post.tags).extracting(t -> t.name).containsExactlyInAnyOrder("sea", "krusty");
+                Tag sea = session.scalars(select(Tag.class).where(Tag_.name.eq("sea"))).one();
+                assertThat(sea.posts).containsExactly(post);
+                List<Post> joined = session.scalars(select(Post.class).join(Post_.tags)
+                        .where(Tag_.name.eq("krusty"))).all();
+                assertThat(joined).containsExactly(post);
+                session.delete(post); // its association rows go first
+                recorder.clear();
+                session.commit();
+                assertThat(recorder.dml()).containsExactly("DELETE FROM post_tag WHERE post_tag.post_id = ?",
+                        "DELETE FROM post WHERE post.id = ?");
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void anAssociationObjectWorksEndToEnd(Engine engine) {
+        Registry registry = registry();
+        registry.createAll(engine);
+        try {
+            try (Session session = Session.open(engine)) {
+                User krabs = new User("krabs", null);
+                Item patty = new Item("krabby patty");
+                Item soda = new Item("kelp soda");
+                PurchaseOrder order = new PurchaseOrder(krabs);
+                order.lines.add(new OrderLine(patty, 2));
+                order.lines.add(new OrderLine(soda, 1));
+                session.add(order);
+                session.commit();
+                assertThat(order.userId).isEqualTo(krabs.id);
+                assertThat(order.lines.get(0).purchaseOrderId).isEqualTo(order.id);
+                assertThat(order.lines.get(0).itemId).isEqualTo(patty.id);
+            }
+            try (Session session = Session.open(engine)) {
+                PurchaseOrder order = session.scalars(select(PurchaseOrder.class)
+                        .options(selectIn(PurchaseOrder_.lines).selectIn(OrderLine_.item))).one();
+                assertThat(order.user.name).isEqualTo("krabs");
+                assertThat(order.lines).extracting(l -> l.item.name + " x" + l.quantity)
+                        .containsExactlyInAnyOrder("krabby patty x2", "kelp soda x1");
+                order.lines.get(0).quantity = 3;
+                session.commit();
+                session.delete(order); // cascades to its lines
+                session.commit();
+                assertThat(session.scalars(select(OrderLine.class)).all()).isEmpty();
+                assertThat(session.scalars(select(Item.class)).all()).hasSize(2);
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void aTreeFiveLevelsDeepIsFlushedAndLoadedBack(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(Node.class);
+        registry.createAll(engine);
+        try {
+            Node root = new Node("level0");
+            Node parent = root;
+            for (int level = 1; level < 5; level++) {
+                for (int sibling = 0; sibling < 2; sibling++) {
+                    Node child = new Node("level" + level + "." + sibling);
+                    parent.children.add(child);
+                }
+                parent = parent.children.get(0);
+            }
+            try (Session session = Session.open(engine)) {
+                session.add(root);
+                session.connection();
+                recorder.clear();
+                session.commit();
+                assertThat(recorder.dml()).hasSize(5); // one INSERT batch per level: keys come from the database
+                assertThat(root.children.get(0).parentId).isEqualTo(root.id);
+            }
+            try (Session session = Session.open(engine)) {
+                Node loaded = session.scalars(select(Node.class).where(Node_.parentId.isNull())).one();
+                Node node = loaded;
+                List<String> path = new ArrayList<>();
+                while (!node.children.isEmpty()) {
+                    assertThat(node.children).hasSize(2);
+                    node = node.children.get(0);
+                    path.add(node.label);
+                    assertThat(node.parent.children).contains(node);
+                }
+                assertThat(path).containsExactly("level1.0", "level2.0", "level3.0", "level4.0");
+                session.delete(loaded); // cascade all: the whole tree, leaves first
+                session.commit();
+                assertThat(session.scalars(select(Node.class)).all()).isEmpty();
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void aCycleOfRowsIsResolvedWithAPostUpdate(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(Department.class, Employee.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            Department kitchen = new Department("kitchen");
+            Employee squidward = new Employee("squidward", kitchen);
+            kitchen.manager = squidward;
+            session.add(kitchen);
+            session.connection();
+            recorder.clear();
+            session.commit();
+            assertThat(recorder.dml()).hasSize(3);
+            assertThat(recorder.dml().get(0)).startsWith("INSERT INTO department");
+            assertThat(recorder.dml().get(1)).startsWith("INSERT INTO employee");
+            assertThat(recorder.dml().get(2)).isEqualTo("UPDATE department SET manager_id=? WHERE department.id = ?");
+            assertThat(kitchen.managerId).isEqualTo(squidward.id);
+            assertThat(squidward.departmentId).isEqualTo(kitchen.id);
+
+            session.delete(squidward);
+            session.delete(kitchen);
+            recorder.clear();
+            session.commit();
+            assertThat(recorder.dml()).containsExactly("UPDATE department SET manager_id=? WHERE department.id = ?",
+                    "DELETE FROM employee WHERE employee.id = ?", "DELETE FROM department WHERE department.id = ?");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void joinsThroughRelationshipsAndMergeCascade(Engine engine) {
+        Registry registry = registry();
+        registry.createAll(engine);
+        try {
+            hundredUsers(engine);
+            try (Session session = Session.open(engine)) {
+                List<User> users = session.scalars(select(User.class).join(User_.addresses)
+                        .where(Address_.emailAddress.like("u4_.1@x.org")).orderBy(User_.id)).all();
+                assertThat(users).extracting(u -> u.name).containsExactly("user40", "user41", "user42", "user43",
+                        "user44", "user45", "user46", "user47", "user48", "user49");
+            }
+            User copy = new User("user5", "Five");
+            try (Session session = Session.open(engine)) {
+                User five = session.scalars(select(User.class).where(User_.name.eq("user5"))).one();
+                copy.id = five.id;
+                Address extra = new Address("five@x.org");
+                copy.addresses.addAll(List.copyOf(five.addresses));
+                copy.addresses.add(extra);
+                User merged = session.merge(copy);
+                assertThat(merged).isSameAs(five);
+                assertThat(five.fullname).isEqualTo("Five");
+                assertThat(five.addresses).hasSize(4);
+                session.commit();
+                assertThat(five.addresses.get(3).userId).isEqualTo(five.id);
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+}
