@@ -73,16 +73,6 @@ public final class Select implements Executable, SqlNode {
         return new Select(all, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
-    /** The same statement without its ORDER BY. */
-    public Select withoutOrderBy() {
-        return new Select(columns, from, where, List.of(), limit, offset, distinct, groupBy, having, forUpdate);
-    }
-
-    /** The same statement without LIMIT and OFFSET. */
-    public Select withoutLimit() {
-        return new Select(columns, from, where, orderBy, null, null, distinct, groupBy, having, forUpdate);
-    }
-
     /** Adds tables (or joins) to the FROM clause explicitly. */
     public Select from(FromClause... tables) {
         List<FromClause> more = new ArrayList<>(from);
