@@ -20,6 +20,23 @@ public interface TransactionCoordinator {
     /** The external transaction active on the calling thread, or {@code null} when there is none. */
     @Nullable ExternalTransaction currentTransaction();
 
+    /**
+     * What the engine's connection pool uses to enlist its connections in external transactions: for Agroal, an
+     * {@code io.agroal.api.transaction.TransactionIntegration} ({@code retort-jta} gives Agroal's Narayana
+     * integration). {@code null}, the default, leaves the pool's connections out of external transactions.
+     */
+    default @Nullable Object poolIntegration() {
+        return null;
+    }
+
+    /**
+     * Whether the engine's connections come from the driver's {@code XADataSource}, so that several databases can
+     * take part in one transaction with two-phase commit. False by default.
+     */
+    default boolean xa() {
+        return false;
+    }
+
     /** The resource-local coordinator. */
     enum ResourceLocal implements TransactionCoordinator {
         /** The one instance. */
@@ -53,6 +70,15 @@ public interface TransactionCoordinator {
 
         /** Binds a value to the transaction under {@code key}, for as long as it lasts. */
         void putResource(Object key, Object value);
+
+        /**
+         * How long the transaction has left before its timeout rolls it back, in milliseconds; statements run in it
+         * get a query timeout of that much, so the database cancels one that would run past it. {@code -1} when
+         * there is no timeout or it is unknown.
+         */
+        default long remainingTimeoutMillis() {
+            return -1;
+        }
     }
 
     /** Callbacks around the completion of an external transaction (JTA's interposed synchronization). */

@@ -145,4 +145,5 @@ public class H2Dialect extends Dialect {
     public int maxBindParameters() {
         return 100000;
     }
+
 }

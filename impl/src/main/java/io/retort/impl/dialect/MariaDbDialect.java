@@ -30,4 +30,5 @@ public class MariaDbDialect extends MySqlDialect {
                     + serverVersion() + "', which is not MariaDB; use a mysql:// URL for a MySQL server");
         }
     }
+
 }

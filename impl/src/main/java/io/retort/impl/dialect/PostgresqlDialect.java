@@ -143,4 +143,5 @@ public class PostgresqlDialect extends Dialect {
     public int maxBindParameters() {
         return 65535;
     }
+
 }

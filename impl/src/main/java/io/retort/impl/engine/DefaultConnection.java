@@ -53,6 +53,11 @@ final class DefaultConnection implements Connection {
     private final List<RowCursor> openCursors = new ArrayList<>(2);
     private final Deque<DefaultNestedTransaction> savepoints = new ArrayDeque<>();
     private boolean autocommit;
+    /** The external (JTA) transaction the connection is enlisted in, or null for a resource-local connection. */
+    private final io.retort.spi.TransactionCoordinator.@Nullable ExternalTransaction external;
+    /** The query timeout (seconds) of the statement running now, from the JTA transaction's time left; 0 for none. */
+    private int queryTimeout;
+    private long queryStarted;
     private boolean inTransaction;
     private boolean closed;
     private int savepointCounter;
@@ -66,6 +71,37 @@ final class DefaultConnection implements Connection {
         this.listeners = engine.options().listeners();
         // The pool hands out connections in the engine's mode and resets a changed mode on return.
         this.autocommit = engine.options().isolationLevel() == IsolationLevel.AUTOCOMMIT;
+        io.retort.spi.TransactionCoordinator coordinator = engine.options().transactionCoordinator();
+        this.external = coordinator.currentTransaction();
+        if (external == null && coordinator.poolIntegration() != null && !autocommit) {
+            // Outside a JTA transaction the pool's connections are in auto-commit; Retort's autobegin needs it off.
+            try {
+                jdbc.setAutoCommit(false);
+            } catch (SQLException e) {
+                throw translate(e, "-- set auto-commit off", List.of());
+            }
+        }
+    }
+
+    /** The external transaction this connection is part of, or null. */
+    io.retort.spi.TransactionCoordinator.@Nullable ExternalTransaction external() {
+        return external;
+    }
+
+    /**
+     * Inside an external transaction with a timeout, the statement may run only as long as the transaction has left:
+     * the driver cancels it then.
+     */
+    private void applyTimeout(Statement statement) throws SQLException {
+        queryTimeout = 0;
+        if (external != null) {
+            long remaining = external.remainingTimeoutMillis();
+            if (remaining > 0) {
+                queryTimeout = (int) Math.max(1, (remaining + 999) / 1000);
+                statement.setQueryTimeout(queryTimeout);
+                queryStarted = System.nanoTime();
+            }
+        }
     }
 
     @Override
@@ -144,6 +180,7 @@ final class DefaultConnection implements Connection {
         long start = System.nanoTime();
         try {
             prepared = jdbc.prepareStatement(sql);
+            applyTimeout(prepared);
             if (fetchSize > 0) {
                 prepared.setFetchSize(fetchSize);
             }
@@ -240,6 +277,7 @@ final class DefaultConnection implements Connection {
         fireBefore(event);
         long start = System.nanoTime();
         try (PreparedStatement prepared = jdbc.prepareStatement(plan.sql())) {
+            applyTimeout(prepared);
             for (List<@Nullable Object> values : rows) {
                 bindAll(prepared, values, types);
                 prepared.addBatch();
@@ -374,6 +412,7 @@ final class DefaultConnection implements Connection {
         long start = System.nanoTime();
         try (PreparedStatement prepared = keyColumns == null ? jdbc.prepareStatement(sql)
                 : jdbc.prepareStatement(sql, keyColumns)) {
+            applyTimeout(prepared);
             int before = rows.size();
             try (java.sql.ResultSet returned = call.run(prepared)) {
                 if (columns[0] == null) {
@@ -486,19 +525,33 @@ final class DefaultConnection implements Connection {
     }
 
     DatabaseException translate(SQLException e, String sql, List<? extends Map<String, ? extends @Nullable Object>> parameters) {
-        return ExceptionTranslator.translate(dialect, e, sql, parameters);
+        DatabaseException translated = ExceptionTranslator.translate(dialect, e, sql, parameters);
+        if (queryTimeout > 0 && System.nanoTime() - queryStarted >= queryTimeout * 1_000_000_000L - 500_000_000L) {
+            translated.addNote("[The statement was cancelled: it ran past the " + queryTimeout + "s left before the"
+                    + " JTA transaction's timeout, which rolls the transaction back]");
+        }
+        return translated;
     }
 
     private void autobegin() {
         if (!inTransaction && !autocommit) {
             inTransaction = true;
-            log.log("BEGIN (implicit)");
+            log.log(external != null ? "BEGIN (joined the JTA transaction)" : "BEGIN (implicit)");
+        }
+    }
+
+    private void checkNotExternal(String operation, String instead) {
+        if (external != null) {
+            throw new InvalidRequestException("This Connection is part of a JTA transaction, which " + operation
+                    + " it: do not call " + instead + " on it; let the @Transactional method return (or throw), or"
+                    + " use UserTransaction.commit() / rollback() / setRollbackOnly()");
         }
     }
 
     @Override
     public void commit() {
         checkOpen();
+        checkNotExternal("commits", "commit()");
         closeCursors();
         if (!inTransaction) {
             return;
@@ -515,6 +568,7 @@ final class DefaultConnection implements Connection {
     @Override
     public void rollback() {
         checkOpen();
+        checkNotExternal("commits or rolls back", "rollback()");
         closeCursors();
         if (!inTransaction) {
             return;
@@ -539,6 +593,11 @@ final class DefaultConnection implements Connection {
     @Override
     public NestedTransaction beginNested() {
         checkOpen();
+        if (external != null) {
+            throw new InvalidRequestException("Savepoints are not available inside a JTA transaction (XA branches"
+                    + " cannot have them); use @Transactional(REQUIRES_NEW) for work that must commit or roll back on"
+                    + " its own");
+        }
         if (autocommit) {
             throw new InvalidRequestException("Savepoints need a transaction, but this connection is in AUTOCOMMIT"
                     + " mode; set another isolation level to use beginNested()");
@@ -723,7 +782,7 @@ final class DefaultConnection implements Connection {
         closeCursors();
         closed = true;
         try {
-            if (inTransaction) {
+            if (inTransaction && external == null) {
                 log.log("ROLLBACK");
                 endTransaction();
                 jdbc.rollback();

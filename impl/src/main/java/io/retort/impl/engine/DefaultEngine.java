@@ -102,7 +102,9 @@ public final class DefaultEngine implements Engine {
         }
         this.poolSettings = new PoolSettings(resolved.target(), options.poolSize(), options.maxOverflow(),
                 options.poolTimeout(), options.poolRecycle(), options.poolPrePing(), options.isolationLevel(),
-                dialect::isDisconnect);
+                dialect::isDisconnect, options.transactionCoordinator().poolIntegration(),
+                options.transactionCoordinator().xa()
+                        ? dialect.xaDataSourceClassName(resolved.target().driverClassName()) : null);
         this.poolFactory = poolFactory;
         this.compiler = new StatementCompiler(dialect);
         this.cache = new StatementCache(options.compiledCacheSize());
@@ -199,6 +201,11 @@ public final class DefaultEngine implements Engine {
                 if (poolSettings.target().inMemory()) {
                     keepAlive = source.openUnpooled();
                     dialect.initialize(keepAlive);
+                } else if (poolSettings.transactionIntegration() != null) {
+                    // A pooled connection could be enlisted in the caller's JTA transaction: ask one of our own.
+                    try (java.sql.Connection first = source.openUnpooled()) {
+                        dialect.initialize(first);
+                    }
                 } else {
                     try (java.sql.Connection first = source.acquire()) {
                         dialect.initialize(first);
@@ -227,15 +234,23 @@ public final class DefaultEngine implements Engine {
         });
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Inside an external (JTA) transaction the work joins it: it is not committed here, and an exception marks the
+     * transaction rollback-only.
+     */
     @Override
     public <T> T inTransaction(Function<Connection, T> work) {
-        try (Connection connection = connect()) {
+        try (DefaultConnection connection = (DefaultConnection) connect()) {
             T value;
             try {
                 value = work.apply(connection);
             } catch (RuntimeException | Error e) {
                 try {
-                    if (!connection.isClosed()) {
+                    if (connection.external() != null) {
+                        connection.external().setRollbackOnly();
+                    } else if (!connection.isClosed()) {
                         connection.rollback();
                     }
                 } catch (RuntimeException rollbackFailure) {
@@ -243,7 +258,9 @@ public final class DefaultEngine implements Engine {
                 }
                 throw e;
             }
-            connection.commit();
+            if (connection.external() == null) {
+                connection.commit();
+            }
             return value;
         }
     }

@@ -18,8 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param prePing validate each connection when it is taken
  * @param isolationLevel the isolation level of new connections, or null for the database's default
  * @param isDisconnect tells whether an exception means the connection is dead and must be discarded
+ * @param transactionIntegration what the pool enlists connections in external (JTA) transactions with, or null
+ * @param xaDataSourceClassName the driver's XADataSource class when connections must be XA, or null
  */
 public record PoolSettings(JdbcTarget target, int poolSize, int maxOverflow, Duration timeout,
         @Nullable Duration recycle, boolean prePing, @Nullable IsolationLevel isolationLevel,
-        Predicate<SQLException> isDisconnect) {
+        Predicate<SQLException> isDisconnect, @Nullable Object transactionIntegration,
+        @Nullable String xaDataSourceClassName) {
 }

@@ -62,12 +62,14 @@ public final class DefaultSession implements Session {
     @Override
     public void add(Object instance) {
         checkUsable();
+        joinExternal();
         attach(Objects.requireNonNull(instance, "instance"));
     }
 
     @Override
     public void addAll(Collection<?> instances) {
         checkUsable();
+        joinExternal();
         for (Object instance : instances) {
             attach(Objects.requireNonNull(instance, "an element of instances"));
         }
@@ -202,6 +204,7 @@ public final class DefaultSession implements Session {
     @Override
     public void delete(Object instance) {
         checkUsable();
+        joinExternal();
         InstanceState state = stateInThisSession(instance, "delete");
         if (state.status == InstanceState.Status.PENDING) {
             pending.remove(state);
@@ -276,6 +279,7 @@ public final class DefaultSession implements Session {
     @Override
     public <E> E merge(E instance) {
         checkUsable();
+        joinExternal();
         return mergeInto(Objects.requireNonNull(instance, "instance"), new IdentityHashMap<>());
     }
 
@@ -670,16 +674,26 @@ public final class DefaultSession implements Session {
     @Override
     public Connection connection() {
         checkUsable();
+        joinExternal();
         if (connection == null) {
+            connection = engine.connect();
+        }
+        return connection;
+    }
+
+    /**
+     * Joins the caller's external (JTA) transaction, if there is one and the session has not joined it yet: the
+     * session then flushes before it completes. Called by every operation that changes what the session holds, so
+     * that objects added inside a transaction are written by it even if nothing else touches the database.
+     */
+    private void joinExternal() {
+        if (joined == null && connection == null) {
             TransactionCoordinator.ExternalTransaction external = coordinator.currentTransaction();
-            Connection opened = engine.connect();
             if (external != null) {
                 external.registerSynchronization(new JoinedTransaction());
                 joined = external;
             }
-            connection = opened;
         }
-        return connection;
     }
 
     /** Flushes before a JTA transaction completes and settles the objects after it. */

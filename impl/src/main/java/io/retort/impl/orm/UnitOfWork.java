@@ -250,7 +250,8 @@ final class UnitOfWork {
      * {@link MetaData#dependencyOrder()} breaks it.
      */
     private List<EntityMapper<?>> dependencyOrder() {
-        Map<String, EntityMapper<?>> byTable = new LinkedHashMap<>();
+        // By table name, so that tables with no order between them are written in the same order every time.
+        Map<String, EntityMapper<?>> byTable = new java.util.TreeMap<>();
         for (Map<EntityMapper<?>, List<InstanceState>> work : List.of(inserts, persistent, deletes)) {
             for (EntityMapper<?> mapper : work.keySet()) {
                 byTable.putIfAbsent(mapper.table().name(), mapper);

@@ -6,6 +6,7 @@ import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionV
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import io.agroal.api.transaction.TransactionIntegration;
 import io.retort.engine.IsolationLevel;
 import io.retort.exception.ConfigurationException;
 import io.retort.impl.dialect.Drivers;
@@ -60,9 +61,20 @@ public final class AgroalConnectionSource implements ConnectionSource {
                     if (settings.prePing()) {
                         pool.validateOnBorrow(true).connectionValidator(ConnectionValidator.defaultValidator());
                     }
+                    if (settings.transactionIntegration() instanceof TransactionIntegration) {
+                        // Connections taken inside a JTA transaction are enlisted in it; the transaction manager's
+                        // commit and rollback decide their work.
+                        pool.transactionIntegration((TransactionIntegration) settings.transactionIntegration());
+                    } else if (settings.transactionIntegration() != null) {
+                        throw new ConfigurationException("The transaction coordinator's pool integration is a "
+                                + settings.transactionIntegration().getClass().getName() + ", but the pool is Agroal"
+                                + " and needs an io.agroal.api.transaction.TransactionIntegration");
+                    }
                     pool.connectionFactoryConfiguration(factory -> {
+                        String provider = settings.xaDataSourceClassName() != null ? settings.xaDataSourceClassName()
+                                : settings.target().driverClassName();
                         factory.jdbcUrl(settings.target().jdbcUrl())
-                                .connectionProviderClass(driverClass(settings.target().driverClassName()))
+                                .connectionProviderClass(driverClass(provider))
                                 .autoCommit(settings.isolationLevel() == IsolationLevel.AUTOCOMMIT);
                         IsolationLevel level = settings.isolationLevel();
                         if (level != null && level != IsolationLevel.AUTOCOMMIT) {
@@ -95,7 +107,8 @@ public final class AgroalConnectionSource implements ConnectionSource {
         try {
             return Class.forName(name, true, Drivers.contextLoader());
         } catch (ClassNotFoundException e) {
-            throw new ConfigurationException("The JDBC driver class " + name + " is not on the class path", e);
+            throw new ConfigurationException("The JDBC driver class " + name + " is not on the class path; add its"
+                    + " driver to the application's run-time class path", e);
         }
     }
 

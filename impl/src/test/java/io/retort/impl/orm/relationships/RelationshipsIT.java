@@ -262,7 +262,7 @@ class RelationshipsIT {
             assertThat(session.scalars(select(Address.class).orderBy(Address_.id)).map(a -> a.emailAddress).all())
                     .containsExactly("p3@x.org", "p4@x.org");
 
-            // delete cascade: the user's addresses and profile go first.
+            // delete cascade: the user's addresses and profile go first (sibling tables in name order, reversed).
             session.delete(patrick);
             recorder.clear();
             session.commit();
