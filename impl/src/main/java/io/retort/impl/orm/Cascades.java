@@ -28,9 +28,14 @@ final class Cascades {
         run(work, flushing);
     }
 
-    /** Before a flush: cascades from every object in the session, with orphans and deletes. */
+    /**
+     * Before a flush: cascades from every object in the session. A first walk brings both sides of every relationship
+     * in line (and related objects in); a second finds orphans and cascades deletes on that final picture, so the
+     * result does not depend on the order objects are walked in.
+     */
     void beforeFlush(List<InstanceState> states) {
-        run(new ArrayDeque<>(states), true);
+        run(new ArrayDeque<>(states), false);
+        run(new ArrayDeque<>(session.attachedStates(null)), true);
     }
 
     private void run(Deque<InstanceState> work, boolean flushing) {
@@ -89,6 +94,11 @@ final class Cascades {
                     tracking.syncAdded(element);
                 }
             }
+            for (Object old : baseline) {
+                if (!CollectionTracking.containsIdentical(elements, old)) {
+                    tracking.syncRemoved(old); // left out of the new collection: its reference is cleared
+                }
+            }
         }
         for (Object element : tracking.snapshot()) {
             work.add(ensureInSession(element, relationship, owner));
@@ -121,11 +131,17 @@ final class Cascades {
             if (target != null) {
                 CollectionTracking.addRaw(back.get(target), owner);
             }
-        } else if (back != null && target != null && back.get(target) != owner) {
-            back.set(target, owner);
+        } else if (back != null) {
+            // One-to-one: the old target no longer points here, the new one does.
+            if (committed != null && committed != InstanceState.UNLOADED && back.get(committed) == owner) {
+                back.set(committed, null);
+            }
+            if (target != null && back.get(target) != owner) {
+                back.set(target, owner);
+            }
         }
         if (flushing && relationship.cascades(Cascade.DELETE_ORPHAN) && committed != null
-                && committed != InstanceState.UNLOADED) {
+                && committed != InstanceState.UNLOADED && !hasOtherParent(committed, relationship, owner)) {
             orphan(committed, work);
         }
     }
@@ -141,8 +157,17 @@ final class Cascades {
             return parent != null && parent != owner;
         }
         for (InstanceState state : session.attachedStates(relationship.owner)) {
+            if (state.instance == owner || state.instance == null) {
+                continue;
+            }
+            if (!relationship.isCollection()) {
+                if (relationship.get(state.instance) == child) {
+                    return true;
+                }
+                continue;
+            }
             CollectionTracking tracking = state.installed(relationship.index);
-            if (state.instance != owner && tracking != null && tracking.isLoaded()
+            if (tracking != null && tracking.isLoaded()
                     && CollectionTracking.containsIdentical(tracking.elements, child)) {
                 return true;
             }

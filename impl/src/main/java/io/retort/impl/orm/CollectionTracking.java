@@ -123,7 +123,7 @@ final class CollectionTracking {
         DefaultSession session = ownerState.session;
         if (session != null && !session.isClosed() && session.isActive()
                 && relationship.cascades(io.retort.orm.Cascade.SAVE_UPDATE) && !session.holds(element)) {
-            session.attachRelated(element);
+            session.attachAppended(element);
         }
         RelationshipMapper back = relationship.backPopulates();
         if (back == null) {

@@ -47,6 +47,8 @@ public final class DefaultSession implements Session {
     private @Nullable RuntimeException failure;
     private boolean flushing;
     private boolean closed;
+    /** Closed inside a JTA transaction: flush before it completes and detach after. */
+    private boolean closeAfterCompletion;
     private final Loader loader = new Loader(this);
     private final Cascades cascades = new Cascades(this);
 
@@ -76,10 +78,18 @@ public final class DefaultSession implements Session {
     }
 
     private void attach(Object instance) {
+        InstanceState state = attachOnly(instance);
+        if (state != null) {
+            cascades.cascadeFrom(state, false);
+        }
+    }
+
+    /** Puts an object in the session without walking its relationships; the attached state, or null if held. */
+    private @Nullable InstanceState attachOnly(Object instance) {
         EntityMapper<?> mapper = Mappers.ofInstance(instance);
         InstanceState state = InstanceStates.get(instance);
         if (state != null && state.session == this) {
-            return;
+            return null;
         }
         if (state != null && state.session != null && !state.session.closed) {
             throw new InvalidRequestException(mapper.describe(instance) + " is already in another open session;"
@@ -89,8 +99,7 @@ public final class DefaultSession implements Session {
             InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PENDING, this);
             InstanceStates.put(instance, fresh);
             pending.add(fresh);
-            cascades.cascadeFrom(fresh, false);
-            return;
+            return fresh;
         }
         // A detached object: persistent again under its identity.
         EntityKey key = new EntityKey(mapper.entityClass(), state.identity);
@@ -104,24 +113,32 @@ public final class DefaultSession implements Session {
         state.session = this;
         state.status = InstanceState.Status.PERSISTENT;
         identityMap.put(key, state);
-        cascades.cascadeFrom(state, false);
+        return state;
     }
 
-    /** Adds a related object reached by a save-update cascade (nothing if it is in this session already). */
+    /**
+     * Adds an object reached by a save-update cascade, without walking its relationships: the cascade that reached it
+     * walks them (one work queue, no recursion).
+     */
     void attachRelated(Object instance) {
+        attachOnly(instance);
+    }
+
+    /** Adds an object appended to a collection, with its own save-update cascade. */
+    void attachAppended(Object instance) {
         attach(instance);
     }
 
-    /** The pending and persistent objects of one mapped class. */
-    List<InstanceState> attachedStates(EntityMapper<?> mapper) {
+    /** The pending and persistent objects of one mapped class, or of all when {@code mapper} is null. */
+    List<InstanceState> attachedStates(@Nullable EntityMapper<?> mapper) {
         List<InstanceState> states = new ArrayList<>();
         for (InstanceState state : pending) {
-            if (state.mapper == mapper) {
+            if (mapper == null || state.mapper == mapper) {
                 states.add(state);
             }
         }
         for (InstanceState state : identityMap.values()) {
-            if (state.mapper == mapper) {
+            if (mapper == null || state.mapper == mapper) {
                 states.add(state);
             }
         }
@@ -168,7 +185,9 @@ public final class DefaultSession implements Session {
 
     /** Loads the unloaded collections of a lazy load group that are still in this session. */
     void loadLazily(LoadGroup group) {
-        checkUsable();
+        if (!flushing) {
+            checkUsable();
+        }
         List<CollectionTracking> members = new ArrayList<>();
         for (CollectionTracking tracking : group.members) {
             if (!tracking.isLoaded() && tracking.ownerState.session == this
@@ -207,8 +226,7 @@ public final class DefaultSession implements Session {
         joinExternal();
         InstanceState state = stateInThisSession(instance, "delete");
         if (state.status == InstanceState.Status.PENDING) {
-            pending.remove(state);
-            state.detach();
+            expungePending(state);
             return;
         }
         if (state.status == InstanceState.Status.PERSISTENT) {
@@ -267,6 +285,10 @@ public final class DefaultSession implements Session {
     /** Marks an object for reload; its loaded collections unload and its references reload with it. */
     private static void expireState(InstanceState state) {
         state.expired = true;
+        if (state.instance != null && state.committed != null) {
+            // Changes made before expire() are discarded; fields assigned after it are written by the next flush.
+            state.committed = Values.snapshot(state.mapper.values(state.instance));
+        }
         if (state.collections != null) {
             for (CollectionTracking tracking : state.collections) {
                 if (tracking != null) {
@@ -313,6 +335,10 @@ public final class DefaultSession implements Session {
                 if (value instanceof TrackedCollection && !((TrackedCollection) value).tracking().isLoaded()) {
                     continue; // never loaded on the given object: nothing to copy
                 }
+                if (value == null && relationship.kind == RelationshipMapper.Kind.MANY_TO_ONE
+                        && UnitOfWork.hasKeyValues(relationship.foreignKey, instance)) {
+                    continue; // a copy that carries the foreign key but not the object: the key decides
+                }
                 if (relationship.isCollection()) {
                     java.util.Collection<Object> copy = relationship.collectionType == java.util.Set.class
                             ? new java.util.LinkedHashSet<>() : new ArrayList<>();
@@ -335,8 +361,43 @@ public final class DefaultSession implements Session {
     public void expunge(Object instance) {
         checkNotClosed();
         InstanceState state = stateInThisSession(instance, "expunge");
+        if (state.status == InstanceState.Status.PENDING) {
+            expungePending(state);
+            return;
+        }
         remove(state);
         state.detach();
+    }
+
+    /**
+     * Takes a pending object out of the session with the pending objects its save-update cascades brought in (they
+     * would bring it back at flush otherwise): all of them are transient again.
+     */
+    private void expungePending(InstanceState root) {
+        java.util.Deque<InstanceState> work = new java.util.ArrayDeque<>();
+        work.add(root);
+        while (!work.isEmpty()) {
+            InstanceState state = work.poll();
+            if (state.session != this || state.status != InstanceState.Status.PENDING) {
+                continue;
+            }
+            Object instance = state.object();
+            expungeState(state);
+            if (!state.mapper.hasRelationships()) {
+                continue;
+            }
+            for (RelationshipMapper relationship : state.mapper.relationships()) {
+                if (!relationship.cascades(io.retort.orm.Cascade.SAVE_UPDATE)) {
+                    continue;
+                }
+                for (Object related : relationship.related(instance)) {
+                    InstanceState other = InstanceStates.get(related);
+                    if (other != null) {
+                        work.add(other);
+                    }
+                }
+            }
+        }
     }
 
     /** Takes an object out of the session (a pending orphan, a pending object deleted by a cascade). */
@@ -542,6 +603,10 @@ public final class DefaultSession implements Session {
     @Override
     public void flush() {
         checkUsable();
+        flushInternal();
+    }
+
+    private void flushInternal() {
         if (flushing) {
             throw new InvalidRequestException("Session is already flushing; flush() cannot be called from inside"
                     + " a flush");
@@ -556,7 +621,7 @@ public final class DefaultSession implements Session {
             if (work.isEmpty()) {
                 return;
             }
-            work.execute(connection());
+            work.execute(currentConnection());
             work.complete(identityMap, pending, deletedInTransaction);
         } catch (RuntimeException e) {
             if (work != null) {
@@ -602,9 +667,13 @@ public final class DefaultSession implements Session {
             connection = null;
             try {
                 current.commit();
-            } finally {
+            } catch (RuntimeException e) {
+                // The transaction is gone: what it wrote is not in the database.
                 current.close();
+                afterRollback();
+                throw e;
             }
+            current.close();
         }
         afterCommit();
     }
@@ -621,8 +690,15 @@ public final class DefaultSession implements Session {
         connection = null;
         if (current != null) {
             current.close(); // rolls back
+            afterRollback();
+        } else {
+            // No transaction began: nothing in the database to undo; objects added since are transient again.
+            failure = null;
+            for (InstanceState state : pending) {
+                state.detach();
+            }
+            pending.clear();
         }
-        afterRollback();
     }
 
     /** After a commit: flushed deletions leave the session, new objects stay persistent. */
@@ -661,6 +737,14 @@ public final class DefaultSession implements Session {
         }
         pending.clear();
         for (InstanceState state : deletedInTransaction) {
+            if (state.insertedInTransaction) {
+                // Inserted and deleted in the same transaction: its row never existed.
+                UnitOfWork.restoreBeforeInsert(state);
+                state.identity = null;
+                state.committed = null;
+                state.detach();
+                continue;
+            }
             state.status = InstanceState.Status.PERSISTENT;
             identityMap.put(new EntityKey(state.mapper.entityClass(), state.identity), state);
         }
@@ -674,6 +758,11 @@ public final class DefaultSession implements Session {
     @Override
     public Connection connection() {
         checkUsable();
+        return currentConnection();
+    }
+
+    /** The connection of the session's transaction, begun if needed (also while a closed session still flushes). */
+    Connection currentConnection() {
         joinExternal();
         if (connection == null) {
             connection = engine.connect();
@@ -700,8 +789,8 @@ public final class DefaultSession implements Session {
     private final class JoinedTransaction implements TransactionCoordinator.Synchronization {
         @Override
         public void beforeCompletion() {
-            if (!closed && failure == null) {
-                flush();
+            if (failure == null && (!closed || closeAfterCompletion)) {
+                flushInternal();
             }
         }
 
@@ -717,6 +806,10 @@ public final class DefaultSession implements Session {
                 afterCommit();
             } else {
                 afterRollback();
+            }
+            if (closeAfterCompletion) {
+                closeAfterCompletion = false;
+                detachAll();
             }
         }
     }
@@ -741,8 +834,15 @@ public final class DefaultSession implements Session {
         if (closed) {
             return;
         }
+        if (joined != null) {
+            // Closed inside a JTA transaction: its work is still flushed before the transaction completes, and the
+            // objects are detached after it.
+            closed = true;
+            closeAfterCompletion = true;
+            return;
+        }
         try {
-            if (connection != null && joined == null) {
+            if (connection != null) {
                 Connection current = connection;
                 connection = null;
                 current.close();

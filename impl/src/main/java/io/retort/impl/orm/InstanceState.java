@@ -115,5 +115,8 @@ final class InstanceState {
         markedForDeletion = false;
         insertedInTransaction = false;
         beforeInsert = null;
+        // The state outlives the session in InstanceStates: it must not keep this or any other object alive.
+        collections = null;
+        references = null;
     }
 }

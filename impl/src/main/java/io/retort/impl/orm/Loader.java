@@ -104,7 +104,7 @@ final class Loader {
             joins.add(node);
         }
 
-        Result result = session.connection().execute(select, parameters);
+        Result result = session.currentConnection().execute(select, parameters);
         List<Loaded> objects = new ArrayList<>();
         Map<Object, Boolean> seen = new IdentityHashMap<>();
         Map<JoinNode, Map<Object, List<Object>>> joinedChildren = new LinkedHashMap<>();
@@ -359,7 +359,7 @@ final class Loader {
             }
             select = select.orderBy(relationship.orderBy.column().asc());
             int width = target.attributes().size();
-            Result result = session.connection().execute(select);
+            Result result = session.currentConnection().execute(select);
             List<Loaded> loaded = new ArrayList<>();
             for (Row row : result) {
                 Loaded child = session.loadRow(target, row, 0);

@@ -56,6 +56,8 @@ final class UnitOfWork {
     /** Per child object: the parents whose collection held it when loaded or last flushed, and no longer does. */
     private final Map<InstanceState, List<Parent>> removedFrom = new IdentityHashMap<>();
     private final List<Change> changes = new ArrayList<>();
+    /** Deletions written before the INSERTs of the same table (a new object took their key). */
+    private final List<InstanceState> earlyDeletes = new ArrayList<>();
     /** Field values overwritten by this flush, newest last. */
     private final Deque<Runnable> journal = new ArrayDeque<>();
     private @Nullable String culprit;
@@ -80,7 +82,7 @@ final class UnitOfWork {
             }
             if (state.markedForDeletion) {
                 deletes.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(state);
-            } else if (!state.expired && state.committed != null) {
+            } else if (state.committed != null) {
                 persistent.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(state);
             }
         }
@@ -118,6 +120,11 @@ final class UnitOfWork {
                 continue;
             }
             for (Object child : current) {
+                // A child that was there already keeps the foreign key it has (it may have been set directly); a
+                // new one gets the parent's key; a deleted parent's children lose it.
+                if (!parent.markedForDeletion && CollectionTracking.containsIdentical(committed, child)) {
+                    continue;
+                }
                 InstanceState state = InstanceStates.get(child);
                 if (state != null) {
                     parentsOf.computeIfAbsent(state, s -> new ArrayList<>()).add(new Parent(relationship, parent));
@@ -200,6 +207,10 @@ final class UnitOfWork {
         for (EntityMapper<?> mapper : order) {
             List<InstanceState> toInsert = inserts.get(mapper);
             if (toInsert != null) {
+                List<InstanceState> replaced = replacedRows(mapper, toInsert);
+                if (!replaced.isEmpty()) {
+                    delete(connection, mapper, replaced); // a deleted row whose key a new object takes: first
+                }
                 for (List<InstanceState> batch : insertBatches(mapper, toInsert)) {
                     syncForeignKeys(batch);
                     insert(connection, mapper, batch);
@@ -226,7 +237,7 @@ final class UnitOfWork {
         clearPostUpdateReferencesOfDeleted(connection);
         for (int i = order.size() - 1; i >= 0; i--) {
             List<InstanceState> toDelete = deletes.get(order.get(i));
-            if (toDelete != null) {
+            if (toDelete != null && !toDelete.isEmpty()) {
                 delete(connection, order.get(i), deleteOrder(order.get(i), toDelete));
             }
         }
@@ -326,6 +337,11 @@ final class UnitOfWork {
                         continue;
                     }
                     Object target = relationship.get(instance);
+                    Object committed = state.committedReference(relationship.index);
+                    if (state.status == InstanceState.Status.PERSISTENT && committed != InstanceState.UNLOADED
+                            && target == committed && !referencedKeyChanged(relationship, target)) {
+                        continue; // the reference did not move: a foreign-key field set directly stands
+                    }
                     if (target != null) {
                         @Nullable Object[] key = keyValues(relationship.referenced, target);
                         if (key == null) {
@@ -340,7 +356,6 @@ final class UnitOfWork {
                         }
                         writeKey(instance, relationship.foreignKey, key);
                     } else {
-                        Object committed = state.committedReference(relationship.index);
                         if (committed != null && committed != InstanceState.UNLOADED) {
                             writeKey(instance, relationship.foreignKey, new Object[relationship.foreignKey.length]);
                         }
@@ -371,6 +386,20 @@ final class UnitOfWork {
                 }
             }
         }
+    }
+
+    /** Whether the object a reference points to got a new key in this flush (its key is database-generated). */
+    private static boolean referencedKeyChanged(RelationshipMapper relationship, @Nullable Object target) {
+        if (target == null) {
+            return false;
+        }
+        InstanceState state = InstanceStates.get(target);
+        return state == null || state.status == InstanceState.Status.PENDING;
+    }
+
+    /** Whether all the given key attributes of an object hold values. */
+    static boolean hasKeyValues(Attribute[] attributes, Object instance) {
+        return keyValues(attributes, instance) != null;
     }
 
     /** Whether a child's foreign key still names this parent. */
@@ -419,23 +448,50 @@ final class UnitOfWork {
         if (ordered == states || !mapper.databaseGeneratedKey()) {
             return List.of(ordered);
         }
+        // Level 0: rows whose parent (in this table) is not new; level n: rows whose parent is at level n - 1.
+        Map<InstanceState, Integer> levels = new IdentityHashMap<>();
+        java.util.Set<InstanceState> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        members.addAll(states);
         List<List<InstanceState>> batches = new ArrayList<>();
-        List<InstanceState> batch = new ArrayList<>();
-        java.util.Set<InstanceState> inBatch = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (InstanceState state : ordered) {
+            int level = 0;
             for (InstanceState parent : sameTableParents(mapper, state, null)) {
-                if (inBatch.contains(parent)) {
-                    batches.add(batch);
-                    batch = new ArrayList<>();
-                    inBatch.clear();
-                    break;
+                if (members.contains(parent) && parent != state) {
+                    level = Math.max(level, levels.getOrDefault(parent, 0) + 1);
                 }
             }
-            batch.add(state);
-            inBatch.add(state);
+            levels.put(state, level);
+            while (batches.size() <= level) {
+                batches.add(new ArrayList<>());
+            }
+            batches.get(level).add(state);
         }
-        batches.add(batch);
         return batches;
+    }
+
+    /** Rows deleted in this flush whose primary key a new object of the same table takes. */
+    private List<InstanceState> replacedRows(EntityMapper<?> mapper, List<InstanceState> toInsert) {
+        List<InstanceState> toDelete = deletes.get(mapper);
+        if (toDelete == null) {
+            return List.of();
+        }
+        java.util.Set<Object> keys = new java.util.HashSet<>();
+        for (InstanceState state : toInsert) {
+            Object identity = mapper.identity(state.object());
+            if (identity != null) {
+                keys.add(identity);
+            }
+        }
+        List<InstanceState> replaced = new ArrayList<>();
+        for (java.util.Iterator<InstanceState> it = toDelete.iterator(); it.hasNext();) {
+            InstanceState state = it.next();
+            if (keys.contains(state.identity)) {
+                replaced.add(state);
+                it.remove();
+                earlyDeletes.add(state);
+            }
+        }
+        return replaced;
     }
 
     /** Deleted rows of a table, children before the rows they refer to. */
@@ -1029,6 +1085,16 @@ final class UnitOfWork {
      */
     void complete(Map<EntityKey, InstanceState> identityMap, List<InstanceState> pending,
             List<InstanceState> deletedInTransaction) {
+        if (!earlyDeletes.isEmpty()) {
+            for (InstanceState state : earlyDeletes) {
+                deletes.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(state);
+            }
+        }
+        for (List<InstanceState> states : deletes.values()) {
+            for (InstanceState state : states) {
+                identityMap.remove(new EntityKey(state.mapper.entityClass(), state.identity), state);
+            }
+        }
         for (List<InstanceState> states : inserts.values()) {
             for (InstanceState state : states) {
                 Object instance = state.object();
@@ -1055,7 +1121,7 @@ final class UnitOfWork {
         }
         for (List<InstanceState> states : deletes.values()) {
             for (InstanceState state : states) {
-                identityMap.remove(new EntityKey(state.mapper.entityClass(), state.identity));
+                identityMap.remove(new EntityKey(state.mapper.entityClass(), state.identity), state);
                 state.status = InstanceState.Status.DELETED;
                 state.markedForDeletion = false;
                 deletedInTransaction.add(state);

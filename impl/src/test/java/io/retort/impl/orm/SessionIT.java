@@ -229,4 +229,78 @@ class SessionIT {
             registry.dropAll(engine);
         }
     }
+
+    @DatabaseTest
+    void rollbackOfAnObjectInsertedAndDeletedInOneTransactionLeavesItTransient(Engine engine) {
+        Registry registry = Registry.of(User.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            User temp = new User("temp", null);
+            session.add(temp);
+            session.flush();
+            session.delete(temp);
+            session.flush();
+            session.rollback();
+            assertThat(inspect(temp).state()).isEqualTo(ObjectState.TRANSIENT);
+            assertThat(temp.id).isNull();
+            User next = new User("next", null);
+            session.add(next);
+            session.commit();
+            assertThat(session.get(User.class, next.id)).isSameAs(next);
+
+            // After a rollback, fields assigned are written by the next commit (the retry pattern).
+            session.rollback();
+            next.fullname = "Next One";
+            session.commit();
+            session.expungeAll();
+            assertThat(session.get(User.class, next.id).fullname).isEqualTo("Next One");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void aDeletedRowsKeyCanBeTakenByANewObjectInTheSameFlush(Engine engine) {
+        Registry registry = Registry.of(Author.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            Author old = new Author(1, "old");
+            session.add(old);
+            session.commit();
+            session.delete(old);
+            Author replacement = new Author(1, "new");
+            session.add(replacement);
+            session.commit();
+            assertThat(session.get(Author.class, 1)).isSameAs(replacement);
+            session.expungeAll();
+            assertThat(session.get(Author.class, 1).name).isEqualTo("new");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    /** Adds a user with an address and a profile in a session that it closes; only a weak reference is left. */
+    private static java.lang.ref.WeakReference<Object> addAndClose(Engine engine) {
+        try (Session session = Session.open(engine)) {
+            Object user = io.retort.impl.orm.relationships.RelationshipsFixtures.userWithAddress();
+            session.add(user);
+            session.commit();
+            return new java.lang.ref.WeakReference<>(user);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void closedSessionsDoNotKeepTheirObjectsAlive() throws Exception {
+        try (Engine engine = Engine.create("h2:mem:")) {
+            Registry registry = Registry.of(io.retort.impl.orm.relationships.User.class,
+                    io.retort.impl.orm.relationships.Address.class, io.retort.impl.orm.relationships.Profile.class);
+            registry.createAll(engine);
+            java.lang.ref.WeakReference<Object> ref = addAndClose(engine);
+            for (int i = 0; i < 50 && ref.get() != null; i++) {
+                System.gc();
+                Thread.sleep(20);
+            }
+            assertThat(ref.get()).isNull();
+        }
+    }
 }

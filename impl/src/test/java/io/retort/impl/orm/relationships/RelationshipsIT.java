@@ -471,4 +471,83 @@ class RelationshipsIT {
             registry.dropAll(engine);
         }
     }
+
+    @DatabaseTest
+    void movedOneToOneAndDirectForeignKeysStayPutAcrossFlushes(Engine engine) {
+        Registry registry = registry();
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            User krabs = new User("krabs", null);
+            User pearl = new User("pearl", null);
+            Profile profile = new Profile("money");
+            krabs.profile = profile;
+            session.addAll(List.of(krabs, pearl));
+            session.commit();
+            // Move the profile: the old owner's side is cleared, and a second flush keeps it where it went.
+            pearl.profile = profile;
+            krabs.profile = null;
+            session.commit();
+            assertThat(profile.user).isSameAs(pearl);
+            assertThat(profile.userId).isEqualTo(pearl.id);
+            session.commit();
+            assertThat(profile.userId).isEqualTo(pearl.id);
+
+            // A foreign key set directly, with the reference left as it was, is written as set.
+            Address address = new Address("moving@x.org");
+            krabs.addresses.add(address);
+            session.commit();
+            address.userId = pearl.id;
+            session.commit();
+            session.expungeAll();
+            Address reloaded = session.get(Address.class, address.id);
+            assertThat(reloaded.user.name).isEqualTo("pearl");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void expungingAPendingParentTakesItsPendingChildrenAlong(Engine engine) {
+        Registry registry = registry();
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            User user = new User("gary", null);
+            Address address = new Address("gary@x.org");
+            user.addresses.add(address);
+            session.add(user);
+            session.delete(user); // never flushed: it and what its cascade brought in are transient again
+            assertThat(inspect(address).state()).isEqualTo(ObjectState.TRANSIENT);
+            session.commit();
+            assertThat(session.scalars(select(User.class)).all()).isEmpty();
+            assertThat(session.scalars(select(Address.class)).all()).isEmpty();
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void aWideTreeIsInsertedOneBatchPerLevel(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(Node.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            Node root = new Node("root");
+            for (int i = 0; i < 50; i++) {
+                Node child = new Node("child" + i);
+                root.children.add(child);
+                for (int j = 0; j < 3; j++) {
+                    child.children.add(new Node("grandchild" + i + "." + j));
+                }
+            }
+            session.add(root);
+            session.connection();
+            recorder.clear();
+            session.commit();
+            assertThat(recorder.dml()).hasSize(3); // root, 50 children, 150 grandchildren
+            assertThat(root.children.get(49).children.get(2).parentId).isEqualTo(root.children.get(49).id);
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
 }
