@@ -1,6 +1,23 @@
 /**
- * The CDI portable and build-compatible extensions producing Engine and Session beans configured by MicroProfile Config. Its implementation comes with the CDI issue.
+ * Retort's CDI integration: a portable extension ({@link io.retort.cdi.RetortExtension}) and a build-compatible one
+ * ({@link io.retort.cdi.RetortBuildCompatibleExtension}, for CDI Lite containers such as Quarkus) that discover mapped
+ * classes, validate them at deployment, and produce {@code Engine}, {@code Session}, {@code SessionFactory},
+ * {@code Registry} and {@code MetaData} beans configured by MicroProfile Config ({@code retort.*}). Named databases
+ * are chosen with the {@link io.retort.cdi.Database} qualifier.
  */
 module io.retort.cdi {
-    requires io.retort;
+    requires transitive io.retort;
+    requires transitive jakarta.cdi;
+    requires transitive org.eclipse.microprofile.config;
+    requires java.naming;
+    requires static org.jspecify;
+
+    exports io.retort.cdi;
+    // Bean classes the container instantiates and proxies; not API.
+    exports io.retort.cdi.internal;
+    opens io.retort.cdi.internal;
+
+    provides jakarta.enterprise.inject.spi.Extension with io.retort.cdi.RetortExtension;
+    provides jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension
+            with io.retort.cdi.RetortBuildCompatibleExtension;
 }

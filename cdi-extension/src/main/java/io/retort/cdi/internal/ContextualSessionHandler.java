@@ -1,0 +1,99 @@
+package io.retort.cdi.internal;
+
+import io.retort.exception.InvalidRequestException;
+import io.retort.orm.Session;
+import jakarta.enterprise.context.ContextNotActiveException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code Session} bean users inject: a proxy that sends every call to the Session of the current request, and
+ * outside any request fails with an error saying what to add (DESIGN.md section 4, the CDI scope rule). A
+ * {@link java.lang.reflect.Proxy} rather than a class, so that it forwards every method {@code Session} has.
+ */
+public final class ContextualSessionHandler implements InvocationHandler {
+    private final String description;
+    private final Supplier<RequestSessions> requestSessions;
+
+    private ContextualSessionHandler(String description, Supplier<RequestSessions> requestSessions) {
+        this.description = description;
+        this.requestSessions = requestSessions;
+    }
+
+    /**
+     * The Session bean of one database.
+     *
+     * @param description the database, e.g. {@code @Database("reporting")}
+     * @param requestSessions gives the client proxy of the request-scoped {@link RequestSessions} bean
+     */
+    public static Session create(String description, Supplier<RequestSessions> requestSessions) {
+        return (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
+                new ContextualSessionHandler(description, requestSessions));
+    }
+
+    /** The handler of a Session bean, or null for any other session. */
+    public static @Nullable ContextualSessionHandler of(Session session) {
+        if (Proxy.isProxyClass(session.getClass())
+                && Proxy.getInvocationHandler(session) instanceof ContextualSessionHandler) {
+            return (ContextualSessionHandler) Proxy.getInvocationHandler(session);
+        }
+        return null;
+    }
+
+    /**
+     * The session calls go to now: the current request's.
+     *
+     * @throws InvalidRequestException outside any request, saying to add {@code @Transactional} or activate a request
+     *         context
+     */
+    public Session current() {
+        try {
+            return requestSessions.get().session();
+        } catch (ContextNotActiveException e) {
+            throw new InvalidRequestException("The Session " + description + " was used outside any request and"
+                    + " outside any JTA transaction, so there is no Session for it to use: add @Transactional to the"
+                    + " calling method, or activate a request context (annotate the method @ActivateRequestContext,"
+                    + " or use RequestContextController). For work of your own outside requests, open a session with"
+                    + " the SessionFactory bean.", e);
+        }
+    }
+
+    @Override
+    public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+        switch (method.getName()) {
+            case "equals":
+                if (method.getParameterCount() == 1 && method.getParameterTypes()[0] == Object.class) {
+                    return args != null && proxy == args[0];
+                }
+                break;
+            case "hashCode":
+                if (method.getParameterCount() == 0) {
+                    return System.identityHashCode(proxy);
+                }
+                break;
+            case "toString":
+                if (method.getParameterCount() == 0) {
+                    return "Session " + description + " (of the current request)";
+                }
+                break;
+            case "close":
+                if (method.getParameterCount() == 0) {
+                    throw new InvalidRequestException("The Session " + description + " is managed by the container,"
+                            + " which closes it when the request ends; do not close it. For a session of your own,"
+                            + " use the SessionFactory bean: sessions.open() or sessions.begin(session -> ...).");
+                }
+                break;
+            default:
+                break;
+        }
+        try {
+            return method.invoke(current(), args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

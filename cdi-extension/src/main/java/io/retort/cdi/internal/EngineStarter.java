@@ -1,0 +1,46 @@
+package io.retort.cdi.internal;
+
+import io.retort.engine.Engine;
+import io.retort.exception.ConfigurationException;
+import io.retort.orm.Registry;
+import jakarta.enterprise.inject.Instance;
+import java.util.Objects;
+
+/**
+ * Makes the engine of one database: from its URL (or, once the API allows it, its container DataSource), then applies
+ * {@code schema-generation} to its mapped classes' tables. Shared by both extensions' {@code Engine} beans.
+ */
+public final class EngineStarter {
+    private static final System.Logger LOG = System.getLogger("io.retort.cdi");
+
+    private EngineStarter() {
+    }
+
+    /**
+     * The started engine.
+     *
+     * @throws ConfigurationException if the DataSource cannot be used, or schema validation fails (the engine is
+     *         closed then)
+     */
+    public static Engine start(DatabaseSettings settings, Registry registry, Instance<Object> lookup) {
+        Engine engine;
+        if (settings.datasource() != null) {
+            String property = settings.keyPrefix() + "datasource";
+            DataSourceLookup.Found found = DataSourceLookup.find(property, settings.datasource(), lookup);
+            throw new ConfigurationException(property + "=" + settings.datasource() + " names "
+                    + found.source() + ", but this version of Retort cannot run an engine on a container DataSource:"
+                    + " retort-api has no Engine.create(DataSource, ...) yet. Set " + settings.keyPrefix()
+                    + "url instead.");
+        }
+        engine = Engine.create(Objects.requireNonNull(settings.url(), "url"), settings.options());
+        try {
+            settings.schemaGeneration().apply(engine, registry, settings.description());
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "Engine {0} started on {1} (schema-generation={2}, mapped classes {3})",
+                settings.description(), engine.url(), settings.schemaGeneration(), registry.mappedClasses());
+        return engine;
+    }
+}

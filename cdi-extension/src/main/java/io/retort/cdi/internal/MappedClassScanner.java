@@ -1,0 +1,126 @@
+package io.retort.cdi.internal;
+
+import io.retort.orm.Mapped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Enumeration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Finds the {@link Mapped} classes of a package and its subpackages on a class loader, in directories and jar files.
+ * This is how mapped classes are found in bean archives with {@code bean-discovery-mode="annotated"} (an empty
+ * {@code beans.xml}), where the container never shows the extension a class without a bean-defining annotation:
+ * the packages named by {@code retort.packages} and {@code retort."name".packages} are scanned.
+ *
+ * <p>Classes are loaded without being initialized.
+ */
+public final class MappedClassScanner {
+    private static final System.Logger LOG = System.getLogger("io.retort.cdi");
+
+    private MappedClassScanner() {
+    }
+
+    /** The mapped classes of {@code packageName} and its subpackages, sorted by name. */
+    public static Set<Class<?>> scan(ClassLoader loader, String packageName) {
+        Set<String> classNames = new TreeSet<>();
+        String path = packageName.replace('.', '/');
+        try {
+            Enumeration<URL> roots = loader.getResources(path);
+            while (roots.hasMoreElements()) {
+                collect(roots.nextElement(), path, classNames);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the classes of package " + packageName, e);
+        }
+        Set<Class<?>> mapped = new TreeSet<>((a, b) -> a.getName().compareTo(b.getName()));
+        for (String className : classNames) {
+            Class<?> type;
+            try {
+                type = Class.forName(className, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                continue; // e.g. a class whose optional dependency is missing: it cannot be mapped anyway
+            }
+            if (type.isAnnotationPresent(Mapped.class)) {
+                mapped.add(type);
+            }
+        }
+        return mapped;
+    }
+
+    private static void collect(URL root, String path, Set<String> classNames) throws IOException {
+        switch (root.getProtocol()) {
+            case "file":
+                collectDirectory(toPath(root), path, classNames);
+                break;
+            default:
+                URLConnection connection = root.openConnection();
+                if (connection instanceof JarURLConnection) {
+                    connection.setUseCaches(false);
+                    try (JarFile jar = ((JarURLConnection) connection).getJarFile()) {
+                        collectJar(jar, path, classNames);
+                    }
+                } else {
+                    LOG.log(System.Logger.Level.WARNING, "Cannot list the classes of package {0} at {1}: give the"
+                            + " archive bean-discovery-mode=\"all\" so that the container shows its @Mapped classes"
+                            + " to Retort", path.replace('/', '.'), root);
+                }
+                break;
+        }
+    }
+
+    private static Path toPath(URL url) {
+        try {
+            return Paths.get(url.toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Paths.get(URLDecoder.decode(url.getPath(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void collectDirectory(Path directory, String path, Set<String> classNames) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        Path base = directory;
+        for (int i = 0; i < path.split("/").length; i++) {
+            base = base.getParent();
+        }
+        Path root = base;
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.filter(file -> file.toString().endsWith(".class")).forEach(file -> {
+                String relative = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                addClassName(relative, classNames);
+            });
+        }
+    }
+
+    private static void collectJar(JarFile jar, String path, Set<String> classNames) {
+        Enumeration<JarEntry> entries = jar.entries();
+        while (entries.hasMoreElements()) {
+            String entry = entries.nextElement().getName();
+            if (entry.startsWith(path + "/") && entry.endsWith(".class")) {
+                addClassName(entry, classNames);
+            }
+        }
+    }
+
+    private static void addClassName(String resource, Set<String> classNames) {
+        String name = resource.substring(0, resource.length() - ".class".length());
+        if (name.endsWith("module-info") || name.endsWith("package-info")) {
+            return;
+        }
+        classNames.add(name.replace('/', '.'));
+    }
+}

@@ -1,0 +1,84 @@
+package io.retort.cdi.internal;
+
+import io.retort.cdi.Database;
+import io.retort.engine.Engine;
+import io.retort.exception.ConfigurationException;
+import io.retort.orm.Session;
+import io.retort.orm.SessionFactory;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Instance;
+import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The beans of one database and how each is made, shared by the portable and the build-compatible extension:
+ *
+ * <table>
+ *   <caption>Beans per database, qualified {@code @Default} or {@code @Database("name")}</caption>
+ *   <tr><th>type</th><th>scope</th><th>made from</th></tr>
+ *   <tr><td>{@code Engine}</td><td>{@code @ApplicationScoped}, closed at shutdown</td><td>the configuration</td></tr>
+ *   <tr><td>{@code SessionFactory}</td><td>{@code @Singleton}</td><td>the engine</td></tr>
+ *   <tr><td>{@code RequestSessions}</td><td>{@code @RequestScoped}, session closed at request end</td>
+ *       <td>the session factory</td></tr>
+ *   <tr><td>{@code Session}</td><td>{@code @Singleton}, forwards to the request's session</td>
+ *       <td>the request sessions</td></tr>
+ *   <tr><td>{@code Registry}, {@code MetaData}</td><td>{@code @Singleton}</td><td>the mapped classes</td></tr>
+ * </table>
+ */
+public final class RetortBeans {
+    /** The bean types an application injects, whose injection points tell which databases are needed. */
+    public static final Set<String> INJECTABLE_TYPES = Set.of(Engine.class.getName(), Session.class.getName(),
+            SessionFactory.class.getName(), io.retort.orm.Registry.class.getName(),
+            io.retort.schema.MetaData.class.getName());
+
+    private RetortBeans() {
+    }
+
+    /** {@code @Default} for the empty name, else {@code @Database(name)}. */
+    public static Annotation qualifier(String name) {
+        return name.isEmpty() ? Default.Literal.INSTANCE : Database.Literal.of(name);
+    }
+
+    /** The session factory of the database, on the client proxy of its engine. */
+    public static SessionFactory sessionFactory(String name, Instance<Object> lookup) {
+        return SessionFactory.builder(lookup.select(Engine.class, qualifier(name)).get()).build();
+    }
+
+    /** A request's session holder. */
+    public static RequestSessions requestSessions(String name, Instance<Object> lookup) {
+        return new RequestSessions(lookup.select(SessionFactory.class, qualifier(name)).get(),
+                DatabaseSettings.description(name));
+    }
+
+    /** The contextual Session bean. */
+    public static Session contextualSession(String name, Instance<Object> lookup) {
+        RequestSessions requestSessions = lookup.select(RequestSessions.class, qualifier(name)).get();
+        return ContextualSessionHandler.create(DatabaseSettings.description(name), () -> requestSessions);
+    }
+
+    /**
+     * Reads a database's settings at run time, for the build-compatible extension, whose deployment-time plan does
+     * not travel to run time (only names and classes do).
+     *
+     * @throws ConfigurationException the first problem, if the configuration changed since deployment
+     */
+    public static DatabaseSettings readSettings(String name) {
+        ConfigurationException[] first = {null};
+        DatabaseSettings settings = new SettingsReader(ConfigProvider.getConfig()).read(name, problem -> {
+            if (first[0] == null) {
+                first[0] = problem;
+            }
+        });
+        if (settings == null) {
+            throw first[0];
+        }
+        return settings;
+    }
+
+    /** The classes as a list, for {@code Registry.of}. */
+    public static List<Class<?>> classes(Class<?>[] classes) {
+        return List.of(classes);
+    }
+}

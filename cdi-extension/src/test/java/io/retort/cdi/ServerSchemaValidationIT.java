@@ -1,0 +1,89 @@
+package io.retort.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retort.cdi.TestContainers.Kind;
+import io.retort.cdi.TestContainers.Running;
+import io.retort.cdi.beans.Accounts;
+import io.retort.cdi.model.Address;
+import io.retort.cdi.model.User;
+import io.retort.engine.DatabaseUrl;
+import io.retort.engine.Engine;
+import io.retort.orm.Registry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Schema validation reads each database's reflected types: what {@code create} made on H2, PostgreSQL and MariaDB
+ * passes {@code validate}. PostgreSQL and MariaDB come from {@code RETORT_TEST_POSTGRESQL_URL} and
+ * {@code RETORT_TEST_MARIADB_URL}, else the servers on 127.0.0.1; a missing server skips its case with the reason,
+ * unless {@code RETORT_TEST_REQUIRE} names it.
+ */
+class ServerSchemaValidationIT {
+
+    @TempDir
+    static Path directory;
+
+    private static String url(String database) {
+        switch (database) {
+            case "postgresql":
+                return env("RETORT_TEST_POSTGRESQL_URL", "postgresql://postgres@127.0.0.1:5432/test");
+            case "mariadb":
+                return env("RETORT_TEST_MARIADB_URL", "mariadb://root@127.0.0.1:3306/test");
+            default:
+                return "h2:file:" + directory.resolve("validation");
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void requireServer(String database, String url) {
+        DatabaseUrl parsed = DatabaseUrl.parse(url);
+        if (parsed.host() == null) {
+            return;
+        }
+        int port = parsed.port() != null ? parsed.port() : database.equals("postgresql") ? 5432 : 3306;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(parsed.host(), port), 2000);
+        } catch (IOException e) {
+            String required = System.getenv().getOrDefault("RETORT_TEST_REQUIRE", "");
+            String reason = database + " is not reachable at " + parsed.host() + ":" + port + " (" + e + ")";
+            if (List.of(required.split(",")).contains(database)) {
+                throw new AssertionError(reason + ", and RETORT_TEST_REQUIRE requires it");
+            }
+            System.out.println("Skipped: " + reason);
+            Assumptions.abort(reason);
+        }
+    }
+
+    @ParameterizedTest(name = "validateAcceptsWhatCreateMade [{0}]")
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    void validateAcceptsWhatCreateMade(String database) {
+        String url = url(database);
+        requireServer(database, url);
+        Class<?>[] beans = {User.class, Address.class, Accounts.class};
+        try {
+            TestContainers.start(Kind.PORTABLE, Map.of("retort.url", url, "retort.schema-generation",
+                    "drop-and-create"), beans).close();
+            try (Running running = TestContainers.start(Kind.PORTABLE, Map.of("retort.url", url,
+                    "retort.schema-generation", "validate"), beans)) {
+                assertThat(running.select(Engine.class).dialectName()).isEqualTo(database);
+            }
+        } finally {
+            try (Engine engine = Engine.create(url)) {
+                Registry.of(User.class, Address.class).dropAll(engine);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.retort.examples.cdi;
+
+import io.retort.orm.Column;
+import io.retort.orm.ForeignKey;
+import io.retort.orm.Id;
+import io.retort.orm.Mapped;
+import org.jspecify.annotations.Nullable;
+
+/** The seed's {@code Address}: an e-mail address belonging to a user. */
+@Mapped(table = "address")
+public class Address {
+    @Id @Nullable Integer id;
+    @Column(length = 100) String emailAddress;
+    @ForeignKey("user_account.id") Integer userId;
+
+    protected Address() {
+        this.emailAddress = "";
+        this.userId = 0;
+    }
+
+    /** A new address of the user with this id. */
+    public Address(String emailAddress, Integer userId) {
+        this.emailAddress = emailAddress;
+        this.userId = userId;
+    }
+
+    @Override
+    public String toString() {
+        return "Address(id=" + id + ", email_address='" + emailAddress + "')";
+    }
+}
