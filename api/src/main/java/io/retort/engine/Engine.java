@@ -43,6 +43,20 @@ public interface Engine extends AutoCloseable, SchemaExecutor {
     }
 
     /**
+     * Creates an engine on a {@code DataSource} the application or its container owns and pools (a
+     * {@code retort.datasource} in CDI): Retort takes connections from it and returns them, but neither pools nor
+     * closes it, so the pool options do not apply. {@code dialect} names the database ({@code postgresql},
+     * {@code mariadb}, ...); null reads it from the first connection's metadata.
+     *
+     * @throws io.retort.exception.ConfigurationException if the dialect is unknown, or cannot be told from the
+     *         database
+     */
+    static Engine create(javax.sql.DataSource dataSource, @org.jspecify.annotations.Nullable String dialect,
+            EngineOptions options) {
+        return RetortProvider.instance().createEngine(dataSource, dialect, options);
+    }
+
+    /**
      * Takes a connection from the pool. It begins a transaction on first use; close it (try-with-resources) to give
      * it back, which rolls back whatever was not committed.
      *

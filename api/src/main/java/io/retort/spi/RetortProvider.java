@@ -16,6 +16,10 @@ public interface RetortProvider {
     /** Creates an engine for the URL with the options. */
     Engine createEngine(DatabaseUrl url, EngineOptions options);
 
+    /** Creates an engine on a DataSource someone else owns; see {@link Engine#create(javax.sql.DataSource, String, EngineOptions)}. */
+    Engine createEngine(javax.sql.DataSource dataSource, @org.jspecify.annotations.Nullable String dialect,
+            EngineOptions options);
+
     /**
      * The DDL that creates ({@code create=true}) or drops everything in {@code metadata} on a dialect, without a
      * database.

@@ -141,14 +141,6 @@ class DeploymentErrorsIT {
                 .hasStackTraceContaining("Field io.retort.cdi.invalid.UnmappableField.worker");
     }
 
-    @ParameterizedTest
-    @EnumSource(Kind.class)
-    void aDataSourceBeanIsFoundButCannotBeUsedYet(Kind kind) {
-        assertStartFails(kind, Map.of("retort.datasource", "appDs"), DataSources.class, Accounts.class)
-                .hasStackTraceContaining("retort.datasource=appDs names the CDI bean @Named(\"appDs\"), but this"
-                        + " version of Retort cannot run an engine on a container DataSource")
-                .hasStackTraceContaining("Set retort.url instead");
-    }
 
     @ParameterizedTest
     @EnumSource(Kind.class)

@@ -24,6 +24,12 @@ public final class DefaultRetortProvider implements RetortProvider {
     }
 
     @Override
+    public Engine createEngine(javax.sql.DataSource dataSource, @org.jspecify.annotations.Nullable String dialect,
+            EngineOptions options) {
+        return DefaultEngine.onDataSource(dataSource, dialect, options);
+    }
+
+    @Override
     public <E> io.retort.orm.EntityMapping<E> mapping(Class<E> entity) {
         return io.retort.impl.orm.Mappers.of(entity);
     }

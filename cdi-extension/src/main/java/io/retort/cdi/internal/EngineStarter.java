@@ -7,7 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import java.util.Objects;
 
 /**
- * Makes the engine of one database: from its URL (or, once the API allows it, its container DataSource), then applies
+ * Makes the engine of one database: from its URL, or on its container DataSource, then applies
  * {@code schema-generation} to its mapped classes' tables. Shared by both extensions' {@code Engine} beans.
  */
 public final class EngineStarter {
@@ -27,12 +27,12 @@ public final class EngineStarter {
         if (settings.datasource() != null) {
             String property = settings.keyPrefix() + "datasource";
             DataSourceLookup.Found found = DataSourceLookup.find(property, settings.datasource(), lookup);
-            throw new ConfigurationException(property + "=" + settings.datasource() + " names "
-                    + found.source() + ", but this version of Retort cannot run an engine on a container DataSource:"
-                    + " retort-api has no Engine.create(DataSource, ...) yet. Set " + settings.keyPrefix()
-                    + "url instead.");
+            // The container owns and pools the DataSource; the dialect is read from the database.
+            engine = Engine.create(found.dataSource(), null, settings.options());
+            LOG.log(System.Logger.Level.DEBUG, "Engine {0} runs on {1}", settings.description(), found.source());
+        } else {
+            engine = Engine.create(Objects.requireNonNull(settings.url(), "url"), settings.options());
         }
-        engine = Engine.create(Objects.requireNonNull(settings.url(), "url"), settings.options());
         try {
             settings.schemaGeneration().apply(engine, registry, settings.description());
         } catch (RuntimeException e) {

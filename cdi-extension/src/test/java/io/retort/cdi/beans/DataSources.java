@@ -13,7 +13,7 @@ public class DataSources {
     @Named("appDs")
     DataSource appDataSource() {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:cdi_datasource");
+        dataSource.setURL("jdbc:h2:mem:cdi_datasource;DB_CLOSE_DELAY=-1");
         return dataSource;
     }
 }

@@ -73,10 +73,13 @@ final class DefaultConnection implements Connection {
         this.autocommit = engine.options().isolationLevel() == IsolationLevel.AUTOCOMMIT;
         io.retort.spi.TransactionCoordinator coordinator = engine.options().transactionCoordinator();
         this.external = coordinator.currentTransaction();
-        if (external == null && coordinator.poolIntegration() != null && !autocommit) {
-            // Outside a JTA transaction the pool's connections are in auto-commit; Retort's autobegin needs it off.
+        if (external == null && !autocommit) {
+            // Outside a JTA transaction a JTA-aware pool, or a container's DataSource, hands out connections in
+            // auto-commit; Retort's autobegin needs it off.
             try {
-                jdbc.setAutoCommit(false);
+                if (jdbc.getAutoCommit()) {
+                    jdbc.setAutoCommit(false);
+                }
             } catch (SQLException e) {
                 throw translate(e, "-- set auto-commit off", List.of());
             }

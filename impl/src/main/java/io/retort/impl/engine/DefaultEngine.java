@@ -5,6 +5,7 @@ import io.retort.engine.DatabaseUrl;
 import io.retort.engine.Engine;
 import io.retort.engine.EngineOptions;
 import io.retort.engine.PoolStatus;
+import io.retort.exception.ConfigurationException;
 import io.retort.exception.OperationalException;
 import io.retort.exception.PoolTimeoutException;
 import io.retort.exception.ResourceClosedException;
@@ -93,9 +94,13 @@ public final class DefaultEngine implements Engine {
      * @param poolFactory makes the pool (Agroal's, normally)
      */
     public DefaultEngine(DatabaseUrl url, EngineOptions options, Function<PoolSettings, ConnectionSource> poolFactory) {
+        this(url, options, poolFactory, Drivers.resolve(url, options.connectArgs()));
+    }
+
+    private DefaultEngine(DatabaseUrl url, EngineOptions options, Function<PoolSettings, ConnectionSource> poolFactory,
+            Drivers.Resolved resolved) {
         this.url = Objects.requireNonNull(url, "url");
         this.options = Objects.requireNonNull(options, "options");
-        Drivers.Resolved resolved = Drivers.resolve(url, options.connectArgs());
         this.dialect = resolved.dialect();
         if (options.isolationLevel() != null) {
             dialect.checkIsolationLevel(options.isolationLevel());
@@ -109,6 +114,23 @@ public final class DefaultEngine implements Engine {
         this.compiler = new StatementCompiler(dialect);
         this.cache = new StatementCache(options.compiledCacheSize());
         this.log = new SqlLog(options.echo());
+    }
+
+    /**
+     * An engine on a DataSource someone else owns and pools: connections come from it and go back to it; the
+     * engine neither pools nor closes it.
+     *
+     * @throws ConfigurationException if the dialect is unknown or cannot be told from the database
+     */
+    public static DefaultEngine onDataSource(javax.sql.DataSource dataSource, @Nullable String dialectName,
+            EngineOptions options) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        String name = dialectName != null ? dialectName : DataSourceConnectionSource.detectDialect(dataSource);
+        Dialect dialect = Drivers.dialect(name);
+        JdbcTarget target = new JdbcTarget("datasource:" + dataSource.getClass().getName(),
+                dataSource.getClass().getName(), new java.util.Properties(), false);
+        return new DefaultEngine(DatabaseUrl.parse(name + "://datasource"), options,
+                settings -> new DataSourceConnectionSource(dataSource), new Drivers.Resolved(dialect, target));
     }
 
     Dialect dialect() {
@@ -210,7 +232,11 @@ public final class DefaultEngine implements Engine {
                     try (java.sql.Connection first = source.acquire()) {
                         dialect.initialize(first);
                         if (!first.getAutoCommit()) {
-                            first.rollback();
+                            try {
+                                first.rollback();
+                            } catch (SQLException enlisted) {
+                                // A container's connection enlisted in the caller's transaction: leave it be.
+                            }
                         }
                     }
                 }
