@@ -10,6 +10,8 @@ module io.retort.cdi {
     requires transitive jakarta.cdi;
     requires transitive org.eclipse.microprofile.config;
     requires java.naming;
+    requires static io.retort.jta;
+    requires static jakarta.transaction;
     requires static org.jspecify;
 
     exports io.retort.cdi;

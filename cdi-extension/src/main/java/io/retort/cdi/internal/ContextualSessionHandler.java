@@ -2,6 +2,8 @@ package io.retort.cdi.internal;
 
 import io.retort.exception.InvalidRequestException;
 import io.retort.orm.Session;
+import io.retort.orm.SessionFactory;
+import io.retort.spi.TransactionCoordinator;
 import jakarta.enterprise.context.ContextNotActiveException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -18,10 +20,15 @@ import org.jspecify.annotations.Nullable;
 public final class ContextualSessionHandler implements InvocationHandler {
     private final String description;
     private final Supplier<RequestSessions> requestSessions;
+    private final Supplier<SessionFactory> sessions;
+    /** Under this key a JTA transaction holds this database's Session. */
+    private final Object transactionKey = new Object();
 
-    private ContextualSessionHandler(String description, Supplier<RequestSessions> requestSessions) {
+    private ContextualSessionHandler(String description, Supplier<RequestSessions> requestSessions,
+            Supplier<SessionFactory> sessions) {
         this.description = description;
         this.requestSessions = requestSessions;
+        this.sessions = sessions;
     }
 
     /**
@@ -30,9 +37,10 @@ public final class ContextualSessionHandler implements InvocationHandler {
      * @param description the database, e.g. {@code @Database("reporting")}
      * @param requestSessions gives the client proxy of the request-scoped {@link RequestSessions} bean
      */
-    public static Session create(String description, Supplier<RequestSessions> requestSessions) {
+    public static Session create(String description, Supplier<RequestSessions> requestSessions,
+            Supplier<SessionFactory> sessions) {
         return (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
-                new ContextualSessionHandler(description, requestSessions));
+                new ContextualSessionHandler(description, requestSessions, sessions));
     }
 
     /** The handler of a Session bean, or null for any other session. */
@@ -45,12 +53,37 @@ public final class ContextualSessionHandler implements InvocationHandler {
     }
 
     /**
-     * The session calls go to now: the current request's.
+     * The session calls go to now: inside a JTA transaction the transaction's own (opened on first use, closed when
+     * it completes, so a REQUIRES_NEW transaction has a session of its own and a transaction outside any request has
+     * one too); else the current request's.
      *
-     * @throws InvalidRequestException outside any request, saying to add {@code @Transactional} or activate a request
-     *         context
+     * @throws InvalidRequestException outside any request and any transaction, saying to add {@code @Transactional}
+     *         or activate a request context
      */
     public Session current() {
+        SessionFactory factory = sessions.get();
+        TransactionCoordinator.ExternalTransaction transaction =
+                factory.engine().options().transactionCoordinator().currentTransaction();
+        if (transaction != null) {
+            Session bound = (Session) transaction.getResource(transactionKey);
+            if (bound == null) {
+                Session opened = factory.open();
+                transaction.putResource(transactionKey, opened);
+                transaction.registerSynchronization(new TransactionCoordinator.Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                        // The session flushes itself before completion; it is closed after.
+                    }
+
+                    @Override
+                    public void afterCompletion(boolean committed) {
+                        opened.close();
+                    }
+                });
+                bound = opened;
+            }
+            return bound;
+        }
         try {
             return requestSessions.get().session();
         } catch (ContextNotActiveException e) {

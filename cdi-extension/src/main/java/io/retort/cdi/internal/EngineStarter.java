@@ -24,14 +24,15 @@ public final class EngineStarter {
      */
     public static Engine start(DatabaseSettings settings, Registry registry, Instance<Object> lookup) {
         Engine engine;
+        io.retort.engine.EngineOptions options = JtaSupport.apply(settings.options(), lookup);
         if (settings.datasource() != null) {
             String property = settings.keyPrefix() + "datasource";
             DataSourceLookup.Found found = DataSourceLookup.find(property, settings.datasource(), lookup);
             // The container owns and pools the DataSource; the dialect is read from the database.
-            engine = Engine.create(found.dataSource(), null, settings.options());
+            engine = Engine.create(found.dataSource(), null, options);
             LOG.log(System.Logger.Level.DEBUG, "Engine {0} runs on {1}", settings.description(), found.source());
         } else {
-            engine = Engine.create(Objects.requireNonNull(settings.url(), "url"), settings.options());
+            engine = Engine.create(Objects.requireNonNull(settings.url(), "url"), options);
         }
         try {
             settings.schemaGeneration().apply(engine, registry, settings.description());

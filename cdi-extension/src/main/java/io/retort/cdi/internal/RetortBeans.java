@@ -55,7 +55,9 @@ public final class RetortBeans {
     /** The contextual Session bean. */
     public static Session contextualSession(String name, Instance<Object> lookup) {
         RequestSessions requestSessions = lookup.select(RequestSessions.class, qualifier(name)).get();
-        return ContextualSessionHandler.create(DatabaseSettings.description(name), () -> requestSessions);
+        SessionFactory sessions = lookup.select(SessionFactory.class, qualifier(name)).get();
+        return ContextualSessionHandler.create(DatabaseSettings.description(name), () -> requestSessions,
+                () -> sessions);
     }
 
     /**

@@ -656,6 +656,7 @@ public final class DefaultSession implements Session {
     @Override
     public void commit() {
         checkUsable();
+        joinExternal();
         if (joined != null) {
             throw new InvalidRequestException("This Session is part of a JTA transaction, which commits it: do not"
                     + " call session.commit(); let the @Transactional method return (or call"
@@ -681,6 +682,9 @@ public final class DefaultSession implements Session {
     @Override
     public void rollback() {
         checkNotClosed();
+        if (failure == null) {
+            joinExternal();
+        }
         if (joined != null) {
             throw new InvalidRequestException("This Session is part of a JTA transaction: do not call"
                     + " session.rollback(); throw from the @Transactional method, or call"
