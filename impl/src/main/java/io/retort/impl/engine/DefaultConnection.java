@@ -235,20 +235,17 @@ final class DefaultConnection implements Connection {
             Set<String> columns = parameterSets.get(0).keySet();
             compiled = engine.compile(bare.values(parameterSets.get(0)));
             plan = compiled.statement();
-            types = null;
+            InsertRows layout = InsertRows.of(bare, parameterSets.get(0));
+            types = layout.types();
             for (int i = 0; i < parameterSets.size(); i++) {
                 Map<String, ? extends @Nullable Object> set = parameterSets.get(i);
-                if (set == null || !set.keySet().equals(columns)) {
-                    throw new InvalidArgumentException("Parameter set " + (i + 1) + " of the executemany names "
-                            + (set == null ? "nothing" : set.keySet()) + ", but the first names " + columns
-                            + "; every row of an insert() executemany must name the same columns");
+                checkSameColumns(set, columns, i);
+                List<@Nullable Object> values = layout.values(set);
+                if (values == null) {
+                    values = ExpressionCompiler.collect(dialect, bare.values(set)).values();
                 }
-                ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, bare.values(set));
-                rows.add(bound.values());
-                logged.add(new LazyNamedValues(plan, bound.values()));
-                if (types == null) {
-                    types = bound.types().toArray(new SqlType<?>[0]);
-                }
+                rows.add(values);
+                logged.add(new LazyNamedValues(plan, values));
             }
         } else {
             compiled = engine.compile(statement);
@@ -317,13 +314,9 @@ final class DefaultConnection implements Connection {
     private Result insertManyReturning(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets) {
         Set<String> columns = sets.get(0).keySet();
         for (int i = 0; i < sets.size(); i++) {
-            Map<String, ? extends @Nullable Object> set = sets.get(i);
-            if (set == null || !set.keySet().equals(columns)) {
-                throw new InvalidArgumentException("Parameter set " + (i + 1) + " of the executemany names "
-                        + (set == null ? "nothing" : set.keySet()) + ", but the first names " + columns
-                        + "; every row of an insert() executemany must name the same columns");
-            }
+            checkSameColumns(sets.get(i), columns, i);
         }
+        InsertRows layout = InsertRows.of(bare, sets.get(0));
         List<Expression<?>> returning = bare.returningClause();
         SqlType<?>[] resultTypes = new SqlType<?>[returning.size()];
         for (int i = 0; i < resultTypes.length; i++) {
@@ -339,13 +332,32 @@ final class DefaultConnection implements Connection {
             for (int from = 0; from < sets.size(); from += page) {
                 List<? extends Map<String, ? extends @Nullable Object>> chunk =
                         sets.subList(from, Math.min(sets.size(), from + page));
-                Insert multi = bare.values(chunk);
-                DefaultEngine.Compiled compiled = engine.compile(multi);
-                ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, multi);
+                DefaultEngine.Compiled compiled = engine.compileMultiRow(bare, sets.get(0), chunk.size(),
+                        chunk.size() == page);
+                List<@Nullable Object> values = new ArrayList<>(chunk.size() * layout.types().length);
+                SqlType<?>[] types = new SqlType<?>[chunk.size() * layout.types().length];
+                boolean plain = true;
+                for (int r = 0; r < chunk.size() && plain; r++) {
+                    plain = layout.append(chunk.get(r), values);
+                    System.arraycopy(layout.types(), 0, types, r * layout.types().length, layout.types().length);
+                }
+                List<@Nullable Object> bindValues = values;
+                SqlType<?>[] bindTypes = types;
+                if (!plain) {
+                    // A value is an expression: only a statement built for these rows can render it.
+                    Insert multi = bare.values(chunk);
+                    compiled = engine.compile(multi);
+                    ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, multi);
+                    bindValues = bound.values();
+                    bindTypes = bound.types().toArray(new SqlType<?>[0]);
+                }
                 lastSql = compiled.statement().sql();
-                List<Map<String, @Nullable Object>> logged = List.of(compiled.statement().namedValues(bound.values()));
+                List<Map<String, @Nullable Object>> logged = List.of(new LazyNamedValues(compiled.statement(),
+                        bindValues));
+                List<@Nullable Object> finalValues = bindValues;
+                SqlType<?>[] finalTypes = bindTypes;
                 runInsertMany(compiled, lastSql, logged, false, rows, resultColumns, resultTypes, prepared -> {
-                    bindAll(prepared, bound.values(), bound.types().toArray(new SqlType<?>[0]));
+                    bindAll(prepared, finalValues, finalTypes);
                     return prepared.executeQuery();
                 }, null, chunk.size());
             }
@@ -364,16 +376,15 @@ final class DefaultConnection implements Connection {
             CompiledStatement plan = compiled.statement();
             List<List<@Nullable Object>> values = new ArrayList<>(sets.size());
             List<Map<String, @Nullable Object>> logged = new ArrayList<>(sets.size());
-            SqlType<?>[] types = null;
             for (Map<String, ? extends @Nullable Object> set : sets) {
-                ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, plain.values(set));
-                values.add(bound.values());
-                logged.add(new LazyNamedValues(plan, bound.values()));
-                if (types == null) {
-                    types = bound.types().toArray(new SqlType<?>[0]);
+                List<@Nullable Object> row = layout.values(set);
+                if (row == null) {
+                    row = ExpressionCompiler.collect(dialect, plain.values(set)).values();
                 }
+                values.add(row);
+                logged.add(new LazyNamedValues(plan, row));
             }
-            SqlType<?>[] bindTypes = types;
+            SqlType<?>[] bindTypes = layout.types();
             lastSql = plan.sql();
             runInsertMany(compiled, lastSql, logged, true, rows, resultColumns, resultTypes, prepared -> {
                 for (List<@Nullable Object> row : values) {
@@ -387,6 +398,15 @@ final class DefaultConnection implements Connection {
         RowCursor cursor = new RowCursor(this, resultColumns[0], rows, dialect, lastSql);
         openCursors.add(cursor);
         return new DefaultResult(cursor);
+    }
+
+    private static void checkSameColumns(@Nullable Map<String, ? extends @Nullable Object> set, Set<String> columns,
+            int index) {
+        if (set == null || !set.keySet().equals(columns)) {
+            throw new InvalidArgumentException("Parameter set " + (index + 1) + " of the executemany names "
+                    + (set == null ? "nothing" : set.keySet()) + ", but the first names " + columns
+                    + "; every row of an insert() executemany must name the same columns");
+        }
     }
 
     private static int countDefaults(Insert bare, Set<String> given) {

@@ -155,6 +155,28 @@ public final class DefaultEngine implements Engine {
         return new Compiled(compiled, !compiledNow[0]);
     }
 
+    /** Multi-row INSERT ... VALUES statements of an insert executemany with RETURNING, per statement and row count. */
+    private final java.util.concurrent.ConcurrentHashMap<List<Object>, CompiledStatement> multiRow =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The multi-row form of {@code bare} for {@code rows} rows shaped like {@code firstRow}: building and hashing a
+     * statement of a thousand rows for every page would cost more than binding them, so full pages are compiled once
+     * (a last, shorter page is compiled for itself, so the cache holds one entry per statement and page size).
+     */
+    Compiled compileMultiRow(io.retort.sql.Insert bare, java.util.Map<String, ?> firstRow, int rows, boolean fullPage) {
+        if (!fullPage) {
+            return new Compiled(compiler.compile(bare.values(java.util.Collections.nCopies(rows, firstRow))), false);
+        }
+        List<Object> key = List.of(bare, List.copyOf(firstRow.keySet()), rows);
+        boolean[] compiledNow = new boolean[1];
+        CompiledStatement compiled = multiRow.computeIfAbsent(key, k -> {
+            compiledNow[0] = true;
+            return compiler.compile(bare.values(java.util.Collections.nCopies(rows, firstRow)));
+        });
+        return new Compiled(compiled, !compiledNow[0]);
+    }
+
     /** How many statements the cache holds. */
     public int cacheSize() {
         return cache.size();

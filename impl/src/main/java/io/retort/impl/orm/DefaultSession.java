@@ -557,7 +557,7 @@ public final class DefaultSession implements Session {
                 return new Loader.Loaded(existing, state, false);
             }
             mapper.populate(existing, values);
-            state.committed = Values.snapshot(values);
+            state.committed = Values.owned(values);
             state.expired = false;
             state.references = null;
             return new Loader.Loaded(existing, state, true);
@@ -566,7 +566,7 @@ public final class DefaultSession implements Session {
         mapper.populate(instance, values);
         InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PERSISTENT, this);
         fresh.identity = identity;
-        fresh.committed = Values.snapshot(values);
+        fresh.committed = Values.owned(values);
         identityMap.put(key, fresh);
         InstanceStates.put(instance, fresh);
         return new Loader.Loaded(instance, fresh, true);

@@ -118,6 +118,9 @@ final class Loader {
             if (!collectionJoined || seen.put(parent.instance(), Boolean.TRUE) == null) {
                 objects.add(parent);
             }
+            if (joins.isEmpty()) {
+                continue;
+            }
             Map<JoinNode, Object> rowObjects = new HashMap<>();
             for (JoinNode node : joins) {
                 Object owner = node.parent == null ? parent.instance() : rowObjects.get(node.parent);

@@ -144,56 +144,7 @@ final class UnitOfWork {
 
     /** Whether there is nothing to write. */
     boolean isEmpty() {
-        if (!inserts.isEmpty() || !deletes.isEmpty()) {
-            return false;
-        }
-        for (List<InstanceState> states : persistent.values()) {
-            for (InstanceState state : states) {
-                if (changed(state)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean changed(InstanceState state) {
-        Object instance = state.object();
-        for (Attribute attribute : state.mapper.attributes()) {
-            if (!Values.same(attribute.get(instance), state.committed[attribute.index()])) {
-                return true;
-            }
-        }
-        if (!state.mapper.hasRelationships()) {
-            return false;
-        }
-        for (RelationshipMapper relationship : state.mapper.relationships()) {
-            if (relationship.isCollection()) {
-                CollectionTracking tracking = state.installed(relationship.index);
-                if (tracking != null && tracking.isLoaded()
-                        && !sameElements(tracking.snapshot(), tracking.committed())) {
-                    return true;
-                }
-            } else {
-                Object committed = state.committedReference(relationship.index);
-                if (committed != InstanceState.UNLOADED && relationship.get(instance) != committed) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean sameElements(List<Object> current, List<Object> committed) {
-        if (current.size() != committed.size()) {
-            return false;
-        }
-        for (Object element : current) {
-            if (!CollectionTracking.containsIdentical(committed, element)) {
-                return false;
-            }
-        }
-        return true;
+        return inserts.isEmpty() && deletes.isEmpty() && persistent.isEmpty();
     }
 
     /** The object (or batch) being written when the flush failed, for the error message. */
@@ -850,7 +801,7 @@ final class UnitOfWork {
         List<Map<String, @Nullable Object>> rows = new ArrayList<>(group.size());
         for (InstanceState state : group) {
             Object instance = state.object();
-            Map<String, @Nullable Object> row = new LinkedHashMap<>();
+            Map<String, @Nullable Object> row = new LinkedHashMap<>(attributes.size() * 2);
             for (Attribute attribute : attributes) {
                 if (!omitted.get(attribute.index())) {
                     row.put(attribute.column().name(), attribute.get(instance));

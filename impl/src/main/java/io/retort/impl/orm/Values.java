@@ -29,6 +29,19 @@ final class Values {
         return current.equals(committed);
     }
 
+    /**
+     * The values as a baseline that the object's later changes cannot touch: the array itself when it holds no
+     * mutable values (the caller hands it over), else a copy with byte arrays copied too.
+     */
+    static @Nullable Object[] owned(@Nullable Object[] values) {
+        for (Object value : values) {
+            if (value instanceof byte[]) {
+                return snapshot(values);
+            }
+        }
+        return values;
+    }
+
     /** A snapshot of field values: mutable values (byte arrays) are copied, so changes made in place are seen. */
     static @Nullable Object[] snapshot(@Nullable Object[] values) {
         @Nullable Object[] copy = values.clone();
