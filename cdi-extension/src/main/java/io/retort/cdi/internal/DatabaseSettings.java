@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param options the engine options (echo, pool, connection arguments)
  * @param schemaGeneration what to do to the tables at start
  * @param packages the packages whose mapped classes belong to this database (and their subpackages)
+ * @param xa whether, under JTA, connections come from the driver's XADataSource for two-phase commit
  */
 public record DatabaseSettings(String name, @Nullable DatabaseUrl url, @Nullable String datasource,
-        EngineOptions options, SchemaGeneration schemaGeneration, List<String> packages) {
+        EngineOptions options, SchemaGeneration schemaGeneration, List<String> packages, boolean xa) {
 
     /** The settings. */
     public DatabaseSettings {

@@ -24,14 +24,20 @@ public final class JtaSupport {
         }
     }
 
-    /** The options with the JTA coordinator of the container's transaction manager, when the container has one. */
-    public static EngineOptions apply(EngineOptions options, Instance<Object> lookup) {
-        return onClassPath() ? Narayana.apply(options, lookup) : options;
+    /**
+     * The options with the JTA coordinator of the container's transaction manager, when the container has one; with
+     * {@code xa}, XA connections registered with Narayana's recovery.
+     */
+    public static EngineOptions apply(EngineOptions options, boolean xa, Instance<Object> lookup) {
+        return onClassPath() ? Narayana.apply(options, xa, lookup) : options;
     }
 
     /** The part that names JTA types, loaded only when they are on the class path. */
     private static final class Narayana {
-        static EngineOptions apply(EngineOptions options, Instance<Object> lookup) {
+        /** One recovery registry for the application's XA pools; the container runs the recovery manager. */
+        private static final io.retort.jta.NarayanaRecovery RECOVERY = new io.retort.jta.NarayanaRecovery();
+
+        static EngineOptions apply(EngineOptions options, boolean xa, Instance<Object> lookup) {
             Instance<jakarta.transaction.TransactionManager> managers =
                     lookup.select(jakarta.transaction.TransactionManager.class);
             Instance<jakarta.transaction.TransactionSynchronizationRegistry> registries =
@@ -39,8 +45,10 @@ public final class JtaSupport {
             if (!managers.isResolvable() || !registries.isResolvable()) {
                 return options;
             }
-            return options.toBuilder().transactionCoordinator(io.retort.jta.JtaTransactionCoordinator.of(
-                    managers.get(), registries.get())).build();
+            io.retort.jta.JtaTransactionCoordinator coordinator = io.retort.jta.JtaTransactionCoordinator.of(
+                    managers.get(), registries.get());
+            return options.toBuilder().transactionCoordinator(xa ? coordinator.withXa(RECOVERY) : coordinator)
+                    .build();
         }
     }
 }

@@ -32,7 +32,7 @@ public final class SettingsReader {
     /** The keys of one database, after its prefix; {@code connect-args.} is followed by any JDBC property name. */
     public static final List<String> KEYS = List.of("url", "username", "password", "datasource", "echo",
             "pool.size", "pool.max-overflow", "pool.timeout", "pool.recycle", "pool.pre-ping", "connect-args.<key>",
-            "schema-generation", "packages");
+            "schema-generation", "packages", "xa");
 
     private static final Pattern NAMED_KEY = Pattern.compile("retort\\.\"([^\"]+)\"\\.(.+)");
     private static final Pattern DURATION_WITH_UNIT = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
@@ -171,11 +171,14 @@ public final class SettingsReader {
             }
         }));
 
+        boolean[] xa = {false};
+        apply(found, () -> bool(prefix + "xa").ifPresent(value -> xa[0] = value));
+
         found.forEach(problems);
         if (!found.isEmpty()) {
             return null;
         }
-        return new DatabaseSettings(name, url, datasource.orElse(null), options.build(), schema[0], packages);
+        return new DatabaseSettings(name, url, datasource.orElse(null), options.build(), schema[0], packages, xa[0]);
     }
 
     private static void apply(List<ConfigurationException> found, Runnable step) {
