@@ -166,7 +166,9 @@ public abstract class Dialect {
             return;
         }
         if (value == null) {
-            statement.setNull(index, Types.NULL);
+            // The column's JDBC type, not Types.NULL: PostgreSQL would otherwise see a parameter of another type
+            // than the same parameter's non-null values in the batch, and send the batch one statement at a time.
+            statement.setNull(index, nullType(type));
             return;
         }
         try {
@@ -175,6 +177,25 @@ public abstract class Dialect {
             throw new io.retort.exception.InvalidArgumentException("Cannot bind " + value.getClass().getName()
                     + " '" + value + "' as " + type + ": pass a " + type.javaType().getSimpleName()
                     + (e instanceof ArithmeticException ? " within the type's range" : ""), e);
+        }
+    }
+
+    /** The JDBC type a NULL of a SQL type is bound as. */
+    protected int nullType(SqlType<?> type) {
+        switch (type.kind()) {
+            case INTEGER: return Types.INTEGER;
+            case SMALLINT: return Types.SMALLINT;
+            case BIGINT: return Types.BIGINT;
+            case BOOLEAN: return Types.BOOLEAN;
+            case VARCHAR: case TEXT: return Types.VARCHAR;
+            case NUMERIC: return Types.NUMERIC;
+            case FLOAT: return Types.REAL;
+            case DOUBLE: return Types.DOUBLE;
+            case DATE: return Types.DATE;
+            case TIME: return Types.TIME;
+            case DATETIME: return Types.TIMESTAMP;
+            case BINARY: return Types.VARBINARY;
+            default: return Types.NULL;
         }
     }
 

@@ -161,7 +161,11 @@ public final class DefaultSession implements Session {
         if (state != null && !state.expired) {
             return state.markedForDeletion ? null : type.cast(state.object());
         }
-        autoflush();
+        // A primary-key lookup sees only its own row, which the session holds no change to (it is not in the identity
+        // map, or expired): only a new object of the class, which may have that key, needs flushing first.
+        if (state != null || hasPending(mapper)) {
+            autoflush();
+        }
         state = identityMap.get(new EntityKey(type, identity));
         if (state != null && (state.markedForDeletion || state.status == InstanceState.Status.DELETED)) {
             return null;
@@ -175,6 +179,15 @@ public final class DefaultSession implements Session {
         try (TypedResult<E> result = scalarsNoFlush(select, Map.of())) {
             return result.oneOrNull();
         }
+    }
+
+    private boolean hasPending(EntityMapper<?> mapper) {
+        for (InstanceState state : pending) {
+            if (state.mapper == mapper) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The identity-map state of an object of {@code mapper} with this identity, unless deleted. */
