@@ -37,8 +37,9 @@ import org.jspecify.annotations.Nullable;
  *       loaded or flushed; an UPDATE sets only the changed columns. Objects stay loaded after commit
  *       (SQLAlchemy's {@code expire_on_commit=False}): a field read in Java cannot trigger a reload, so use
  *       {@link #refresh} or {@link #expire} to see changes made elsewhere.</li>
- *   <li><b>Autoflush.</b> Pending changes are flushed before {@link #scalars} and {@link #get} query the database,
- *       so queries see them (turn it off with {@link SessionFactory.Builder#autoflush(boolean)}).</li>
+ *   <li><b>Autoflush.</b> Pending changes are flushed before {@link #scalars} and {@link #execute} run, so queries
+ *       see them, and before a {@link #get} that misses the identity map while new objects of that class wait (a
+ *       primary-key lookup sees nothing else); turn it off with {@link SessionFactory.Builder#autoflush(boolean)}.</li>
  *   <li><b>Failure.</b> When a flush fails, its transaction is rolled back and the error names the object and the
  *       statement; until {@link #rollback()} is called the session refuses further work with a
  *       {@link io.retort.exception.PendingRollbackException}; after it, objects added since the last commit are
