@@ -161,7 +161,7 @@ final class DefaultConnection implements Connection {
             values = plan.values(parameters, defaults(statement), 0);
             types = parameterTypes(statement, plan);
         }
-        List<Map<String, @Nullable Object>> logged = List.of(plan.namedValues(values));
+        List<Map<String, @Nullable Object>> logged = List.of(new LazyNamedValues(plan, values));
         String sql = plan.sql();
         if (plan.hasExpanding()) {
             SqlType<?>[] slotTypes = types;
@@ -176,7 +176,7 @@ final class DefaultConnection implements Connection {
         }
         autobegin();
         log.statement(sql, logged, false, compiled.cached());
-        StatementEvent event = new StatementEvent(sql, logged, false);
+        StatementEvent event = event(sql, logged, false);
         PreparedStatement prepared = null;
         SQLException failure = null;
         fireBefore(event);
@@ -272,7 +272,7 @@ final class DefaultConnection implements Connection {
         }
         autobegin();
         log.statement(plan.sql(), logged, true, compiled.cached());
-        StatementEvent event = new StatementEvent(plan.sql(), logged, true);
+        StatementEvent event = event(plan.sql(), logged, true);
         SQLException failure = null;
         fireBefore(event);
         long start = System.nanoTime();
@@ -429,7 +429,7 @@ final class DefaultConnection implements Connection {
             InsertManyCall call, String @Nullable [] keyColumns, int expected) {
         autobegin();
         log.statement(sql, logged, batch, compiled.cached());
-        StatementEvent event = new StatementEvent(sql, logged, batch);
+        StatementEvent event = event(sql, logged, batch);
         SQLException failure = null;
         fireBefore(event);
         long start = System.nanoTime();
@@ -477,8 +477,11 @@ final class DefaultConnection implements Connection {
      */
     private static List<@Nullable Object> resolveNamed(ExpressionCompiler.Bound bound,
             Map<String, ? extends @Nullable Object> parameters, CompiledStatement plan, int setNumber) {
-        java.util.Set<String> used = new java.util.LinkedHashSet<>();
         List<@Nullable Object> values = bound.values();
+        if (parameters.isEmpty() && !bound.hasNamed()) {
+            return values;
+        }
+        java.util.Set<String> used = new java.util.LinkedHashSet<>();
         if (bound.hasNamed()) {
             values = new ArrayList<>(values);
             for (int i = 0; i < values.size(); i++) {
@@ -535,13 +538,24 @@ final class DefaultConnection implements Connection {
         return statement instanceof TextClause ? ((TextClause) statement).boundValues() : Map.of();
     }
 
-    private void fireBefore(StatementEvent event) {
+    /** The event listeners are told of, or null when there are none (nothing to allocate). */
+    private @Nullable StatementEvent event(String sql, List<Map<String, @Nullable Object>> logged, boolean batch) {
+        return listeners.isEmpty() ? null : new StatementEvent(sql, logged, batch);
+    }
+
+    private void fireBefore(@Nullable StatementEvent event) {
+        if (event == null) {
+            return;
+        }
         for (ExecutionListener listener : listeners) {
             listener.beforeExecute(event);
         }
     }
 
-    private void fireAfter(StatementEvent event, long nanos, @Nullable SQLException failure) {
+    private void fireAfter(@Nullable StatementEvent event, long nanos, @Nullable SQLException failure) {
+        if (event == null) {
+            return;
+        }
         for (ExecutionListener listener : listeners) {
             listener.afterExecute(event, nanos, failure);
         }
