@@ -735,6 +735,18 @@ public final class DefaultSession implements Session {
      * generated keys cleared), flushed deletions are persistent again, and every persistent object is expired.
      */
     private void afterRollback() {
+        undoInserts();
+        for (InstanceState state : identityMap.values()) {
+            state.markedForDeletion = false;
+            expireState(state);
+        }
+    }
+
+    /**
+     * After a rollback, before anything else: objects inserted in the transaction (and those still pending) are
+     * transient again with their generated keys cleared, and flushed deletions are undone.
+     */
+    private void undoInserts() {
         failure = null;
         List<InstanceState> inserted = new ArrayList<>();
         for (InstanceState state : identityMap.values()) {
@@ -766,10 +778,6 @@ public final class DefaultSession implements Session {
             identityMap.put(new EntityKey(state.mapper.entityClass(), state.identity), state);
         }
         deletedInTransaction.clear();
-        for (InstanceState state : identityMap.values()) {
-            state.markedForDeletion = false;
-            expireState(state);
-        }
     }
 
     @Override
@@ -863,7 +871,7 @@ public final class DefaultSession implements Session {
                 Connection current = connection;
                 connection = null;
                 current.close();
-                afterRollback();
+                undoInserts(); // what the transaction inserted never existed; the rest is detached as it is
             }
         } finally {
             detachAll();

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe.
  */
 final class InstanceStates {
-    private static final ConcurrentHashMap<Object, InstanceState> STATES = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Object, InstanceState> STATES = new ConcurrentHashMap<>(1 << 16);
     private static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
 
     private InstanceStates() {
