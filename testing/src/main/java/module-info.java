@@ -3,6 +3,7 @@
  * {@link io.retort.engine.Engine}.
  */
 module io.retort.testing {
+    requires transitive java.transaction.xa;
     requires transitive io.retort;
     requires transitive org.junit.jupiter.api;
     requires static org.jspecify;

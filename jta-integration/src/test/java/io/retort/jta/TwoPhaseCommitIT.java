@@ -12,9 +12,6 @@ import jakarta.transaction.RollbackException;
 import jakarta.transaction.TransactionManager;
 import java.util.List;
 import java.util.Map;
-import javax.transaction.xa.XAException;
-import javax.transaction.xa.XAResource;
-import javax.transaction.xa.Xid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,57 +99,9 @@ class TwoPhaseCommitIT {
     void aFailureAtPrepareRollsBackBothDatabases() throws Exception {
         tm.begin();
         write(3);
-        tm.getTransaction().enlistResource(new FailingAtPrepare());
+        tm.getTransaction().enlistResource(new io.retort.testing.FailingXaResource());
         assertThatThrownBy(tm::commit).isInstanceOf(RollbackException.class);
         assertThat(ids(pg)).doesNotContain(3);
         assertThat(ids(maria)).doesNotContain(3);
-    }
-
-    /** A third resource that votes to roll back in the prepare phase. */
-    private static final class FailingAtPrepare implements XAResource {
-        @Override
-        public int prepare(Xid xid) throws XAException {
-            throw new XAException(XAException.XA_RBROLLBACK);
-        }
-
-        @Override
-        public void commit(Xid xid, boolean onePhase) {
-        }
-
-        @Override
-        public void rollback(Xid xid) {
-        }
-
-        @Override
-        public void start(Xid xid, int flags) {
-        }
-
-        @Override
-        public void end(Xid xid, int flags) {
-        }
-
-        @Override
-        public void forget(Xid xid) {
-        }
-
-        @Override
-        public Xid[] recover(int flag) {
-            return new Xid[0];
-        }
-
-        @Override
-        public boolean isSameRM(XAResource other) {
-            return other == this;
-        }
-
-        @Override
-        public int getTransactionTimeout() {
-            return 0;
-        }
-
-        @Override
-        public boolean setTransactionTimeout(int seconds) {
-            return false;
-        }
     }
 }

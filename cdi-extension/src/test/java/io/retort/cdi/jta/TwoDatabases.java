@@ -8,9 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
-import javax.transaction.xa.XAException;
-import javax.transaction.xa.XAResource;
-import javax.transaction.xa.Xid;
 
 /** Writes to PostgreSQL and MariaDB in one container-managed transaction. */
 @ApplicationScoped
@@ -44,51 +41,6 @@ public class TwoDatabases {
     }
 
     private void enlistFailing() throws SystemException, jakarta.transaction.RollbackException {
-        transactions.getTransaction().enlistResource(new XAResource() {
-            @Override
-            public int prepare(Xid xid) throws XAException {
-                throw new XAException(XAException.XA_RBROLLBACK);
-            }
-
-            @Override
-            public void commit(Xid xid, boolean onePhase) {
-            }
-
-            @Override
-            public void rollback(Xid xid) {
-            }
-
-            @Override
-            public void start(Xid xid, int flags) {
-            }
-
-            @Override
-            public void end(Xid xid, int flags) {
-            }
-
-            @Override
-            public void forget(Xid xid) {
-            }
-
-            @Override
-            public Xid[] recover(int flag) {
-                return new Xid[0];
-            }
-
-            @Override
-            public boolean isSameRM(XAResource other) {
-                return other == this;
-            }
-
-            @Override
-            public int getTransactionTimeout() {
-                return 0;
-            }
-
-            @Override
-            public boolean setTransactionTimeout(int seconds) {
-                return false;
-            }
-        });
+        transactions.getTransaction().enlistResource(new io.retort.testing.FailingXaResource());
     }
 }
