@@ -1,0 +1,321 @@
+package io.retort.benchmarks;
+
+import static io.retort.schema.Schema.column;
+import static io.retort.types.Types.INTEGER;
+import static io.retort.types.Types.string;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import io.retort.engine.Engine;
+import io.retort.engine.EngineOptions;
+import io.retort.schema.MetaData;
+import io.retort.schema.Table;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.LogManager;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * One benchmark's database and the contender's handle on it: the {@code bench_customer} table, an admin JDBC
+ * connection that creates, fills, empties and checks it (outside the timed code), and, for the contender being
+ * measured only, a Retort {@link Engine}, a Hibernate {@link SessionFactory} or a jOOQ context. Raw JDBC, Hibernate
+ * and jOOQ take connections from an Agroal pool configured as Retort's own (autocommit off), so every contender pays
+ * the same pool.
+ *
+ * <p>Not thread-safe: one per benchmark trial.
+ */
+public final class Fixture implements AutoCloseable {
+    /** The table every scenario uses, as SQLAlchemy's {@code Customer}: id, name, description. */
+    public static final String TABLE = "bench_customer";
+
+    static {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            try (InputStream in = Fixture.class.getResourceAsStream("/bench-logging.properties")) {
+                if (in != null) {
+                    LogManager.getLogManager().readConfiguration(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    final Database db;
+    final Contender contender;
+    final Connection admin;
+    final AgroalDataSource dataSource;
+    final MetaData metadata = new MetaData();
+    /** The Retort Core table. */
+    final Table customers = metadata.table(TABLE,
+            column("id", INTEGER).primaryKey(),
+            column("name", string(255)).notNull(),
+            column("description", string(255)));
+    Engine engine;
+    SessionFactory hibernate;
+    DSLContext jooq;
+    Settings jooqSettings;
+
+    /** jOOQ's view of the table, without generated code. */
+    static final org.jooq.Table<?> J_TABLE = DSL.table(DSL.unquotedName(TABLE));
+    static final Field<Integer> J_ID = DSL.field(DSL.unquotedName("id"), Integer.class);
+    static final Field<String> J_NAME = DSL.field(DSL.unquotedName("name"), String.class);
+    static final Field<String> J_DESCRIPTION = DSL.field(DSL.unquotedName("description"), String.class);
+
+    private Fixture(Database db, Contender contender) throws SQLException {
+        this.db = db;
+        this.contender = contender;
+        if (db == Database.SQLITE) {
+            deleteSqliteFiles();
+        }
+        Properties credentials = new Properties();
+        if (db.user() != null) {
+            credentials.setProperty("user", db.user());
+        }
+        if (db.password() != null) {
+            credentials.setProperty("password", db.password());
+        }
+        this.admin = DriverManager.getConnection(db.jdbcUrl(), credentials);    // also keeps H2's memory database
+        admin.setAutoCommit(true);
+        try (Statement statement = admin.createStatement()) {
+            if (db == Database.POSTGRESQL) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + Database.schema());
+            }
+            statement.execute("DROP TABLE IF EXISTS " + TABLE);
+            statement.execute(db.createCustomerTable(TABLE));
+        }
+        this.dataSource = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(pool -> pool.maxSize(15).minSize(0).initialSize(0)
+                        .acquisitionTimeout(Duration.ofSeconds(30))
+                        .connectionFactoryConfiguration(factory -> {
+                            factory.jdbcUrl(db.jdbcUrl()).autoCommit(false);
+                            if (db.user() != null) {
+                                factory.principal(new NamePrincipal(db.user()));
+                            }
+                            if (db.password() != null) {
+                                factory.credential(new SimplePassword(db.password()));
+                            }
+                            return factory;
+                        })));
+        switch (contender) {
+            case CORE:
+            case ORM:
+                engine = Engine.create(db.retortUrl(), EngineOptions.defaults());
+                break;
+            case HIBERNATE:
+                hibernate = hibernate(db, dataSource);
+                break;
+            case JOOQ:
+                jooqSettings = new Settings().withExecuteLogging(false);
+                jooq = DSL.using(dataSource, db.jooqDialect(), jooqSettings);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** The fixture of the benchmark JMH is about to run on database {@code dbKey}. */
+    static Fixture open(String dbKey, BenchmarkParams params) {
+        try {
+            return new Fixture(Database.of(dbKey), Contender.ofMethod(params.getBenchmark()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set up " + dbKey + " for " + params.getBenchmark(), e);
+        }
+    }
+
+    private static SessionFactory hibernate(Database db, AgroalDataSource dataSource) {
+        StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 1000)
+                .applySetting(AvailableSettings.ORDER_INSERTS, true)
+                .applySetting(AvailableSettings.ORDER_UPDATES, true)
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                .applySetting(AvailableSettings.SHOW_SQL, false)
+                .applySetting(AvailableSettings.GENERATE_STATISTICS, false);
+        if (db == Database.SQLITE) {
+            settings.applySetting(AvailableSettings.DIALECT, db.hibernateDialect());   // not detected by default
+        }
+        StandardServiceRegistry registry = settings.build();
+        return new MetadataSources(registry).addAnnotatedClass(JpaCustomer.class).buildMetadata()
+                .buildSessionFactory();
+    }
+
+    /** The benchmark's names: {@code "customer name 7"}. */
+    static String[] names(int rows) {
+        String[] names = new String[rows];
+        for (int i = 0; i < rows; i++) {
+            names[i] = "customer name " + i;
+        }
+        return names;
+    }
+
+    /** The benchmark's descriptions: {@code "customer description 7"}. */
+    static String[] descriptions(int rows) {
+        String[] descriptions = new String[rows];
+        for (int i = 0; i < rows; i++) {
+            descriptions[i] = "customer description " + i;
+        }
+        return descriptions;
+    }
+
+    /** Fills the table with {@code rows} customers (one JDBC batch, not timed). */
+    void seed(int rows) throws SQLException {
+        admin.setAutoCommit(false);
+        try (PreparedStatement insert = admin.prepareStatement(
+                "INSERT INTO " + TABLE + " (name, description) VALUES (?, ?)")) {
+            for (int i = 0; i < rows; i++) {
+                insert.setString(1, "customer name " + i);
+                insert.setString(2, "customer description " + i);
+                insert.addBatch();
+                if (i % 10_000 == 9_999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        admin.commit();
+        admin.setAutoCommit(true);
+        analyze();
+    }
+
+    /** The keys in the table, in key order. */
+    List<Integer> ids() throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (Statement statement = admin.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM " + TABLE + " ORDER BY id")) {
+            while (rows.next()) {
+                ids.add(rows.getInt(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Empties the table and restarts its key. */
+    void truncate() throws SQLException {
+        try (Statement statement = admin.createStatement()) {
+            switch (db) {
+                case SQLITE:
+                    statement.execute("DELETE FROM " + TABLE);      // rowids restart at 1 in an empty table
+                    break;
+                case H2:
+                    statement.execute("TRUNCATE TABLE " + TABLE + " RESTART IDENTITY");
+                    break;
+                default:
+                    statement.execute("TRUNCATE " + TABLE + " RESTART IDENTITY");
+                    break;
+            }
+        }
+        analyze();
+    }
+
+    /** Reclaims dead rows and refreshes statistics where the database has them, so runs start alike. */
+    void analyze() throws SQLException {
+        try (Statement statement = admin.createStatement()) {
+            if (db == Database.POSTGRESQL) {
+                statement.execute("VACUUM ANALYZE " + TABLE);
+            } else if (db == Database.SQLITE) {
+                statement.execute("ANALYZE");
+            }
+        }
+    }
+
+    /** Rows in the table. */
+    long count() throws SQLException {
+        return scalarLong("SELECT count(*) FROM " + TABLE);
+    }
+
+    /** Rows whose description is {@code description}. */
+    long countDescription(String description) throws SQLException {
+        try (PreparedStatement query = admin.prepareStatement(
+                "SELECT count(*) FROM " + TABLE + " WHERE description = ?")) {
+            query.setString(1, description);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private long scalarLong(String sql) throws SQLException {
+        try (Statement statement = admin.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Fails the benchmark when the table does not hold {@code expected} rows. */
+    void expectRows(long expected) throws SQLException {
+        long actual = count();
+        if (actual != expected) {
+            throw new IllegalStateException(contender.label() + " on " + db.key() + " left " + actual
+                    + " rows in " + TABLE + ", expected " + expected);
+        }
+    }
+
+    /** Fails the benchmark unless every key is set and distinct. */
+    static void expectKeys(List<Integer> keys, int expected) {
+        if (keys.size() != expected || keys.contains(null) || keys.stream().distinct().count() != expected) {
+            throw new IllegalStateException("Expected " + expected + " distinct generated keys, got " + keys.size()
+                    + (keys.contains(null) ? " with nulls" : ""));
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (engine != null) {
+            engine.close();
+        }
+        if (hibernate != null) {
+            hibernate.close();
+        }
+        dataSource.close();
+        try (Statement statement = admin.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + TABLE);
+            if (db == Database.POSTGRESQL) {
+                statement.execute("DROP SCHEMA IF EXISTS " + Database.schema() + " CASCADE");
+            }
+        }
+        admin.close();
+        if (db == Database.SQLITE) {
+            deleteSqliteFiles();
+        }
+    }
+
+    private static void deleteSqliteFiles() {
+        Path file = Database.sqliteFile();
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(Path.of(file + "-journal"));
+            Files.deleteIfExists(Path.of(file + "-wal"));
+            Files.deleteIfExists(Path.of(file + "-shm"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

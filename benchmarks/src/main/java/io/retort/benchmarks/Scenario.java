@@ -1,0 +1,87 @@
+package io.retort.benchmarks;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.openjdk.jmh.annotations.Benchmark;
+
+/**
+ * The five scenarios of SQLAlchemy's {@code examples/performance}, each a JMH class whose methods are the
+ * contenders' variants, with its size parameter, full size and raw-JDBC baseline (the variant every ratio divides
+ * by), and how many single-shot iterations the full suite gives it.
+ */
+public enum Scenario {
+    BULK_INSERTS(BulkInserts.class, "rows", 100_000, "jdbc_batch", 3, 3),
+    BULK_UPDATES(BulkUpdates.class, "rows", 100_000, "jdbc_batch", 3, 3),
+    LARGE_RESULTSETS(LargeResultsets.class, "rows", 500_000, "jdbc_objects", 2, 3),
+    SHORT_SELECTS(ShortSelects.class, "lookups", 10_000, "jdbc_prepare_each", 2, 3),
+    SINGLE_INSERTS(SingleInserts.class, "inserts", 10_000, "jdbc_connection_each", 1, 3);
+
+    final Class<?> benchmarkClass;
+    final String sizeParameter;
+    final int fullSize;
+    final String baseline;
+    final int warmupIterations;
+    final int measurementIterations;
+
+    Scenario(Class<?> benchmarkClass, String sizeParameter, int fullSize, String baseline, int warmupIterations,
+            int measurementIterations) {
+        this.benchmarkClass = benchmarkClass;
+        this.sizeParameter = sizeParameter;
+        this.fullSize = fullSize;
+        this.baseline = baseline;
+        this.warmupIterations = warmupIterations;
+        this.measurementIterations = measurementIterations;
+    }
+
+    /** The name in results: {@code bulk_inserts}. */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The scenario of a key. */
+    public static Scenario of(String key) {
+        return valueOf(key.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** The scenario a full benchmark name ({@code io.retort.benchmarks.BulkInserts.jdbc_batch}) belongs to. */
+    public static Scenario ofBenchmark(String benchmark) {
+        String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
+        for (Scenario scenario : values()) {
+            if (scenario.benchmarkClass.getName().equals(className)) {
+                return scenario;
+            }
+        }
+        throw new IllegalArgumentException("No scenario runs " + benchmark);
+    }
+
+    /** The JMH include pattern of this scenario's benchmarks. */
+    String includePattern() {
+        return "^" + benchmarkClass.getName().replace(".", "\\.") + "\\.";
+    }
+
+    /** The benchmark methods, in source-independent (sorted) order. */
+    List<String> methods() {
+        List<String> methods = new ArrayList<>();
+        for (Method method : benchmarkClass.getMethods()) {
+            if (method.isAnnotationPresent(Benchmark.class)) {
+                methods.add(method.getName());
+            }
+        }
+        methods.sort(null);
+        return methods;
+    }
+
+    /** The methods marked {@link NotOn} this database, with why. */
+    List<String[]> skippedOn(Database db) {
+        List<String[]> skipped = new ArrayList<>();
+        for (Method method : benchmarkClass.getMethods()) {
+            NotOn notOn = method.getAnnotation(NotOn.class);
+            if (notOn != null && Arrays.asList(notOn.value()).contains(db)) {
+                skipped.add(new String[] {method.getName(), notOn.reason()});
+            }
+        }
+        return skipped;
+    }
+}
