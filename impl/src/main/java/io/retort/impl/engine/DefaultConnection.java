@@ -135,6 +135,10 @@ final class DefaultConnection implements Connection {
             int fetchSize) {
         checkOpen();
         Objects.requireNonNull(statement, "statement");
+        if (statement instanceof Insert && !((Insert) statement).hasValues() && !parameters.isEmpty()) {
+            // insert(table) with one parameter map inserts that row, as the list form inserts one row per map.
+            return executeOnce(((Insert) statement).values(parameters), Map.of(), fetchSize);
+        }
         DefaultEngine.Compiled compiled = engine.compile(statement);
         CompiledStatement plan = compiled.statement();
         List<@Nullable Object> values;

@@ -383,6 +383,11 @@ class ExpressionExecutionIT {
             assertThat(conn.execute(select(users.c("name")).where(users.c("id").eq(2_500))).scalar())
                     .isEqualTo("user2499");
 
+            // A bare insert(table) with one parameter map inserts that row.
+            assertThat(conn.execute(insert(users), Map.of("name", "single")).rowCount()).isEqualTo(1);
+            assertThat(conn.execute(select(count()).from(users).where(users.c("name").eq("single"))).scalar())
+                    .isEqualTo(1L);
+
             // Per-row counts of an executemany UPDATE: the row that matches nothing shows 0.
             var update = update(users).values(Map.of("fullname", io.retort.sql.Sql.bindParam("fullname", string(100))))
                     .where(users.c("id").eq(io.retort.sql.Sql.bindParam("id", INTEGER)));
