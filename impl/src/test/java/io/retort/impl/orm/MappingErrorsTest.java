@@ -100,6 +100,34 @@ class MappingErrorsTest {
         @Column(length = 12, index = true) String sku = "";
     }
 
+    @Mapped
+    static class UnknownBackPopulates {
+        @Id Integer id = 0;
+        @io.retort.orm.Relationship(backPopulates = "owner") List<Book> books = List.of();
+    }
+
+    @Mapped
+    static class RelatedToUnmapped {
+        @Id Integer id = 0;
+        @io.retort.orm.Relationship List<NotMapped> things = List.of();
+    }
+
+    @Test
+    void relationshipErrorsNameTheClassAndField() {
+        assertThatThrownBy(() -> Registry.of(UnknownBackPopulates.class, Book.class, Author.class))
+                .isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("Relationship io.retort.impl.orm.MappingErrorsTest$UnknownBackPopulates.books"
+                        + " has backPopulates = \"owner\", but io.retort.impl.orm.Book has no @Relationship field of"
+                        + " that name");
+        assertThatThrownBy(() -> Registry.of(RelatedToUnmapped.class)).isInstanceOf(MappingException.class)
+                .hasMessage("Relationship io.retort.impl.orm.MappingErrorsTest$RelatedToUnmapped.things refers to"
+                        + " io.retort.impl.orm.MappingErrorsTest$NotMapped, which is not a mapped class; annotate it"
+                        + " with @Mapped");
+        assertThatThrownBy(() -> Registry.of(io.retort.impl.orm.relationships.RelationshipsFixtures.userClass()))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("which is not in this registry; add it to the registry's classes");
+    }
+
     @Test
     void eachMappingErrorNamesTheClassAndField() {
         assertThatThrownBy(() -> Orm.mapping(NoKey.class)).isInstanceOf(MappingException.class)

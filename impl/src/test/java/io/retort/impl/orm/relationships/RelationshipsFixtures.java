@@ -5,6 +5,11 @@ public final class RelationshipsFixtures {
     private RelationshipsFixtures() {
     }
 
+    /** The relationships' {@code User} class, whose registry must also list Address and Profile. */
+    public static Class<?> userClass() {
+        return User.class;
+    }
+
     /** A new user with one address and a profile. */
     public static Object userWithAddress() {
         User user = new User("gc", null);
