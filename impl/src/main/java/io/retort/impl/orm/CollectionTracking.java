@@ -63,6 +63,12 @@ final class CollectionTracking {
                     + " open session), so it cannot load now. Load it while the object is in a session, or with the"
                     + " query that loads the object: " + option);
         }
+        if (ownerState.status != InstanceState.Status.PERSISTENT) {
+            throw new InvalidRequestException("Relationship " + relationship + " of "
+                    + relationship.owner.describe(owner) + " is not loaded, and the object is "
+                    + ownerState.status.name().toLowerCase(java.util.Locale.ROOT) + ", so it has no row to load it"
+                    + " from; load collections before deleting their owner");
+        }
         LoadGroup members = group != null ? group : LoadGroup.single(this);
         session.loadLazily(members);
         if (mode != Mode.LOADED) {

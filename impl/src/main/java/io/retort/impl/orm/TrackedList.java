@@ -43,7 +43,7 @@ final class TrackedList<E> extends AbstractList<E> implements TrackedCollection,
     @SuppressWarnings("unchecked")
     public E set(int index, E element) {
         tracking.ensureLoaded();
-        E old = (E) elements.set(index, element);
+        E old = (E) elements.set(index, java.util.Objects.requireNonNull(element, "element"));
         if (old != element) {
             tracking.syncRemoved(old);
             tracking.syncAdded(element);
