@@ -305,7 +305,7 @@ final class Loader {
         List<Object> keys = new ArrayList<>(missing.keySet());
         for (int from = 0; from < keys.size(); from += IN_BATCH) {
             List<Object> page = keys.subList(from, Math.min(keys.size(), from + IN_BATCH));
-            Select select = Sql.select(target.table()).where(inKeys(target.table(), target.key(), page));
+            Select select = Sql.select(target.table()).where(inKeys(target.key(), page));
             query(target, select, Map.of(), next);
         }
         for (Map.Entry<Object, List<Loaded>> entry : missing.entrySet()) {
@@ -428,7 +428,8 @@ final class Loader {
         return List.of(values);
     }
 
-    private static Object identityAt(Row row, int offset, int length) {
+    /** The identity in {@code length} columns of a row from {@code offset}: a value, or a list of values. */
+    static Object identityAt(Row row, int offset, int length) {
         if (length == 1) {
             return row.get(offset);
         }
@@ -440,7 +441,7 @@ final class Loader {
     }
 
     /** {@code key IN (...)} for key attributes of a table. */
-    static Predicate inKeys(io.retort.schema.Table table, Attribute[] key, List<Object> identities) {
+    static Predicate inKeys(Attribute[] key, List<Object> identities) {
         List<Column<?>> columns = new ArrayList<>();
         for (Attribute attribute : key) {
             columns.add(attribute.column());

@@ -591,12 +591,7 @@ final class UnitOfWork {
                 Column<?> column = attribute.column();
                 assignments.put(column.name(), bindParam("set_" + column.name(), column.type()));
             }
-            Predicate criteria = null;
-            for (Attribute attribute : relationship.owner.key()) {
-                Column column = attribute.column();
-                Predicate one = column.eq((Expression<?>) bindParam("key_" + column.name(), (SqlType) column.type()));
-                criteria = criteria == null ? one : criteria.and(one);
-            }
+            Predicate criteria = keyParameters(columnsOf(List.of(relationship.owner.key())));
             culprit = "the post-update of " + relationship;
             connection.execute(Sql.update(relationship.owner.table()).values(assignments).where(criteria),
                     entry.getValue());
@@ -723,11 +718,7 @@ final class UnitOfWork {
     /** {@code DELETE FROM table WHERE columns = ...} as one batch. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void deleteRows(Connection connection, Table table, List<Column<?>> columns, List<List<Object>> values) {
-        Predicate criteria = null;
-        for (Column column : columns) {
-            Predicate one = column.eq((Expression<?>) bindParam("key_" + column.name(), (SqlType) column.type()));
-            criteria = criteria == null ? one : criteria.and(one);
-        }
+        Predicate criteria = keyParameters(columns);
         List<Map<String, @Nullable Object>> rows = new ArrayList<>();
         for (List<Object> row : values) {
             Map<String, @Nullable Object> parameters = new HashMap<>();
@@ -849,43 +840,17 @@ final class UnitOfWork {
     private void fetchGenerated(Connection connection, EntityMapper<?> mapper, List<InstanceState> group,
             List<Attribute> columns) {
         Attribute[] key = mapper.key();
-        List<Expression<?>> selected = new ArrayList<>();
-        for (Attribute attribute : key) {
-            selected.add(attribute.column());
-        }
-        for (Attribute attribute : columns) {
-            selected.add(attribute.column());
-        }
+        List<Expression<?>> selected = new ArrayList<>(columnsOf(List.of(key)));
+        selected.addAll(columnsOf(columns));
         for (int from = 0; from < group.size(); from += FETCH_PAGE) {
             List<InstanceState> page = group.subList(from, Math.min(group.size(), from + FETCH_PAGE));
             Map<Object, Object> byIdentity = new HashMap<>();
-            Predicate criteria = null;
-            List<Object> singleKeys = new ArrayList<>();
             for (InstanceState state : page) {
-                Object identity = mapper.identity(state.object());
-                byIdentity.put(identity, state.object());
-                if (key.length == 1) {
-                    singleKeys.add(identity);
-                } else {
-                    Predicate one = DefaultSession.keyCriteria(mapper, identity);
-                    criteria = criteria == null ? one : criteria.or(one);
-                }
+                byIdentity.put(mapper.identity(state.object()), state.object());
             }
-            if (key.length == 1) {
-                criteria = ((Column) key[0].column()).in(singleKeys);
-            }
+            Predicate criteria = Loader.inKeys(key, new ArrayList<>(byIdentity.keySet()));
             for (Row row : connection.execute(Sql.select(selected.toArray(new Expression<?>[0])).where(criteria))) {
-                Object identity;
-                if (key.length == 1) {
-                    identity = row.get(0);
-                } else {
-                    Object[] values = new Object[key.length];
-                    for (int i = 0; i < key.length; i++) {
-                        values[i] = row.get(i);
-                    }
-                    identity = List.of(values);
-                }
-                Object instance = byIdentity.get(identity);
+                Object instance = byIdentity.get(Loader.identityAt(row, 0, key.length));
                 if (instance != null) {
                     for (int i = 0; i < columns.size(); i++) {
                         write(instance, columns.get(i), row.get(key.length + i));
@@ -941,19 +906,31 @@ final class UnitOfWork {
     }
 
     /** {@code key = :key_<column> [AND version = :key_<version>]}. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Predicate identityCriteria(EntityMapper<?> mapper) {
-        Predicate criteria = null;
         List<Attribute> identity = new ArrayList<>(List.of(mapper.key()));
         if (mapper.version() != null) {
             identity.add(mapper.version());
         }
-        for (Attribute attribute : identity) {
-            Column column = attribute.column();
+        return keyParameters(columnsOf(identity));
+    }
+
+    /** {@code a = :key_a AND b = :key_b ...}: the WHERE clause of a batch whose rows give the key values by name. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Predicate keyParameters(List<Column<?>> columns) {
+        Predicate criteria = null;
+        for (Column column : columns) {
             Predicate one = column.eq((Expression<?>) bindParam("key_" + column.name(), (SqlType) column.type()));
             criteria = criteria == null ? one : criteria.and(one);
         }
         return criteria;
+    }
+
+    private static List<Column<?>> columnsOf(List<Attribute> attributes) {
+        List<Column<?>> columns = new ArrayList<>(attributes.size());
+        for (Attribute attribute : attributes) {
+            columns.add(attribute.column());
+        }
+        return columns;
     }
 
     /** The committed key (and version) values of a row, as the WHERE clause of its UPDATE or DELETE reads them. */
