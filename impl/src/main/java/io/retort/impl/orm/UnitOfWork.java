@@ -19,7 +19,6 @@ import io.retort.sql.Insert;
 import io.retort.sql.Predicate;
 import io.retort.sql.Sql;
 import io.retort.sql.Update;
-import io.retort.types.SqlType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -919,7 +918,7 @@ final class UnitOfWork {
     private static Predicate keyParameters(List<Column<?>> columns) {
         Predicate criteria = null;
         for (Column column : columns) {
-            Predicate one = column.eq((Expression<?>) bindParam("key_" + column.name(), (SqlType) column.type()));
+            Predicate one = column.eq((Expression<?>) bindParam("key_" + column.name(), column.type()));
             criteria = criteria == null ? one : criteria.and(one);
         }
         return criteria;
