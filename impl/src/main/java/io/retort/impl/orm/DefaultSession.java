@@ -42,6 +42,11 @@ public final class DefaultSession implements Session {
     private final List<InstanceState> pending = new ArrayList<>();
     /** Objects whose DELETE was flushed in the current transaction. */
     private final List<InstanceState> deletedInTransaction = new ArrayList<>();
+    /**
+     * Objects whose INSERT was flushed in the current transaction (some may have left since: their state says), so
+     * that a commit or rollback need not look at every object the session holds.
+     */
+    private final List<InstanceState> insertedInTransaction = new ArrayList<>();
     private @Nullable Connection connection;
     private TransactionCoordinator.@Nullable ExternalTransaction joined;
     private @Nullable RuntimeException failure;
@@ -97,7 +102,7 @@ public final class DefaultSession implements Session {
         }
         if (state == null || state.status == InstanceState.Status.TRANSIENT || state.identity == null) {
             InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PENDING, this);
-            InstanceStates.put(instance, fresh);
+            InstanceStates.put(fresh);
             pending.add(fresh);
             return fresh;
         }
@@ -581,7 +586,7 @@ public final class DefaultSession implements Session {
         fresh.identity = identity;
         fresh.committed = Values.owned(values);
         identityMap.put(key, fresh);
-        InstanceStates.put(instance, fresh);
+        InstanceStates.put(fresh);
         return new Loader.Loaded(instance, fresh, true);
     }
 
@@ -635,7 +640,7 @@ public final class DefaultSession implements Session {
                 return;
             }
             work.execute(currentConnection());
-            work.complete(identityMap, pending, deletedInTransaction);
+            work.complete(identityMap, pending, deletedInTransaction, insertedInTransaction);
         } catch (RuntimeException e) {
             if (work != null) {
                 work.undo();
@@ -724,10 +729,13 @@ public final class DefaultSession implements Session {
             state.detach();
         }
         deletedInTransaction.clear();
-        for (InstanceState state : identityMap.values()) {
-            state.insertedInTransaction = false;
-            state.beforeInsert = null;
+        for (InstanceState state : insertedInTransaction) {
+            if (state.session == this) { // one that left was reset then, and may belong to another session now
+                state.insertedInTransaction = false;
+                state.beforeInsert = null;
+            }
         }
+        insertedInTransaction.clear();
     }
 
     /**
@@ -748,14 +756,12 @@ public final class DefaultSession implements Session {
      */
     private void undoInserts() {
         failure = null;
-        List<InstanceState> inserted = new ArrayList<>();
-        for (InstanceState state : identityMap.values()) {
-            if (state.insertedInTransaction) {
-                inserted.add(state);
+        for (InstanceState state : insertedInTransaction) {
+            if (!state.insertedInTransaction || state.session != this
+                    || state.status != InstanceState.Status.PERSISTENT) {
+                continue; // left the session since, or deleted (undone below)
             }
-        }
-        for (InstanceState state : inserted) {
-            identityMap.remove(new EntityKey(state.mapper.entityClass(), state.identity));
+            identityMap.remove(new EntityKey(state.mapper.entityClass(), state.identity), state);
             UnitOfWork.restoreBeforeInsert(state);
             state.identity = null;
             state.committed = null;
@@ -778,6 +784,7 @@ public final class DefaultSession implements Session {
             identityMap.put(new EntityKey(state.mapper.entityClass(), state.identity), state);
         }
         deletedInTransaction.clear();
+        insertedInTransaction.clear();
     }
 
     @Override

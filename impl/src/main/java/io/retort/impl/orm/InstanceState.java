@@ -4,11 +4,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the ORM knows of one mapped object: its status, identity, the session holding it and the column values last
- * loaded or flushed (to find changes). Kept in {@link InstanceStates} for the object's lifetime; the object itself
- * is referenced only while a session holds it, so a detached state never keeps its object alive. Confined to the
- * owning session's thread while attached.
+ * loaded or flushed (to find changes). It is a weak reference to its object, kept in {@link InstanceStates} for the
+ * object's lifetime; the object is referenced strongly ({@link #instance}) only while a session holds it, so a
+ * detached state never keeps its object alive. Confined to the owning session's thread while attached.
  */
-final class InstanceState {
+final class InstanceState extends java.lang.ref.WeakReference<Object> {
     /** Where the object stands. */
     enum Status {
         /** Added, not flushed. */
@@ -24,6 +24,8 @@ final class InstanceState {
     }
 
     final EntityMapper<?> mapper;
+    /** The object's identity hash code, where {@link InstanceStates} files the state. */
+    final int hash;
     /** The object while a session holds it; null once detached. */
     @Nullable Object instance;
     Status status;
@@ -90,6 +92,8 @@ final class InstanceState {
     }
 
     InstanceState(EntityMapper<?> mapper, Object instance, Status status, DefaultSession session) {
+        super(instance);
+        this.hash = System.identityHashCode(instance);
         this.mapper = mapper;
         this.instance = instance;
         this.status = status;

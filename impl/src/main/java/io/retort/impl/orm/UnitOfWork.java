@@ -1011,7 +1011,7 @@ final class UnitOfWork {
      * the new baseline, deleted objects are gone from the identity map.
      */
     void complete(Map<EntityKey, InstanceState> identityMap, List<InstanceState> pending,
-            List<InstanceState> deletedInTransaction) {
+            List<InstanceState> deletedInTransaction, List<InstanceState> insertedInTransaction) {
         if (!earlyDeletes.isEmpty()) {
             for (InstanceState state : earlyDeletes) {
                 deletes.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(state);
@@ -1029,6 +1029,7 @@ final class UnitOfWork {
                 state.committed = Values.snapshot(state.mapper.values(instance));
                 state.status = InstanceState.Status.PERSISTENT;
                 state.insertedInTransaction = true;
+                insertedInTransaction.add(state);
                 identityMap.put(new EntityKey(state.mapper.entityClass(), state.identity), state);
                 baseline(state);
             }

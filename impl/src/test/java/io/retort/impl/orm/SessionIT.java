@@ -58,6 +58,57 @@ class SessionIT {
     }
 
     @DatabaseTest
+    void objectStatesOutliveTheSessionsThatHeldThousandsOfOthers(Engine engine) {
+        Registry registry = Registry.of(User.class);
+        registry.createAll(engine);
+        try {
+            List<User> kept = new java.util.ArrayList<>();
+            try (Session session = Session.open(engine)) {
+                for (int i = 0; i < 3000; i++) {
+                    User user = new User("user" + i, null);
+                    session.add(user);
+                    if (i % 100 == 0) {
+                        kept.add(user);
+                    }
+                }
+                session.commit();
+            }
+            System.gc(); // the 2,970 objects not kept may go; their states are swept as the table fills again
+            List<User> loaded;
+            try (Session session = Session.open(engine)) {
+                loaded = session.scalars(select(User.class)).all();
+                assertThat(loaded).hasSize(3000).allSatisfy(user -> {
+                    assertThat(inspect(user).state()).isEqualTo(ObjectState.PERSISTENT);
+                    assertThat(kept).doesNotContain(user); // new instances: the kept ones are detached
+                });
+                for (User user : kept) {
+                    assertThat(inspect(user).state()).isEqualTo(ObjectState.DETACHED);
+                    assertThat(inspect(user).identity()).isEqualTo(user.id);
+                }
+                assertThat(inspect(new User("nobody", null)).state()).isEqualTo(ObjectState.TRANSIENT);
+            }
+            loaded = null;
+            System.gc();
+            try (Session session = Session.open(engine)) {
+                User first = kept.get(0);
+                first.fullname = "changed while detached";
+                session.add(first); // detached, not new: an UPDATE, no INSERT
+                assertThat(inspect(first).state()).isEqualTo(ObjectState.PERSISTENT);
+                session.commit();
+                assertThat(session.get(User.class, first.id)).isSameAs(first);
+            }
+            try (Connection conn = engine.connect()) {
+                assertThat(conn.execute(Sql.text("SELECT COUNT(*) FROM user_account")).scalar(Long.class))
+                        .isEqualTo(3000L);
+                assertThat(conn.execute(Sql.text("SELECT fullname FROM user_account WHERE name = 'user0'"))
+                        .scalar(String.class)).isEqualTo("changed while detached");
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
     void autoflushBeforeQueriesAndDeleteStates(Engine engine) {
         Registry registry = Registry.of(User.class);
         registry.createAll(engine);
