@@ -236,15 +236,14 @@ final class DefaultConnection implements Connection {
         if (statement instanceof Insert && !((Insert) statement).hasValues()) {
             // insert(table) with rows as parameter maps: one statement for the first row's columns, one batch.
             Insert bare = (Insert) statement;
-            Set<String> columns = parameterSets.get(0).keySet();
             compiled = engine.compile(bare.values(parameterSets.get(0)));
             plan = compiled.statement();
             InsertRows layout = InsertRows.of(bare, parameterSets.get(0));
             types = layout.types();
             for (int i = 0; i < parameterSets.size(); i++) {
                 Map<String, ? extends @Nullable Object> set = parameterSets.get(i);
-                checkSameColumns(set, columns, i);
-                List<@Nullable Object> values = layout.values(set);
+                layout.checkColumnCount(set, i); // every row is bound before the batch runs
+                List<@Nullable Object> values = layout.values(set, i);
                 if (values == null) {
                     values = ExpressionCompiler.collect(dialect, bare.values(set)).values();
                 }
@@ -262,12 +261,13 @@ final class DefaultConnection implements Connection {
             ExpressionCompiler.Bound bound = statement instanceof SqlNode
                     ? ExpressionCompiler.collect(dialect, (SqlNode) statement) : null;
             Map<String, @Nullable Object> defaults = defaults(statement);
+            NamedSlots named = bound != null ? NamedSlots.of(bound) : NamedSlots.NONE;
             for (int i = 0; i < parameterSets.size(); i++) {
                 Map<String, ? extends @Nullable Object> set = parameterSets.get(i);
                 if (set == null) {
                     throw new InvalidArgumentException("Parameter set " + (i + 1) + " of the executemany is null");
                 }
-                List<@Nullable Object> values = bound != null ? resolveNamed(bound, set, plan, i + 1)
+                List<@Nullable Object> values = bound != null ? named.resolve(bound, set, plan, i + 1)
                         : plan.values(set, defaults, i + 1);
                 rows.add(values);
                 logged.add(new LazyNamedValues(plan, values));
@@ -317,10 +317,10 @@ final class DefaultConnection implements Connection {
      */
     private Result insertManyReturning(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets) {
         Set<String> columns = sets.get(0).keySet();
-        for (int i = 0; i < sets.size(); i++) {
-            checkSameColumns(sets.get(i), columns, i);
-        }
         InsertRows layout = InsertRows.of(bare, sets.get(0));
+        for (int i = 0; i < sets.size(); i++) {
+            layout.checkColumns(sets.get(i), i); // all before the first page is written
+        }
         List<Expression<?>> returning = bare.returningClause();
         SqlType<?>[] resultTypes = new SqlType<?>[returning.size()];
         for (int i = 0; i < resultTypes.length; i++) {
@@ -342,7 +342,7 @@ final class DefaultConnection implements Connection {
                 SqlType<?>[] types = new SqlType<?>[chunk.size() * layout.types().length];
                 boolean plain = true;
                 for (int r = 0; r < chunk.size() && plain; r++) {
-                    plain = layout.append(chunk.get(r), values);
+                    plain = layout.append(chunk.get(r), values, from + r);
                     System.arraycopy(layout.types(), 0, types, r * layout.types().length, layout.types().length);
                 }
                 List<@Nullable Object> bindValues = values;
@@ -380,8 +380,9 @@ final class DefaultConnection implements Connection {
             CompiledStatement plan = compiled.statement();
             List<List<@Nullable Object>> values = new ArrayList<>(sets.size());
             List<Map<String, @Nullable Object>> logged = new ArrayList<>(sets.size());
-            for (Map<String, ? extends @Nullable Object> set : sets) {
-                List<@Nullable Object> row = layout.values(set);
+            for (int i = 0; i < sets.size(); i++) {
+                Map<String, ? extends @Nullable Object> set = sets.get(i);
+                List<@Nullable Object> row = layout.values(set, i);
                 if (row == null) {
                     row = ExpressionCompiler.collect(dialect, plain.values(set)).values();
                 }
@@ -402,15 +403,6 @@ final class DefaultConnection implements Connection {
         RowCursor cursor = new RowCursor(this, resultColumns[0], rows, dialect, lastSql);
         openCursors.add(cursor);
         return new DefaultResult(cursor);
-    }
-
-    private static void checkSameColumns(@Nullable Map<String, ? extends @Nullable Object> set, Set<String> columns,
-            int index) {
-        if (set == null || !set.keySet().equals(columns)) {
-            throw new InvalidArgumentException("Parameter set " + (index + 1) + " of the executemany names "
-                    + (set == null ? "nothing" : set.keySet()) + ", but the first names " + columns
-                    + "; every row of an insert() executemany must name the same columns");
-        }
     }
 
     private static int countDefaults(Insert bare, Set<String> given) {
@@ -481,36 +473,78 @@ final class DefaultConnection implements Connection {
      */
     private static List<@Nullable Object> resolveNamed(ExpressionCompiler.Bound bound,
             Map<String, ? extends @Nullable Object> parameters, CompiledStatement plan, int setNumber) {
-        List<@Nullable Object> values = bound.values();
-        if (parameters.isEmpty() && !bound.hasNamed()) {
-            return values;
+        return NamedSlots.of(bound).resolve(bound, parameters, plan, setNumber);
+    }
+
+    /**
+     * Where a statement's execution-time parameters ({@code bindParam}) sit among its bound values, found once per
+     * execution so that each row of an executemany is a lookup per parameter.
+     */
+    private static final class NamedSlots {
+        private static final NamedSlots NONE = new NamedSlots(new int[0], new String[0], Set.of());
+        private final int[] slots;
+        private final String[] names;
+        private final Set<String> distinct;
+
+        private NamedSlots(int[] slots, String[] names, Set<String> distinct) {
+            this.slots = slots;
+            this.names = names;
+            this.distinct = distinct;
         }
-        java.util.Set<String> used = new java.util.LinkedHashSet<>();
-        if (bound.hasNamed()) {
-            values = new ArrayList<>(values);
-            for (int i = 0; i < values.size(); i++) {
-                if (values.get(i) instanceof ExpressionCompiler.Named) {
-                    String name = ((ExpressionCompiler.Named) values.get(i)).name();
-                    used.add(name);
-                    if (!parameters.containsKey(name)) {
-                        throw new InvalidArgumentException("A value is required for bind parameter '" + name + "'"
-                                + (setNumber > 0 ? " in parameter set " + setNumber : "") + " of the statement: "
-                                + plan.source() + "\nPass it in the parameters, e.g. Map.of(\"" + name
-                                + "\", value)");
-                    }
-                    values.set(i, parameters.get(name));
+
+        static NamedSlots of(ExpressionCompiler.Bound bound) {
+            List<@Nullable Object> values = bound.values();
+            int count = 0;
+            for (Object value : values) {
+                if (value instanceof ExpressionCompiler.Named) {
+                    count++;
                 }
             }
-        }
-        for (String given : parameters.keySet()) {
-            if (!used.contains(given)) {
-                throw new InvalidArgumentException("The statement has no parameter named '" + given + "'; its"
-                        + " named parameters are " + used + ". Values of select(), insert(), update() and"
-                        + " delete() go into the statement itself; name a placeholder with bindParam(\"" + given
-                        + "\", type) to give its value at execution");
+            if (count == 0) {
+                return NONE;
             }
+            int[] slots = new int[count];
+            String[] names = new String[count];
+            Set<String> distinct = new java.util.LinkedHashSet<>();
+            for (int i = 0, n = 0; i < values.size(); i++) {
+                if (values.get(i) instanceof ExpressionCompiler.Named) {
+                    slots[n] = i;
+                    names[n] = ((ExpressionCompiler.Named) values.get(i)).name();
+                    distinct.add(names[n++]);
+                }
+            }
+            return new NamedSlots(slots, names, distinct);
         }
-        return values;
+
+        /** The bound values with the parameters' values in place of the named ones. */
+        List<@Nullable Object> resolve(ExpressionCompiler.Bound bound, Map<String, ? extends @Nullable Object> parameters,
+                CompiledStatement plan, int setNumber) {
+            List<@Nullable Object> values = bound.values();
+            if (slots.length > 0) {
+                values = new ArrayList<>(values);
+                for (int i = 0; i < slots.length; i++) {
+                    Object value = parameters.get(names[i]);
+                    if (value == null && !parameters.containsKey(names[i])) {
+                        throw new InvalidArgumentException("A value is required for bind parameter '" + names[i]
+                                + "'" + (setNumber > 0 ? " in parameter set " + setNumber : "") + " of the statement: "
+                                + plan.source() + "\nPass it in the parameters, e.g. Map.of(\"" + names[i]
+                                + "\", value)");
+                    }
+                    values.set(slots[i], value);
+                }
+            }
+            if (parameters.size() != distinct.size()) { // every name is there: any other key is one too many
+                for (String given : parameters.keySet()) {
+                    if (!distinct.contains(given)) {
+                        throw new InvalidArgumentException("The statement has no parameter named '" + given + "'; its"
+                                + " named parameters are " + distinct + ". Values of select(), insert(), update() and"
+                                + " delete() go into the statement itself; name a placeholder with bindParam(\""
+                                + given + "\", type) to give its value at execution");
+                    }
+                }
+            }
+            return values;
+        }
     }
 
     /** The SQL type of each placeholder where the statement declares one (text().bindTypes), else null. */

@@ -1,5 +1,6 @@
 package io.retort.impl.engine;
 
+import io.retort.exception.InvalidArgumentException;
 import io.retort.sql.Assignment;
 import io.retort.sql.Expression;
 import io.retort.sql.Insert;
@@ -7,6 +8,7 @@ import io.retort.types.SqlType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -19,11 +21,14 @@ final class InsertRows {
     private final String[] names;
     private final @Nullable Supplier<?>[] defaults;
     private final SqlType<?>[] types;
+    /** The columns the first row names; every row must name the same. */
+    private final Set<String> given;
 
-    private InsertRows(String[] names, @Nullable Supplier<?>[] defaults, SqlType<?>[] types) {
+    private InsertRows(String[] names, @Nullable Supplier<?>[] defaults, SqlType<?>[] types, Set<String> given) {
         this.names = names;
         this.defaults = defaults;
         this.types = types;
+        this.given = given;
     }
 
     /** The layout of {@code bare} for rows naming {@code given} columns. */
@@ -41,7 +46,7 @@ final class InsertRows {
                 defaults[i] = assignment.column().clientDefault();
             }
         }
-        return new InsertRows(names, defaults, types);
+        return new InsertRows(names, defaults, types, firstRow.keySet());
     }
 
     /** The parameter types, in placeholder order. */
@@ -50,10 +55,38 @@ final class InsertRows {
     }
 
     /**
-     * Appends a row's parameter values in placeholder order; false (nothing appended) when a value is an expression,
-     * which only a statement built for the row can render.
+     * Fails unless row {@code index} (from 0) names the columns the first row names. Only the key sets are compared
+     * here; rows of one caller-built layout (the ORM's) share the first row's key set and pass at once.
      */
-    boolean append(Map<String, ? extends @Nullable Object> row, List<@Nullable Object> out) {
+    void checkColumns(@Nullable Map<String, ? extends @Nullable Object> row, int index) {
+        if (row == null || (row.keySet() != given && !row.keySet().equals(given))) {
+            throw differentColumns(row, index);
+        }
+    }
+
+    /**
+     * Fails unless row {@code index} names as many columns as the first row; {@link #append} then finds a missing
+     * one. For callers that bind every row before anything runs, so that a bad row fails before any is written.
+     */
+    void checkColumnCount(@Nullable Map<String, ? extends @Nullable Object> row, int index) {
+        if (row == null || (row.keySet() != given && row.size() != given.size())) {
+            throw differentColumns(row, index);
+        }
+    }
+
+    private InvalidArgumentException differentColumns(@Nullable Map<String, ? extends @Nullable Object> row,
+            int index) {
+        return new InvalidArgumentException("Parameter set " + (index + 1) + " of the executemany names "
+                + (row == null ? "nothing" : row.keySet()) + ", but the first names " + given
+                + "; every row of an insert() executemany must name the same columns");
+    }
+
+    /**
+     * Appends row {@code index}'s parameter values in placeholder order; false (nothing appended) when a value is an
+     * expression, which only a statement built for the row can render. A row that lacks one of the first row's
+     * columns fails (with {@link #checkColumnCount} first, that is every row naming other columns).
+     */
+    boolean append(Map<String, ? extends @Nullable Object> row, List<@Nullable Object> out, int index) {
         int start = out.size();
         for (int i = 0; i < names.length; i++) {
             Object value;
@@ -61,6 +94,9 @@ final class InsertRows {
                 value = defaults[i].get();
             } else {
                 value = row.get(names[i]);
+                if (value == null && !row.containsKey(names[i])) {
+                    throw differentColumns(row, index);
+                }
                 if (value instanceof Expression) {
                     while (out.size() > start) {
                         out.remove(out.size() - 1);
@@ -73,9 +109,9 @@ final class InsertRows {
         return true;
     }
 
-    /** One row's values, or null when a value is an expression. */
-    @Nullable List<@Nullable Object> values(Map<String, ? extends @Nullable Object> row) {
+    /** Row {@code index}'s values, or null when a value is an expression. */
+    @Nullable List<@Nullable Object> values(Map<String, ? extends @Nullable Object> row, int index) {
         List<@Nullable Object> values = new ArrayList<>(names.length);
-        return append(row, values) ? values : null;
+        return append(row, values, index) ? values : null;
     }
 }

@@ -69,20 +69,23 @@ final class UnitOfWork {
     private record Parent(RelationshipMapper relationship, InstanceState state) {
     }
 
-    UnitOfWork(DefaultSession session, Collection<InstanceState> held, List<InstanceState> pending,
+    UnitOfWork(DefaultSession session, Collection<InstanceState> heldStates, List<InstanceState> pending,
             List<InstanceState> deletedInTransaction) {
         this.session = session;
+        Grouper toInsert = new Grouper(inserts);
         for (InstanceState state : pending) {
-            inserts.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(state);
+            toInsert.add(state);
         }
-        for (InstanceState state : held) {
+        Grouper toDelete = new Grouper(deletes);
+        Grouper held = new Grouper(persistent);
+        for (InstanceState state : heldStates) {
             if (state.status != InstanceState.Status.PERSISTENT) {
                 continue;
             }
             if (state.markedForDeletion) {
-                deletes.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(state);
+                toDelete.add(state);
             } else if (state.committed != null) {
-                persistent.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(state);
+                held.add(state);
             }
         }
         for (Map<EntityMapper<?>, List<InstanceState>> group : List.of(inserts, persistent, deletes)) {
@@ -91,6 +94,25 @@ final class UnitOfWork {
                     recordChildren(state);
                 }
             }
+        }
+    }
+
+    /** Puts states in per-mapper lists, with no map lookup while consecutive states share a mapper. */
+    private static final class Grouper {
+        private final Map<EntityMapper<?>, List<InstanceState>> groups;
+        private @Nullable EntityMapper<?> last;
+        private @Nullable List<InstanceState> lastGroup;
+
+        Grouper(Map<EntityMapper<?>, List<InstanceState>> groups) {
+            this.groups = groups;
+        }
+
+        void add(InstanceState state) {
+            if (state.mapper != last || lastGroup == null) {
+                last = state.mapper;
+                lastGroup = groups.computeIfAbsent(state.mapper, m -> new ArrayList<>());
+            }
+            lastGroup.add(state);
         }
     }
 
@@ -734,25 +756,33 @@ final class UnitOfWork {
 
     private void insert(Connection connection, EntityMapper<?> mapper, List<InstanceState> states) {
         List<Attribute> attributes = mapper.attributes();
+        List<Attribute> omissible = new ArrayList<>();
+        for (Attribute attribute : attributes) {
+            if ((mapper.databaseGeneratedKey() && mapper.key()[0] == attribute) || attribute.serverDefault()) {
+                omissible.add(attribute);
+            }
+        }
         BitSet previousOmitted = null;
+        BitSet omitted = new BitSet(attributes.size());
         List<InstanceState> group = new ArrayList<>();
         for (InstanceState state : states) {
             Object instance = state.object();
-            state.beforeInsert = Values.snapshot(mapper.values(instance));
+            state.beforeInsert = Values.owned(mapper.values(instance)); // a fresh array: copied only for byte[]
             prepareInsert(mapper, state, instance);
-            BitSet omitted = new BitSet(attributes.size());
-            for (Attribute attribute : attributes) {
-                boolean generatedKey = mapper.databaseGeneratedKey() && mapper.key()[0] == attribute;
-                if ((generatedKey || attribute.serverDefault()) && attribute.get(instance) == null) {
+            omitted.clear();
+            for (Attribute attribute : omissible) {
+                if (attribute.get(instance) == null) {
                     omitted.set(attribute.index());
                 }
             }
-            if (previousOmitted != null && !previousOmitted.equals(omitted)) {
-                insertGroup(connection, mapper, group, previousOmitted);
-                group = new ArrayList<>();
+            if (previousOmitted == null || !previousOmitted.equals(omitted)) {
+                if (previousOmitted != null) {
+                    insertGroup(connection, mapper, group, previousOmitted);
+                    group = new ArrayList<>();
+                }
+                previousOmitted = (BitSet) omitted.clone();
             }
             group.add(state);
-            previousOmitted = omitted;
         }
         if (!group.isEmpty()) {
             insertGroup(connection, mapper, group, previousOmitted);
@@ -788,16 +818,23 @@ final class UnitOfWork {
             BitSet omitted) {
         Table table = mapper.table();
         List<Attribute> attributes = mapper.attributes();
+        List<Attribute> given = new ArrayList<>(attributes.size());
+        List<String> names = new ArrayList<>(attributes.size());
+        for (Attribute attribute : attributes) {
+            if (!omitted.get(attribute.index())) {
+                given.add(attribute);
+                names.add(attribute.column().name());
+            }
+        }
+        ColumnValues.Keys keys = new ColumnValues.Keys(names);
         List<Map<String, @Nullable Object>> rows = new ArrayList<>(group.size());
         for (InstanceState state : group) {
             Object instance = state.object();
-            Map<String, @Nullable Object> row = new LinkedHashMap<>(attributes.size() * 2);
-            for (Attribute attribute : attributes) {
-                if (!omitted.get(attribute.index())) {
-                    row.put(attribute.column().name(), attribute.get(instance));
-                }
+            @Nullable Object[] values = new Object[given.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = given.get(i).get(instance);
             }
-            rows.add(row);
+            rows.add(new ColumnValues(keys, values));
         }
         List<Attribute> generated = new ArrayList<>();
         for (int i = omitted.nextSetBit(0); i >= 0; i = omitted.nextSetBit(i + 1)) {
@@ -880,7 +917,14 @@ final class UnitOfWork {
                 assignments.put(column.name(), bindParam("set_" + column.name(), column.type()));
             }
             Update update = Sql.update(mapper.table()).values(assignments).where(identityCriteria(mapper));
-            List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+            List<String> names = new ArrayList<>(assignments.keySet().size() + 2);
+            for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
+                names.add("set_" + attributes.get(i).column().name());
+            }
+            int setCount = names.size();
+            names.addAll(identityNames(mapper));
+            ColumnValues.Keys keys = new ColumnValues.Keys(names);
+            List<Map<String, @Nullable Object>> rows = new ArrayList<>(group.getValue().size());
             for (Change change : group.getValue()) {
                 Object instance = change.state().object();
                 if (version != null) {
@@ -890,12 +934,13 @@ final class UnitOfWork {
                     write(instance, version, next);
                     change.current()[version.index()] = next;
                 }
-                Map<String, @Nullable Object> row = new HashMap<>();
+                @Nullable Object[] values = new Object[names.size()];
+                int n = 0;
                 for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
-                    row.put("set_" + attributes.get(i).column().name(), change.current()[i]);
+                    values[n++] = change.current()[i];
                 }
-                putIdentity(mapper, change.state(), row);
-                rows.add(row);
+                putIdentity(mapper, change.state(), values, setCount);
+                rows.add(new ColumnValues(keys, values));
             }
             culprit = describeBatch(mapper, group.getValue().size(), group.getValue().get(0).state());
             Result result = connection.execute(update, rows);
@@ -933,14 +978,28 @@ final class UnitOfWork {
     }
 
     /** The committed key (and version) values of a row, as the WHERE clause of its UPDATE or DELETE reads them. */
-    private static void putIdentity(EntityMapper<?> mapper, InstanceState state, Map<String, @Nullable Object> row) {
+    private static void putIdentity(EntityMapper<?> mapper, InstanceState state, @Nullable Object[] values,
+            int from) {
+        int n = from;
         for (Attribute attribute : mapper.key()) {
-            row.put("key_" + attribute.column().name(), state.committed[attribute.index()]);
+            values[n++] = state.committed[attribute.index()];
         }
         Attribute version = mapper.version();
         if (version != null) {
-            row.put("key_" + version.column().name(), state.committed[version.index()]);
+            values[n] = state.committed[version.index()];
         }
+    }
+
+    /** The parameter names {@link #putIdentity} fills: {@code key_<column>} of the key, then of the version. */
+    private static List<String> identityNames(EntityMapper<?> mapper) {
+        List<String> names = new ArrayList<>();
+        for (Attribute attribute : mapper.key()) {
+            names.add("key_" + attribute.column().name());
+        }
+        if (mapper.version() != null) {
+            names.add("key_" + mapper.version().column().name());
+        }
+        return names;
     }
 
     private static String describeBatch(EntityMapper<?> mapper, int size, InstanceState first) {
@@ -974,11 +1033,12 @@ final class UnitOfWork {
 
     private void delete(Connection connection, EntityMapper<?> mapper, List<InstanceState> states) {
         Delete delete = Sql.delete(mapper.table()).where(identityCriteria(mapper));
+        ColumnValues.Keys keys = new ColumnValues.Keys(identityNames(mapper));
         List<Map<String, @Nullable Object>> rows = new ArrayList<>(states.size());
         for (InstanceState state : states) {
-            Map<String, @Nullable Object> row = new HashMap<>();
-            putIdentity(mapper, state, row);
-            rows.add(row);
+            @Nullable Object[] values = new Object[keys.size()];
+            putIdentity(mapper, state, values, 0);
+            rows.add(new ColumnValues(keys, values));
         }
         culprit = describeBatch(mapper, states.size(), states.get(0));
         Result result = connection.execute(delete, rows);
@@ -1026,7 +1086,7 @@ final class UnitOfWork {
             for (InstanceState state : states) {
                 Object instance = state.object();
                 state.identity = state.mapper.identity(instance);
-                state.committed = Values.snapshot(state.mapper.values(instance));
+                state.committed = Values.owned(state.mapper.values(instance));
                 state.status = InstanceState.Status.PERSISTENT;
                 state.insertedInTransaction = true;
                 insertedInTransaction.add(state);
@@ -1043,7 +1103,7 @@ final class UnitOfWork {
                     state.identity = identity;
                     identityMap.put(new EntityKey(state.mapper.entityClass(), identity), state);
                 }
-                state.committed = Values.snapshot(state.mapper.values(state.object()));
+                state.committed = Values.owned(state.mapper.values(state.object()));
                 baseline(state);
             }
         }

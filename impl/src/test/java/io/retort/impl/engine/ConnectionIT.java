@@ -164,6 +164,39 @@ class ConnectionIT {
     }
 
     @DatabaseTest
+    void insertExecutemanyRefusesRowsNamingOtherColumnsBeforeWritingAny(Engine engine) {
+        io.retort.schema.MetaData metadata = new io.retort.schema.MetaData();
+        io.retort.schema.Table t = metadata.table("t",
+                io.retort.schema.Schema.column("id", io.retort.types.Types.INTEGER).primaryKey(),
+                io.retort.schema.Schema.column("name", io.retort.types.Types.string(50)));
+        metadata.createAll(engine);
+        List<Map<String, Object>> sameCount = new ArrayList<>();
+        List<Map<String, Object>> fewer = new ArrayList<>();
+        for (int i = 1; i <= 2500; i++) { // more than a page of the multi-row RETURNING path
+            sameCount.add(Map.of("id", i, "name", "n" + i));
+            fewer.add(Map.of("id", i, "name", "n" + i));
+        }
+        sameCount.add(Map.of("id", 9999, "nmae", "typo"));
+        fewer.add(Map.of("id", 9999));
+        try (Connection conn = engine.connect()) {
+            for (List<Map<String, Object>> rows : List.of(sameCount, fewer)) {
+                for (boolean returning : new boolean[] {false, true}) {
+                    io.retort.sql.Insert insert = io.retort.sql.Sql.insert(t);
+                    io.retort.sql.Insert statement = returning ? insert.returning(t.c("id")) : insert;
+                    assertThatThrownBy(() -> conn.execute(statement, rows))
+                            .isInstanceOf(InvalidArgumentException.class)
+                            .hasMessageStartingWith("Parameter set 2501 of the executemany names ")
+                            .hasMessageContaining("but the first names [")
+                            .hasMessageContaining("every row of an insert() executemany must name the same columns");
+                }
+            }
+            assertThat(conn.execute(text("SELECT count(*) FROM t")).scalar(Long.class)).isZero();
+        } finally {
+            metadata.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
     void isolationLevelPerConnectionAndPerEngine(TestEngines engines, TestDatabase database) {
         IsolationLevel level = database == TestDatabase.SQLITE ? IsolationLevel.READ_UNCOMMITTED
                 : IsolationLevel.SERIALIZABLE;
