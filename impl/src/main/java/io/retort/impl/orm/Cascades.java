@@ -34,8 +34,19 @@ final class Cascades {
      * result does not depend on the order objects are walked in.
      */
     void beforeFlush(List<InstanceState> states) {
-        run(new ArrayDeque<>(states), false);
-        run(new ArrayDeque<>(session.attachedStates(null)), true);
+        run(withRelationships(states), false);
+        run(withRelationships(session.attachedStates(null)), true);
+    }
+
+    /** The states whose class has relationships: the others have nothing to cascade. */
+    private static Deque<InstanceState> withRelationships(List<InstanceState> states) {
+        Deque<InstanceState> work = new ArrayDeque<>();
+        for (InstanceState state : states) {
+            if (state.mapper.hasRelationships()) {
+                work.add(state);
+            }
+        }
+        return work;
     }
 
     private void run(Deque<InstanceState> work, boolean flushing) {

@@ -635,7 +635,7 @@ public final class DefaultSession implements Session {
             List<InstanceState> attached = new ArrayList<>(pending);
             attached.addAll(identityMap.values());
             cascades.beforeFlush(attached);
-            work = new UnitOfWork(this, new ArrayList<>(identityMap.values()), pending, deletedInTransaction);
+            work = new UnitOfWork(this, identityMap.values(), pending, deletedInTransaction);
             if (work.isEmpty()) {
                 return;
             }

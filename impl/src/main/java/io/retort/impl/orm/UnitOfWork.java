@@ -862,7 +862,8 @@ final class UnitOfWork {
             for (Row row : connection.execute(insert.returning(columns), rows)) {
                 Object instance = group.get(index++).object();
                 for (int i = 0; i < columns.length; i++) {
-                    write(instance, viaReturning.get(i), row.get(i));
+                    // Not journaled: undo() puts back what an INSERT assigned from the state's beforeInsert.
+                    viaReturning.get(i).set(instance, row.get(i));
                 }
             }
         }
@@ -1054,13 +1055,14 @@ final class UnitOfWork {
         attribute.set(instance, value);
     }
 
-    /** Puts back every field this flush wrote, newest first. */
+    /** Puts back every field this flush wrote, newest first, and the values its INSERTs had assigned. */
     void undo() {
         while (!journal.isEmpty()) {
             journal.removeLast().run();
         }
         for (List<InstanceState> states : inserts.values()) {
             for (InstanceState state : states) {
+                restoreBeforeInsert(state); // the generated values read back, which are not journaled
                 state.beforeInsert = null;
             }
         }

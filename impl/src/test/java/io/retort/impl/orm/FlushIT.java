@@ -111,6 +111,44 @@ class FlushIT {
     }
 
     @DatabaseTest
+    @SuppressWarnings("NullAway")
+    void aFailedFlushTakesBackTheKeysItsEarlierInsertsHadAssigned(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(User.class, Account.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            List<Account> accounts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                accounts.add(new Account("owner" + i, BigDecimal.ONE));
+            }
+            session.addAll(accounts);
+            User nameless = new User("nameless", null);
+            nameless.name = null; // NOT NULL: its INSERT fails after the accounts' INSERT assigned keys
+            session.add(nameless);
+            recorder.clear();
+            assertThatThrownBy(session::flush).isInstanceOf(IntegrityException.class);
+            assertThat(recorder.dml().get(0)).startsWith("INSERT INTO account");
+            assertThat(recorder.dml()).anyMatch(sql -> sql.startsWith("INSERT INTO user_account"));
+            assertThat(accounts).allSatisfy(account -> {
+                assertThat(account.id).isNull();
+                assertThat(account.version).isZero();
+            });
+            session.rollback();
+            assertThat(accounts).allSatisfy(account -> {
+                assertThat(account.id).isNull();
+                assertThat(inspect(account).state()).isEqualTo(ObjectState.TRANSIENT);
+            });
+            session.addAll(accounts);
+            session.commit();
+            assertThat(accounts).allSatisfy(account -> assertThat(account.id).isNotNull());
+            assertThat(session.scalars(select(Account.class)).all()).hasSize(3);
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
     void aConstraintViolationRollsBackAndTheSessionIsUsableAfterRollback(Engine engine) {
         Registry registry = Registry.of(Account.class);
         registry.createAll(engine);
