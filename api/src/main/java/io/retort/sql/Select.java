@@ -34,6 +34,10 @@ public final class Select implements Executable, SqlNode {
     private final @Nullable BindParameter<Integer> offset;
     private final boolean distinct;
     private final @Nullable ForUpdate forUpdate;
+    /** {@link #froms()}, worked out on first use (the statement is immutable; a race computes it twice). */
+    private @Nullable List<FromClause> resolvedFroms;
+    /** {@link #hashCode()}, 0 until first computed: the compiled-statement cache hashes a statement per execution. */
+    private int hash;
 
     private Select(List<Expression<?>> columns, List<FromClause> from, @Nullable Predicate where,
             List<OrderBy> orderBy, @Nullable BindParameter<Integer> limit, @Nullable BindParameter<Integer> offset,
@@ -310,6 +314,15 @@ public final class Select implements Executable, SqlNode {
      * expressions and the WHERE clause that none of them holds, each once.
      */
     public List<FromClause> froms() {
+        List<FromClause> resolved = resolvedFroms;
+        if (resolved == null) {
+            resolved = resolveFroms();
+            resolvedFroms = resolved;
+        }
+        return resolved;
+    }
+
+    private List<FromClause> resolveFroms() {
         Set<FromClause> froms = new LinkedHashSet<>(from);
         Set<TableReference> covered = new java.util.HashSet<>();
         for (FromClause clause : from) {
@@ -359,6 +372,9 @@ public final class Select implements Executable, SqlNode {
 
     @Override
     public boolean equals(@Nullable Object other) {
+        if (this == other) {
+            return true;
+        }
         if (!(other instanceof Select)) {
             return false;
         }
@@ -371,6 +387,11 @@ public final class Select implements Executable, SqlNode {
 
     @Override
     public int hashCode() {
-        return Objects.hash(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+            hash = h;
+        }
+        return h;
     }
 }

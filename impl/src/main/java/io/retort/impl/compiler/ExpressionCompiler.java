@@ -90,6 +90,11 @@ public final class ExpressionCompiler implements SqlVisitor {
         return new Bound(collector.values, collector.types);
     }
 
+    /** An identifier as the dialect quotes it; nothing while only values are collected (no SQL is rendered). */
+    private String quote(String identifier) {
+        return render ? dialect.quote(identifier) : "";
+    }
+
     private ExpressionCompiler append(String text) {
         if (render) {
             sql.append(text);
@@ -129,9 +134,9 @@ public final class ExpressionCompiler implements SqlVisitor {
     @Override
     public void visitColumn(ColumnReference<?> column) {
         if (qualifyColumns) {
-            append(dialect.quote(column.tableReference().name())).append(".");
+            append(quote(column.tableReference().name())).append(".");
         }
-        append(dialect.quote(column.name()));
+        append(quote(column.name()));
     }
 
     @Override
@@ -169,14 +174,14 @@ public final class ExpressionCompiler implements SqlVisitor {
                 derived.select().accept(this);
                 enclosing.addAll(saved);
             }
-            append(") AS ").append(dialect.quote(table.name()));
+            append(") AS ").append(quote(table.name()));
             return;
         }
         if (table instanceof io.retort.sql.TableAlias) {
             ((io.retort.sql.TableAlias) table).table().accept(this);
             append(" AS ");
         }
-        append(dialect.quote(table.name()));
+        append(quote(table.name()));
     }
 
     /** {@code WITH [RECURSIVE] name(columns) AS (...), ...} for the CTEs the statement uses and no WITH declared. */
@@ -194,9 +199,9 @@ public final class ExpressionCompiler implements SqlVisitor {
         append(recursive ? "WITH RECURSIVE " : "WITH ");
         for (int i = 0; i < ctes.size(); i++) {
             io.retort.sql.CommonTableExpression cte = ctes.get(i);
-            append(i > 0 ? ", " : "").append(dialect.quote(cte.name())).append("(");
+            append(i > 0 ? ", " : "").append(quote(cte.name())).append("(");
             for (int c = 0; c < cte.columnReferences().size(); c++) {
-                append(c > 0 ? ", " : "").append(dialect.quote(cte.columnReferences().get(c).name()));
+                append(c > 0 ? ", " : "").append(quote(cte.columnReferences().get(c).name()));
             }
             append(") AS (");
             java.util.Deque<Set<TableReference>> saved = new java.util.ArrayDeque<>(enclosing);
@@ -461,7 +466,7 @@ public final class ExpressionCompiler implements SqlVisitor {
     @Override
     public void visitLabeled(Labeled<?> labeled) {
         labeled.expression().accept(this);
-        append(" AS ").append(dialect.quote(labeled.name()));
+        append(" AS ").append(quote(labeled.name()));
     }
 
     @Override
@@ -656,7 +661,7 @@ public final class ExpressionCompiler implements SqlVisitor {
             insert.table().accept(this);
             append(" (");
             for (int i = 0; i < insert.selectColumns().size(); i++) {
-                append(i > 0 ? ", " : "").append(dialect.quote(insert.selectColumns().get(i)));
+                append(i > 0 ? ", " : "").append(quote(insert.selectColumns().get(i)));
             }
             append(") ");
             insert.fromSelectClause().accept(this);
@@ -671,7 +676,7 @@ public final class ExpressionCompiler implements SqlVisitor {
         insert.table().accept(this);
         append(" (");
         for (int i = 0; i < assignments.size(); i++) {
-            append(i > 0 ? ", " : "").append(dialect.quote(assignments.get(i).column().name()));
+            append(i > 0 ? ", " : "").append(quote(assignments.get(i).column().name()));
         }
         append(") VALUES ");
         rowValues(rows);
@@ -704,7 +709,7 @@ public final class ExpressionCompiler implements SqlVisitor {
             List<String> updated = onConflict.updateColumns().isEmpty()
                     ? onConflict.conflictColumns().subList(0, 1) : onConflict.updateColumns();
             for (int i = 0; i < updated.size(); i++) {
-                String column = dialect.quote(updated.get(i));
+                String column = quote(updated.get(i));
                 append(i > 0 ? ", " : "").append(column).append(" = ")
                         .append(onConflict.updateColumns().isEmpty() ? column : "VALUES(" + column + ")");
             }
@@ -712,7 +717,7 @@ public final class ExpressionCompiler implements SqlVisitor {
         }
         append(" ON CONFLICT (");
         for (int i = 0; i < onConflict.conflictColumns().size(); i++) {
-            append(i > 0 ? ", " : "").append(dialect.quote(onConflict.conflictColumns().get(i)));
+            append(i > 0 ? ", " : "").append(quote(onConflict.conflictColumns().get(i)));
         }
         append(")");
         if (onConflict.updateColumns().isEmpty()) {
@@ -721,7 +726,7 @@ public final class ExpressionCompiler implements SqlVisitor {
         }
         append(" DO UPDATE SET ");
         for (int i = 0; i < onConflict.updateColumns().size(); i++) {
-            String column = dialect.quote(onConflict.updateColumns().get(i));
+            String column = quote(onConflict.updateColumns().get(i));
             append(i > 0 ? ", " : "").append(column).append(" = excluded.").append(column);
         }
     }
@@ -733,23 +738,23 @@ public final class ExpressionCompiler implements SqlVisitor {
             throw new io.retort.exception.CompileException("An upsert with RETURNING is not supported by "
                     + dialect.name());
         }
-        String target = dialect.quote(insert.table().name());
+        String target = quote(insert.table().name());
         List<String> columns = new ArrayList<>();
         for (Assignment assignment : assignments) {
-            columns.add(dialect.quote(assignment.column().name()));
+            columns.add(quote(assignment.column().name()));
         }
         append("MERGE INTO ").append(target).append(" USING (VALUES ");
         rowValues(rows);
         append(") AS excluded (").append(String.join(", ", columns)).append(") ON ");
         for (int i = 0; i < onConflict.conflictColumns().size(); i++) {
-            String column = dialect.quote(onConflict.conflictColumns().get(i));
+            String column = quote(onConflict.conflictColumns().get(i));
             append(i > 0 ? " AND " : "").append(target).append(".").append(column).append(" = excluded.")
                     .append(column);
         }
         if (!onConflict.updateColumns().isEmpty()) {
             append(" WHEN MATCHED THEN UPDATE SET ");
             for (int i = 0; i < onConflict.updateColumns().size(); i++) {
-                String column = dialect.quote(onConflict.updateColumns().get(i));
+                String column = quote(onConflict.updateColumns().get(i));
                 append(i > 0 ? ", " : "").append(column).append(" = excluded.").append(column);
             }
         }
@@ -795,9 +800,9 @@ public final class ExpressionCompiler implements SqlVisitor {
         for (int i = 0; i < assignments.size(); i++) {
             append(i > 0 ? ", " : "");
             if (multiTable) {
-                append(dialect.quote(update.table().name())).append(".");
+                append(quote(update.table().name())).append(".");
             }
-            append(dialect.quote(assignments.get(i).column().name())).append("=");
+            append(quote(assignments.get(i).column().name())).append("=");
             nameHint = assignments.get(i).column().name();
             assignments.get(i).value().accept(this);
         }

@@ -180,8 +180,7 @@ public final class DefaultSession implements Session {
 
     /** SELECT ... WHERE key = ?: the loaded object (refreshing an expired one), or null. */
     private <E> @Nullable E loadByIdentity(EntityMapper<E> mapper, Object identity) {
-        EntitySelect<E> select = Orm.select(mapper.entityClass()).where(keyCriteria(mapper, identity));
-        try (TypedResult<E> result = scalarsNoFlush(select, Map.of())) {
+        try (TypedResult<E> result = scalarsNoFlush(mapper.byIdentity(), mapper.identityParameters(identity))) {
             return result.oneOrNull();
         }
     }

@@ -48,6 +48,8 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     private final List<String> attributeNames;
     private final List<String> keyNames;
     private final List<RelationshipMapper.Spec> relationshipSpecs;
+    /** {@code select(E).where(key = :pk_<column> ...)}, built on first {@code get}; immutable, so a race is harmless. */
+    private io.retort.orm.@Nullable EntitySelect<E> byIdentity;
     private volatile @Nullable List<RelationshipMapper> relationships;
 
     private EntityMapper(Class<E> type, Table table, List<Attribute> attributes, Attribute[] key,
@@ -653,6 +655,40 @@ public final class EntityMapper<E> implements EntityMapping<E> {
                     + ", but get() was given " + value.getClass().getSimpleName() + " " + value);
         }
         return value;
+    }
+
+    /**
+     * The query of {@code session.get}: one statement per class with the key as parameters (see
+     * {@link #identityParameters}), so that every lookup finds it compiled and hashed already.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    io.retort.orm.EntitySelect<E> byIdentity() {
+        io.retort.orm.EntitySelect<E> select = byIdentity;
+        if (select == null) {
+            io.retort.sql.Predicate criteria = null;
+            for (Attribute attribute : key) {
+                Column column = attribute.column();
+                io.retort.sql.Predicate one = column.eq(
+                        (io.retort.sql.Expression<?>) io.retort.sql.Sql.bindParam("pk_" + column.name(), column.type()));
+                criteria = criteria == null ? one : criteria.and(one);
+            }
+            select = io.retort.orm.Orm.select(type).where(criteria);
+            byIdentity = select;
+        }
+        return select;
+    }
+
+    /** The parameters of {@link #byIdentity()} for an identity (a value, or a list for a composite key). */
+    Map<String, @Nullable Object> identityParameters(Object identity) {
+        if (key.length == 1) {
+            return Collections.singletonMap("pk_" + key[0].column().name(), identity);
+        }
+        List<?> values = (List<?>) identity;
+        Map<String, @Nullable Object> parameters = new HashMap<>(key.length * 2);
+        for (int i = 0; i < key.length; i++) {
+            parameters.put("pk_" + key[i].column().name(), values.get(i));
+        }
+        return parameters;
     }
 
     /** A new, empty instance. */
