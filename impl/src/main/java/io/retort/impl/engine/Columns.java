@@ -12,20 +12,37 @@ import java.util.Map;
  */
 final class Columns {
     private final List<String> names;
-    private final Map<String, Integer> exact = new HashMap<>();
-    private final Map<String, Integer> folded = new HashMap<>();
+    /** The name lookups, built on the first lookup by name (most results are read by position only). */
+    private @org.jspecify.annotations.Nullable Lookup lookup;
 
     Columns(List<String> names) {
         this.names = List.copyOf(names);
-        for (int i = names.size() - 1; i >= 0; i--) {
-            String name = names.get(i);
-            exact.put(name, i);
+    }
+
+    /** Exact names and lower-cased ones; final fields, so a lookup published by a race is whole. */
+    private static final class Lookup {
+        final Map<String, Integer> exact = new HashMap<>();
+        final Map<String, Integer> folded = new HashMap<>();
+
+        Lookup(List<String> names) {
+            for (int i = names.size() - 1; i >= 0; i--) {
+                exact.put(names.get(i), i);
+            }
+            for (int i = 0; i < names.size(); i++) {
+                String key = names.get(i).toLowerCase(Locale.ROOT);
+                // -1 marks a case-insensitive name shared by two columns: only an exact lookup can pick one.
+                folded.merge(key, i, (a, b) -> -1);
+            }
         }
-        for (int i = 0; i < names.size(); i++) {
-            String key = names.get(i).toLowerCase(Locale.ROOT);
-            // -1 marks a case-insensitive name shared by two columns: only an exact lookup can pick one.
-            folded.merge(key, i, (a, b) -> -1);
+    }
+
+    private Lookup lookup() {
+        Lookup current = lookup;
+        if (current == null) {
+            current = new Lookup(names);
+            lookup = current;
         }
+        return current;
     }
 
     List<String> names() {
@@ -37,11 +54,12 @@ final class Columns {
     }
 
     int indexOf(String name) {
-        Integer index = exact.get(name);
+        Lookup byName = lookup();
+        Integer index = byName.exact.get(name);
         if (index != null) {
             return index;
         }
-        index = folded.get(name.toLowerCase(Locale.ROOT));
+        index = byName.folded.get(name.toLowerCase(Locale.ROOT));
         if (index == null) {
             throw new InvalidArgumentException("No column named '" + name + "' in this row; its columns are "
                     + names);
