@@ -38,7 +38,11 @@ final class DefaultRow implements Row {
     @Override
     public <T> @Nullable T get(int index, Class<T> type) {
         columns.checkIndex(index);
-        return ValueConverter.convert(values[index], type, columns.names().get(index));
+        Object value = values[index];
+        if (type.isInstance(value)) {
+            return type.cast(value); // the common case: already of the class asked for
+        }
+        return ValueConverter.convert(value, type, columns.names().get(index));
     }
 
     @Override
