@@ -4,16 +4,21 @@ package io.retort.impl.orm;
 import io.retort.exception.InvalidArgumentException;
 import io.retort.exception.MappingException;
 import io.retort.orm.EntityMapping;
+import io.retort.orm.EntitySelect;
 import io.retort.orm.ForeignKey;
 import io.retort.orm.Generation;
 import io.retort.orm.Id;
 import io.retort.orm.Mapped;
+import io.retort.orm.Orm;
 import io.retort.orm.Transient;
 import io.retort.orm.Version;
 import io.retort.schema.Column;
 import io.retort.schema.MetaData;
 import io.retort.schema.Sequence;
 import io.retort.schema.Table;
+import io.retort.sql.Expression;
+import io.retort.sql.Predicate;
+import io.retort.sql.Sql;
 import io.retort.types.SqlType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -49,7 +54,7 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     private final List<String> keyNames;
     private final List<RelationshipMapper.Spec> relationshipSpecs;
     /** {@code select(E).where(key = :pk_<column> ...)}, built on first {@code get}; immutable, so a race is harmless. */
-    private io.retort.orm.@Nullable EntitySelect<E> byIdentity;
+    private @Nullable EntitySelect<E> byIdentity;
     private volatile @Nullable List<RelationshipMapper> relationships;
 
     private EntityMapper(Class<E> type, Table table, List<Attribute> attributes, Attribute[] key,
@@ -662,17 +667,16 @@ public final class EntityMapper<E> implements EntityMapping<E> {
      * {@link #identityParameters}), so that every lookup finds it compiled and hashed already.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    io.retort.orm.EntitySelect<E> byIdentity() {
-        io.retort.orm.EntitySelect<E> select = byIdentity;
+    EntitySelect<E> byIdentity() {
+        EntitySelect<E> select = byIdentity;
         if (select == null) {
-            io.retort.sql.Predicate criteria = null;
+            Predicate criteria = null;
             for (Attribute attribute : key) {
                 Column column = attribute.column();
-                io.retort.sql.Predicate one = column.eq(
-                        (io.retort.sql.Expression<?>) io.retort.sql.Sql.bindParam("pk_" + column.name(), column.type()));
+                Predicate one = column.eq((Expression<?>) Sql.bindParam("pk_" + column.name(), column.type()));
                 criteria = criteria == null ? one : criteria.and(one);
             }
-            select = io.retort.orm.Orm.select(type).where(criteria);
+            select = Orm.select(type).where(criteria);
             byIdentity = select;
         }
         return select;

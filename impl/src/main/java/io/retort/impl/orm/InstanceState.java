@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the ORM knows of one mapped object: its status, identity, the session holding it and the column values last
- * loaded or flushed (to find changes). It is a weak reference to its object, kept in {@link InstanceStates} for the
- * object's lifetime; the object is referenced strongly ({@link #instance}) only while a session holds it, so a
+ * loaded or flushed (to find changes). It is a weak reference to its object, kept in {@link InstanceStates} until the
+ * object is collected; the object is referenced strongly ({@link #instance}) only while a session holds it, so a
  * detached state never keeps its object alive. Confined to the owning session's thread while attached.
  */
 final class InstanceState extends java.lang.ref.WeakReference<Object> {
