@@ -23,6 +23,9 @@ final class Cascades {
 
     /** The save-update cascade from an object just added. */
     void cascadeFrom(InstanceState root, boolean flushing) {
+        if (!root.mapper.hasRelationships()) {
+            return;
+        }
         Deque<InstanceState> work = new ArrayDeque<>();
         work.add(root);
         run(work, flushing);

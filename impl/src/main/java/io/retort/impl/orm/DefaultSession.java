@@ -47,6 +47,11 @@ public final class DefaultSession implements Session {
      * that a commit or rollback need not look at every object the session holds.
      */
     private final List<InstanceState> insertedInTransaction = new ArrayList<>();
+    /**
+     * States {@link #loadRow} created and {@link InstanceStates} does not have yet: a query files them all at once
+     * ({@link #registerLoaded()}) when its rows are read, before its objects reach any caller.
+     */
+    private final List<InstanceState> unregistered = new ArrayList<>();
     private @Nullable Connection connection;
     private TransactionCoordinator.@Nullable ExternalTransaction joined;
     private @Nullable RuntimeException failure;
@@ -533,8 +538,9 @@ public final class DefaultSession implements Session {
             Map<String, ? extends @Nullable Object> parameters) {
         EntityMapper<E> mapper = Mappers.of(select.entityClass());
         LoadPlan plan = LoadPlan.of(mapper, select.loadOptions());
-        List<E> objects = new ArrayList<>();
-        for (Loader.Loaded loaded : loader.query(mapper, select.statement(), parameters, plan)) {
+        List<Loader.Loaded> rows = loader.query(mapper, select.statement(), parameters, plan);
+        List<E> objects = new ArrayList<>(rows.size());
+        for (Loader.Loaded loaded : rows) {
             objects.add(mapper.entityClass().cast(loaded.instance()));
         }
         return new ListResult<>(objects);
@@ -585,8 +591,16 @@ public final class DefaultSession implements Session {
         fresh.identity = identity;
         fresh.committed = Values.owned(values);
         identityMap.put(key, fresh);
-        InstanceStates.put(fresh);
+        unregistered.add(fresh);
         return new Loader.Loaded(instance, fresh, true);
+    }
+
+    /** Files the states of the objects {@link #loadRow} created since the last call in {@link InstanceStates}. */
+    void registerLoaded() {
+        if (!unregistered.isEmpty()) {
+            InstanceStates.putAll(unregistered);
+            unregistered.clear();
+        }
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     private final List<String> attributeNames;
     private final List<String> keyNames;
     private final List<RelationshipMapper.Spec> relationshipSpecs;
+    private final boolean hasRelationships;
     /** {@code select(E).where(key = :pk_<column> ...)}, built on first {@code get}; immutable, so a race is harmless. */
     private @Nullable EntitySelect<E> byIdentity;
     private volatile @Nullable List<RelationshipMapper> relationships;
@@ -61,6 +62,7 @@ public final class EntityMapper<E> implements EntityMapping<E> {
             @Nullable Attribute version, Generation keyGeneration, MethodHandle constructor,
             List<RelationshipMapper.Spec> relationshipSpecs) {
         this.relationshipSpecs = List.copyOf(relationshipSpecs);
+        this.hasRelationships = !relationshipSpecs.isEmpty();
         this.type = type;
         this.table = table;
         this.attributes = List.copyOf(attributes);
@@ -508,7 +510,7 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     }
 
     boolean hasRelationships() {
-        return !relationshipSpecs.isEmpty();
+        return hasRelationships;
     }
 
     int relationshipCount() {

@@ -1,5 +1,7 @@
 package io.retort.impl.orm;
 
+import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +41,39 @@ final class InstanceStates {
     }
 
     /**
+     * Records many states at once, as a query that loaded them does: each stripe is locked and grown once, and filled
+     * while its arrays are in the processor's cache.
+     */
+    static void putAll(List<InstanceState> states) {
+        int size = states.size();
+        if (size < STRIPES.length * 4) {
+            for (InstanceState state : states) {
+                put(state);
+            }
+            return;
+        }
+        int mask = STRIPES.length - 1;
+        int[] start = new int[STRIPES.length + 1];
+        for (InstanceState state : states) {
+            start[(state.hash & mask) + 1]++;
+        }
+        for (int i = 0; i < STRIPES.length; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] next = Arrays.copyOf(start, STRIPES.length);
+        InstanceState[] sorted = new InstanceState[size];
+        for (InstanceState state : states) {
+            sorted[next[state.hash & mask]++] = state;
+        }
+        for (int i = 0; i < STRIPES.length; i++) {
+            int count = start[i + 1] - start[i];
+            if (count > 0) {
+                STRIPES[i].putAll(sorted, start[i], count);
+            }
+        }
+    }
+
+    /**
      * One stripe: a linear-probing table of states, with their hashes beside them so that probing compares integers
      * and touches a state only on a hash match. Rebuilt without the states of collected objects when half full.
      */
@@ -68,9 +103,28 @@ final class InstanceStates {
         }
 
         synchronized void put(InstanceState state) {
+            if (insert(state) && ++used > states.length >> 1) {
+                rebuild(0);
+            }
+        }
+
+        /** Records {@code count} states of {@code sorted} from {@code from}, all of this stripe, growing once. */
+        synchronized void putAll(InstanceState[] sorted, int from, int count) {
+            if (used + count > states.length >> 1) {
+                rebuild(count);
+            }
+            for (int j = from; j < from + count; j++) {
+                if (insert(sorted[j])) {
+                    used++;
+                }
+            }
+        }
+
+        /** Files a state in its slot, replacing one of the same object; whether it took a slot of its own. */
+        private boolean insert(InstanceState state) {
             Object instance = state.get();
             if (instance == null) {
-                return; // collected already: nothing can ask for it
+                return false; // collected already: nothing can ask for it
             }
             @Nullable InstanceState[] table = states;
             int mask = table.length - 1;
@@ -79,21 +133,20 @@ final class InstanceStates {
             for (InstanceState present = table[i]; present != null; present = table[i = (i + 1) & mask]) {
                 if (hashes[i] == hash && present.get() == instance) {
                     table[i] = state;
-                    return;
+                    return false;
                 }
             }
             table[i] = state;
             hashes[i] = hash;
-            if (++used > table.length >> 1) {
-                rebuild();
-            }
+            return true;
         }
 
         /**
-         * Copies the states of live objects into a table at most a quarter full, and not smaller than half the old
-         * one (a table emptied by the collector is about to fill again as the next objects are loaded).
+         * Copies the states of live objects into a table at most a quarter full once {@code incoming} more are
+         * added, and not smaller than half the old one (a table emptied by the collector is about to fill again as
+         * the next objects are loaded).
          */
-        private void rebuild() {
+        private void rebuild(int incoming) {
             @Nullable InstanceState[] old = states;
             int[] oldHashes = hashes;
             int live = 0;
@@ -103,7 +156,7 @@ final class InstanceStates {
                 }
             }
             int capacity = Math.max(INITIAL_CAPACITY, old.length >> 1);
-            while (capacity < live * 4) {
+            while (capacity < (live + incoming) * 4) {
                 capacity <<= 1;
             }
             @Nullable InstanceState[] table = new InstanceState[capacity];

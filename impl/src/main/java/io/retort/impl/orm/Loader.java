@@ -113,31 +113,35 @@ final class Loader {
             joinedChildren.put(node, new IdentityHashMap<>());
             joinedLoaded.put(node, new ArrayList<>());
         }
-        for (Row row : result) {
-            Loaded parent = session.loadRow(mapper, row, 0);
-            if (!collectionJoined || seen.put(parent.instance(), Boolean.TRUE) == null) {
-                objects.add(parent);
-            }
-            if (joins.isEmpty()) {
-                continue;
-            }
-            Map<JoinNode, Object> rowObjects = new HashMap<>();
-            for (JoinNode node : joins) {
-                Object owner = node.parent == null ? parent.instance() : rowObjects.get(node.parent);
-                Map<Object, List<Object>> byOwner = joinedChildren.get(node);
-                if (owner == null) {
+        try {
+            for (Row row : result) {
+                Loaded parent = session.loadRow(mapper, row, 0);
+                if (!collectionJoined || seen.put(parent.instance(), Boolean.TRUE) == null) {
+                    objects.add(parent);
+                }
+                if (joins.isEmpty()) {
                     continue;
                 }
-                List<Object> children = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
-                if (session.rowHasKey(node.relationship.target, row, node.offset)) {
-                    Loaded child = session.loadRow(node.relationship.target, row, node.offset);
-                    rowObjects.put(node, child.instance());
-                    if (!CollectionTracking.containsIdentical(children, child.instance())) {
-                        children.add(child.instance());
-                        joinedLoaded.get(node).add(child);
+                Map<JoinNode, Object> rowObjects = new HashMap<>();
+                for (JoinNode node : joins) {
+                    Object owner = node.parent == null ? parent.instance() : rowObjects.get(node.parent);
+                    Map<Object, List<Object>> byOwner = joinedChildren.get(node);
+                    if (owner == null) {
+                        continue;
+                    }
+                    List<Object> children = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
+                    if (session.rowHasKey(node.relationship.target, row, node.offset)) {
+                        Loaded child = session.loadRow(node.relationship.target, row, node.offset);
+                        rowObjects.put(node, child.instance());
+                        if (!CollectionTracking.containsIdentical(children, child.instance())) {
+                            children.add(child.instance());
+                            joinedLoaded.get(node).add(child);
+                        }
                     }
                 }
             }
+        } finally {
+            session.registerLoaded();
         }
         for (JoinNode node : joins) {
             for (Map.Entry<Object, List<Object>> entry : joinedChildren.get(node).entrySet()) {
@@ -364,19 +368,23 @@ final class Loader {
             int width = target.attributes().size();
             Result result = session.currentConnection().execute(select);
             List<Loaded> loaded = new ArrayList<>();
-            for (Row row : result) {
-                Loaded child = session.loadRow(target, row, 0);
-                loaded.add(child);
-                Object ownerIdentity;
-                if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
-                    ownerIdentity = identityAt(row, width, ownerKey.length);
-                } else {
-                    ownerIdentity = foreignKeyValue(relationship.foreignKey, child.state());
+            try {
+                for (Row row : result) {
+                    Loaded child = session.loadRow(target, row, 0);
+                    loaded.add(child);
+                    Object ownerIdentity;
+                    if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
+                        ownerIdentity = identityAt(row, width, ownerKey.length);
+                    } else {
+                        ownerIdentity = foreignKeyValue(relationship.foreignKey, child.state());
+                    }
+                    List<Object> list = children.get(ownerIdentity);
+                    if (list != null && !CollectionTracking.containsIdentical(list, child.instance())) {
+                        list.add(child.instance());
+                    }
                 }
-                List<Object> list = children.get(ownerIdentity);
-                if (list != null && !CollectionTracking.containsIdentical(list, child.instance())) {
-                    list.add(child.instance());
-                }
+            } finally {
+                session.registerLoaded();
             }
             apply(target, distinct(loaded), next);
         }

@@ -1105,8 +1105,18 @@ final class UnitOfWork {
                     state.identity = identity;
                     identityMap.put(new EntityKey(state.mapper.entityClass(), identity), state);
                 }
-                state.committed = Values.owned(state.mapper.values(state.object()));
-                baseline(state);
+                if (state.mapper.hasRelationships()) {
+                    // A flush may have set foreign-key fields after diff() read them: read them again.
+                    state.committed = Values.owned(state.mapper.values(state.object()));
+                    baseline(state);
+                }
+            }
+        }
+        for (Change change : changes) {
+            // Without relationships the fields are as diff() read them (and the UPDATE wrote them, new version
+            // included); an unchanged object's committed values are its fields already.
+            if (!change.state().mapper.hasRelationships()) {
+                change.state().committed = Values.owned(change.current());
             }
         }
         for (List<InstanceState> states : deletes.values()) {

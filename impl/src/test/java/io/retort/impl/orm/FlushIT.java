@@ -70,6 +70,62 @@ class FlushIT {
     }
 
     @DatabaseTest
+    void loadedObjectsChangedAndFlushedAreMeasuredAgainstWhatTheFlushWrote(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(Account.class);
+        registry.createAll(engine);
+        try {
+            try (Session setup = Session.open(engine)) {
+                for (int i = 0; i < 300; i++) {
+                    setup.add(new Account("owner" + i, new BigDecimal(i + ".00")));
+                }
+                setup.commit();
+            }
+            try (Session session = Session.open(engine)) {
+                List<Account> accounts = session.scalars(select(Account.class).orderBy(Account_.id)).all();
+                assertThat(accounts).hasSize(300).allSatisfy(account -> {
+                    assertThat(inspect(account).state()).isEqualTo(ObjectState.PERSISTENT);
+                    assertThat(session.contains(account)).isTrue();
+                });
+                for (int i = 0; i < accounts.size(); i += 2) {
+                    accounts.get(i).balance = accounts.get(i).balance.add(BigDecimal.ONE);
+                }
+                recorder.clear();
+                session.flush();
+                assertThat(recorder.dml()).containsExactly("UPDATE account SET balance=?, version=? WHERE"
+                        + " account.id = ? AND account.version = ?");
+                assertThat(accounts.get(0).version).isEqualTo(2);
+                assertThat(accounts.get(1).version).isEqualTo(1);
+                // What the flush wrote is the new baseline: nothing to write again, in the changed objects or not.
+                recorder.clear();
+                session.flush();
+                assertThat(recorder.dml()).isEmpty();
+                assertThat(session.isModified(accounts.get(0))).isFalse();
+                // A second change of an updated object is measured from the written value and version.
+                accounts.get(0).balance = new BigDecimal("7.00");
+                accounts.get(1).balance = new BigDecimal("8.00");
+                recorder.clear();
+                session.commit();
+                assertThat(recorder.dml()).containsExactly("UPDATE account SET balance=?, version=? WHERE"
+                        + " account.id = ? AND account.version = ?");
+                assertThat(accounts.get(0).version).isEqualTo(3);
+                assertThat(accounts.get(1).version).isEqualTo(2);
+            }
+            try (Connection conn = engine.connect()) {
+                assertThat(conn.execute(Sql.text("SELECT balance, version FROM account WHERE owner = 'owner0'"))
+                        .one().get(1, Integer.class)).isEqualTo(3);
+                assertThat(conn.execute(Sql.text("SELECT COUNT(*) FROM account WHERE version = 2"))
+                        .scalar(Long.class)).isEqualTo(150L);
+                assertThat(conn.execute(Sql.text("SELECT balance FROM account WHERE owner = 'owner1'"))
+                        .scalar(BigDecimal.class)).isEqualByComparingTo("8.00");
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
     void aConcurrentChangeIsDetectedByTheVersionColumn(Engine engine) {
         Registry registry = Registry.of(Account.class);
         registry.createAll(engine);
