@@ -97,16 +97,21 @@ public final class DefaultSession implements Session {
     /** Puts an object in the session without walking its relationships; the attached state, or null if held. */
     private @Nullable InstanceState attachOnly(Object instance) {
         EntityMapper<?> mapper = Mappers.ofInstance(instance);
-        InstanceState state = InstanceStates.get(instance);
-        if (state != null && state.session == this) {
+        // Most added objects are new: file a pending state at once (one lookup), unless the object has one.
+        InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PENDING, this);
+        InstanceState state = InstanceStates.putIfAbsent(fresh);
+        if (state == null) {
+            pending.add(fresh);
+            return fresh;
+        }
+        if (state.session == this) {
             return null;
         }
-        if (state != null && state.session != null && !state.session.closed) {
+        if (state.session != null && !state.session.closed) {
             throw new InvalidRequestException(mapper.describe(instance) + " is already in another open session;"
                     + " expunge it from that session (or close it) first, or merge() a copy into this one");
         }
-        if (state == null || state.status == InstanceState.Status.TRANSIENT || state.identity == null) {
-            InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PENDING, this);
+        if (state.status == InstanceState.Status.TRANSIENT || state.identity == null) {
             InstanceStates.put(fresh);
             pending.add(fresh);
             return fresh;

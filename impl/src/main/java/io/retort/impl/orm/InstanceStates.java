@@ -40,6 +40,11 @@ final class InstanceStates {
         STRIPES[state.hash & (STRIPES.length - 1)].put(state);
     }
 
+    /** Records a state unless its object has one already, which is returned instead (and kept). */
+    static @Nullable InstanceState putIfAbsent(InstanceState state) {
+        return STRIPES[state.hash & (STRIPES.length - 1)].putIfAbsent(state);
+    }
+
     /**
      * Records many states at once, as a query that loaded them does: each stripe is locked and grown once, and filled
      * while its arrays are in the processor's cache.
@@ -106,6 +111,25 @@ final class InstanceStates {
             if (insert(state) && ++used > states.length >> 1) {
                 rebuild(0);
             }
+        }
+
+        synchronized @Nullable InstanceState putIfAbsent(InstanceState state) {
+            Object instance = state.get();
+            @Nullable InstanceState[] table = states;
+            int mask = table.length - 1;
+            int hash = state.hash;
+            int i = home(hash, mask);
+            for (InstanceState present = table[i]; present != null; present = table[i = (i + 1) & mask]) {
+                if (hashes[i] == hash && present.get() == instance) {
+                    return present;
+                }
+            }
+            table[i] = state;
+            hashes[i] = hash;
+            if (++used > table.length >> 1) {
+                rebuild(0);
+            }
+            return null;
         }
 
         /** Records {@code count} states of {@code sorted} from {@code from}, all of this stripe, growing once. */
