@@ -37,7 +37,7 @@ public final class DefaultSession implements Session {
     private final Engine engine;
     private final TransactionCoordinator coordinator;
     /** Persistent objects (loaded or flushed) by class and primary key. */
-    private final Map<EntityKey, InstanceState> identityMap = new HashMap<>();
+    private final IdentityMap identityMap = new IdentityMap();
     /** Added objects not yet flushed, in the order they were added. */
     private final List<InstanceState> pending = new ArrayList<>();
     /** Objects whose DELETE was flushed in the current transaction. */
@@ -51,7 +51,7 @@ public final class DefaultSession implements Session {
      * States {@link #loadRow} created and {@link InstanceStates} does not have yet: a query files them all at once
      * ({@link #registerLoaded()}) when its rows are read, before its objects reach any caller.
      */
-    private final List<InstanceState> unregistered = new ArrayList<>();
+    private final InstanceStates.Batch unregistered = new InstanceStates.Batch();
     private @Nullable Connection connection;
     private TransactionCoordinator.@Nullable ExternalTransaction joined;
     private @Nullable RuntimeException failure;
@@ -117,8 +117,7 @@ public final class DefaultSession implements Session {
             return fresh;
         }
         // A detached object: persistent again under its identity.
-        EntityKey key = new EntityKey(mapper.entityClass(), state.identity);
-        InstanceState present = identityMap.get(key);
+        InstanceState present = identityMap.get(mapper.entityClass(), state.identity);
         if (present != null) {
             throw new InvalidRequestException("Cannot add detached " + mapper.describe(instance) + ": this session"
                     + " already holds another instance with that identity; use session.merge(obj) to copy its state"
@@ -127,7 +126,7 @@ public final class DefaultSession implements Session {
         state.instance = instance;
         state.session = this;
         state.status = InstanceState.Status.PERSISTENT;
-        identityMap.put(key, state);
+        identityMap.put(state);
         return state;
     }
 
@@ -152,7 +151,7 @@ public final class DefaultSession implements Session {
                 states.add(state);
             }
         }
-        for (InstanceState state : identityMap.values()) {
+        for (InstanceState state : identityMap) {
             if (mapper == null || state.mapper == mapper) {
                 states.add(state);
             }
@@ -172,7 +171,7 @@ public final class DefaultSession implements Session {
         Objects.requireNonNull(primaryKey, "primaryKey");
         EntityMapper<E> mapper = Mappers.of(type);
         Object identity = mapper.identityFromArgument(primaryKey);
-        InstanceState state = identityMap.get(new EntityKey(type, identity));
+        InstanceState state = identityMap.get(type, identity);
         if (state != null && !state.expired) {
             return state.markedForDeletion ? null : type.cast(state.object());
         }
@@ -181,7 +180,7 @@ public final class DefaultSession implements Session {
         if (state != null || hasPending(mapper)) {
             autoflush();
         }
-        state = identityMap.get(new EntityKey(type, identity));
+        state = identityMap.get(type, identity);
         if (state != null && (state.markedForDeletion || state.status == InstanceState.Status.DELETED)) {
             return null;
         }
@@ -206,7 +205,7 @@ public final class DefaultSession implements Session {
 
     /** The identity-map state of an object of {@code mapper} with this identity, unless deleted. */
     @Nullable InstanceState held(EntityMapper<?> mapper, Object identity) {
-        InstanceState state = identityMap.get(new EntityKey(mapper.entityClass(), identity));
+        InstanceState state = identityMap.get(mapper.entityClass(), identity);
         return state == null || state.markedForDeletion ? null : state;
     }
 
@@ -304,7 +303,7 @@ public final class DefaultSession implements Session {
     @Override
     public void expireAll() {
         checkUsable();
-        for (InstanceState state : identityMap.values()) {
+        for (InstanceState state : identityMap) {
             expireState(state);
         }
     }
@@ -437,7 +436,7 @@ public final class DefaultSession implements Session {
         if (state.status == InstanceState.Status.PENDING) {
             pending.remove(state);
         } else if (state.identity != null) {
-            identityMap.remove(new EntityKey(state.mapper.entityClass(), state.identity), state);
+            identityMap.remove(state);
             deletedInTransaction.remove(state);
         }
     }
@@ -452,7 +451,7 @@ public final class DefaultSession implements Session {
         for (InstanceState state : pending) {
             state.detach();
         }
-        for (InstanceState state : identityMap.values()) {
+        for (InstanceState state : identityMap) {
             state.detach();
         }
         for (InstanceState state : deletedInTransaction) {
@@ -502,7 +501,7 @@ public final class DefaultSession implements Session {
     @Override
     public Set<Object> dirtyObjects() {
         Set<Object> objects = identitySet();
-        for (InstanceState state : identityMap.values()) {
+        for (InstanceState state : identityMap) {
             if (!state.markedForDeletion && !changedAttributes(state).isEmpty()) {
                 objects.add(state.object());
             }
@@ -513,7 +512,7 @@ public final class DefaultSession implements Session {
     @Override
     public Set<Object> deletedObjects() {
         Set<Object> objects = identitySet();
-        for (InstanceState state : identityMap.values()) {
+        for (InstanceState state : identityMap) {
             if (state.markedForDeletion) {
                 objects.add(state.object());
             }
@@ -577,8 +576,7 @@ public final class DefaultSession implements Session {
                     + " (" + mapper.primaryKeyAttributes() + "), so it cannot be loaded as a "
                     + mapper.entityClass().getSimpleName());
         }
-        EntityKey key = new EntityKey(mapper.entityClass(), identity);
-        InstanceState state = identityMap.get(key);
+        InstanceState state = identityMap.get(mapper.entityClass(), identity);
         if (state != null) {
             Object existing = state.object();
             if (!state.expired) {
@@ -595,7 +593,7 @@ public final class DefaultSession implements Session {
         InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PERSISTENT, this);
         fresh.identity = identity;
         fresh.committed = Values.owned(values);
-        identityMap.put(key, fresh);
+        identityMap.put(fresh);
         unregistered.add(fresh);
         return new Loader.Loaded(instance, fresh, true);
     }
@@ -603,7 +601,7 @@ public final class DefaultSession implements Session {
     /** Files the states of the objects {@link #loadRow} created since the last call in {@link InstanceStates}. */
     void registerLoaded() {
         if (!unregistered.isEmpty()) {
-            InstanceStates.putAll(unregistered);
+            InstanceStates.putAllNew(unregistered);
             unregistered.clear();
         }
     }
@@ -651,9 +649,9 @@ public final class DefaultSession implements Session {
         UnitOfWork work = null;
         try {
             List<InstanceState> attached = new ArrayList<>(pending);
-            attached.addAll(identityMap.values());
+            attached.addAll(identityMap);
             cascades.beforeFlush(attached);
-            work = new UnitOfWork(this, identityMap.values(), pending, deletedInTransaction);
+            work = new UnitOfWork(this, identityMap, pending, deletedInTransaction);
             if (work.isEmpty()) {
                 return;
             }
@@ -762,7 +760,7 @@ public final class DefaultSession implements Session {
      */
     private void afterRollback() {
         undoInserts();
-        for (InstanceState state : identityMap.values()) {
+        for (InstanceState state : identityMap) {
             state.markedForDeletion = false;
             expireState(state);
         }
@@ -779,7 +777,7 @@ public final class DefaultSession implements Session {
                     || state.status != InstanceState.Status.PERSISTENT) {
                 continue; // left the session since, or deleted (undone below)
             }
-            identityMap.remove(new EntityKey(state.mapper.entityClass(), state.identity), state);
+            identityMap.remove(state);
             UnitOfWork.restoreBeforeInsert(state);
             state.identity = null;
             state.committed = null;
@@ -799,7 +797,7 @@ public final class DefaultSession implements Session {
                 continue;
             }
             state.status = InstanceState.Status.PERSISTENT;
-            identityMap.put(new EntityKey(state.mapper.entityClass(), state.identity), state);
+            identityMap.put(state);
         }
         deletedInTransaction.clear();
         insertedInTransaction.clear();

@@ -1,7 +1,6 @@
 package io.retort.impl.orm;
 
 import java.util.Arrays;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,34 +45,75 @@ final class InstanceStates {
     }
 
     /**
-     * Records many states at once, as a query that loaded them does: each stripe is locked and grown once, and filled
-     * while its arrays are in the processor's cache.
+     * The states of objects a query has just created, gathered for {@link #putAllNew}, with their hashes beside them
+     * so that sorting them by stripe reads two arrays rather than every state. Confined to one session.
      */
-    static void putAll(List<InstanceState> states) {
-        int size = states.size();
+    static final class Batch {
+        private static final int KEPT_CAPACITY = 1024;
+        private InstanceState[] states = new InstanceState[16];
+        private int[] hashes = new int[16];
+        private int size;
+
+        void add(InstanceState state) {
+            if (size == states.length) {
+                states = Arrays.copyOf(states, size * 2);
+                hashes = Arrays.copyOf(hashes, size * 2);
+            }
+            states[size] = state;
+            hashes[size++] = state.hash;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** Empties the batch; arrays grown by a large query are let go rather than kept by the session. */
+        void clear() {
+            if (states.length > KEPT_CAPACITY) {
+                states = new InstanceState[16];
+                hashes = new int[16];
+            } else {
+                Arrays.fill(states, 0, size, null);
+            }
+            size = 0;
+        }
+    }
+
+    /**
+     * Records the states of a batch of objects no session has held before (just created by a query), as a query does
+     * when its rows are read: each stripe is locked and grown once, and filled while its arrays are in the
+     * processor's cache. As the objects are new, no slot can hold a state of theirs: no state is read.
+     */
+    static void putAllNew(Batch batch) {
+        int size = batch.size;
+        InstanceState[] states = batch.states;
+        int[] hashes = batch.hashes;
         if (size < STRIPES.length * 4) {
-            for (InstanceState state : states) {
-                put(state);
+            for (int j = 0; j < size; j++) {
+                put(states[j]);
             }
             return;
         }
         int mask = STRIPES.length - 1;
         int[] start = new int[STRIPES.length + 1];
-        for (InstanceState state : states) {
-            start[(state.hash & mask) + 1]++;
+        for (int j = 0; j < size; j++) {
+            start[(hashes[j] & mask) + 1]++;
         }
         for (int i = 0; i < STRIPES.length; i++) {
             start[i + 1] += start[i];
         }
         int[] next = Arrays.copyOf(start, STRIPES.length);
         InstanceState[] sorted = new InstanceState[size];
-        for (InstanceState state : states) {
-            sorted[next[state.hash & mask]++] = state;
+        int[] sortedHashes = new int[size];
+        for (int j = 0; j < size; j++) {
+            int slot = next[hashes[j] & mask]++;
+            sorted[slot] = states[j];
+            sortedHashes[slot] = hashes[j];
         }
         for (int i = 0; i < STRIPES.length; i++) {
             int count = start[i + 1] - start[i];
             if (count > 0) {
-                STRIPES[i].putAll(sorted, start[i], count);
+                STRIPES[i].putAllNew(sorted, sortedHashes, start[i], count);
             }
         }
     }
@@ -132,16 +172,24 @@ final class InstanceStates {
             return null;
         }
 
-        /** Records {@code count} states of {@code sorted} from {@code from}, all of this stripe, growing once. */
-        synchronized void putAll(InstanceState[] sorted, int from, int count) {
+        /** Records {@code count} states of new objects from {@code sorted}, all of this stripe, growing once. */
+        synchronized void putAllNew(InstanceState[] sorted, int[] sortedHashes, int from, int count) {
             if (used + count > states.length >> 1) {
                 rebuild(count);
             }
+            @Nullable InstanceState[] table = states;
+            int[] tableHashes = hashes;
+            int mask = table.length - 1;
             for (int j = from; j < from + count; j++) {
-                if (insert(sorted[j])) {
-                    used++;
+                int hash = sortedHashes[j];
+                int i = home(hash, mask);
+                while (table[i] != null) {
+                    i = (i + 1) & mask;
                 }
+                table[i] = sorted[j];
+                tableHashes[i] = hash;
             }
+            used += count;
         }
 
         /** Files a state in its slot, replacing one of the same object; whether it took a slot of its own. */

@@ -1072,7 +1072,7 @@ final class UnitOfWork {
      * After the statements succeeded: new objects are persistent, the current values, collections and references are
      * the new baseline, deleted objects are gone from the identity map.
      */
-    void complete(Map<EntityKey, InstanceState> identityMap, List<InstanceState> pending,
+    void complete(IdentityMap identityMap, List<InstanceState> pending,
             List<InstanceState> deletedInTransaction, List<InstanceState> insertedInTransaction) {
         if (!earlyDeletes.isEmpty()) {
             for (InstanceState state : earlyDeletes) {
@@ -1081,7 +1081,7 @@ final class UnitOfWork {
         }
         for (List<InstanceState> states : deletes.values()) {
             for (InstanceState state : states) {
-                identityMap.remove(new EntityKey(state.mapper.entityClass(), state.identity), state);
+                identityMap.remove(state);
             }
         }
         for (List<InstanceState> states : inserts.values()) {
@@ -1092,7 +1092,7 @@ final class UnitOfWork {
                 state.status = InstanceState.Status.PERSISTENT;
                 state.insertedInTransaction = true;
                 insertedInTransaction.add(state);
-                identityMap.put(new EntityKey(state.mapper.entityClass(), state.identity), state);
+                identityMap.put(state);
                 baseline(state);
             }
         }
@@ -1101,9 +1101,9 @@ final class UnitOfWork {
             for (InstanceState state : states) {
                 Object identity = state.mapper.identity(state.object());
                 if (!identity.equals(state.identity)) {
-                    identityMap.remove(new EntityKey(state.mapper.entityClass(), state.identity));
+                    identityMap.remove(state);
                     state.identity = identity;
-                    identityMap.put(new EntityKey(state.mapper.entityClass(), identity), state);
+                    identityMap.put(state);
                 }
                 if (state.mapper.hasRelationships()) {
                     // A flush may have set foreign-key fields after diff() read them: read them again.
@@ -1121,7 +1121,7 @@ final class UnitOfWork {
         }
         for (List<InstanceState> states : deletes.values()) {
             for (InstanceState state : states) {
-                identityMap.remove(new EntityKey(state.mapper.entityClass(), state.identity), state);
+                identityMap.remove(state);
                 state.status = InstanceState.Status.DELETED;
                 state.markedForDeletion = false;
                 deletedInTransaction.add(state);

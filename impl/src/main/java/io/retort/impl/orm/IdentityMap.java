@@ -1,0 +1,198 @@
+package io.retort.impl.orm;
+
+import java.util.AbstractCollection;
+import java.util.Arrays;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A session's identity map: the states of the objects it holds by row, found by mapped class and primary key.
+ *
+ * <p>A linear-probing table of the states themselves, with their key hashes beside them: holding an object costs two
+ * array slots, not a key and an entry object, growing copies two arrays without reading a state, and a miss (every
+ * row of a query the session has not seen) compares integers only. The key is read from the state
+ * ({@code mapper.entityClass()}, {@code identity}), so a state's identity must not change while it is in the map:
+ * remove it, change it, put it back. Iteration is in no particular order and fails fast if the map changes. Confined
+ * to its session's thread.
+ */
+final class IdentityMap extends AbstractCollection<InstanceState> {
+    private static final int INITIAL_CAPACITY = 16;
+    private @Nullable InstanceState[] states = new InstanceState[INITIAL_CAPACITY];
+    private int[] hashes = new int[INITIAL_CAPACITY];
+    private int size;
+    private int modifications;
+
+    /**
+     * The key's hash, spread as {@link java.util.HashMap} spreads it and no further: sequential keys (most generated
+     * keys) take neighbouring slots, so a query's rows fill the table, and iteration visits the states, in the order
+     * they were allocated, which the processor's caches reward.
+     */
+    private static int hash(Class<?> type, Object identity) {
+        int h = type.hashCode() * 31 + identity.hashCode();
+        return h ^ (h >>> 16);
+    }
+
+    private static Object identityOf(InstanceState state) {
+        Object identity = state.identity;
+        if (identity == null) {
+            throw new IllegalStateException("A " + state.mapper.entityClass().getSimpleName() + " without an"
+                    + " identity cannot be in the identity map");
+        }
+        return identity;
+    }
+
+    /** The state held under this class and identity, or null. */
+    @Nullable InstanceState get(Class<?> type, Object identity) {
+        int hash = hash(type, identity);
+        @Nullable InstanceState[] table = states;
+        int mask = table.length - 1;
+        for (int i = hash & mask;; i = (i + 1) & mask) {
+            InstanceState state = table[i];
+            if (state == null) {
+                return null;
+            }
+            if (hashes[i] == hash && state.mapper.entityClass() == type && identity.equals(state.identity)) {
+                return state;
+            }
+        }
+    }
+
+    /** Holds a state under its class and identity; the state it replaces, or null. */
+    @Nullable InstanceState put(InstanceState state) {
+        Class<?> type = state.mapper.entityClass();
+        Object identity = identityOf(state);
+        int hash = hash(type, identity);
+        @Nullable InstanceState[] table = states;
+        int mask = table.length - 1;
+        int i = hash & mask;
+        for (InstanceState present = table[i]; present != null; present = table[i = (i + 1) & mask]) {
+            if (hashes[i] == hash && present.mapper.entityClass() == type && identity.equals(present.identity)) {
+                table[i] = state;
+                modifications++;
+                return present;
+            }
+        }
+        table[i] = state;
+        hashes[i] = hash;
+        modifications++;
+        if (++size > table.length >> 1) {
+            grow();
+        }
+        return null;
+    }
+
+    /** Lets go of this state (not of another one held under the same key); whether it was held. */
+    boolean remove(InstanceState state) {
+        Object identity = state.identity;
+        if (identity == null) {
+            return false;
+        }
+        int hash = hash(state.mapper.entityClass(), identity);
+        @Nullable InstanceState[] table = states;
+        int mask = table.length - 1;
+        for (int i = hash & mask;; i = (i + 1) & mask) {
+            InstanceState present = table[i];
+            if (present == null) {
+                return false;
+            }
+            if (present == state) {
+                vacate(i);
+                size--;
+                modifications++;
+                return true;
+            }
+        }
+    }
+
+    /** Empties slot {@code i}, moving back the later states of its run whose probe passes through it. */
+    private void vacate(int i) {
+        @Nullable InstanceState[] table = states;
+        int mask = table.length - 1;
+        int hole = i;
+        for (int j = (hole + 1) & mask; table[j] != null; j = (j + 1) & mask) {
+            int home = hashes[j] & mask;
+            if (((j - home) & mask) >= ((j - hole) & mask)) {
+                table[hole] = table[j];
+                hashes[hole] = hashes[j];
+                hole = j;
+            }
+        }
+        table[hole] = null;
+        hashes[hole] = 0;
+    }
+
+    private void grow() {
+        @Nullable InstanceState[] old = states;
+        int[] oldHashes = hashes;
+        int capacity = old.length << 1;
+        @Nullable InstanceState[] table = new InstanceState[capacity];
+        int[] tableHashes = new int[capacity];
+        int mask = capacity - 1;
+        for (int j = 0; j < old.length; j++) {
+            if (old[j] != null) {
+                int i = oldHashes[j] & mask;
+                while (table[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                table[i] = old[j];
+                tableHashes[i] = oldHashes[j];
+            }
+        }
+        states = table;
+        hashes = tableHashes;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public void clear() {
+        if (states.length > INITIAL_CAPACITY * 64) {
+            states = new InstanceState[INITIAL_CAPACITY];
+            hashes = new int[INITIAL_CAPACITY];
+        } else {
+            Arrays.fill(states, null);
+        }
+        size = 0;
+        modifications++;
+    }
+
+    @Override
+    public Iterator<InstanceState> iterator() {
+        return new Iterator<>() {
+            private final @Nullable InstanceState[] table = states;
+            private final int expected = modifications;
+            private int next = advance(0);
+
+            private int advance(int from) {
+                int i = from;
+                while (i < table.length && table[i] == null) {
+                    i++;
+                }
+                return i;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next < table.length;
+            }
+
+            @Override
+            public InstanceState next() {
+                if (modifications != expected) {
+                    throw new ConcurrentModificationException("The identity map changed while it was iterated");
+                }
+                if (next >= table.length) {
+                    throw new NoSuchElementException();
+                }
+                InstanceState state = table[next];
+                next = advance(next + 1);
+                return state;
+            }
+        };
+    }
+}

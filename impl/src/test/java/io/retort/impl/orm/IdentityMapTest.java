@@ -1,0 +1,93 @@
+package io.retort.impl.orm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ConcurrentModificationException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The session's identity map against a HashMap doing the same: puts, removals amid collisions, growth, iteration. */
+class IdentityMapTest {
+    private static final EntityMapper<User> USERS = Mappers.of(User.class);
+    private static final EntityMapper<Account> ACCOUNTS = Mappers.of(Account.class);
+
+    private static InstanceState state(EntityMapper<?> mapper, Object identity) {
+        InstanceState state = new InstanceState(mapper, new Object(), InstanceState.Status.PERSISTENT, null);
+        state.identity = identity;
+        return state;
+    }
+
+    @Test
+    void behavesAsAMapFromClassAndKeyThroughRandomPutsAndRemovals() {
+        IdentityMap map = new IdentityMap();
+        Map<String, InstanceState> model = new HashMap<>();
+        Random random = new Random(7);
+        for (int step = 0; step < 200_000; step++) {
+            EntityMapper<?> mapper = random.nextBoolean() ? USERS : ACCOUNTS;
+            // Few distinct keys and sequential ones: long probe runs, and removals inside them.
+            Object identity = random.nextInt(10) == 0 ? (Object) ("k" + random.nextInt(50)) : random.nextInt(3000);
+            String key = mapper.entityClass().getSimpleName() + "/" + identity;
+            int operation = random.nextInt(10);
+            if (operation < 5) {
+                InstanceState fresh = state(mapper, identity);
+                assertThat(map.put(fresh)).isSameAs(model.put(key, fresh));
+            } else if (operation < 8) {
+                InstanceState held = model.get(key);
+                if (held != null) {
+                    // Another state under the same key is not the one held: nothing is removed.
+                    assertThat(map.remove(state(mapper, identity))).isFalse();
+                    assertThat(map.remove(held)).isTrue();
+                    model.remove(key);
+                } else {
+                    assertThat(map.remove(state(mapper, identity))).isFalse();
+                }
+            } else {
+                assertThat(map.get(mapper.entityClass(), identity)).isSameAs(model.get(key));
+            }
+            assertThat(map.size()).isEqualTo(model.size());
+        }
+        for (Map.Entry<String, InstanceState> entry : model.entrySet()) {
+            InstanceState state = entry.getValue();
+            assertThat(map.get(state.mapper.entityClass(), state.identity)).isSameAs(state);
+        }
+        assertThat(map).containsExactlyInAnyOrderElementsOf(model.values());
+        map.clear();
+        assertThat(map).isEmpty();
+        assertThat(map.get(User.class, 1)).isNull();
+    }
+
+    @Test
+    void theSameKeyOfAnotherClassIsAnotherObject() {
+        IdentityMap map = new IdentityMap();
+        InstanceState user = state(USERS, 1);
+        InstanceState account = state(ACCOUNTS, 1);
+        map.put(user);
+        map.put(account);
+        assertThat(map.get(User.class, 1)).isSameAs(user);
+        assertThat(map.get(Account.class, 1)).isSameAs(account);
+        assertThat(map.get(User.class, 1L)).isNull(); // keys compare with equals(): an Integer is not a Long
+    }
+
+    @Test
+    void iterationFailsFastWhenTheMapChanges() {
+        IdentityMap map = new IdentityMap();
+        map.put(state(USERS, 1));
+        map.put(state(USERS, 2));
+        Iterator<InstanceState> states = map.iterator();
+        states.next();
+        map.put(state(USERS, 3));
+        assertThatThrownBy(states::next).isInstanceOf(ConcurrentModificationException.class)
+                .hasMessage("The identity map changed while it was iterated");
+    }
+
+    @Test
+    void aStateWithoutIdentityCannotBeHeld() {
+        InstanceState pending = new InstanceState(USERS, new Object(), InstanceState.Status.PENDING, null);
+        assertThatThrownBy(() -> new IdentityMap().put(pending)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("A User without an identity cannot be in the identity map");
+    }
+}
