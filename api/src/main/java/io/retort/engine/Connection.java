@@ -132,7 +132,12 @@ public interface Connection extends AutoCloseable, SchemaExecutor {
     /** Whether {@link #close()} has been called. */
     boolean isClosed();
 
-    /** Rolls back uncommitted work, closes open results and returns the connection to the pool. Idempotent. */
+    /**
+     * Rolls back uncommitted work, closes open results and returns the connection to the pool. Idempotent. Where the
+     * database's ROLLBACK also drops the statements it parsed for the connection (H2), a transaction that ran only
+     * read-only SELECTs of the expression language (no function calls, SQL text or row locks) ends with COMMIT
+     * instead, which is the same for a transaction that wrote nothing.
+     */
     @Override
     void close();
 }

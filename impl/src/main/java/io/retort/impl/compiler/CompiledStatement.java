@@ -18,9 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param source the statement as the user wrote it, for error messages
  * @param placeholderOffsets the position of each placeholder in {@code sql}
  * @param expanding the parameters that expand into lists at execution
+ * @param readOnly whether the statement only reads: a SELECT of the expression language that takes no locks and
+ *     calls no function or SQL text (which might write); text statements and DDL never count as read-only
  */
 public record CompiledStatement(String sql, List<String> parameterNames, String source,
-        List<Integer> placeholderOffsets, Set<String> expanding) {
+        List<Integer> placeholderOffsets, Set<String> expanding, boolean readOnly) {
 
     /** Creates the compiled form; the lists are copied. */
     public CompiledStatement {
@@ -29,9 +31,15 @@ public record CompiledStatement(String sql, List<String> parameterNames, String 
         expanding = Set.copyOf(expanding);
     }
 
-    /** A statement without expanding parameters. */
+    /** A statement that may write (text, DDL). */
+    public CompiledStatement(String sql, List<String> parameterNames, String source,
+            List<Integer> placeholderOffsets, Set<String> expanding) {
+        this(sql, parameterNames, source, placeholderOffsets, expanding, false);
+    }
+
+    /** A statement without expanding parameters that may write. */
     public CompiledStatement(String sql, List<String> parameterNames, String source) {
-        this(sql, parameterNames, source, List.of(), Set.of());
+        this(sql, parameterNames, source, List.of(), Set.of(), false);
     }
 
     /**

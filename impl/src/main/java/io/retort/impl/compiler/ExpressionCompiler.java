@@ -54,6 +54,12 @@ public final class ExpressionCompiler implements SqlVisitor {
     /** Names of the CTEs a WITH clause has declared already. */
     private final Set<String> declaredCtes = new HashSet<>();
 
+    /**
+     * Whether the statement may change data: it writes, locks rows, or calls a function or SQL text that might.
+     * A SELECT without any of these is read-only ({@link CompiledStatement#readOnly()}).
+     */
+    private boolean mayWrite;
+
     private ExpressionCompiler(Dialect dialect, boolean render) {
         this.dialect = dialect;
         this.render = render;
@@ -63,8 +69,10 @@ public final class ExpressionCompiler implements SqlVisitor {
     public static CompiledStatement compile(Dialect dialect, SqlNode statement) {
         ExpressionCompiler compiler = new ExpressionCompiler(dialect, true);
         statement.accept(compiler);
+        boolean readOnly = (statement instanceof Select || statement instanceof io.retort.sql.CompoundSelect)
+                && !compiler.mayWrite;
         return new CompiledStatement(compiler.sql.toString(), compiler.names, compiler.sql.toString(),
-                compiler.offsets, compiler.expanding);
+                compiler.offsets, compiler.expanding, readOnly);
     }
 
     /** The values and types a statement binds, in placeholder order (before expansion). */
@@ -243,6 +251,7 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitTextFragment(io.retort.sql.TextFragment<?> fragment) {
+        mayWrite = true;
         CompiledStatement text = new TextCompiler(dialect).compile(io.retort.sql.Sql.text(fragment.sql()));
         if (render) {
             int base = sql.length();
@@ -471,6 +480,7 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitOver(io.retort.sql.Over<?> over) {
+        mayWrite = true;
         over.function().accept(this);
         io.retort.sql.Window window = over.window();
         append(" OVER (");
@@ -501,6 +511,7 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitFiltered(io.retort.sql.Filtered<?> filtered) {
+        mayWrite = true;
         FunctionCall<?> function = filtered.function();
         if (dialect.supportsAggregateFilter()) {
             function.accept(this);
@@ -529,6 +540,7 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitFunction(FunctionCall<?> function) {
+        mayWrite = true;
         if (function.name().equals("now") && function.arguments().isEmpty()) {
             append(dialect.localTimestamp());
             return;
@@ -626,6 +638,7 @@ public final class ExpressionCompiler implements SqlVisitor {
             append(clause.substring(copied));
         }
         if (select.forUpdateClause() != null) {
+            mayWrite = true; // takes row locks
             if (!dialect.forUpdateWithGrouping() && (select.isDistinct() || !select.groupByClause().isEmpty())) {
                 throw new io.retort.exception.CompileException("FOR UPDATE with GROUP BY or DISTINCT is not"
                         + " supported by " + dialect.name() + ": grouped rows cannot be locked; lock the rows in a"
@@ -649,6 +662,7 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitInsert(Insert insert) {
+        mayWrite = true;
         List<List<Assignment>> rows = insert.rows();
         List<Assignment> assignments = rows.get(0);
         if (assignments.isEmpty() && insert.fromSelectClause() == null) {
@@ -767,6 +781,7 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitUpdate(Update update) {
+        mayWrite = true;
         List<Assignment> assignments = update.assignments();
         if (assignments.isEmpty()) {
             throw new io.retort.exception.CompileException("UPDATE " + update.table().name() + " has no values;"
@@ -821,6 +836,7 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitDelete(Delete delete) {
+        mayWrite = true;
         append("DELETE FROM ");
         delete.table().accept(this);
         if (delete.whereClause() != null) {

@@ -72,6 +72,17 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether ROLLBACK makes the database forget the statements it has parsed for the connection (H2 clears its
+     * per-session statement cache, since a rolled-back DDL statement may have changed what they refer to). A
+     * connection returned to the pool after a transaction that only read then ends it with COMMIT, which is the same
+     * for a transaction that wrote nothing, so that the next transaction on the connection does not parse its
+     * statements again. False by default.
+     */
+    public boolean rollbackDiscardsParsedStatements() {
+        return false;
+    }
+
+    /**
      * Whether an exception means the connection is gone (the server closed or killed it, the network failed), so
      * that the pool must discard the connection rather than hand it out again. The default reads SQLSTATE class 08
      * and PostgreSQL's administrator-shutdown states.

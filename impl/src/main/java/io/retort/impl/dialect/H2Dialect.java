@@ -48,6 +48,12 @@ public class H2Dialect extends Dialect {
         return jdbcUrl.startsWith("jdbc:h2:mem:");
     }
 
+    /** H2's {@code SessionLocal.rollback} clears the session's query cache. */
+    @Override
+    public boolean rollbackDiscardsParsedStatements() {
+        return true;
+    }
+
     @Override
     public ErrorCategory classify(java.sql.SQLException exception) {
         String state = exception.getSQLState();

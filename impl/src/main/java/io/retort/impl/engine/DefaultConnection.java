@@ -59,6 +59,8 @@ final class DefaultConnection implements Connection {
     private int queryTimeout;
     private long queryStarted;
     private boolean inTransaction;
+    /** The current transaction has run only read-only statements ({@link CompiledStatement#readOnly()}). */
+    private boolean onlyReads;
     private boolean closed;
     private int savepointCounter;
 
@@ -178,7 +180,7 @@ final class DefaultConnection implements Connection {
                 types[i] = slotTypes[expanded.slots()[i]];
             }
         }
-        autobegin();
+        autobegin(plan.readOnly());
         log.statement(sql, logged, false, compiled.cached());
         StatementEvent event = event(sql, logged, false);
         PreparedStatement prepared = null;
@@ -274,7 +276,7 @@ final class DefaultConnection implements Connection {
             }
             types = bound != null ? bound.types().toArray(new SqlType<?>[0]) : parameterTypes(statement, plan);
         }
-        autobegin();
+        autobegin(false);
         log.statement(plan.sql(), logged, true, compiled.cached());
         StatementEvent event = event(plan.sql(), logged, true);
         SQLException failure = null;
@@ -423,7 +425,7 @@ final class DefaultConnection implements Connection {
     private void runInsertMany(DefaultEngine.Compiled compiled, String sql, List<Map<String, @Nullable Object>> logged,
             boolean batch, List<io.retort.engine.Row> rows, Columns[] columns, SqlType<?>[] resultTypes,
             InsertManyCall call, String @Nullable [] keyColumns, int expected) {
-        autobegin();
+        autobegin(false);
         log.statement(sql, logged, batch, compiled.cached());
         StatementEvent event = event(sql, logged, batch);
         SQLException failure = null;
@@ -608,11 +610,13 @@ final class DefaultConnection implements Connection {
         return translated;
     }
 
-    private void autobegin() {
+    private void autobegin(boolean readOnly) {
         if (!inTransaction && !autocommit) {
             inTransaction = true;
+            onlyReads = true;
             log.log(external != null ? "BEGIN (joined the JTA transaction)" : "BEGIN (implicit)");
         }
+        onlyReads &= readOnly;
     }
 
     private void checkNotExternal(String operation, String instead) {
@@ -677,7 +681,7 @@ final class DefaultConnection implements Connection {
             throw new InvalidRequestException("Savepoints need a transaction, but this connection is in AUTOCOMMIT"
                     + " mode; set another isolation level to use beginNested()");
         }
-        autobegin();
+        autobegin(false);
         String name = "retort_savepoint_" + (++savepointCounter);
         log.log("SAVEPOINT " + name);
         try {
@@ -858,9 +862,16 @@ final class DefaultConnection implements Connection {
         closed = true;
         try {
             if (inTransaction && external == null) {
-                log.log("ROLLBACK");
                 endTransaction();
-                jdbc.rollback();
+                if (onlyReads && dialect.rollbackDiscardsParsedStatements()) {
+                    // Nothing was written, so COMMIT ends the transaction as ROLLBACK would, and the database keeps
+                    // the statements it parsed for the connection's next user.
+                    log.log("COMMIT (the transaction only read)");
+                    jdbc.commit();
+                } else {
+                    log.log("ROLLBACK");
+                    jdbc.rollback();
+                }
             }
             jdbc.close();
         } catch (SQLException e) {

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.retort.engine.Connection;
 import io.retort.engine.Engine;
 import io.retort.engine.EngineOptions;
+import io.retort.schema.MetaData;
+import io.retort.schema.Schema;
+import io.retort.schema.Table;
+import io.retort.sql.Executable;
+import io.retort.sql.Sql;
+import io.retort.types.Types;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,6 +77,40 @@ class EchoIT {
                 "INFO SELECT x FROM t WHERE x > ?",
                 "INFO [generated] {min=0}",
                 "INFO ROLLBACK");
+    }
+
+    @Test
+    void onH2ATransactionThatOnlyReadEndsWithCommitAtClose() {
+        // H2's ROLLBACK clears the statements it parsed for the connection: a transaction that wrote nothing ends
+        // with COMMIT, the same for it. Anything that may have written is rolled back as on every database.
+        for (String url : List.of("h2:mem:echo_reads", "sqlite://")) {
+            try (Engine engine = Engine.create(url, EngineOptions.builder().echo(true).build())) {
+                MetaData metadata = new MetaData();
+                Table t = metadata.table("t", Schema.column("x", Types.INTEGER).primaryKey());
+                metadata.createAll(engine);
+                String readOnlyEnd = url.startsWith("h2") ? "INFO COMMIT (the transaction only read)" : "INFO ROLLBACK";
+                messages.clear();
+                try (Connection conn = engine.connect()) {
+                    conn.execute(Sql.select(t.c("x")).where(t.c("x", Integer.class).eq(1))).all();
+                    conn.execute(Sql.select(t.c("x"))).all();
+                }
+                assertThat(messages).last().isEqualTo(readOnlyEnd);
+                // A function might write, SQL text might, row locks are taken, an INSERT writes: ROLLBACK.
+                List<Executable> mayWrite = List.of(Sql.select(Sql.count()).from(t), text("SELECT x FROM t"),
+                        Sql.insert(t).values(Map.of("x", 5)));
+                for (Executable statement : mayWrite) {
+                    messages.clear();
+                    try (Connection conn = engine.connect()) {
+                        conn.execute(Sql.select(t.c("x"))).all();
+                        conn.execute(statement);
+                    }
+                    assertThat(messages).as(statement.toString()).last().isEqualTo("INFO ROLLBACK");
+                }
+                try (Connection conn = engine.connect()) {
+                    assertThat(conn.execute(Sql.select(Sql.count()).from(t)).scalar(Long.class)).isZero();
+                }
+            }
+        }
     }
 
     @Test
