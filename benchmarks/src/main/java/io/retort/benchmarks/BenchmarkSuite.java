@@ -96,6 +96,7 @@ public final class BenchmarkSuite {
                         .forks(options.forks)
                         .shouldDoGC(!options.smoke)     // a full GC between iterations: no garbage carried over
                         .shouldFailOnError(options.smoke)
+                        .jvmArgsAppend(extraJvmArgs())
                         .jvmArgs("-Xms4g", "-Xmx4g", "-Dbench.run=" + Database.runId(), "-Dbench.dir="
                                 + Path.of(System.getProperty("bench.dir", "target")).toAbsolutePath().normalize());
                 for (String[] skipped : scenario.skippedOn(db)) {
@@ -239,5 +240,11 @@ public final class BenchmarkSuite {
             }
             return options;
         }
+    }
+
+    /** More options for the benchmark JVMs, from the environment variable {@code BENCH_JVM} (e.g. {@code -Xlog:gc}). */
+    private static String[] extraJvmArgs() {
+        String extra = System.getenv("BENCH_JVM");
+        return extra == null || extra.isBlank() ? new String[0] : extra.trim().split("\\s+");
     }
 }
