@@ -89,9 +89,9 @@ public final class BenchmarkSuite {
                         .param(scenario.sizeParameter, Integer.toString(size))
                         .mode(Mode.SingleShotTime)
                         .timeUnit(TimeUnit.MILLISECONDS)
-                        .warmupIterations(options.warmup >= 0 ? options.warmup : scenario.warmupIterations)
+                        .warmupIterations(options.warmup >= 0 ? options.warmup : scenario.warmupIterations(db))
                         .measurementIterations(options.iterations >= 0 ? options.iterations
-                                : scenario.measurementIterations)
+                                : scenario.measurementIterations(db))
                         .warmupBatchSize(1).measurementBatchSize(1)
                         .forks(options.forks)
                         .shouldDoGC(!options.smoke)     // a full GC between iterations: no garbage carried over

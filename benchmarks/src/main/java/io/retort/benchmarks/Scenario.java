@@ -35,6 +35,24 @@ public enum Scenario {
         this.measurementIterations = measurementIterations;
     }
 
+    /**
+     * Single shots on H2 and SQLite are short enough to afford more of them: the JIT reaches its steady state on the
+     * ORM paths after about five, and the median of seven is steadier than that of three on a shared machine.
+     */
+    private static final int EMBEDDED_WARMUP = 5;
+    private static final int EMBEDDED_MEASUREMENT = 7;
+
+    /** The warmup single shots on {@code db}. */
+    int warmupIterations(Database db) {
+        return db == Database.POSTGRESQL ? warmupIterations : Math.max(warmupIterations, EMBEDDED_WARMUP);
+    }
+
+    /** The measured single shots on {@code db}. */
+    int measurementIterations(Database db) {
+        return db == Database.POSTGRESQL ? measurementIterations
+                : Math.max(measurementIterations, EMBEDDED_MEASUREMENT);
+    }
+
     /** The name in results: {@code bulk_inserts}. */
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

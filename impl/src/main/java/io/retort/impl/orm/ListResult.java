@@ -20,6 +20,7 @@ final class ListResult<T> implements TypedResult<T> {
     private final List<T> elements;
     private int position;
 
+    /** A result over {@code elements}, a mutable list that becomes the result's (and then {@link #all()}'s). */
     ListResult(List<T> elements) {
         this.elements = elements;
     }
@@ -32,6 +33,11 @@ final class ListResult<T> implements TypedResult<T> {
 
     @Override
     public List<T> all() {
+        if (position == 0) {
+            // The result's own list, filled for it and read once: handed over rather than copied.
+            position = elements.size();
+            return elements;
+        }
         return new ArrayList<>(remaining());
     }
 
