@@ -43,20 +43,25 @@ final class IdentityMap extends AbstractCollection<InstanceState> {
         return identity;
     }
 
-    /** The state held under this class and identity, or null. */
-    @Nullable InstanceState get(Class<?> type, Object identity) {
-        int hash = hash(type, identity);
+    /** The slot of the state held under this key, or {@code -1 - free} with the free slot it would take. */
+    private int find(Class<?> type, Object identity, int hash) {
         @Nullable InstanceState[] table = states;
         int mask = table.length - 1;
         for (int i = hash & mask;; i = (i + 1) & mask) {
             InstanceState state = table[i];
             if (state == null) {
-                return null;
+                return -1 - i;
             }
             if (hashes[i] == hash && state.mapper.entityClass() == type && identity.equals(state.identity)) {
-                return state;
+                return i;
             }
         }
+    }
+
+    /** The state held under this class and identity, or null. */
+    @Nullable InstanceState get(Class<?> type, Object identity) {
+        int slot = find(type, identity, hash(type, identity));
+        return slot >= 0 ? states[slot] : null;
     }
 
     /** Holds a state under its class and identity; the state it replaces, or null. */
@@ -64,20 +69,16 @@ final class IdentityMap extends AbstractCollection<InstanceState> {
         Class<?> type = state.mapper.entityClass();
         Object identity = identityOf(state);
         int hash = hash(type, identity);
-        @Nullable InstanceState[] table = states;
-        int mask = table.length - 1;
-        int i = hash & mask;
-        for (InstanceState present = table[i]; present != null; present = table[i = (i + 1) & mask]) {
-            if (hashes[i] == hash && present.mapper.entityClass() == type && identity.equals(present.identity)) {
-                table[i] = state;
-                modifications++;
-                return present;
-            }
-        }
-        table[i] = state;
-        hashes[i] = hash;
+        int slot = find(type, identity, hash);
         modifications++;
-        if (++size > table.length >> 1) {
+        if (slot >= 0) {
+            InstanceState replaced = states[slot];
+            states[slot] = state;
+            return replaced;
+        }
+        states[-1 - slot] = state;
+        hashes[-1 - slot] = hash;
+        if (++size > states.length >> 1) {
             grow();
         }
         return null;

@@ -133,43 +133,56 @@ final class InstanceStates {
             return (hash >>> STRIPE_BITS) & mask;
         }
 
-        synchronized @Nullable InstanceState get(Object instance, int hash) {
+        /** The slot holding the state of {@code instance}, or {@code -1 - free} with the free slot it would take. */
+        private int find(Object instance, int hash) {
             @Nullable InstanceState[] table = states;
             int mask = table.length - 1;
             for (int i = home(hash, mask);; i = (i + 1) & mask) {
                 InstanceState state = table[i];
                 if (state == null) {
-                    return null;
+                    return -1 - i;
                 }
                 if (hashes[i] == hash && state.get() == instance) {
-                    return state;
+                    return i;
                 }
             }
         }
 
+        synchronized @Nullable InstanceState get(Object instance, int hash) {
+            int slot = find(instance, hash);
+            return slot >= 0 ? states[slot] : null;
+        }
+
+        /** Records a state, replacing an earlier one of the same object. */
         synchronized void put(InstanceState state) {
-            if (insert(state) && ++used > states.length >> 1) {
-                rebuild(0);
+            Object instance = state.get();
+            if (instance == null) {
+                return; // collected already: nothing can ask for it
+            }
+            int slot = find(instance, state.hash);
+            if (slot >= 0) {
+                states[slot] = state;
+            } else {
+                take(-1 - slot, state);
             }
         }
 
         synchronized @Nullable InstanceState putIfAbsent(InstanceState state) {
-            Object instance = state.get();
-            @Nullable InstanceState[] table = states;
-            int mask = table.length - 1;
-            int hash = state.hash;
-            int i = home(hash, mask);
-            for (InstanceState present = table[i]; present != null; present = table[i = (i + 1) & mask]) {
-                if (hashes[i] == hash && present.get() == instance) {
-                    return present;
-                }
+            int slot = find(state.object(), state.hash);
+            if (slot >= 0) {
+                return states[slot];
             }
-            table[i] = state;
-            hashes[i] = hash;
-            if (++used > table.length >> 1) {
+            take(-1 - slot, state);
+            return null;
+        }
+
+        /** Files a state in a free slot, rebuilding the table once it is half full. */
+        private void take(int slot, InstanceState state) {
+            states[slot] = state;
+            hashes[slot] = state.hash;
+            if (++used > states.length >> 1) {
                 rebuild(0);
             }
-            return null;
         }
 
         /** Records {@code count} states of new objects from {@code sorted}, all of this stripe, growing once. */
@@ -190,27 +203,6 @@ final class InstanceStates {
                 tableHashes[i] = hash;
             }
             used += count;
-        }
-
-        /** Files a state in its slot, replacing one of the same object; whether it took a slot of its own. */
-        private boolean insert(InstanceState state) {
-            Object instance = state.get();
-            if (instance == null) {
-                return false; // collected already: nothing can ask for it
-            }
-            @Nullable InstanceState[] table = states;
-            int mask = table.length - 1;
-            int hash = state.hash;
-            int i = home(hash, mask);
-            for (InstanceState present = table[i]; present != null; present = table[i = (i + 1) & mask]) {
-                if (hashes[i] == hash && present.get() == instance) {
-                    table[i] = state;
-                    return false;
-                }
-            }
-            table[i] = state;
-            hashes[i] = hash;
-            return true;
         }
 
         /**
