@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * array slots, not a key and an entry object, growing copies two arrays without reading a state, and a miss (every
  * row of a query the session has not seen) compares integers only. The key is read from the state
  * ({@code mapper.entityClass()}, {@code identity}), so a state's identity must not change while it is in the map:
- * remove it, change it, put it back. Iteration is in no particular order and fails fast if the map changes. Confined
+ * remove it, change it, put it back. Iteration is in no particular order and fails fast if a state is added or
+ * removed (as {@link java.util.HashMap}'s, replacing one under its key is no such change). Confined
  * to its session's thread.
  */
 final class IdentityMap extends AbstractCollection<InstanceState> {
@@ -70,12 +71,12 @@ final class IdentityMap extends AbstractCollection<InstanceState> {
         Object identity = identityOf(state);
         int hash = hash(type, identity);
         int slot = find(type, identity, hash);
-        modifications++;
         if (slot >= 0) {
-            InstanceState replaced = states[slot];
+            InstanceState replaced = states[slot]; // in place: not a change an iteration must notice
             states[slot] = state;
             return replaced;
         }
+        modifications++;
         states[-1 - slot] = state;
         hashes[-1 - slot] = hash;
         if (++size > states.length >> 1) {
