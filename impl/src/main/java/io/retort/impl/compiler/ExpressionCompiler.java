@@ -480,7 +480,6 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     @Override
     public void visitOver(io.retort.sql.Over<?> over) {
-        mayWrite = true;
         over.function().accept(this);
         io.retort.sql.Window window = over.window();
         append(" OVER (");

@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -668,20 +669,31 @@ public final class EntityMapper<E> implements EntityMapping<E> {
      * The query of {@code session.get}: one statement per class with the key as parameters (see
      * {@link #identityParameters}), so that every lookup finds it compiled and hashed already.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     EntitySelect<E> byIdentity() {
         EntitySelect<E> select = byIdentity;
         if (select == null) {
-            Predicate criteria = null;
+            List<Column<?>> columns = new ArrayList<>(key.length);
             for (Attribute attribute : key) {
-                Column column = attribute.column();
-                Predicate one = column.eq((Expression<?>) Sql.bindParam("pk_" + column.name(), column.type()));
-                criteria = criteria == null ? one : criteria.and(one);
+                columns.add(attribute.column());
             }
-            select = Orm.select(type).where(criteria);
+            select = Orm.select(type).where(parameterCriteria(columns, "pk_"));
             byIdentity = select;
         }
         return select;
+    }
+
+    /**
+     * {@code a = :<prefix>a AND b = :<prefix>b ...}: criteria whose values a statement is given by name at execution
+     * (one per row of a batch, or per lookup).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Predicate parameterCriteria(List<Column<?>> columns, String prefix) {
+        Predicate criteria = null;
+        for (Column column : columns) {
+            Predicate one = column.eq((Expression<?>) Sql.bindParam(prefix + column.name(), column.type()));
+            criteria = criteria == null ? one : criteria.and(one);
+        }
+        return Objects.requireNonNull(criteria, "no columns");
     }
 
     /** The parameters of {@link #byIdentity()} for an identity (a value, or a list for a composite key). */

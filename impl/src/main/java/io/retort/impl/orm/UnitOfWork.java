@@ -960,14 +960,8 @@ final class UnitOfWork {
     }
 
     /** {@code a = :key_a AND b = :key_b ...}: the WHERE clause of a batch whose rows give the key values by name. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Predicate keyParameters(List<Column<?>> columns) {
-        Predicate criteria = null;
-        for (Column column : columns) {
-            Predicate one = column.eq((Expression<?>) bindParam("key_" + column.name(), column.type()));
-            criteria = criteria == null ? one : criteria.and(one);
-        }
-        return criteria;
+        return EntityMapper.parameterCriteria(columns, "key_");
     }
 
     private static List<Column<?>> columnsOf(List<Attribute> attributes) {

@@ -11,6 +11,9 @@ import io.retort.schema.Schema;
 import io.retort.schema.Table;
 import io.retort.sql.Executable;
 import io.retort.sql.Sql;
+import io.retort.testing.DatabaseTest;
+import io.retort.testing.TestDatabase;
+import io.retort.testing.TestEngines;
 import io.retort.types.Types;
 import java.util.List;
 import java.util.Map;
@@ -79,37 +82,40 @@ class EchoIT {
                 "INFO ROLLBACK");
     }
 
-    @Test
-    void onH2ATransactionThatOnlyReadEndsWithCommitAtClose() {
-        // H2's ROLLBACK clears the statements it parsed for the connection: a transaction that wrote nothing ends
-        // with COMMIT, the same for it. Anything that may have written is rolled back as on every database.
-        for (String url : List.of("h2:mem:echo_reads", "sqlite://")) {
-            try (Engine engine = Engine.create(url, EngineOptions.builder().echo(true).build())) {
-                MetaData metadata = new MetaData();
-                Table t = metadata.table("t", Schema.column("x", Types.INTEGER).primaryKey());
-                metadata.createAll(engine);
-                String readOnlyEnd = url.startsWith("h2") ? "INFO COMMIT (the transaction only read)" : "INFO ROLLBACK";
+    @DatabaseTest
+    void aTransactionThatOnlyReadEndsWithCommitAtCloseOnlyWhereRollbackForgetsParsedStatements(
+            TestEngines engines) {
+        // H2's ROLLBACK clears the statements it parsed for the connection: there a transaction that wrote nothing
+        // ends with COMMIT, the same for it. Anything that may have written is rolled back on every database.
+        Engine engine = engines.create(EngineOptions.builder().echo(true).build());
+        MetaData metadata = new MetaData();
+        Table t = metadata.table("echo_reads", Schema.column("x", Types.INTEGER).primaryKey());
+        metadata.createAll(engine);
+        try {
+            String readOnlyEnd = engines.database() == TestDatabase.H2
+                    ? "INFO COMMIT (the transaction only read)" : "INFO ROLLBACK";
+            messages.clear();
+            try (Connection conn = engine.connect()) {
+                conn.execute(Sql.select(t.c("x")).where(t.c("x", Integer.class).eq(1))).all();
+                conn.execute(Sql.select(t.c("x"))).all();
+            }
+            assertThat(messages).last().isEqualTo(readOnlyEnd);
+            // A function might write, SQL text might, FOR UPDATE takes row locks, an INSERT writes: ROLLBACK.
+            List<Executable> mayWrite = List.of(Sql.select(Sql.count()).from(t), text("SELECT x FROM echo_reads"),
+                    Sql.select(t.c("x")).forUpdate(), Sql.insert(t).values(Map.of("x", 5)));
+            for (Executable statement : mayWrite) {
                 messages.clear();
                 try (Connection conn = engine.connect()) {
-                    conn.execute(Sql.select(t.c("x")).where(t.c("x", Integer.class).eq(1))).all();
                     conn.execute(Sql.select(t.c("x"))).all();
+                    conn.execute(statement);
                 }
-                assertThat(messages).last().isEqualTo(readOnlyEnd);
-                // A function might write, SQL text might, row locks are taken, an INSERT writes: ROLLBACK.
-                List<Executable> mayWrite = List.of(Sql.select(Sql.count()).from(t), text("SELECT x FROM t"),
-                        Sql.insert(t).values(Map.of("x", 5)));
-                for (Executable statement : mayWrite) {
-                    messages.clear();
-                    try (Connection conn = engine.connect()) {
-                        conn.execute(Sql.select(t.c("x"))).all();
-                        conn.execute(statement);
-                    }
-                    assertThat(messages).as(statement.toString()).last().isEqualTo("INFO ROLLBACK");
-                }
-                try (Connection conn = engine.connect()) {
-                    assertThat(conn.execute(Sql.select(Sql.count()).from(t)).scalar(Long.class)).isZero();
-                }
+                assertThat(messages).as(statement.toString()).last().isEqualTo("INFO ROLLBACK");
             }
+            try (Connection conn = engine.connect()) {
+                assertThat(conn.execute(Sql.select(Sql.count()).from(t)).scalar(Long.class)).isZero();
+            }
+        } finally {
+            metadata.dropAll(engine);
         }
     }
 
