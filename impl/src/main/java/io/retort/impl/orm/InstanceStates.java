@@ -213,10 +213,16 @@ final class InstanceStates {
         private void rebuild(int incoming) {
             @Nullable InstanceState[] old = states;
             int[] oldHashes = hashes;
+            // One pass reads each state (a cache miss apiece once the table is large) and packs the live ones;
+            // the new table is sized from their count and filled from the packed arrays.
+            InstanceState[] kept = new InstanceState[used];
+            int[] keptHashes = new int[used];
             int live = 0;
-            for (InstanceState state : old) {
+            for (int j = 0; j < old.length; j++) {
+                InstanceState state = old[j];
                 if (state != null && state.get() != null) {
-                    live++;
+                    kept[live] = state;
+                    keptHashes[live++] = oldHashes[j];
                 }
             }
             int capacity = Math.max(INITIAL_CAPACITY, old.length >> 1);
@@ -226,16 +232,13 @@ final class InstanceStates {
             @Nullable InstanceState[] table = new InstanceState[capacity];
             int[] tableHashes = new int[capacity];
             int mask = capacity - 1;
-            for (int j = 0; j < old.length; j++) {
-                InstanceState state = old[j];
-                if (state != null && state.get() != null) {
-                    int i = home(oldHashes[j], mask);
-                    while (table[i] != null) {
-                        i = (i + 1) & mask;
-                    }
-                    table[i] = state;
-                    tableHashes[i] = oldHashes[j];
+            for (int j = 0; j < live; j++) {
+                int i = home(keptHashes[j], mask);
+                while (table[i] != null) {
+                    i = (i + 1) & mask;
                 }
+                table[i] = kept[j];
+                tableHashes[i] = keptHashes[j];
             }
             states = table;
             hashes = tableHashes;
