@@ -66,4 +66,16 @@ public interface Result extends TypedResult<Row> {
      *         the columns
      */
     <R> TypedResult<R> mapTo(Class<R> type);
+
+    /**
+     * Each row's values as an array in column order, without building a {@link Row}: for reading many rows where
+     * only the values matter. Each array is new and the caller's to keep or change.
+     *
+     * <pre>{@code
+     * for (Object[] values : conn.execute(select(t.c("id"), t.c("name"))).arrays()) {
+     *     index.put((Integer) values[0], (String) values[1]);
+     * }
+     * }</pre>
+     */
+    TypedResult<@Nullable Object[]> arrays();
 }

@@ -17,16 +17,28 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Elements read lazily from a {@link RowCursor} and mapped from rows. A {@code null} cursor means the statement
- * returned no rows: asking for rows is then an error.
+ * Elements read lazily from a {@link RowCursor} and mapped from each row's values (an array the mapper may keep), so
+ * that a result of scalars or arrays builds no {@link Row}. A {@code null} cursor means the statement returned no
+ * rows: asking for rows is then an error.
  */
 class CursorResult<T> implements TypedResult<T> {
     private final @Nullable RowCursor cursor;
-    private final Function<Row, ? extends T> mapper;
+    private final Function<@Nullable Object[], ? extends T> mapper;
 
-    CursorResult(@Nullable RowCursor cursor, Function<Row, ? extends T> mapper) {
+    CursorResult(@Nullable RowCursor cursor, Function<@Nullable Object[], ? extends T> mapper) {
         this.cursor = cursor;
         this.mapper = mapper;
+    }
+
+    /** Each row's values as a {@link Row} over the cursor's columns. */
+    static Function<@Nullable Object[], Row> rows(@Nullable RowCursor cursor) {
+        if (cursor == null) {
+            return values -> {
+                throw new IllegalStateException("A result without rows has no row to build");
+            };
+        }
+        Columns columns = cursor.columns();
+        return values -> new DefaultRow(columns, values);
     }
 
     final @Nullable RowCursor cursor() {
@@ -41,38 +53,28 @@ class CursorResult<T> implements TypedResult<T> {
         return cursor;
     }
 
-    private @Nullable T nextOrNull() {
-        Row row = rows().next();
-        return row == null ? null : mapper.apply(row);
-    }
-
-    private boolean hasNextRow(RowCursor rows, Object[] lookahead) {
-        if (lookahead[0] != null) {
-            return true;
-        }
-        lookahead[0] = rows.next();
-        return lookahead[0] != null;
-    }
-
     @Override
     public Iterator<T> iterator() {
         RowCursor rows = rows();
         return new Iterator<>() {
-            private final Object[] lookahead = new Object[1];
+            private @Nullable Object @Nullable [] lookahead;
 
             @Override
             public boolean hasNext() {
-                return hasNextRow(rows, lookahead);
+                if (lookahead == null) {
+                    lookahead = rows.nextValues();
+                }
+                return lookahead != null;
             }
 
             @Override
             public T next() {
-                if (!hasNext()) {
+                @Nullable Object[] values = lookahead != null ? lookahead : rows.nextValues();
+                if (values == null) {
                     throw new NoSuchElementException("No more rows");
                 }
-                Row row = (Row) lookahead[0];
-                lookahead[0] = null;
-                return mapper.apply(row);
+                lookahead = null;
+                return mapper.apply(values);
             }
         };
     }
@@ -82,8 +84,8 @@ class CursorResult<T> implements TypedResult<T> {
         RowCursor rows = rows();
         List<T> all = new ArrayList<>();
         try {
-            for (Row row = rows.next(); row != null; row = rows.next()) {
-                all.add(mapper.apply(row));
+            for (@Nullable Object[] values = rows.nextValues(); values != null; values = rows.nextValues()) {
+                all.add(mapper.apply(values));
             }
         } finally {
             rows.close();
@@ -95,7 +97,8 @@ class CursorResult<T> implements TypedResult<T> {
     public @Nullable T first() {
         RowCursor rows = rows();
         try {
-            return nextOrNull();
+            @Nullable Object[] values = rows.nextValues();
+            return values == null ? null : mapper.apply(values);
         } finally {
             rows.close();
         }
@@ -105,14 +108,14 @@ class CursorResult<T> implements TypedResult<T> {
     public T one() {
         RowCursor rows = rows();
         try {
-            Row row = rows.next();
-            if (row == null) {
+            @Nullable Object[] values = rows.nextValues();
+            if (values == null) {
                 throw new NoResultException("No row was found when exactly one was required");
             }
-            if (rows.next() != null) {
+            if (rows.nextValues() != null) {
                 throw new MultipleResultsException("Multiple rows were found when exactly one was required");
             }
-            return mapper.apply(row);
+            return mapper.apply(values);
         } finally {
             rows.close();
         }
@@ -122,14 +125,14 @@ class CursorResult<T> implements TypedResult<T> {
     public @Nullable T oneOrNull() {
         RowCursor rows = rows();
         try {
-            Row row = rows.next();
-            if (row == null) {
+            @Nullable Object[] values = rows.nextValues();
+            if (values == null) {
                 return null;
             }
-            if (rows.next() != null) {
+            if (rows.nextValues() != null) {
                 throw new MultipleResultsException("Multiple rows were found when one or none was required");
             }
-            return mapper.apply(row);
+            return mapper.apply(values);
         } finally {
             rows.close();
         }

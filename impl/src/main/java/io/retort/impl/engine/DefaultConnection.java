@@ -328,7 +328,7 @@ final class DefaultConnection implements Connection {
         for (int i = 0; i < resultTypes.length; i++) {
             resultTypes[i] = returning.get(i).type();
         }
-        List<io.retort.engine.Row> rows = new ArrayList<>(sets.size());
+        List<@Nullable Object[]> rows = new ArrayList<>(sets.size());
         Columns[] resultColumns = new Columns[1];
         String lastSql;
         if (dialect.supportsReturning("INSERT")) {
@@ -423,7 +423,7 @@ final class DefaultConnection implements Connection {
     }
 
     private void runInsertMany(DefaultEngine.Compiled compiled, String sql, List<Map<String, @Nullable Object>> logged,
-            boolean batch, List<io.retort.engine.Row> rows, Columns[] columns, SqlType<?>[] resultTypes,
+            boolean batch, List<@Nullable Object[]> rows, Columns[] columns, SqlType<?>[] resultTypes,
             InsertManyCall call, String @Nullable [] keyColumns, int expected) {
         autobegin(false);
         log.statement(sql, logged, batch, compiled.cached());
@@ -451,7 +451,7 @@ final class DefaultConnection implements Connection {
                             + " RETURNING only the generated key can come back");
                 }
                 while (returned.next()) {
-                    rows.add(RowCursor.readRow(returned, columns[0], resultTypes, dialect));
+                    rows.add(RowCursor.readValues(returned, resultTypes, dialect));
                 }
             }
             if (rows.size() - before != expected) {

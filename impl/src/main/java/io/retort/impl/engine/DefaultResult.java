@@ -6,7 +6,6 @@ import io.retort.engine.TypedResult;
 import io.retort.exception.NoResultException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** The result of one execution: a cursor over rows, or a row count. */
@@ -16,7 +15,7 @@ final class DefaultResult extends CursorResult<Row> implements Result {
 
     /** A result with rows. */
     DefaultResult(RowCursor cursor) {
-        super(cursor, Function.identity());
+        super(cursor, rows(cursor));
         this.rowCount = -1;
         this.rowCounts = new long[0];
     }
@@ -28,7 +27,7 @@ final class DefaultResult extends CursorResult<Row> implements Result {
 
     /** A result without rows, from an executemany batch: the total and the count per parameter set. */
     DefaultResult(long rowCount, long[] rowCounts) {
-        super(null, Function.identity());
+        super(null, rows(null));
         this.rowCount = rowCount;
         this.rowCounts = rowCounts;
     }
@@ -56,14 +55,12 @@ final class DefaultResult extends CursorResult<Row> implements Result {
 
     @Override
     public @Nullable Object scalar() {
-        Row row = first();
-        return row == null ? null : row.get(0);
+        return scalars().first();
     }
 
     @Override
     public <T> @Nullable T scalar(Class<T> type) {
-        Row row = first();
-        return row == null ? null : row.get(0, type);
+        return scalars(type).first();
     }
 
     @Override
@@ -77,21 +74,38 @@ final class DefaultResult extends CursorResult<Row> implements Result {
 
     @Override
     public TypedResult<@Nullable Object> scalars() {
-        return new CursorResult<@Nullable Object>(cursor(), row -> row.get(0));
+        return new CursorResult<@Nullable Object>(cursor(), this::firstOf);
     }
 
     @Override
     public <T> TypedResult<T> scalars(Class<T> type) {
-        return new CursorResult<T>(cursor(), row -> row.get(0, type));
+        List<String> keys = keys();
+        return new CursorResult<T>(cursor(), values -> {
+            @Nullable Object value = firstOf(values);
+            return type.isInstance(value) ? type.cast(value) : ValueConverter.convert(value, type, keys.get(0));
+        });
+    }
+
+    private @Nullable Object firstOf(@Nullable Object[] values) {
+        RowCursor cursor = cursor();
+        if (values.length == 0 && cursor != null) {
+            cursor.columns().checkIndex(0); // the error a Row gives
+        }
+        return values[0];
     }
 
     @Override
     public TypedResult<Map<String, @Nullable Object>> mappings() {
-        return new CursorResult<>(cursor(), Row::asMap);
+        return new CursorResult<>(cursor(), rows(cursor()).andThen(Row::asMap));
     }
 
     @Override
     public <R> TypedResult<R> mapTo(Class<R> type) {
-        return new CursorResult<>(cursor(), new RecordMapper<>(type));
+        return new CursorResult<>(cursor(), rows(cursor()).andThen(new RecordMapper<>(type)));
+    }
+
+    @Override
+    public TypedResult<@Nullable Object[]> arrays() {
+        return new CursorResult<@Nullable Object[]>(cursor(), values -> values);
     }
 }

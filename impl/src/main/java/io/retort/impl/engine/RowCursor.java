@@ -23,7 +23,7 @@ final class RowCursor {
     private final @Nullable PreparedStatement statement;
     private final @Nullable ResultSet resultSet;
     /** Rows read already (an insert executemany's RETURNING rows), served instead of a result set. */
-    private final java.util.@Nullable Iterator<Row> buffered;
+    private final java.util.@Nullable Iterator<@Nullable Object[]> buffered;
     private final Columns columns;
     private final String sql;
     private final List<Map<String, @Nullable Object>> parameters;
@@ -60,7 +60,8 @@ final class RowCursor {
     }
 
     /** A cursor over rows read already; it holds no JDBC resources. */
-    RowCursor(DefaultConnection connection, Columns columns, List<Row> rows, Dialect dialect, String sql) {
+    RowCursor(DefaultConnection connection, Columns columns, List<@Nullable Object[]> rows, Dialect dialect,
+            String sql) {
         this.connection = connection;
         this.statement = null;
         this.resultSet = null;
@@ -72,16 +73,19 @@ final class RowCursor {
         this.types = new SqlType<?>[columns.size()];
     }
 
-    /** Reads the current row of a result set with the given column types (null: as the driver gives it). */
-    static Row readRow(ResultSet resultSet, Columns columns, @Nullable SqlType<?>[] types, Dialect dialect)
+    /**
+     * Reads the values of the current row of a result set into a new array, with the given column types (null: as
+     * the driver gives it).
+     */
+    static @Nullable Object[] readValues(ResultSet resultSet, @Nullable SqlType<?>[] types, Dialect dialect)
             throws SQLException {
-        int count = columns.size();
+        int count = types.length;
         @Nullable Object[] values = new Object[count];
         for (int i = 0; i < count; i++) {
-            values[i] = types[i] != null ? dialect.read(resultSet, i + 1, types[i])
-                    : readValue(resultSet.getObject(i + 1));
+            SqlType<?> type = types[i];
+            values[i] = type != null ? dialect.read(resultSet, i + 1, type) : readValue(resultSet.getObject(i + 1));
         }
-        return new DefaultRow(columns, values);
+        return values;
     }
 
     Columns columns() {
@@ -90,6 +94,15 @@ final class RowCursor {
 
     /** The next row, or {@code null} when there are no more (the cursor is then closed). */
     @Nullable Row next() {
+        @Nullable Object[] values = nextValues();
+        return values == null ? null : new DefaultRow(columns, values);
+    }
+
+    /**
+     * The values of the next row in a new array the caller owns, or {@code null} when there are no more (the cursor
+     * is then closed).
+     */
+    @Nullable Object @Nullable [] nextValues() {
         if (closed) {
             return null;
         }
@@ -105,7 +118,7 @@ final class RowCursor {
                 close();
                 return null;
             }
-            return readRow(resultSet, columns, types, dialect);
+            return readValues(resultSet, types, dialect);
         } catch (SQLException e) {
             close();
             throw connection.translate(e, sql, parameters);

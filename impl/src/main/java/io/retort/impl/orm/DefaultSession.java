@@ -3,7 +3,6 @@ package io.retort.impl.orm;
 import io.retort.engine.Connection;
 import io.retort.engine.Engine;
 import io.retort.engine.Result;
-import io.retort.engine.Row;
 import io.retort.engine.TypedResult;
 import io.retort.exception.DatabaseException;
 import io.retort.exception.InvalidRequestException;
@@ -17,6 +16,7 @@ import io.retort.spi.TransactionCoordinator;
 import io.retort.sql.Executable;
 import io.retort.sql.Predicate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -538,22 +538,19 @@ public final class DefaultSession implements Session {
         return scalarsNoFlush(select, parameters);
     }
 
+    @SuppressWarnings("unchecked")
     private <E> TypedResult<E> scalarsNoFlush(EntitySelect<E> select,
             Map<String, ? extends @Nullable Object> parameters) {
         EntityMapper<E> mapper = Mappers.of(select.entityClass());
         LoadPlan plan = LoadPlan.of(mapper, select.loadOptions());
-        List<Loader.Loaded> rows = loader.query(mapper, select.statement(), parameters, plan);
-        List<E> objects = new ArrayList<>(rows.size());
-        for (Loader.Loaded loaded : rows) {
-            objects.add(mapper.entityClass().cast(loaded.instance()));
-        }
-        return new ListResult<>(objects);
+        // Every object is of the mapped class (a mapper builds only its own class), so the list needs no copy.
+        return new ListResult<>((List<E>) loader.query(mapper, select.statement(), parameters, plan).instances());
     }
 
     /** Whether a row has a non-null key for {@code mapper} at {@code offset} (a LEFT OUTER JOIN may give none). */
-    boolean rowHasKey(EntityMapper<?> mapper, Row row, int offset) {
+    boolean rowHasKey(EntityMapper<?> mapper, @Nullable Object[] row, int offset) {
         for (Attribute key : mapper.key()) {
-            if (row.get(offset + key.index()) == null) {
+            if (row[offset + key.index()] == null) {
                 return false;
             }
         }
@@ -561,15 +558,14 @@ public final class DefaultSession implements Session {
     }
 
     /**
-     * The object for the columns of {@code mapper} starting at {@code offset} of a row: the one the identity map holds
-     * (refreshed if expired) or a new persistent one.
+     * The state of the object for the columns of {@code mapper} starting at {@code offset} of a row's values: the one
+     * the identity map holds (refreshed if expired) or a new persistent one; it is added to {@code loaded}. A row that
+     * is all this mapper's columns becomes the object's committed snapshot as it is.
      */
-    Loader.Loaded loadRow(EntityMapper<?> mapper, Row row, int offset) {
-        List<Attribute> attributes = mapper.attributes();
-        @Nullable Object[] values = new Object[attributes.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = row.get(offset + i);
-        }
+    InstanceState loadRow(EntityMapper<?> mapper, @Nullable Object[] row, int offset, Loader.LoadedObjects loaded) {
+        int width = mapper.attributes().size();
+        @Nullable Object[] values = offset == 0 && row.length == width ? row
+                : Arrays.copyOfRange(row, offset, offset + width);
         Object identity = mapper.identity(values);
         if (identity == null) {
             throw new InvalidRequestException("A row of " + mapper.table().name() + " has a NULL primary key"
@@ -580,13 +576,15 @@ public final class DefaultSession implements Session {
         if (state != null) {
             Object existing = state.object();
             if (!state.expired) {
-                return new Loader.Loaded(existing, state, false);
+                loaded.add(state, false);
+                return state;
             }
             mapper.populate(existing, values);
             state.committed = Values.owned(values);
             state.expired = false;
             state.references = null;
-            return new Loader.Loaded(existing, state, true);
+            loaded.add(state, true);
+            return state;
         }
         Object instance = mapper.newInstance();
         mapper.populate(instance, values);
@@ -595,7 +593,8 @@ public final class DefaultSession implements Session {
         fresh.committed = Values.owned(values);
         identityMap.put(fresh);
         unregistered.add(fresh);
-        return new Loader.Loaded(instance, fresh, true);
+        loaded.add(fresh, true);
+        return fresh;
     }
 
     /** Files the states of the objects {@link #loadRow} created since the last call in {@link InstanceStates}. */

@@ -1,7 +1,6 @@
 package io.retort.impl.orm;
 
 import io.retort.engine.Result;
-import io.retort.engine.Row;
 import io.retort.orm.Loading;
 import io.retort.schema.Column;
 import io.retort.sql.ColumnReference;
@@ -14,6 +13,7 @@ import io.retort.sql.Sql;
 import io.retort.sql.TableAlias;
 import io.retort.sql.TableReference;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -37,8 +37,58 @@ final class Loader {
         this.session = session;
     }
 
-    /** An object of a row, with its state and whether this row filled its fields (new, or refreshed). */
-    record Loaded(Object instance, InstanceState state, boolean fresh) {
+    /**
+     * The objects a query loaded, in order, with their states and whether the query filled their fields (new, or
+     * refreshed): arrays side by side rather than an object per loaded object. A distinct list keeps each object
+     * once (the rows of a joined collection repeat their parent).
+     */
+    static final class LoadedObjects {
+        private final List<Object> instances = new ArrayList<>();
+        private final List<InstanceState> states = new ArrayList<>();
+        private final BitSet filled = new BitSet();
+        private final @Nullable Map<Object, Boolean> seen;
+
+        LoadedObjects(boolean distinct) {
+            this.seen = distinct ? new IdentityHashMap<>() : null;
+        }
+
+        /** Adds an attached object's state; {@code fresh} when this load filled its fields. */
+        void add(InstanceState state, boolean fresh) {
+            Object instance = state.object();
+            if (seen != null && seen.put(instance, Boolean.TRUE) != null) {
+                return;
+            }
+            if (fresh) {
+                filled.set(states.size());
+            }
+            instances.add(instance);
+            states.add(state);
+        }
+
+        int size() {
+            return states.size();
+        }
+
+        boolean isEmpty() {
+            return states.isEmpty();
+        }
+
+        Object instance(int index) {
+            return instances.get(index);
+        }
+
+        InstanceState state(int index) {
+            return states.get(index);
+        }
+
+        boolean fresh(int index) {
+            return filled.get(index);
+        }
+
+        /** The objects, in order (the list itself, not a copy). */
+        List<Object> instances() {
+            return instances;
+        }
     }
 
     /** A JOINED relationship in a query: its alias, where its columns start, and the JOINED paths beyond it. */
@@ -61,8 +111,8 @@ final class Loader {
      * Runs an entity query: its rows as objects (each once when a joined collection repeats them), with the
      * relationships loaded as the plan and their defaults say.
      */
-    List<Loaded> query(EntityMapper<?> mapper, Select statement, Map<String, ? extends @Nullable Object> parameters,
-            LoadPlan plan) {
+    LoadedObjects query(EntityMapper<?> mapper, Select statement,
+            Map<String, ? extends @Nullable Object> parameters, LoadPlan plan) {
         List<JoinNode> joins = new ArrayList<>();
         Select select = statement;
         boolean collectionJoined = false;
@@ -105,37 +155,33 @@ final class Loader {
         }
 
         Result result = session.currentConnection().execute(select, parameters);
-        List<Loaded> objects = new ArrayList<>();
-        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        LoadedObjects objects = new LoadedObjects(collectionJoined);
         Map<JoinNode, Map<Object, List<Object>>> joinedChildren = new LinkedHashMap<>();
-        Map<JoinNode, List<Loaded>> joinedLoaded = new LinkedHashMap<>();
+        Map<JoinNode, LoadedObjects> joinedLoaded = new LinkedHashMap<>();
         for (JoinNode node : joins) {
             joinedChildren.put(node, new IdentityHashMap<>());
-            joinedLoaded.put(node, new ArrayList<>());
+            joinedLoaded.put(node, new LoadedObjects(true));
         }
         try {
-            for (Row row : result) {
-                Loaded parent = session.loadRow(mapper, row, 0);
-                if (!collectionJoined || seen.put(parent.instance(), Boolean.TRUE) == null) {
-                    objects.add(parent);
-                }
+            for (@Nullable Object[] row : result.arrays()) {
+                InstanceState parent = session.loadRow(mapper, row, 0, objects);
                 if (joins.isEmpty()) {
                     continue;
                 }
                 Map<JoinNode, Object> rowObjects = new HashMap<>();
                 for (JoinNode node : joins) {
-                    Object owner = node.parent == null ? parent.instance() : rowObjects.get(node.parent);
+                    Object owner = node.parent == null ? parent.object() : rowObjects.get(node.parent);
                     Map<Object, List<Object>> byOwner = joinedChildren.get(node);
                     if (owner == null) {
                         continue;
                     }
                     List<Object> children = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
                     if (session.rowHasKey(node.relationship.target, row, node.offset)) {
-                        Loaded child = session.loadRow(node.relationship.target, row, node.offset);
-                        rowObjects.put(node, child.instance());
-                        if (!CollectionTracking.containsIdentical(children, child.instance())) {
-                            children.add(child.instance());
-                            joinedLoaded.get(node).add(child);
+                        InstanceState child = session.loadRow(node.relationship.target, row, node.offset,
+                                joinedLoaded.get(node));
+                        rowObjects.put(node, child.object());
+                        if (!CollectionTracking.containsIdentical(children, child.object())) {
+                            children.add(child.object());
                         }
                     }
                 }
@@ -220,7 +266,7 @@ final class Loader {
     }
 
     /** Loads or prepares the relationships of freshly loaded objects as the plan and defaults say. */
-    void apply(EntityMapper<?> mapper, List<Loaded> objects, LoadPlan plan) {
+    void apply(EntityMapper<?> mapper, LoadedObjects objects, LoadPlan plan) {
         if (objects.isEmpty() || !mapper.hasRelationships()) {
             return;
         }
@@ -235,23 +281,25 @@ final class Loader {
         }
     }
 
-    private void applyCollection(RelationshipMapper relationship, List<Loaded> objects, Loading loading,
+    private void applyCollection(RelationshipMapper relationship, LoadedObjects objects, Loading loading,
             LoadPlan next) {
         List<CollectionTracking> unloaded = new ArrayList<>();
         LoadGroup group = loading == Loading.LAZY ? new LoadGroup(relationship, next) : null;
-        for (Loaded loaded : objects) {
-            Object current = relationship.get(loaded.instance());
+        for (int i = 0; i < objects.size(); i++) {
+            Object instance = objects.instance(i);
+            InstanceState state = objects.state(i);
+            Object current = relationship.get(instance);
             boolean ours = current instanceof TrackedCollection
-                    && ((TrackedCollection) current).tracking().ownerState == loaded.state();
-            if (ours && (((TrackedCollection) current).tracking().isLoaded() || !loaded.fresh())) {
+                    && ((TrackedCollection) current).tracking().ownerState == state;
+            if (ours && (((TrackedCollection) current).tracking().isLoaded() || !objects.fresh(i))) {
                 continue;
             }
             CollectionTracking.Mode mode = loading == Loading.RAISE ? CollectionTracking.Mode.RAISE
                     : CollectionTracking.Mode.LAZY;
             if (ours) {
-                relationship.set(loaded.instance(), null); // an expired, refreshed object: a new placeholder
+                relationship.set(instance, null); // an expired, refreshed object: a new placeholder
             }
-            CollectionTracking tracking = trackingOf(relationship, loaded.instance(), loaded.state(), mode, group);
+            CollectionTracking tracking = trackingOf(relationship, instance, state, mode, group);
             if (loading == Loading.NOLOAD) {
                 tracking.loaded(List.of());
             } else if (loading == Loading.SELECTIN || loading == Loading.JOINED) {
@@ -263,21 +311,21 @@ final class Loader {
         }
     }
 
-    private void applyReference(RelationshipMapper relationship, List<Loaded> objects, Loading loading,
+    private void applyReference(RelationshipMapper relationship, LoadedObjects objects, Loading loading,
             LoadPlan next) {
-        List<Loaded> pending = new ArrayList<>();
-        for (Loaded loaded : objects) {
-            if (!loaded.state().referenceLoaded(relationship.index)) {
-                pending.add(loaded);
+        List<InstanceState> pending = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            if (!objects.state(i).referenceLoaded(relationship.index)) {
+                pending.add(objects.state(i));
             }
         }
         if (pending.isEmpty()) {
             return;
         }
         if (loading == Loading.NOLOAD) {
-            for (Loaded loaded : pending) {
-                relationship.set(loaded.instance(), null);
-                loaded.state().referenceLoaded(relationship.index, null);
+            for (InstanceState state : pending) {
+                relationship.set(state.object(), null);
+                state.referenceLoaded(relationship.index, null);
             }
             return;
         }
@@ -288,22 +336,22 @@ final class Loader {
         }
         // Many-to-one: the identity map first, then one SELECT ... IN for the keys it lacks.
         EntityMapper<?> target = relationship.target;
-        Map<Object, List<Loaded>> missing = new LinkedHashMap<>();
-        List<Loaded> found = new ArrayList<>();
-        for (Loaded loaded : pending) {
-            Object identity = foreignKeyValue(relationship.foreignKey, loaded.state());
+        Map<Object, List<InstanceState>> missing = new LinkedHashMap<>();
+        LoadedObjects found = new LoadedObjects(false);
+        for (InstanceState state : pending) {
+            Object identity = foreignKeyValue(relationship.foreignKey, state);
             if (identity == null) {
-                relationship.set(loaded.instance(), null);
-                loaded.state().referenceLoaded(relationship.index, null);
+                relationship.set(state.object(), null);
+                state.referenceLoaded(relationship.index, null);
                 continue;
             }
             InstanceState held = session.held(target, identity);
             if (held != null) {
-                relationship.set(loaded.instance(), held.object());
-                loaded.state().referenceLoaded(relationship.index, held.object());
-                found.add(new Loaded(held.object(), held, false));
+                relationship.set(state.object(), held.object());
+                state.referenceLoaded(relationship.index, held.object());
+                found.add(held, false);
             } else {
-                missing.computeIfAbsent(identity, k -> new ArrayList<>()).add(loaded);
+                missing.computeIfAbsent(identity, k -> new ArrayList<>()).add(state);
             }
         }
         List<Object> keys = new ArrayList<>(missing.keySet());
@@ -312,12 +360,12 @@ final class Loader {
             Select select = Sql.select(target.table()).where(inKeys(target.key(), page));
             query(target, select, Map.of(), next);
         }
-        for (Map.Entry<Object, List<Loaded>> entry : missing.entrySet()) {
+        for (Map.Entry<Object, List<InstanceState>> entry : missing.entrySet()) {
             InstanceState held = session.held(target, entry.getKey());
             Object value = held == null ? null : held.object();
-            for (Loaded loaded : entry.getValue()) {
-                relationship.set(loaded.instance(), value);
-                loaded.state().referenceLoaded(relationship.index, value);
+            for (InstanceState state : entry.getValue()) {
+                relationship.set(state.object(), value);
+                state.referenceLoaded(relationship.index, value);
             }
         }
         if (!found.isEmpty()) {
@@ -327,21 +375,21 @@ final class Loader {
 
     /** Loads the collections (or one-to-one references) of several objects, {@value #IN_BATCH} owners a statement. */
     void loadCollections(RelationshipMapper relationship, List<CollectionTracking> collections, LoadPlan next) {
-        List<Loaded> owners = new ArrayList<>();
+        List<InstanceState> owners = new ArrayList<>();
         for (CollectionTracking tracking : collections) {
-            owners.add(new Loaded(tracking.owner, tracking.ownerState, false));
+            owners.add(tracking.ownerState);
         }
         loadByForeignKey(relationship, owners, next, collections);
     }
 
-    private void loadByForeignKey(RelationshipMapper relationship, List<Loaded> owners, LoadPlan next,
+    private void loadByForeignKey(RelationshipMapper relationship, List<InstanceState> owners, LoadPlan next,
             List<CollectionTracking> collections) {
         EntityMapper<?> target = relationship.target;
         Map<Object, List<Object>> children = new HashMap<>();
         List<Object> keys = new ArrayList<>();
-        for (Loaded owner : owners) {
+        for (InstanceState owner : owners) {
             Object key = foreignKeyValue(relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY
-                    ? relationship.owner.key() : relationship.referenced, owner.state());
+                    ? relationship.owner.key() : relationship.referenced, owner);
             if (key != null && !children.containsKey(key)) {
                 children.put(key, new ArrayList<>());
                 keys.add(key);
@@ -367,54 +415,42 @@ final class Loader {
             select = select.orderBy(relationship.orderBy.column().asc());
             int width = target.attributes().size();
             Result result = session.currentConnection().execute(select);
-            List<Loaded> loaded = new ArrayList<>();
+            LoadedObjects loaded = new LoadedObjects(true);
             try {
-                for (Row row : result) {
-                    Loaded child = session.loadRow(target, row, 0);
-                    loaded.add(child);
+                for (@Nullable Object[] row : result.arrays()) {
+                    InstanceState child = session.loadRow(target, row, 0, loaded);
                     Object ownerIdentity;
                     if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
                         ownerIdentity = identityAt(row, width, ownerKey.length);
                     } else {
-                        ownerIdentity = foreignKeyValue(relationship.foreignKey, child.state());
+                        ownerIdentity = foreignKeyValue(relationship.foreignKey, child);
                     }
                     List<Object> list = children.get(ownerIdentity);
-                    if (list != null && !CollectionTracking.containsIdentical(list, child.instance())) {
-                        list.add(child.instance());
+                    if (list != null && !CollectionTracking.containsIdentical(list, child.object())) {
+                        list.add(child.object());
                     }
                 }
             } finally {
                 session.registerLoaded();
             }
-            apply(target, distinct(loaded), next);
+            apply(target, loaded, next);
         }
-        for (Loaded owner : owners) {
+        for (InstanceState owner : owners) {
             Object key = foreignKeyValue(relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY
-                    ? relationship.owner.key() : relationship.referenced, owner.state());
+                    ? relationship.owner.key() : relationship.referenced, owner);
             List<Object> related = key == null ? List.of() : children.getOrDefault(key, List.of());
             if (relationship.isCollection()) {
-                CollectionTracking tracking = trackingOf(relationship, owner.instance(), owner.state(),
+                CollectionTracking tracking = trackingOf(relationship, owner.object(), owner,
                         CollectionTracking.Mode.LAZY, null);
                 if (!tracking.isLoaded()) {
                     tracking.loaded(related);
                 }
             } else {
                 Object value = related.isEmpty() ? null : related.get(0);
-                relationship.set(owner.instance(), value);
-                owner.state().referenceLoaded(relationship.index, value);
+                relationship.set(owner.object(), value);
+                owner.referenceLoaded(relationship.index, value);
             }
         }
-    }
-
-    private static List<Loaded> distinct(List<Loaded> loaded) {
-        Map<Object, Loaded> unique = new IdentityHashMap<>();
-        List<Loaded> out = new ArrayList<>();
-        for (Loaded one : loaded) {
-            if (unique.put(one.instance(), one) == null) {
-                out.add(one);
-            }
-        }
-        return out;
     }
 
     /** The values of key attributes as last loaded or flushed: a value, or a list for several; null if any is null. */
@@ -437,13 +473,13 @@ final class Loader {
     }
 
     /** The identity in {@code length} columns of a row from {@code offset}: a value, or a list of values. */
-    static Object identityAt(Row row, int offset, int length) {
+    static Object identityAt(@Nullable Object[] row, int offset, int length) {
         if (length == 1) {
-            return row.get(offset);
+            return row[offset];
         }
         Object[] values = new Object[length];
         for (int i = 0; i < length; i++) {
-            values[i] = row.get(offset + i);
+            values[i] = row[offset + i];
         }
         return List.of(values);
     }

@@ -886,11 +886,12 @@ final class UnitOfWork {
                 byIdentity.put(mapper.identity(state.object()), state.object());
             }
             Predicate criteria = Loader.inKeys(key, new ArrayList<>(byIdentity.keySet()));
-            for (Row row : connection.execute(Sql.select(selected.toArray(new Expression<?>[0])).where(criteria))) {
+            for (@Nullable Object[] row : connection.execute(Sql.select(selected.toArray(new Expression<?>[0]))
+                    .where(criteria)).arrays()) {
                 Object instance = byIdentity.get(Loader.identityAt(row, 0, key.length));
                 if (instance != null) {
                     for (int i = 0; i < columns.size(); i++) {
-                        write(instance, columns.get(i), row.get(key.length + i));
+                        write(instance, columns.get(i), row[key.length + i]);
                     }
                 }
             }

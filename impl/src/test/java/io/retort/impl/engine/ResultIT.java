@@ -112,6 +112,48 @@ class ResultIT {
     }
 
     @DatabaseTest
+    void arraysGiveEachRowsValuesWithoutRows(Engine engine) {
+        users(engine);
+        String sql = "SELECT id, name FROM user_account ORDER BY id";
+        try (Connection conn = engine.connect()) {
+            DefaultConnection jdbc = (DefaultConnection) conn;
+            List<Object[]> all = conn.execute(text(sql)).arrays().all();
+            assertThat(all).extracting(values -> values[1]).containsExactly("spongebob", "sandy", "patrick");
+            assertThat(all.get(0)).hasSize(2);
+            assertThat(((Number) all.get(0)[0]).intValue()).isEqualTo(1);
+            all.get(0)[1] = "changed"; // the caller's own array: nothing else sees the change
+            assertThat(conn.execute(text(sql)).arrays().first()[1]).isEqualTo("spongebob");
+
+            List<Object> iterated = new ArrayList<>();
+            for (Object[] values : conn.execute(text(sql)).arrays()) {
+                iterated.add(values[1]);
+            }
+            assertThat(iterated).containsExactly("spongebob", "sandy", "patrick");
+            Iterator<Object[]> noHasNext = conn.execute(text(sql)).arrays().iterator();
+            assertThat(noHasNext.next()[1]).isEqualTo("spongebob");
+            assertThat(noHasNext.next()[1]).isEqualTo("sandy");
+            assertThat(noHasNext.next()[1]).isEqualTo("patrick");
+            assertThat(noHasNext.hasNext()).isFalse();
+            assertThatThrownBy(noHasNext::next).isInstanceOf(java.util.NoSuchElementException.class)
+                    .hasMessage("No more rows");
+
+            String byId = "SELECT name FROM user_account WHERE id = :id";
+            assertThat(conn.execute(text(byId), Map.of("id", 2)).arrays().one()).containsExactly("sandy");
+            assertThat(conn.execute(text(byId), Map.of("id", 9)).arrays().oneOrNull()).isNull();
+            assertThatThrownBy(() -> conn.execute(text(byId), Map.of("id", 9)).arrays().one())
+                    .isInstanceOf(NoResultException.class);
+            assertThatThrownBy(() -> conn.execute(text(sql)).arrays().one())
+                    .isInstanceOf(MultipleResultsException.class);
+            assertThat(conn.execute(text(sql)).arrays().map(values -> values[1]).all())
+                    .containsExactly("spongebob", "sandy", "patrick");
+            assertThat(jdbc.openCursorCount()).isZero();
+            assertThatThrownBy(() -> conn.execute(text("UPDATE user_account SET name = name WHERE id = 0"))
+                    .arrays().all()).isInstanceOf(io.retort.exception.ResourceClosedException.class)
+                    .hasMessageContaining("does not return rows");
+        }
+    }
+
+    @DatabaseTest
     void jdbcStatementsAreClosedDeterministically(Engine engine) {
         users(engine);
         String all = "SELECT id FROM user_account ORDER BY id";
