@@ -40,15 +40,17 @@ final class Loader {
     /**
      * The objects a query loaded, in order, with their states and whether the query filled their fields (new, or
      * refreshed): arrays side by side rather than an object per loaded object. A distinct list keeps each object
-     * once (the rows of a joined collection repeat their parent).
+     * once (the rows of a joined collection repeat their parent). The states are kept only for a class with
+     * relationships, the one use of them being to load those ({@link #apply}).
      */
     static final class LoadedObjects {
         private final List<Object> instances = new ArrayList<>();
-        private final List<InstanceState> states = new ArrayList<>();
+        private final @Nullable List<InstanceState> states;
         private final BitSet filled = new BitSet();
         private final @Nullable Map<Object, Boolean> seen;
 
-        LoadedObjects(boolean distinct) {
+        LoadedObjects(EntityMapper<?> mapper, boolean distinct) {
+            this.states = mapper.hasRelationships() ? new ArrayList<>() : null;
             this.seen = distinct ? new IdentityHashMap<>() : null;
         }
 
@@ -58,19 +60,21 @@ final class Loader {
             if (seen != null && seen.put(instance, Boolean.TRUE) != null) {
                 return;
             }
-            if (fresh) {
-                filled.set(states.size());
+            if (states != null) {
+                if (fresh) {
+                    filled.set(states.size());
+                }
+                states.add(state);
             }
             instances.add(instance);
-            states.add(state);
         }
 
         int size() {
-            return states.size();
+            return instances.size();
         }
 
         boolean isEmpty() {
-            return states.isEmpty();
+            return instances.isEmpty();
         }
 
         Object instance(int index) {
@@ -78,6 +82,9 @@ final class Loader {
         }
 
         InstanceState state(int index) {
+            if (states == null) {
+                throw new IllegalStateException("States are kept only for classes with relationships");
+            }
             return states.get(index);
         }
 
@@ -155,12 +162,12 @@ final class Loader {
         }
 
         Result result = session.currentConnection().execute(select, parameters);
-        LoadedObjects objects = new LoadedObjects(collectionJoined);
+        LoadedObjects objects = new LoadedObjects(mapper, collectionJoined);
         Map<JoinNode, Map<Object, List<Object>>> joinedChildren = new LinkedHashMap<>();
         Map<JoinNode, LoadedObjects> joinedLoaded = new LinkedHashMap<>();
         for (JoinNode node : joins) {
             joinedChildren.put(node, new IdentityHashMap<>());
-            joinedLoaded.put(node, new LoadedObjects(true));
+            joinedLoaded.put(node, new LoadedObjects(node.relationship.target, true));
         }
         try {
             for (@Nullable Object[] row : result.arrays()) {
@@ -337,7 +344,7 @@ final class Loader {
         // Many-to-one: the identity map first, then one SELECT ... IN for the keys it lacks.
         EntityMapper<?> target = relationship.target;
         Map<Object, List<InstanceState>> missing = new LinkedHashMap<>();
-        LoadedObjects found = new LoadedObjects(false);
+        LoadedObjects found = new LoadedObjects(target, false);
         for (InstanceState state : pending) {
             Object identity = foreignKeyValue(relationship.foreignKey, state);
             if (identity == null) {
@@ -415,7 +422,7 @@ final class Loader {
             select = select.orderBy(relationship.orderBy.column().asc());
             int width = target.attributes().size();
             Result result = session.currentConnection().execute(select);
-            LoadedObjects loaded = new LoadedObjects(true);
+            LoadedObjects loaded = new LoadedObjects(target, true);
             try {
                 for (@Nullable Object[] row : result.arrays()) {
                     InstanceState child = session.loadRow(target, row, 0, loaded);
