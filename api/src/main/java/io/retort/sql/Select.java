@@ -309,6 +309,11 @@ public final class Select implements Executable, SqlNode {
         return columns;
     }
 
+    /** The tables and joins given explicitly ({@code from}, {@code join}), without the tables the columns imply. */
+    public List<FromClause> explicitFroms() {
+        return from;
+    }
+
     /**
      * The FROM clause: the explicit tables and joins first, then the tables of the columns in the selected
      * expressions and the WHERE clause that none of them holds, each once.

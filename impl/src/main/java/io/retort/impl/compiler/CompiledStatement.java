@@ -20,9 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param expanding the parameters that expand into lists at execution
  * @param readOnly whether the statement only reads: a SELECT of the expression language that takes no locks and
  *     calls no function or SQL text (which might write); text statements and DDL never count as read-only
+ * @param plain whether the statement has no common table expression and no derived table, so that gathering the
+ *     values of another statement of its structure ({@link ExpressionCompiler#collect(io.retort.impl.dialect.Dialect,
+ *     io.retort.sql.SqlNode, CompiledStatement)}) need not look for WITH clauses or work out correlation
  */
 public record CompiledStatement(String sql, List<String> parameterNames, String source,
-        List<Integer> placeholderOffsets, Set<String> expanding, boolean readOnly) {
+        List<Integer> placeholderOffsets, Set<String> expanding, boolean readOnly, boolean plain) {
 
     /** Creates the compiled form; the lists are copied. */
     public CompiledStatement {
@@ -34,12 +37,12 @@ public record CompiledStatement(String sql, List<String> parameterNames, String 
     /** A statement that may write (text, DDL). */
     public CompiledStatement(String sql, List<String> parameterNames, String source,
             List<Integer> placeholderOffsets, Set<String> expanding) {
-        this(sql, parameterNames, source, placeholderOffsets, expanding, false);
+        this(sql, parameterNames, source, placeholderOffsets, expanding, false, false);
     }
 
     /** A statement without expanding parameters that may write. */
     public CompiledStatement(String sql, List<String> parameterNames, String source) {
-        this(sql, parameterNames, source, List.of(), Set.of(), false);
+        this(sql, parameterNames, source, List.of(), Set.of(), false, false);
     }
 
     /**

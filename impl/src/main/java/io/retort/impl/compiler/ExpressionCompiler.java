@@ -40,11 +40,16 @@ import org.jspecify.annotations.Nullable;
 public final class ExpressionCompiler implements SqlVisitor {
     private final Dialect dialect;
     private final boolean render;
-    private final StringBuilder sql = new StringBuilder();
+    /**
+     * Collecting the values of a statement whose compiled form is {@link CompiledStatement#plain() plain}: no WITH
+     * clause to look for and no correlation to work out, as neither can change which values there are.
+     */
+    private final boolean plain;
+    private final StringBuilder sql;
     private final List<String> names = new ArrayList<>();
     private final List<Integer> offsets = new ArrayList<>();
-    private final Set<String> expanding = new LinkedHashSet<>();
-    private final Set<String> usedNames = new HashSet<>();
+    private final Set<String> expanding;
+    private final Set<String> usedNames;
     private final List<@Nullable Object> values = new ArrayList<>();
     private final List<@Nullable SqlType<?>> types = new ArrayList<>();
     private String nameHint = "param";
@@ -53,6 +58,8 @@ public final class ExpressionCompiler implements SqlVisitor {
     private final java.util.Deque<Set<TableReference>> enclosing = new java.util.ArrayDeque<>();
     /** Names of the CTEs a WITH clause has declared already. */
     private final Set<String> declaredCtes = new HashSet<>();
+    /** Whether a CTE or a derived table was met: the compiled statement is then not {@code plain}. */
+    private boolean sawCteOrDerived;
 
     /**
      * Whether the statement may change data: it writes, locks rows, or calls a function or SQL text that might.
@@ -60,19 +67,24 @@ public final class ExpressionCompiler implements SqlVisitor {
      */
     private boolean mayWrite;
 
-    private ExpressionCompiler(Dialect dialect, boolean render) {
+    private ExpressionCompiler(Dialect dialect, boolean render, boolean plain) {
         this.dialect = dialect;
         this.render = render;
+        this.plain = plain;
+        // What only rendering uses is not allocated to collect values.
+        this.sql = render ? new StringBuilder(128) : new StringBuilder(0);
+        this.expanding = render ? new LinkedHashSet<>() : Set.of();
+        this.usedNames = render ? new HashSet<>() : Set.of();
     }
 
     /** Compiles a statement: SQL with {@code ?} placeholders, parameter names and expanding parameters. */
     public static CompiledStatement compile(Dialect dialect, SqlNode statement) {
-        ExpressionCompiler compiler = new ExpressionCompiler(dialect, true);
+        ExpressionCompiler compiler = new ExpressionCompiler(dialect, true, false);
         statement.accept(compiler);
         boolean readOnly = (statement instanceof Select || statement instanceof io.retort.sql.CompoundSelect)
                 && !compiler.mayWrite;
         return new CompiledStatement(compiler.sql.toString(), compiler.names, compiler.sql.toString(),
-                compiler.offsets, compiler.expanding, readOnly);
+                compiler.offsets, compiler.expanding, readOnly, !compiler.sawCteOrDerived);
     }
 
     /** The values and types a statement binds, in placeholder order (before expansion). */
@@ -93,7 +105,17 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     /** Walks a statement the way {@link #compile} does and gathers its bound values and their types. */
     public static Bound collect(Dialect dialect, SqlNode statement) {
-        ExpressionCompiler collector = new ExpressionCompiler(dialect, false);
+        ExpressionCompiler collector = new ExpressionCompiler(dialect, false, false);
+        statement.accept(collector);
+        return new Bound(collector.values, collector.types);
+    }
+
+    /**
+     * Gathers the bound values and types of a statement that {@code compiled} is the compiled form of (a statement of
+     * the same structure), skipping what the compiled form says the statement lacks.
+     */
+    public static Bound collect(Dialect dialect, SqlNode statement, CompiledStatement compiled) {
+        ExpressionCompiler collector = new ExpressionCompiler(dialect, false, compiled.plain());
         statement.accept(collector);
         return new Bound(collector.values, collector.types);
     }
@@ -165,6 +187,7 @@ public final class ExpressionCompiler implements SqlVisitor {
     @Override
     public void visitTable(TableReference table) {
         if (table instanceof io.retort.sql.DerivedTable) {
+            sawCteOrDerived = true;
             io.retort.sql.DerivedTable derived = (io.retort.sql.DerivedTable) table;
             if (derived.isLateral()) {
                 if (!dialect.supportsLateral()) {
@@ -194,6 +217,9 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     /** {@code WITH [RECURSIVE] name(columns) AS (...), ...} for the CTEs the statement uses and no WITH declared. */
     private void withClause(List<? extends SqlNode> roots) {
+        if (plain) {
+            return; // compiled without any CTE
+        }
         List<io.retort.sql.CommonTableExpression> ctes = new ArrayList<>();
         for (io.retort.sql.CommonTableExpression cte : CteCollector.of(roots)) {
             if (declaredCtes.add(cte.name())) {
@@ -203,6 +229,7 @@ public final class ExpressionCompiler implements SqlVisitor {
         if (ctes.isEmpty()) {
             return;
         }
+        sawCteOrDerived = true;
         boolean recursive = ctes.stream().anyMatch(io.retort.sql.CommonTableExpression::isRecursive);
         append(recursive ? "WITH RECURSIVE " : "WITH ");
         for (int i = 0; i < ctes.size(); i++) {
@@ -581,18 +608,24 @@ public final class ExpressionCompiler implements SqlVisitor {
     public void visitSelect(Select select) {
         withClause(List.of(select));
         append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
-        // A nested SELECT correlates: tables of enclosing FROM clauses are not repeated in its own.
-        Set<TableReference> outer = new HashSet<>();
-        enclosing.forEach(outer::addAll);
-        List<io.retort.sql.FromClause> froms = new ArrayList<>();
-        Set<TableReference> own = new HashSet<>();
-        for (io.retort.sql.FromClause from : select.froms()) {
-            if (!(from instanceof TableReference) || !outer.contains(from)) {
-                froms.add(from);
-                own.addAll(tablesOf(from));
+        List<io.retort.sql.FromClause> froms;
+        if (plain) {
+            // Collecting values only: the tables the columns imply carry none, and no correlation can drop any.
+            froms = select.explicitFroms();
+        } else {
+            // A nested SELECT correlates: tables of enclosing FROM clauses are not repeated in its own.
+            Set<TableReference> outer = new HashSet<>();
+            enclosing.forEach(outer::addAll);
+            froms = new ArrayList<>();
+            Set<TableReference> own = new HashSet<>();
+            for (io.retort.sql.FromClause from : select.froms()) {
+                if (!(from instanceof TableReference) || !outer.contains(from)) {
+                    froms.add(from);
+                    own.addAll(tablesOf(from));
+                }
             }
+            enclosing.push(own);
         }
-        enclosing.push(own);
         visitAll(select.columns(), ", ");
         if (!froms.isEmpty()) {
             append(" FROM ");
@@ -645,7 +678,9 @@ public final class ExpressionCompiler implements SqlVisitor {
             }
             append(render ? dialect.forUpdateClause(select.forUpdateClause()) : "");
         }
-        enclosing.pop();
+        if (!plain) {
+            enclosing.pop();
+        }
     }
 
     private static List<TableReference> tablesOf(io.retort.sql.FromClause from) {

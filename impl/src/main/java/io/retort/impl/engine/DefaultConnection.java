@@ -147,7 +147,7 @@ final class DefaultConnection implements Connection {
         SqlType<?>[] types;
         SqlType<?>[] resultTypes = null;
         if (statement instanceof SqlNode) {
-            ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, (SqlNode) statement);
+            ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, (SqlNode) statement, plan);
             values = resolveNamed(bound, parameters, plan, 0);
             types = bound.types().toArray(new SqlType<?>[0]);
             List<Expression<?>> columns = statement instanceof Select ? ((Select) statement).columns()
@@ -261,7 +261,7 @@ final class DefaultConnection implements Connection {
                         + " row");
             }
             ExpressionCompiler.Bound bound = statement instanceof SqlNode
-                    ? ExpressionCompiler.collect(dialect, (SqlNode) statement) : null;
+                    ? ExpressionCompiler.collect(dialect, (SqlNode) statement, plan) : null;
             Map<String, @Nullable Object> defaults = defaults(statement);
             NamedSlots named = bound != null ? NamedSlots.of(bound) : NamedSlots.NONE;
             for (int i = 0; i < parameterSets.size(); i++) {

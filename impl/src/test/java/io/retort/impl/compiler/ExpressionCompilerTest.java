@@ -46,9 +46,13 @@ class ExpressionCompilerTest {
 
     private static void assertCompiles(SqlNode statement, String dialect, String sql, Object... parameters) {
         CHECKS.incrementAndGet();
-        assertThat(ExpressionCompiler.compile(Drivers.dialect(dialect), statement).sql()).as(dialect).isEqualTo(sql);
+        CompiledStatement compiled = ExpressionCompiler.compile(Drivers.dialect(dialect), statement);
+        assertThat(compiled.sql()).as(dialect).isEqualTo(sql);
         assertThat(ExpressionCompiler.collect(Drivers.dialect(dialect), statement).values()).as(dialect)
                 .isEqualTo(Arrays.asList(parameters));
+        // What an execution gathers with the cached compiled form (the shortcut of a plain statement) is the same.
+        assertThat(ExpressionCompiler.collect(Drivers.dialect(dialect), statement, compiled).values())
+                .as(dialect + ", collected with the compiled form").isEqualTo(Arrays.asList(parameters));
     }
 
     private static void assertCompilesEverywhere(SqlNode statement, String sql, Object... parameters) {
@@ -413,6 +417,26 @@ class ExpressionCompilerTest {
         assertThatThrownBy(() -> ExpressionCompiler.compile(Drivers.dialect("h2"), renameFromAddress))
                 .isInstanceOf(CompileException.class)
                 .hasMessageContaining("UPDATE ... FROM (user_account with address) is not supported by h2");
+    }
+
+    @Test
+    void onlyStatementsWithoutCtesOrDerivedTablesArePlain() {
+        var h2 = Drivers.dialect("h2");
+        var other = USERS.alias("other");
+        assertThat(ExpressionCompiler.compile(h2, select(USERS.c("name")).join(other, other.c("id").eq(USERS.c("id")))
+                .where(USERS.c("id").in(select(ADDRESSES.c("user_id")).where(ADDRESSES.c("id").gt(3))))).plain())
+                .isTrue();
+        var busy = select(ADDRESSES.c("user_id")).where(ADDRESSES.c("id").gt(3)).cte("busy");
+        assertThat(ExpressionCompiler.compile(h2, select(USERS.c("name")).where(USERS.c("id")
+                .in(select(busy.c("user_id"))))).plain()).as("a CTE in a subquery").isFalse();
+        var counts = select(ADDRESSES.c("user_id")).where(ADDRESSES.c("id").gt(3)).subquery("counts");
+        assertThat(ExpressionCompiler.compile(h2, select(USERS.c("name")).join(counts,
+                counts.c("user_id").eq(USERS.c("id")))).plain()).as("a derived table").isFalse();
+        // A derived table whose values come after the join's: the full walk gathers them, in order.
+        var joined = select(USERS.c("name")).join(counts, counts.c("user_id").eq(USERS.c("id")))
+                .where(USERS.c("id").lt(9));
+        assertThat(ExpressionCompiler.collect(h2, joined, ExpressionCompiler.compile(h2, joined)).values())
+                .containsExactly(3, 9);
     }
 
     @Test
