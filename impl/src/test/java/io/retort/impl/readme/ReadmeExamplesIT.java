@@ -56,6 +56,9 @@ class ReadmeExamplesIT {
             assertThat(points).startsWith(new Point(1, 1));
             List<Integer> xs = conn.execute(text("SELECT x FROM some_table ORDER BY x")).scalars(Integer.class).all();
             assertThat(xs).containsExactly(1, 2, 6, 9);
+            List<Object[]> pairs = conn.execute(text("SELECT x, y FROM some_table ORDER BY x")).arrays().all();
+            assertThat(pairs).hasSize(4);
+            assertThat(pairs.get(0)).containsExactly(1, 1);
             Row one = conn.execute(text("SELECT * FROM some_table WHERE x = :x"), Map.of("x", 1)).one();
             assertThat(one.get("y", Integer.class)).isEqualTo(1);
             try (NestedTransaction savepoint = conn.beginNested()) {
