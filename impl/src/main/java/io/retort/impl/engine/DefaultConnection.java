@@ -147,7 +147,7 @@ final class DefaultConnection implements Connection {
         SqlType<?>[] types;
         SqlType<?>[] resultTypes = null;
         if (statement instanceof SqlNode) {
-            ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, (SqlNode) statement, plan);
+            ExpressionCompiler.Bound bound = compiled.bound(dialect, (SqlNode) statement);
             values = resolveNamed(bound, parameters, plan, 0);
             types = bound.types().toArray(new SqlType<?>[0]);
             List<Expression<?>> columns = statement instanceof Select ? ((Select) statement).columns()
@@ -198,7 +198,7 @@ final class DefaultConnection implements Connection {
             if (hasResultSet) {
                 RowCursor cursor = new RowCursor(this, prepared, prepared.getResultSet(), dialect, sql, logged,
                         statement instanceof TextClause ? ((TextClause) statement).columnTypes() : Map.of(),
-                        resultTypes);
+                        resultTypes, compiled.entry());
                 openCursors.add(cursor);
                 return new DefaultResult(cursor);
             }
@@ -261,7 +261,7 @@ final class DefaultConnection implements Connection {
                         + " row");
             }
             ExpressionCompiler.Bound bound = statement instanceof SqlNode
-                    ? ExpressionCompiler.collect(dialect, (SqlNode) statement, plan) : null;
+                    ? compiled.bound(dialect, (SqlNode) statement) : null;
             Map<String, @Nullable Object> defaults = defaults(statement);
             NamedSlots named = bound != null ? NamedSlots.of(bound) : NamedSlots.NONE;
             for (int i = 0; i < parameterSets.size(); i++) {

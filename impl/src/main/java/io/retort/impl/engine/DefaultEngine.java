@@ -83,7 +83,17 @@ public final class DefaultEngine implements Engine {
     }
 
     /** A compiled statement and whether it came from the cache. */
-    record Compiled(CompiledStatement statement, boolean cached) {
+    record Compiled(CompiledStatement statement, boolean cached, StatementCache.@Nullable Entry entry) {
+        Compiled(CompiledStatement statement, boolean cached) {
+            this(statement, cached, null);
+        }
+
+        /** The values and types an execution of {@code node} (the statement compiled) binds. */
+        io.retort.impl.compiler.ExpressionCompiler.Bound bound(io.retort.impl.dialect.Dialect dialect,
+                io.retort.sql.SqlNode node) {
+            return entry != null ? entry.bound(dialect, node)
+                    : io.retort.impl.compiler.ExpressionCompiler.collect(dialect, node, statement);
+        }
     }
 
     /**
@@ -148,11 +158,11 @@ public final class DefaultEngine implements Engine {
 
     Compiled compile(Executable statement) {
         boolean[] compiledNow = new boolean[1];
-        CompiledStatement compiled = cache.get(statement, s -> {
+        StatementCache.Entry entry = cache.get(statement, s -> {
             compiledNow[0] = true;
             return compiler.compile(s);
         });
-        return new Compiled(compiled, !compiledNow[0]);
+        return new Compiled(entry.compiled, !compiledNow[0], entry);
     }
 
     /** Multi-row INSERT ... VALUES statements of an insert executemany with RETURNING, per statement and row count. */

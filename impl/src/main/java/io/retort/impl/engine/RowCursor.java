@@ -33,7 +33,8 @@ final class RowCursor {
 
     RowCursor(DefaultConnection connection, PreparedStatement statement, ResultSet resultSet, Dialect dialect,
             String sql, List<Map<String, @Nullable Object>> parameters, Map<String, SqlType<?>> columnTypes,
-            @Nullable SqlType<?> @Nullable [] positionalTypes) throws SQLException {
+            @Nullable SqlType<?> @Nullable [] positionalTypes, StatementCache.@Nullable Entry cached)
+            throws SQLException {
         this.connection = connection;
         this.statement = statement;
         this.resultSet = resultSet;
@@ -41,12 +42,16 @@ final class RowCursor {
         this.sql = sql;
         this.parameters = parameters;
         ResultSetMetaData metaData = resultSet.getMetaData();
-        int count = metaData.getColumnCount();
-        List<String> names = new ArrayList<>(count);
-        for (int i = 1; i <= count; i++) {
-            names.add(dialect.normalizeColumnLabel(metaData.getColumnLabel(i)));
+        if (cached != null) {
+            this.columns = cached.columns(metaData, dialect);
+        } else {
+            String[] labels = new String[metaData.getColumnCount()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = metaData.getColumnLabel(i + 1);
+            }
+            this.columns = columnsOf(labels, dialect);
         }
-        this.columns = new Columns(names);
+        int count = columns.size();
         this.dialect = dialect;
         this.types = new SqlType<?>[count];
         if (positionalTypes != null) {
@@ -57,6 +62,15 @@ final class RowCursor {
                 types[columns.indexOf(declared.getKey())] = declared.getValue();
             }
         }
+    }
+
+    /** The columns named by the labels a driver gave, as the dialect normalizes them. */
+    static Columns columnsOf(String[] labels, Dialect dialect) {
+        List<String> names = new ArrayList<>(labels.length);
+        for (String label : labels) {
+            names.add(dialect.normalizeColumnLabel(label));
+        }
+        return new Columns(names);
     }
 
     /** A cursor over rows read already; it holds no JDBC resources. */

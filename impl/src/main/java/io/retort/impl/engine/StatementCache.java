@@ -1,6 +1,7 @@
 package io.retort.impl.engine;
 
 import io.retort.impl.compiler.CompiledStatement;
+import io.retort.impl.compiler.ExpressionCompiler;
 import io.retort.sql.Executable;
 import java.util.Map;
 import java.util.Queue;
@@ -8,14 +9,74 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import io.retort.sql.SqlNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's compiled-statement cache, keyed by the statement itself (its structural equality excludes bound
  * values) and bounded in size; the oldest entries are evicted first. Thread-safe.
  */
 final class StatementCache {
+    /**
+     * A compiled statement with the statement it was compiled from. A statement object executed again (a statement
+     * built once with {@code bindParam}s, as {@code session.get} uses) binds the same values every time, so they are
+     * gathered once and kept beside it.
+     */
+    static final class Entry {
+        final CompiledStatement compiled;
+        private final Executable key;
+        private volatile ExpressionCompiler.@Nullable Bound keyBound;
+        /** The result columns of the last execution, reused while the driver reports the same labels. */
+        private volatile @Nullable ResultColumns resultColumns;
+
+        /** Column labels as the driver gave them, and the columns made of them. */
+        private record ResultColumns(String[] labels, Columns columns) {
+        }
+
+        /**
+         * The columns of a result of this statement: those of an earlier result when the driver gives the same labels
+         * (the SQL is the same, so they normally are), otherwise made from the labels and kept for the next one.
+         */
+        Columns columns(java.sql.ResultSetMetaData metaData, io.retort.impl.dialect.Dialect dialect)
+                throws java.sql.SQLException {
+            int count = metaData.getColumnCount();
+            String[] labels = new String[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = metaData.getColumnLabel(i + 1);
+            }
+            ResultColumns known = resultColumns;
+            if (known != null && java.util.Arrays.equals(known.labels, labels)) {
+                return known.columns;
+            }
+            Columns columns = RowCursor.columnsOf(labels, dialect);
+            resultColumns = new ResultColumns(labels, columns);
+            return columns;
+        }
+
+        Entry(Executable key, CompiledStatement compiled) {
+            this.key = key;
+            this.compiled = compiled;
+        }
+
+        /** The values {@code statement} binds: remembered when it is the very statement this was compiled from. */
+        ExpressionCompiler.Bound bound(io.retort.impl.dialect.Dialect dialect, SqlNode statement) {
+            if (statement != key) {
+                return ExpressionCompiler.collect(dialect, statement, compiled);
+            }
+            ExpressionCompiler.Bound bound = keyBound;
+            if (bound == null) {
+                ExpressionCompiler.Bound collected = ExpressionCompiler.collect(dialect, statement, compiled);
+                // Shared by every execution of the statement, on any thread: read-only.
+                bound = new ExpressionCompiler.Bound(java.util.Collections.unmodifiableList(collected.values()),
+                        java.util.Collections.unmodifiableList(collected.types()));
+                keyBound = bound;
+            }
+            return bound;
+        }
+    }
+
     private final int maxSize;
-    private final Map<Executable, CompiledStatement> entries = new ConcurrentHashMap<>();
+    private final Map<Executable, Entry> entries = new ConcurrentHashMap<>();
     private final Queue<Executable> insertionOrder = new ConcurrentLinkedQueue<>();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
@@ -24,18 +85,19 @@ final class StatementCache {
         this.maxSize = maxSize;
     }
 
-    CompiledStatement get(Executable statement, Function<Executable, CompiledStatement> compiler) {
+    /** The entry for a statement: from the cache (a hit), or compiled now. */
+    Entry get(Executable statement, Function<Executable, CompiledStatement> compiler) {
         if (maxSize == 0) {
             misses.incrementAndGet();
-            return compiler.apply(statement);
+            return new Entry(statement, compiler.apply(statement));
         }
-        CompiledStatement cached = entries.get(statement);
+        Entry cached = entries.get(statement);
         if (cached != null) {
             hits.incrementAndGet();
             return cached;
         }
         misses.incrementAndGet();
-        CompiledStatement compiled = compiler.apply(statement);
+        Entry compiled = new Entry(statement, compiler.apply(statement));
         if (entries.putIfAbsent(statement, compiled) == null) {
             insertionOrder.add(statement);
             while (entries.size() > maxSize) {

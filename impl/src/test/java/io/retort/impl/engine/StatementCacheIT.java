@@ -48,6 +48,55 @@ class StatementCacheIT {
     }
 
     @DatabaseTest
+    void oneStatementObjectExecutedManyTimesBindsEachExecutionsValues(Engine engine) {
+        numbers(engine);
+        io.retort.schema.MetaData metadata = new io.retort.schema.MetaData();
+        io.retort.schema.Table n = metadata.table("n", io.retort.schema.Schema.column("id", io.retort.types.Types.INTEGER)
+                .primaryKey(), io.retort.schema.Schema.column("name", io.retort.types.Types.string(10)));
+        io.retort.sql.Select byId = io.retort.sql.Sql.select(n.c("name"))
+                .where(n.c("id", Integer.class).eq(io.retort.sql.Sql.bindParam("b_id", io.retort.types.Types.INTEGER)));
+        io.retort.sql.Select literal = io.retort.sql.Sql.select(n.c("name")).where(n.c("id", Integer.class).eq(7));
+        io.retort.sql.Select inList = io.retort.sql.Sql.select(n.c("name")).where(n.c("id", Integer.class)
+                .in(List.of(4, 2))).orderBy(n.c("id").asc());
+        try (Connection conn = engine.connect()) {
+            for (int id = 1; id <= 30; id++) {
+                assertThat(conn.execute(byId, Map.of("b_id", id)).scalar()).isEqualTo("n" + id);
+                assertThat(conn.execute(literal).scalar()).isEqualTo("n7");
+                assertThat(conn.execute(inList).scalars().all()).containsExactly("n2", "n4");
+            }
+            assertThatThrownBy(() -> conn.execute(byId)).isInstanceOf(InvalidArgumentException.class)
+                    .hasMessageContaining("A value is required for bind parameter 'b_id'");
+            assertThatThrownBy(() -> conn.execute(byId, Map.of("b_id", 1, "other", 2)))
+                    .isInstanceOf(InvalidArgumentException.class)
+                    .hasMessageContaining("The statement has no parameter named 'other'");
+            assertThat(conn.execute(byId, Map.of("b_id", 12)).scalar()).isEqualTo("n12");
+            io.retort.sql.Update rename = io.retort.sql.Sql.update(n)
+                    .values(Map.of("name", io.retort.sql.Sql.bindParam("b_name", io.retort.types.Types.STRING)))
+                    .where(n.c("id", Integer.class).eq(io.retort.sql.Sql.bindParam("b_id", io.retort.types.Types.INTEGER)));
+            conn.execute(rename, List.of(Map.of("b_id", 1, "b_name", "one"), Map.of("b_id", 2, "b_name", "two")));
+            conn.execute(rename, List.of(Map.of("b_id", 3, "b_name", "three")));
+            assertThat(conn.execute(text("SELECT name FROM n WHERE id <= 3 ORDER BY id")).scalars().all())
+                    .containsExactly("one", "two", "three");
+        }
+    }
+
+    @DatabaseTest
+    void aCachedStatementsResultColumnsFollowTheTable(Engine engine) {
+        numbers(engine);
+        TextClause all = text("SELECT * FROM n WHERE id = 1");
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(all).keys()).containsExactly("id", "name");
+            assertThat(conn.execute(all).one().get("name")).isEqualTo("n1");
+        }
+        engine.begin(conn -> conn.execute(text("ALTER TABLE n ADD COLUMN extra int")));
+        try (Connection conn = engine.connect()) {
+            io.retort.engine.Result result = conn.execute(all);
+            assertThat(result.keys()).containsExactly("id", "name", "extra");
+            assertThat(result.one().get("extra")).isNull();
+        }
+    }
+
+    @DatabaseTest
     void expandingInListsOfManyLengthsShareOneCacheEntry(TestEngines engines) {
         Engine engine = engines.create(EngineOptions.builder().compiledCacheSize(10).build());
         numbers(engine);
