@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *   -results DIR        where latest.csv, latest.md and the JMH JSON go (default: results)
  *   -db h2,sqlite,postgresql      -scenario bulk_inserts,...      -include REGEX (benchmark method names)
  *   -scale F            sizes times F (0.1 for a quick look)       -sqlite-inserts N (single_inserts on SQLite)
- *   -warmup N -iterations N -forks N   override the per-scenario iterations (single-shot each)
+ *   -warmup N -iterations N -forks N   override the per-scenario iterations (single-shot each) and forks
  *   -prof jfr           any JMH profiler (e.g. jfr:dir=target/jfr)
  *   -smoke              every benchmark once, tiny sizes, in this JVM: the CI smoke run (nothing written)
  * </pre>
@@ -64,7 +64,9 @@ public final class BenchmarkSuite {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), System.getProperty("java.vendor"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                options.forks == 0 ? "in one JVM" : options.forks + " fork(s)");
+                options.forks == 0 ? "in one JVM" : options.forks > 0 ? options.forks + " fork(s)"
+                        : Scenario.forks(Database.H2) + " forks on H2 and SQLite, " + Scenario.forks(Database.POSTGRESQL)
+                                + " on PostgreSQL");
     }
 
     /** Runs the selected scenarios on the selected databases and gathers the medians. */
@@ -93,7 +95,7 @@ public final class BenchmarkSuite {
                         .measurementIterations(options.iterations >= 0 ? options.iterations
                                 : scenario.measurementIterations(db))
                         .warmupBatchSize(1).measurementBatchSize(1)
-                        .forks(options.forks)
+                        .forks(options.forks >= 0 ? options.forks : Scenario.forks(db))
                         .shouldDoGC(!options.smoke)     // a full GC between iterations: no garbage carried over
                         .shouldFailOnError(options.smoke)
                         .jvmArgsAppend(extraJvmArgs())
@@ -173,7 +175,8 @@ public final class BenchmarkSuite {
         int sqliteInserts = -1;
         int warmup = -1;
         int iterations = -1;
-        int forks = 1;
+        /** JVM forks per benchmark; -1: as {@link Scenario#forks} says for the database. */
+        int forks = -1;
         String profiler;
         boolean smoke;
 

@@ -42,6 +42,16 @@ public enum Scenario {
     private static final int EMBEDDED_WARMUP = 5;
     private static final int EMBEDDED_MEASUREMENT = 7;
 
+    /**
+     * JVM forks on {@code db}: two on H2 and SQLite, whose shots are short, since one JVM's JIT and memory layout can
+     * set a benchmark a third off another's for the whole fork; the median is then taken over both forks' shots.
+     */
+    static int forks(Database db) {
+        return db == Database.POSTGRESQL ? 1 : EMBEDDED_FORKS;
+    }
+
+    private static final int EMBEDDED_FORKS = 2;
+
     /** The warmup single shots on {@code db}. */
     int warmupIterations(Database db) {
         return db == Database.POSTGRESQL ? warmupIterations : Math.max(warmupIterations, EMBEDDED_WARMUP);
