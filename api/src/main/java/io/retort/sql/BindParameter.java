@@ -74,6 +74,11 @@ public final class BindParameter<T> implements Expression<T> {
         return value instanceof Computed ? ((Computed) value).supplier().get() : value;
     }
 
+    /** Whether the value is computed at each execution ({@link #computed}), so that two executions bind others. */
+    public boolean isComputed() {
+        return value instanceof Computed;
+    }
+
     /** Whether the value is a list that expands at execution. */
     public boolean isExpanding() {
         return expanding;

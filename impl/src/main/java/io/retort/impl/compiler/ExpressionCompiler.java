@@ -60,6 +60,8 @@ public final class ExpressionCompiler implements SqlVisitor {
     private final Set<String> declaredCtes = new HashSet<>();
     /** Whether a CTE or a derived table was met: the compiled statement is then not {@code plain}. */
     private boolean sawCteOrDerived;
+    /** Whether a value gathered was computed now ({@link BindParameter#isComputed()}). */
+    private boolean computed;
 
     /**
      * Whether the statement may change data: it writes, locks rows, or calls a function or SQL text that might.
@@ -87,8 +89,13 @@ public final class ExpressionCompiler implements SqlVisitor {
                 compiler.offsets, compiler.expanding, readOnly, !compiler.sawCteOrDerived);
     }
 
-    /** The values and types a statement binds, in placeholder order (before expansion). */
-    public record Bound(List<@Nullable Object> values, List<@Nullable SqlType<?>> types) {
+    /**
+     * The values and types a statement binds, in placeholder order (before expansion).
+     *
+     * @param computed whether some value was computed as it was gathered (a column's client-side default), so that
+     *     gathering the same statement again gives another value
+     */
+    public record Bound(List<@Nullable Object> values, List<@Nullable SqlType<?>> types, boolean computed) {
         /** Whether some value is a {@link Named} parameter to be given at execution. */
         public boolean hasNamed() {
             return values.stream().anyMatch(v -> v instanceof Named);
@@ -107,7 +114,7 @@ public final class ExpressionCompiler implements SqlVisitor {
     public static Bound collect(Dialect dialect, SqlNode statement) {
         ExpressionCompiler collector = new ExpressionCompiler(dialect, false, false);
         statement.accept(collector);
-        return new Bound(collector.values, collector.types);
+        return new Bound(collector.values, collector.types, collector.computed);
     }
 
     /**
@@ -117,7 +124,7 @@ public final class ExpressionCompiler implements SqlVisitor {
     public static Bound collect(Dialect dialect, SqlNode statement, CompiledStatement compiled) {
         ExpressionCompiler collector = new ExpressionCompiler(dialect, false, compiled.plain());
         statement.accept(collector);
-        return new Bound(collector.values, collector.types);
+        return new Bound(collector.values, collector.types, collector.computed);
     }
 
     /** An identifier as the dialect quotes it; nothing while only values are collected (no SQL is rendered). */
@@ -312,6 +319,7 @@ public final class ExpressionCompiler implements SqlVisitor {
         } else {
             values.add(bind.name() != null ? new Named(bind.name()) : bind.value());
             types.add(bind.type());
+            computed |= bind.isComputed();
         }
         nameHint = "param";
     }
@@ -610,8 +618,11 @@ public final class ExpressionCompiler implements SqlVisitor {
         append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
         List<io.retort.sql.FromClause> froms;
         if (plain) {
-            // Collecting values only: the tables the columns imply carry none, and no correlation can drop any.
-            froms = select.explicitFroms();
+            // Collecting values only: the tables the columns imply carry none, and the tables correlation leaves
+            // out of a nested FROM carry none either.
+            // The explicit items once each, as froms() has them.
+            List<io.retort.sql.FromClause> explicit = select.explicitFroms();
+            froms = explicit.size() < 2 ? explicit : List.copyOf(new java.util.LinkedHashSet<>(explicit));
         } else {
             // A nested SELECT correlates: tables of enclosing FROM clauses are not repeated in its own.
             Set<TableReference> outer = new HashSet<>();

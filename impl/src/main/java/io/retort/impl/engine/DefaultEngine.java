@@ -82,7 +82,10 @@ public final class DefaultEngine implements Engine {
         }
     }
 
-    /** A compiled statement and whether it came from the cache. */
+    /**
+     * A compiled statement, whether it came from the cache, and its cache entry (null for a statement compiled outside
+     * the cache), which keeps what executions of the same statement can share.
+     */
     record Compiled(CompiledStatement statement, boolean cached, StatementCache.@Nullable Entry entry) {
         Compiled(CompiledStatement statement, boolean cached) {
             this(statement, cached, null);

@@ -20,7 +20,7 @@ final class StatementCache {
     /**
      * A compiled statement with the statement it was compiled from. A statement object executed again (a statement
      * built once with {@code bindParam}s, as {@code session.get} uses) binds the same values every time, so they are
-     * gathered once and kept beside it.
+     * gathered once and kept beside it; unless one is computed at each execution (a column's client-side default).
      */
     static final class Entry {
         final CompiledStatement compiled;
@@ -66,9 +66,12 @@ final class StatementCache {
             ExpressionCompiler.Bound bound = keyBound;
             if (bound == null) {
                 ExpressionCompiler.Bound collected = ExpressionCompiler.collect(dialect, statement, compiled);
+                if (collected.computed()) {
+                    return collected; // a client-side default is computed for each execution: nothing to keep
+                }
                 // Shared by every execution of the statement, on any thread: read-only.
                 bound = new ExpressionCompiler.Bound(java.util.Collections.unmodifiableList(collected.values()),
-                        java.util.Collections.unmodifiableList(collected.types()));
+                        java.util.Collections.unmodifiableList(collected.types()), false);
                 keyBound = bound;
             }
             return bound;

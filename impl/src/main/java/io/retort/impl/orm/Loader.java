@@ -39,7 +39,7 @@ final class Loader {
 
     /**
      * The objects a query loaded, in order, with their states and whether the query filled their fields (new, or
-     * refreshed): arrays side by side rather than an object per loaded object. A distinct list keeps each object
+     * refreshed): lists side by side rather than an object per loaded object. A distinct list keeps each object
      * once (the rows of a joined collection repeat their parent). The states are kept only for a class with
      * relationships, the one use of them being to load those ({@link #apply}).
      */
@@ -88,6 +88,7 @@ final class Loader {
             return states.get(index);
         }
 
+        /** Whether this load filled the object's fields; kept, like the states, only for classes with relationships. */
         boolean fresh(int index) {
             return filled.get(index);
         }

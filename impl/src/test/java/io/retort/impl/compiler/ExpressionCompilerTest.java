@@ -437,6 +437,14 @@ class ExpressionCompilerTest {
                 .where(USERS.c("id").lt(9));
         assertThat(ExpressionCompiler.collect(h2, joined, ExpressionCompiler.compile(h2, joined)).values())
                 .containsExactly(3, 9);
+        // A join given twice is rendered once: its values are gathered once.
+        var addressed = select(USERS.c("name")).join(ADDRESSES, ADDRESSES.c("user_id").eq(USERS.c("id"))
+                .and(ADDRESSES.c("id").gt(5))).explicitFroms().get(0);
+        var twice = select(USERS.c("name")).from(addressed, addressed).where(USERS.c("id").lt(9));
+        CompiledStatement compiledTwice = ExpressionCompiler.compile(h2, twice);
+        assertThat(compiledTwice.plain()).isTrue();
+        assertThat(compiledTwice.parameterNames()).hasSize(2);
+        assertThat(ExpressionCompiler.collect(h2, twice, compiledTwice).values()).containsExactly(5, 9);
     }
 
     @Test

@@ -81,6 +81,26 @@ class StatementCacheIT {
     }
 
     @DatabaseTest
+    void aClientSideDefaultIsComputedForEachExecutionOfOneStatementObject(Engine engine) {
+        io.retort.schema.MetaData metadata = new io.retort.schema.MetaData();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        io.retort.schema.Table tickets = metadata.table("ticket",
+                io.retort.schema.Schema.column("id", io.retort.types.Types.INTEGER).primaryKey(),
+                io.retort.schema.Schema.column("label", io.retort.types.Types.string(20)),
+                io.retort.schema.Schema.column("serial", io.retort.types.Types.INTEGER)
+                        .defaultValue(next::incrementAndGet));
+        metadata.createAll(engine);
+        io.retort.sql.Insert one = io.retort.sql.Sql.insert(tickets).values(Map.of("label", "same"));
+        try (Connection conn = engine.connect()) {
+            for (int i = 0; i < 3; i++) {
+                conn.execute(one);
+            }
+            assertThat(conn.execute(text("SELECT serial FROM ticket ORDER BY serial")).scalars(Integer.class).all())
+                    .containsExactly(1, 2, 3);
+        }
+    }
+
+    @DatabaseTest
     void aCachedStatementsResultColumnsFollowTheTable(Engine engine) {
         numbers(engine);
         TextClause all = text("SELECT * FROM n WHERE id = 1");
