@@ -618,9 +618,8 @@ public final class ExpressionCompiler implements SqlVisitor {
         append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
         List<io.retort.sql.FromClause> froms;
         if (plain) {
-            // Collecting values only: the tables the columns imply carry none, and the tables correlation leaves
-            // out of a nested FROM carry none either.
-            // The explicit items once each, as froms() has them.
+            // Collecting values only: the explicit items, once each as froms() has them. The tables the columns
+            // imply carry no values, nor do the tables correlation leaves out of a nested FROM.
             List<io.retort.sql.FromClause> explicit = select.explicitFroms();
             froms = explicit.size() < 2 ? explicit : List.copyOf(new java.util.LinkedHashSet<>(explicit));
         } else {

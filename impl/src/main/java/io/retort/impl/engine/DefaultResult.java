@@ -80,10 +80,7 @@ final class DefaultResult extends CursorResult<Row> implements Result {
     @Override
     public <T> TypedResult<T> scalars(Class<T> type) {
         List<String> keys = keys();
-        return new CursorResult<T>(cursor(), values -> {
-            @Nullable Object value = firstOf(values);
-            return type.isInstance(value) ? type.cast(value) : ValueConverter.convert(value, type, keys.get(0));
-        });
+        return new CursorResult<T>(cursor(), values -> ValueConverter.convert(firstOf(values), type, keys.get(0)));
     }
 
     private @Nullable Object firstOf(@Nullable Object[] values) {

@@ -1,6 +1,5 @@
 package io.retort.impl.engine;
 
-import io.retort.engine.Row;
 import io.retort.impl.dialect.Dialect;
 import java.sql.Blob;
 import java.sql.Clob;
@@ -42,15 +41,11 @@ final class RowCursor {
         this.sql = sql;
         this.parameters = parameters;
         ResultSetMetaData metaData = resultSet.getMetaData();
-        if (cached != null) {
-            this.columns = cached.columns(metaData, dialect);
-        } else {
-            String[] labels = new String[metaData.getColumnCount()];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = metaData.getColumnLabel(i + 1);
-            }
-            this.columns = columnsOf(labels, dialect);
+        String[] labels = new String[metaData.getColumnCount()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = metaData.getColumnLabel(i + 1);
         }
+        this.columns = cached != null ? cached.columns(labels, dialect) : columnsOf(labels, dialect);
         int count = columns.size();
         this.dialect = dialect;
         this.types = new SqlType<?>[count];
@@ -104,12 +99,6 @@ final class RowCursor {
 
     Columns columns() {
         return columns;
-    }
-
-    /** The next row, or {@code null} when there are no more (the cursor is then closed). */
-    @Nullable Row next() {
-        @Nullable Object[] values = nextValues();
-        return values == null ? null : new DefaultRow(columns, values);
     }
 
     /**

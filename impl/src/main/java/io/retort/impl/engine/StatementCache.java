@@ -2,14 +2,17 @@ package io.retort.impl.engine;
 
 import io.retort.impl.compiler.CompiledStatement;
 import io.retort.impl.compiler.ExpressionCompiler;
+import io.retort.impl.dialect.Dialect;
 import io.retort.sql.Executable;
+import io.retort.sql.SqlNode;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import io.retort.sql.SqlNode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,18 +37,13 @@ final class StatementCache {
         }
 
         /**
-         * The columns of a result of this statement: those of an earlier result when the driver gives the same labels
-         * (the SQL is the same, so they normally are), otherwise made from the labels and kept for the next one.
+         * The columns of a result of this statement with the labels the driver gave: those of an earlier result when
+         * the labels are the same (the SQL is the same, so they normally are), otherwise made from the labels and kept
+         * for the next one.
          */
-        Columns columns(java.sql.ResultSetMetaData metaData, io.retort.impl.dialect.Dialect dialect)
-                throws java.sql.SQLException {
-            int count = metaData.getColumnCount();
-            String[] labels = new String[count];
-            for (int i = 0; i < count; i++) {
-                labels[i] = metaData.getColumnLabel(i + 1);
-            }
+        Columns columns(String[] labels, Dialect dialect) {
             ResultColumns known = resultColumns;
-            if (known != null && java.util.Arrays.equals(known.labels, labels)) {
+            if (known != null && Arrays.equals(known.labels, labels)) {
                 return known.columns;
             }
             Columns columns = RowCursor.columnsOf(labels, dialect);
@@ -59,7 +57,7 @@ final class StatementCache {
         }
 
         /** The values {@code statement} binds: remembered when it is the very statement this was compiled from. */
-        ExpressionCompiler.Bound bound(io.retort.impl.dialect.Dialect dialect, SqlNode statement) {
+        ExpressionCompiler.Bound bound(Dialect dialect, SqlNode statement) {
             if (statement != key) {
                 return ExpressionCompiler.collect(dialect, statement, compiled);
             }
@@ -70,8 +68,8 @@ final class StatementCache {
                     return collected; // a client-side default is computed for each execution: nothing to keep
                 }
                 // Shared by every execution of the statement, on any thread: read-only.
-                bound = new ExpressionCompiler.Bound(java.util.Collections.unmodifiableList(collected.values()),
-                        java.util.Collections.unmodifiableList(collected.types()), false);
+                bound = new ExpressionCompiler.Bound(Collections.unmodifiableList(collected.values()),
+                        Collections.unmodifiableList(collected.types()), false);
                 keyBound = bound;
             }
             return bound;

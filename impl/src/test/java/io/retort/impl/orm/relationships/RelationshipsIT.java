@@ -276,6 +276,46 @@ class RelationshipsIT {
     }
 
     @DatabaseTest
+    void aJoinedCollectionSharedBySeveralParentsLoadsEachChildOnce(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(Post.class, Tag.class);
+        registry.createAll(engine);
+        try {
+            try (Session session = Session.open(engine)) {
+                Tag shared = new Tag("shared");
+                for (String title : List.of("first", "second", "third")) {
+                    Post post = new Post(title);
+                    post.tags.add(shared);
+                    post.tags.add(new Tag("only " + title));
+                    session.add(post);
+                }
+                session.commit();
+            }
+            try (Session session = Session.open(engine)) {
+                recorder.clear();
+                List<Post> posts = session.scalars(select(Post.class).options(joined(Post_.tags))
+                        .orderBy(Post_.title.asc())).all();
+                assertThat(recorder.sql()).hasSize(1); // parents and children from one statement
+                assertThat(posts).extracting(p -> p.title).containsExactly("first", "second", "third");
+                List<Tag> sharedOfEach = new ArrayList<>();
+                for (Post post : posts) {
+                    assertThat(post.tags).extracting(t -> t.name)
+                            .containsExactlyInAnyOrder("shared", "only " + post.title);
+                    sharedOfEach.add(post.tags.stream().filter(t -> t.name.equals("shared")).findFirst().orElseThrow());
+                }
+                assertThat(sharedOfEach.get(1)).isSameAs(sharedOfEach.get(0)); // one object per row identity
+                assertThat(sharedOfEach.get(2)).isSameAs(sharedOfEach.get(0));
+                // The shared tag's own collection still loads on access, with all three posts.
+                assertThat(sharedOfEach.get(0).posts).extracting(p -> p.title)
+                        .containsExactlyInAnyOrder("first", "second", "third");
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
     void manyToManyAddAndRemoveWriteTheAssociationTable(TestEngines engines) {
         StatementRecorder recorder = new StatementRecorder();
         Engine engine = engines.create(recorder.options());
