@@ -315,7 +315,8 @@ final class DefaultConnection implements Connection {
      * the order of the sets. Where the database has INSERT ... RETURNING, the rows go in multi-row
      * {@code VALUES (...), (...)} statements of up to 1,000 rows (fewer when the bind-parameter limit requires), whose
      * rows the database returns in VALUES order; elsewhere (H2, MySQL) they go as one JDBC batch and the columns come
-     * back as the driver's generated keys.
+     * back as the driver's generated keys. The full pages share one SQL text, and so one {@code PreparedStatement}:
+     * SQLite parses a statement at every {@code prepareStatement}, which for 1,000 rows costs as much as running it.
      */
     private Result insertManyReturning(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets) {
         Set<String> columns = sets.get(0).keySet();
@@ -332,6 +333,7 @@ final class DefaultConnection implements Connection {
         Columns[] resultColumns = new Columns[1];
         String lastSql;
         if (dialect.supportsReturning("INSERT")) {
+          try (KeptStatement kept = new KeptStatement()) {
             int perRow = Math.max(1, columns.size() + countDefaults(bare, columns));
             int page = Math.max(1, Math.min(INSERT_MANY_PAGE, dialect.maxBindParameters() / perRow));
             lastSql = "";
@@ -365,8 +367,9 @@ final class DefaultConnection implements Connection {
                 runInsertMany(compiled, lastSql, logged, false, rows, resultColumns, resultTypes, prepared -> {
                     bindAll(prepared, finalValues, finalTypes);
                     return prepared.executeQuery();
-                }, null, chunk.size());
+                }, null, chunk.size(), kept);
             }
+          }
         } else {
             String[] keyColumns = new String[returning.size()];
             for (int i = 0; i < keyColumns.length; i++) {
@@ -400,7 +403,7 @@ final class DefaultConnection implements Connection {
                 }
                 prepared.executeBatch();
                 return prepared.getGeneratedKeys();
-            }, keyColumns, sets.size());
+            }, keyColumns, sets.size(), null);
         }
         RowCursor cursor = new RowCursor(this, resultColumns[0], rows, dialect, lastSql);
         openCursors.add(cursor);
@@ -422,48 +425,101 @@ final class DefaultConnection implements Connection {
         java.sql.ResultSet run(PreparedStatement prepared) throws SQLException;
     }
 
+    /**
+     * The statement of one insert executemany's pages, kept while the pages have the same SQL and closed when the
+     * SQL changes (the last, shorter page) or the executemany ends.
+     */
+    private final class KeptStatement implements AutoCloseable {
+        private @Nullable String sql;
+        private @Nullable PreparedStatement prepared;
+
+        PreparedStatement prepare(String text) throws SQLException {
+            if (prepared != null && text.equals(sql)) {
+                return prepared;
+            }
+            close();
+            PreparedStatement created = jdbc.prepareStatement(text);
+            try {
+                applyTimeout(created);
+            } catch (SQLException e) {
+                created.close();
+                throw e;
+            }
+            sql = text;
+            prepared = created;
+            return created;
+        }
+
+        @Override
+        public void close() {
+            PreparedStatement open = prepared;
+            String text = String.valueOf(sql);
+            prepared = null;
+            sql = null;
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (SQLException e) {
+                    throw translate(e, text, List.of());
+                }
+            }
+        }
+    }
+
     private void runInsertMany(DefaultEngine.Compiled compiled, String sql, List<Map<String, @Nullable Object>> logged,
             boolean batch, List<@Nullable Object[]> rows, Columns[] columns, SqlType<?>[] resultTypes,
-            InsertManyCall call, String @Nullable [] keyColumns, int expected) {
+            InsertManyCall call, String @Nullable [] keyColumns, int expected, @Nullable KeptStatement kept) {
         autobegin(false);
         log.statement(sql, logged, batch, compiled.cached());
         StatementEvent event = event(sql, logged, batch);
         SQLException failure = null;
         fireBefore(event);
         long start = System.nanoTime();
-        try (PreparedStatement prepared = keyColumns == null ? jdbc.prepareStatement(sql)
-                : jdbc.prepareStatement(sql, keyColumns)) {
-            applyTimeout(prepared);
-            int before = rows.size();
-            try (java.sql.ResultSet returned = call.run(prepared)) {
-                if (columns[0] == null) {
-                    List<String> names = new ArrayList<>(resultTypes.length);
-                    for (int i = 1; i <= resultTypes.length; i++) {
-                        names.add(keyColumns != null ? keyColumns[i - 1]
-                                : dialect.normalizeColumnLabel(returned.getMetaData().getColumnLabel(i)));
-                    }
-                    columns[0] = new Columns(names);
+        try {
+            if (kept != null) {
+                readInsertMany(kept.prepare(sql), call, rows, columns, resultTypes, keyColumns, expected, sql);
+            } else {
+                try (PreparedStatement prepared = keyColumns == null ? jdbc.prepareStatement(sql)
+                        : jdbc.prepareStatement(sql, keyColumns)) {
+                    applyTimeout(prepared);
+                    readInsertMany(prepared, call, rows, columns, resultTypes, keyColumns, expected, sql);
                 }
-                if (returned.getMetaData().getColumnCount() < resultTypes.length) {
-                    throw new io.retort.exception.CompileException(dialect.name() + " returned "
-                            + returned.getMetaData().getColumnCount() + " generated key column(s) for an insert"
-                            + " executemany, but RETURNING names " + resultTypes.length + "; without INSERT ..."
-                            + " RETURNING only the generated key can come back");
-                }
-                while (returned.next()) {
-                    rows.add(RowCursor.readValues(returned, resultTypes, dialect));
-                }
-            }
-            if (rows.size() - before != expected) {
-                throw new InvalidRequestException("The database returned " + (rows.size() - before) + " rows for an"
-                        + " insert of " + expected + " rows with RETURNING; the rows cannot be matched to the"
-                        + " parameter sets\n[SQL: " + sql + "]");
             }
         } catch (SQLException e) {
             failure = e;
             throw translate(e, sql, logged);
         } finally {
             fireAfter(event, System.nanoTime() - start, failure);
+        }
+    }
+
+    private void readInsertMany(PreparedStatement prepared, InsertManyCall call, List<@Nullable Object[]> rows,
+            Columns[] columns, SqlType<?>[] resultTypes, String @Nullable [] keyColumns, int expected, String sql)
+            throws SQLException {
+        int before = rows.size();
+        try (java.sql.ResultSet returned = call.run(prepared)) {
+            if (columns[0] == null) {
+                List<String> names = new ArrayList<>(resultTypes.length);
+                for (int i = 1; i <= resultTypes.length; i++) {
+                    names.add(keyColumns != null ? keyColumns[i - 1]
+                            : dialect.normalizeColumnLabel(returned.getMetaData().getColumnLabel(i)));
+                }
+                columns[0] = new Columns(names);
+            }
+            if (returned.getMetaData().getColumnCount() < resultTypes.length) {
+                throw new io.retort.exception.CompileException(dialect.name() + " returned "
+                        + returned.getMetaData().getColumnCount() + " generated key column(s) for an insert"
+                        + " executemany, but RETURNING names " + resultTypes.length + "; without INSERT ..."
+                        + " RETURNING only the generated key can come back");
+            }
+            while (returned.next()) {
+                rows.add(RowCursor.readValues(returned, resultTypes, dialect));
+            }
+        }
+        if (rows.size() - before != expected) {
+            throw new InvalidRequestException("The database returned " + (rows.size() - before) + " rows for an"
+                    + " insert of " + expected + " rows with RETURNING; the rows cannot be matched to the"
+                    + " parameter sets\n[SQL: " + sql + "]");
         }
     }
 
