@@ -233,7 +233,6 @@ final class DefaultConnection implements Connection {
         DefaultEngine.Compiled compiled;
         CompiledStatement plan;
         List<List<@Nullable Object>> rows = new ArrayList<>(parameterSets.size());
-        List<Map<String, @Nullable Object>> logged = new ArrayList<>(parameterSets.size());
         SqlType<?>[] types;
         if (statement instanceof Insert && !((Insert) statement).hasValues()) {
             // insert(table) with rows as parameter maps: one statement for the first row's columns, one batch.
@@ -250,7 +249,6 @@ final class DefaultConnection implements Connection {
                     values = ExpressionCompiler.collect(dialect, bare.values(set)).values();
                 }
                 rows.add(values);
-                logged.add(new LazyNamedValues(plan, values));
             }
         } else {
             compiled = engine.compile(statement);
@@ -272,10 +270,10 @@ final class DefaultConnection implements Connection {
                 List<@Nullable Object> values = bound != null ? named.resolve(bound, set, plan, i + 1)
                         : plan.values(set, defaults, i + 1);
                 rows.add(values);
-                logged.add(new LazyNamedValues(plan, values));
             }
             types = bound != null ? bound.types().toArray(new SqlType<?>[0]) : parameterTypes(statement, plan);
         }
+        List<Map<String, @Nullable Object>> logged = LazyNamedValues.ofRows(plan, rows);
         autobegin(false);
         log.statement(plan.sql(), logged, true, compiled.cached());
         StatementEvent event = event(plan.sql(), logged, true);
@@ -384,7 +382,6 @@ final class DefaultConnection implements Connection {
             DefaultEngine.Compiled compiled = engine.compile(plain.values(sets.get(0)));
             CompiledStatement plan = compiled.statement();
             List<List<@Nullable Object>> values = new ArrayList<>(sets.size());
-            List<Map<String, @Nullable Object>> logged = new ArrayList<>(sets.size());
             for (int i = 0; i < sets.size(); i++) {
                 Map<String, ? extends @Nullable Object> set = sets.get(i);
                 List<@Nullable Object> row = layout.values(set, i);
@@ -392,8 +389,8 @@ final class DefaultConnection implements Connection {
                     row = ExpressionCompiler.collect(dialect, plain.values(set)).values();
                 }
                 values.add(row);
-                logged.add(new LazyNamedValues(plan, row));
             }
+            List<Map<String, @Nullable Object>> logged = LazyNamedValues.ofRows(plan, values);
             SqlType<?>[] bindTypes = layout.types();
             lastSql = plan.sql();
             runInsertMany(compiled, lastSql, logged, true, rows, resultColumns, resultTypes, prepared -> {

@@ -1,9 +1,11 @@
 package io.retort.impl.engine;
 
 import io.retort.impl.compiler.CompiledStatement;
+import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +21,34 @@ final class LazyNamedValues extends AbstractMap<String, @Nullable Object> {
     LazyNamedValues(CompiledStatement plan, List<@Nullable Object> values) {
         this.plan = plan;
         this.values = values;
+    }
+
+    /**
+     * The rows of a batch as named maps, each made when it is read: a batch of 100,000 rows holds no map per row
+     * while it runs (a listener that reads a row twice gets two equal maps).
+     */
+    static List<Map<String, @Nullable Object>> ofRows(CompiledStatement plan, List<List<@Nullable Object>> rows) {
+        return new Rows(plan, rows);
+    }
+
+    private static final class Rows extends AbstractList<Map<String, @Nullable Object>> implements RandomAccess {
+        private final CompiledStatement plan;
+        private final List<List<@Nullable Object>> rows;
+
+        Rows(CompiledStatement plan, List<List<@Nullable Object>> rows) {
+            this.plan = plan;
+            this.rows = rows;
+        }
+
+        @Override
+        public Map<String, @Nullable Object> get(int index) {
+            return new LazyNamedValues(plan, rows.get(index));
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
     }
 
     @Override

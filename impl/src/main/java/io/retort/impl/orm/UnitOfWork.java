@@ -192,8 +192,9 @@ final class UnitOfWork {
             if (held != null) {
                 syncForeignKeys(held);
                 List<Change> found = new ArrayList<>();
+                Map<BitSet, BitSet> shapes = new HashMap<>();
                 for (InstanceState state : held) {
-                    Change change = diff(state);
+                    Change change = diff(state, shapes);
                     if (change != null) {
                         found.add(change);
                     }
@@ -216,15 +217,26 @@ final class UnitOfWork {
         culprit = null;
     }
 
-    private static @Nullable Change diff(InstanceState state) {
+    /**
+     * The changed columns of a persistent object, or null. Objects changed in the same columns share one
+     * {@code BitSet} from {@code shapes}: a flush of 100,000 changes keeps a handful of them alive, not 100,000.
+     */
+    private static @Nullable Change diff(InstanceState state, Map<BitSet, BitSet> shapes) {
         @Nullable Object[] current = state.mapper.values(state.object());
-        BitSet changed = new BitSet(current.length);
+        BitSet changed = null;
         for (int i = 0; i < current.length; i++) {
             if (!Values.same(current[i], state.committed[i])) {
+                if (changed == null) {
+                    changed = new BitSet(current.length);
+                }
                 changed.set(i);
             }
         }
-        return changed.isEmpty() ? null : new Change(state, current, changed);
+        if (changed == null) {
+            return null;
+        }
+        BitSet shared = shapes.putIfAbsent(changed, changed);
+        return new Change(state, current, shared != null ? shared : changed);
     }
 
     /**
@@ -298,9 +310,14 @@ final class UnitOfWork {
     /**
      * Fills foreign-key fields from relationships before rows are written: a many-to-one's from its target's key, a
      * child's from the parent whose collection holds it; a reference cleared or a child removed (and not deleted)
-     * gets NULL.
+     * gets NULL. The states are of one mapper; one without relationships, in a flush where no collection gained or
+     * lost a child, has nothing to fill (and its 100,000 states are not visited).
      */
     private void syncForeignKeys(List<InstanceState> states) {
+        if (states.isEmpty() || (parentsOf.isEmpty() && removedFrom.isEmpty()
+                && !states.get(0).mapper.hasRelationships())) {
+            return;
+        }
         for (InstanceState state : states) {
             Object instance = state.object();
             if (state.mapper.hasRelationships()) {
@@ -926,28 +943,39 @@ final class UnitOfWork {
             int setCount = names.size();
             names.addAll(identityNames(mapper));
             ColumnValues.Keys keys = new ColumnValues.Keys(names);
-            List<Map<String, @Nullable Object>> rows = new ArrayList<>(group.getValue().size());
-            for (Change change : group.getValue()) {
-                Object instance = change.state().object();
-                if (version != null) {
+            List<Change> members = group.getValue();
+            if (version != null) {
+                for (Change change : members) {
                     Object old = change.state().committed[version.index()];
                     Object next = old == null ? 1 : version.type() == Long.class ? (Object) (((Long) old) + 1)
                             : (Object) (((Number) old).intValue() + 1);
-                    write(instance, version, next);
+                    write(change.state().object(), version, next);
                     change.current()[version.index()] = next;
                 }
-                @Nullable Object[] values = new Object[names.size()];
-                int n = 0;
-                for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
-                    values[n++] = change.current()[i];
-                }
-                putIdentity(mapper, change.state(), values, setCount);
-                rows.add(new ColumnValues(keys, values));
             }
-            culprit = describeBatch(mapper, group.getValue().size(), group.getValue().get(0).state());
+            // Each row's parameter map is made as the batch binds it, from the change: the batch keeps no map
+            // per row alive while it runs.
+            List<Map<String, @Nullable Object>> rows = new java.util.AbstractList<>() {
+                @Override
+                public Map<String, @Nullable Object> get(int index) {
+                    Change change = members.get(index);
+                    @Nullable Object[] values = new Object[names.size()];
+                    int n = 0;
+                    for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
+                        values[n++] = change.current()[i];
+                    }
+                    putIdentity(mapper, change.state(), values, setCount);
+                    return new ColumnValues(keys, values);
+                }
+
+                @Override
+                public int size() {
+                    return members.size();
+                }
+            };
+            culprit = describeBatch(mapper, members.size(), members.get(0).state());
             Result result = connection.execute(update, rows);
-            checkCounts("UPDATE", mapper, result.rowCounts(), group.getValue().stream().map(Change::state).toList(),
-                    true);
+            checkCounts("UPDATE", mapper, result.rowCounts(), members.stream().map(Change::state).toList(), true);
         }
     }
 
@@ -1063,6 +1091,16 @@ final class UnitOfWork {
         }
     }
 
+    /** Files a persistent object under its key again if the flush changed its primary key. */
+    private static void rekey(IdentityMap identityMap, InstanceState state) {
+        Object identity = state.mapper.identity(state.object());
+        if (!identity.equals(state.identity)) {
+            identityMap.remove(state);
+            state.identity = identity;
+            identityMap.put(state);
+        }
+    }
+
     /**
      * After the statements succeeded: new objects are persistent, the current values, collections and references are
      * the new baseline, deleted objects are gone from the identity map.
@@ -1092,26 +1130,24 @@ final class UnitOfWork {
             }
         }
         pending.clear();
-        for (List<InstanceState> states : persistent.values()) {
-            for (InstanceState state : states) {
-                Object identity = state.mapper.identity(state.object());
-                if (!identity.equals(state.identity)) {
-                    identityMap.remove(state);
-                    state.identity = identity;
-                    identityMap.put(state);
-                }
-                if (state.mapper.hasRelationships()) {
-                    // A flush may have set foreign-key fields after diff() read them: read them again.
-                    state.committed = Values.owned(state.mapper.values(state.object()));
-                    baseline(state);
-                }
+        for (Map.Entry<EntityMapper<?>, List<InstanceState>> held : persistent.entrySet()) {
+            if (!held.getKey().hasRelationships()) {
+                continue; // its changed objects are all in changes, below
+            }
+            for (InstanceState state : held.getValue()) {
+                rekey(identityMap, state);
+                // A flush may have set foreign-key fields after diff() read them: read them again.
+                state.committed = Values.owned(state.mapper.values(state.object()));
+                baseline(state);
             }
         }
         for (Change change : changes) {
             // Without relationships the fields are as diff() read them (and the UPDATE wrote them, new version
-            // included); an unchanged object's committed values are its fields already.
-            if (!change.state().mapper.hasRelationships()) {
-                change.state().committed = Values.owned(change.current());
+            // included); an unchanged object's committed values, key included, are its fields already.
+            InstanceState state = change.state();
+            if (!state.mapper.hasRelationships()) {
+                rekey(identityMap, state);
+                state.committed = Values.owned(change.current());
             }
         }
         for (List<InstanceState> states : deletes.values()) {

@@ -58,6 +58,39 @@ class SessionIT {
     }
 
     @DatabaseTest
+    void aFlushedPrimaryKeyChangeRefilesTheObjectUnderItsNewKey(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(User.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            session.add(new User("sandy", null));
+            session.add(new User("patrick", null));
+            session.commit();
+            User sandy = session.scalars(select(User.class).where(User_.name.eq("sandy"))).one();
+            User patrick = session.scalars(select(User.class).where(User_.name.eq("patrick"))).one();
+            int patrickId = patrick.id;
+            sandy.id = 1000;
+            recorder.clear();
+            session.commit();
+            assertThat(recorder.sql()).containsExactly("UPDATE user_account SET id=? WHERE user_account.id = ?");
+            assertThat(inspect(sandy).identity()).isEqualTo(1000);
+            recorder.clear();
+            assertThat(session.get(User.class, 1000)).isSameAs(sandy); // from the identity map
+            assertThat(session.get(User.class, patrickId)).isSameAs(patrick);
+            assertThat(recorder.sql()).isEmpty();
+            session.commit();
+            assertThat(recorder.sql()).isEmpty(); // nothing left to write
+            try (Connection conn = engine.connect()) {
+                assertThat(conn.execute(Sql.text("SELECT name FROM user_account WHERE id = 1000")).scalar())
+                        .isEqualTo("sandy");
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
     void objectStatesOutliveTheSessionsThatHeldThousandsOfOthers(Engine engine) {
         Registry registry = Registry.of(User.class);
         registry.createAll(engine);
