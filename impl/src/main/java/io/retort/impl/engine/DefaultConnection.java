@@ -31,6 +31,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -536,15 +537,17 @@ final class DefaultConnection implements Connection {
      * execution so that each row of an executemany is a lookup per parameter.
      */
     private static final class NamedSlots {
-        private static final NamedSlots NONE = new NamedSlots(new int[0], new String[0], Set.of());
+        private static final NamedSlots NONE = new NamedSlots(new int[0], new String[0], 0);
+        private static final int SMALL = 8;
         private final int[] slots;
         private final String[] names;
-        private final Set<String> distinct;
+        /** How many different names {@link #names} holds (a name used twice fills two slots). */
+        private final int distinctCount;
 
-        private NamedSlots(int[] slots, String[] names, Set<String> distinct) {
+        private NamedSlots(int[] slots, String[] names, int distinctCount) {
             this.slots = slots;
             this.names = names;
-            this.distinct = distinct;
+            this.distinctCount = distinctCount;
         }
 
         static NamedSlots of(ExpressionCompiler.Bound bound) {
@@ -560,15 +563,29 @@ final class DefaultConnection implements Connection {
             }
             int[] slots = new int[count];
             String[] names = new String[count];
-            Set<String> distinct = new java.util.LinkedHashSet<>();
+            int distinct = 0;
             for (int i = 0, n = 0; i < values.size(); i++) {
                 if (values.get(i) instanceof ExpressionCompiler.Named) {
                     slots[n] = i;
-                    names[n] = ((ExpressionCompiler.Named) values.get(i)).name();
-                    distinct.add(names[n++]);
+                    String name = ((ExpressionCompiler.Named) values.get(i)).name();
+                    boolean seen = false;
+                    for (int j = 0; j < n && !seen && count <= SMALL; j++) {
+                        seen = names[j].equals(name);
+                    }
+                    names[n++] = name;
+                    if (!seen) {
+                        distinct++;
+                    }
                 }
             }
-            return new NamedSlots(slots, names, distinct);
+            // A handful of names is counted by comparing them (no set allocated per execution); more go in a set.
+            return new NamedSlots(slots, names,
+                    count <= SMALL ? distinct : new java.util.HashSet<>(Arrays.asList(names)).size());
+        }
+
+        /** The different names, in the order the statement first uses them. */
+        private Set<String> distinct() {
+            return new java.util.LinkedHashSet<>(Arrays.asList(names));
         }
 
         /** The bound values with the parameters' values in place of the named ones. */
@@ -588,7 +605,8 @@ final class DefaultConnection implements Connection {
                     values.set(slots[i], value);
                 }
             }
-            if (parameters.size() != distinct.size()) { // every name is there: any other key is one too many
+            if (parameters.size() != distinctCount) { // every name is there: any other key is one too many
+                Set<String> distinct = distinct();
                 for (String given : parameters.keySet()) {
                     if (!distinct.contains(given)) {
                         throw new InvalidArgumentException("The statement has no parameter named '" + given + "'; its"
