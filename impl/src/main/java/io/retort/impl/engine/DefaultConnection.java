@@ -147,6 +147,7 @@ final class DefaultConnection implements Connection {
         List<@Nullable Object> values;
         SqlType<?>[] types;
         SqlType<?>[] resultTypes = null;
+        boolean labelsFixed = false;
         if (statement instanceof SqlNode) {
             ExpressionCompiler.Bound bound = compiled.bound(dialect, (SqlNode) statement);
             values = resolveNamed(bound, parameters, plan, 0);
@@ -160,8 +161,12 @@ final class DefaultConnection implements Connection {
                     : List.of();
             if (!columns.isEmpty()) {
                 resultTypes = new SqlType<?>[columns.size()];
+                // Literal SQL among the result columns (sqlFragment("*")) may stand for any number of columns.
+                labelsFixed = true;
                 for (int i = 0; i < resultTypes.length; i++) {
-                    resultTypes[i] = columns.get(i).type();
+                    Expression<?> column = columns.get(i);
+                    resultTypes[i] = column.type();
+                    labelsFixed &= !(column instanceof io.retort.sql.TextFragment);
                 }
             }
         } else {
@@ -199,7 +204,7 @@ final class DefaultConnection implements Connection {
             if (hasResultSet) {
                 RowCursor cursor = new RowCursor(this, prepared, prepared.getResultSet(), dialect, sql, logged,
                         statement instanceof TextClause ? ((TextClause) statement).columnTypes() : Map.of(),
-                        resultTypes, compiled.entry());
+                        resultTypes, compiled.entry(), labelsFixed);
                 openCursors.add(cursor);
                 return new DefaultResult(cursor);
             }

@@ -30,10 +30,16 @@ final class RowCursor {
     private final @Nullable SqlType<?>[] types;
     private boolean closed;
 
+    /**
+     * A cursor over a statement's result set. With {@code labelsFixed} (the SQL text fixes the result's columns: an
+     * expression-language statement none of whose result columns is literal SQL) the columns of an earlier result of
+     * the {@code cached} statement serve again without asking the driver for the labels; otherwise the labels are read
+     * and compared with the earlier ones.
+     */
     RowCursor(DefaultConnection connection, PreparedStatement statement, ResultSet resultSet, Dialect dialect,
             String sql, List<Map<String, @Nullable Object>> parameters, Map<String, SqlType<?>> columnTypes,
-            @Nullable SqlType<?> @Nullable [] positionalTypes, StatementCache.@Nullable Entry cached)
-            throws SQLException {
+            @Nullable SqlType<?> @Nullable [] positionalTypes, StatementCache.@Nullable Entry cached,
+            boolean labelsFixed) throws SQLException {
         this.connection = connection;
         this.statement = statement;
         this.resultSet = resultSet;
@@ -41,16 +47,21 @@ final class RowCursor {
         this.sql = sql;
         this.parameters = parameters;
         ResultSetMetaData metaData = resultSet.getMetaData();
-        String[] labels = new String[metaData.getColumnCount()];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = metaData.getColumnLabel(i + 1);
+        int count = metaData.getColumnCount();
+        Columns known = labelsFixed && cached != null ? cached.knownColumns(count) : null;
+        if (known != null) {
+            this.columns = known;
+        } else {
+            String[] labels = new String[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = metaData.getColumnLabel(i + 1);
+            }
+                this.columns = cached != null ? cached.columns(labels, dialect) : columnsOf(labels, dialect);
         }
-        this.columns = cached != null ? cached.columns(labels, dialect) : columnsOf(labels, dialect);
-        int count = columns.size();
         this.dialect = dialect;
-        this.types = new SqlType<?>[count];
+        this.types = new SqlType<?>[columns.size()];
         if (positionalTypes != null) {
-            System.arraycopy(positionalTypes, 0, types, 0, Math.min(count, positionalTypes.length));
+            System.arraycopy(positionalTypes, 0, types, 0, Math.min(types.length, positionalTypes.length));
         }
         if (!columnTypes.isEmpty()) {
             for (Map.Entry<String, SqlType<?>> declared : columnTypes.entrySet()) {

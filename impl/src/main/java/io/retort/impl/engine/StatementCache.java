@@ -41,6 +41,16 @@ final class StatementCache {
          * the labels are the same (the SQL is the same, so they normally are), otherwise made from the labels and kept
          * for the next one.
          */
+        /**
+         * The columns of an earlier result with {@code count} columns, or null when there was none. Only for a
+         * statement whose result columns the SQL text fixes (see {@code RowCursor}): the driver is then not asked
+         * for the labels again, which on SQLite is a native call per column and execution.
+         */
+        @Nullable Columns knownColumns(int count) {
+            ResultColumns known = resultColumns;
+            return known != null && known.columns.size() == count ? known.columns : null;
+        }
+
         Columns columns(String[] labels, Dialect dialect) {
             ResultColumns known = resultColumns;
             if (known != null && Arrays.equals(known.labels, labels)) {

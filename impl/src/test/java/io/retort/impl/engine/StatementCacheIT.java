@@ -103,16 +103,36 @@ class StatementCacheIT {
     @DatabaseTest
     void aCachedStatementsResultColumnsFollowTheTable(Engine engine) {
         numbers(engine);
+        io.retort.schema.Table n = new io.retort.schema.MetaData().table("n",
+                io.retort.schema.Schema.column("id", io.retort.types.Types.INTEGER).primaryKey(),
+                io.retort.schema.Schema.column("name", io.retort.types.Types.string(10)));
         TextClause all = text("SELECT * FROM n WHERE id = 1");
+        // Literal SQL in a select()'s columns may stand for any columns; named columns are what the SQL says.
+        io.retort.sql.Select star = io.retort.sql.Sql.select(io.retort.sql.Sql.sqlFragment("*",
+                io.retort.types.Types.INTEGER)).from(n).where(n.c("id", Integer.class).eq(1));
+        io.retort.sql.Select named = io.retort.sql.Sql.select(n.c("name"), n.c("id"))
+                .where(n.c("id", Integer.class).eq(1));
         try (Connection conn = engine.connect()) {
-            assertThat(conn.execute(all).keys()).containsExactly("id", "name");
-            assertThat(conn.execute(all).one().get("name")).isEqualTo("n1");
+            for (int i = 0; i < 2; i++) {
+                assertThat(conn.execute(all).keys()).containsExactly("id", "name");
+                assertThat(conn.execute(all).one().get("name")).isEqualTo("n1");
+                assertThat(conn.execute(star).keys()).containsExactly("id", "name");
+                assertThat(conn.execute(named).one().get("name")).isEqualTo("n1");
+            }
         }
         engine.begin(conn -> conn.execute(text("ALTER TABLE n ADD COLUMN extra int")));
         try (Connection conn = engine.connect()) {
             io.retort.engine.Result result = conn.execute(all);
             assertThat(result.keys()).containsExactly("id", "name", "extra");
             assertThat(result.one().get("extra")).isNull();
+            result = conn.execute(star);
+            assertThat(result.keys()).containsExactly("id", "name", "extra");
+            assertThat(result.one().get("extra")).isNull();
+            result = conn.execute(named);
+            assertThat(result.keys()).containsExactly("name", "id");
+            io.retort.engine.Row row = result.one();
+            assertThat(row.get("name")).isEqualTo("n1");
+            assertThat(row.get("id", Integer.class)).isEqualTo(1);
         }
     }
 
