@@ -56,7 +56,7 @@ final class RowCursor {
             for (int i = 0; i < count; i++) {
                 labels[i] = metaData.getColumnLabel(i + 1);
             }
-                this.columns = cached != null ? cached.columns(labels, dialect) : columnsOf(labels, dialect);
+            this.columns = cached != null ? cached.columns(labels, dialect) : columnsOf(labels, dialect);
         }
         this.dialect = dialect;
         this.types = new SqlType<?>[columns.size()];

@@ -29,18 +29,16 @@ final class StatementCache {
         final CompiledStatement compiled;
         private final Executable key;
         private volatile ExpressionCompiler.@Nullable Bound keyBound;
-        /** The result columns of the last execution, reused while the driver reports the same labels. */
+        /**
+         * The result columns of the last execution, reused while the driver reports the same labels, or without
+         * asking it where the SQL fixes them ({@link #knownColumns}).
+         */
         private volatile @Nullable ResultColumns resultColumns;
 
         /** Column labels as the driver gave them, and the columns made of them. */
         private record ResultColumns(String[] labels, Columns columns) {
         }
 
-        /**
-         * The columns of a result of this statement with the labels the driver gave: those of an earlier result when
-         * the labels are the same (the SQL is the same, so they normally are), otherwise made from the labels and kept
-         * for the next one.
-         */
         /**
          * The columns of an earlier result with {@code count} columns, or null when there was none. Only for a
          * statement whose result columns the SQL text fixes (see {@code RowCursor}): the driver is then not asked
@@ -51,6 +49,11 @@ final class StatementCache {
             return known != null && known.columns.size() == count ? known.columns : null;
         }
 
+        /**
+         * The columns of a result of this statement with the labels the driver gave: those of an earlier result when
+         * the labels are the same (the SQL is the same, so they normally are), otherwise made from the labels and kept
+         * for the next one.
+         */
         Columns columns(String[] labels, Dialect dialect) {
             ResultColumns known = resultColumns;
             if (known != null && Arrays.equals(known.labels, labels)) {
