@@ -134,6 +134,17 @@ class StatementCacheIT {
             assertThat(row.get("name")).isEqualTo("n1");
             assertThat(row.get("id", Integer.class)).isEqualTo(1);
         }
+        // As many columns as before, one of them another: literal SQL's labels are read again, not assumed.
+        engine.begin(conn -> {
+            conn.execute(text("ALTER TABLE n DROP COLUMN extra"));
+            conn.execute(text("ALTER TABLE n ADD COLUMN other int"));
+        });
+        try (Connection conn = engine.connect()) {
+            io.retort.engine.Result result = conn.execute(star);
+            assertThat(result.keys()).containsExactly("id", "name", "other");
+            assertThat(result.one().get("other")).isNull();
+            assertThat(conn.execute(named).keys()).containsExactly("name", "id");
+        }
     }
 
     @DatabaseTest
