@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *   -results DIR        where latest.csv, latest.md and the JMH JSON go (default: results)
  *   -db h2,sqlite,postgresql      -scenario bulk_inserts,...      -include REGEX (benchmark method names)
  *   -scale F            sizes times F (0.1 for a quick look)       -sqlite-inserts N (single_inserts on SQLite)
- *   -warmup N -iterations N -forks N   override the per-scenario iterations (single-shot each) and forks
+ *   -warmup N -iterations N -forks N   override the single shots per fork (per database) and forks
  *   -prof jfr           any JMH profiler (e.g. jfr:dir=target/jfr)
  *   -smoke              every benchmark once, tiny sizes, in this JVM: the CI smoke run (nothing written)
  * </pre>
@@ -91,9 +91,9 @@ public final class BenchmarkSuite {
                         .param(scenario.sizeParameter, Integer.toString(size))
                         .mode(Mode.SingleShotTime)
                         .timeUnit(TimeUnit.MILLISECONDS)
-                        .warmupIterations(options.warmup >= 0 ? options.warmup : scenario.warmupIterations(db))
+                        .warmupIterations(options.warmup >= 0 ? options.warmup : Scenario.warmupIterations(db))
                         .measurementIterations(options.iterations >= 0 ? options.iterations
-                                : scenario.measurementIterations(db))
+                                : Scenario.measurementIterations(db))
                         .warmupBatchSize(1).measurementBatchSize(1)
                         .forks(options.forks >= 0 ? options.forks : Scenario.forks(db))
                         .shouldDoGC(!options.smoke)     // a full GC between iterations: no garbage carried over

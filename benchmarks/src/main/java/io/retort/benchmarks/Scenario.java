@@ -9,30 +9,25 @@ import org.openjdk.jmh.annotations.Benchmark;
 /**
  * The five scenarios of SQLAlchemy's {@code examples/performance}, each a JMH class whose methods are the
  * contenders' variants, with its size parameter, full size and raw-JDBC baseline (the variant every ratio divides
- * by), and how many single-shot iterations the full suite gives it.
+ * by). How many single shots the full suite runs depends on the database alone (see {@link #warmupIterations}).
  */
 public enum Scenario {
-    BULK_INSERTS(BulkInserts.class, "rows", 100_000, "jdbc_batch", 3, 3),
-    BULK_UPDATES(BulkUpdates.class, "rows", 100_000, "jdbc_batch", 3, 3),
-    LARGE_RESULTSETS(LargeResultsets.class, "rows", 500_000, "jdbc_objects", 2, 3),
-    SHORT_SELECTS(ShortSelects.class, "lookups", 10_000, "jdbc_prepare_each", 2, 3),
-    SINGLE_INSERTS(SingleInserts.class, "inserts", 10_000, "jdbc_connection_each", 1, 3);
+    BULK_INSERTS(BulkInserts.class, "rows", 100_000, "jdbc_batch"),
+    BULK_UPDATES(BulkUpdates.class, "rows", 100_000, "jdbc_batch"),
+    LARGE_RESULTSETS(LargeResultsets.class, "rows", 500_000, "jdbc_objects"),
+    SHORT_SELECTS(ShortSelects.class, "lookups", 10_000, "jdbc_prepare_each"),
+    SINGLE_INSERTS(SingleInserts.class, "inserts", 10_000, "jdbc_connection_each");
 
     final Class<?> benchmarkClass;
     final String sizeParameter;
     final int fullSize;
     final String baseline;
-    final int warmupIterations;
-    final int measurementIterations;
 
-    Scenario(Class<?> benchmarkClass, String sizeParameter, int fullSize, String baseline, int warmupIterations,
-            int measurementIterations) {
+    Scenario(Class<?> benchmarkClass, String sizeParameter, int fullSize, String baseline) {
         this.benchmarkClass = benchmarkClass;
         this.sizeParameter = sizeParameter;
         this.fullSize = fullSize;
         this.baseline = baseline;
-        this.warmupIterations = warmupIterations;
-        this.measurementIterations = measurementIterations;
     }
 
     /**
@@ -60,14 +55,14 @@ public enum Scenario {
 
     private static final int EMBEDDED_FORKS = 2;
 
-    /** The warmup single shots on {@code db}. */
-    int warmupIterations(Database db) {
-        return Math.max(warmupIterations, db == Database.POSTGRESQL ? SERVER_WARMUP : EMBEDDED_WARMUP);
+    /** The warmup single shots of every benchmark on {@code db}, in each fork. */
+    static int warmupIterations(Database db) {
+        return db == Database.POSTGRESQL ? SERVER_WARMUP : EMBEDDED_WARMUP;
     }
 
-    /** The measured single shots on {@code db}. */
-    int measurementIterations(Database db) {
-        return Math.max(measurementIterations, db == Database.POSTGRESQL ? SERVER_MEASUREMENT : EMBEDDED_MEASUREMENT);
+    /** The measured single shots of every benchmark on {@code db}, in each fork. */
+    static int measurementIterations(Database db) {
+        return db == Database.POSTGRESQL ? SERVER_MEASUREMENT : EMBEDDED_MEASUREMENT;
     }
 
     /** The name in results: {@code bulk_inserts}. */
