@@ -13,9 +13,11 @@ module io.retort {
     exports io.retort.sql;
     exports io.retort.schema;
     exports io.retort.orm;
+    exports io.retort.orm.enhance;
     exports io.retort.spi;
     exports io.retort.types;
 
     uses io.retort.spi.RetortProvider;
+    uses io.retort.orm.enhance.AttributeEvents;
     uses io.retort.sql.StatementRenderer;
 }

@@ -1,12 +1,13 @@
 package io.retort.impl.orm;
 
+import io.retort.orm.enhance.Enhanced;
 import io.retort.schema.Column;
-import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One mapped field: its column and fast accessors. Immutable.
+ * One mapped field: its column, and its index in the enhanced class, through which the ORM reads and writes it
+ * without events. Immutable.
  *
  * @param name the field's name
  * @param index the field's position among the mapper's attributes (and the column's position in the table)
@@ -14,22 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param type the field's type, primitives boxed
  * @param primitive whether the field is primitive (it cannot hold null)
  * @param column the mapped column
- * @param getter {@code (Object) -> Object}
- * @param setter {@code (Object, Object) -> void}
+ * @param enhancedIndex the field's index among the enhanced class's fields ({@code Enhancement.fields()})
  * @param serverDefault whether the column has a server-side default (omitted from an INSERT when the field is null)
  */
 record Attribute(String name, int index, Field field, Class<?> type, boolean primitive, Column<?> column,
-        MethodHandle getter, MethodHandle setter, boolean serverDefault) {
+        int enhancedIndex, boolean serverDefault) {
 
     /** The field's value in {@code instance}. */
     @Nullable Object get(Object instance) {
-        try {
-            return (Object) getter.invokeExact(instance);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("Could not read " + this, e);
-        }
+        return ((Enhanced) instance).$$retort_get(enhancedIndex);
     }
 
     /** Sets the field; a null for a primitive field is refused with a message naming the field. */
@@ -39,13 +33,7 @@ record Attribute(String name, int index, Field field, Class<?> type, boolean pri
                     + this + " is a primitive " + field.getType().getName() + "; make the field a "
                     + type.getSimpleName() + " annotated @Nullable, or keep the column NOT NULL");
         }
-        try {
-            setter.invokeExact(instance, value);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("Could not set " + this, e);
-        }
+        ((Enhanced) instance).$$retort_set(enhancedIndex, value);
     }
 
     /** {@code User.name}. */

@@ -199,12 +199,12 @@ final class Cascades {
             }
             session.attachRelated(related);
         }
-        return InstanceStates.get(related);
+        return InstanceState.of(related);
     }
 
     /** A related object that lost its parent: deleted (or, if never flushed, dropped from the session). */
     private void orphan(Object orphan, Deque<InstanceState> work) {
-        InstanceState state = InstanceStates.get(orphan);
+        InstanceState state = InstanceState.of(orphan);
         if (state == null || state.session != session) {
             return;
         }
@@ -236,7 +236,7 @@ final class Cascades {
             return;
         }
         for (Object related : relationship.related(owner)) {
-            InstanceState state = InstanceStates.get(related);
+            InstanceState state = InstanceState.of(related);
             if (state == null || state.session != session) {
                 continue;
             }

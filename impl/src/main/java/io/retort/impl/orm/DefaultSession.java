@@ -47,11 +47,6 @@ public final class DefaultSession implements Session {
      * that a commit or rollback need not look at every object the session holds.
      */
     private final List<InstanceState> insertedInTransaction = new ArrayList<>();
-    /**
-     * States {@link #loadRow} created and {@link InstanceStates} does not have yet: a query files them all at once
-     * ({@link #registerLoaded()}) when its rows are read, before its objects reach any caller.
-     */
-    private final InstanceStates.Batch unregistered = new InstanceStates.Batch();
     private @Nullable Connection connection;
     private TransactionCoordinator.@Nullable ExternalTransaction joined;
     private @Nullable RuntimeException failure;
@@ -97,10 +92,10 @@ public final class DefaultSession implements Session {
     /** Puts an object in the session without walking its relationships; the attached state, or null if held. */
     private @Nullable InstanceState attachOnly(Object instance) {
         EntityMapper<?> mapper = Mappers.ofInstance(instance);
-        // Most added objects are new: file a pending state at once (one lookup), unless the object has one.
-        InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PENDING, this);
-        InstanceState state = InstanceStates.putIfAbsent(fresh);
+        InstanceState state = InstanceState.of(instance);
         if (state == null) {
+            InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PENDING, this);
+            fresh.bind(instance);
             pending.add(fresh);
             return fresh;
         }
@@ -112,7 +107,10 @@ public final class DefaultSession implements Session {
                     + " expunge it from that session (or close it) first, or merge() a copy into this one");
         }
         if (state.status == InstanceState.Status.TRANSIENT || state.identity == null) {
-            InstanceStates.put(fresh);
+            // Transient again (expunged while pending, or its INSERT rolled back): a new state, so that nothing of
+            // its earlier life (collections installed for another session, a snapshot) carries over.
+            InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PENDING, this);
+            fresh.bind(instance);
             pending.add(fresh);
             return fresh;
         }
@@ -161,7 +159,7 @@ public final class DefaultSession implements Session {
 
     /** Whether an object is pending or persistent in this session. */
     boolean holds(Object instance) {
-        InstanceState state = InstanceStates.get(instance);
+        InstanceState state = InstanceState.of(instance);
         return state != null && state.session == this;
     }
 
@@ -263,7 +261,7 @@ public final class DefaultSession implements Session {
     private InstanceState stateInThisSession(Object instance, String operation) {
         Objects.requireNonNull(instance, "instance");
         EntityMapper<?> mapper = Mappers.ofInstance(instance);
-        InstanceState state = InstanceStates.get(instance);
+        InstanceState state = InstanceState.of(instance);
         if (state == null || state.session != this) {
             String where = state == null || state.status == InstanceState.Status.TRANSIENT ? "transient (never added)"
                     : state.session == null ? "detached" : "in another session";
@@ -339,7 +337,7 @@ public final class DefaultSession implements Session {
             return (E) done;
         }
         EntityMapper<E> mapper = (EntityMapper<E>) Mappers.ofInstance(instance);
-        InstanceState own = InstanceStates.get(instance);
+        InstanceState own = InstanceState.of(instance);
         if (own != null && own.session == this) {
             merged.put(instance, instance);
             return instance;
@@ -417,7 +415,7 @@ public final class DefaultSession implements Session {
                     continue;
                 }
                 for (Object related : relationship.related(instance)) {
-                    InstanceState other = InstanceStates.get(related);
+                    InstanceState other = InstanceState.of(related);
                     if (other != null) {
                         work.add(other);
                     }
@@ -464,7 +462,7 @@ public final class DefaultSession implements Session {
 
     @Override
     public boolean contains(Object instance) {
-        InstanceState state = InstanceStates.get(Objects.requireNonNull(instance, "instance"));
+        InstanceState state = InstanceState.of(Objects.requireNonNull(instance, "instance"));
         return state != null && state.session == this;
     }
 
@@ -591,18 +589,10 @@ public final class DefaultSession implements Session {
         InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PERSISTENT, this);
         fresh.identity = identity;
         fresh.committed = Values.owned(values);
+        fresh.bind(instance);
         identityMap.put(fresh);
-        unregistered.add(fresh);
         loaded.add(fresh, true);
         return fresh;
-    }
-
-    /** Files the states of the objects {@link #loadRow} created since the last call in {@link InstanceStates}. */
-    void registerLoaded() {
-        if (!unregistered.isEmpty()) {
-            InstanceStates.putAllNew(unregistered);
-            unregistered.clear();
-        }
     }
 
     @Override

@@ -131,12 +131,19 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             hierarchy.add(0, c);
         }
+        List<String> enhanced = Enhancements.fieldsOf(type);
         for (Class<?> c : hierarchy) {
             for (Field field : c.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
                 if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()
                         || field.isAnnotationPresent(Transient.class)) {
                     continue;
+                }
+                if (c != type) {
+                    throw new MappingException("Field " + c.getName() + "." + field.getName() + " would be a column"
+                            + " of " + className + ", but it is declared in superclass " + c.getSimpleName()
+                            + ", whose fields the enhancer does not instrument; declare it in " + type.getSimpleName()
+                            + ", or mark it @Transient (or transient)");
                 }
                 if (field.isAnnotationPresent(io.retort.orm.Relationship.class)) {
                     relationshipFields.add(field);
@@ -192,19 +199,10 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         List<Attribute> attributes = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
-            try {
-                MethodHandle getter = lookup.unreflectGetter(field)
-                        .asType(MethodType.methodType(Object.class, Object.class));
-                MethodHandle setter = lookup.unreflectSetter(field)
-                        .asType(MethodType.methodType(void.class, Object.class, Object.class));
-                Column<?> column = table.columns().get(i);
-                attributes.add(new Attribute(field.getName(), i, field, ColumnTypes.boxed(field.getType()),
-                        field.getType().isPrimitive(), column, getter, setter, column.serverDefault() != null));
-            } catch (IllegalAccessException e) {
-                throw new MappingException("Field " + className + "." + field.getName() + " cannot be accessed"
-                        + (Modifier.isFinal(field.getModifiers()) ? ": it is final; mapped fields must not be final"
-                                : ": " + e.getMessage()));
-            }
+            Column<?> column = table.columns().get(i);
+            attributes.add(new Attribute(field.getName(), i, field, ColumnTypes.boxed(field.getType()),
+                    field.getType().isPrimitive(), column, Enhancements.indexOf(type, enhanced, field),
+                    column.serverDefault() != null));
         }
         Attribute[] key = new Attribute[keyFields.size()];
         for (int i = 0; i < key.length; i++) {
@@ -217,17 +215,8 @@ public final class EntityMapper<E> implements EntityMapping<E> {
                 throw new MappingException("Relationship " + className + "." + field.getName() + " is final; the"
                         + " ORM puts its own collection in a relationship field, so it must be assignable");
             }
-            try {
-                MethodHandle getter = lookup.unreflectGetter(field)
-                        .asType(MethodType.methodType(Object.class, Object.class));
-                MethodHandle setter = lookup.unreflectSetter(field)
-                        .asType(MethodType.methodType(void.class, Object.class, Object.class));
-                specs.add(new RelationshipMapper.Spec(field, field.getAnnotation(io.retort.orm.Relationship.class),
-                        getter, setter, specs.size()));
-            } catch (IllegalAccessException e) {
-                throw new MappingException("Relationship " + className + "." + field.getName() + " cannot be"
-                        + " accessed: " + e.getMessage());
-            }
+            specs.add(new RelationshipMapper.Spec(field, field.getAnnotation(io.retort.orm.Relationship.class),
+                    Enhancements.indexOf(type, enhanced, field), specs.size()));
         }
         return new EntityMapper<>(type, table, attributes, key, version, generation, constructor, specs);
     }

@@ -16,7 +16,7 @@ public final class Inspection {
      */
     public static InstanceInfo inspect(Object instance) {
         Mappers.ofInstance(instance);
-        InstanceState state = InstanceStates.get(instance);
+        InstanceState state = InstanceState.of(instance);
         if (state == null) {
             return new InstanceInfo(ObjectState.TRANSIENT, null, null, Set.of(), false);
         }

@@ -1,14 +1,16 @@
 package io.retort.impl.orm;
 
+import io.retort.orm.enhance.AttributeHooks;
+import io.retort.orm.enhance.Enhanced;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the ORM knows of one mapped object: its status, identity, the session holding it and the column values last
- * loaded or flushed (to find changes). It is a weak reference to its object, kept in {@link InstanceStates} until the
- * object is collected; the object is referenced strongly ({@link #instance}) only while a session holds it, so a
- * detached state never keeps its object alive. Confined to the owning session's thread while attached.
+ * loaded or flushed (to find changes). It lives in the object itself (the field the enhancer adds, as SQLAlchemy's
+ * {@code _sa_instance_state}), so it is collected with its object and nothing global refers to it; it is told of
+ * every read and write of the object's mapped fields. Confined to the owning session's thread while attached.
  */
-final class InstanceState extends java.lang.ref.WeakReference<Object> {
+final class InstanceState implements AttributeHooks {
     /** Where the object stands. */
     enum Status {
         /** Added, not flushed. */
@@ -24,8 +26,6 @@ final class InstanceState extends java.lang.ref.WeakReference<Object> {
     }
 
     final EntityMapper<?> mapper;
-    /** The object's identity hash code, where {@link InstanceStates} files the state. */
-    final int hash;
     /** The object while a session holds it; null once detached. */
     @Nullable Object instance;
     Status status;
@@ -92,8 +92,6 @@ final class InstanceState extends java.lang.ref.WeakReference<Object> {
     }
 
     InstanceState(EntityMapper<?> mapper, Object instance, Status status, DefaultSession session) {
-        super(instance);
-        this.hash = System.identityHashCode(instance);
         this.mapper = mapper;
         this.instance = instance;
         this.status = status;
@@ -119,8 +117,28 @@ final class InstanceState extends java.lang.ref.WeakReference<Object> {
         markedForDeletion = false;
         insertedInTransaction = false;
         beforeInsert = null;
-        // The state outlives the session in InstanceStates: it must not keep this or any other object alive.
+        // A detached object keeps no collection placeholder or reference baseline of its session.
         collections = null;
         references = null;
+    }
+
+    /** The state of an enhanced object, or null while no session has held it. */
+    static @Nullable InstanceState of(Object instance) {
+        return instance instanceof Enhanced ? (InstanceState) ((Enhanced) instance).$$retort_hooks() : null;
+    }
+
+    /** Stores this state in its object. */
+    void bind(Object instance) {
+        ((Enhanced) instance).$$retort_hooks(this);
+    }
+
+    @Override
+    public void beforeRead(Object instance, int index) {
+        // Loading on read comes with expiry and lazy references.
+    }
+
+    @Override
+    public void beforeWrite(Object instance, int index) {
+        // Change tracking on write comes with the modified list.
     }
 }

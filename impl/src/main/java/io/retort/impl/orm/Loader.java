@@ -170,36 +170,32 @@ final class Loader {
             joinedChildren.put(node, new IdentityHashMap<>());
             joinedLoaded.put(node, new LoadedObjects(node.relationship.target, true));
         }
-        try {
-            for (@Nullable Object[] row : result.arrays()) {
-                InstanceState parent = session.loadRow(mapper, row, 0, objects);
-                if (joins.isEmpty()) {
+        for (@Nullable Object[] row : result.arrays()) {
+            InstanceState parent = session.loadRow(mapper, row, 0, objects);
+            if (joins.isEmpty()) {
+                continue;
+            }
+            Map<JoinNode, Object> rowObjects = new HashMap<>();
+            for (JoinNode node : joins) {
+                Object owner = node.parent == null ? parent.object() : rowObjects.get(node.parent);
+                Map<Object, List<Object>> byOwner = joinedChildren.get(node);
+                if (owner == null) {
                     continue;
                 }
-                Map<JoinNode, Object> rowObjects = new HashMap<>();
-                for (JoinNode node : joins) {
-                    Object owner = node.parent == null ? parent.object() : rowObjects.get(node.parent);
-                    Map<Object, List<Object>> byOwner = joinedChildren.get(node);
-                    if (owner == null) {
-                        continue;
-                    }
-                    List<Object> children = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
-                    if (session.rowHasKey(node.relationship.target, row, node.offset)) {
-                        InstanceState child = session.loadRow(node.relationship.target, row, node.offset,
-                                joinedLoaded.get(node));
-                        rowObjects.put(node, child.object());
-                        if (!CollectionTracking.containsIdentical(children, child.object())) {
-                            children.add(child.object());
-                        }
+                List<Object> children = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
+                if (session.rowHasKey(node.relationship.target, row, node.offset)) {
+                    InstanceState child = session.loadRow(node.relationship.target, row, node.offset,
+                            joinedLoaded.get(node));
+                    rowObjects.put(node, child.object());
+                    if (!CollectionTracking.containsIdentical(children, child.object())) {
+                        children.add(child.object());
                     }
                 }
             }
-        } finally {
-            session.registerLoaded();
         }
         for (JoinNode node : joins) {
             for (Map.Entry<Object, List<Object>> entry : joinedChildren.get(node).entrySet()) {
-                InstanceState ownerState = InstanceStates.get(entry.getKey());
+                InstanceState ownerState = InstanceState.of(entry.getKey());
                 if (ownerState != null) {
                     fill(node.relationship, entry.getKey(), ownerState, entry.getValue());
                 }
@@ -424,22 +420,18 @@ final class Loader {
             int width = target.attributes().size();
             Result result = session.currentConnection().execute(select);
             LoadedObjects loaded = new LoadedObjects(target, true);
-            try {
-                for (@Nullable Object[] row : result.arrays()) {
-                    InstanceState child = session.loadRow(target, row, 0, loaded);
-                    Object ownerIdentity;
-                    if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
-                        ownerIdentity = identityAt(row, width, ownerKey.length);
-                    } else {
-                        ownerIdentity = foreignKeyValue(relationship.foreignKey, child);
-                    }
-                    List<Object> list = children.get(ownerIdentity);
-                    if (list != null && !CollectionTracking.containsIdentical(list, child.object())) {
-                        list.add(child.object());
-                    }
+            for (@Nullable Object[] row : result.arrays()) {
+                InstanceState child = session.loadRow(target, row, 0, loaded);
+                Object ownerIdentity;
+                if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
+                    ownerIdentity = identityAt(row, width, ownerKey.length);
+                } else {
+                    ownerIdentity = foreignKeyValue(relationship.foreignKey, child);
                 }
-            } finally {
-                session.registerLoaded();
+                List<Object> list = children.get(ownerIdentity);
+                if (list != null && !CollectionTracking.containsIdentical(list, child.object())) {
+                    list.add(child.object());
+                }
             }
             apply(target, loaded, next);
         }

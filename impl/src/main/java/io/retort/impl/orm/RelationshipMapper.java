@@ -4,10 +4,10 @@ import io.retort.exception.MappingException;
 import io.retort.orm.Cascade;
 import io.retort.orm.Loading;
 import io.retort.orm.Relationship;
+import io.retort.orm.enhance.Enhanced;
 import io.retort.schema.Column;
 import io.retort.schema.ForeignKeyConstraint;
 import io.retort.schema.Table;
-import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -36,15 +36,15 @@ final class RelationshipMapper {
     }
 
     /** How a relationship field was declared, before resolution. */
-    record Spec(Field field, Relationship annotation, MethodHandle getter, MethodHandle setter, int index) {
+    record Spec(Field field, Relationship annotation, int enhancedIndex, int index) {
     }
 
     final EntityMapper<?> owner;
     final String name;
     final int index;
     final Field field;
-    private final MethodHandle getter;
-    private final MethodHandle setter;
+    /** The field's index among the enhanced class's fields ({@code Enhancement.fields()}). */
+    final int enhancedIndex;
     final Kind kind;
     final EntityMapper<?> target;
     /** {@code List}, {@code Set} or {@code Collection} for collections; null for references. */
@@ -71,8 +71,7 @@ final class RelationshipMapper {
         this.name = spec.field().getName();
         this.index = spec.index();
         this.field = spec.field();
-        this.getter = spec.getter();
-        this.setter = spec.setter();
+        this.enhancedIndex = spec.enhancedIndex();
         this.kind = kind;
         this.target = target;
         this.collectionType = collectionType;
@@ -113,26 +112,14 @@ final class RelationshipMapper {
         return cascade.contains(kind);
     }
 
-    /** The field's value. */
+    /** The field's value, read without ORM events (an unloaded lazy reference reads as its placeholder, null). */
     @Nullable Object get(Object instance) {
-        try {
-            return (Object) getter.invokeExact(instance);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("Could not read " + this, e);
-        }
+        return ((Enhanced) instance).$$retort_get(enhancedIndex);
     }
 
-    /** Sets the field. */
+    /** Sets the field without ORM events (no other side is kept in step). */
     void set(Object instance, @Nullable Object value) {
-        try {
-            setter.invokeExact(instance, value);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("Could not set " + this, e);
-        }
+        ((Enhanced) instance).$$retort_set(enhancedIndex, value);
     }
 
     /** The related objects of an instance: the collection's elements, or the reference as a list of 0 or 1. */

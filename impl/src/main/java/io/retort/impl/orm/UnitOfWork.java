@@ -146,14 +146,14 @@ final class UnitOfWork {
                 if (!parent.markedForDeletion && CollectionTracking.containsIdentical(committed, child)) {
                     continue;
                 }
-                InstanceState state = InstanceStates.get(child);
+                InstanceState state = InstanceState.of(child);
                 if (state != null) {
                     parentsOf.computeIfAbsent(state, s -> new ArrayList<>()).add(new Parent(relationship, parent));
                 }
             }
             for (Object child : committed) {
                 if (!CollectionTracking.containsIdentical(current, child)) {
-                    InstanceState state = InstanceStates.get(child);
+                    InstanceState state = InstanceState.of(child);
                     if (state != null) {
                         removedFrom.computeIfAbsent(state, s -> new ArrayList<>())
                                 .add(new Parent(relationship, parent));
@@ -382,7 +382,7 @@ final class UnitOfWork {
         if (target == null) {
             return false;
         }
-        InstanceState state = InstanceStates.get(target);
+        InstanceState state = InstanceState.of(target);
         return state == null || state.status == InstanceState.Status.PENDING;
     }
 
@@ -539,7 +539,7 @@ final class UnitOfWork {
                 if (relationship.kind == RelationshipMapper.Kind.MANY_TO_ONE && relationship.target == mapper
                         && !relationship.postUpdate) {
                     Object target = relationship.get(instance);
-                    InstanceState parent = target == null ? null : InstanceStates.get(target);
+                    InstanceState parent = target == null ? null : InstanceState.of(target);
                     if (parent != null) {
                         parents.add(parent);
                     }
@@ -694,7 +694,7 @@ final class UnitOfWork {
                         }
                         List<Object> current = tracking.snapshot();
                         for (Object target : current) {
-                            InstanceState targetState = InstanceStates.get(target);
+                            InstanceState targetState = InstanceState.of(target);
                             if (!CollectionTracking.containsIdentical(tracking.committed(), target)
                                     && targetState != null && !targetState.markedForDeletion) {
                                 added.computeIfAbsent(relationship.secondary, t -> new java.util.LinkedHashSet<>())

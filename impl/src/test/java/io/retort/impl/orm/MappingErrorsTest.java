@@ -88,7 +88,8 @@ class MappingErrorsTest {
     }
 
     @Mapped(table = "line_item")
-    static class LineItem extends Base {
+    static class LineItem {
+        @Column(length = 12, index = true) String sku = "";
         @Id(generation = Generation.SEQUENCE) @Nullable Long id;
         @Column(name = "qty") int quantity;
         @Nullable Double unitPrice;
@@ -98,6 +99,11 @@ class MappingErrorsTest {
 
     static class Base {
         @Column(length = 12, index = true) String sku = "";
+    }
+
+    @Mapped
+    static class FieldInSuperclass extends Base {
+        @Id Integer id = 0;
     }
 
     @Mapped
@@ -176,6 +182,32 @@ class MappingErrorsTest {
                 .hasMessage("Class User maps no field named 'nickname'; its mapped fields are [id, name, fullname]");
         assertThatThrownBy(() -> Orm.inspect("a string")).isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("A java.lang.String is not a mapped object: its class is not annotated @Mapped");
+    }
+
+    @Test
+    void aClassThatWasNotEnhancedIsRefusedWithThePluginToAdd() throws Exception {
+        // A @Mapped class that never went through retort-enhancer, as a module without the plugin would compile it.
+        Class<?> plain = new net.bytebuddy.ByteBuddy().subclass(Object.class)
+                .name("io.retort.impl.orm.NotEnhanced")
+                .annotateType(net.bytebuddy.description.annotation.AnnotationDescription.Builder.ofType(Mapped.class)
+                        .build())
+                .defineField("id", Integer.class, net.bytebuddy.description.modifier.Visibility.PACKAGE_PRIVATE)
+                .annotateField(net.bytebuddy.description.annotation.AnnotationDescription.Builder.ofType(Id.class)
+                        .build())
+                .make().load(getClass().getClassLoader()).getLoaded();
+        assertThatThrownBy(() -> Orm.mapping(plain)).isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("Class io.retort.impl.orm.NotEnhanced is @Mapped but was not enhanced at"
+                        + " build time, so the ORM cannot see reads and writes of its fields (expiry, lazy loading,"
+                        + " relationships kept in step). Enhance the classes of its module with retort-enhancer: in"
+                        + " Maven, add to <build><plugins>:\n    <plugin>\n      <groupId>net.bytebuddy</groupId>")
+                .hasMessageContaining("<plugin>io.retort.enhancer.RetortEnhancer</plugin>")
+                .hasMessageEndingWith("(goal transform-test as well for @Mapped classes among the tests; with Gradle,"
+                        + " apply net.bytebuddy.byte-buddy-gradle-plugin with the same plugin class)");
+        assertThatThrownBy(() -> Orm.mapping(FieldInSuperclass.class)).isInstanceOf(MappingException.class)
+                .hasMessage("Field io.retort.impl.orm.MappingErrorsTest$Base.sku would be a column of"
+                        + " io.retort.impl.orm.MappingErrorsTest$FieldInSuperclass, but it is declared in superclass"
+                        + " Base, whose fields the enhancer does not instrument; declare it in FieldInSuperclass, or"
+                        + " mark it @Transient (or transient)");
     }
 
     @Test
