@@ -9,4 +9,5 @@ module io.retort.impl {
 
     provides io.retort.spi.RetortProvider with io.retort.impl.DefaultRetortProvider;
     provides io.retort.sql.StatementRenderer with io.retort.impl.DefaultStatementRenderer;
+    provides io.retort.orm.enhance.AttributeEvents with io.retort.impl.orm.RelationshipEvents;
 }

@@ -5,15 +5,14 @@ package io.retort.orm;
  * query with {@link LoadOption}s.
  */
 public enum Loading {
-    /**
-     * {@link #LAZY} for a collection; for a single-object reference, which Java cannot load on the read of a plain
-     * field and so loads with its object, {@link #SELECTIN} for a many-to-one (the identity map first) and
-     * {@link #JOINED} for a one-to-one.
-     */
+    /** {@link #LAZY}, for collections and single-object references alike (as SQLAlchemy). */
     DEFAULT,
     /**
-     * A collection loads on first access while its object is in a session, for that object and every other object the
-     * same query loaded (one {@code SELECT ... WHERE key IN (...)} for the lot, so a loop over them is not N+1).
+     * Loads on first access while its object is in a session (a collection on first use, a reference on the first
+     * read of its field), for that object and every other object the same query loaded: one
+     * {@code SELECT ... WHERE key IN (...)} for the lot, so a loop over them is not N+1. A many-to-one whose target
+     * the session holds already loads with no statement. On a detached object, access raises
+     * {@link io.retort.exception.DetachedInstanceException}.
      */
     LAZY,
     /** Loaded right after the query with {@code SELECT ... WHERE key IN (...)}, up to 500 keys a statement. */
@@ -23,7 +22,7 @@ public enum Loading {
      * query becomes a subquery).
      */
     JOINED,
-    /** Accessing the collection is an error (a query that forgot to load it fails loudly). Collections only. */
+    /** Accessing the collection, or reading the reference, is an error (a query that forgot to load it fails loudly). */
     RAISE,
     /** Not loaded: the collection is empty and the reference null. */
     NOLOAD

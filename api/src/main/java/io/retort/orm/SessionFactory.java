@@ -9,7 +9,7 @@ import java.util.Objects;
  * session per unit of work. Immutable and thread-safe.
  *
  * <pre>{@code
- * SessionFactory sessions = SessionFactory.builder(engine).autoflush(true).build();
+ * SessionFactory sessions = SessionFactory.builder(engine).autoflush(true).expireOnCommit(true).build();
  * try (Session session = sessions.open()) { ... }
  * sessions.inTransaction(session -> session.get(User.class, 1));   // commits, or rolls back on an exception
  * }</pre>
@@ -17,13 +17,15 @@ import java.util.Objects;
 public final class SessionFactory {
     private final Engine engine;
     private final boolean autoflush;
+    private final boolean expireOnCommit;
 
     private SessionFactory(Builder builder) {
         this.engine = builder.engine;
         this.autoflush = builder.autoflush;
+        this.expireOnCommit = builder.expireOnCommit;
     }
 
-    /** A factory with the default options: autoflush on. */
+    /** A factory with the default options: autoflush on, objects expired on commit. */
     public static SessionFactory of(Engine engine) {
         return builder(engine).build();
     }
@@ -68,10 +70,19 @@ public final class SessionFactory {
         return autoflush;
     }
 
+    /**
+     * Whether {@code commit()} expires every object of the session, so that the next read of an attribute loads it
+     * again from the database in a new transaction (SQLAlchemy's {@code expire_on_commit}).
+     */
+    public boolean expireOnCommit() {
+        return expireOnCommit;
+    }
+
     /** Builds a {@link SessionFactory}. */
     public static final class Builder {
         private final Engine engine;
         private boolean autoflush = true;
+        private boolean expireOnCommit = true;
 
         private Builder(Engine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
@@ -80,6 +91,17 @@ public final class SessionFactory {
         /** Whether to flush pending changes before queries (default true). */
         public Builder autoflush(boolean value) {
             this.autoflush = value;
+            return this;
+        }
+
+        /**
+         * Whether {@code commit()} expires every object (default true, as SQLAlchemy). With {@code false}, objects keep
+         * the values they had at commit, and can be read after their session closes (detached) without a
+         * {@link io.retort.exception.DetachedInstanceException}; they may then show values another transaction has
+         * since changed.
+         */
+        public Builder expireOnCommit(boolean value) {
+            this.expireOnCommit = value;
             return this;
         }
 

@@ -129,6 +129,9 @@ final class Cascades {
 
     private void reference(InstanceState state, Object owner, RelationshipMapper relationship,
             Deque<InstanceState> work, boolean flushing) {
+        if (state.isReferenceUnloaded(relationship.index)) {
+            return; // never loaded nor set: nothing moved, and the field holds nothing to cascade to
+        }
         Object target = relationship.get(owner);
         Object committed = state.committedReference(relationship.index);
         if (target != null) {
@@ -167,6 +170,12 @@ final class Cascades {
     private boolean hasOtherParent(Object child, RelationshipMapper relationship, Object owner) {
         RelationshipMapper back = relationship.backPopulates();
         if (back != null && !back.isCollection()) {
+            InstanceState childState = InstanceState.of(child);
+            if (childState != null && childState.isReferenceUnloaded(back.index)
+                    && childState.status == InstanceState.Status.PERSISTENT && childState.session == session) {
+                // Whether the child belongs elsewhere decides whether its row is deleted: load, do not guess.
+                session.loader().loadReferences(back, List.of(childState), LoadPlan.NONE);
+            }
             Object parent = back.get(child);
             return parent != null && parent != owner;
         }
@@ -231,6 +240,12 @@ final class Cascades {
         Object value = relationship.get(owner);
         if (value instanceof TrackedCollection) {
             ((TrackedCollection) value).tracking().ensureLoaded();
+        }
+        InstanceState ownerState = InstanceState.of(owner);
+        if (!relationship.isCollection() && ownerState != null
+                && ownerState.isReferenceUnloaded(relationship.index)) {
+            // What a deleted object refers to must be known: its row is deleted too, or its key cleared.
+            session.loader().loadReferences(relationship, List.of(ownerState), LoadPlan.NONE);
         }
         if (!delete) {
             return;

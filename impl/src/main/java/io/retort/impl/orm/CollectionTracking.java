@@ -143,7 +143,7 @@ final class CollectionTracking {
         if (previous != null && previous != owner) {
             removeRaw(relationship.get(previous), element);
         }
-        back.set(element, owner);
+        RelationshipEvents.setReference(back, element, owner);
     }
 
     /** The other side after an element was removed. */
@@ -154,8 +154,9 @@ final class CollectionTracking {
         }
         if (back.isCollection()) {
             removeRaw(back.get(element), owner);
-        } else if (back.get(element) == owner) {
-            back.set(element, null);
+        } else if (back.get(element) == owner || RelationshipEvents.unloaded(back, element)) {
+            // An unloaded reference of a child loaded through this collection pointed here: cleared, not loaded.
+            RelationshipEvents.setReference(back, element, null);
         }
     }
 

@@ -51,6 +51,8 @@ public final class DefaultSession implements Session {
     private TransactionCoordinator.@Nullable ExternalTransaction joined;
     private @Nullable RuntimeException failure;
     private boolean flushing;
+    /** How deep the session is in walking cascades: a lazy load they cause does not autoflush. */
+    private int cascading;
     private boolean closed;
     /** Closed inside a JTA transaction: flush before it completes and detach after. */
     private boolean closeAfterCompletion;
@@ -85,7 +87,12 @@ public final class DefaultSession implements Session {
     private void attach(Object instance) {
         InstanceState state = attachOnly(instance);
         if (state != null) {
-            cascades.cascadeFrom(state, false);
+            cascading++;
+            try {
+                cascades.cascadeFrom(state, false);
+            } finally {
+                cascading--;
+            }
         }
     }
 
@@ -211,6 +218,7 @@ public final class DefaultSession implements Session {
     void loadLazily(LoadGroup group) {
         if (!flushing) {
             checkUsable();
+            lazyAutoflush();
         }
         List<CollectionTracking> members = new ArrayList<>();
         for (CollectionTracking tracking : group.members) {
@@ -221,6 +229,62 @@ public final class DefaultSession implements Session {
         }
         if (!members.isEmpty()) {
             loader.loadCollections(group.relationship, members, group.next == null ? LoadPlan.NONE : group.next);
+        }
+    }
+
+    /**
+     * Loads the row of an expired object because attribute {@code index} was read: one SELECT by primary key, without
+     * autoflush (the object's own unflushed writes are kept by the refresh).
+     */
+    void loadExpired(InstanceState state, Object instance, int index) {
+        if (!flushing) {
+            checkUsable();
+        }
+        Object identity = state.identity;
+        if (state.status != InstanceState.Status.PERSISTENT || identity == null) {
+            throw new InvalidRequestException("Cannot read " + state.mapper.fieldName(index) + " of "
+                    + state.mapper.describe(instance) + ": it is expired and "
+                    + state.status.name().toLowerCase(java.util.Locale.ROOT) + ", so it has no row to load it from");
+        }
+        if (loadByIdentity(state.mapper, identity) == null) {
+            throw new InvalidRequestException("Cannot read " + state.mapper.fieldName(index) + " of "
+                    + state.mapper.describe(instance) + ": it is expired, and its row is gone from table "
+                    + state.mapper.table().name() + " (deleted by another transaction?); expunge the object or"
+                    + " load it again");
+        }
+    }
+
+    /**
+     * Loads a lazy reference on its first read, with those of the other objects of its query still unloaded in this
+     * session: the identity map first, then one {@code SELECT ... IN} for the keys it lacks.
+     */
+    void loadReferenceLazily(InstanceState state, RelationshipMapper reference, InstanceState.Unloaded marker) {
+        if (!flushing) {
+            checkUsable();
+            lazyAutoflush();
+        }
+        List<InstanceState> members = new ArrayList<>();
+        members.add(state);
+        ReferenceGroup group = marker.group;
+        if (group != null) {
+            for (InstanceState member : group.members) {
+                if (member != state && member.session == this && member.status == InstanceState.Status.PERSISTENT
+                        && member.references != null && member.references[reference.index] == marker) {
+                    members.add(member);
+                }
+            }
+        }
+        loader.loadReferences(reference, members, group == null ? LoadPlan.NONE : group.next);
+    }
+
+    /**
+     * A lazy load the application caused (reading a field, using a collection) autoflushes first, as SQLAlchemy's lazy
+     * loaders do: the rows it reads then include the session's own changes (an address just moved to another user
+     * is not loaded back into the old user's collection).
+     */
+    private void lazyAutoflush() {
+        if (cascading == 0) {
+            autoflush();
         }
     }
 
@@ -309,6 +373,7 @@ public final class DefaultSession implements Session {
     /** Marks an object for reload; its loaded collections unload and its references reload with it. */
     private static void expireState(InstanceState state) {
         state.expired = true;
+        state.writtenWhileExpired = null;
         if (state.instance != null && state.committed != null) {
             // Changes made before expire() are discarded; fields assigned after it are written by the next flush.
             state.committed = Values.snapshot(state.mapper.values(state.instance));
@@ -356,7 +421,9 @@ public final class DefaultSession implements Session {
                     continue;
                 }
                 Object value = relationship.get(instance);
-                if (value instanceof TrackedCollection && !((TrackedCollection) value).tracking().isLoaded()) {
+                if (value instanceof TrackedCollection && !((TrackedCollection) value).tracking().isLoaded()
+                        || !relationship.isCollection() && own != null
+                                && own.isReferenceUnloaded(relationship.index)) {
                     continue; // never loaded on the given object: nothing to copy
                 }
                 if (value == null && relationship.kind == RelationshipMapper.Kind.MANY_TO_ONE
@@ -463,7 +530,8 @@ public final class DefaultSession implements Session {
     @Override
     public boolean contains(Object instance) {
         InstanceState state = InstanceState.of(Objects.requireNonNull(instance, "instance"));
-        return state != null && state.session == this;
+        // A flushed deletion is no longer in the session (SQLAlchemy: deleted objects are not "in" it).
+        return state != null && state.session == this && state.status != InstanceState.Status.DELETED;
     }
 
     @Override
@@ -474,13 +542,15 @@ public final class DefaultSession implements Session {
 
     /** The names of the mapped fields of a persistent object changed since it was loaded or flushed. */
     Set<String> changedAttributes(InstanceState state) {
-        if (state.status != InstanceState.Status.PERSISTENT || state.committed == null || state.expired
-                || state.instance == null) {
+        if (state.status != InstanceState.Status.PERSISTENT || state.committed == null || state.instance == null
+                || state.expired && state.writtenWhileExpired == null) {
             return Set.of();
         }
+        boolean[] written = state.expired ? state.writtenWhileExpired : null;
         Set<String> changed = new LinkedHashSet<>();
         for (Attribute attribute : state.mapper.attributes()) {
-            if (!Values.same(attribute.get(state.instance), state.committed[attribute.index()])) {
+            if (written != null ? written[attribute.enhancedIndex()]
+                    : !Values.same(attribute.get(state.instance), state.committed[attribute.index()])) {
                 changed.add(attribute.name());
             }
         }
@@ -577,9 +647,15 @@ public final class DefaultSession implements Session {
                 loaded.add(state, false);
                 return state;
             }
-            mapper.populate(existing, values);
+            boolean[] written = state.writtenWhileExpired;
+            if (written == null) {
+                mapper.populate(existing, values);
+            } else {
+                mapper.populateExcept(existing, values, written); // the application's writes since expiry stay
+            }
             state.committed = Values.owned(values);
             state.expired = false;
+            state.writtenWhileExpired = null;
             state.references = null;
             loaded.add(state, true);
             return state;
@@ -699,7 +775,7 @@ public final class DefaultSession implements Session {
             }
             current.close();
         }
-        afterCommit();
+        afterCommit(true);
     }
 
     @Override
@@ -728,8 +804,13 @@ public final class DefaultSession implements Session {
         }
     }
 
-    /** After a commit: flushed deletions leave the session, new objects stay persistent. */
-    private void afterCommit() {
+    /**
+     * After a commit: flushed deletions leave the session, new objects stay persistent, and with
+     * {@code expireOnCommit} every object is expired (its next read loads it in a new transaction). A session that
+     * closes right after its JTA transaction completes ({@code expire = false}) detaches its objects with the values
+     * that transaction committed instead, so that what a {@code @Transactional} method returns can still be read.
+     */
+    private void afterCommit(boolean expire) {
         for (InstanceState state : deletedInTransaction) {
             state.detach();
         }
@@ -741,6 +822,11 @@ public final class DefaultSession implements Session {
             }
         }
         insertedInTransaction.clear();
+        if (expire && factory.expireOnCommit()) {
+            for (InstanceState state : identityMap) {
+                expireState(state);
+            }
+        }
     }
 
     /**
@@ -840,7 +926,7 @@ public final class DefaultSession implements Session {
                 current.close();
             }
             if (committed) {
-                afterCommit();
+                afterCommit(!closeAfterCompletion);
             } else {
                 afterRollback();
             }

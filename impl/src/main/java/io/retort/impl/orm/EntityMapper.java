@@ -55,6 +55,10 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     private final List<String> keyNames;
     private final List<RelationshipMapper.Spec> relationshipSpecs;
     private final boolean hasRelationships;
+    /** Per enhanced field index: the position of its relationship among {@link #relationships()}, or -1 (a column). */
+    private final int[] relationshipOfField;
+    /** Per enhanced field index: the field's name. */
+    private final String[] fieldNames;
     /** {@code select(E).where(key = :pk_<column> ...)}, built on first {@code get}; immutable, so a race is harmless. */
     private @Nullable EntitySelect<E> byIdentity;
     private volatile @Nullable List<RelationshipMapper> relationships;
@@ -82,6 +86,40 @@ public final class EntityMapper<E> implements EntityMapping<E> {
             keys.add(attribute.name());
         }
         this.keyNames = List.copyOf(keys);
+        int fields = 0;
+        for (Attribute attribute : attributes) {
+            fields = Math.max(fields, attribute.enhancedIndex() + 1);
+        }
+        for (RelationshipMapper.Spec spec : relationshipSpecs) {
+            fields = Math.max(fields, spec.enhancedIndex() + 1);
+        }
+        this.relationshipOfField = new int[fields];
+        this.fieldNames = new String[fields];
+        java.util.Arrays.fill(relationshipOfField, -1);
+        for (Attribute attribute : attributes) {
+            fieldNames[attribute.enhancedIndex()] = attribute.name();
+        }
+        for (RelationshipMapper.Spec spec : relationshipSpecs) {
+            relationshipOfField[spec.enhancedIndex()] = spec.index();
+            fieldNames[spec.enhancedIndex()] = spec.field().getName();
+        }
+    }
+
+    /** The relationship of an enhanced field, or null when the field is a column. */
+    @Nullable RelationshipMapper relationshipOfField(int enhancedIndex) {
+        int index = enhancedIndex < relationshipOfField.length ? relationshipOfField[enhancedIndex] : -1;
+        return index < 0 ? null : relationships().get(index);
+    }
+
+    /** The number of enhanced fields (columns and relationships). */
+    int fieldCount() {
+        return fieldNames.length;
+    }
+
+    /** {@code User.name}: the enhanced field, for messages. */
+    String fieldName(int enhancedIndex) {
+        String name = enhancedIndex < fieldNames.length ? fieldNames[enhancedIndex] : null;
+        return type.getSimpleName() + "." + (name == null ? "#" + enhancedIndex : name);
     }
 
     /**
@@ -702,6 +740,10 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     @SuppressWarnings("unchecked")
     E newInstance() {
         try {
+            if (hasRelationships) {
+                // Field initializers (addresses = new ArrayList<>()) of an object being loaded are not events.
+                return (E) RelationshipEvents.creating(this::construct);
+            }
             return (E) (Object) constructor.invokeExact();
         } catch (RuntimeException | Error e) {
             throw e;
@@ -720,10 +762,31 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         return values;
     }
 
+    private Object construct() {
+        try {
+            return (Object) constructor.invokeExact();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new io.retort.exception.InvalidRequestException("The no-argument constructor of " + type.getName()
+                    + " threw " + e, e);
+        }
+    }
+
     /** Sets every attribute of an instance from values in attribute order. */
     void populate(Object instance, @Nullable Object[] values) {
         for (int i = 0; i < values.length; i++) {
             attributes.get(i).set(instance, values[i]);
+        }
+    }
+
+    /** Sets the attributes of an instance from values in attribute order, except those whose field was written. */
+    void populateExcept(Object instance, @Nullable Object[] values, boolean[] writtenFields) {
+        for (int i = 0; i < values.length; i++) {
+            Attribute attribute = attributes.get(i);
+            if (!writtenFields[attribute.enhancedIndex()]) {
+                attribute.set(instance, values[i]);
+            }
         }
     }
 
@@ -737,11 +800,19 @@ public final class EntityMapper<E> implements EntityMapping<E> {
 
     private static @Nullable String ownToString(Object instance) {
         try {
-            if (instance.getClass().getMethod("toString").getDeclaringClass() == Object.class) {
-                return null;
-            }
-            return String.valueOf(instance);
-        } catch (NoSuchMethodException | RuntimeException e) {
+            // Its toString() may read expired or unloaded attributes: they show what the fields hold, without a
+            // load (a message must not run a query, least of all in the middle of a flush).
+            return InstanceState.quietly(() -> {
+                try {
+                    if (instance.getClass().getMethod("toString").getDeclaringClass() == Object.class) {
+                        return null;
+                    }
+                } catch (NoSuchMethodException e) {
+                    return null;
+                }
+                return String.valueOf(instance);
+            });
+        } catch (RuntimeException e) {
             return null;
         }
     }

@@ -1,5 +1,7 @@
 package io.retort.impl.orm;
 
+import io.retort.exception.DetachedInstanceException;
+import io.retort.exception.InvalidRequestException;
 import io.retort.orm.enhance.AttributeHooks;
 import io.retort.orm.enhance.Enhanced;
 import org.jspecify.annotations.Nullable;
@@ -64,32 +66,98 @@ final class InstanceState implements AttributeHooks {
         collections[index] = tracking;
     }
 
-    /** The value of {@link #references} before a reference is loaded. */
-    static final Object UNLOADED = new Object() {
+    /**
+     * A reference not loaded: its field holds nothing meaningful, and reading it loads it (with the other objects of
+     * {@link #group}) or, for {@link #RAISE}, fails. The flush leaves the foreign key of an unloaded reference as it is.
+     */
+    static final class Unloaded {
+        final @Nullable ReferenceGroup group;
+        final boolean raise;
+
+        Unloaded(@Nullable ReferenceGroup group, boolean raise) {
+            this.group = group;
+            this.raise = raise;
+        }
+
         @Override
         public String toString() {
-            return "UNLOADED";
+            return raise ? "RAISE" : "UNLOADED";
+        }
+    }
+
+    /** The value of {@link #references} before a reference is loaded (never loaded by a query). */
+    static final Unloaded UNLOADED = new Unloaded(null, false);
+    /** An unloaded reference whose loading is RAISE. */
+    static final Unloaded RAISE = new Unloaded(null, true);
+    /**
+     * The baseline of a reference the application set before it was ever loaded: what it pointed to is unknown, so the
+     * flush writes the foreign key from the new target.
+     */
+    static final Object SET_WHILE_UNLOADED = new Object() {
+        @Override
+        public String toString() {
+            return "SET_WHILE_UNLOADED";
         }
     };
 
-    /** Whether the reference of relationship {@code index} was loaded (or flushed). */
+    /** Whether the reference of relationship {@code index} was loaded (or flushed, or set by the application). */
     boolean referenceLoaded(int index) {
-        return references != null && references[index] != UNLOADED;
+        return references != null && !(references[index] instanceof Unloaded);
+    }
+
+    /**
+     * Whether the reference of relationship {@code index} was left unloaded by a query (lazy or raise) and not set by
+     * the application since: its field holds nothing meaningful, and the flush leaves its foreign key alone. Only
+     * meaningful for references: ask it of a collection and the answer is true.
+     */
+    boolean isReferenceUnloaded(int index) {
+        return references != null && references[index] instanceof Unloaded;
+    }
+
+    /** Whether any reference of the object is unloaded (reading it would load). */
+    boolean hasUnloadedReference() {
+        if (references != null) {
+            for (RelationshipMapper relationship : mapper.relationships()) {
+                if (!relationship.isCollection() && references[relationship.index] instanceof Unloaded) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Records that relationship {@code index} now refers to {@code value}, as in the database. */
     void referenceLoaded(int index, @Nullable Object value) {
+        references()[index] = value;
+    }
+
+    /** Records that relationship {@code index} is not loaded, and how it loads on read. */
+    void referenceUnloaded(int index, Unloaded marker) {
+        references()[index] = marker;
+    }
+
+    private @Nullable Object[] references() {
         if (references == null) {
             references = new Object[mapper.relationshipCount()];
             java.util.Arrays.fill(references, UNLOADED);
         }
-        references[index] = value;
+        return references;
     }
 
-    /** The object relationship {@code index} referred to when loaded or last flushed, or UNLOADED. */
+    /**
+     * The object relationship {@code index} referred to when loaded or last flushed, or UNLOADED when that is not
+     * known (never loaded, or set by the application before it was loaded).
+     */
     @Nullable Object committedReference(int index) {
-        return references == null ? UNLOADED : references[index];
+        Object value = references == null ? UNLOADED : references[index];
+        return value instanceof Unloaded || value == SET_WHILE_UNLOADED ? UNLOADED : value;
     }
+
+    /**
+     * Column fields (by enhanced index) the application wrote while the object was expired: a refresh keeps their
+     * values rather than the row's. Null while there are none.
+     */
+    boolean @Nullable [] writtenWhileExpired;
 
     InstanceState(EntityMapper<?> mapper, Object instance, Status status, DefaultSession session) {
         this.mapper = mapper;
@@ -117,9 +185,22 @@ final class InstanceState implements AttributeHooks {
         markedForDeletion = false;
         insertedInTransaction = false;
         beforeInsert = null;
-        // A detached object keeps no collection placeholder or reference baseline of its session.
+        // Reference baselines stay: an unloaded reference of a detached object must still refuse to be read.
         collections = null;
-        references = null;
+    }
+
+    /** Per thread: how deep the ORM is in code that must not load on read (an object's toString() in a message). */
+    private static final ThreadLocal<int[]> QUIET = ThreadLocal.withInitial(() -> new int[1]);
+
+    /** Runs {@code work} with loading on read off: expired and unloaded attributes show what their fields hold. */
+    static <T> T quietly(java.util.function.Supplier<T> work) {
+        int[] depth = QUIET.get();
+        depth[0]++;
+        try {
+            return work.get();
+        } finally {
+            depth[0]--;
+        }
     }
 
     /** The state of an enhanced object, or null while no session has held it. */
@@ -132,13 +213,82 @@ final class InstanceState implements AttributeHooks {
         ((Enhanced) instance).$$retort_hooks(this);
     }
 
+    /**
+     * Before a mapped field is read: an expired object loads its row first (one SELECT, in its session), and an
+     * unloaded lazy reference loads (batched with the other objects of its query); on a detached object either is a
+     * {@link DetachedInstanceException}. Collections load themselves when used.
+     */
     @Override
     public void beforeRead(Object instance, int index) {
-        // Loading on read comes with expiry and lazy references.
+        if (QUIET.get()[0] > 0) {
+            return;
+        }
+        if (expired) {
+            RelationshipMapper relationship = mapper.relationshipOfField(index);
+            if (relationship == null || !relationship.isCollection()) {
+                loadExpired(instance, index);
+            }
+        }
+        if (references != null) {
+            RelationshipMapper reference = mapper.relationshipOfField(index);
+            if (reference != null && !reference.isCollection() && references[reference.index] instanceof Unloaded) {
+                loadReference(instance, index, reference, (Unloaded) references[reference.index]);
+            }
+        }
     }
 
+    private void loadExpired(Object instance, int index) {
+        DefaultSession current = session;
+        if (current == null || current.isClosed() || status == Status.DETACHED) {
+            throw new DetachedInstanceException("Cannot read " + mapper.fieldName(index) + ": the "
+                    + describe() + " is detached (its Session is closed, or it was expunged) and the attribute is"
+                    + " expired (a commit or rollback expired it), so there is no value to show and no Session to"
+                    + " load it through. Read it before the Session closes, or keep the values loaded at commit with"
+                    + " SessionFactory.builder(engine).expireOnCommit(false) (retort.expire-on-commit=false in CDI)");
+        }
+        current.loadExpired(this, instance, index);
+    }
+
+    private void loadReference(Object instance, int index, RelationshipMapper reference, Unloaded marker) {
+        String option = "select(" + mapper.entityClass().getSimpleName() + ".class).options(selectIn("
+                + mapper.entityClass().getSimpleName() + "_." + reference.name + "))";
+        if (marker.raise) {
+            throw new InvalidRequestException("Relationship " + reference + " is not loaded and its loading is"
+                    + " RAISE, so reading it is an error; load it with the query, e.g. " + option);
+        }
+        DefaultSession current = session;
+        if (current == null || current.isClosed() || status == Status.DETACHED) {
+            throw new DetachedInstanceException("Cannot read " + mapper.fieldName(index) + ": the " + describe()
+                    + " is detached (its Session is closed, or it was expunged) and the relationship was never"
+                    + " loaded, so there is no Session to load it through. Load it with the query that loads the"
+                    + " object, e.g. " + option + ", or read it before the Session closes");
+        }
+        if (status != Status.PERSISTENT) {
+            throw new InvalidRequestException("Relationship " + reference + " of " + describe() + " is not loaded,"
+                    + " and the object is " + status.name().toLowerCase(java.util.Locale.ROOT) + ", so it has no row"
+                    + " to load it from; load references before deleting their owner");
+        }
+        current.loadReferenceLazily(this, reference, marker);
+    }
+
+    /** {@code User with identity 1}, without reading the object's fields. */
+    private String describe() {
+        return mapper.entityClass().getSimpleName() + (identity != null ? " with identity " + identity : "");
+    }
+
+    /**
+     * Before a column field is written: a write to an expired object is kept when the object's row loads again (the
+     * next flush writes it).
+     */
     @Override
     public void beforeWrite(Object instance, int index) {
-        // Change tracking on write comes with the modified list.
+        if (expired) {
+            boolean[] written = writtenWhileExpired;
+            if (written == null) {
+                written = new boolean[mapper.fieldCount()];
+                writtenWhileExpired = written;
+            }
+            written[index] = true;
+        }
     }
 }

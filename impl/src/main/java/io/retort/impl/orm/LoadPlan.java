@@ -25,8 +25,7 @@ final class LoadPlan {
     /**
      * The tree of a query's options, rooted at the queried class.
      *
-     * @throws InvalidArgumentException if a path names a relationship of another class, or asks a reference to load
-     *         lazily or raise
+     * @throws InvalidArgumentException if a path names a relationship of another class
      */
     static LoadPlan of(EntityMapper<?> root, List<LoadOption> options) {
         if (options.isEmpty()) {
@@ -42,12 +41,6 @@ final class LoadPlan {
                             + " is not a relationship of " + mapper.entityClass().getSimpleName());
                 }
                 RelationshipMapper relationship = mapper.relationship(step.relationship().attributeName());
-                if (!relationship.isCollection()
-                        && (step.loading() == Loading.LAZY || step.loading() == Loading.RAISE)) {
-                    throw new InvalidArgumentException("Loader option " + option + ": " + relationship + " is a"
-                            + " single-object reference and cannot load " + step.loading() + " (Java cannot"
-                            + " intercept the read of a plain field); use selectIn, joined or noLoad");
-                }
                 Loading loading = step.loading() == Loading.DEFAULT ? relationship.loading : step.loading();
                 LoadPlan existing = node.children.get(relationship);
                 LoadPlan child = existing != null && (existing.loading == loading) ? existing : new LoadPlan(loading);

@@ -326,6 +326,25 @@ final class Loader {
         if (pending.isEmpty()) {
             return;
         }
+        if (loading == Loading.LAZY || loading == Loading.RAISE) {
+            InstanceState.Unloaded marker = loading == Loading.RAISE ? InstanceState.RAISE
+                    : new InstanceState.Unloaded(new ReferenceGroup(relationship, next, pending), false);
+            for (InstanceState state : pending) {
+                state.referenceUnloaded(relationship.index, marker);
+                relationship.set(state.object(), null); // no stale target left in the field
+            }
+            return;
+        }
+        loadReferences(relationship, pending, loading, next);
+    }
+
+    /** Loads the references of relationship {@code relationship} of {@code pending} now (a lazy load). */
+    void loadReferences(RelationshipMapper relationship, List<InstanceState> pending, LoadPlan next) {
+        loadReferences(relationship, pending, Loading.SELECTIN, next);
+    }
+
+    private void loadReferences(RelationshipMapper relationship, List<InstanceState> pending, Loading loading,
+            LoadPlan next) {
         if (loading == Loading.NOLOAD) {
             for (InstanceState state : pending) {
                 relationship.set(state.object(), null);
@@ -435,13 +454,16 @@ final class Loader {
             }
             apply(target, loaded, next);
         }
-        for (InstanceState owner : owners) {
+        for (int i = 0; i < owners.size(); i++) {
+            InstanceState owner = owners.get(i);
             Object key = foreignKeyValue(relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY
                     ? relationship.owner.key() : relationship.referenced, owner);
             List<Object> related = key == null ? List.of() : children.getOrDefault(key, List.of());
             if (relationship.isCollection()) {
-                CollectionTracking tracking = trackingOf(relationship, owner.object(), owner,
-                        CollectionTracking.Mode.LAZY, null);
+                // The collections asked for are filled, even if the application has since put another collection in
+                // the field (the flush compares that one with this baseline).
+                CollectionTracking tracking = i < collections.size() ? collections.get(i)
+                        : trackingOf(relationship, owner.object(), owner, CollectionTracking.Mode.LAZY, null);
                 if (!tracking.isLoaded()) {
                     tracking.loaded(related);
                 }

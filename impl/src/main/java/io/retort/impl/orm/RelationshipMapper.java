@@ -92,8 +92,8 @@ final class RelationshipMapper {
         }
         this.cascade = java.util.Collections.unmodifiableSet(cascades);
         Loading declared = annotation.loading();
-        this.loading = declared != Loading.DEFAULT ? declared : collectionType != null ? Loading.LAZY
-                : kind == Kind.ONE_TO_ONE ? Loading.JOINED : Loading.SELECTIN;
+        // LAZY by default, references too (as SQLAlchemy): the enhanced field read loads them, batched per query.
+        this.loading = declared != Loading.DEFAULT ? declared : Loading.LAZY;
         this.postUpdate = annotation.postUpdate();
         this.orderBy = orderBy;
     }

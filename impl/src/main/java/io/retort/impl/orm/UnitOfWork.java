@@ -224,8 +224,12 @@ final class UnitOfWork {
     private static @Nullable Change diff(InstanceState state, Map<BitSet, BitSet> shapes) {
         @Nullable Object[] current = state.mapper.values(state.object());
         BitSet changed = null;
+        boolean[] written = state.expired ? state.writtenWhileExpired : null;
+        List<Attribute> attributes = state.mapper.attributes();
         for (int i = 0; i < current.length; i++) {
-            if (!Values.same(current[i], state.committed[i])) {
+            // A field written while the object was expired is written even if equal to the stale snapshot.
+            if (!Values.same(current[i], state.committed[i])
+                    || written != null && written[attributes.get(i).enhancedIndex()]) {
                 if (changed == null) {
                     changed = new BitSet(current.length);
                 }
@@ -322,8 +326,9 @@ final class UnitOfWork {
             Object instance = state.object();
             if (state.mapper.hasRelationships()) {
                 for (RelationshipMapper relationship : state.mapper.relationships()) {
-                    if (relationship.kind != RelationshipMapper.Kind.MANY_TO_ONE) {
-                        continue;
+                    if (relationship.kind != RelationshipMapper.Kind.MANY_TO_ONE
+                            || state.isReferenceUnloaded(relationship.index)) {
+                        continue; // a reference never loaded nor set: the foreign-key field stands
                     }
                     Object target = relationship.get(instance);
                     Object committed = state.committedReference(relationship.index);
@@ -594,7 +599,8 @@ final class UnitOfWork {
                     }
                     Object instance = state.object();
                     for (RelationshipMapper relationship : state.mapper.relationships()) {
-                        if (!relationship.postUpdate) {
+                        if (!relationship.postUpdate || !relationship.isCollection()
+                                && state.isReferenceUnloaded(relationship.index)) {
                             continue;
                         }
                         // The rows are written: a field that differs from its target's key was not written yet.
@@ -1145,6 +1151,7 @@ final class UnitOfWork {
             // Without relationships the fields are as diff() read them (and the UPDATE wrote them, new version
             // included); an unchanged object's committed values, key included, are its fields already.
             InstanceState state = change.state();
+            state.writtenWhileExpired = null; // written now; the rest of an expired object still loads on read
             if (!state.mapper.hasRelationships()) {
                 rekey(identityMap, state);
                 state.committed = Values.owned(change.current());
@@ -1173,7 +1180,7 @@ final class UnitOfWork {
                 if (tracking != null) {
                     tracking.flushed();
                 }
-            } else {
+            } else if (!state.isReferenceUnloaded(relationship.index)) {
                 state.referenceLoaded(relationship.index, relationship.get(instance));
             }
         }

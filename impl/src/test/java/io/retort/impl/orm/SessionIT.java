@@ -63,7 +63,8 @@ class SessionIT {
         Engine engine = engines.create(recorder.options());
         Registry registry = Registry.of(User.class);
         registry.createAll(engine);
-        try (Session session = Session.open(engine)) {
+        // Without expiry on commit, so that the identity map answers get() with no statement after each commit.
+        try (Session session = SessionFactory.builder(engine).expireOnCommit(false).build().open()) {
             session.add(new User("sandy", null));
             session.add(new User("patrick", null));
             session.commit();
@@ -96,7 +97,8 @@ class SessionIT {
         registry.createAll(engine);
         try {
             List<User> kept = new java.util.ArrayList<>();
-            try (Session session = Session.open(engine)) {
+            // Kept objects are read after their session closed: they must not be expired by the commit.
+            try (Session session = SessionFactory.builder(engine).expireOnCommit(false).build().open()) {
                 for (int i = 0; i < 3000; i++) {
                     User user = new User("user" + i, null);
                     session.add(user);
@@ -153,12 +155,13 @@ class SessionIT {
             assertThat(inspect(patrick).state()).isEqualTo(ObjectState.PERSISTENT);
             session.commit();
 
+            int id = patrick.id; // the commit expired patrick: read while it has a row to load from
             session.delete(patrick);
             assertThat(session.deletedObjects()).containsExactly(patrick);
             assertThat(inspect(patrick).state()).isEqualTo(ObjectState.PERSISTENT); // until flushed
             session.flush();
             assertThat(inspect(patrick).state()).isEqualTo(ObjectState.DELETED);
-            assertThat(session.get(User.class, patrick.id)).isNull();
+            assertThat(session.get(User.class, id)).isNull();
             session.commit();
             assertThat(inspect(patrick).state()).isEqualTo(ObjectState.DETACHED);
             assertThat(session.contains(patrick)).isFalse();
@@ -193,7 +196,9 @@ class SessionIT {
                 conn.execute(Sql.update(registry.mapping(User.class).table()).values(Map.of("fullname", "Mr. Krabs")));
                 conn.commit();
             }
-            assertThat(session.get(User.class, mr.id).fullname).isEqualTo("Eugene Krabs"); // the identity map
+            // The commit expired mr: its next read loads the row again (SQLAlchemy's expire_on_commit).
+            assertThat(session.get(User.class, mr.id)).isSameAs(mr);
+            assertThat(mr.fullname).isEqualTo("Mr. Krabs");
             session.refresh(mr);
             assertThat(mr.fullname).isEqualTo("Mr. Krabs");
 
@@ -216,9 +221,10 @@ class SessionIT {
             assertThat(inspect(brandNew).state()).isEqualTo(ObjectState.PENDING);
             session.commit();
 
+            int id = mr.id; // loads the expired row while mr is still in the session
             session.expunge(mr);
             assertThat(inspect(mr).state()).isEqualTo(ObjectState.DETACHED);
-            User reloaded = session.get(User.class, mr.id);
+            User reloaded = session.get(User.class, id);
             assertThat(reloaded).isNotSameAs(mr);
             assertThat(reloaded.fullname).isEqualTo("Eugene H. Krabs");
             assertThatThrownBy(() -> session.add(mr)).isInstanceOf(InvalidRequestException.class)
@@ -244,7 +250,9 @@ class SessionIT {
                 assertThat(inspect(sandy).state()).isEqualTo(ObjectState.PERSISTENT);
                 assertThat(inspect(sandy).modified()).containsExactly("fullname");
             });
-            String fullname = sessions.inTransaction(session -> session.get(User.class, sandy.id).fullname);
+            // sandy is detached and expired again (the commit): its identity, not its fields, names its row.
+            Object id = inspect(sandy).identity();
+            String fullname = sessions.inTransaction(session -> session.get(User.class, id).fullname);
             assertThat(fullname).isEqualTo("Sandy Cheeks");
         } finally {
             registry.dropAll(engine);
@@ -334,10 +342,11 @@ class SessionIT {
 
             // After a rollback, fields assigned are written by the next commit (the retry pattern).
             session.rollback();
-            next.fullname = "Next One";
+            next.fullname = "Next One"; // written to an expired object: kept, and written by the commit
             session.commit();
+            int id = next.id;
             session.expungeAll();
-            assertThat(session.get(User.class, next.id).fullname).isEqualTo("Next One");
+            assertThat(session.get(User.class, id).fullname).isEqualTo("Next One");
         } finally {
             registry.dropAll(engine);
         }
