@@ -87,7 +87,8 @@ class SessionLifecycleIT {
         assertThat(Orm.inspect(squidward).state()).isEqualTo(ObjectState.DETACHED);
         secondRequest = ContextualSession.current(session);
         assertThat(secondRequest).isNotSameAs(firstRequest);
-        User loaded = session.get(User.class, squidward.id());
+        // squidward was expired by its commit and detached when its request ended: its identity names its row.
+        User loaded = session.get(User.class, io.retort.orm.Orm.inspect(squidward).identity());
         assertThat(loaded).isNotSameAs(squidward);
         assertThat(loaded.name()).isEqualTo("squidward");
     }

@@ -72,7 +72,10 @@ public final class ContextualSessionHandler implements InvocationHandler {
                 transaction.registerSynchronization(new TransactionCoordinator.Synchronization() {
                     @Override
                     public void beforeCompletion() {
-                        // The session flushes itself before completion; it is closed after.
+                        // Closed now, the session still flushes before the transaction completes (it joined it), and
+                        // detaches its objects after, with the values the transaction committed: not expired, so
+                        // what a @Transactional method returns stays readable.
+                        opened.close();
                     }
 
                     @Override

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks relationships from objects of a session: the save-update cascade (related objects join the session), the
@@ -28,7 +30,7 @@ final class Cascades {
         }
         Deque<InstanceState> work = new ArrayDeque<>();
         work.add(root);
-        run(work, flushing);
+        run(work, flushing, null);
     }
 
     /**
@@ -36,9 +38,14 @@ final class Cascades {
      * in line (and related objects in); a second finds orphans and cascades deletes on that final picture, so the
      * result does not depend on the order objects are walked in.
      */
-    void beforeFlush(List<InstanceState> states) {
-        run(withRelationships(states), false);
-        run(withRelationships(session.attachedStates(null)), true);
+    Set<InstanceState> beforeFlush(List<InstanceState> states) {
+        Set<InstanceState> touched = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        touched.addAll(states);
+        run(withRelationships(states), false, touched);
+        // The second walk covers what the first reached and what it added to the session.
+        touched.addAll(session.pendingStates());
+        run(withRelationships(new ArrayList<>(touched)), true, touched);
+        return touched;
     }
 
     /** The states whose class has relationships: the others have nothing to cascade. */
@@ -52,11 +59,18 @@ final class Cascades {
         return work;
     }
 
-    private void run(Deque<InstanceState> work, boolean flushing) {
+    /**
+     * Walks the cascades from the states in {@code work}; every state of this session it reaches (orphans and
+     * cascaded deletes among them) is added to {@code touched}, when given, so that the flush looks at it.
+     */
+    private void run(Deque<InstanceState> work, boolean flushing, @Nullable Set<InstanceState> touched) {
         // An object is walked once, and again if it was marked for deletion since (its deletes then cascade).
         java.util.Map<InstanceState, Boolean> visited = new IdentityHashMap<>();
         while (!work.isEmpty()) {
             InstanceState state = work.poll();
+            if (touched != null && state.session == session) {
+                touched.add(state);
+            }
             if (state.instance == null || state.session != session || !state.mapper.hasRelationships()) {
                 continue;
             }

@@ -126,6 +126,7 @@ final class CollectionTracking {
      * append), and the other side follows: its reference points here, or its collection holds the owner.
      */
     void syncAdded(Object element) {
+        ownerState.markModified();
         DefaultSession session = ownerState.session;
         if (session != null && !session.isClosed() && session.isActive()
                 && relationship.cascades(io.retort.orm.Cascade.SAVE_UPDATE) && !session.holds(element)) {
@@ -148,6 +149,7 @@ final class CollectionTracking {
 
     /** The other side after an element was removed. */
     void syncRemoved(Object element) {
+        ownerState.markModified();
         RelationshipMapper back = relationship.backPopulates();
         if (back == null) {
             return;
@@ -167,6 +169,7 @@ final class CollectionTracking {
             CollectionTracking other = ((TrackedCollection) collection).tracking();
             if (other.isLoaded() && !containsIdentical(other.elements, element)) {
                 other.elements.add(element);
+                other.ownerState.markModified();
             }
         } else if (collection instanceof Collection && !containsIdentical((Collection<?>) collection, element)) {
             ((Collection<Object>) collection).add(element);
@@ -179,8 +182,9 @@ final class CollectionTracking {
                 ? (((TrackedCollection) collection).tracking().isLoaded()
                         ? ((TrackedCollection) collection).tracking().elements : null)
                 : collection instanceof Collection ? (Collection<?>) collection : null;
-        if (target != null) {
-            target.removeIf(e -> e == element);
+        if (target != null && target.removeIf(e -> e == element)
+                && collection instanceof TrackedCollection) {
+            ((TrackedCollection) collection).tracking().ownerState.markModified();
         }
     }
 

@@ -40,6 +40,11 @@ public final class DefaultSession implements Session {
     private final IdentityMap identityMap = new IdentityMap();
     /** Added objects not yet flushed, in the order they were added. */
     private final List<InstanceState> pending = new ArrayList<>();
+    /**
+     * Persistent objects the application changed since the last flush (their state says so, and may have left the
+     * session since): with the pending ones, all a flush looks at, unless their class has values that change in place.
+     */
+    private final List<InstanceState> modified = new ArrayList<>();
     /** Objects whose DELETE was flushed in the current transaction. */
     private final List<InstanceState> deletedInTransaction = new ArrayList<>();
     /**
@@ -132,6 +137,8 @@ public final class DefaultSession implements Session {
         state.session = this;
         state.status = InstanceState.Status.PERSISTENT;
         identityMap.put(state);
+        state.modified = false;
+        state.markModified(); // it may have changed while detached
         return state;
     }
 
@@ -146,6 +153,45 @@ public final class DefaultSession implements Session {
     /** Adds an object appended to a collection, with its own save-update cascade. */
     void attachAppended(Object instance) {
         attach(instance);
+    }
+
+    /** Records an object the application changed, for the next flush. */
+    void modified(InstanceState state) {
+        modified.add(state);
+    }
+
+    /** The pending objects, in the order they were added. */
+    List<InstanceState> pendingStates() {
+        return new ArrayList<>(pending);
+    }
+
+    /**
+     * The persistent objects a flush must look at: those changed since the last flush, and every object of a class
+     * whose values can change in place (a byte[], a mutable type of the application's), which no write reports.
+     */
+    private List<InstanceState> flushCandidates() {
+        List<InstanceState> candidates = new ArrayList<>(modified.size());
+        for (InstanceState state : modified) {
+            if (state.session == this && state.status == InstanceState.Status.PERSISTENT) {
+                candidates.add(state);
+            }
+        }
+        if (identityMap.hasMutableValues()) {
+            for (InstanceState state : identityMap) {
+                if (state.mapper.hasMutableValues() && !state.modified) {
+                    candidates.add(state);
+                }
+            }
+        }
+        return candidates;
+    }
+
+    /** After a flush or a rollback: nothing is changed any more. */
+    private void clearModified() {
+        for (InstanceState state : modified) {
+            state.modified = false;
+        }
+        modified.clear();
     }
 
     /** The pending and persistent objects of one mapped class, or of all when {@code mapper} is null. */
@@ -319,6 +365,7 @@ public final class DefaultSession implements Session {
         }
         if (state.status == InstanceState.Status.PERSISTENT) {
             state.markedForDeletion = true;
+            state.markModified();
         }
     }
 
@@ -415,6 +462,10 @@ public final class DefaultSession implements Session {
         }
         merged.put(instance, target);
         mapper.populate(target, mapper.values(instance));
+        InstanceState targetState = InstanceState.of(target);
+        if (targetState != null) {
+            targetState.markModified();
+        }
         if (mapper.hasRelationships()) {
             for (RelationshipMapper relationship : mapper.relationships()) {
                 if (!relationship.cascades(io.retort.orm.Cascade.MERGE)) {
@@ -714,14 +765,21 @@ public final class DefaultSession implements Session {
         UnitOfWork work = null;
         try {
             List<InstanceState> attached = new ArrayList<>(pending);
-            attached.addAll(identityMap);
-            cascades.beforeFlush(attached);
-            work = new UnitOfWork(this, identityMap, pending, deletedInTransaction);
+            attached.addAll(flushCandidates());
+            List<InstanceState> held = new ArrayList<>();
+            for (InstanceState state : cascades.beforeFlush(attached)) {
+                if (state.session == this && state.status == InstanceState.Status.PERSISTENT) {
+                    held.add(state);
+                }
+            }
+            work = new UnitOfWork(this, held, pending, deletedInTransaction);
             if (work.isEmpty()) {
+                clearModified();
                 return;
             }
             work.execute(currentConnection());
             work.complete(identityMap, pending, deletedInTransaction, insertedInTransaction);
+            clearModified();
         } catch (RuntimeException e) {
             if (work != null) {
                 work.undo();
@@ -834,6 +892,7 @@ public final class DefaultSession implements Session {
      * generated keys cleared), flushed deletions are persistent again, and every persistent object is expired.
      */
     private void afterRollback() {
+        clearModified(); // the objects are expired: changes made before the rollback are gone with it
         undoInserts();
         for (InstanceState state : identityMap) {
             state.markedForDeletion = false;

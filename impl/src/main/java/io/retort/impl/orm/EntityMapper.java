@@ -57,6 +57,19 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     private final boolean hasRelationships;
     /** Per enhanced field index: the position of its relationship among {@link #relationships()}, or -1 (a column). */
     private final int[] relationshipOfField;
+    /**
+     * Column types whose values cannot change in place: a change to an attribute of one of these is always a write to
+     * its field, which the enhancer reports. Any other type (a byte[], an application's class) can be changed inside
+     * the value, so objects of a class with such an attribute are compared at every flush.
+     */
+    private static final java.util.Set<Class<?>> IMMUTABLE_TYPES = java.util.Set.of(String.class, Integer.class,
+            Long.class, Short.class, Byte.class, Boolean.class, Character.class, Float.class, Double.class,
+            java.math.BigDecimal.class, java.math.BigInteger.class, java.util.UUID.class, java.time.LocalDate.class,
+            java.time.LocalTime.class, java.time.LocalDateTime.class, java.time.OffsetDateTime.class,
+            java.time.OffsetTime.class, java.time.Instant.class, java.time.ZonedDateTime.class,
+            java.time.Duration.class);
+    /** Whether an attribute's value can change in place (see {@link #IMMUTABLE_TYPES}). */
+    private final boolean mutableValues;
     /** Per enhanced field index: the field's name. */
     private final String[] fieldNames;
     /** {@code select(E).where(key = :pk_<column> ...)}, built on first {@code get}; immutable, so a race is harmless. */
@@ -86,6 +99,11 @@ public final class EntityMapper<E> implements EntityMapping<E> {
             keys.add(attribute.name());
         }
         this.keyNames = List.copyOf(keys);
+        boolean mutable = false;
+        for (Attribute attribute : attributes) {
+            mutable |= !IMMUTABLE_TYPES.contains(attribute.type()) && !attribute.type().isEnum();
+        }
+        this.mutableValues = mutable;
         int fields = 0;
         for (Attribute attribute : attributes) {
             fields = Math.max(fields, attribute.enhancedIndex() + 1);
@@ -109,6 +127,11 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     @Nullable RelationshipMapper relationshipOfField(int enhancedIndex) {
         int index = enhancedIndex < relationshipOfField.length ? relationshipOfField[enhancedIndex] : -1;
         return index < 0 ? null : relationships().get(index);
+    }
+
+    /** Whether an attribute's value can change in place, unseen by the enhancer: its objects are compared at flush. */
+    boolean hasMutableValues() {
+        return mutableValues;
     }
 
     /** The number of enhanced fields (columns and relationships). */

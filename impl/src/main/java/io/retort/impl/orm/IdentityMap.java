@@ -23,6 +23,8 @@ final class IdentityMap extends AbstractCollection<InstanceState> {
     private @Nullable InstanceState[] states = new InstanceState[INITIAL_CAPACITY];
     private int[] hashes = new int[INITIAL_CAPACITY];
     private int size;
+    /** See {@link #hasMutableValues()}. */
+    private boolean mutableValues;
     private int modifications;
 
     /**
@@ -65,8 +67,14 @@ final class IdentityMap extends AbstractCollection<InstanceState> {
         return slot >= 0 ? states[slot] : null;
     }
 
+    /** Whether a state of a class whose values can change in place was held since the last {@link #clear()}. */
+    boolean hasMutableValues() {
+        return mutableValues;
+    }
+
     /** Holds a state under its class and identity; the state it replaces, or null. */
     @Nullable InstanceState put(InstanceState state) {
+        mutableValues |= state.mapper.hasMutableValues();
         Class<?> type = state.mapper.entityClass();
         Object identity = identityOf(state);
         int hash = hash(type, identity);
@@ -153,6 +161,7 @@ final class IdentityMap extends AbstractCollection<InstanceState> {
 
     @Override
     public void clear() {
+        mutableValues = false;
         if (states.length > INITIAL_CAPACITY * 64) {
             states = new InstanceState[INITIAL_CAPACITY];
             hashes = new int[INITIAL_CAPACITY];

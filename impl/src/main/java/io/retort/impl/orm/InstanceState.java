@@ -36,6 +36,11 @@ final class InstanceState implements AttributeHooks {
     @Nullable Object identity;
     /** Column values in attribute order as last loaded or flushed; null while pending. */
     @Nullable Object @Nullable [] committed;
+    /**
+     * Changed by the application since the last flush (a field written, a relationship set, a collection changed):
+     * the flush looks only at such objects, and at those of classes whose values can change in place.
+     */
+    boolean modified;
     /** Marked for deletion at the next flush (still persistent until then). */
     boolean markedForDeletion;
     /** Its fields are to be reloaded from the database when next loaded or got. */
@@ -271,6 +276,17 @@ final class InstanceState implements AttributeHooks {
         current.loadReferenceLazily(this, reference, marker);
     }
 
+    /** Records that the application changed the object: the next flush of its session looks at it. */
+    void markModified() {
+        if (!modified) {
+            DefaultSession current = session;
+            if (current != null && status == Status.PERSISTENT) {
+                modified = true;
+                current.modified(this);
+            }
+        }
+    }
+
     /** {@code User with identity 1}, without reading the object's fields. */
     private String describe() {
         return mapper.entityClass().getSimpleName() + (identity != null ? " with identity " + identity : "");
@@ -282,6 +298,7 @@ final class InstanceState implements AttributeHooks {
      */
     @Override
     public void beforeWrite(Object instance, int index) {
+        markModified();
         if (expired) {
             boolean[] written = writtenWhileExpired;
             if (written == null) {

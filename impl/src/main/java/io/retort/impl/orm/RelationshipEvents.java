@@ -50,6 +50,9 @@ public final class RelationshipEvents implements AttributeEvents {
 
     private static @Nullable Object referenceSet(Object owner, @Nullable InstanceState state,
             RelationshipMapper relationship, @Nullable Object old, @Nullable Object value) {
+        if (state != null) {
+            state.markModified();
+        }
         if (state != null && state.references != null
                 && state.references[relationship.index] instanceof InstanceState.Unloaded) {
             // Set before it was ever loaded: the old target is found by the foreign key in the session's identity
@@ -93,6 +96,9 @@ public final class RelationshipEvents implements AttributeEvents {
     private static @Nullable Object collectionAssigned(EntityMapper<?> mapper, Object owner,
             @Nullable InstanceState state, RelationshipMapper relationship, @Nullable Object old,
             @Nullable Object value) {
+        if (state != null) {
+            state.markModified();
+        }
         List<Object> before = elementsOf(old);
         List<Object> after = elementsOf(value);
         RelationshipMapper back = relationship.backPopulates();
@@ -166,6 +172,9 @@ public final class RelationshipEvents implements AttributeEvents {
      */
     static void setReference(RelationshipMapper reference, Object instance, @Nullable Object value) {
         InstanceState state = InstanceState.of(instance);
+        if (state != null) {
+            state.markModified();
+        }
         if (state != null && state.references != null
                 && state.references[reference.index] instanceof InstanceState.Unloaded) {
             state.references[reference.index] = InstanceState.SET_WHILE_UNLOADED;
