@@ -28,10 +28,13 @@ final class Queries {
     }
 
     private final String system;
+    /** Whether the database reads a backslash in a string literal as an escape (MySQL and MariaDB do). */
+    private final boolean backslashEscapes;
     private final ConcurrentHashMap<String, Query> known = new ConcurrentHashMap<>();
 
     Queries(String system) {
         this.system = system;
+        this.backslashEscapes = system.equals("mysql") || system.equals("mariadb");
     }
 
     Query of(String sql) {
@@ -43,7 +46,7 @@ final class Queries {
             known.clear();
         }
         String operation = operation(sql);
-        query = new Query(operation, sanitize(sql),
+        query = new Query(operation, sanitize(sql, backslashEscapes),
                 Attributes.of(SYSTEM, system, OPERATION, operation));
         known.put(sql, query);
         return query;
@@ -65,8 +68,10 @@ final class Queries {
     /**
      * The SQL with each string literal ({@code 'it''s'}) and number literal that stands alone ({@code 42}, not the
      * {@code 2} of {@code t2}) replaced by {@code ?}; quoted identifiers ({@code "t"}, {@code `t`}) are kept.
+     *
+     * @param backslashEscapes whether {@code \'} inside a literal is an escaped quote (MySQL, MariaDB)
      */
-    static String sanitize(String sql) {
+    static String sanitize(String sql, boolean backslashEscapes) {
         StringBuilder out = new StringBuilder(sql.length());
         int i = 0;
         while (i < sql.length()) {
@@ -81,8 +86,8 @@ final class Queries {
                         }
                         break;
                     }
-                    if (sql.charAt(j) == '\\' && j + 1 < sql.length()) {
-                        j++; // MySQL's backslash escapes
+                    if (backslashEscapes && sql.charAt(j) == '\\' && j + 1 < sql.length()) {
+                        j++;
                     }
                     j++;
                 }
