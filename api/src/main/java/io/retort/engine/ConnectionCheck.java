@@ -21,24 +21,28 @@ import org.jspecify.annotations.Nullable;
 public record ConnectionCheck(boolean up, @Nullable String reason, long elapsedMillis, PoolStatus pool) {
 
     /**
+     * The attempt still running per engine: a server that accepts connections and never answers would otherwise
+     * leave one more waiting thread behind at every check; the next check waits on the same attempt instead.
+     */
+    private static final java.util.Map<Engine, CompletableFuture<@Nullable String>> RUNNING =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
      * Takes a connection from {@code engine} and validates it on another thread, waiting at most {@code timeout}; a
-     * check that is still waiting then is reported down, and its connection is returned when it comes.
+     * check that is still waiting then is reported down, and its connection is returned when it comes. A check made
+     * while an earlier one's attempt still runs waits for that attempt rather than starting another.
      */
     static ConnectionCheck run(Engine engine, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         long start = System.nanoTime();
-        int validSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
-        CompletableFuture<@Nullable String> attempt = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
-            try (Connection connection = engine.connect()) {
-                attempt.complete(connection.jdbcConnection().isValid(validSeconds) ? null
-                        : "the connection taken from the pool is not valid (Connection.isValid returned false)");
-            } catch (SQLException | RuntimeException e) {
-                attempt.complete(describe(e));
+        CompletableFuture<@Nullable String> attempt;
+        synchronized (RUNNING) {
+            attempt = RUNNING.get(engine);
+            if (attempt == null || attempt.isDone()) {
+                attempt = start(engine, timeout);
+                RUNNING.put(engine, attempt);
             }
-        }, "retort-connection-check");
-        worker.setDaemon(true);
-        worker.start();
+        }
         String reason;
         try {
             reason = attempt.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
@@ -53,6 +57,24 @@ public record ConnectionCheck(boolean up, @Nullable String reason, long elapsedM
         }
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         return new ConnectionCheck(reason == null, reason, elapsed, engine.poolStatus());
+    }
+
+    private static CompletableFuture<@Nullable String> start(Engine engine, Duration timeout) {
+        int validSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+        CompletableFuture<@Nullable String> attempt = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            String reason;
+            try (Connection connection = engine.connect()) {
+                reason = connection.jdbcConnection().isValid(validSeconds) ? null
+                        : "the connection taken from the pool is not valid (Connection.isValid returned false)";
+            } catch (SQLException | RuntimeException | Error e) {
+                reason = describe(e);
+            }
+            attempt.complete(reason); // after the connection went back, so that the pool's figures show it idle
+        }, "retort-connection-check");
+        worker.setDaemon(true);
+        worker.start();
+        return attempt;
     }
 
     private static String describe(@Nullable Throwable failure) {

@@ -43,6 +43,15 @@ public final class HealthSupport {
         }
     }
 
+    /**
+     * {@code @Database(name)}, also for the default database ({@code @Database("")}): the checks of several
+     * databases are otherwise the same bean to a container (same class, types and qualifiers), and not
+     * {@code @Default}, so that an application's own unqualified {@code HealthCheck} injection is not ambiguous.
+     */
+    private static io.retort.cdi.Database distinct(String name) {
+        return io.retort.cdi.Database.Literal.of(name);
+    }
+
     private static String id(String name) {
         return "io.retort.cdi." + (name.isEmpty() ? "default" : "database." + name) + ".ReadinessCheck";
     }
@@ -54,7 +63,8 @@ public final class HealthSupport {
                     .beanClass(EngineReadinessCheck.class)
                     .types(org.eclipse.microprofile.health.HealthCheck.class, EngineReadinessCheck.class,
                             Object.class)
-                    .qualifiers(org.eclipse.microprofile.health.Readiness.Literal.INSTANCE, Any.Literal.INSTANCE)
+                    .qualifiers(org.eclipse.microprofile.health.Readiness.Literal.INSTANCE, distinct(name),
+                            Any.Literal.INSTANCE)
                     .scope(Singleton.class)
                     .produceWith(lookup -> EngineReadinessCheck.of(name, lookup));
         }
@@ -65,7 +75,7 @@ public final class HealthSupport {
         static void addBean(SyntheticComponents components, String name) {
             components.addBean(EngineReadinessCheck.class)
                     .type(org.eclipse.microprofile.health.HealthCheck.class).type(EngineReadinessCheck.class)
-                    .qualifier(org.eclipse.microprofile.health.Readiness.Literal.INSTANCE)
+                    .qualifier(org.eclipse.microprofile.health.Readiness.Literal.INSTANCE).qualifier(distinct(name))
                     .scope(Singleton.class).withParam(NAME, name).createWith(Creator.class);
         }
     }
