@@ -35,7 +35,16 @@ public final class Telemetry implements TelemetryFactory {
 
     private static OpenTelemetry openTelemetry(Object given) {
         if (given == null) {
-            return GlobalOpenTelemetry.get();
+            if (GlobalOpenTelemetry.isSet()) {
+                return GlobalOpenTelemetry.get();
+            }
+            // get() would install a no-op global for good, and the application's own set() would fail afterwards.
+            System.getLogger("io.retort.engine").log(System.Logger.Level.INFO, "Retort's metrics and tracing are on,"
+                    + " but no OpenTelemetry was given and GlobalOpenTelemetry is not set, so they record nothing:"
+                    + " set GlobalOpenTelemetry (or run the OpenTelemetry agent) before the engine is created, pass"
+                    + " EngineOptions.openTelemetry(...), or in CDI provide an io.opentelemetry.api.OpenTelemetry"
+                    + " bean");
+            return GlobalOpenTelemetry.getOrNoop();
         }
         if (!(given instanceof OpenTelemetry)) {
             throw new ConfigurationException("EngineOptions.openTelemetry must be an io.opentelemetry.api.OpenTelemetry,"
