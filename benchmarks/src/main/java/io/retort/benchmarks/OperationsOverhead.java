@@ -72,6 +72,10 @@ public class OperationsOverhead {
      *  less than wall time does. Printed at the end of each fork. */
     final List<Long> cpuNanos = new ArrayList<>();
     boolean measuring;
+    /** For {@link #core_bindparam_paired}: an engine with the default options beside the variant's. */
+    Engine offEngine;
+    final List<long[]> pairs = new ArrayList<>();
+    int invocation;
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -99,6 +103,7 @@ public class OperationsOverhead {
         }
         fixture.engine.close();
         fixture.engine = Engine.create(fixture.db.retortUrl(), options.build());
+        offEngine = Engine.create(fixture.db.retortUrl(), EngineOptions.defaults());
     }
 
     @Setup(Level.Iteration)
@@ -110,6 +115,23 @@ public class OperationsOverhead {
     public void closeFixture() throws SQLException {
         List<Long> sorted = new ArrayList<>(cpuNanos);
         Collections.sort(sorted);
+        if (!pairs.isEmpty()) {
+            List<Double> ratios = new ArrayList<>();
+            List<Long> offs = new ArrayList<>();
+            List<Long> ons = new ArrayList<>();
+            for (long[] pair : pairs) {
+                ratios.add((double) pair[1] / pair[0]);
+                offs.add(pair[0]);
+                ons.add(pair[1]);
+            }
+            Collections.sort(ratios);
+            Collections.sort(offs);
+            Collections.sort(ons);
+            System.out.printf(java.util.Locale.ROOT, "%npaired cpu-ms telemetry=%s db=%s off=%.1f on=%.1f"
+                    + " median-ratio=%.3f pairs=%d%n", telemetry, db, offs.get(offs.size() / 2) / 1e6,
+                    ons.get(ons.size() / 2) / 1e6, ratios.get(ratios.size() / 2), ratios.size());
+        }
+        offEngine.close();
         if (!sorted.isEmpty()) {
             System.out.printf(java.util.Locale.ROOT, "%ncpu-ms telemetry=%s db=%s median=%.1f min=%.1f shots=%d%n",
                     telemetry, db, sorted.get(sorted.size() / 2) / 1e6, sorted.get(0) / 1e6, sorted.size());
@@ -123,11 +145,38 @@ public class OperationsOverhead {
     /** {@code ShortSelects.core_bindparam}: one statement with {@code bindParam("b_id", INTEGER)}, each key. */
     @Benchmark
     public void core_bindparam(Blackhole blackhole) {
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        lookups(fixture.engine, blackhole);
+        if (measuring) {
+            cpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
+        }
+    }
+
+    /**
+     * The lookups on an engine with everything off and on the variant's engine in the same shot, in alternating
+     * order: a pair sees the same load of the machine, so the median of the pairs' CPU-time ratios is the cost
+     * even where single shots vary by a factor of two. The pairs are printed at the end of each fork.
+     */
+    @Benchmark
+    public void core_bindparam_paired(Blackhole blackhole) {
+        boolean offFirst = (invocation++ & 1) == 0;
+        long[] pair = new long[2];
+        for (int i = 0; i < 2; i++) {
+            boolean off = offFirst == (i == 0);
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            lookups(off ? offEngine : fixture.engine, blackhole);
+            pair[off ? 0 : 1] = THREADS.getCurrentThreadCpuTime() - cpu;
+        }
+        if (measuring) {
+            pairs.add(pair);
+        }
+    }
+
+    private void lookups(Engine engine, Blackhole blackhole) {
         Table t = fixture.customers;
         Select statement = select(t.c("id"), t.c("name"), t.c("description"))
                 .where(t.c("id", Integer.class).eq(bindParam("b_id", INTEGER)));
-        long cpu = THREADS.getCurrentThreadCpuTime();
-        try (Connection conn = fixture.engine.connect()) {
+        try (Connection conn = engine.connect()) {
             for (int id : ids) {
                 Row row = conn.execute(statement, Map.of("b_id", id)).one();
                 blackhole.consume(row.get(0, Integer.class));
@@ -135,9 +184,6 @@ public class OperationsOverhead {
                 blackhole.consume(row.get(2, String.class));
             }
             conn.commit();
-        }
-        if (measuring) {
-            cpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
         }
     }
 }

@@ -62,7 +62,7 @@ final class StatementTracing {
         if (span == null) {
             return;
         }
-        statement.remove();
+        statement.set(null);
         if (failure != null) {
             String type = StatementMetrics.errorType(failure);
             span.setAttribute(ERROR_TYPE, type);
