@@ -44,10 +44,15 @@ final class SlowStatementLog implements ExecutionListener {
         return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1_000_000.0);
     }
 
-    /** The first frame of code that is not Retort's own (nor the JDK's reflection), as {@code Class.method(File:line)}. */
+    /**
+     * The first frame of code that is not Retort's own (retort-api, retort-impl, the CDI extension's internals, the JTA
+     * module) nor the JDK's (reflection, proxies), as {@code Class.method(File:line)}.
+     */
     static String callerFrame() {
         Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
                 .filter(f -> !isRetort(f.getDeclaringClass()) && !f.getClassName().startsWith("java.")
+                        && !f.getClassName().startsWith("io.retort.cdi.internal.")
+                        && !f.getClassName().startsWith("io.retort.jta.")
                         && !f.getClassName().startsWith("jdk.") && !f.getClassName().startsWith("sun."))
                 .findFirst());
         return frame.map(StackWalker.StackFrame::toStackTraceElement).map(Object::toString).orElse("(unknown)");
