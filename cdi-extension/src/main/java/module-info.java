@@ -13,6 +13,8 @@ module io.retort.cdi {
     requires static io.retort.jta;
     requires static jakarta.transaction;
     requires static org.jspecify;
+    // Optional: only HealthSupport's nested classes and EngineReadinessCheck name it.
+    requires static microprofile.health.api;
 
     exports io.retort.cdi;
     // Bean classes the container instantiates and proxies; not API.

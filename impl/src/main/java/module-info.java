@@ -6,6 +6,9 @@ module io.retort.impl {
     requires io.retort;
     requires io.agroal.api;
     requires static org.jspecify;
+    // Optional: only io.retort.impl.telemetry names these, and it is loaded only when metrics or tracing are on.
+    requires static io.opentelemetry.api;
+    requires static io.opentelemetry.context;
 
     provides io.retort.spi.RetortProvider with io.retort.impl.DefaultRetortProvider;
     provides io.retort.sql.StatementRenderer with io.retort.impl.DefaultStatementRenderer;

@@ -107,6 +107,25 @@ public interface Engine extends AutoCloseable, SchemaExecutor {
     PoolStatus poolStatus();
 
     /**
+     * Every listener told of this engine's statements and flushes: those of {@link EngineOptions#listeners()} and
+     * the engine's own (slow-statement log, metrics, tracing) when switched on. The ORM tells these of its flushes.
+     */
+    default java.util.List<ExecutionListener> listeners() {
+        return options().listeners();
+    }
+
+    /**
+     * Checks that a connection can be taken from the pool and is valid within {@code timeout}, for a readiness check.
+     * Never throws for an unreachable database: the answer says why.
+     *
+     * @param timeout how long the check may take in all
+     * @return whether the database answered, why not, and the pool's figures
+     */
+    default ConnectionCheck check(java.time.Duration timeout) {
+        return ConnectionCheck.run(this, timeout);
+    }
+
+    /**
      * Closes every pooled connection; the engine stays usable and opens new connections on demand, as SQLAlchemy's
      * {@code Engine.dispose()}. Connections checked out now are closed when they are returned. An in-memory database
      * survives; it ends with {@link #close()}.

@@ -40,6 +40,12 @@ public final class EngineOptions {
     private final int compiledCacheSize;
     private final List<ExecutionListener> listeners;
     private final io.retort.spi.TransactionCoordinator transactionCoordinator;
+    private final @Nullable Duration slowStatementThreshold;
+    private final NPlusOneMode nPlusOne;
+    private final int nPlusOneThreshold;
+    private final boolean metrics;
+    private final boolean tracing;
+    private final @Nullable Object openTelemetry;
 
     private EngineOptions(Builder builder) {
         this.echo = builder.echo;
@@ -53,6 +59,12 @@ public final class EngineOptions {
         this.compiledCacheSize = builder.compiledCacheSize;
         this.listeners = List.copyOf(builder.listeners);
         this.transactionCoordinator = builder.transactionCoordinator;
+        this.slowStatementThreshold = builder.slowStatementThreshold;
+        this.nPlusOne = builder.nPlusOne;
+        this.nPlusOneThreshold = builder.nPlusOneThreshold;
+        this.metrics = builder.metrics;
+        this.tracing = builder.tracing;
+        this.openTelemetry = builder.openTelemetry;
     }
 
     /** The defaults: no echo, pool size 5, overflow 10, timeout 30 s, no recycling, no pre-ping. */
@@ -79,6 +91,12 @@ public final class EngineOptions {
         builder.compiledCacheSize = compiledCacheSize;
         builder.listeners.addAll(listeners);
         builder.transactionCoordinator = transactionCoordinator;
+        builder.slowStatementThreshold = slowStatementThreshold;
+        builder.nPlusOne = nPlusOne;
+        builder.nPlusOneThreshold = nPlusOneThreshold;
+        builder.metrics = metrics;
+        builder.tracing = tracing;
+        builder.openTelemetry = openTelemetry;
         return builder;
     }
 
@@ -137,13 +155,48 @@ public final class EngineOptions {
         return transactionCoordinator;
     }
 
+    /** Statements that take at least this long are logged at WARN with the caller's frame; {@code null} for none. */
+    public @Nullable Duration slowStatementThreshold() {
+        return slowStatementThreshold;
+    }
+
+    /** What a repeated statement of one origin (an N+1 pattern) leads to; {@link NPlusOneMode#WARN} by default. */
+    public NPlusOneMode nPlusOne() {
+        return nPlusOne;
+    }
+
+    /** How many runs of one statement shape from one origin are fine; one more is an N+1 pattern (default 20). */
+    public int nPlusOneThreshold() {
+        return nPlusOneThreshold;
+    }
+
+    /** Whether pool and statement metrics are recorded through the OpenTelemetry API (default false). */
+    public boolean metrics() {
+        return metrics;
+    }
+
+    /** Whether every statement and flush is a span through the OpenTelemetry API (default false). */
+    public boolean tracing() {
+        return tracing;
+    }
+
+    /**
+     * The {@code io.opentelemetry.api.OpenTelemetry} that metrics and traces go to, or {@code null} for
+     * {@code GlobalOpenTelemetry}. Typed {@code Object} so that the API does not need OpenTelemetry on the class path.
+     */
+    public @Nullable Object openTelemetry() {
+        return openTelemetry;
+    }
+
     @Override
     public String toString() {
         return "EngineOptions[echo=" + echo + ", poolSize=" + poolSize + ", maxOverflow=" + maxOverflow
                 + ", poolTimeout=" + poolTimeout + ", poolRecycle=" + poolRecycle + ", poolPrePing=" + poolPrePing
                 + ", connectArgs=" + connectArgs.keySet() + ", isolationLevel=" + isolationLevel
                 + ", compiledCacheSize=" + compiledCacheSize + ", listeners=" + listeners.size()
-                + ", transactionCoordinator=" + transactionCoordinator + "]";
+                + ", transactionCoordinator=" + transactionCoordinator + ", slowStatementThreshold="
+                + slowStatementThreshold + ", nPlusOne=" + nPlusOne + ", nPlusOneThreshold=" + nPlusOneThreshold
+                + ", metrics=" + metrics + ", tracing=" + tracing + "]";
     }
 
     /** Builds {@link EngineOptions}; each setter validates its value at once. Not thread-safe. */
@@ -160,6 +213,12 @@ public final class EngineOptions {
         private final List<ExecutionListener> listeners = new ArrayList<>();
         private io.retort.spi.TransactionCoordinator transactionCoordinator =
                 io.retort.spi.TransactionCoordinator.resourceLocal();
+        private @Nullable Duration slowStatementThreshold;
+        private NPlusOneMode nPlusOne = NPlusOneMode.WARN;
+        private int nPlusOneThreshold = 20;
+        private boolean metrics;
+        private boolean tracing;
+        private @Nullable Object openTelemetry;
 
         private Builder() {
         }
@@ -255,6 +314,57 @@ public final class EngineOptions {
          */
         public Builder transactionCoordinator(io.retort.spi.TransactionCoordinator value) {
             this.transactionCoordinator = Objects.requireNonNull(value, "transactionCoordinator");
+            return this;
+        }
+
+        /**
+         * Log statements that take at least this long at WARN, with the SQL, the time and the caller's frame;
+         * {@code null}, zero or a negative duration logs none (the default).
+         */
+        public Builder slowStatementThreshold(@Nullable Duration value) {
+            this.slowStatementThreshold = value == null || value.isNegative() || value.isZero() ? null : value;
+            return this;
+        }
+
+        /** What a repeated statement of one origin leads to: OFF, WARN (the default) or RAISE. */
+        public Builder nPlusOne(NPlusOneMode value) {
+            this.nPlusOne = Objects.requireNonNull(value, "nPlusOne");
+            return this;
+        }
+
+        /** How many runs of one statement shape from one origin are fine (at least 1; default 20). */
+        public Builder nPlusOneThreshold(int value) {
+            if (value < 1) {
+                throw new ConfigurationException("nPlusOneThreshold must be at least 1, but was " + value);
+            }
+            this.nPlusOneThreshold = value;
+            return this;
+        }
+
+        /**
+         * Record pool and statement metrics through the OpenTelemetry API ({@code io.opentelemetry:opentelemetry-api}
+         * must be on the class path; the engine refuses to start otherwise). Default false.
+         */
+        public Builder metrics(boolean value) {
+            this.metrics = value;
+            return this;
+        }
+
+        /**
+         * Make every statement and flush a span through the OpenTelemetry API ({@code opentelemetry-api} must be on
+         * the class path; the engine refuses to start otherwise). Default false.
+         */
+        public Builder tracing(boolean value) {
+            this.tracing = value;
+            return this;
+        }
+
+        /**
+         * The {@code io.opentelemetry.api.OpenTelemetry} for metrics and traces; {@code null} (the default) uses
+         * {@code GlobalOpenTelemetry}. Anything else than an {@code OpenTelemetry} fails the engine's start.
+         */
+        public Builder openTelemetry(@Nullable Object value) {
+            this.openTelemetry = value;
             return this;
         }
 

@@ -24,4 +24,31 @@ public interface ExecutionListener {
      */
     default void afterExecute(StatementEvent event, long elapsedNanos, @Nullable SQLException failure) {
     }
+
+    /**
+     * Called after the driver returned, with the number of rows the statement changed where the driver tells it; the
+     * engine calls this one, which calls {@link #afterExecute(StatementEvent, long, SQLException)} unless overridden.
+     *
+     * @param event the statement
+     * @param elapsedNanos the time spent in the driver call
+     * @param failure the driver's exception, or {@code null} on success
+     * @param rowCount the rows inserted, updated or deleted (the sum over a batch), or -1 when not known (a query,
+     *        whose rows are read later, or a failure)
+     */
+    default void afterExecute(StatementEvent event, long elapsedNanos, @Nullable SQLException failure, long rowCount) {
+        afterExecute(event, elapsedNanos, failure);
+    }
+
+    /** Called when a Session's flush begins, before its first statement, on the flushing thread. */
+    default void beforeFlush() {
+    }
+
+    /**
+     * Called when a Session's flush ends, on the flushing thread.
+     *
+     * @param objectsWritten the objects the flush inserted, updated or deleted
+     * @param failure what failed the flush, or {@code null} when it succeeded
+     */
+    default void afterFlush(int objectsWritten, @Nullable RuntimeException failure) {
+    }
 }

@@ -169,6 +169,7 @@ public class RetortBuildCompatibleExtension implements BuildCompatibleExtension 
             components.addObserver(Startup.class).declaringClass(RetortBuildCompatibleExtension.class)
                     .priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE).withParam(NAME, name)
                     .observeWith(EngineStartup.class);
+            io.retort.cdi.internal.HealthSupport.addBean(components, name); // only with MicroProfile Health there
         }
     }
 

@@ -149,6 +149,7 @@ public class RetortExtension implements Extension {
                 .types(MetaData.class, Object.class).qualifiers(qualifier, Any.Literal.INSTANCE)
                 .scope(Singleton.class)
                 .createWith(context -> unit.registry().metadata());
+        io.retort.cdi.internal.HealthSupport.addBean(event, name); // only with MicroProfile Health on the class path
     }
 
     /** Starts every engine now, so that a database that cannot be used (or validated) fails the deployment. */

@@ -25,6 +25,7 @@ public final class EngineStarter {
     public static Engine start(DatabaseSettings settings, Registry registry, Instance<Object> lookup) {
         Engine engine;
         io.retort.engine.EngineOptions options = JtaSupport.apply(settings.options(), settings.xa(), lookup);
+        options = TelemetrySupport.apply(options, lookup);
         if (settings.datasource() != null) {
             String property = settings.keyPrefix() + "datasource";
             DataSourceLookup.Found found = DataSourceLookup.find(property, settings.datasource(), lookup);

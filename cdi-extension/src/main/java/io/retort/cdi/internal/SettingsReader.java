@@ -32,7 +32,10 @@ public final class SettingsReader {
     /** The keys of one database, after its prefix; {@code connect-args.} is followed by any JDBC property name. */
     public static final List<String> KEYS = List.of("url", "username", "password", "datasource", "echo",
             "pool.size", "pool.max-overflow", "pool.timeout", "pool.recycle", "pool.pre-ping", "connect-args.<key>",
-            "schema-generation", "packages", "xa");
+            "schema-generation", "packages", "xa",
+            // Operations (issue 26): read by readOperations below and, for health, by EngineReadinessCheck.
+            "slow-statement-threshold", "n-plus-one", "n-plus-one.threshold", "metrics.enabled", "tracing.enabled",
+            "health.enabled", "health.timeout");
 
     private static final Pattern NAMED_KEY = Pattern.compile("retort\\.\"([^\"]+)\"\\.(.+)");
     private static final Pattern DURATION_WITH_UNIT = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
@@ -173,12 +176,47 @@ public final class SettingsReader {
 
         boolean[] xa = {false};
         apply(found, () -> bool(prefix + "xa").ifPresent(value -> xa[0] = value));
+        readOperations(prefix, options, found);
 
         found.forEach(problems);
         if (!found.isEmpty()) {
             return null;
         }
         return new DatabaseSettings(name, url, datasource.orElse(null), options.build(), schema[0], packages, xa[0]);
+    }
+
+    /**
+     * The operational keys: slow-statement threshold, N+1 detection, and OpenTelemetry metrics and tracing, which
+     * are on by default when the OpenTelemetry API is on the class path (and off, with no error, when it is not).
+     * {@code health.*} is only validated here; the readiness check reads it when it runs.
+     */
+    private void readOperations(String prefix, EngineOptions.Builder options, List<ConfigurationException> found) {
+        apply(found, () -> duration(prefix + "slow-statement-threshold").ifPresent(options::slowStatementThreshold));
+        apply(found, () -> text(prefix + "n-plus-one").ifPresent(value -> {
+            switch (value.toLowerCase(Locale.ROOT)) {
+                case "warn":
+                    options.nPlusOne(io.retort.engine.NPlusOneMode.WARN);
+                    break;
+                case "raise":
+                    options.nPlusOne(io.retort.engine.NPlusOneMode.RAISE);
+                    break;
+                case "off":
+                    options.nPlusOne(io.retort.engine.NPlusOneMode.OFF);
+                    break;
+                default:
+                    throw invalid(prefix + "n-plus-one", value, "warn, raise or off");
+            }
+        }));
+        apply(found, () -> integer(prefix + "n-plus-one.threshold", 1).ifPresent(options::nPlusOneThreshold));
+        boolean telemetry = TelemetrySupport.onClassPath();
+        apply(found, () -> options.metrics(bool(prefix + "metrics.enabled").orElse(telemetry)));
+        apply(found, () -> options.tracing(bool(prefix + "tracing.enabled").orElse(telemetry)));
+        apply(found, () -> bool(prefix + "health.enabled"));
+        apply(found, () -> duration(prefix + "health.timeout").ifPresent(timeout -> {
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw invalid(prefix + "health.timeout", timeout.toString(), "a positive duration: " + DURATION_FORMS);
+            }
+        }));
     }
 
     private static void apply(List<ConfigurationException> found, Runnable step) {

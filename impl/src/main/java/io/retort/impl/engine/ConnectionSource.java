@@ -16,6 +16,15 @@ public interface ConnectionSource extends AutoCloseable {
     /** Opens a connection outside the pool (used to keep an in-memory database alive). */
     java.sql.Connection openUnpooled() throws SQLException;
 
+    /** Reports creation and use times of the pool's connections to {@code events} from now on. */
+    default void observe(PoolEvents events) {
+    }
+
+    /** How many connections the pool holds open (in use or idle), or -1 when the pool does not tell. */
+    default int openConnections() {
+        return -1;
+    }
+
     /** Closes every pooled connection; connections in use are closed when returned. */
     @Override
     void close();

@@ -71,7 +71,7 @@ final class DefaultConnection implements Connection {
         this.generation = generation;
         this.dialect = engine.dialect();
         this.log = engine.log();
-        this.listeners = engine.options().listeners();
+        this.listeners = engine.connectionListeners();
         // The pool hands out connections in the engine's mode and resets a changed mode on return.
         this.autocommit = engine.options().isolationLevel() == IsolationLevel.AUTOCOMMIT;
         io.retort.spi.TransactionCoordinator coordinator = engine.options().transactionCoordinator();
@@ -191,6 +191,7 @@ final class DefaultConnection implements Connection {
         StatementEvent event = event(sql, logged, false);
         PreparedStatement prepared = null;
         SQLException failure = null;
+        long rowCount = -1;
         fireBefore(event);
         long start = System.nanoTime();
         try {
@@ -209,6 +210,7 @@ final class DefaultConnection implements Connection {
                 return new DefaultResult(cursor);
             }
             long count = prepared.getLargeUpdateCount();
+            rowCount = count;
             prepared.close();
             return new DefaultResult(count);
         } catch (SQLException e) {
@@ -219,7 +221,7 @@ final class DefaultConnection implements Connection {
             closeQuietly(prepared); // a value that could not be bound, say
             throw e;
         } finally {
-            fireAfter(event, System.nanoTime() - start, failure);
+            fireAfter(event, System.nanoTime() - start, failure, rowCount);
         }
     }
 
@@ -284,6 +286,7 @@ final class DefaultConnection implements Connection {
         log.statement(plan.sql(), logged, true, compiled.cached());
         StatementEvent event = event(plan.sql(), logged, true);
         SQLException failure = null;
+        long rowCount = -1;
         fireBefore(event);
         long start = System.nanoTime();
         try (PreparedStatement prepared = jdbc.prepareStatement(plan.sql())) {
@@ -302,12 +305,13 @@ final class DefaultConnection implements Connection {
                     total += counts[i];
                 }
             }
+            rowCount = total;
             return new DefaultResult(total, counts);
         } catch (SQLException e) {
             failure = e;
             throw translate(e, plan.sql(), logged);
         } finally {
-            fireAfter(event, System.nanoTime() - start, failure);
+            fireAfter(event, System.nanoTime() - start, failure, rowCount);
         }
     }
 
@@ -476,6 +480,7 @@ final class DefaultConnection implements Connection {
         log.statement(sql, logged, batch, compiled.cached());
         StatementEvent event = event(sql, logged, batch);
         SQLException failure = null;
+        long rowCount = -1;
         fireBefore(event);
         long start = System.nanoTime();
         try {
@@ -488,11 +493,12 @@ final class DefaultConnection implements Connection {
                     readInsertMany(prepared, call, rows, columns, resultTypes, keyColumns, expected, sql);
                 }
             }
+            rowCount = expected;
         } catch (SQLException e) {
             failure = e;
             throw translate(e, sql, logged);
         } finally {
-            fireAfter(event, System.nanoTime() - start, failure);
+            fireAfter(event, System.nanoTime() - start, failure, rowCount);
         }
     }
 
@@ -668,12 +674,12 @@ final class DefaultConnection implements Connection {
         }
     }
 
-    private void fireAfter(@Nullable StatementEvent event, long nanos, @Nullable SQLException failure) {
+    private void fireAfter(@Nullable StatementEvent event, long nanos, @Nullable SQLException failure, long rowCount) {
         if (event == null) {
             return;
         }
         for (ExecutionListener listener : listeners) {
-            listener.afterExecute(event, nanos, failure);
+            listener.afterExecute(event, nanos, failure, rowCount);
         }
     }
 

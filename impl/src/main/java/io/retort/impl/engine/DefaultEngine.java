@@ -41,6 +41,9 @@ public final class DefaultEngine implements Engine {
     private final StatementCache cache;
     private final SqlLog log;
     private final AtomicInteger checkedOut = new AtomicInteger();
+    /** Callers of {@link #connect()} waiting for the pool now. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final Operations operations;
     private final Object lock = new Object();
     private volatile @Nullable PoolGeneration pool;
     private volatile boolean initialized;
@@ -127,6 +130,12 @@ public final class DefaultEngine implements Engine {
         this.compiler = new StatementCompiler(dialect);
         this.cache = new StatementCache(options.compiledCacheSize());
         this.log = new SqlLog(options.echo());
+        this.operations = Operations.create(options, dialect.name(), poolName(url), this::poolStatus);
+    }
+
+    /** The pool's name in metrics: the URL without user and password. */
+    private static String poolName(DatabaseUrl url) {
+        return url.withCredentials(null, null).toString();
     }
 
     /**
@@ -152,6 +161,16 @@ public final class DefaultEngine implements Engine {
 
     SqlLog log() {
         return log;
+    }
+
+    /** The listeners of a newly checked-out connection (the user's and the engine's own, per connection). */
+    List<io.retort.engine.ExecutionListener> connectionListeners() {
+        return operations.connectionListeners();
+    }
+
+    @Override
+    public List<io.retort.engine.ExecutionListener> listeners() {
+        return operations.engineListeners();
     }
 
     /** The JDBC target this engine connects to (for tests and diagnostics). */
@@ -208,7 +227,9 @@ public final class DefaultEngine implements Engine {
         synchronized (lock) {
             checkNotClosed();
             if (pool == null) {
-                pool = new PoolGeneration(poolFactory.apply(poolSettings));
+                ConnectionSource source = poolFactory.apply(poolSettings);
+                source.observe(operations.poolEvents());
+                pool = new PoolGeneration(source);
             }
             return pool;
         }
@@ -223,9 +244,15 @@ public final class DefaultEngine implements Engine {
         }
         java.sql.Connection jdbc;
         generation.inUse.incrementAndGet();
+        PoolEvents events = operations.poolEvents();
+        waiting.incrementAndGet();
+        events.waitStarted();
+        long waitStart = events != PoolEvents.NONE ? System.nanoTime() : 0;
+        boolean timedOut = false;
         try {
             jdbc = generation.source.acquire();
         } catch (ConnectionSource.PoolExhaustedException e) {
+            timedOut = true;
             generation.returned();
             throw new PoolTimeoutException("No connection became free within the pool timeout of "
                     + describe(options.poolTimeout()) + ": all " + (options.poolSize() + options.maxOverflow())
@@ -235,6 +262,11 @@ public final class DefaultEngine implements Engine {
         } catch (SQLException | RuntimeException e) {
             generation.returned();
             throw e instanceof SQLException ? connectFailure((SQLException) e) : (RuntimeException) e;
+        } finally {
+            waiting.decrementAndGet();
+            if (events != PoolEvents.NONE) {
+                events.waitEnded(System.nanoTime() - waitStart, timedOut);
+            }
         }
         checkedOut.incrementAndGet();
         return new DefaultConnection(this, jdbc, generation);
@@ -359,7 +391,9 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public PoolStatus poolStatus() {
-        return new PoolStatus(options.poolSize(), options.maxOverflow(), checkedOut.get());
+        PoolGeneration current = pool;
+        int open = current == null ? 0 : current.source.openConnections();
+        return new PoolStatus(options.poolSize(), options.maxOverflow(), checkedOut.get(), open, waiting.get());
     }
 
     @Override

@@ -70,7 +70,13 @@ final class CollectionTracking {
                     + " from; load collections before deleting their owner");
         }
         LoadGroup members = group != null ? group : LoadGroup.single(this);
-        session.loadLazily(members);
+        // Named for the N+1 warning: a collection loaded alone (its owner did not come with others from one query)
+        // in a loop runs this statement once per owner.
+        try (io.retort.engine.StatementOrigin origin = io.retort.engine.StatementOrigin.enter("the lazy load of "
+                + relationship, "load it with the owners' query, e.g. " + option + ", or load the owners with one"
+                + " query so that their lazy collections load together")) {
+            session.loadLazily(members);
+        }
         if (mode != Mode.LOADED) {
             throw new IllegalStateException("Loading " + relationship + " did not load it");
         }

@@ -763,6 +763,7 @@ public final class DefaultSession implements Session {
         }
         flushing = true;
         UnitOfWork work = null;
+        List<io.retort.engine.ExecutionListener> observed = List.of();
         try {
             List<InstanceState> attached = new ArrayList<>(pending);
             attached.addAll(flushCandidates());
@@ -777,17 +778,31 @@ public final class DefaultSession implements Session {
                 clearModified();
                 return;
             }
+            observed = engine.listeners();
+            for (io.retort.engine.ExecutionListener listener : observed) {
+                listener.beforeFlush(); // a trace span for the flush, current while its statements run
+            }
             work.execute(currentConnection());
             work.complete(identityMap, pending, deletedInTransaction, insertedInTransaction);
             clearModified();
+            afterFlush(observed, work.objectsWritten(), null);
         } catch (RuntimeException e) {
             if (work != null) {
+                afterFlush(observed, work.objectsWritten(), e);
                 work.undo();
             }
             failed(e, work == null ? null : work.culprit());
             throw e;
         } finally {
             flushing = false;
+        }
+    }
+
+    /** Tells the engine's listeners (metrics, tracing) that a flush that had work ended. */
+    private static void afterFlush(List<io.retort.engine.ExecutionListener> observed, int objects,
+            @Nullable RuntimeException failure) {
+        for (int i = observed.size() - 1; i >= 0; i--) {
+            observed.get(i).afterFlush(objects, failure);
         }
     }
 

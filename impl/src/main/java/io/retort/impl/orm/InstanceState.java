@@ -273,7 +273,13 @@ final class InstanceState implements AttributeHooks {
                     + " and the object is " + status.name().toLowerCase(java.util.Locale.ROOT) + ", so it has no row"
                     + " to load it from; load references before deleting their owner");
         }
-        current.loadReferenceLazily(this, reference, marker);
+        // Named for the N+1 warning: a reference loaded alone (its object did not come with others from one query)
+        // in a loop runs this statement once per object.
+        try (io.retort.engine.StatementOrigin origin = io.retort.engine.StatementOrigin.enter("the lazy load of "
+                + reference, "load it with the objects' query, e.g. " + option + ", or load the objects with one"
+                + " query so that their lazy references load together")) {
+            current.loadReferenceLazily(this, reference, marker);
+        }
     }
 
     /** Records that the application changed the object: the next flush of its session looks at it. */

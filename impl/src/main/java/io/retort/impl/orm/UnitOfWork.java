@@ -168,6 +168,18 @@ final class UnitOfWork {
         return inserts.isEmpty() && deletes.isEmpty() && persistent.isEmpty();
     }
 
+    /** The objects inserted, updated (those with changes) and deleted: after {@link #execute}, what it wrote. */
+    int objectsWritten() {
+        int count = changes.size();
+        for (List<InstanceState> states : inserts.values()) {
+            count += states.size();
+        }
+        for (List<InstanceState> states : deletes.values()) {
+            count += states.size();
+        }
+        return count;
+    }
+
     /** The object (or batch) being written when the flush failed, for the error message. */
     @Nullable String culprit() {
         return culprit;

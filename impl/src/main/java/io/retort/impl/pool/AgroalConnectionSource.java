@@ -11,6 +11,7 @@ import io.retort.engine.IsolationLevel;
 import io.retort.exception.ConfigurationException;
 import io.retort.impl.dialect.Drivers;
 import io.retort.impl.engine.ConnectionSource;
+import io.retort.impl.engine.PoolEvents;
 import io.retort.impl.engine.PoolSettings;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -37,6 +38,7 @@ public final class AgroalConnectionSource implements ConnectionSource {
 
     private final AgroalDataSource dataSource;
     private final PoolSettings settings;
+    private final PoolWatcher watcher = new PoolWatcher();
 
     /**
      * Builds the pool; no connection is opened yet.
@@ -96,7 +98,7 @@ public final class AgroalConnectionSource implements ConnectionSource {
                     return pool;
                 });
         try {
-            this.dataSource = AgroalDataSource.from(configuration);
+            this.dataSource = AgroalDataSource.from(configuration, watcher);
         } catch (SQLException | RuntimeException e) {
             throw new ConfigurationException("Could not create the connection pool for "
                     + settings.target().jdbcUrl() + ": " + e.getMessage(), e);
@@ -123,6 +125,16 @@ public final class AgroalConnectionSource implements ConnectionSource {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void observe(PoolEvents events) {
+        watcher.observe(events);
+    }
+
+    @Override
+    public int openConnections() {
+        return watcher.open();
     }
 
     @Override

@@ -1,0 +1,33 @@
+package io.retort.impl.engine;
+
+/**
+ * What an engine and its pool report for pool metrics: waits for a connection, timeouts, and how long connections take
+ * to open and stay in use. Implemented by the metrics of {@code io.retort.impl.telemetry}; the pool package reports
+ * the figures only it can see (creation and use times) without knowing who listens. Thread-safe.
+ */
+public interface PoolEvents {
+    /** Reports nothing. */
+    PoolEvents NONE = new PoolEvents() {
+    };
+
+    /** A caller began to wait for a connection. */
+    default void waitStarted() {
+    }
+
+    /**
+     * A caller's wait ended.
+     *
+     * @param nanos how long it waited
+     * @param timedOut whether it gave up at the pool timeout
+     */
+    default void waitEnded(long nanos, boolean timedOut) {
+    }
+
+    /** The pool opened a new connection, which took {@code nanos}. */
+    default void connectionCreated(long nanos) {
+    }
+
+    /** A connection went back to the pool after being checked out for {@code nanos}. */
+    default void connectionUsed(long nanos) {
+    }
+}
