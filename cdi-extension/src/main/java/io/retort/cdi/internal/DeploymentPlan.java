@@ -68,7 +68,24 @@ public final class DeploymentPlan {
      */
     public static DeploymentPlan create(Config config, Collection<Class<?>> discovered, Set<String> injectedNames,
             ClassLoader loader) {
-        SettingsReader reader = new SettingsReader(config);
+        return create(config, discovered, injectedNames, loader, false);
+    }
+
+    /**
+     * Plans the deployment.
+     *
+     * @param config the application's configuration
+     * @param discovered the mapped classes the container showed the extension
+     * @param injectedNames the database names of Retort injection points ({@code ""} for the default one)
+     * @param loader the class loader to scan configured packages with
+     * @param atBuild whether the plan is made at build time (Quarkus): then only each database's {@code packages} is
+     *        read, and the units' settings hold nothing else; URL, credentials and pool are read when the engine
+     *        starts
+     */
+    public static DeploymentPlan create(Config config, Collection<Class<?>> discovered, Set<String> injectedNames,
+            ClassLoader loader, boolean atBuild) {
+        SettingsReader configured = new SettingsReader(config);
+        Reader reader = new Reader(configured, atBuild);
         List<ConfigurationException> problems = new ArrayList<>();
         for (String unknown : reader.unknownKeys()) {
             LOG.log(System.Logger.Level.WARNING, "Unknown configuration key {0} is ignored; the keys of a database "
@@ -142,7 +159,8 @@ public final class DeploymentPlan {
                 unassigned.addAll(orphans);
             }
         }
-        if (!unassigned.isEmpty()) {
+        if (!unassigned.isEmpty() && problems.isEmpty()) {
+            // With problems, a database whose settings were invalid is missing here: the warning would mislead.
             LOG.log(System.Logger.Level.WARNING, "The mapped classes {0} are in the packages of no database, so no "
                     + "Registry lists them and no schema generation or validation covers them; add their packages to"
                     + " retort.packages or retort.\"name\".packages", names(unassigned));
@@ -160,6 +178,25 @@ public final class DeploymentPlan {
             }
         }
         return new DeploymentPlan(units, problems);
+    }
+
+    /** Reads all of a database's settings, or at build time only what the build fixes. */
+    private record Reader(SettingsReader settings, boolean atBuild) {
+        @Nullable DatabaseSettings read(String name, java.util.function.Consumer<ConfigurationException> problems) {
+            return atBuild ? settings.readAssignment(name, problems) : settings.read(name, problems);
+        }
+
+        Set<String> configuredNames() {
+            return settings.configuredNames();
+        }
+
+        boolean hasConnection(String name) {
+            return settings.hasConnection(name);
+        }
+
+        List<String> unknownKeys() {
+            return settings.unknownKeys();
+        }
     }
 
     /** The database whose packages hold the class most specifically, or null. */
