@@ -24,7 +24,8 @@ public final class EngineStarter {
      */
     public static Engine start(DatabaseSettings settings, Registry registry, Instance<Object> lookup) {
         Engine engine;
-        io.retort.engine.EngineOptions options = JtaSupport.apply(settings.options(), settings.xa(), lookup);
+        io.retort.engine.EngineOptions options = JtaSupport.apply(settings.options(), settings.xa(), lookup,
+                settings.description()).toBuilder().addListener(WriteTracker.INSTANCE).build();
         if (settings.datasource() != null) {
             String property = settings.keyPrefix() + "datasource";
             DataSourceLookup.Found found = DataSourceLookup.find(property, settings.datasource(), lookup);
