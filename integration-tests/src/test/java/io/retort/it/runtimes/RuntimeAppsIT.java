@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,11 @@ class RuntimeAppsIT {
             "benchmarks/runtimes/helidon-jpa/target/retort-comparison-helidon-jpa.jar");
     private static final int REQUESTS = 500;
     private static final int CONCURRENCY = 20;
+
+    @BeforeAll
+    static void startFigures() throws IOException {
+        Files.deleteIfExists(Path.of("target", "runtime-apps.txt"));
+    }
 
     @Test
     void quarkusAppBuiltOnceRunsOnTwoDatabasesChangingOnlyRetortUrl() throws Exception {
