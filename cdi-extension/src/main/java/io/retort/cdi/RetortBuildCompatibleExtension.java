@@ -57,6 +57,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class RetortBuildCompatibleExtension implements BuildCompatibleExtension {
     private static final String NAME = "name";
     private static final String CLASSES = "classes";
+    private static final String REASON = "reason";
 
     private final Set<String> discovered = new TreeSet<>();
     private final Set<String> injectedNames = new TreeSet<>();
@@ -144,22 +145,24 @@ public class RetortBuildCompatibleExtension implements BuildCompatibleExtension 
             Set<String> names = new TreeSet<>(injectedNames);
             names.add("");
             for (String name : names) {
-                addBeans(components, name, new Class<?>[0], false);
+                addBeans(components, name, new Class<?>[0], false, "");
             }
             return;
         }
         for (DeploymentPlan.Unit unit : plan.units()) {
-            addBeans(components, unit.name(), unit.registry().mappedClasses().toArray(new Class<?>[0]), true);
+            addBeans(components, unit.name(), unit.registry().mappedClasses().toArray(new Class<?>[0]), true,
+                    unit.name().isEmpty() ? plan.defaultDatabaseReason() : "");
         }
     }
 
-    private static void addBeans(SyntheticComponents components, String name, Class<?>[] classes, boolean start) {
+    private static void addBeans(SyntheticComponents components, String name, Class<?>[] classes, boolean start,
+            String reason) {
         // Every bean gets a name: ArC (Quarkus) removes unused beans, and a named bean is never unused. Retort looks
         // up the Engine, RequestSessions, SessionFactory and Registry beans itself, which ArC cannot see.
         String id = beanName(name);
         components.addBean(Engine.class).type(Engine.class).qualifier(RetortBeans.qualifier(name)).name(id + "Engine")
                 .scope(ApplicationScoped.class).withParam(NAME, name).withParam(CLASSES, classes)
-                .createWith(EngineCreator.class).disposeWith(EngineDisposer.class);
+                .withParam(REASON, reason).createWith(EngineCreator.class).disposeWith(EngineDisposer.class);
         components.addBean(SessionFactory.class).type(SessionFactory.class).qualifier(RetortBeans.qualifier(name))
                 .name(id + "SessionFactory").scope(Singleton.class).withParam(NAME, name)
                 .createWith(SessionFactoryCreator.class);
@@ -196,7 +199,17 @@ public class RetortBuildCompatibleExtension implements BuildCompatibleExtension 
         @Override
         public Engine create(Instance<Object> lookup, Parameters parameters) {
             Registry registry = Registry.of(RetortBeans.classes(parameters.get(CLASSES, Class[].class)));
-            return EngineStarter.start(RetortBeans.readSettings(name(parameters)), registry, lookup);
+            io.retort.cdi.internal.DatabaseSettings settings;
+            try {
+                settings = RetortBeans.readSettings(name(parameters));
+            } catch (ConfigurationException e) {
+                String reason = parameters.get(REASON, String.class, "");
+                if (reason.isEmpty()) {
+                    throw e;
+                }
+                throw new ConfigurationException(e.getMessage() + reason, e);
+            }
+            return EngineStarter.start(settings, registry, lookup);
         }
     }
 

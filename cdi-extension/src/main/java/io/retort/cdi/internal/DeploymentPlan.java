@@ -52,10 +52,12 @@ public final class DeploymentPlan {
 
     private final List<Unit> units;
     private final List<ConfigurationException> problems;
+    private final String defaultDatabaseReason;
 
-    private DeploymentPlan(List<Unit> units, List<ConfigurationException> problems) {
+    private DeploymentPlan(List<Unit> units, List<ConfigurationException> problems, String defaultDatabaseReason) {
         this.units = List.copyOf(units);
         this.problems = List.copyOf(problems);
+        this.defaultDatabaseReason = defaultDatabaseReason;
     }
 
     /**
@@ -147,12 +149,15 @@ public final class DeploymentPlan {
                 unassigned.add(type);
             }
         }
+        String reason = "";
         if (!withoutDatabase.isEmpty()) {
             // Only named databases are configured, and these classes are in none of their packages.
             List<Class<?>> orphans = withoutDatabase;
+            reason = " It is needed because the mapped classes " + names(orphans) + " are in the packages of no"
+                    + " named database; or add their packages to retort.\"name\".packages.";
+            String because = reason;
             defaults = reader.read("", problem -> problems.add(new ConfigurationException(problem.getMessage()
-                    + " It is needed because the mapped classes " + names(orphans) + " are in the packages of no"
-                    + " named database; or add their packages to retort.\"name\".packages.", problem)));
+                    + because, problem)));
             if (defaults != null && defaults.packages().isEmpty()) {
                 assigned.put("", orphans);
             } else if (defaults != null) {
@@ -177,7 +182,7 @@ public final class DeploymentPlan {
                 units.add(new Unit(database, registry));
             }
         }
-        return new DeploymentPlan(units, problems);
+        return new DeploymentPlan(units, problems, reason);
     }
 
     /** Reads all of a database's settings, or at build time only what the build fixes. */
@@ -254,6 +259,14 @@ public final class DeploymentPlan {
     /** The databases to deploy, the default one first; empty of a database whose mapping failed. */
     public List<Unit> units() {
         return units;
+    }
+
+    /**
+     * Why the default database is deployed, to add to an error about its settings, or empty: at build time its URL
+     * is not read, so its problems are found at start, where this plan is gone.
+     */
+    public String defaultDatabaseReason() {
+        return defaultDatabaseReason;
     }
 
     /** Every configuration and mapping problem; the deployment fails if there is any. */
