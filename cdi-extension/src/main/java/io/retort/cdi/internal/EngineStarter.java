@@ -24,8 +24,10 @@ public final class EngineStarter {
      */
     public static Engine start(DatabaseSettings settings, Registry registry, Instance<Object> lookup) {
         Engine engine;
-        io.retort.engine.EngineOptions options = JtaSupport.apply(settings.options(), settings.xa(), lookup,
-                settings.description()).toBuilder().addListener(WriteTracker.INSTANCE).build();
+        io.retort.engine.EngineOptions joined = JtaSupport.apply(settings.options(), settings.xa(), lookup,
+                settings.description());
+        io.retort.engine.EngineOptions options = joined.toBuilder()
+                .addListener(new WriteTracker(joined.transactionCoordinator())).build();
         if (settings.datasource() != null) {
             String property = settings.keyPrefix() + "datasource";
             DataSourceLookup.Found found = DataSourceLookup.find(property, settings.datasource(), lookup);

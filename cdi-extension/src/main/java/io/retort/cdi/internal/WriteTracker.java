@@ -2,6 +2,7 @@ package io.retort.cdi.internal;
 
 import io.retort.engine.ExecutionListener;
 import io.retort.engine.StatementEvent;
+import io.retort.spi.TransactionCoordinator;
 import java.sql.SQLException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -10,15 +11,17 @@ import org.jspecify.annotations.Nullable;
  * Counts, per thread, the writing statements (INSERT, UPDATE, DELETE, MERGE) that the engines of the CDI beans ran, so
  * that a request whose Session ends with flushed but uncommitted writes can say so ({@link RequestSessions#end}).
  * A request runs on one thread; the count is compared with the one taken when its Session last settled (opened,
- * committed or rolled back).
+ * committed or rolled back). Writes inside a JTA transaction are not counted: the transaction manager commits them,
+ * and the request's Session is not the one that ran them.
  */
 public final class WriteTracker implements ExecutionListener {
-    /** The listener every CDI engine carries. */
-    public static final WriteTracker INSTANCE = new WriteTracker();
-
     private static final ThreadLocal<long[]> WRITES = ThreadLocal.withInitial(() -> new long[1]);
 
-    private WriteTracker() {
+    private final TransactionCoordinator coordinator;
+
+    /** The listener of an engine whose transactions {@code coordinator} decides. */
+    public WriteTracker(TransactionCoordinator coordinator) {
+        this.coordinator = coordinator;
     }
 
     /** The number of writing statements this thread has run successfully. */
@@ -28,7 +31,7 @@ public final class WriteTracker implements ExecutionListener {
 
     @Override
     public void afterExecute(StatementEvent event, long elapsedNanos, @Nullable SQLException failure) {
-        if (failure == null && isWrite(event.sql())) {
+        if (failure == null && isWrite(event.sql()) && coordinator.currentTransaction() == null) {
             WRITES.get()[0]++;
         }
     }

@@ -8,6 +8,7 @@ import io.retort.testing.DatabaseTest;
 import io.retort.testing.OnlyOn;
 import io.retort.testing.TestDatabase;
 import io.retort.testing.TestEngines;
+import jakarta.enterprise.context.control.RequestContextController;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,8 +22,10 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
- * Issue 22: with {@code retort.echo=true}, the SQL log shows how a JTA transaction the Session joined ended, COMMIT
- * or ROLLBACK, as it does for a resource-local one, not only its BEGIN.
+ * What Retort logs of JTA work. Issue 22: with {@code retort.echo=true}, the SQL log shows how a JTA transaction the
+ * Session joined ended, COMMIT or ROLLBACK, as it does for a resource-local one, not only its BEGIN. Issue 20 case 3:
+ * a request whose own Session only read, while a {@code @Transactional} method wrote and committed, ends without the
+ * warning about uncommitted writes.
  */
 @OnlyOn({TestDatabase.H2, TestDatabase.POSTGRESQL})
 class JtaEchoIT {
@@ -78,6 +81,37 @@ class JtaEchoIT {
             ConfigProviderResolver.instance().releaseConfig(config);
             logger.removeHandler(handler);
             logger.setLevel(level);
+        }
+    }
+
+    @DatabaseTest
+    void aRequestThatReadsThenWritesInATransactionEndsWithoutAWarning(TestEngines engines) {
+        Logger logger = Logger.getLogger("io.retort.cdi");
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Config config = ConfigProviderResolver.instance().getBuilder().forClassLoader(loader).addDefaultSources()
+                .withSources(new io.smallrye.config.PropertiesConfigSource(Map.of("retort.url", engines.url(),
+                        "retort.schema-generation", "drop-and-create"), "test", 500)).build();
+        ConfigProviderResolver.instance().registerConfig(config, loader);
+        logger.addHandler(handler);
+        WeldContainer weld = new Weld("retort-jta-warning-" + System.nanoTime()).disableDiscovery()
+                .property("org.jboss.weld.se.shutdownHook", false)
+                .addExtension(new RetortExtension())
+                .addExtension(new com.arjuna.ats.jta.cdi.TransactionExtension())
+                .addBeanClasses(Ledger.class, Audit.class, LedgerEntry.class)
+                .initialize();
+        try {
+            Ledger ledger = weld.select(Ledger.class).get();
+            RequestContextController request = weld.select(RequestContextController.class).get();
+            request.activate();
+            assertThat(ledger.find(1)).isNull();   // the request's Session reads: it is in a transaction now
+            ledger.write("kept", () -> { });        // the JTA transaction's Session writes and commits
+            echoed.clear();
+            request.deactivate();
+            assertThat(echoed).noneMatch(line -> line.contains("never committed"));
+        } finally {
+            weld.shutdown();
+            ConfigProviderResolver.instance().releaseConfig(config);
+            logger.removeHandler(handler);
         }
     }
 }
