@@ -57,6 +57,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class RetortBuildCompatibleExtension implements BuildCompatibleExtension {
     private static final String NAME = "name";
     private static final String CLASSES = "classes";
+    private static final String REASON = "reason";
 
     private final Set<String> discovered = new TreeSet<>();
     private final Set<String> injectedNames = new TreeSet<>();
@@ -132,7 +133,10 @@ public class RetortBuildCompatibleExtension implements BuildCompatibleExtension 
                 messages.error(new ConfigurationException("The mapped class " + name + " cannot be loaded: " + e, e));
             }
         }
-        DeploymentPlan plan = DeploymentPlan.create(ConfigProvider.getConfig(loader), classes, injectedNames, loader);
+        // Only the package-to-database assignment is read here (Quarkus runs this at build time); the engine reads the
+        // URL, credentials and pool settings when it starts.
+        DeploymentPlan plan = DeploymentPlan.create(ConfigProvider.getConfig(loader), classes, injectedNames, loader,
+                true);
         if (!plan.problems().isEmpty()) {
             plan.problems().forEach(messages::error);
             // Weld reports these errors only after validating injection points, so each database that may be asked
@@ -141,36 +145,50 @@ public class RetortBuildCompatibleExtension implements BuildCompatibleExtension 
             Set<String> names = new TreeSet<>(injectedNames);
             names.add("");
             for (String name : names) {
-                addBeans(components, name, new Class<?>[0], false);
+                addBeans(components, name, new Class<?>[0], false, "");
             }
             return;
         }
         for (DeploymentPlan.Unit unit : plan.units()) {
-            addBeans(components, unit.name(), unit.registry().mappedClasses().toArray(new Class<?>[0]), true);
+            addBeans(components, unit.name(), unit.registry().mappedClasses().toArray(new Class<?>[0]), true,
+                    unit.name().isEmpty() ? plan.defaultDatabaseReason() : "");
         }
     }
 
-    private static void addBeans(SyntheticComponents components, String name, Class<?>[] classes, boolean start) {
-        components.addBean(Engine.class).type(Engine.class).qualifier(RetortBeans.qualifier(name))
+    private static void addBeans(SyntheticComponents components, String name, Class<?>[] classes, boolean start,
+            String reason) {
+        // Every bean gets a name: ArC (Quarkus) removes unused beans, and a named bean is never unused. Retort looks
+        // up the Engine, RequestSessions, SessionFactory and Registry beans itself, which ArC cannot see.
+        String id = beanName(name);
+        components.addBean(Engine.class).type(Engine.class).qualifier(RetortBeans.qualifier(name)).name(id + "Engine")
                 .scope(ApplicationScoped.class).withParam(NAME, name).withParam(CLASSES, classes)
-                .createWith(EngineCreator.class).disposeWith(EngineDisposer.class);
+                .withParam(REASON, reason).createWith(EngineCreator.class).disposeWith(EngineDisposer.class);
         components.addBean(SessionFactory.class).type(SessionFactory.class).qualifier(RetortBeans.qualifier(name))
-                .scope(Singleton.class).withParam(NAME, name).createWith(SessionFactoryCreator.class);
+                .name(id + "SessionFactory").scope(Singleton.class).withParam(NAME, name)
+                .createWith(SessionFactoryCreator.class);
         components.addBean(RequestSessions.class).type(RequestSessions.class).qualifier(RetortBeans.qualifier(name))
-                .scope(RequestScoped.class).withParam(NAME, name)
+                .name(id + "RequestSessions").scope(RequestScoped.class).withParam(NAME, name)
                 .createWith(RequestSessionsCreator.class).disposeWith(RequestSessionsDisposer.class);
         components.addBean(Session.class).type(Session.class).qualifier(RetortBeans.qualifier(name))
-                .scope(Singleton.class).withParam(NAME, name).createWith(SessionCreator.class);
+                .name(id + "Session").scope(Singleton.class).withParam(NAME, name).createWith(SessionCreator.class);
         components.addBean(Registry.class).type(Registry.class).qualifier(RetortBeans.qualifier(name))
-                .scope(Singleton.class).withParam(CLASSES, classes).createWith(RegistryCreator.class);
+                .name(id + "Registry").scope(Singleton.class).withParam(CLASSES, classes)
+                .createWith(RegistryCreator.class);
         components.addBean(MetaData.class).type(MetaData.class).qualifier(RetortBeans.qualifier(name))
-                .scope(Singleton.class).withParam(NAME, name).createWith(MetaDataCreator.class);
+                .name(id + "MetaData").scope(Singleton.class).withParam(NAME, name).createWith(MetaDataCreator.class);
         if (start) {
             components.addObserver(Startup.class).declaringClass(RetortBuildCompatibleExtension.class)
                     .priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE).withParam(NAME, name)
                     .observeWith(EngineStartup.class);
             io.retort.cdi.internal.HealthSupport.addBean(components, name); // only with MicroProfile Health there
         }
+    }
+
+    /**
+     * The prefix of the bean names of a database: {@code io.retort.default.} or {@code io.retort.database.<name>.}.
+     */
+    static String beanName(String name) {
+        return "io.retort." + (name.isEmpty() ? "default." : "database." + name + ".");
     }
 
     private static String name(Parameters parameters) {
@@ -182,7 +200,17 @@ public class RetortBuildCompatibleExtension implements BuildCompatibleExtension 
         @Override
         public Engine create(Instance<Object> lookup, Parameters parameters) {
             Registry registry = Registry.of(RetortBeans.classes(parameters.get(CLASSES, Class[].class)));
-            return EngineStarter.start(RetortBeans.readSettings(name(parameters)), registry, lookup);
+            io.retort.cdi.internal.DatabaseSettings settings;
+            try {
+                settings = RetortBeans.readSettings(name(parameters));
+            } catch (ConfigurationException e) {
+                String reason = parameters.get(REASON, String.class, "");
+                if (reason.isEmpty()) {
+                    throw e;
+                }
+                throw new ConfigurationException(e.getMessage() + reason, e);
+            }
+            return EngineStarter.start(settings, registry, lookup);
         }
     }
 

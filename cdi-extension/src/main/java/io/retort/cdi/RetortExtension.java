@@ -49,7 +49,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *   <li>{@link #announce} tells the build-compatible extension, if it is present too, to stand aside.</li>
  *   <li>{@link #collectMappedClass} collects (and vetoes) the {@code @Mapped} classes the container discovers
  *       (archives with {@code bean-discovery-mode="all"}); {@code retort.packages} adds those of archives in
- *       annotated mode.</li>
+ *       annotated mode, and without it the archives of the beans that inject Retort types are scanned.</li>
  *   <li>{@link #collectInjectionPoint} notes which databases injection points ask for.</li>
  *   <li>{@link #addBeans} reads the configuration, builds and validates every mapping, reports each problem as a
  *       definition error, and adds the beans of each database.</li>
@@ -60,6 +60,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class RetortExtension implements Extension {
     private final Set<Class<?>> discovered = new LinkedHashSet<>();
     private final Set<String> injectedNames = new TreeSet<>();
+    /** The archives (jar or directory) of the beans that inject a Retort type. */
+    private final Set<java.net.URL> injectingArchives = new LinkedHashSet<>();
     private List<DeploymentPlan.Unit> units = List.of();
 
     /** Tells the build-compatible extension, whose discovery runs next, to stand aside. */
@@ -95,6 +97,12 @@ public class RetortExtension implements Extension {
         if (!(type instanceof Class<?>) || !RetortBeans.INJECTABLE_TYPES.contains(((Class<?>) type).getName())) {
             return;
         }
+        if (point.getBean() != null) {
+            java.security.CodeSource source = point.getBean().getBeanClass().getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null) {
+                injectingArchives.add(source.getLocation());
+            }
+        }
         for (Annotation qualifier : point.getQualifiers()) {
             if (qualifier instanceof Database) {
                 injectedNames.add(((Database) qualifier).value());
@@ -104,11 +112,21 @@ public class RetortExtension implements Extension {
         }
     }
 
-    /** Plans the deployment, reports its problems, and adds the beans of each database. */
+    /**
+     * Plans the deployment, reports its problems, and adds the beans of each database. Where the container showed no
+     * mapped class (annotated bean discovery, the default of an empty {@code beans.xml} and of Helidon) and no
+     * database lists {@code packages}, the archives of the beans that inject Retort types are scanned for them.
+     */
     void addBeans(@Observes AfterBeanDiscovery event) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        DeploymentPlan plan = DeploymentPlan.create(ConfigProvider.getConfig(), discovered, injectedNames,
-                loader != null ? loader : RetortExtension.class.getClassLoader());
+        ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = contextLoader != null ? contextLoader : RetortExtension.class.getClassLoader();
+        org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig();
+        if (discovered.isEmpty() && !listsPackages(config)) {
+            for (java.net.URL archive : injectingArchives) {
+                discovered.addAll(io.retort.cdi.internal.MappedClassScanner.scanArchive(loader, archive));
+            }
+        }
+        DeploymentPlan plan = DeploymentPlan.create(config, discovered, injectedNames, loader);
         if (!plan.problems().isEmpty()) {
             plan.problems().forEach(event::addDefinitionError);
             return;
@@ -117,6 +135,17 @@ public class RetortExtension implements Extension {
         for (DeploymentPlan.Unit unit : units) {
             addBeans(event, unit);
         }
+    }
+
+    /** Whether {@code retort.packages} or any {@code retort."name".packages} is set: then it decides alone. */
+    private static boolean listsPackages(org.eclipse.microprofile.config.Config config) {
+        for (String property : config.getPropertyNames()) {
+            if (property.equals("retort.packages")
+                    || property.startsWith("retort.\"") && property.endsWith("\".packages")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addBeans(AfterBeanDiscovery event, DeploymentPlan.Unit unit) {

@@ -23,7 +23,13 @@ import io.retort.orm.SessionFactory;
 import io.retort.schema.MetaData;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Any;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.jboss.weld.proxy.WeldClientProxy;
 import org.junit.jupiter.api.Test;
 
@@ -78,16 +84,49 @@ abstract class BeanContractTests {
             Session session = running.select(Accounts.class).session();
             RequestContextController request = running.select(RequestContextController.class);
 
-            request.activate();
-            session.add(new User("patrick", "Patrick Star"));
-            session.flush();
-            assertThat(session.inTransaction()).isTrue();
-            request.deactivate();
+            List<String> warnings = new CopyOnWriteArrayList<>();
+            Handler handler = new Handler() {
+                @Override
+                public void publish(LogRecord record) {
+                    if (record.getLevel() == Level.WARNING) {
+                        warnings.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
+                    }
+                }
 
-            request.activate();
-            assertThat(session.execute(text("SELECT count(*) FROM cdi_user_account")).scalar(Long.class))
-                    .isZero();
-            request.deactivate();
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            Logger logger = Logger.getLogger("io.retort.cdi");
+            logger.addHandler(handler);
+            try {
+                request.activate();
+                session.add(new User("patrick", "Patrick Star"));
+                session.flush();
+                assertThat(session.inTransaction()).isTrue();
+                request.deactivate();
+                // Issue 20, case 3: flushed writes that the request's end rolls back are never lost silently.
+                assertThat(warnings).containsExactly("The request ended while the Session @Default had flushed 1"
+                        + " writing statement(s) that were never committed: they are rolled back. Call"
+                        + " session.commit() before the request ends, or make the method @Transactional with"
+                        + " retort-jta on the class path.");
+
+                warnings.clear();
+                request.activate();
+                assertThat(session.execute(text("SELECT count(*) FROM cdi_user_account")).scalar(Long.class))
+                        .isZero();
+                session.add(new User("sandy", "Sandy Cheeks"));
+                session.commit();
+                session.execute(text("SELECT count(*) FROM cdi_user_account"));
+                request.deactivate();
+                assertThat(warnings).isEmpty(); // committed writes, then only a read
+            } finally {
+                logger.removeHandler(handler);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.retort.cdi;
 
 import static io.retort.cdi.TestContainers.assertStartFails;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retort.cdi.TestContainers.Kind;
 import io.retort.cdi.beans.Accounts;
@@ -12,7 +13,12 @@ import io.retort.cdi.invalid.UnmappableField;
 import io.retort.cdi.model.Address;
 import io.retort.cdi.model.User;
 import io.retort.cdi.reporting.Report;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,6 +36,40 @@ class DeploymentErrorsIT {
                 .hasStackTraceContaining("The database @Default has no URL: set retort.url")
                 .hasStackTraceContaining("or set retort.datasource")
                 .hasStackTraceContaining("As an environment variable: RETORT_URL");
+    }
+
+    /**
+     * Issue 22: a missing URL with {@code retort.packages} set also logged "The mapped classes ... are in the packages
+     * of no database", which misled: the packages were set, the database's settings had failed.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aMissingUrlWithPackagesSetWarnsOfNoUnassignedClasses(Kind kind) {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger("io.retort.cdi");
+        logger.addHandler(handler);
+        try {
+            assertStartFails(kind, Map.of("retort.packages", "io.retort.cdi.model"), User.class, Address.class,
+                    Accounts.class)
+                    .hasStackTraceContaining("The database @Default has no URL: set retort.url");
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertThat(warnings).noneMatch(warning -> warning.contains("packages of no database"));
     }
 
     @ParameterizedTest

@@ -98,6 +98,18 @@ public final class ContextualSessionHandler implements InvocationHandler {
         }
     }
 
+    /** Tells the request's holder that its session committed or rolled back, if {@code target} is that session. */
+    private void settled(Session target) {
+        try {
+            RequestSessions holder = requestSessions.get();
+            if (holder.openedSession() == target) {
+                holder.settled();
+            }
+        } catch (ContextNotActiveException e) {
+            // a transaction's own session, outside any request: nothing to note
+        }
+    }
+
     @Override
     public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
         switch (method.getName()) {
@@ -126,10 +138,17 @@ public final class ContextualSessionHandler implements InvocationHandler {
             default:
                 break;
         }
+        Session target = current();
+        Object result;
         try {
-            return method.invoke(current(), args);
+            result = method.invoke(target, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+        if ((method.getName().equals("commit") || method.getName().equals("rollback"))
+                && method.getParameterCount() == 0) {
+            settled(target);
+        }
+        return result;
     }
 }

@@ -52,10 +52,12 @@ public final class DeploymentPlan {
 
     private final List<Unit> units;
     private final List<ConfigurationException> problems;
+    private final String defaultDatabaseReason;
 
-    private DeploymentPlan(List<Unit> units, List<ConfigurationException> problems) {
+    private DeploymentPlan(List<Unit> units, List<ConfigurationException> problems, String defaultDatabaseReason) {
         this.units = List.copyOf(units);
         this.problems = List.copyOf(problems);
+        this.defaultDatabaseReason = defaultDatabaseReason;
     }
 
     /**
@@ -68,7 +70,24 @@ public final class DeploymentPlan {
      */
     public static DeploymentPlan create(Config config, Collection<Class<?>> discovered, Set<String> injectedNames,
             ClassLoader loader) {
-        SettingsReader reader = new SettingsReader(config);
+        return create(config, discovered, injectedNames, loader, false);
+    }
+
+    /**
+     * Plans the deployment.
+     *
+     * @param config the application's configuration
+     * @param discovered the mapped classes the container showed the extension
+     * @param injectedNames the database names of Retort injection points ({@code ""} for the default one)
+     * @param loader the class loader to scan configured packages with
+     * @param atBuild whether the plan is made at build time (Quarkus): then only each database's {@code packages} is
+     *        read, and the units' settings hold nothing else; URL, credentials and pool are read when the engine
+     *        starts
+     */
+    public static DeploymentPlan create(Config config, Collection<Class<?>> discovered, Set<String> injectedNames,
+            ClassLoader loader, boolean atBuild) {
+        SettingsReader configured = new SettingsReader(config);
+        Reader reader = new Reader(configured, atBuild);
         List<ConfigurationException> problems = new ArrayList<>();
         for (String unknown : reader.unknownKeys()) {
             LOG.log(System.Logger.Level.WARNING, "Unknown configuration key {0} is ignored; the keys of a database "
@@ -130,19 +149,23 @@ public final class DeploymentPlan {
                 unassigned.add(type);
             }
         }
+        String reason = "";
         if (!withoutDatabase.isEmpty()) {
             // Only named databases are configured, and these classes are in none of their packages.
             List<Class<?>> orphans = withoutDatabase;
+            reason = " It is needed because the mapped classes " + names(orphans) + " are in the packages of no"
+                    + " named database; or add their packages to retort.\"name\".packages.";
+            String because = reason;
             defaults = reader.read("", problem -> problems.add(new ConfigurationException(problem.getMessage()
-                    + " It is needed because the mapped classes " + names(orphans) + " are in the packages of no"
-                    + " named database; or add their packages to retort.\"name\".packages.", problem)));
+                    + because, problem)));
             if (defaults != null && defaults.packages().isEmpty()) {
                 assigned.put("", orphans);
             } else if (defaults != null) {
                 unassigned.addAll(orphans);
             }
         }
-        if (!unassigned.isEmpty()) {
+        if (!unassigned.isEmpty() && problems.isEmpty()) {
+            // With problems, a database whose settings were invalid is missing here: the warning would mislead.
             LOG.log(System.Logger.Level.WARNING, "The mapped classes {0} are in the packages of no database, so no "
                     + "Registry lists them and no schema generation or validation covers them; add their packages to"
                     + " retort.packages or retort.\"name\".packages", names(unassigned));
@@ -159,7 +182,26 @@ public final class DeploymentPlan {
                 units.add(new Unit(database, registry));
             }
         }
-        return new DeploymentPlan(units, problems);
+        return new DeploymentPlan(units, problems, reason);
+    }
+
+    /** Reads all of a database's settings, or at build time only what the build fixes. */
+    private record Reader(SettingsReader settings, boolean atBuild) {
+        @Nullable DatabaseSettings read(String name, java.util.function.Consumer<ConfigurationException> problems) {
+            return atBuild ? settings.readAssignment(name, problems) : settings.read(name, problems);
+        }
+
+        Set<String> configuredNames() {
+            return settings.configuredNames();
+        }
+
+        boolean hasConnection(String name) {
+            return settings.hasConnection(name);
+        }
+
+        List<String> unknownKeys() {
+            return settings.unknownKeys();
+        }
     }
 
     /** The database whose packages hold the class most specifically, or null. */
@@ -217,6 +259,14 @@ public final class DeploymentPlan {
     /** The databases to deploy, the default one first; empty of a database whose mapping failed. */
     public List<Unit> units() {
         return units;
+    }
+
+    /**
+     * Why the default database is deployed, to add to an error about its settings, or empty: at build time its URL
+     * is not read, so its problems are found at start, where this plan is gone.
+     */
+    public String defaultDatabaseReason() {
+        return defaultDatabaseReason;
     }
 
     /** Every configuration and mapping problem; the deployment fails if there is any. */

@@ -24,7 +24,10 @@ public final class EngineStarter {
      */
     public static Engine start(DatabaseSettings settings, Registry registry, Instance<Object> lookup) {
         Engine engine;
-        io.retort.engine.EngineOptions options = JtaSupport.apply(settings.options(), settings.xa(), lookup);
+        io.retort.engine.EngineOptions joined = JtaSupport.apply(settings.options(), settings.xa(), lookup,
+                settings.description());
+        io.retort.engine.EngineOptions options = joined.toBuilder()
+                .addListener(new WriteTracker(joined.transactionCoordinator())).build();
         options = TelemetrySupport.apply(options, lookup);
         if (settings.datasource() != null) {
             String property = settings.keyPrefix() + "datasource";

@@ -1,23 +1,25 @@
 package io.retort.cdi.internal;
 
 import io.retort.engine.EngineOptions;
+import io.retort.exception.ConfigurationException;
 import jakarta.enterprise.inject.Instance;
 
 /**
  * Makes engines join JTA transactions when the application has JTA: {@code retort-jta} on the class path and a
  * {@code TransactionManager} and {@code TransactionSynchronizationRegistry} bean in the container (Narayana's CDI
- * extension provides both, with the {@code @Transactional} interceptors). Without them engines stay resource-local.
+ * extension provides both, with the {@code @Transactional} interceptors). Without a transaction manager engines stay
+ * resource-local. A transaction manager without {@code retort-jta} fails the start: the Session would run its own
+ * transactions beside the container's, and a {@code @Transactional} method's writes would be rolled back at the end of
+ * the request while the method succeeded (issue 20, case 3).
  */
 public final class JtaSupport {
     private JtaSupport() {
     }
 
-    /** Whether the JTA classes Retort needs are on the class path. */
-    static boolean onClassPath() {
+    /** Whether a class is on the class path of this module. */
+    static boolean onClassPath(String className) {
         try {
-            ClassLoader loader = JtaSupport.class.getClassLoader();
-            Class.forName("jakarta.transaction.TransactionManager", false, loader);
-            Class.forName("io.retort.jta.JtaTransactionCoordinator", false, loader);
+            Class.forName(className, false, JtaSupport.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
@@ -27,9 +29,30 @@ public final class JtaSupport {
     /**
      * The options with the JTA coordinator of the container's transaction manager, when the container has one; with
      * {@code xa}, XA connections registered with Narayana's recovery.
+     *
+     * @param description the database, for the message
+     * @throws ConfigurationException if the container has a JTA transaction manager and {@code retort-jta} is missing
      */
-    public static EngineOptions apply(EngineOptions options, boolean xa, Instance<Object> lookup) {
-        return onClassPath() ? Narayana.apply(options, xa, lookup) : options;
+    public static EngineOptions apply(EngineOptions options, boolean xa, Instance<Object> lookup, String description) {
+        return apply(options, xa, lookup, description, JtaSupport::onClassPath);
+    }
+
+    /** {@link #apply}, with what is on the class path decided by {@code onClassPath} (a test hides retort-jta). */
+    static EngineOptions apply(EngineOptions options, boolean xa, Instance<Object> lookup, String description,
+            java.util.function.Predicate<String> onClassPath) {
+        if (!onClassPath.test("jakarta.transaction.TransactionManager")) {
+            return options;
+        }
+        if (onClassPath.test("io.retort.jta.JtaTransactionCoordinator")) {
+            return Narayana.apply(options, xa, lookup);
+        }
+        if (lookup.select(jakarta.transaction.TransactionManager.class).isResolvable()) {
+            throw new ConfigurationException("The container has a JTA TransactionManager, but the engine " + description
+                    + " cannot join its transactions because the artifact io.retort:retort-jta is not on the class"
+                    + " path: add the dependency io.retort:retort-jta (the same version as retort-cdi). Without it,"
+                    + " writes in @Transactional methods would be rolled back when the request ends.");
+        }
+        return options;
     }
 
     /** The part that names JTA types, loaded only when they are on the class path. */

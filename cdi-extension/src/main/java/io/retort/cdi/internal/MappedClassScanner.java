@@ -25,6 +25,10 @@ import java.util.stream.Stream;
  * {@code beans.xml}), where the container never shows the extension a class without a bean-defining annotation:
  * the packages named by {@code retort.packages} and {@code retort."name".packages} are scanned.
  *
+ * <p>{@link #scanArchive} scans a whole archive instead: the portable extension uses it where nothing names the
+ * packages, on the archives of the beans that inject Retort types. There only classes whose class file names the
+ * {@code @Mapped} annotation are loaded.
+ *
  * <p>Classes are loaded without being initialized.
  */
 public final class MappedClassScanner {
@@ -58,6 +62,83 @@ public final class MappedClassScanner {
             }
         }
         return mapped;
+    }
+
+    /**
+     * The mapped classes of one bean archive, a directory or a jar file as a {@code CodeSource} names it, sorted by
+     * name; empty if it has no {@code META-INF/beans.xml} (then it is no bean archive, but e.g. the classes a Weld SE
+     * container was given one by one). Only classes whose class file mentions {@code Lio/retort/orm/Mapped;} are
+     * loaded.
+     */
+    public static Set<Class<?>> scanArchive(ClassLoader loader, URL archive) {
+        Set<String> classNames = new TreeSet<>();
+        try {
+            Path path = toPath(archive);
+            if (Files.isDirectory(path)) {
+                if (!Files.isRegularFile(path.resolve("META-INF/beans.xml"))) {
+                    return Set.of();
+                }
+                try (Stream<Path> files = Files.walk(path)) {
+                    for (Path file : (Iterable<Path>) files::iterator) {
+                        if (file.toString().endsWith(".class") && mentionsMapped(Files.readAllBytes(file))) {
+                            addClassName(path.relativize(file).toString()
+                                    .replace(file.getFileSystem().getSeparator(), "/"), classNames);
+                        }
+                    }
+                }
+            } else if (Files.isRegularFile(path)) {
+                try (JarFile jar = new JarFile(path.toFile())) {
+                    if (jar.getEntry("META-INF/beans.xml") == null) {
+                        return Set.of();
+                    }
+                    Enumeration<JarEntry> entries = jar.entries();
+                    while (entries.hasMoreElements()) {
+                        JarEntry entry = entries.nextElement();
+                        if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/")) {
+                            try (var in = jar.getInputStream(entry)) {
+                                if (mentionsMapped(in.readAllBytes())) {
+                                    addClassName(entry.getName(), classNames);
+                                }
+                            }
+                        }
+                    }
+                }
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "Cannot list the classes of the bean archive {0}: name the"
+                        + " packages of its @Mapped classes in retort.packages", archive);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the classes of the bean archive " + archive, e);
+        }
+        Set<Class<?>> mapped = new TreeSet<>((a, b) -> a.getName().compareTo(b.getName()));
+        for (String className : classNames) {
+            try {
+                Class<?> type = Class.forName(className, false, loader);
+                if (type.isAnnotationPresent(Mapped.class)) {
+                    mapped.add(type);
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not visible to this loader, or its dependencies are missing: it cannot be mapped anyway
+            }
+        }
+        return mapped;
+    }
+
+    private static final byte[] MAPPED_DESCRIPTOR = ("L" + Mapped.class.getName().replace('.', '/') + ";")
+            .getBytes(StandardCharsets.UTF_8);
+
+    /** Whether the class file's constant pool holds the descriptor of {@code @Mapped}. */
+    static boolean mentionsMapped(byte[] classFile) {
+        outer:
+        for (int i = 0; i <= classFile.length - MAPPED_DESCRIPTOR.length; i++) {
+            for (int j = 0; j < MAPPED_DESCRIPTOR.length; j++) {
+                if (classFile[i + j] != MAPPED_DESCRIPTOR[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static void collect(URL root, String path, Set<String> classNames) throws IOException {

@@ -14,6 +14,8 @@ public class RequestSessions {
     private @Nullable SessionFactory factory;
     private String description = "";
     private @Nullable Session session;
+    /** {@link WriteTracker#count()} when the session last settled: opened, committed or rolled back. */
+    private long settledWrites;
 
     /** For the container's client proxy only. */
     protected RequestSessions() {
@@ -34,6 +36,7 @@ public class RequestSessions {
             }
             current = factory.open();
             session = current;
+            settledWrites = WriteTracker.count();
         }
         return current;
     }
@@ -43,9 +46,15 @@ public class RequestSessions {
         return session;
     }
 
+    /** Notes that the request's session committed or rolled back: writes before this are not pending. */
+    public void settled() {
+        settledWrites = WriteTracker.count();
+    }
+
     /**
      * Ends the request's session: what was not committed is rolled back, never committed, and the session is
-     * closed. Unflushed changes are reported in a warning, since they are lost.
+     * closed. Unflushed changes, and writes that were flushed but not committed, are reported in a warning, since
+     * they are lost.
      */
     public void end() {
         Session current = session;
@@ -60,6 +69,13 @@ public class RequestSessions {
                         + " {1} new, {2} changed and {3} deleted objects were discarded and the transaction rolled"
                         + " back. Call session.commit() before the request ends.", description,
                         current.newObjects().size(), current.dirtyObjects().size(), current.deletedObjects().size());
+            }
+            long writes = WriteTracker.count() - settledWrites;
+            if (current.inTransaction() && writes > 0) {
+                LOG.log(System.Logger.Level.WARNING, "The request ended while the Session {0} had flushed {1} writing"
+                        + " statement(s) that were never committed: they are rolled back. Call session.commit() before"
+                        + " the request ends, or make the method @Transactional with retort-jta on the class path.",
+                        description, writes);
             }
         } finally {
             current.close();

@@ -62,19 +62,22 @@ public final class RetortBeans {
 
     /**
      * Reads a database's settings at run time, for the build-compatible extension, whose deployment-time plan does
-     * not travel to run time (only names and classes do).
+     * not travel to run time (only names and classes do) and read no more than the packages.
      *
-     * @throws ConfigurationException the first problem, if the configuration changed since deployment
+     * @throws ConfigurationException naming every problem of the database's configuration
      */
     public static DatabaseSettings readSettings(String name) {
-        ConfigurationException[] first = {null};
-        DatabaseSettings settings = new SettingsReader(ConfigProvider.getConfig()).read(name, problem -> {
-            if (first[0] == null) {
-                first[0] = problem;
-            }
-        });
+        List<ConfigurationException> problems = new java.util.ArrayList<>();
+        DatabaseSettings settings = new SettingsReader(ConfigProvider.getConfig()).read(name, problems::add);
         if (settings == null) {
-            throw first[0];
+            if (problems.size() == 1) {
+                throw problems.get(0);
+            }
+            ConfigurationException all = new ConfigurationException("The configuration of the database "
+                    + DatabaseSettings.description(name) + " has " + problems.size() + " problems: "
+                    + String.join(" | ", problems.stream().map(Throwable::getMessage).toList()));
+            problems.forEach(all::addSuppressed);
+            throw all;
         }
         return settings;
     }

@@ -161,6 +161,40 @@ public final class SettingsReader {
         SchemaGeneration[] schema = {SchemaGeneration.NONE};
         apply(found, () -> text(prefix + "schema-generation")
                 .ifPresent(value -> schema[0] = SchemaGeneration.parse(prefix + "schema-generation", value)));
+        List<String> packages = packages(prefix, found);
+
+        boolean[] xa = {false};
+        apply(found, () -> bool(prefix + "xa").ifPresent(value -> xa[0] = value));
+        readOperations(prefix, options, found);
+
+        found.forEach(problems);
+        if (!found.isEmpty()) {
+            return null;
+        }
+        return new DatabaseSettings(name, url, datasource.orElse(null), options.build(), schema[0], packages, xa[0]);
+    }
+
+    /**
+     * Reads only what a build must fix of one database: which packages' mapped classes belong to it. Used where the
+     * container plans the deployment at build time (Quarkus), so that the URL, credentials and pool settings are read
+     * when the application starts and one build runs against any database.
+     *
+     * @param name the database's name, empty for the default one
+     * @param problems receives one exception per invalid value, naming the property
+     * @return the settings with only the packages set (no URL, default options), or null when they were invalid
+     */
+    public @Nullable DatabaseSettings readAssignment(String name, Consumer<ConfigurationException> problems) {
+        List<ConfigurationException> found = new ArrayList<>();
+        List<String> packages = packages(DatabaseSettings.keyPrefix(name), found);
+        found.forEach(problems);
+        if (!found.isEmpty()) {
+            return null;
+        }
+        return new DatabaseSettings(name, null, null, EngineOptions.builder().build(), SchemaGeneration.NONE,
+                packages, false);
+    }
+
+    private List<String> packages(String prefix, List<ConfigurationException> found) {
         List<String> packages = new ArrayList<>();
         apply(found, () -> config.getOptionalValues(prefix + "packages", String.class).ifPresent(values -> {
             for (String value : values) {
@@ -173,16 +207,7 @@ public final class SettingsReader {
                 packages.add(pkg);
             }
         }));
-
-        boolean[] xa = {false};
-        apply(found, () -> bool(prefix + "xa").ifPresent(value -> xa[0] = value));
-        readOperations(prefix, options, found);
-
-        found.forEach(problems);
-        if (!found.isEmpty()) {
-            return null;
-        }
-        return new DatabaseSettings(name, url, datasource.orElse(null), options.build(), schema[0], packages, xa[0]);
+        return packages;
     }
 
     /**

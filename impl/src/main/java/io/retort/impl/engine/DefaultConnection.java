@@ -697,6 +697,20 @@ final class DefaultConnection implements Connection {
             inTransaction = true;
             onlyReads = true;
             log.log(external != null ? "BEGIN (joined the JTA transaction)" : "BEGIN (implicit)");
+            if (external != null) {
+                // The transaction manager ends the transaction: the echo says how, as it does for a local one.
+                external.registerSynchronization(new io.retort.spi.TransactionCoordinator.Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                    }
+
+                    @Override
+                    public void afterCompletion(boolean committed) {
+                        log.log(committed ? "COMMIT (the JTA transaction committed)"
+                                : "ROLLBACK (the JTA transaction rolled back)");
+                    }
+                });
+            }
         }
         onlyReads &= readOnly;
     }

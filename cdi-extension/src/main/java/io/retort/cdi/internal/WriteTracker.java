@@ -1,0 +1,48 @@
+package io.retort.cdi.internal;
+
+import io.retort.engine.ExecutionListener;
+import io.retort.engine.StatementEvent;
+import io.retort.spi.TransactionCoordinator;
+import java.sql.SQLException;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Counts, per thread, the writing statements (INSERT, UPDATE, DELETE, MERGE) that the engines of the CDI beans ran, so
+ * that a request whose Session ends with flushed but uncommitted writes can say so ({@link RequestSessions#end}).
+ * A request runs on one thread; the count is compared with the one taken when its Session last settled (opened,
+ * committed or rolled back). Writes inside a JTA transaction are not counted: the transaction manager commits them,
+ * and the request's Session is not the one that ran them.
+ */
+public final class WriteTracker implements ExecutionListener {
+    private static final ThreadLocal<long[]> WRITES = ThreadLocal.withInitial(() -> new long[1]);
+
+    private final TransactionCoordinator coordinator;
+
+    /** The listener of an engine whose transactions {@code coordinator} decides. */
+    public WriteTracker(TransactionCoordinator coordinator) {
+        this.coordinator = coordinator;
+    }
+
+    /** The number of writing statements this thread has run successfully. */
+    public static long count() {
+        return WRITES.get()[0];
+    }
+
+    @Override
+    public void afterExecute(StatementEvent event, long elapsedNanos, @Nullable SQLException failure) {
+        if (failure == null && isWrite(event.sql()) && coordinator.currentTransaction() == null) {
+            WRITES.get()[0]++;
+        }
+    }
+
+    /** Whether the statement writes rows: it starts with INSERT, UPDATE, DELETE or MERGE (after a WITH clause too). */
+    static boolean isWrite(String sql) {
+        String text = sql.stripLeading().toUpperCase(Locale.ROOT);
+        if (text.startsWith("WITH")) {
+            return text.contains("INSERT ") || text.contains("UPDATE ") || text.contains("DELETE ");
+        }
+        return text.startsWith("INSERT") || text.startsWith("UPDATE") || text.startsWith("DELETE")
+                || text.startsWith("MERGE");
+    }
+}
