@@ -34,6 +34,20 @@ class SettingsReaderTest {
     }
 
     @Test
+    void expireOnCommitIsOnUnlessSetOffPerDatabaseAndAnInvalidValueNamesTheKey() {
+        SettingsReader reader = reader(Map.of("retort.url", "sqlite:///:memory:", "retort.\"reporting\".url",
+                "sqlite:///:memory:", "retort.\"reporting\".expire-on-commit", "false"), Map.of());
+        assertThat(reader.expireOnCommit("")).isTrue();
+        assertThat(reader.expireOnCommit("reporting")).isFalse();
+        assertThat(reader(Map.of(), Map.of("RETORT_EXPIRE_ON_COMMIT", "false")).expireOnCommit("")).isFalse();
+        List<ConfigurationException> problems = new ArrayList<>();
+        reader(Map.of("retort.url", "sqlite:///:memory:", "retort.expire-on-commit", "never"), Map.of())
+                .read("", problems::add);
+        assertThat(problems).singleElement().extracting(Throwable::getMessage).asString()
+                .contains("retort.expire-on-commit has the invalid value 'never'; expected true or false");
+    }
+
+    @Test
     void defaultsWhenOnlyTheUrlIsSet() {
         DatabaseSettings settings = read(reader(Map.of("retort.url", "sqlite:///:memory:"), Map.of()), "");
         assertThat(settings.url().backendName()).isEqualTo("sqlite");

@@ -43,7 +43,8 @@ public final class RetortBeans {
 
     /** The session factory of the database, on the client proxy of its engine. */
     public static SessionFactory sessionFactory(String name, Instance<Object> lookup) {
-        return SessionFactory.builder(lookup.select(Engine.class, qualifier(name)).get()).build();
+        return SessionFactory.builder(lookup.select(Engine.class, qualifier(name)).get())
+                .expireOnCommit(new SettingsReader(ConfigProvider.getConfig()).expireOnCommit(name)).build();
     }
 
     /** A request's session holder. */

@@ -32,7 +32,7 @@ public final class SettingsReader {
     /** The keys of one database, after its prefix; {@code connect-args.} is followed by any JDBC property name. */
     public static final List<String> KEYS = List.of("url", "username", "password", "datasource", "echo",
             "pool.size", "pool.max-overflow", "pool.timeout", "pool.recycle", "pool.pre-ping", "connect-args.<key>",
-            "schema-generation", "packages", "xa",
+            "schema-generation", "packages", "xa", "expire-on-commit",
             // Operations (issue 26): read by readOperations below and, for health, by EngineReadinessCheck.
             "slow-statement-threshold", "n-plus-one", "n-plus-one.threshold", "metrics.enabled", "tracing.enabled",
             "health.enabled", "health.timeout");
@@ -165,6 +165,7 @@ public final class SettingsReader {
 
         boolean[] xa = {false};
         apply(found, () -> bool(prefix + "xa").ifPresent(value -> xa[0] = value));
+        apply(found, () -> bool(prefix + "expire-on-commit")); // validated here, read by the SessionFactory bean
         readOperations(prefix, options, found);
 
         found.forEach(problems);
@@ -257,6 +258,16 @@ public final class SettingsReader {
     /** The value of a property, stripped; absent when unset or blank. */
     private Optional<String> text(String property) {
         return config.getOptionalValue(property, String.class).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * {@code retort.expire-on-commit} of a database (default true): whether its sessions' {@code commit()} expires
+     * their objects, as SQLAlchemy's {@code expire_on_commit}. Read when the SessionFactory bean is created.
+     *
+     * @throws ConfigurationException naming the property when the value is neither true nor false
+     */
+    public boolean expireOnCommit(String name) {
+        return bool(DatabaseSettings.keyPrefix(name) + "expire-on-commit").orElse(true);
     }
 
     private Optional<Boolean> bool(String property) {
