@@ -39,7 +39,8 @@ final class Cascades {
      * result does not depend on the order objects are walked in.
      */
     Set<InstanceState> beforeFlush(List<InstanceState> states) {
-        Set<InstanceState> touched = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        // InstanceState keeps Object's identity equality: an insertion-ordered set, so the flush's order is stable.
+        Set<InstanceState> touched = new java.util.LinkedHashSet<>();
         touched.addAll(states);
         run(withRelationships(states), false, touched);
         // The second walk covers what the first reached and what it added to the session.
@@ -165,10 +166,10 @@ final class Cascades {
         } else if (back != null) {
             // One-to-one: the old target no longer points here, the new one does.
             if (committed != null && committed != InstanceState.UNLOADED && back.get(committed) == owner) {
-                back.set(committed, null);
+                RelationshipEvents.setReference(back, committed, null);
             }
             if (target != null && back.get(target) != owner) {
-                back.set(target, owner);
+                RelationshipEvents.setReference(back, target, owner);
             }
         }
         if (flushing && relationship.cascades(Cascade.DELETE_ORPHAN) && committed != null

@@ -421,8 +421,10 @@ public final class DefaultSession implements Session {
     private static void expireState(InstanceState state) {
         state.expired = true;
         state.writtenWhileExpired = null;
-        if (state.instance != null && state.committed != null) {
+        if (state.instance != null && state.committed != null
+                && (state.modified || state.mapper.hasMutableValues())) {
             // Changes made before expire() are discarded; fields assigned after it are written by the next flush.
+            // An unchanged object's fields are its committed values already (after a commit, every object): no copy.
             state.committed = Values.snapshot(state.mapper.values(state.instance));
         }
         if (state.collections != null) {
@@ -767,8 +769,10 @@ public final class DefaultSession implements Session {
         try {
             List<InstanceState> attached = new ArrayList<>(pending);
             attached.addAll(flushCandidates());
+            Set<InstanceState> touched = cascades.beforeFlush(attached);
+            touched.addAll(modified); // also those the cascades changed on the way (a cleared back reference)
             List<InstanceState> held = new ArrayList<>();
-            for (InstanceState state : cascades.beforeFlush(attached)) {
+            for (InstanceState state : touched) {
                 if (state.session == this && state.status == InstanceState.Status.PERSISTENT) {
                     held.add(state);
                 }
@@ -907,12 +911,12 @@ public final class DefaultSession implements Session {
      * generated keys cleared), flushed deletions are persistent again, and every persistent object is expired.
      */
     private void afterRollback() {
-        clearModified(); // the objects are expired: changes made before the rollback are gone with it
         undoInserts();
         for (InstanceState state : identityMap) {
             state.markedForDeletion = false;
             expireState(state);
         }
+        clearModified(); // the objects are expired: changes made before the rollback are gone with it
     }
 
     /**
