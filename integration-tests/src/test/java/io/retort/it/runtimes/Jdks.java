@@ -45,8 +45,15 @@ final class Jdks {
             }
         }
         candidates.sort((a, b) -> Integer.compare(version(b).orElse(0), version(a).orElse(0)));
-        assertThat(candidates).as("Helidon 4 needs a JDK 21 or newer: none under /usr/lib/jvm; set RETORT_TEST_JDK21"
-                + " to a JDK's home").isNotEmpty();
+        if (candidates.isEmpty()) {
+            // README's test command must pass on a machine with only JDK 17: the Helidon runs are skipped there,
+            // with the reason printed; CI (RETORT_TEST_REQUIRE_JDK21=true) makes the missing JDK a failure.
+            String reason = "Helidon 4 needs a JDK 21 or newer: none under /usr/lib/jvm; set RETORT_TEST_JDK21 to a"
+                    + " JDK's home";
+            assertThat("true".equalsIgnoreCase(System.getenv("RETORT_TEST_REQUIRE_JDK21"))).as(reason).isFalse();
+            System.out.println("[retort-it] Skipped: " + reason);
+            org.junit.jupiter.api.Assumptions.abort(reason);
+        }
         return candidates.get(0).resolve("bin/java").toString();
     }
 
