@@ -127,7 +127,7 @@ final class DefaultConnection implements Connection {
     public void commit() {
         checkOpen();
         transaction.checkNotExternal("commits", "commit()");
-        closeCursors();
+        closeCursors("the Connection's commit() closed it");
         transaction.commit();
     }
 
@@ -135,7 +135,7 @@ final class DefaultConnection implements Connection {
     public void rollback() {
         checkOpen();
         transaction.checkNotExternal("commits or rolls back", "rollback()");
-        closeCursors();
+        closeCursors("the Connection's rollback() closed it");
         transaction.rollback();
     }
 
@@ -154,7 +154,7 @@ final class DefaultConnection implements Connection {
     /** Rolls back to a savepoint; savepoints begun after it end with it. */
     void rollbackToSavepoint(DefaultNestedTransaction nested) {
         checkOpen();
-        closeCursors();
+        closeCursors("a rollback to savepoint " + nested.name() + " closed it");
         transaction.rollbackToSavepoint(nested);
     }
 
@@ -287,7 +287,7 @@ final class DefaultConnection implements Connection {
         if (closed) {
             return;
         }
-        closeCursors();
+        closeCursors("the Connection was closed");
         closed = true;
         try {
             transaction.endOnClose();
@@ -320,9 +320,9 @@ final class DefaultConnection implements Connection {
         openCursors.remove(cursor);
     }
 
-    private void closeCursors() {
+    private void closeCursors(String reason) {
         for (RowCursor cursor : List.copyOf(openCursors)) {
-            cursor.close();
+            cursor.close(reason);
         }
     }
 }
