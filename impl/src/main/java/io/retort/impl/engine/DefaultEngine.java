@@ -62,6 +62,19 @@ public final class DefaultEngine implements Engine {
             this.source = source;
         }
 
+        /**
+         * Counts a connection about to be taken from this pool, unless {@link #retire()} came first (the caller then
+         * takes the engine's next pool). A retire that comes after sees the count and leaves the pool open.
+         */
+        boolean enter() {
+            inUse.incrementAndGet();
+            if (retired) {
+                returned();
+                return false;
+            }
+            return true;
+        }
+
         void returned() {
             if (inUse.decrementAndGet() == 0 && retired) {
                 closeOnce();
@@ -120,7 +133,7 @@ public final class DefaultEngine implements Engine {
         }
         this.poolSettings = new PoolSettings(resolved.target(), options.poolSize(), options.maxOverflow(),
                 options.poolTimeout(), options.poolRecycle(), options.poolPrePing(), options.isolationLevel(),
-                dialect::isDisconnect, options.transactionCoordinator().poolIntegration(),
+                dialect::isDisconnect, options.transactionCoordinator().poolIntegration(url.render(true)),
                 options.transactionCoordinator().xa()
                         ? dialect.xaDataSourceClassName(resolved.target().driverClassName()) : null);
         this.poolFactory = poolFactory;
@@ -222,7 +235,10 @@ public final class DefaultEngine implements Engine {
             initialize(generation.source);
         }
         java.sql.Connection jdbc;
-        generation.inUse.incrementAndGet();
+        // dispose() may retire the pool between pool() and here: take the next one rather than a closed one.
+        while (!generation.enter()) {
+            generation = pool();
+        }
         try {
             jdbc = generation.source.acquire();
         } catch (ConnectionSource.PoolExhaustedException e) {
