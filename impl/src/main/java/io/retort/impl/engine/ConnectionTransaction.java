@@ -1,6 +1,7 @@
 package io.retort.impl.engine;
 
 import io.retort.exception.InvalidRequestException;
+import io.retort.exception.PendingRollbackException;
 import io.retort.impl.compiler.CompiledStatement;
 import io.retort.impl.dialect.Dialect;
 import java.sql.SQLException;
@@ -16,7 +17,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class ConnectionTransaction {
     private final DefaultConnection connection;
-    private final java.sql.Connection jdbc;
     private final Dialect dialect;
     private final SqlLog log;
     private final io.retort.spi.TransactionCoordinator.@Nullable ExternalTransaction external;
@@ -26,10 +26,12 @@ final class ConnectionTransaction {
     private boolean onlyReads;
     private int savepointCounter;
 
-    ConnectionTransaction(DefaultConnection connection, DefaultEngine engine, java.sql.Connection jdbc,
+    /** The connection was invalidated in this transaction, which must be rolled back before anything else. */
+    private boolean pendingRollback;
+
+    ConnectionTransaction(DefaultConnection connection, DefaultEngine engine,
             io.retort.spi.TransactionCoordinator.@Nullable ExternalTransaction external) {
         this.connection = connection;
-        this.jdbc = jdbc;
         this.dialect = engine.dialect();
         this.log = engine.log();
         this.external = external;
@@ -64,17 +66,45 @@ final class ConnectionTransaction {
         }
     }
 
+    /**
+     * The JDBC connection was discarded (SQLAlchemy's invalidation): a transaction it had is gone on the server, and
+     * must be rolled back here before the next statement, which takes a new connection.
+     */
+    void invalidated() {
+        if (inTransaction) {
+            pendingRollback = true; // its savepoints stay, so that rolling one back passes (see rollbackToSavepoint)
+        }
+    }
+
+    /** Refuses work while an invalidated transaction waits for its rollback. */
+    void checkNotPendingRollback() {
+        if (pendingRollback) {
+            throw new PendingRollbackException("Can't reconnect until invalid transaction is rolled back. Please"
+                    + " rollback() fully before proceeding: the connection to the database was lost (or invalidate()"
+                    + " was called) during a transaction, whose uncommitted work is gone", null);
+        }
+    }
+
     /** Commits the transaction, if one is open. */
     void commit() {
+        checkNotPendingRollback();
         if (!inTransaction) {
             return;
         }
         log.log("COMMIT");
         endTransaction();
         try {
-            jdbc.commit();
+            connection.jdbc().commit();
         } catch (SQLException e) {
-            throw connection.translate(e, "COMMIT", List.of());
+            io.retort.exception.DatabaseException failure = connection.translate(e, "COMMIT", List.of());
+            if (connection.isInvalidated()) {
+                inTransaction = true;
+                pendingRollback = true;
+                failure.addNote("[The connection was lost during COMMIT, so whether the transaction was committed is"
+                        + " unknown: check the data before doing its work again. The Connection is invalidated:"
+                        + " call rollback(), and the next statement takes a new connection]");
+            }
+            throw failure;
         }
     }
 
@@ -83,12 +113,23 @@ final class ConnectionTransaction {
         if (!inTransaction) {
             return;
         }
+        if (pendingRollback) {
+            pendingRollback = false;
+            log.log("ROLLBACK (the connection was invalidated: the transaction ended with it)");
+            endTransaction();
+            return;
+        }
         log.log("ROLLBACK");
         endTransaction();
         try {
-            jdbc.rollback();
+            connection.jdbc().rollback();
         } catch (SQLException e) {
-            throw connection.translate(e, "ROLLBACK", List.of());
+            io.retort.exception.DatabaseException failure = connection.translate(e, "ROLLBACK", List.of());
+            if (!connection.isInvalidated()) {
+                throw failure;
+            }
+            // The connection is dead, and the transaction died with it: the rollback is done.
+            pendingRollback = false;
         }
     }
 
@@ -103,6 +144,7 @@ final class ConnectionTransaction {
 
     /** Begins a savepoint. */
     DefaultNestedTransaction beginNested(boolean autocommit) {
+        checkNotPendingRollback();
         if (external != null) {
             throw new InvalidRequestException("Savepoints are not available inside a JTA transaction (XA branches"
                     + " cannot have them); use @Transactional(REQUIRES_NEW) for work that must commit or roll back on"
@@ -116,7 +158,7 @@ final class ConnectionTransaction {
         String name = "retort_savepoint_" + (++savepointCounter);
         log.log("SAVEPOINT " + name);
         try {
-            Savepoint savepoint = jdbc.setSavepoint(name);
+            Savepoint savepoint = connection.jdbc().setSavepoint(name);
             DefaultNestedTransaction nested = new DefaultNestedTransaction(connection, savepoint, name);
             savepoints.push(nested);
             return nested;
@@ -127,10 +169,11 @@ final class ConnectionTransaction {
 
     /** Releases a savepoint and every savepoint begun after it. */
     void releaseSavepoint(DefaultNestedTransaction nested) {
+        checkNotPendingRollback();
         popThrough(nested);
         log.log("RELEASE SAVEPOINT " + nested.name());
         try {
-            jdbc.releaseSavepoint(nested.savepoint());
+            connection.jdbc().releaseSavepoint(nested.savepoint());
         } catch (SQLException e) {
             throw connection.translate(e, "RELEASE SAVEPOINT " + nested.name(), List.of());
         }
@@ -139,9 +182,12 @@ final class ConnectionTransaction {
     /** Rolls back to a savepoint; savepoints begun after it end with it. */
     void rollbackToSavepoint(DefaultNestedTransaction nested) {
         popThrough(nested);
+        if (pendingRollback) {
+            return; // as SQLAlchemy: passes, for error handlers; the transaction still needs its rollback()
+        }
         log.log("ROLLBACK TO SAVEPOINT " + nested.name());
         try {
-            jdbc.rollback(nested.savepoint());
+            connection.jdbc().rollback(nested.savepoint());
         } catch (SQLException e) {
             throw connection.translate(e, "ROLLBACK TO SAVEPOINT " + nested.name(), List.of());
         }
@@ -161,7 +207,7 @@ final class ConnectionTransaction {
      * Ends the transaction of a connection being closed: a COMMIT when it only read and the database would
      * discard its parsed statements on ROLLBACK, else a ROLLBACK. Nothing inside a JTA transaction.
      */
-    void endOnClose() throws SQLException {
+    void endOnClose(java.sql.Connection jdbc) throws SQLException {
         if (inTransaction && external == null) {
             endTransaction();
             if (onlyReads && dialect.rollbackDiscardsParsedStatements()) {

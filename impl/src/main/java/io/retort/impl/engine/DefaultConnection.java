@@ -9,6 +9,7 @@ import io.retort.engine.Result;
 import io.retort.exception.DatabaseException;
 import io.retort.exception.InvalidArgumentException;
 import io.retort.exception.InvalidRequestException;
+import io.retort.exception.PendingRollbackException;
 import io.retort.exception.ResourceClosedException;
 import io.retort.impl.compiler.DdlCompiler;
 import io.retort.impl.compiler.DdlStatement;
@@ -30,8 +31,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class DefaultConnection implements Connection {
     private final DefaultEngine engine;
-    private final java.sql.Connection jdbc;
-    private final DefaultEngine.PoolGeneration generation;
+    /** The JDBC connection; null after {@link #invalidate()} until the next statement takes a new one. */
+    private java.sql.@Nullable Connection jdbc;
+    private DefaultEngine.@Nullable PoolGeneration generation;
+    /** The isolation level set with {@link #setIsolationLevel}, set again on a JDBC connection taken anew. */
+    private @Nullable IsolationLevel chosenLevel;
     private final Dialect dialect;
     private final SqlLog log;
     private final List<RowCursor> openCursors = new ArrayList<>(2);
@@ -41,6 +45,8 @@ final class DefaultConnection implements Connection {
     private final StatementExecutor statements;
     private final ConnectionTransaction transaction;
     private boolean closed;
+    /** Gives the JDBC connection back if this Connection is dropped without close(). */
+    private final ConnectionLease lease;
 
     DefaultConnection(DefaultEngine engine, java.sql.Connection jdbc, DefaultEngine.PoolGeneration generation) {
         this.engine = engine;
@@ -52,18 +58,98 @@ final class DefaultConnection implements Connection {
         this.autocommit = engine.options().isolationLevel() == IsolationLevel.AUTOCOMMIT;
         io.retort.spi.TransactionCoordinator coordinator = engine.options().transactionCoordinator();
         this.external = coordinator.currentTransaction();
-        this.statements = new StatementExecutor(this, engine, jdbc, external);
-        this.transaction = new ConnectionTransaction(this, engine, jdbc, external);
+        this.statements = new StatementExecutor(this, engine, external);
+        this.transaction = new ConnectionTransaction(this, engine, external);
+        this.lease = ConnectionLease.of(this, engine, jdbc, generation, external != null);
+        prepare(jdbc);
+    }
+
+    private void prepare(java.sql.Connection fresh) {
         if (external == null && !autocommit) {
             // Outside a JTA transaction a JTA-aware pool, or a container's DataSource, hands out connections in
             // auto-commit; Retort's autobegin needs it off.
             try {
-                if (jdbc.getAutoCommit()) {
-                    jdbc.setAutoCommit(false);
+                if (fresh.getAutoCommit()) {
+                    fresh.setAutoCommit(false);
                 }
             } catch (SQLException e) {
                 throw translate(e, "-- set auto-commit off", List.of());
             }
+        }
+    }
+
+    /**
+     * The JDBC connection for the next statement. After an invalidation, a new one from the pool (SQLAlchemy's
+     * reconnect), once the invalid transaction was rolled back.
+     *
+     * @throws PendingRollbackException if the connection was invalidated inside a transaction not yet rolled back
+     */
+    java.sql.Connection jdbc() {
+        java.sql.Connection current = jdbc;
+        if (current != null) {
+            return current;
+        }
+        transaction.checkNotPendingRollback();
+        DefaultEngine.Checkout checkout = engine.checkout();
+        jdbc = checkout.jdbc();
+        generation = checkout.generation();
+        lease.hold(jdbc, generation);
+        log.log("-- a new connection from the pool replaces the invalidated one");
+        prepare(checkout.jdbc());
+        if (chosenLevel != null) {
+            IsolationLevel level = chosenLevel;
+            setIsolationLevel(level);
+        }
+        return checkout.jdbc();
+    }
+
+    @Override
+    public boolean isInvalidated() {
+        return jdbc == null;
+    }
+
+    @Override
+    public void invalidate() {
+        checkOpen();
+        if (jdbc == null) {
+            return;
+        }
+        discard(null);
+    }
+
+    /**
+     * Discards the JDBC connection after {@code disconnect} (a database error that says it is dead), or because
+     * {@link #invalidate()} was called (null): its results are closed, it is closed and not returned to the pool,
+     * and a transaction it had must be rolled back before the next statement takes a new connection.
+     */
+    void discard(@Nullable SQLException disconnect) {
+        java.sql.Connection dead = jdbc;
+        DefaultEngine.PoolGeneration from = generation;
+        if (dead == null || from == null) {
+            return;
+        }
+        jdbc = null;
+        generation = null;
+        lease.hold(null, null);
+        closeCursors(disconnect != null ? "the connection to the database was lost, which" : "invalidate() closed it");
+        transaction.invalidated();
+        log.log(disconnect != null ? "-- the connection was lost; it is invalidated and discarded"
+                : "-- invalidate(): the connection is discarded");
+        try {
+            if (disconnect == null && !dead.getAutoCommit()) {
+                // A live connection: end its transaction on the server now, whatever abort() does with it (the
+                // embedded drivers cannot abort, and a closed connection goes back to the pool).
+                dead.rollback();
+            }
+            dead.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                dead.close();
+            } catch (SQLException | RuntimeException ignored) {
+                // A connection that can neither abort nor close is gone already.
+            }
+        } finally {
+            engine.invalidated(from, disconnect != null);
         }
     }
 
@@ -111,6 +197,13 @@ final class DefaultConnection implements Connection {
     DatabaseException translate(SQLException e, String sql,
             List<? extends Map<String, ? extends @Nullable Object>> parameters) {
         return statements.translate(e, sql, parameters);
+    }
+
+    /** Invalidates the connection if {@code e} says the database connection is dead. */
+    void checkDisconnect(SQLException e) {
+        if (jdbc != null && dialect.isDisconnect(e)) {
+            discard(e);
+        }
     }
 
     /** Begins the transaction before a statement, as SQLAlchemy's autobegin. */
@@ -193,6 +286,8 @@ final class DefaultConnection implements Connection {
                     + " rollback()");
         }
         dialect.checkIsolationLevel(level);
+        chosenLevel = level;
+        java.sql.Connection jdbc = jdbc();
         try {
             if (level == IsolationLevel.AUTOCOMMIT) {
                 jdbc.setAutoCommit(true);
@@ -216,7 +311,7 @@ final class DefaultConnection implements Connection {
             return IsolationLevel.AUTOCOMMIT;
         }
         try {
-            int level = jdbc.getTransactionIsolation();
+            int level = jdbc().getTransactionIsolation();
             for (IsolationLevel candidate : IsolationLevel.values()) {
                 if (candidate.jdbcLevel() == level) {
                     return candidate;
@@ -263,7 +358,7 @@ final class DefaultConnection implements Connection {
     @Override
     public Inspector inspector() {
         checkOpen();
-        return new JdbcInspector(this, jdbc, dialect);
+        return new JdbcInspector(this, jdbc(), dialect);
     }
 
     @Override
@@ -274,7 +369,7 @@ final class DefaultConnection implements Connection {
     @Override
     public java.sql.Connection jdbcConnection() {
         checkOpen();
-        return jdbc;
+        return jdbc();
     }
 
     @Override
@@ -289,14 +384,22 @@ final class DefaultConnection implements Connection {
         }
         closeCursors("the Connection was closed");
         closed = true;
+        java.sql.Connection open = jdbc;
+        lease.release();
+        if (open == null) {
+            transaction.invalidated();
+            transaction.rollback(); // the invalid transaction ends; nothing reaches the server
+            engine.connectionClosed(null);
+            return;
+        }
         try {
-            transaction.endOnClose();
-            jdbc.close();
+            transaction.endOnClose(open);
+            open.close();
         } catch (SQLException e) {
             // A connection that cannot roll back is broken: discard it rather than return it to the pool.
             SqlLog.warn("Could not roll back and return a connection to the pool; discarding it", e);
             try {
-                jdbc.abort(Runnable::run);
+                open.abort(Runnable::run);
             } catch (SQLException | RuntimeException abortFailure) {
                 e.addSuppressed(abortFailure);
             }

@@ -135,7 +135,8 @@ public final class DefaultEngine implements Engine {
                 options.poolTimeout(), options.poolRecycle(), options.poolPrePing(), options.isolationLevel(),
                 dialect::isDisconnect, options.transactionCoordinator().poolIntegration(url.render(true)),
                 options.transactionCoordinator().xa()
-                        ? dialect.xaDataSourceClassName(resolved.target().driverClassName()) : null);
+                        ? dialect.xaDataSourceClassName(resolved.target().driverClassName()) : null,
+                options.poolIdleTimeout());
         this.poolFactory = poolFactory;
         this.compiler = new StatementCompiler(dialect);
         this.cache = new StatementCache(options.compiledCacheSize());
@@ -230,6 +231,23 @@ public final class DefaultEngine implements Engine {
     @Override
     public Connection connect() {
         checkNotClosed();
+        Checkout checkout = checkout();
+        checkedOut.incrementAndGet();
+        return new DefaultConnection(this, checkout.jdbc(), checkout.generation());
+    }
+
+    /** A JDBC connection taken from a pool, and the pool it goes back to. */
+    record Checkout(java.sql.Connection jdbc, PoolGeneration generation) {
+    }
+
+    /**
+     * Takes a JDBC connection from the current pool: for a new Connection, or for one whose JDBC connection was
+     * invalidated and that runs its next statement.
+     *
+     * @throws PoolTimeoutException if none becomes free within the pool timeout
+     */
+    Checkout checkout() {
+        checkNotClosed();
         PoolGeneration generation = pool();
         if (!initialized) {
             initialize(generation.source);
@@ -252,8 +270,18 @@ public final class DefaultEngine implements Engine {
             generation.returned();
             throw e instanceof SQLException ? connectFailure((SQLException) e) : (RuntimeException) e;
         }
-        checkedOut.incrementAndGet();
-        return new DefaultConnection(this, jdbc, generation);
+        return new Checkout(jdbc, generation);
+    }
+
+    /**
+     * A Connection's JDBC connection was discarded (invalidated); after a disconnect the pool's idle connections
+     * are closed too, since a server restart or failover leaves them as dead.
+     */
+    void invalidated(PoolGeneration generation, boolean disconnect) {
+        if (disconnect) {
+            generation.source.discardIdle();
+        }
+        generation.returned();
     }
 
     private OperationalException connectFailure(SQLException e) {
@@ -298,9 +326,12 @@ public final class DefaultEngine implements Engine {
         }
     }
 
-    void connectionClosed(PoolGeneration generation) {
+    /** A Connection was closed; its JDBC connection, if it still had one, went back to {@code generation}. */
+    void connectionClosed(@Nullable PoolGeneration generation) {
         checkedOut.decrementAndGet();
-        generation.returned();
+        if (generation != null) {
+            generation.returned();
+        }
     }
 
     @Override

@@ -25,16 +25,13 @@ final class InsertManyExecutor {
     private final DefaultConnection connection;
     private final StatementExecutor executor;
     private final DefaultEngine engine;
-    private final java.sql.Connection jdbc;
     private final Dialect dialect;
     private final SqlLog log;
 
-    InsertManyExecutor(DefaultConnection connection, StatementExecutor executor, DefaultEngine engine,
-            java.sql.Connection jdbc) {
+    InsertManyExecutor(DefaultConnection connection, StatementExecutor executor, DefaultEngine engine) {
         this.connection = connection;
         this.executor = executor;
         this.engine = engine;
-        this.jdbc = jdbc;
         this.dialect = engine.dialect();
         this.log = engine.log();
     }
@@ -169,7 +166,7 @@ final class InsertManyExecutor {
                 return prepared;
             }
             close();
-            PreparedStatement created = jdbc.prepareStatement(text);
+            PreparedStatement created = connection.jdbc().prepareStatement(text);
             try {
                 executor.applyTimeout(created);
             } catch (SQLException e) {
@@ -210,8 +207,8 @@ final class InsertManyExecutor {
             if (kept != null) {
                 readInsertMany(kept.prepare(sql), call, rows, columns, resultTypes, keyColumns, expected, sql);
             } else {
-                try (PreparedStatement prepared = keyColumns == null ? jdbc.prepareStatement(sql)
-                        : jdbc.prepareStatement(sql, keyColumns)) {
+                try (PreparedStatement prepared = keyColumns == null ? connection.jdbc().prepareStatement(sql)
+                        : connection.jdbc().prepareStatement(sql, keyColumns)) {
                     executor.applyTimeout(prepared);
                     readInsertMany(prepared, call, rows, columns, resultTypes, keyColumns, expected, sql);
                 }

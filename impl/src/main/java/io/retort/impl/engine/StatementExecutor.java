@@ -31,7 +31,6 @@ import org.jspecify.annotations.Nullable;
 final class StatementExecutor {
     private final DefaultConnection connection;
     private final DefaultEngine engine;
-    private final java.sql.Connection jdbc;
     private final Dialect dialect;
     private final SqlLog log;
     private final List<ExecutionListener> listeners;
@@ -41,16 +40,15 @@ final class StatementExecutor {
     private int queryTimeout;
     private long queryStarted;
 
-    StatementExecutor(DefaultConnection connection, DefaultEngine engine, java.sql.Connection jdbc,
+    StatementExecutor(DefaultConnection connection, DefaultEngine engine,
             io.retort.spi.TransactionCoordinator.@Nullable ExternalTransaction external) {
         this.connection = connection;
         this.engine = engine;
-        this.jdbc = jdbc;
         this.dialect = engine.dialect();
         this.log = engine.log();
         this.listeners = engine.options().listeners();
         this.external = external;
-        this.insertMany = new InsertManyExecutor(connection, this, engine, jdbc);
+        this.insertMany = new InsertManyExecutor(connection, this, engine);
     }
 
     /**
@@ -129,7 +127,7 @@ final class StatementExecutor {
         fireBefore(event);
         long start = System.nanoTime();
         try {
-            prepared = jdbc.prepareStatement(sql);
+            prepared = connection.jdbc().prepareStatement(sql);
             applyTimeout(prepared);
             if (fetchSize > 0) {
                 prepared.setFetchSize(fetchSize);
@@ -219,7 +217,7 @@ final class StatementExecutor {
         SQLException failure = null;
         fireBefore(event);
         long start = System.nanoTime();
-        try (PreparedStatement prepared = jdbc.prepareStatement(plan.sql())) {
+        try (PreparedStatement prepared = connection.jdbc().prepareStatement(plan.sql())) {
             applyTimeout(prepared);
             for (List<@Nullable Object> values : rows) {
                 bindAll(prepared, values, types);
@@ -308,7 +306,10 @@ final class StatementExecutor {
         }
     }
 
-    /** The database error as a Retort exception, with a note when the JTA transaction's time ran out. */
+    /**
+     * The database error as a Retort exception, with a note when the JTA transaction's time ran out; an error that
+     * says the connection is dead invalidates it.
+     */
     DatabaseException translate(SQLException e, String sql,
             List<? extends Map<String, ? extends @Nullable Object>> parameters) {
         DatabaseException translated = ExceptionTranslator.translate(dialect, e, sql, parameters);
@@ -316,6 +317,7 @@ final class StatementExecutor {
             translated.addNote("[The statement was cancelled: it ran past the " + queryTimeout + "s left before the"
                     + " JTA transaction's timeout, which rolls the transaction back]");
         }
+        connection.checkDisconnect(e);
         return translated;
     }
 
