@@ -133,6 +133,13 @@ public interface Connection extends AutoCloseable, SchemaExecutor {
     boolean isClosed();
 
     /**
+     * Whether the current transaction ran a statement that may have changed data: anything but a SELECT of the
+     * expression language ({@code text()} counts, since Retort cannot tell what it does). False outside a
+     * transaction.
+     */
+    boolean wroteInTransaction();
+
+    /**
      * Discards the JDBC connection, as SQLAlchemy's {@code Connection.invalidate()}: its open results are closed, and
      * it is closed rather than returned to the pool. A transaction in progress is gone with it and must be ended with
      * {@link #rollback()} (until then statements raise {@code PendingRollbackException}); the next statement takes a

@@ -277,6 +277,11 @@ final class DefaultConnection implements Connection {
     }
 
     @Override
+    public boolean wroteInTransaction() {
+        return transaction.inTransaction() && !transaction.onlyReads();
+    }
+
+    @Override
     public void setIsolationLevel(IsolationLevel level) {
         checkOpen();
         Objects.requireNonNull(level, "level");
