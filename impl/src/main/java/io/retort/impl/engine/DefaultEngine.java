@@ -389,6 +389,8 @@ public final class DefaultEngine implements Engine {
                 return dialect.supportsReturning("DELETE");
             case SEQUENCES:
                 return dialect.supportsSequences();
+            case BATCH_ROW_COUNTS:
+                return dialect.supportsSaneMultiRowcount(poolSettings.target());
             default:
                 throw new IllegalArgumentException("Unknown capability " + capability);
         }

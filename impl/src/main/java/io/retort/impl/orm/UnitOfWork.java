@@ -974,8 +974,8 @@ final class UnitOfWork {
                 }
             };
             culprit = describeBatch(mapper, members.size(), members.get(0).state());
-            Result result = connection.execute(update, rows);
-            checkCounts("UPDATE", mapper, result.rowCounts(), members.stream().map(Change::state).toList(), true);
+            checkCounts("UPDATE", mapper, rowCounts(connection, update, rows, mapper),
+                    members.stream().map(Change::state).toList(), true);
         }
     }
 
@@ -1032,6 +1032,23 @@ final class UnitOfWork {
                         + mapper.describe(first.object()) + ")";
     }
 
+    /**
+     * The rows each parameter set matched: one batch, or, for versioned rows where the driver's batch counts cannot
+     * be trusted ({@link Capability#BATCH_ROW_COUNTS}), one statement per row, as SQLAlchemy does where the dialect
+     * lacks {@code supports_sane_multi_rowcount}.
+     */
+    private long[] rowCounts(Connection connection, io.retort.sql.Executable statement,
+            List<Map<String, @Nullable Object>> rows, EntityMapper<?> mapper) {
+        if (mapper.version() == null || session.engine().supports(Capability.BATCH_ROW_COUNTS)) {
+            return connection.execute(statement, rows).rowCounts();
+        }
+        long[] counts = new long[rows.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = connection.execute(statement, rows.get(i)).rowCount();
+        }
+        return counts;
+    }
+
     /** Each row of an UPDATE or DELETE must have matched exactly one row; a miss means another transaction won. */
     private void checkCounts(String verb, EntityMapper<?> mapper, long[] counts, List<InstanceState> states,
             boolean always) {
@@ -1039,6 +1056,14 @@ final class UnitOfWork {
             return;
         }
         for (int i = 0; i < counts.length && i < states.size(); i++) {
+            if (counts[i] < 0 && mapper.version() != null) {
+                culprit = mapper.describe(states.get(i).object());
+                throw new io.retort.exception.InvalidRequestException("The driver reported no row count"
+                        + " (SUCCESS_NO_INFO) for the " + verb + " of " + culprit + ", so its version could not be"
+                        + " checked and a concurrent change would be lost; the flush is rolled back. Turn off the"
+                        + " driver's batch rewriting (useBulkStmts, rewriteBatchedStatements) or name it in the URL"
+                        + " or connect-args, where Retort sees it and writes versioned rows one by one");
+            }
             if (counts[i] >= 0 && counts[i] != 1) {
                 Object instance = states.get(i).object();
                 culprit = mapper.describe(instance);
@@ -1065,8 +1090,7 @@ final class UnitOfWork {
             rows.add(new ColumnValues(keys, values));
         }
         culprit = describeBatch(mapper, states.size(), states.get(0));
-        Result result = connection.execute(delete, rows);
-        checkCounts("DELETE", mapper, result.rowCounts(), states, false);
+        checkCounts("DELETE", mapper, rowCounts(connection, delete, rows, mapper), states, false);
     }
 
     // ---- journal ----
