@@ -245,11 +245,16 @@ final class UnitOfWork {
      * {@link MetaData#dependencyOrder()} breaks it.
      */
     private List<EntityMapper<?>> dependencyOrder() {
-        // By table name, so that tables with no order between them are written in the same order every time.
+        // By table name (then class name), so that tables with no order between them are written in the same order
+        // every time; two classes mapped to one table are two mappers, each written.
         Map<String, EntityMapper<?>> byTable = new java.util.TreeMap<>();
+        Map<String, List<EntityMapper<?>>> ofTable = new java.util.HashMap<>();
         for (Map<EntityMapper<?>, List<InstanceState>> work : List.of(inserts, persistent, deletes)) {
             for (EntityMapper<?> mapper : work.keySet()) {
-                byTable.putIfAbsent(mapper.table().name(), mapper);
+                if (byTable.putIfAbsent(mapper.table().name() + '\u0000' + mapper.entityClass().getName(),
+                        mapper) == null) {
+                    ofTable.computeIfAbsent(mapper.table().name(), name -> new ArrayList<>()).add(mapper);
+                }
             }
         }
         if (byTable.size() == 1) {
@@ -259,9 +264,10 @@ final class UnitOfWork {
         for (EntityMapper<?> mapper : byTable.values()) {
             java.util.Set<EntityMapper<?>> refers = new java.util.LinkedHashSet<>();
             for (ForeignKeyConstraint fk : mapper.table().foreignKeys()) {
-                EntityMapper<?> parent = byTable.get(fk.referredTable());
-                if (parent != null && parent != mapper && !postUpdateKey(mapper, fk)) {
-                    refers.add(parent);
+                for (EntityMapper<?> parent : ofTable.getOrDefault(fk.referredTable(), List.of())) {
+                    if (!parent.table().name().equals(mapper.table().name()) && !postUpdateKey(mapper, fk)) {
+                        refers.add(parent);
+                    }
                 }
             }
             parents.put(mapper, refers);
@@ -279,13 +285,14 @@ final class UnitOfWork {
         }
         if (order.size() < parents.size()) {
             MetaData tables = new MetaData();
-            for (EntityMapper<?> mapper : parents.keySet()) {
-                tables.add(mapper.table());
+            for (List<EntityMapper<?>> mappers : ofTable.values()) {
+                tables.add(mappers.get(0).table());
             }
             for (Table table : tables.dependencyOrder().tables()) {
-                EntityMapper<?> mapper = byTable.get(table.name());
-                if (!order.contains(mapper)) {
-                    order.add(mapper);
+                for (EntityMapper<?> mapper : ofTable.getOrDefault(table.name(), List.of())) {
+                    if (!order.contains(mapper)) {
+                        order.add(mapper);
+                    }
                 }
             }
         }
