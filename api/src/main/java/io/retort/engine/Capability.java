@@ -13,5 +13,12 @@ public enum Capability {
     /** {@code DELETE ... RETURNING} (PostgreSQL, SQLite 3.35+, MariaDB 10.0+). */
     DELETE_RETURNING,
     /** Sequences ({@code CREATE SEQUENCE}; PostgreSQL, H2, MariaDB 10.3+). */
-    SEQUENCES
+    SEQUENCES,
+    /**
+     * A JDBC batch reports how many rows each of its statements matched (SQLAlchemy's
+     * {@code supports_sane_multi_rowcount}). Not where the driver may answer {@code SUCCESS_NO_INFO}: MariaDB
+     * Connector/J with {@code useBulkStmts}, MySQL Connector/J with {@code rewriteBatchedStatements}. The ORM then
+     * writes versioned rows one statement per row, so that optimistic locking is still checked.
+     */
+    BATCH_ROW_COUNTS
 }

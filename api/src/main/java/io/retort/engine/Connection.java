@@ -133,6 +133,27 @@ public interface Connection extends AutoCloseable, SchemaExecutor {
     boolean isClosed();
 
     /**
+     * Whether the current transaction ran a statement that may have changed data: anything but a SELECT of the
+     * expression language ({@code text()} counts, since Retort cannot tell what it does). False outside a
+     * transaction.
+     */
+    boolean wroteInTransaction();
+
+    /**
+     * Discards the JDBC connection, as SQLAlchemy's {@code Connection.invalidate()}: its open results are closed, and
+     * it is closed rather than returned to the pool. A transaction in progress is gone with it and must be ended with
+     * {@link #rollback()} (until then statements raise {@code PendingRollbackException}); the next statement takes a
+     * new connection from the pool. The same happens by itself when a statement fails because the connection to the
+     * database was lost (a server restart, a killed session). Calling it twice is harmless.
+     *
+     * @throws io.retort.exception.ResourceClosedException if this connection is closed
+     */
+    void invalidate();
+
+    /** Whether the JDBC connection was discarded ({@link #invalidate()}, a lost connection) and not yet replaced. */
+    boolean isInvalidated();
+
+    /**
      * Rolls back uncommitted work, closes open results and returns the connection to the pool. Idempotent. Where the
      * database's ROLLBACK also drops the statements it parsed for the connection (H2), a transaction that ran only
      * read-only SELECTs of the expression language (no function calls, SQL text or row locks) ends with COMMIT

@@ -35,6 +35,8 @@ public final class EngineOptions {
     private final Duration poolTimeout;
     private final @Nullable Duration poolRecycle;
     private final boolean poolPrePing;
+    private final boolean poolLeakDetection;
+    private final Duration poolIdleTimeout;
     private final Map<String, String> connectArgs;
     private final @Nullable IsolationLevel isolationLevel;
     private final int compiledCacheSize;
@@ -54,6 +56,8 @@ public final class EngineOptions {
         this.poolTimeout = builder.poolTimeout;
         this.poolRecycle = builder.poolRecycle;
         this.poolPrePing = builder.poolPrePing;
+        this.poolLeakDetection = builder.poolLeakDetection;
+        this.poolIdleTimeout = builder.poolIdleTimeout;
         this.connectArgs = Collections.unmodifiableMap(new LinkedHashMap<>(builder.connectArgs));
         this.isolationLevel = builder.isolationLevel;
         this.compiledCacheSize = builder.compiledCacheSize;
@@ -86,6 +90,8 @@ public final class EngineOptions {
         builder.poolTimeout = poolTimeout;
         builder.poolRecycle = poolRecycle;
         builder.poolPrePing = poolPrePing;
+        builder.poolLeakDetection = poolLeakDetection;
+        builder.poolIdleTimeout = poolIdleTimeout;
         builder.connectArgs.putAll(connectArgs);
         builder.isolationLevel = isolationLevel;
         builder.compiledCacheSize = compiledCacheSize;
@@ -128,6 +134,25 @@ public final class EngineOptions {
     /** Whether each connection is tested before it is handed out, replacing a dead one silently. */
     public boolean poolPrePing() {
         return poolPrePing;
+    }
+
+    /**
+     * Whether each checkout records its whole stack, so that the warning logged when a Connection or Session is
+     * garbage-collected without {@code close()} shows where it was taken; without it the warning names the one
+     * calling line. Off by default: recording a stack costs microseconds per checkout.
+     */
+    public boolean poolLeakDetection() {
+        return poolLeakDetection;
+    }
+
+    /**
+     * How long a connection may sit idle in the pool before it is closed (default 10 minutes). This applies to
+     * every pooled connection, within {@code poolSize} or beyond it: after a burst the pool keeps up to
+     * {@code poolSize + maxOverflow} connections open until they have been idle this long, and an idle engine ends
+     * with none open.
+     */
+    public Duration poolIdleTimeout() {
+        return poolIdleTimeout;
     }
 
     /** Extra JDBC connection properties, added to (and overriding) those from the URL's query string. */
@@ -192,6 +217,7 @@ public final class EngineOptions {
     public String toString() {
         return "EngineOptions[echo=" + echo + ", poolSize=" + poolSize + ", maxOverflow=" + maxOverflow
                 + ", poolTimeout=" + poolTimeout + ", poolRecycle=" + poolRecycle + ", poolPrePing=" + poolPrePing
+                + ", poolLeakDetection=" + poolLeakDetection + ", poolIdleTimeout=" + poolIdleTimeout
                 + ", connectArgs=" + connectArgs.keySet() + ", isolationLevel=" + isolationLevel
                 + ", compiledCacheSize=" + compiledCacheSize + ", listeners=" + listeners.size()
                 + ", transactionCoordinator=" + transactionCoordinator + ", slowStatementThreshold="
@@ -207,6 +233,8 @@ public final class EngineOptions {
         private Duration poolTimeout = Duration.ofSeconds(30);
         private @Nullable Duration poolRecycle;
         private boolean poolPrePing;
+        private boolean poolLeakDetection;
+        private Duration poolIdleTimeout = Duration.ofMinutes(10);
         private final Map<String, String> connectArgs = new LinkedHashMap<>();
         private @Nullable IsolationLevel isolationLevel;
         private int compiledCacheSize = 500;
@@ -269,6 +297,30 @@ public final class EngineOptions {
         /** Test each connection before handing it out (default false). */
         public Builder poolPrePing(boolean value) {
             this.poolPrePing = value;
+            return this;
+        }
+
+        /**
+         * Close a pooled connection once it sat idle this long (default 10 minutes; {@code retort.pool.idle-timeout}).
+         *
+         * @throws ConfigurationException if it is not positive
+         */
+        public Builder poolIdleTimeout(Duration value) {
+            java.util.Objects.requireNonNull(value, "poolIdleTimeout");
+            if (value.isNegative() || value.isZero()) {
+                throw new ConfigurationException("poolIdleTimeout must be positive, but was "
+                        + value + "; it is how long a pooled connection may sit idle before it is closed");
+            }
+            this.poolIdleTimeout = value;
+            return this;
+        }
+
+        /**
+         * Record the stack of each checkout, for the warning about a Connection or Session dropped without
+         * {@code close()} (default false; {@code retort.pool.leak-detection}).
+         */
+        public Builder poolLeakDetection(boolean value) {
+            this.poolLeakDetection = value;
             return this;
         }
 

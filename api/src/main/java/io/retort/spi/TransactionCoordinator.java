@@ -30,6 +30,15 @@ public interface TransactionCoordinator {
     }
 
     /**
+     * {@link #poolIntegration()} for the pool of one database, named by {@code databaseName} (the engine's URL
+     * without its password): an XA pool's resources are registered for recovery under a name that must not change
+     * with the order in which engines are created. By default, {@link #poolIntegration()}.
+     */
+    default @Nullable Object poolIntegration(String databaseName) {
+        return poolIntegration();
+    }
+
+    /**
      * Whether the engine's connections come from the driver's {@code XADataSource}, so that several databases can
      * take part in one transaction with two-phase commit. False by default.
      */

@@ -11,7 +11,6 @@ import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,8 +27,6 @@ import org.jspecify.annotations.Nullable;
  * {@link #poolIntegration()}, which this class makes anew on each call.
  */
 public final class JtaTransactionCoordinator implements TransactionCoordinator {
-    private static final AtomicInteger POOLS = new AtomicInteger();
-
     private final TransactionManager transactionManager;
     private final TransactionSynchronizationRegistry registry;
     private final boolean xa;
@@ -88,13 +85,28 @@ public final class JtaTransactionCoordinator implements TransactionCoordinator {
         return new Joined(registry, transaction);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>An XA pool made this way has no database to be named after: its resources are registered for recovery as
+     * {@code retort-xa:unnamed}. Engines call {@link #poolIntegration(String)}.
+     */
     @Override
     public Object poolIntegration() {
+        return poolIntegration("unnamed");
+    }
+
+    /**
+     * Agroal's Narayana integration; with XA, its resources are registered for recovery as
+     * {@code retort-xa:<databaseName>}, a name that stays the same whatever order engines are created in.
+     */
+    @Override
+    public Object poolIntegration(String databaseName) {
         if (!xa) {
             return new NarayanaTransactionIntegration(transactionManager, registry);
         }
-        String name = "retort-xa-" + POOLS.incrementAndGet();
-        return new NarayanaTransactionIntegration(transactionManager, registry, name, false, recovery.registry());
+        return new NarayanaTransactionIntegration(transactionManager, registry, "retort-xa:" + databaseName, false,
+                recovery.registry());
     }
 
     @Override

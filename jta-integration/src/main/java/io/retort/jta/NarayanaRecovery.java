@@ -4,11 +4,15 @@ import com.arjuna.ats.arjuna.recovery.RecoveryManager;
 import com.arjuna.ats.arjuna.recovery.RecoveryModule;
 import com.arjuna.ats.internal.jta.recovery.arjunacore.XARecoveryModule;
 import com.arjuna.ats.jta.recovery.XAResourceRecoveryHelper;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.transaction.xa.XAResource;
 import org.jboss.tm.XAResourceRecovery;
 import org.jboss.tm.XAResourceRecoveryRegistry;
+import org.jboss.tm.XAResourceWrapper;
 
 /**
  * Narayana's recovery for the XA data sources of Retort engines: each pool registers its resources, and the recovery
@@ -50,6 +54,30 @@ public final class NarayanaRecovery {
     /** How many pools have registered resources for recovery. */
     public int registeredResources() {
         return helpers.size();
+    }
+
+    /**
+     * The names the registered pools' resources have for recovery, sorted: {@code retort-xa:} and the engine's URL
+     * without its password. Asks each pool for its recovery resources, which may open a connection.
+     */
+    public List<String> resourceNames() {
+        List<String> names = new ArrayList<>();
+        for (XAResourceRecovery recovery : helpers.keySet()) {
+            for (XAResource resource : recovery.getXAResources()) {
+                if (resource instanceof XAResourceWrapper) {
+                    names.add(((XAResourceWrapper) resource).getJndiName());
+                }
+                if (resource instanceof AutoCloseable) {
+                    try {
+                        ((AutoCloseable) resource).close();
+                    } catch (Exception e) {
+                        // A recovery resource that cannot close its connection leaves nothing else to do.
+                    }
+                }
+            }
+        }
+        Collections.sort(names);
+        return names;
     }
 
     /** The registry Agroal's Narayana integration adds each XA pool's recovery to. */

@@ -74,6 +74,53 @@ class JtaSessionIT {
         }
     }
 
+    /**
+     * Issue 20, case 2: a query before {@code tm.begin()} gave the session a connection of its own, and the session
+     * never joined the JTA transaction: the commit wrote nothing and the object stayed pending, without an error.
+     */
+    @DatabaseTest
+    void aSessionThatQueriedBeforeTheTransactionBeganJoinsIt(TestEngines engines) throws Exception {
+        Engine engine = jtaEngine(engines);
+        Engine plain = engines.engine();
+        Registry registry = Registry.of(JtaNote.class);
+        registry.createAll(plain);
+        try (Session session = Session.open(engine)) {
+            assertThat(session.get(JtaNote.class, 404)).isNull(); // a query: the session takes a connection
+            tm.begin();
+            JtaNote note = new JtaNote("joined late");
+            session.add(note);
+            tm.commit();
+            assertThat(count(plain)).isEqualTo(1);
+            assertThat(Orm.inspect(note).state()).isEqualTo(ObjectState.PERSISTENT);
+        } finally {
+            registry.dropAll(plain);
+        }
+    }
+
+    /** Issue 20, case 2: work written in the session's own transaction cannot join the JTA one: an error says so. */
+    @DatabaseTest
+    void aSessionThatWroteBeforeTheTransactionBeganRefusesToJoinIt(TestEngines engines) throws Exception {
+        Engine engine = jtaEngine(engines);
+        Engine plain = engines.engine();
+        Registry registry = Registry.of(JtaNote.class);
+        registry.createAll(plain);
+        try (Session session = Session.open(engine)) {
+            session.add(new JtaNote("own transaction"));
+            session.flush();
+            tm.begin();
+            assertThatThrownBy(() -> session.add(new JtaNote("in JTA"))).isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("This Session wrote in a transaction of its own, begun before the JTA transaction of"
+                            + " this thread, so its work cannot become part of the JTA transaction: call"
+                            + " session.commit() or session.rollback() before the JTA transaction begins, or use the"
+                            + " Session only inside it");
+            tm.rollback();
+            session.commit();
+            assertThat(count(plain)).isEqualTo(1);
+        } finally {
+            registry.dropAll(plain);
+        }
+    }
+
     @DatabaseTest
     void aRollbackLeavesNoRowsAndResetsTheSession(TestEngines engines) throws Exception {
         Engine engine = jtaEngine(engines);

@@ -76,6 +76,17 @@ class TwoPhaseCommitIT {
         }
     }
 
+    /**
+     * Issue 20, case 12: an XA pool's resources are registered for recovery under a name made from its database
+     * (the engine's URL without the password), not from a JVM-wide counter whose values change with the order the
+     * engines were created in.
+     */
+    @Test
+    void xaPoolsAreRegisteredForRecoveryUnderTheirDatabasesName() {
+        assertThat(recovery.resourceNames()).containsExactlyInAnyOrder("retort-xa:" + pg.url().render(true),
+                "retort-xa:" + maria.url().render(true));
+    }
+
     @Test
     void bothDatabasesCommitTogether() throws Exception {
         tm.begin();

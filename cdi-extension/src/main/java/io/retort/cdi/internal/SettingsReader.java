@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 public final class SettingsReader {
     /** The keys of one database, after its prefix; {@code connect-args.} is followed by any JDBC property name. */
     public static final List<String> KEYS = List.of("url", "username", "password", "datasource", "echo",
-            "pool.size", "pool.max-overflow", "pool.timeout", "pool.recycle", "pool.pre-ping", "connect-args.<key>",
-            "schema-generation", "packages", "xa", "expire-on-commit",
+            "pool.size", "pool.max-overflow", "pool.timeout", "pool.recycle", "pool.pre-ping", "pool.leak-detection",
+            "pool.idle-timeout", "connect-args.<key>", "schema-generation", "packages", "xa", "expire-on-commit",
             // Operations (issue 26): read by readOperations below and, for health, by EngineReadinessCheck.
             "slow-statement-threshold", "n-plus-one", "n-plus-one.threshold", "metrics.enabled", "tracing.enabled",
             "health.enabled", "health.timeout");
@@ -144,6 +144,13 @@ public final class SettingsReader {
         }));
         apply(found, () -> duration(prefix + "pool.recycle").ifPresent(options::poolRecycle));
         apply(found, () -> bool(prefix + "pool.pre-ping").ifPresent(options::poolPrePing));
+        apply(found, () -> bool(prefix + "pool.leak-detection").ifPresent(options::poolLeakDetection));
+        apply(found, () -> duration(prefix + "pool.idle-timeout").ifPresent(idle -> {
+            if (idle.isZero() || idle.isNegative()) {
+                throw invalid(prefix + "pool.idle-timeout", idle.toString(), "a positive duration: " + DURATION_FORMS);
+            }
+            options.poolIdleTimeout(idle);
+        }));
         String argsPrefix = prefix + "connect-args.";
         TreeMap<String, String> connectArgs = new TreeMap<>();
         for (String property : config.getPropertyNames()) {

@@ -478,6 +478,14 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether a JDBC batch on {@code target} reports a row count per statement (SQLAlchemy's
+     * {@code supports_sane_multi_rowcount}); a driver setting can make it answer {@code SUCCESS_NO_INFO} instead.
+     */
+    public boolean supportsSaneMultiRowcount(JdbcTarget target) {
+        return true;
+    }
+
+    /**
      * Whether the database can add RETURNING to a statement ({@code INSERT}, {@code UPDATE} or {@code DELETE}),
      * judged from the server version once connected (and assumed from the newest version before that).
      */

@@ -264,6 +264,22 @@ public class MySqlDialect extends Dialect {
         return mariaDb;
     }
 
+    /**
+     * Not with MariaDB Connector/J's {@code useBulkStmts} or MySQL Connector/J's {@code rewriteBatchedStatements}
+     * (as a connection property or in the JDBC URL): a batch then answers {@code SUCCESS_NO_INFO} for its rows.
+     */
+    @Override
+    public boolean supportsSaneMultiRowcount(JdbcTarget target) {
+        for (String option : new String[] {"useBulkStmts", "rewriteBatchedStatements"}) {
+            if ("true".equalsIgnoreCase(target.properties().getProperty(option))
+                    || target.jdbcUrl().toLowerCase(java.util.Locale.ROOT).contains(
+                            option.toLowerCase(java.util.Locale.ROOT) + "=true")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** MySQL and MariaDB treat a backslash in a string literal as an escape (unless NO_BACKSLASH_ESCAPES is set). */
     @Override
     public boolean backslashEscapesInStrings() {

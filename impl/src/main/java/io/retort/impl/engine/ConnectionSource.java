@@ -29,6 +29,13 @@ public interface ConnectionSource extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * Closes the pool's idle connections after one was found disconnected: a server restart leaves them all dead
+     * (SQLAlchemy invalidates the whole pool then). Nothing by default, for a source that keeps no connections.
+     */
+    default void discardIdle() {
+    }
+
     /** Thrown by {@link #acquire()} when the pool timeout passed. */
     final class PoolExhaustedException extends SQLException {
         private static final long serialVersionUID = 1L;

@@ -65,6 +65,19 @@ public final class DefaultEngine implements Engine {
             this.source = source;
         }
 
+        /**
+         * Counts a connection about to be taken from this pool, unless {@link #retire()} came first (the caller then
+         * takes the engine's next pool). A retire that comes after sees the count and leaves the pool open.
+         */
+        boolean enter() {
+            inUse.incrementAndGet();
+            if (retired) {
+                returned();
+                return false;
+            }
+            return true;
+        }
+
         void returned() {
             if (inUse.decrementAndGet() == 0 && retired) {
                 closeOnce();
@@ -123,9 +136,10 @@ public final class DefaultEngine implements Engine {
         }
         this.poolSettings = new PoolSettings(resolved.target(), options.poolSize(), options.maxOverflow(),
                 options.poolTimeout(), options.poolRecycle(), options.poolPrePing(), options.isolationLevel(),
-                dialect::isDisconnect, options.transactionCoordinator().poolIntegration(),
+                dialect::isDisconnect, options.transactionCoordinator().poolIntegration(url.render(true)),
                 options.transactionCoordinator().xa()
-                        ? dialect.xaDataSourceClassName(resolved.target().driverClassName()) : null);
+                        ? dialect.xaDataSourceClassName(resolved.target().driverClassName()) : null,
+                options.poolIdleTimeout());
         this.poolFactory = poolFactory;
         this.compiler = new StatementCompiler(dialect);
         this.cache = new StatementCache(options.compiledCacheSize());
@@ -238,12 +252,32 @@ public final class DefaultEngine implements Engine {
     @Override
     public Connection connect() {
         checkNotClosed();
+        Checkout checkout = checkout();
+        checkedOut.incrementAndGet();
+        return new DefaultConnection(this, checkout.jdbc(), checkout.generation());
+    }
+
+    /** A JDBC connection taken from a pool, and the pool it goes back to. */
+    record Checkout(java.sql.Connection jdbc, PoolGeneration generation) {
+    }
+
+    /**
+     * Takes a JDBC connection from the current pool: for a new Connection, or for one whose JDBC connection was
+     * invalidated and that runs its next statement.
+     *
+     * @throws PoolTimeoutException if none becomes free within the pool timeout
+     */
+    Checkout checkout() {
+        checkNotClosed();
         PoolGeneration generation = pool();
         if (!initialized) {
             initialize(generation.source);
         }
         java.sql.Connection jdbc;
-        generation.inUse.incrementAndGet();
+        // dispose() may retire the pool between pool() and here: take the next one rather than a closed one.
+        while (!generation.enter()) {
+            generation = pool();
+        }
         PoolEvents events = operations.poolEvents();
         waiting.incrementAndGet();
         events.waitStarted();
@@ -268,8 +302,18 @@ public final class DefaultEngine implements Engine {
                 events.waitEnded(System.nanoTime() - waitStart, timedOut);
             }
         }
-        checkedOut.incrementAndGet();
-        return new DefaultConnection(this, jdbc, generation);
+        return new Checkout(jdbc, generation);
+    }
+
+    /**
+     * A Connection's JDBC connection was discarded (invalidated); after a disconnect the pool's idle connections
+     * are closed too, since a server restart or failover leaves them as dead.
+     */
+    void invalidated(PoolGeneration generation, boolean disconnect) {
+        if (disconnect) {
+            generation.source.discardIdle();
+        }
+        generation.returned();
     }
 
     private OperationalException connectFailure(SQLException e) {
@@ -314,9 +358,12 @@ public final class DefaultEngine implements Engine {
         }
     }
 
-    void connectionClosed(PoolGeneration generation) {
+    /** A Connection was closed; its JDBC connection, if it still had one, went back to {@code generation}. */
+    void connectionClosed(@Nullable PoolGeneration generation) {
         checkedOut.decrementAndGet();
-        generation.returned();
+        if (generation != null) {
+            generation.returned();
+        }
     }
 
     @Override
@@ -374,6 +421,8 @@ public final class DefaultEngine implements Engine {
                 return dialect.supportsReturning("DELETE");
             case SEQUENCES:
                 return dialect.supportsSequences();
+            case BATCH_ROW_COUNTS:
+                return dialect.supportsSaneMultiRowcount(poolSettings.target());
             default:
                 throw new IllegalArgumentException("Unknown capability " + capability);
         }

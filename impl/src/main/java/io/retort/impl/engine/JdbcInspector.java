@@ -54,12 +54,21 @@ final class JdbcInspector implements Inspector {
         }
     }
 
-    private String escape(DatabaseMetaData metaData, String name) throws SQLException {
+    /**
+     * A LIKE pattern that matches {@code name} and names that differ from it only where it has a LIKE wildcard or
+     * the driver's escape character: each of those becomes {@code _} (any one character). Callers keep only the rows
+     * whose name equals {@code name}. Escaping instead depends on how each driver quotes the pattern: MariaDB's lost
+     * a name with a backslash, so dropAll skipped its table.
+     */
+    private static String escape(DatabaseMetaData metaData, String name) throws SQLException {
         String escape = metaData.getSearchStringEscape();
-        if (escape == null || escape.isEmpty()) {
-            return name;
+        StringBuilder pattern = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean special = c == '_' || c == '%' || c == '\\' || escape != null && escape.indexOf(c) >= 0;
+            pattern.append(special ? '_' : c);
         }
-        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+        return pattern.toString();
     }
 
     private String stored(String table) {

@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param isDisconnect tells whether an exception means the connection is dead and must be discarded
  * @param transactionIntegration what the pool enlists connections in external (JTA) transactions with, or null
  * @param xaDataSourceClassName the driver's XADataSource class when connections must be XA, or null
+ * @param idleTimeout how long a connection may sit idle in the pool before it is closed
  */
 public record PoolSettings(JdbcTarget target, int poolSize, int maxOverflow, Duration timeout,
         @Nullable Duration recycle, boolean prePing, @Nullable IsolationLevel isolationLevel,
         Predicate<SQLException> isDisconnect, @Nullable Object transactionIntegration,
-        @Nullable String xaDataSourceClassName) {
+        @Nullable String xaDataSourceClassName, Duration idleTimeout) {
 }

@@ -1,5 +1,6 @@
 package io.retort.impl.engine;
 
+import io.retort.exception.ResourceClosedException;
 import io.retort.impl.dialect.Dialect;
 import java.sql.Blob;
 import java.sql.Clob;
@@ -29,6 +30,10 @@ final class RowCursor {
     private final Dialect dialect;
     private final @Nullable SqlType<?>[] types;
     private boolean closed;
+    /** Every row was read: reading on gives no more rows, where a cursor closed before its end is an error. */
+    private boolean exhausted;
+    /** What closed the cursor before its last row, for the error a later read raises. */
+    private @Nullable String closedBy;
 
     /**
      * A cursor over a statement's result set. With {@code labelsFixed} (the SQL text fixes the result's columns: an
@@ -115,26 +120,36 @@ final class RowCursor {
     /**
      * The values of the next row in a new array the caller owns, or {@code null} when there are no more (the cursor
      * is then closed).
+     *
+     * @throws ResourceClosedException if the cursor was closed before its last row was read: the rows not read are
+     *         gone, which must not look like an empty result (SQLAlchemy's {@code ResourceClosedError})
      */
     @Nullable Object @Nullable [] nextValues() {
         if (closed) {
-            return null;
+            if (exhausted) {
+                return null;
+            }
+            throw new ResourceClosedException("This Result is closed: " + closedBy + " before all its rows were"
+                    + " read, and the rows not read are gone. Read the rows you need (all(), or a loop to the end)"
+                    + " before commit(), rollback() or close(), and before closing the Result");
         }
         if (buffered != null) {
             if (buffered.hasNext()) {
                 return buffered.next();
             }
+            exhausted = true;
             close();
             return null;
         }
         try {
             if (!resultSet.next()) {
+                exhausted = true;
                 close();
                 return null;
             }
             return readValues(resultSet, types, dialect);
         } catch (SQLException e) {
-            close();
+            close("reading a row failed with a database error, which");
             throw connection.translate(e, sql, parameters);
         }
     }
@@ -176,11 +191,18 @@ final class RowCursor {
         return closed;
     }
 
+    /** Closes the cursor, because the Result was closed or read through first(), one() or oneOrNull(). */
     void close() {
+        close("the Result was closed (close(), or first(), one(), oneOrNull() or scalar() read it and closed it)");
+    }
+
+    /** Closes the cursor; {@code reason} says what closed it, for the error a later read raises. */
+    void close(String reason) {
         if (closed) {
             return;
         }
         closed = true;
+        closedBy = reason;
         if (resultSet == null || statement == null) {
             connection.forget(this);
             return;

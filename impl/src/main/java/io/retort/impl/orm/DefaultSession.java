@@ -977,6 +977,9 @@ public final class DefaultSession implements Session {
      * that objects added inside a transaction are written by it even if nothing else touches the database.
      */
     private void joinExternal() {
+        if (joined == null && connection != null) {
+            leaveLocalTransactionForExternal();
+        }
         if (joined == null && connection == null) {
             TransactionCoordinator.ExternalTransaction external = coordinator.currentTransaction();
             if (external != null) {
@@ -984,6 +987,26 @@ public final class DefaultSession implements Session {
                 joined = external;
             }
         }
+    }
+
+    /**
+     * A JTA transaction began on this thread after the session took a connection of its own (a query before
+     * {@code tm.begin()}): a transaction that only read ends here, so that the session joins the JTA one; one that
+     * wrote cannot become part of it, which is an error rather than work the JTA commit silently leaves out.
+     */
+    private void leaveLocalTransactionForExternal() {
+        Connection local = connection;
+        if (local == null || coordinator.currentTransaction() == null) {
+            return;
+        }
+        if (local.wroteInTransaction() || !insertedInTransaction.isEmpty() || !deletedInTransaction.isEmpty()) {
+            throw new InvalidRequestException("This Session wrote in a transaction of its own, begun before the JTA"
+                    + " transaction of this thread, so its work cannot become part of the JTA transaction: call"
+                    + " session.commit() or session.rollback() before the JTA transaction begins, or use the Session"
+                    + " only inside it");
+        }
+        connection = null;
+        local.close(); // it only read: ending it loses nothing
     }
 
     /** Flushes before a JTA transaction completes and settles the objects after it. */

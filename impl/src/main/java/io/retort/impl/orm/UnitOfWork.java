@@ -261,11 +261,16 @@ final class UnitOfWork {
      * {@link MetaData#dependencyOrder()} breaks it.
      */
     private List<EntityMapper<?>> dependencyOrder() {
-        // By table name, so that tables with no order between them are written in the same order every time.
+        // By table name (then class name), so that tables with no order between them are written in the same order
+        // every time; two classes mapped to one table are two mappers, each written.
         Map<String, EntityMapper<?>> byTable = new java.util.TreeMap<>();
+        Map<String, List<EntityMapper<?>>> ofTable = new java.util.HashMap<>();
         for (Map<EntityMapper<?>, List<InstanceState>> work : List.of(inserts, persistent, deletes)) {
             for (EntityMapper<?> mapper : work.keySet()) {
-                byTable.putIfAbsent(mapper.table().name(), mapper);
+                if (byTable.putIfAbsent(mapper.table().name() + '\u0000' + mapper.entityClass().getName(),
+                        mapper) == null) {
+                    ofTable.computeIfAbsent(mapper.table().name(), name -> new ArrayList<>()).add(mapper);
+                }
             }
         }
         if (byTable.size() == 1) {
@@ -275,9 +280,10 @@ final class UnitOfWork {
         for (EntityMapper<?> mapper : byTable.values()) {
             java.util.Set<EntityMapper<?>> refers = new java.util.LinkedHashSet<>();
             for (ForeignKeyConstraint fk : mapper.table().foreignKeys()) {
-                EntityMapper<?> parent = byTable.get(fk.referredTable());
-                if (parent != null && parent != mapper && !postUpdateKey(mapper, fk)) {
-                    refers.add(parent);
+                for (EntityMapper<?> parent : ofTable.getOrDefault(fk.referredTable(), List.of())) {
+                    if (!parent.table().name().equals(mapper.table().name()) && !postUpdateKey(mapper, fk)) {
+                        refers.add(parent);
+                    }
                 }
             }
             parents.put(mapper, refers);
@@ -295,13 +301,14 @@ final class UnitOfWork {
         }
         if (order.size() < parents.size()) {
             MetaData tables = new MetaData();
-            for (EntityMapper<?> mapper : parents.keySet()) {
-                tables.add(mapper.table());
+            for (List<EntityMapper<?>> mappers : ofTable.values()) {
+                tables.add(mappers.get(0).table());
             }
             for (Table table : tables.dependencyOrder().tables()) {
-                EntityMapper<?> mapper = byTable.get(table.name());
-                if (!order.contains(mapper)) {
-                    order.add(mapper);
+                for (EntityMapper<?> mapper : ofTable.getOrDefault(table.name(), List.of())) {
+                    if (!order.contains(mapper)) {
+                        order.add(mapper);
+                    }
                 }
             }
         }
@@ -992,8 +999,8 @@ final class UnitOfWork {
                 }
             };
             culprit = describeBatch(mapper, members.size(), members.get(0).state());
-            Result result = connection.execute(update, rows);
-            checkCounts("UPDATE", mapper, result.rowCounts(), members.stream().map(Change::state).toList(), true);
+            checkCounts("UPDATE", mapper, rowCounts(connection, update, rows, mapper),
+                    members.stream().map(Change::state).toList(), true);
         }
     }
 
@@ -1050,6 +1057,23 @@ final class UnitOfWork {
                         + mapper.describe(first.object()) + ")";
     }
 
+    /**
+     * The rows each parameter set matched: one batch, or, for versioned rows where the driver's batch counts cannot
+     * be trusted ({@link Capability#BATCH_ROW_COUNTS}), one statement per row, as SQLAlchemy does where the dialect
+     * lacks {@code supports_sane_multi_rowcount}.
+     */
+    private long[] rowCounts(Connection connection, io.retort.sql.Executable statement,
+            List<Map<String, @Nullable Object>> rows, EntityMapper<?> mapper) {
+        if (mapper.version() == null || session.engine().supports(Capability.BATCH_ROW_COUNTS)) {
+            return connection.execute(statement, rows).rowCounts();
+        }
+        long[] counts = new long[rows.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = connection.execute(statement, rows.get(i)).rowCount();
+        }
+        return counts;
+    }
+
     /** Each row of an UPDATE or DELETE must have matched exactly one row; a miss means another transaction won. */
     private void checkCounts(String verb, EntityMapper<?> mapper, long[] counts, List<InstanceState> states,
             boolean always) {
@@ -1057,6 +1081,14 @@ final class UnitOfWork {
             return;
         }
         for (int i = 0; i < counts.length && i < states.size(); i++) {
+            if (counts[i] < 0 && mapper.version() != null) {
+                culprit = mapper.describe(states.get(i).object());
+                throw new io.retort.exception.InvalidRequestException("The driver reported no row count"
+                        + " (SUCCESS_NO_INFO) for the " + verb + " of " + culprit + ", so its version could not be"
+                        + " checked and a concurrent change would be lost; the flush is rolled back. Turn off the"
+                        + " driver's batch rewriting (useBulkStmts, rewriteBatchedStatements) or name it in the URL"
+                        + " or connect-args, where Retort sees it and writes versioned rows one by one");
+            }
             if (counts[i] >= 0 && counts[i] != 1) {
                 Object instance = states.get(i).object();
                 culprit = mapper.describe(instance);
@@ -1083,8 +1115,7 @@ final class UnitOfWork {
             rows.add(new ColumnValues(keys, values));
         }
         culprit = describeBatch(mapper, states.size(), states.get(0));
-        Result result = connection.execute(delete, rows);
-        checkCounts("DELETE", mapper, result.rowCounts(), states, false);
+        checkCounts("DELETE", mapper, rowCounts(connection, delete, rows, mapper), states, false);
     }
 
     // ---- journal ----

@@ -15,27 +15,28 @@ import io.retort.impl.engine.PoolEvents;
 import io.retort.impl.engine.PoolSettings;
 import java.sql.Driver;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Properties;
 
 /**
  * A {@link ConnectionSource} backed by an Agroal pool, configured from SQLAlchemy's pool options:
  *
  * <ul>
- *   <li>{@code poolSize + maxOverflow} is Agroal's maximum size. Connections are opened on demand (none at start);
- *       idle connections are closed after {@link #IDLE_TIMEOUT}.</li>
+ *   <li>{@code poolSize + maxOverflow} is Agroal's maximum size. Connections are opened on demand (none at start),
+ *       and any connection, within the pool size or not, is closed once it sat idle for {@code poolIdleTimeout}
+ *       (Agroal's reap timeout; Agroal's minimum size is 0, since a minimum is opened in advance). Unlike
+ *       SQLAlchemy's {@code QueuePool}, which closes an overflow connection as soon as it is returned, the pool
+ *       keeps up to {@code poolSize + maxOverflow} connections after a burst until they have been idle that
+ *       long.</li>
  *   <li>{@code poolTimeout} is Agroal's acquisition timeout.</li>
  *   <li>{@code poolRecycle} is Agroal's maximum lifetime: an older connection is closed when it is next idle.</li>
  *   <li>{@code poolPrePing} validates each connection as it is taken ({@link java.sql.Connection#isValid}); a dead
  *       one is discarded and another is taken, so the caller never sees it.</li>
- *   <li>A connection on which the dialect saw a disconnect error is discarded when it is returned.</li>
+ *   <li>A connection on which the dialect saw a disconnect error is discarded when it is returned; then the idle
+ *       ones are closed too ({@link #discardIdle()}), and those in use when they are returned.</li>
  * </ul>
  * Connections come with auto-commit off: Retort's connections begin transactions implicitly.
  */
 public final class AgroalConnectionSource implements ConnectionSource {
-    /** How long a connection may sit idle in the pool before Agroal closes it. */
-    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
-
     private final AgroalDataSource dataSource;
     private final PoolSettings settings;
     private final PoolWatcher watcher = new PoolWatcher();
@@ -54,7 +55,7 @@ public final class AgroalConnectionSource implements ConnectionSource {
                             .minSize(0)
                             .initialSize(0)
                             .acquisitionTimeout(settings.timeout())
-                            .reapTimeout(IDLE_TIMEOUT)
+                            .reapTimeout(settings.idleTimeout())
                             // A connection that failed with a disconnect error is discarded when it is returned.
                             .exceptionSorter(settings.isDisconnect()::test);
                     if (settings.recycle() != null) {
@@ -153,6 +154,12 @@ public final class AgroalConnectionSource implements ConnectionSource {
             throw new ConfigurationException("Could not instantiate the JDBC driver "
                     + settings.target().driverClassName() + ": " + e, e);
         }
+    }
+
+    /** Closes the idle connections now, and those in use when they are returned (Agroal's graceful flush). */
+    @Override
+    public void discardIdle() {
+        dataSource.flush(AgroalDataSource.FlushMode.GRACEFUL);
     }
 
     @Override

@@ -1,0 +1,255 @@
+package io.retort.impl.engine;
+
+import io.retort.engine.Result;
+import io.retort.engine.StatementEvent;
+import io.retort.exception.InvalidRequestException;
+import io.retort.impl.compiler.CompiledStatement;
+import io.retort.impl.compiler.ExpressionCompiler;
+import io.retort.impl.dialect.Dialect;
+import io.retort.sql.Expression;
+import io.retort.sql.Insert;
+import io.retort.types.SqlType;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The insertmanyvalues executor: an executemany of {@code insert(table).returning(...)} as multi-row VALUES pages, or
+ * as a JDBC batch with generated keys where the database has no INSERT ... RETURNING. One per connection.
+ */
+final class InsertManyExecutor {
+    private final DefaultConnection connection;
+    private final StatementExecutor executor;
+    private final DefaultEngine engine;
+    private final Dialect dialect;
+    private final SqlLog log;
+
+    InsertManyExecutor(DefaultConnection connection, StatementExecutor executor, DefaultEngine engine) {
+        this.connection = connection;
+        this.executor = executor;
+        this.engine = engine;
+        this.dialect = engine.dialect();
+        this.log = engine.log();
+    }
+
+    /** Rows of an insert executemany per statement where RETURNING is used, as SQLAlchemy's insertmanyvalues. */
+    private static final int INSERT_MANY_PAGE = 1000;
+
+    /**
+     * An executemany of {@code insert(table).returning(...)}: the RETURNING rows come back one per parameter set, in
+     * the order of the sets. Where the database has INSERT ... RETURNING, the rows go in multi-row
+     * {@code VALUES (...), (...)} statements of up to 1,000 rows (fewer when the bind-parameter limit requires), whose
+     * rows the database returns in VALUES order; elsewhere (H2, MySQL) they go as one JDBC batch and the columns come
+     * back as the driver's generated keys. The full pages share one SQL text, and so one {@code PreparedStatement}:
+     * SQLite parses a statement at every {@code prepareStatement}, which for 1,000 rows costs as much as running it.
+     */
+    Result execute(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets) {
+        Set<String> columns = sets.get(0).keySet();
+        InsertRows layout = InsertRows.of(bare, sets.get(0));
+        for (int i = 0; i < sets.size(); i++) {
+            layout.checkColumns(sets.get(i), i); // all before the first page is written
+        }
+        List<Expression<?>> returning = bare.returningClause();
+        SqlType<?>[] resultTypes = new SqlType<?>[returning.size()];
+        for (int i = 0; i < resultTypes.length; i++) {
+            resultTypes[i] = returning.get(i).type();
+        }
+        List<@Nullable Object[]> rows = new ArrayList<>(sets.size());
+        Columns[] resultColumns = new Columns[1];
+        String lastSql;
+        if (dialect.supportsReturning("INSERT")) {
+          try (KeptStatement kept = new KeptStatement()) {
+            int perRow = Math.max(1, columns.size() + countDefaults(bare, columns));
+            int page = Math.max(1, Math.min(INSERT_MANY_PAGE, dialect.maxBindParameters() / perRow));
+            lastSql = "";
+            for (int from = 0; from < sets.size(); from += page) {
+                List<? extends Map<String, ? extends @Nullable Object>> chunk =
+                        sets.subList(from, Math.min(sets.size(), from + page));
+                DefaultEngine.Compiled compiled = engine.compileMultiRow(bare, sets.get(0), chunk.size(),
+                        chunk.size() == page);
+                List<@Nullable Object> values = new ArrayList<>(chunk.size() * layout.types().length);
+                SqlType<?>[] types = new SqlType<?>[chunk.size() * layout.types().length];
+                boolean plain = true;
+                for (int r = 0; r < chunk.size() && plain; r++) {
+                    plain = layout.append(chunk.get(r), values, from + r);
+                    System.arraycopy(layout.types(), 0, types, r * layout.types().length, layout.types().length);
+                }
+                List<@Nullable Object> bindValues = values;
+                SqlType<?>[] bindTypes = types;
+                if (!plain) {
+                    // A value is an expression: only a statement built for these rows can render it.
+                    Insert multi = bare.values(chunk);
+                    compiled = engine.compile(multi);
+                    ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, multi);
+                    bindValues = bound.values();
+                    bindTypes = bound.types().toArray(new SqlType<?>[0]);
+                }
+                lastSql = compiled.statement().sql();
+                List<Map<String, @Nullable Object>> logged = List.of(new LazyNamedValues(compiled.statement(),
+                        bindValues));
+                List<@Nullable Object> finalValues = bindValues;
+                SqlType<?>[] finalTypes = bindTypes;
+                runInsertMany(compiled, lastSql, logged, false, rows, resultColumns, resultTypes, prepared -> {
+                    executor.bindAll(prepared, finalValues, finalTypes);
+                    return prepared.executeQuery();
+                }, null, chunk.size(), kept);
+            }
+          }
+        } else {
+            String[] keyColumns = new String[returning.size()];
+            for (int i = 0; i < keyColumns.length; i++) {
+                if (!(returning.get(i) instanceof io.retort.sql.ColumnReference<?>)) {
+                    throw new io.retort.exception.CompileException(dialect.name() + " has no INSERT ... RETURNING;"
+                            + " an insert executemany there can only return columns the database generates, as"
+                            + " generated keys, but RETURNING names " + returning.get(i));
+                }
+                keyColumns[i] = ((io.retort.sql.ColumnReference<?>) returning.get(i)).name();
+            }
+            Insert plain = bare.returning();
+            DefaultEngine.Compiled compiled = engine.compile(plain.values(sets.get(0)));
+            CompiledStatement plan = compiled.statement();
+            List<List<@Nullable Object>> values = new ArrayList<>(sets.size());
+            for (int i = 0; i < sets.size(); i++) {
+                Map<String, ? extends @Nullable Object> set = sets.get(i);
+                List<@Nullable Object> row = layout.values(set, i);
+                if (row == null) {
+                    row = ExpressionCompiler.collect(dialect, plain.values(set)).values();
+                }
+                values.add(row);
+            }
+            List<Map<String, @Nullable Object>> logged = LazyNamedValues.ofRows(plan, values);
+            SqlType<?>[] bindTypes = layout.types();
+            lastSql = plan.sql();
+            runInsertMany(compiled, lastSql, logged, true, rows, resultColumns, resultTypes, prepared -> {
+                for (List<@Nullable Object> row : values) {
+                    executor.bindAll(prepared, row, bindTypes);
+                    prepared.addBatch();
+                }
+                prepared.executeBatch();
+                return prepared.getGeneratedKeys();
+            }, keyColumns, sets.size(), null);
+        }
+        RowCursor cursor = new RowCursor(connection, resultColumns[0], rows, dialect, lastSql);
+        connection.register(cursor);
+        return new DefaultResult(cursor);
+    }
+
+    private static int countDefaults(Insert bare, Set<String> given) {
+        int count = 0;
+        for (io.retort.sql.ColumnReference<?> column : bare.table().columnReferences()) {
+            if (column.clientDefault() != null && !given.contains(column.name())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Sends one statement of an insert executemany with RETURNING and reads its rows. */
+    private interface InsertManyCall {
+        java.sql.ResultSet run(PreparedStatement prepared) throws SQLException;
+    }
+
+    /**
+     * The statement of one insert executemany's pages, kept while the pages have the same SQL and closed when the
+     * SQL changes (the last, shorter page) or the executemany ends.
+     */
+    private final class KeptStatement implements AutoCloseable {
+        private @Nullable String sql;
+        private @Nullable PreparedStatement prepared;
+
+        PreparedStatement prepare(String text) throws SQLException {
+            if (prepared != null && text.equals(sql)) {
+                return prepared;
+            }
+            close();
+            PreparedStatement created = connection.jdbc().prepareStatement(text);
+            try {
+                executor.applyTimeout(created);
+            } catch (SQLException e) {
+                created.close();
+                throw e;
+            }
+            sql = text;
+            prepared = created;
+            return created;
+        }
+
+        @Override
+        public void close() {
+            PreparedStatement open = prepared;
+            String text = String.valueOf(sql);
+            prepared = null;
+            sql = null;
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (SQLException e) {
+                    throw executor.translate(e, text, List.of());
+                }
+            }
+        }
+    }
+
+    private void runInsertMany(DefaultEngine.Compiled compiled, String sql, List<Map<String, @Nullable Object>> logged,
+            boolean batch, List<@Nullable Object[]> rows, Columns[] columns, SqlType<?>[] resultTypes,
+            InsertManyCall call, String @Nullable [] keyColumns, int expected, @Nullable KeptStatement kept) {
+        connection.autobegin(false);
+        log.statement(sql, logged, batch, compiled.cached());
+        StatementEvent event = executor.event(sql, logged, batch);
+        SQLException failure = null;
+        long rowCount = -1;
+        executor.fireBefore(event);
+        long start = System.nanoTime();
+        try {
+            if (kept != null) {
+                readInsertMany(kept.prepare(sql), call, rows, columns, resultTypes, keyColumns, expected, sql);
+            } else {
+                try (PreparedStatement prepared = keyColumns == null ? connection.jdbc().prepareStatement(sql)
+                        : connection.jdbc().prepareStatement(sql, keyColumns)) {
+                    executor.applyTimeout(prepared);
+                    readInsertMany(prepared, call, rows, columns, resultTypes, keyColumns, expected, sql);
+                }
+            }
+            rowCount = expected;
+        } catch (SQLException e) {
+            failure = e;
+            throw executor.translate(e, sql, logged);
+        } finally {
+            executor.fireAfter(event, System.nanoTime() - start, failure, rowCount);
+        }
+    }
+
+    private void readInsertMany(PreparedStatement prepared, InsertManyCall call, List<@Nullable Object[]> rows,
+            Columns[] columns, SqlType<?>[] resultTypes, String @Nullable [] keyColumns, int expected, String sql)
+            throws SQLException {
+        int before = rows.size();
+        try (java.sql.ResultSet returned = call.run(prepared)) {
+            if (columns[0] == null) {
+                List<String> names = new ArrayList<>(resultTypes.length);
+                for (int i = 1; i <= resultTypes.length; i++) {
+                    names.add(keyColumns != null ? keyColumns[i - 1]
+                            : dialect.normalizeColumnLabel(returned.getMetaData().getColumnLabel(i)));
+                }
+                columns[0] = new Columns(names);
+            }
+            if (returned.getMetaData().getColumnCount() < resultTypes.length) {
+                throw new io.retort.exception.CompileException(dialect.name() + " returned "
+                        + returned.getMetaData().getColumnCount() + " generated key column(s) for an insert"
+                        + " executemany, but RETURNING names " + resultTypes.length + "; without INSERT ..."
+                        + " RETURNING only the generated key can come back");
+            }
+            while (returned.next()) {
+                rows.add(RowCursor.readValues(returned, resultTypes, dialect));
+            }
+        }
+        if (rows.size() - before != expected) {
+            throw new InvalidRequestException("The database returned " + (rows.size() - before) + " rows for an"
+                    + " insert of " + expected + " rows with RETURNING; the rows cannot be matched to the"
+                    + " parameter sets\n[SQL: " + sql + "]");
+        }
+    }
+}

@@ -1,0 +1,337 @@
+package io.retort.impl.engine;
+
+import io.retort.engine.ExecutionListener;
+import io.retort.engine.Result;
+import io.retort.engine.StatementEvent;
+import io.retort.exception.DatabaseException;
+import io.retort.exception.InvalidArgumentException;
+import io.retort.impl.compiler.CompiledStatement;
+import io.retort.impl.compiler.ExpressionCompiler;
+import io.retort.impl.dialect.Dialect;
+import io.retort.sql.Executable;
+import io.retort.sql.Expression;
+import io.retort.sql.Insert;
+import io.retort.sql.Select;
+import io.retort.sql.SqlNode;
+import io.retort.sql.TextClause;
+import io.retort.types.SqlType;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs a {@link DefaultConnection}'s statements: compiles, prepares and binds them, opens the cursor, tells the
+ * execution listeners and writes the SQL log. Not thread-safe; one per connection.
+ */
+final class StatementExecutor {
+    private final DefaultConnection connection;
+    private final DefaultEngine engine;
+    private final Dialect dialect;
+    private final SqlLog log;
+    private final List<ExecutionListener> listeners;
+    private final io.retort.spi.TransactionCoordinator.@Nullable ExternalTransaction external;
+    private final InsertManyExecutor insertMany;
+    /** The query timeout (seconds) of the statement running now, from the JTA transaction's time left; 0 for none. */
+    private int queryTimeout;
+    private long queryStarted;
+
+    StatementExecutor(DefaultConnection connection, DefaultEngine engine,
+            io.retort.spi.TransactionCoordinator.@Nullable ExternalTransaction external) {
+        this.connection = connection;
+        this.engine = engine;
+        this.dialect = engine.dialect();
+        this.log = engine.log();
+        this.listeners = engine.connectionListeners();
+        this.external = external;
+        this.insertMany = new InsertManyExecutor(connection, this, engine);
+    }
+
+    /**
+     * Inside an external transaction with a timeout, the statement may run only as long as the transaction has left:
+     * the driver cancels it then.
+     */
+    void applyTimeout(Statement statement) throws SQLException {
+        queryTimeout = 0;
+        if (external != null) {
+            long remaining = external.remainingTimeoutMillis();
+            if (remaining > 0) {
+                queryTimeout = (int) Math.max(1, (remaining + 999) / 1000);
+                statement.setQueryTimeout(queryTimeout);
+                queryStarted = System.nanoTime();
+            }
+        }
+    }
+
+
+    /** Runs a statement once; a positive fetch size streams its rows in batches of that size. */
+    Result execute(Executable statement, Map<String, ? extends @Nullable Object> parameters, int fetchSize) {
+        Objects.requireNonNull(statement, "statement");
+        if (statement instanceof Insert && !((Insert) statement).hasValues() && !parameters.isEmpty()) {
+            // insert(table) with one parameter map inserts that row, as the list form inserts one row per map.
+            return execute(((Insert) statement).values(parameters), Map.of(), fetchSize);
+        }
+        DefaultEngine.Compiled compiled = engine.compile(statement);
+        CompiledStatement plan = compiled.statement();
+        List<@Nullable Object> values;
+        SqlType<?>[] types;
+        SqlType<?>[] resultTypes = null;
+        boolean labelsFixed = false;
+        if (statement instanceof SqlNode) {
+            ExpressionCompiler.Bound bound = compiled.bound(dialect, (SqlNode) statement);
+            values = resolveNamed(bound, parameters, plan, 0);
+            types = bound.types().toArray(new SqlType<?>[0]);
+            List<Expression<?>> columns = statement instanceof Select ? ((Select) statement).columns()
+                    : statement instanceof io.retort.sql.CompoundSelect
+                            ? ((io.retort.sql.CompoundSelect) statement).selects().get(0).columns()
+                    : statement instanceof io.retort.sql.Insert ? ((io.retort.sql.Insert) statement).returningClause()
+                    : statement instanceof io.retort.sql.Update ? ((io.retort.sql.Update) statement).returningClause()
+                    : statement instanceof io.retort.sql.Delete ? ((io.retort.sql.Delete) statement).returningClause()
+                    : List.of();
+            if (!columns.isEmpty()) {
+                resultTypes = new SqlType<?>[columns.size()];
+                // Literal SQL among the result columns (sqlFragment("*")) may stand for any number of columns.
+                labelsFixed = true;
+                for (int i = 0; i < resultTypes.length; i++) {
+                    Expression<?> column = columns.get(i);
+                    resultTypes[i] = column.type();
+                    labelsFixed &= !(column instanceof io.retort.sql.TextFragment);
+                }
+            }
+        } else {
+            values = plan.values(parameters, defaults(statement), 0);
+            types = parameterTypes(statement, plan);
+        }
+        List<Map<String, @Nullable Object>> logged = List.of(new LazyNamedValues(plan, values));
+        String sql = plan.sql();
+        if (plan.hasExpanding()) {
+            SqlType<?>[] slotTypes = types;
+            CompiledStatement.Expanded expanded = plan.expand(values,
+                    slot -> dialect.emptySetSubquery(slotTypes[slot]));
+            sql = expanded.sql();
+            values = expanded.values();
+            types = new SqlType<?>[values.size()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = slotTypes[expanded.slots()[i]];
+            }
+        }
+        connection.autobegin(plan.readOnly());
+        log.statement(sql, logged, false, compiled.cached());
+        StatementEvent event = event(sql, logged, false);
+        PreparedStatement prepared = null;
+        SQLException failure = null;
+        long rowCount = -1;
+        fireBefore(event);
+        long start = System.nanoTime();
+        try {
+            prepared = connection.jdbc().prepareStatement(sql);
+            applyTimeout(prepared);
+            if (fetchSize > 0) {
+                prepared.setFetchSize(fetchSize);
+            }
+            bindAll(prepared, values, types);
+            boolean hasResultSet = prepared.execute();
+            if (hasResultSet) {
+                RowCursor cursor = new RowCursor(connection, prepared, prepared.getResultSet(), dialect, sql, logged,
+                        statement instanceof TextClause ? ((TextClause) statement).columnTypes() : Map.of(),
+                        resultTypes, compiled.entry(), labelsFixed);
+                connection.register(cursor);
+                return new DefaultResult(cursor);
+            }
+            long count = prepared.getLargeUpdateCount();
+            rowCount = count;
+            prepared.close();
+            return new DefaultResult(count);
+        } catch (SQLException e) {
+            failure = e;
+            closeQuietly(prepared);
+            throw translate(e, sql, logged);
+        } catch (RuntimeException e) {
+            closeQuietly(prepared); // a value that could not be bound, say
+            throw e;
+        } finally {
+            fireAfter(event, System.nanoTime() - start, failure, rowCount);
+        }
+    }
+
+    /** Runs a statement once per parameter set, as one JDBC batch (or through the insertmanyvalues executor). */
+    Result executeMany(Executable statement, List<? extends Map<String, ? extends @Nullable Object>> parameterSets) {
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(parameterSets, "parameterSets");
+        if (parameterSets.isEmpty()) {
+            return new DefaultResult(0, new long[0]);
+        }
+        if (statement instanceof Insert && !((Insert) statement).hasValues()
+                && !((Insert) statement).returningClause().isEmpty()) {
+            return insertMany.execute((Insert) statement, parameterSets);
+        }
+        DefaultEngine.Compiled compiled;
+        CompiledStatement plan;
+        List<List<@Nullable Object>> rows = new ArrayList<>(parameterSets.size());
+        SqlType<?>[] types;
+        if (statement instanceof Insert && !((Insert) statement).hasValues()) {
+            // insert(table) with rows as parameter maps: one statement for the first row's columns, one batch.
+            Insert bare = (Insert) statement;
+            compiled = engine.compile(bare.values(parameterSets.get(0)));
+            plan = compiled.statement();
+            InsertRows layout = InsertRows.of(bare, parameterSets.get(0));
+            types = layout.types();
+            for (int i = 0; i < parameterSets.size(); i++) {
+                Map<String, ? extends @Nullable Object> set = parameterSets.get(i);
+                layout.checkColumnCount(set, i); // every row is bound before the batch runs
+                List<@Nullable Object> values = layout.values(set, i);
+                if (values == null) {
+                    values = ExpressionCompiler.collect(dialect, bare.values(set)).values();
+                }
+                rows.add(values);
+            }
+        } else {
+            compiled = engine.compile(statement);
+            plan = compiled.statement();
+            if (plan.hasExpanding()) {
+                throw new InvalidArgumentException("Expanding parameters " + plan.expanding() + " cannot be used"
+                        + " with executemany: each row could expand to other SQL. Execute the statement once per"
+                        + " row");
+            }
+            ExpressionCompiler.Bound bound = statement instanceof SqlNode
+                    ? compiled.bound(dialect, (SqlNode) statement) : null;
+            Map<String, @Nullable Object> defaults = defaults(statement);
+            NamedSlots named = bound != null ? NamedSlots.of(bound) : NamedSlots.NONE;
+            for (int i = 0; i < parameterSets.size(); i++) {
+                Map<String, ? extends @Nullable Object> set = parameterSets.get(i);
+                if (set == null) {
+                    throw new InvalidArgumentException("Parameter set " + (i + 1) + " of the executemany is null");
+                }
+                List<@Nullable Object> values = bound != null ? named.resolve(bound, set, plan, i + 1)
+                        : plan.values(set, defaults, i + 1);
+                rows.add(values);
+            }
+            types = bound != null ? bound.types().toArray(new SqlType<?>[0]) : parameterTypes(statement, plan);
+        }
+        List<Map<String, @Nullable Object>> logged = LazyNamedValues.ofRows(plan, rows);
+        connection.autobegin(false);
+        log.statement(plan.sql(), logged, true, compiled.cached());
+        StatementEvent event = event(plan.sql(), logged, true);
+        SQLException failure = null;
+        long rowCount = -1;
+        fireBefore(event);
+        long start = System.nanoTime();
+        try (PreparedStatement prepared = connection.jdbc().prepareStatement(plan.sql())) {
+            applyTimeout(prepared);
+            for (List<@Nullable Object> values : rows) {
+                bindAll(prepared, values, types);
+                prepared.addBatch();
+            }
+            long[] counts = prepared.executeLargeBatch();
+            long total = 0;
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] < 0) {
+                    counts[i] = -1; // Statement.SUCCESS_NO_INFO: the driver does not know
+                    total = -1;
+                } else if (total >= 0) {
+                    total += counts[i];
+                }
+            }
+            rowCount = total;
+            return new DefaultResult(total, counts);
+        } catch (SQLException e) {
+            failure = e;
+            throw translate(e, plan.sql(), logged);
+        } finally {
+            fireAfter(event, System.nanoTime() - start, failure, rowCount);
+        }
+    }
+
+    /**
+     * The values of an expression statement with its named parameters ({@code bindParam}, {@code :name} in SQL
+     * fragments) taken from the execution's parameter map.
+     *
+     * @throws InvalidArgumentException if a named parameter has no value, or the map names one the statement lacks
+     */
+    private static List<@Nullable Object> resolveNamed(ExpressionCompiler.Bound bound,
+            Map<String, ? extends @Nullable Object> parameters, CompiledStatement plan, int setNumber) {
+        return NamedSlots.of(bound).resolve(bound, parameters, plan, setNumber);
+    }
+
+
+    /** The SQL type of each placeholder where the statement declares one (text().bindTypes), else null. */
+    private static SqlType<?>[] parameterTypes(Executable statement, CompiledStatement plan) {
+        SqlType<?>[] types = new SqlType<?>[plan.parameterNames().size()];
+        if (statement instanceof TextClause) {
+            Map<String, SqlType<?>> declared = ((TextClause) statement).parameterTypes();
+            if (!declared.isEmpty()) {
+                for (int i = 0; i < types.length; i++) {
+                    types[i] = declared.get(plan.parameterNames().get(i));
+                }
+            }
+        }
+        return types;
+    }
+
+    void bindAll(PreparedStatement prepared, List<@Nullable Object> values, SqlType<?>[] types)
+            throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            if (types[i] != null) {
+                dialect.bind(prepared, i + 1, values.get(i), types[i]);
+            } else {
+                dialect.bind(prepared, i + 1, values.get(i));
+            }
+        }
+    }
+
+    private static Map<String, @Nullable Object> defaults(Executable statement) {
+        return statement instanceof TextClause ? ((TextClause) statement).boundValues() : Map.of();
+    }
+
+    /** The event listeners are told of, or null when there are none (nothing to allocate). */
+    @Nullable StatementEvent event(String sql, List<Map<String, @Nullable Object>> logged, boolean batch) {
+        return listeners.isEmpty() ? null : new StatementEvent(sql, logged, batch);
+    }
+
+    void fireBefore(@Nullable StatementEvent event) {
+        if (event == null) {
+            return;
+        }
+        for (ExecutionListener listener : listeners) {
+            listener.beforeExecute(event);
+        }
+    }
+
+    void fireAfter(@Nullable StatementEvent event, long nanos, @Nullable SQLException failure, long rowCount) {
+        if (event == null) {
+            return;
+        }
+        for (ExecutionListener listener : listeners) {
+            listener.afterExecute(event, nanos, failure, rowCount);
+        }
+    }
+
+    /**
+     * The database error as a Retort exception, with a note when the JTA transaction's time ran out; an error that
+     * says the connection is dead invalidates it.
+     */
+    DatabaseException translate(SQLException e, String sql,
+            List<? extends Map<String, ? extends @Nullable Object>> parameters) {
+        DatabaseException translated = ExceptionTranslator.translate(dialect, e, sql, parameters);
+        if (queryTimeout > 0 && System.nanoTime() - queryStarted >= queryTimeout * 1_000_000_000L - 500_000_000L) {
+            translated.addNote("[The statement was cancelled: it ran past the " + queryTimeout + "s left before the"
+                    + " JTA transaction's timeout, which rolls the transaction back]");
+        }
+        connection.checkDisconnect(e);
+        return translated;
+    }
+
+    static void closeQuietly(@Nullable Statement statement) {
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                SqlLog.warn("Could not close a statement", e);
+            }
+        }
+    }
+}
