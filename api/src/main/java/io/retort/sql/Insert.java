@@ -120,7 +120,8 @@ public final class Insert implements Executable, SqlNode {
      */
     public Insert onConflictDoNothing(String... conflictColumns) {
         checkColumns(List.of(conflictColumns));
-        return new Insert(table, rows, returning, new OnConflict(List.of(conflictColumns), List.of()));
+        return new Insert(table, rows, returning, new OnConflict(List.of(conflictColumns), List.of()), fromSelect,
+                selectColumns);
     }
 
     /**
@@ -134,7 +135,8 @@ public final class Insert implements Executable, SqlNode {
             throw new io.retort.exception.InvalidArgumentException("onConflictDoUpdate needs columns to update; use"
                     + " onConflictDoNothing to keep the existing row");
         }
-        return new Insert(table, rows, returning, new OnConflict(conflictColumns, updateColumns));
+        return new Insert(table, rows, returning, new OnConflict(conflictColumns, updateColumns), fromSelect,
+                selectColumns);
     }
 
     private void checkColumns(List<String> names) {
@@ -153,7 +155,7 @@ public final class Insert implements Executable, SqlNode {
      * compile error names the database).
      */
     public Insert returning(Expression<?>... columns) {
-        return new Insert(table, rows, List.of(columns), onConflict);
+        return new Insert(table, rows, List.of(columns), onConflict, fromSelect, selectColumns);
     }
 
     /** The RETURNING expressions (empty without RETURNING). */

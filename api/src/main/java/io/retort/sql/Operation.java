@@ -19,6 +19,7 @@ public record Operation<T>(Expression<?> left, Operator operator, Expression<?> 
         /** {@code -}. */ SUBTRACT,
         /** {@code *}. */ MULTIPLY,
         /** {@code /}. */ DIVIDE,
+        /** {@code %}. */ MODULO,
         /** {@code ||}, or {@code concat()} where {@code ||} means OR (MySQL). */ CONCAT
     }
 

@@ -34,31 +34,93 @@ public final class Select implements Executable, SqlNode {
     private final @Nullable BindParameter<Integer> offset;
     private final boolean distinct;
     private final @Nullable ForUpdate forUpdate;
+    /** The tables {@link #correlate} names, or null for automatic correlation. */
+    private final @Nullable List<TableReference> correlate;
+    /** The tables {@link #correlateExcept} names, or null. */
+    private final @Nullable List<TableReference> correlateExcept;
     /** {@link #froms()}, worked out on first use (the statement is immutable; a race computes it twice). */
     private @Nullable List<FromClause> resolvedFroms;
     /** {@link #hashCode()}, 0 until first computed: the compiled-statement cache hashes a statement per execution. */
     private int hash;
 
-    private Select(List<Expression<?>> columns, List<FromClause> from, @Nullable Predicate where,
+    /** The parts of a statement being built: a copy of another's, changed, then frozen by the constructor. */
+    private static final class Parts {
+        List<Expression<?>> columns;
+        List<FromClause> from = List.of();
+        List<Expression<?>> groupBy = List.of();
+        @Nullable Predicate having;
+        @Nullable Predicate where;
+        List<OrderBy> orderBy = List.of();
+        @Nullable BindParameter<Integer> limit;
+        @Nullable BindParameter<Integer> offset;
+        boolean distinct;
+        @Nullable ForUpdate forUpdate;
+        @Nullable List<TableReference> correlate;
+        @Nullable List<TableReference> correlateExcept;
+
+        Parts(List<Expression<?>> columns) {
+            this.columns = columns;
+        }
+
+        Parts(Select select) {
+            columns = select.columns;
+            from = select.from;
+            groupBy = select.groupBy;
+            having = select.having;
+            where = select.where;
+            orderBy = select.orderBy;
+            limit = select.limit;
+            offset = select.offset;
+            distinct = select.distinct;
+            forUpdate = select.forUpdate;
+            correlate = select.correlate;
+            correlateExcept = select.correlateExcept;
+        }
+    }
+
+    private Select(Parts parts) {
+        this.forUpdate = parts.forUpdate;
+        this.columns = List.copyOf(parts.columns);
+        this.from = List.copyOf(parts.from);
+        this.groupBy = List.copyOf(parts.groupBy);
+        this.having = parts.having;
+        this.where = parts.where;
+        this.orderBy = List.copyOf(parts.orderBy);
+        this.limit = parts.limit;
+        this.offset = parts.offset;
+        this.distinct = parts.distinct;
+        this.correlate = parts.correlate == null ? null : List.copyOf(parts.correlate);
+        this.correlateExcept = parts.correlateExcept == null ? null : List.copyOf(parts.correlateExcept);
+    }
+
+    private Select with(List<Expression<?>> columns, List<FromClause> from, @Nullable Predicate where,
             List<OrderBy> orderBy, @Nullable BindParameter<Integer> limit, @Nullable BindParameter<Integer> offset,
             boolean distinct, List<Expression<?>> groupBy, @Nullable Predicate having, @Nullable ForUpdate forUpdate) {
-        this.forUpdate = forUpdate;
-        this.columns = List.copyOf(columns);
-        this.from = List.copyOf(from);
-        this.groupBy = List.copyOf(groupBy);
-        this.having = having;
-        this.where = where;
-        this.orderBy = List.copyOf(orderBy);
-        this.limit = limit;
-        this.offset = offset;
-        this.distinct = distinct;
+        return new Select(parts(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate));
+    }
+
+    private Parts parts(List<Expression<?>> columns, List<FromClause> from, @Nullable Predicate where,
+            List<OrderBy> orderBy, @Nullable BindParameter<Integer> limit, @Nullable BindParameter<Integer> offset,
+            boolean distinct, List<Expression<?>> groupBy, @Nullable Predicate having, @Nullable ForUpdate forUpdate) {
+        Parts parts = new Parts(this);
+        parts.columns = columns;
+        parts.from = from;
+        parts.where = where;
+        parts.orderBy = orderBy;
+        parts.limit = limit;
+        parts.offset = offset;
+        parts.distinct = distinct;
+        parts.groupBy = groupBy;
+        parts.having = having;
+        parts.forUpdate = forUpdate;
+        return parts;
     }
 
     static Select of(List<Expression<?>> columns) {
         if (columns.isEmpty()) {
             throw new InvalidArgumentException("select() needs at least one column, expression or table");
         }
-        return new Select(columns, List.of(), null, List.of(), null, null, false, List.of(), null, null);
+        return new Select(new Parts(columns));
     }
 
     /** Adds WHERE criteria, joined to any existing ones with AND. */
@@ -67,21 +129,21 @@ public final class Select implements Executable, SqlNode {
         for (Predicate criterion : criteria) {
             combined = combined == null ? Objects.requireNonNull(criterion, "criterion") : combined.and(criterion);
         }
-        return new Select(columns, from, combined, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+        return with(columns, from, combined, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /** Appends expressions to the selected columns, as SQLAlchemy's {@code add_columns}. */
     public Select addColumns(Expression<?>... more) {
         List<Expression<?>> all = new ArrayList<>(columns);
         all.addAll(List.of(more));
-        return new Select(all, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+        return with(all, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /** Adds tables (or joins) to the FROM clause explicitly. */
     public Select from(FromClause... tables) {
         List<FromClause> more = new ArrayList<>(from);
         more.addAll(List.of(tables));
-        return new Select(columns, more, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+        return with(columns, more, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /**
@@ -129,7 +191,7 @@ public final class Select implements Executable, SqlNode {
             left = froms.get(0);
         }
         froms.set(0, new Join(left, right, onClause, kind));
-        return new Select(columns, froms, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+        return with(columns, froms, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /** {@code FOR UPDATE}: lock the selected rows until the transaction ends (SQLite locks the whole database). */
@@ -148,7 +210,7 @@ public final class Select implements Executable, SqlNode {
     }
 
     private Select withLock(ForUpdate lock) {
-        return new Select(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, lock);
+        return with(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, lock);
     }
 
     /** The row lock mode, or null. */
@@ -163,11 +225,96 @@ public final class Select implements Executable, SqlNode {
         /** {@code FOR UPDATE SKIP LOCKED}: skip. */ SKIP_LOCKED
     }
 
+    /**
+     * Correlates only the given tables: inside an enclosing statement that has them in its FROM clause, they are
+     * left out of this SELECT's FROM, as SQLAlchemy's {@code correlate()}; tables not named stay in this FROM clause.
+     *
+     * <pre>{@code
+     * select(users.c("name"), select(count()).from(addresses).where(addresses.c("user_id").eq(users.c("id")))
+     *         .correlate(users).scalarSubquery())
+     * // SELECT user_account.name, (SELECT count(*) FROM address WHERE address.user_id = user_account.id)
+     * // FROM user_account
+     * }</pre>
+     *
+     * With no table, nothing is correlated: the subquery keeps its whole FROM clause.
+     */
+    public Select correlate(TableReference... tables) {
+        Parts parts = new Parts(this);
+        parts.correlate = List.of(tables);
+        parts.correlateExcept = null;
+        return new Select(parts);
+    }
+
+    /**
+     * Correlates every table of the enclosing statement except the given ones, which stay in this SELECT's FROM
+     * clause, as SQLAlchemy's {@code correlate_except()}.
+     */
+    public Select correlateExcept(TableReference... tables) {
+        Parts parts = new Parts(this);
+        parts.correlateExcept = List.of(tables);
+        parts.correlate = null;
+        return new Select(parts);
+    }
+
+    /** The tables {@link #correlate} names, or null when correlation is automatic. */
+    public @Nullable List<TableReference> correlateClause() {
+        return correlate;
+    }
+
+    /** The tables {@link #correlateExcept} names, or null. */
+    public @Nullable List<TableReference> correlateExceptClause() {
+        return correlateExcept;
+    }
+
+    /**
+     * Appends ORDER BY items naming a labeled column of this SELECT, as SQLAlchemy's {@code order_by("name")};
+     * a leading {@code -} orders descending: {@code orderBy("-n")} gives {@code ORDER BY n DESC}.
+     *
+     * @throws InvalidArgumentException if no selected column has that label
+     */
+    public Select orderBy(String... labels) {
+        List<OrderBy> more = new ArrayList<>(orderBy);
+        for (String label : labels) {
+            boolean descending = label.startsWith("-");
+            Labeled<?> labeled = labeled(descending ? label.substring(1) : label, "orderBy");
+            more.add(new OrderBy(labeled, descending));
+        }
+        return with(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
+    }
+
+    /**
+     * Appends GROUP BY items naming a labeled column of this SELECT: the labeled expression is grouped on.
+     *
+     * @throws InvalidArgumentException if no selected column has that label
+     */
+    public Select groupBy(String... labels) {
+        List<Expression<?>> more = new ArrayList<>(groupBy);
+        for (String label : labels) {
+            more.add(labeled(label, "groupBy"));
+        }
+        return with(columns, from, where, orderBy, limit, offset, distinct, more, having, forUpdate);
+    }
+
+    private Labeled<?> labeled(String label, String method) {
+        List<String> known = new ArrayList<>();
+        for (Expression<?> column : columns) {
+            if (column instanceof Labeled) {
+                if (((Labeled<?>) column).name().equals(label)) {
+                    return (Labeled<?>) column;
+                }
+                known.add(((Labeled<?>) column).name());
+            }
+        }
+        throw new InvalidArgumentException(method + "(\"" + label + "\") names no labeled column of this SELECT"
+                + " (its labels are " + known + "); label a column with expression.label(\"" + label + "\") or pass"
+                + " the expression itself");
+    }
+
     /** Appends GROUP BY expressions. */
     public Select groupBy(Expression<?>... expressions) {
         List<Expression<?>> more = new ArrayList<>(groupBy);
         more.addAll(List.of(expressions));
-        return new Select(columns, from, where, orderBy, limit, offset, distinct, more, having, forUpdate);
+        return with(columns, from, where, orderBy, limit, offset, distinct, more, having, forUpdate);
     }
 
     /** Adds HAVING criteria, joined with AND. */
@@ -176,7 +323,7 @@ public final class Select implements Executable, SqlNode {
         for (Predicate criterion : criteria) {
             combined = combined == null ? criterion : combined.and(criterion);
         }
-        return new Select(columns, from, where, orderBy, limit, offset, distinct, groupBy, combined, forUpdate);
+        return with(columns, from, where, orderBy, limit, offset, distinct, groupBy, combined, forUpdate);
     }
 
     /** The GROUP BY expressions. */
@@ -193,7 +340,7 @@ public final class Select implements Executable, SqlNode {
     public Select orderBy(OrderBy... items) {
         List<OrderBy> more = new ArrayList<>(orderBy);
         more.addAll(List.of(items));
-        return new Select(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
+        return with(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /** Appends ORDER BY expressions, ascending. */
@@ -202,7 +349,7 @@ public final class Select implements Executable, SqlNode {
         for (Expression<?> expression : expressions) {
             more.add(expression.asc());
         }
-        return new Select(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
+        return with(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /** Sets LIMIT (bound as a parameter, so other limits share the compiled statement). */
@@ -210,7 +357,7 @@ public final class Select implements Executable, SqlNode {
         if (rows < 0) {
             throw new InvalidArgumentException("limit must be 0 or more, but was " + rows);
         }
-        return new Select(columns, from, where, orderBy, BindParameter.of(Types.INTEGER, rows), offset, distinct,
+        return with(columns, from, where, orderBy, BindParameter.of(Types.INTEGER, rows), offset, distinct,
                 groupBy, having, forUpdate);
     }
 
@@ -219,13 +366,13 @@ public final class Select implements Executable, SqlNode {
         if (rows < 0) {
             throw new InvalidArgumentException("offset must be 0 or more, but was " + rows);
         }
-        return new Select(columns, from, where, orderBy, limit, BindParameter.of(Types.INTEGER, rows), distinct,
+        return with(columns, from, where, orderBy, limit, BindParameter.of(Types.INTEGER, rows), distinct,
                 groupBy, having, forUpdate);
     }
 
     /** SELECT DISTINCT. */
     public Select distinct() {
-        return new Select(columns, from, where, orderBy, limit, offset, true, groupBy, having, forUpdate);
+        return with(columns, from, where, orderBy, limit, offset, true, groupBy, having, forUpdate);
     }
 
     /**
@@ -387,14 +534,16 @@ public final class Select implements Executable, SqlNode {
         return columns.equals(that.columns) && from.equals(that.from) && Objects.equals(where, that.where)
                 && groupBy.equals(that.groupBy) && Objects.equals(having, that.having) && forUpdate == that.forUpdate
                 && orderBy.equals(that.orderBy) && Objects.equals(limit, that.limit)
-                && Objects.equals(offset, that.offset) && distinct == that.distinct;
+                && Objects.equals(offset, that.offset) && distinct == that.distinct
+                && Objects.equals(correlate, that.correlate) && Objects.equals(correlateExcept, that.correlateExcept);
     }
 
     @Override
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Objects.hash(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+            h = Objects.hash(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate,
+                    correlate, correlateExcept);
             hash = h;
         }
         return h;

@@ -409,6 +409,7 @@ public final class ExpressionCompiler implements SqlVisitor {
             case SUBTRACT: append(" - "); break;
             case MULTIPLY: append(" * "); break;
             case DIVIDE: append(" / "); break;
+            case MODULO: append(" % "); break;
             default: append(" || ");
         }
         hintFrom(operation.left());
@@ -462,14 +463,28 @@ public final class ExpressionCompiler implements SqlVisitor {
         Boolean nullsFirst = orderBy.placeNullsFirst();
         if (nullsFirst != null && !dialect.supportsNullsOrdering()) {
             // MySQL: false sorts before true, so order on the NULL test first.
-            orderBy.expression().accept(this);
+            unlabeled(orderBy.expression()).accept(this);
             append(nullsFirst ? " IS NOT NULL, " : " IS NULL, ");
         }
-        orderBy.expression().accept(this);
+        orderByExpression(orderBy.expression());
         append(orderBy.descending() ? " DESC" : "");
         if (nullsFirst != null && dialect.supportsNullsOrdering()) {
             append(nullsFirst ? " NULLS FIRST" : " NULLS LAST");
         }
+    }
+
+    /** An ORDER BY expression; a labeled one is ordered by its label, the name of the result column. */
+    private void orderByExpression(Expression<?> expression) {
+        if (expression instanceof Labeled) {
+            append(quote(((Labeled<?>) expression).name()));
+        } else {
+            expression.accept(this);
+        }
+    }
+
+    /** The expression a label names (GROUP BY and the NULL test of an emulated NULLS FIRST take the expression). */
+    private static Expression<?> unlabeled(Expression<?> expression) {
+        return expression instanceof Labeled ? ((Labeled<?>) expression).expression() : expression;
     }
 
     @Override
@@ -623,16 +638,10 @@ public final class ExpressionCompiler implements SqlVisitor {
             List<io.retort.sql.FromClause> explicit = select.explicitFroms();
             froms = explicit.size() < 2 ? explicit : List.copyOf(new java.util.LinkedHashSet<>(explicit));
         } else {
-            // A nested SELECT correlates: tables of enclosing FROM clauses are not repeated in its own.
-            Set<TableReference> outer = new HashSet<>();
-            enclosing.forEach(outer::addAll);
-            froms = new ArrayList<>();
+            froms = correlatedFroms(select);
             Set<TableReference> own = new HashSet<>();
-            for (io.retort.sql.FromClause from : select.froms()) {
-                if (!(from instanceof TableReference) || !outer.contains(from)) {
-                    froms.add(from);
-                    own.addAll(tablesOf(from));
-                }
+            for (io.retort.sql.FromClause from : froms) {
+                own.addAll(tablesOf(from));
             }
             enclosing.push(own);
         }
@@ -647,7 +656,10 @@ public final class ExpressionCompiler implements SqlVisitor {
         }
         if (!select.groupByClause().isEmpty()) {
             append(" GROUP BY ");
-            visitAll(select.groupByClause(), ", ");
+            for (int i = 0; i < select.groupByClause().size(); i++) {
+                append(i > 0 ? ", " : "");
+                unlabeled(select.groupByClause().get(i)).accept(this);
+            }
         }
         if (select.havingClause() != null) {
             append(" HAVING ");
@@ -693,6 +705,47 @@ public final class ExpressionCompiler implements SqlVisitor {
         }
     }
 
+    /**
+     * The FROM items of a nested SELECT, without the tables of enclosing FROM clauses it correlates to, as
+     * SQLAlchemy does: {@link Select#correlate} names the tables to correlate, {@link Select#correlateExcept} those
+     * not to; otherwise a SELECT of more than one FROM item correlates every enclosing table, and one of a single
+     * FROM item correlates none (its FROM clause is never emptied).
+     */
+    private List<io.retort.sql.FromClause> correlatedFroms(Select select) {
+        List<io.retort.sql.FromClause> all = select.froms();
+        List<TableReference> correlate = select.correlateClause();
+        List<TableReference> except = select.correlateExceptClause();
+        if (enclosing.isEmpty() || (correlate == null && except == null && all.size() < 2)) {
+            return all;
+        }
+        Set<TableReference> outer = new HashSet<>();
+        enclosing.forEach(outer::addAll);
+        List<io.retort.sql.FromClause> froms = new ArrayList<>();
+        for (io.retort.sql.FromClause from : all) {
+            boolean correlated = from instanceof TableReference && outer.contains(from)
+                    && (correlate != null ? correlate.contains(from) : except == null || !except.contains(from));
+            if (!correlated) {
+                froms.add(from);
+            }
+        }
+        if (froms.isEmpty() && correlate == null && !all.isEmpty()) {
+            throw new io.retort.exception.CompileException("A subquery selecting from " + names(all) + " has no"
+                    + " FROM clause left after correlating to the enclosing statement; name the tables to correlate"
+                    + " with correlate(...) (none: correlate()), or leave some out with correlateExcept(...)");
+        }
+        return froms;
+    }
+
+    private static String names(List<io.retort.sql.FromClause> froms) {
+        List<String> names = new ArrayList<>();
+        for (io.retort.sql.FromClause from : froms) {
+            for (TableReference table : tablesOf(from)) {
+                names.add(table.name());
+            }
+        }
+        return String.join(", ", names);
+    }
+
     private static List<TableReference> tablesOf(io.retort.sql.FromClause from) {
         List<TableReference> tables = new ArrayList<>();
         if (from instanceof io.retort.sql.Join) {
@@ -715,6 +768,10 @@ public final class ExpressionCompiler implements SqlVisitor {
         }
         io.retort.sql.OnConflict onConflict = insert.onConflict();
         if (insert.fromSelectClause() != null) {
+            if (onConflict != null && dialect.upsertStyle() == Dialect.UpsertStyle.MERGE) {
+                merge(insert, rows, onConflict);
+                return;
+            }
             append("INSERT INTO ");
             insert.table().accept(this);
             append(" (");
@@ -722,7 +779,16 @@ public final class ExpressionCompiler implements SqlVisitor {
                 append(i > 0 ? ", " : "").append(quote(insert.selectColumns().get(i)));
             }
             append(") ");
-            insert.fromSelectClause().accept(this);
+            Select select = insert.fromSelectClause();
+            if (onConflict != null && dialect.upsertStyle() == Dialect.UpsertStyle.ON_CONFLICT
+                    && select.whereClause() == null) {
+                // SQLite reads "FROM t ON CONFLICT" as the ON of a join: a WHERE clause ends the SELECT first.
+                select = select.where(io.retort.sql.Sql.sqlCondition("1 = 1"));
+            }
+            select.accept(this);
+            if (onConflict != null) {
+                onConflict(insert.table(), onConflict);
+            }
             returning("INSERT", insert.table().name(), insert.returningClause());
             return;
         }
@@ -739,7 +805,7 @@ public final class ExpressionCompiler implements SqlVisitor {
         append(") VALUES ");
         rowValues(rows);
         if (onConflict != null) {
-            onConflict(onConflict);
+            onConflict(insert.table(), onConflict);
         }
         returning("INSERT", insert.table().name(), insert.returningClause());
     }
@@ -760,16 +826,20 @@ public final class ExpressionCompiler implements SqlVisitor {
         }
     }
 
-    private void onConflict(io.retort.sql.OnConflict onConflict) {
+    private void onConflict(TableReference table, io.retort.sql.OnConflict onConflict) {
         if (dialect.upsertStyle() == Dialect.UpsertStyle.ON_DUPLICATE_KEY) {
-            // MySQL matches any unique key; a no-op assignment keeps the existing row.
+            // MySQL matches any unique key; a no-op assignment keeps the existing row (qualified: the rows of an
+            // INSERT ... SELECT may have a column of that name too).
             append(" ON DUPLICATE KEY UPDATE ");
-            List<String> updated = onConflict.updateColumns().isEmpty()
-                    ? onConflict.conflictColumns().subList(0, 1) : onConflict.updateColumns();
+            if (onConflict.updateColumns().isEmpty()) {
+                String column = quote(table.name()) + "." + quote(onConflict.conflictColumns().get(0));
+                append(column).append(" = ").append(column);
+                return;
+            }
+            List<String> updated = onConflict.updateColumns();
             for (int i = 0; i < updated.size(); i++) {
                 String column = quote(updated.get(i));
-                append(i > 0 ? ", " : "").append(column).append(" = ")
-                        .append(onConflict.updateColumns().isEmpty() ? column : "VALUES(" + column + ")");
+                append(i > 0 ? ", " : "").append(column).append(" = VALUES(").append(column).append(")");
             }
             return;
         }
@@ -791,18 +861,29 @@ public final class ExpressionCompiler implements SqlVisitor {
 
     /** H2: {@code MERGE INTO t USING (VALUES (...)) AS s (...) ON ... WHEN MATCHED ... WHEN NOT MATCHED ...}. */
     private void merge(Insert insert, List<List<Assignment>> rows, io.retort.sql.OnConflict onConflict) {
-        List<Assignment> assignments = rows.get(0);
         if (!insert.returningClause().isEmpty()) {
             throw new io.retort.exception.CompileException("An upsert with RETURNING is not supported by "
                     + dialect.name());
         }
         String target = quote(insert.table().name());
         List<String> columns = new ArrayList<>();
-        for (Assignment assignment : assignments) {
-            columns.add(quote(assignment.column().name()));
+        Select select = insert.fromSelectClause();
+        if (select != null) {
+            for (String column : insert.selectColumns()) {
+                columns.add(quote(column));
+            }
+        } else {
+            for (Assignment assignment : rows.get(0)) {
+                columns.add(quote(assignment.column().name()));
+            }
         }
-        append("MERGE INTO ").append(target).append(" USING (VALUES ");
-        rowValues(rows);
+        append("MERGE INTO ").append(target).append(" USING (");
+        if (select != null) {
+            select.accept(this);
+        } else {
+            append("VALUES ");
+            rowValues(rows);
+        }
         append(") AS excluded (").append(String.join(", ", columns)).append(") ON ");
         for (int i = 0; i < onConflict.conflictColumns().size(); i++) {
             String column = quote(onConflict.conflictColumns().get(i));
@@ -823,6 +904,43 @@ public final class ExpressionCompiler implements SqlVisitor {
         append(")");
     }
 
+    /** The tables a DML statement's WHERE clause names (outside subqueries) besides its target. */
+    private static List<TableReference> otherTables(@Nullable Predicate where, TableReference target) {
+        List<TableReference> others = new ArrayList<>();
+        if (where != null) {
+            for (TableReference table : io.retort.sql.Sql.referencedTables(where)) {
+                if (!table.equals(target)) {
+                    others.add(table);
+                }
+            }
+        }
+        return others;
+    }
+
+    /**
+     * The WITH clause of an UPDATE or DELETE whose values or WHERE clause use a CTE. Where the database takes no
+     * WITH before UPDATE or DELETE (MariaDB), a CTE used in a subquery is declared in that subquery instead.
+     */
+    private void dmlWithClause(SqlNode statement, TableReference target, List<TableReference> others) {
+        if (plain) {
+            return;
+        }
+        if (dialect.supportsCteOnDml()) {
+            withClause(List.of(statement));
+            return;
+        }
+        for (TableReference other : others) {
+            TableReference base = other instanceof io.retort.sql.TableAlias
+                    ? ((io.retort.sql.TableAlias) other).table() : other;
+            if (base instanceof io.retort.sql.CommonTableExpression) {
+                throw new io.retort.exception.CompileException("A WITH clause on UPDATE or DELETE (of "
+                        + target.name() + ", naming CTE " + base.name() + ") is not supported by " + dialect.name()
+                        + "; compare with a subquery of the CTE instead, e.g. where(" + target.name()
+                        + ".c(\"id\").in(select(cte.c(\"id\"))))");
+            }
+        }
+    }
+
     @Override
     public void visitUpdate(Update update) {
         mayWrite = true;
@@ -832,14 +950,8 @@ public final class ExpressionCompiler implements SqlVisitor {
                     + " give them with values(Map.of(\"column\", value))");
         }
         // Other tables the WHERE clause refers to (outside subqueries) make an UPDATE ... FROM.
-        List<TableReference> others = new ArrayList<>();
-        if (update.whereClause() != null) {
-            for (TableReference table : io.retort.sql.Sql.referencedTables(update.whereClause())) {
-                if (!table.equals(update.table())) {
-                    others.add(table);
-                }
-            }
-        }
+        List<TableReference> others = otherTables(update.whereClause(), update.table());
+        dmlWithClause(update, update.table(), others);
         Dialect.UpdateFromStyle style = dialect.updateFromStyle();
         if (!others.isEmpty() && style == Dialect.UpdateFromStyle.NONE) {
             throw new io.retort.exception.CompileException("UPDATE ... FROM (" + update.table().name() + " with "
@@ -856,6 +968,10 @@ public final class ExpressionCompiler implements SqlVisitor {
             }
         }
         append(" SET ");
+        // A subquery among the values correlates to the table being updated.
+        Set<TableReference> targets = new HashSet<>(others);
+        targets.add(update.table());
+        enclosing.push(targets);
         for (int i = 0; i < assignments.size(); i++) {
             append(i > 0 ? ", " : "");
             if (multiTable) {
@@ -865,13 +981,14 @@ public final class ExpressionCompiler implements SqlVisitor {
             nameHint = assignments.get(i).column().name();
             assignments.get(i).value().accept(this);
         }
+        enclosing.pop();
         if (!others.isEmpty() && style == Dialect.UpdateFromStyle.FROM) {
             append(" FROM ");
             visitAll(others, ", ");
         }
         if (update.whereClause() != null) {
             append(" WHERE ");
-            enclosing.push(Set.of(update.table()));
+            enclosing.push(targets);
             update.whereClause().accept(this);
             enclosing.pop();
         }
@@ -881,11 +998,33 @@ public final class ExpressionCompiler implements SqlVisitor {
     @Override
     public void visitDelete(Delete delete) {
         mayWrite = true;
+        List<TableReference> others = otherTables(delete.whereClause(), delete.table());
+        dmlWithClause(delete, delete.table(), others);
+        Dialect.DeleteUsingStyle style = dialect.deleteUsingStyle();
+        if (!others.isEmpty() && style == Dialect.DeleteUsingStyle.NONE) {
+            throw new io.retort.exception.CompileException("DELETE ... USING (" + delete.table().name() + " with "
+                    + others.get(0).name() + ") is not supported by " + dialect.name()
+                    + "; compare with a subquery instead, e.g. where(exists(select(...)))");
+        }
         append("DELETE FROM ");
-        delete.table().accept(this);
+        if (!others.isEmpty() && style == Dialect.DeleteUsingStyle.MULTI_TABLE) {
+            // MySQL: DELETE FROM target USING target, other...: the target is named by its alias, if any.
+            append(quote(delete.table().name())).append(" USING ");
+            delete.table().accept(this);
+            append(", ");
+            visitAll(others, ", ");
+        } else {
+            delete.table().accept(this);
+            if (!others.isEmpty()) {
+                append(" USING ");
+                visitAll(others, ", ");
+            }
+        }
         if (delete.whereClause() != null) {
             append(" WHERE ");
-            enclosing.push(Set.of(delete.table()));
+            Set<TableReference> targets = new HashSet<>(others);
+            targets.add(delete.table());
+            enclosing.push(targets);
             delete.whereClause().accept(this);
             enclosing.pop();
         }

@@ -427,6 +427,26 @@ public abstract class Dialect {
         return UpdateFromStyle.FROM;
     }
 
+    /** How a DELETE names other tables its WHERE clause refers to. */
+    public enum DeleteUsingStyle {
+        /** {@code DELETE FROM t USING other WHERE ...} (PostgreSQL). */
+        USING,
+        /** {@code DELETE FROM t USING t, other WHERE ...} (MySQL, MariaDB). */
+        MULTI_TABLE,
+        /** Not supported (SQLite, H2): a compile error. */
+        NONE
+    }
+
+    /** The DELETE ... USING form this database takes; none by default. */
+    public DeleteUsingStyle deleteUsingStyle() {
+        return DeleteUsingStyle.NONE;
+    }
+
+    /** Whether UPDATE and DELETE take a leading WITH clause (MariaDB does not). */
+    public boolean supportsCteOnDml() {
+        return true;
+    }
+
     /** The SQL for {@code now()}: the session's local date and time, without zone. */
     public String localTimestamp() {
         return "LOCALTIMESTAMP";

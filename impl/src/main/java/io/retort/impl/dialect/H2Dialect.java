@@ -152,4 +152,10 @@ public class H2Dialect extends Dialect {
         return 100000;
     }
 
+
+    /** H2 takes WITH only before a query. */
+    @Override
+    public boolean supportsCteOnDml() {
+        return false;
+    }
 }

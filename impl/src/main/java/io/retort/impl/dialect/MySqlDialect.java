@@ -228,7 +228,11 @@ public class MySqlDialect extends Dialect {
     public String castTypeName(io.retort.types.SqlType<?> type) {
         switch (type.kind()) {
             case INTEGER: case SMALLINT: case BIGINT: case BOOLEAN: return "SIGNED";
-            case VARCHAR: case TEXT: case UUID: case ENUM: return "CHAR";
+            case VARCHAR:
+                // CHAR(n) keeps the length of string(n): CAST(x AS CHAR) would not truncate to it.
+                return type instanceof io.retort.types.BasicType && ((io.retort.types.BasicType<?>) type).length()
+                        != null ? "CHAR(" + ((io.retort.types.BasicType<?>) type).length() + ")" : "CHAR";
+            case TEXT: case UUID: case ENUM: return "CHAR";
             case FLOAT: case DOUBLE: return "DOUBLE";
             case DATETIME: case DATETIME_TZ: return "DATETIME(6)";
             case TIME: return "TIME(6)";
@@ -303,5 +307,10 @@ public class MySqlDialect extends Dialect {
     @Override
     public int maxBindParameters() {
         return 65535;
+    }
+
+    @Override
+    public DeleteUsingStyle deleteUsingStyle() {
+        return DeleteUsingStyle.MULTI_TABLE;
     }
 }
