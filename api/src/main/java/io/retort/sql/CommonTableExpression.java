@@ -89,4 +89,10 @@ public final class CommonTableExpression implements TableReference {
     public int hashCode() {
         return Objects.hash(name, body, recursive);
     }
+
+    /** This table as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

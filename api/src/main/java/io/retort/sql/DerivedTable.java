@@ -62,4 +62,10 @@ public final class DerivedTable implements TableReference {
     public int hashCode() {
         return name.hashCode() * 31 + select.hashCode();
     }
+
+    /** This table as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

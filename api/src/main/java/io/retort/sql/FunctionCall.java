@@ -47,4 +47,10 @@ public record FunctionCall<T>(String name, List<Expression<?>> arguments, SqlTyp
     public void accept(SqlVisitor visitor) {
         visitor.visitFunction(this);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

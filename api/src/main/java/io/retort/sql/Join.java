@@ -128,4 +128,10 @@ public final class Join implements FromClause {
     public int hashCode() {
         return Objects.hash(left, right, onClause, kind);
     }
+
+    /** This table as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

@@ -32,4 +32,10 @@ public record Like(Expression<?> expression, Expression<?> pattern, boolean nega
     public void accept(SqlVisitor visitor) {
         visitor.visitLike(this);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

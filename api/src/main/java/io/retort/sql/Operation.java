@@ -27,4 +27,10 @@ public record Operation<T>(Expression<?> left, Operator operator, Expression<?> 
     public void accept(SqlVisitor visitor) {
         visitor.visitOperation(this);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

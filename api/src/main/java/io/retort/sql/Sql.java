@@ -167,8 +167,20 @@ public final class Sql {
     static String render(Executable statement) {
         try {
             return StatementRenderer.instance().render(statement);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             return statement.getClass().getSimpleName() + " (not renderable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** An expression, predicate or FROM item as readable SQL with named parameters, for {@code toString()}. */
+    static String renderNode(SqlNode node) {
+        if (node instanceof Executable) {
+            return render((Executable) node);
+        }
+        try {
+            return StatementRenderer.instance().renderNode(node);
+        } catch (RuntimeException | LinkageError e) {
+            return node.getClass().getSimpleName() + " (not renderable: " + e.getMessage() + ")";
         }
     }
 
