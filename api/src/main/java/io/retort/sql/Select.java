@@ -43,42 +43,7 @@ public final class Select implements Executable, SqlNode {
     /** {@link #hashCode()}, 0 until first computed: the compiled-statement cache hashes a statement per execution. */
     private int hash;
 
-    /** The parts of a statement being built: a copy of another's, changed, then frozen by the constructor. */
-    private static final class Parts {
-        List<Expression<?>> columns;
-        List<FromClause> from = List.of();
-        List<Expression<?>> groupBy = List.of();
-        @Nullable Predicate having;
-        @Nullable Predicate where;
-        List<OrderBy> orderBy = List.of();
-        @Nullable BindParameter<Integer> limit;
-        @Nullable BindParameter<Integer> offset;
-        boolean distinct;
-        @Nullable ForUpdate forUpdate;
-        @Nullable List<TableReference> correlate;
-        @Nullable List<TableReference> correlateExcept;
-
-        Parts(List<Expression<?>> columns) {
-            this.columns = columns;
-        }
-
-        Parts(Select select) {
-            columns = select.columns;
-            from = select.from;
-            groupBy = select.groupBy;
-            having = select.having;
-            where = select.where;
-            orderBy = select.orderBy;
-            limit = select.limit;
-            offset = select.offset;
-            distinct = select.distinct;
-            forUpdate = select.forUpdate;
-            correlate = select.correlate;
-            correlateExcept = select.correlateExcept;
-        }
-    }
-
-    private Select(Parts parts) {
+    private Select(SelectParts parts) {
         this.forUpdate = parts.forUpdate;
         this.columns = List.copyOf(parts.columns);
         this.from = List.copyOf(parts.from);
@@ -93,16 +58,11 @@ public final class Select implements Executable, SqlNode {
         this.correlateExcept = parts.correlateExcept == null ? null : List.copyOf(parts.correlateExcept);
     }
 
+    /** A copy with these parts changed (and the correlation kept). */
     private Select with(List<Expression<?>> columns, List<FromClause> from, @Nullable Predicate where,
             List<OrderBy> orderBy, @Nullable BindParameter<Integer> limit, @Nullable BindParameter<Integer> offset,
             boolean distinct, List<Expression<?>> groupBy, @Nullable Predicate having, @Nullable ForUpdate forUpdate) {
-        return new Select(parts(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate));
-    }
-
-    private Parts parts(List<Expression<?>> columns, List<FromClause> from, @Nullable Predicate where,
-            List<OrderBy> orderBy, @Nullable BindParameter<Integer> limit, @Nullable BindParameter<Integer> offset,
-            boolean distinct, List<Expression<?>> groupBy, @Nullable Predicate having, @Nullable ForUpdate forUpdate) {
-        Parts parts = new Parts(this);
+        SelectParts parts = new SelectParts(this);
         parts.columns = columns;
         parts.from = from;
         parts.where = where;
@@ -113,14 +73,14 @@ public final class Select implements Executable, SqlNode {
         parts.groupBy = groupBy;
         parts.having = having;
         parts.forUpdate = forUpdate;
-        return parts;
+        return new Select(parts);
     }
 
     static Select of(List<Expression<?>> columns) {
         if (columns.isEmpty()) {
             throw new InvalidArgumentException("select() needs at least one column, expression or table");
         }
-        return new Select(new Parts(columns));
+        return new Select(new SelectParts(columns));
     }
 
     /** Adds WHERE criteria, joined to any existing ones with AND. */
@@ -239,7 +199,7 @@ public final class Select implements Executable, SqlNode {
      * With no table, nothing is correlated: the subquery keeps its whole FROM clause.
      */
     public Select correlate(TableReference... tables) {
-        Parts parts = new Parts(this);
+        SelectParts parts = new SelectParts(this);
         parts.correlate = List.of(tables);
         parts.correlateExcept = null;
         return new Select(parts);
@@ -250,7 +210,7 @@ public final class Select implements Executable, SqlNode {
      * clause, as SQLAlchemy's {@code correlate_except()}.
      */
     public Select correlateExcept(TableReference... tables) {
-        Parts parts = new Parts(this);
+        SelectParts parts = new SelectParts(this);
         parts.correlateExcept = List.of(tables);
         parts.correlate = null;
         return new Select(parts);
@@ -276,7 +236,7 @@ public final class Select implements Executable, SqlNode {
         List<OrderBy> more = new ArrayList<>(orderBy);
         for (String label : labels) {
             boolean descending = label.startsWith("-");
-            Labeled<?> labeled = labeled(descending ? label.substring(1) : label, "orderBy");
+            Labeled<?> labeled = SelectParts.labeled(columns, descending ? label.substring(1) : label, "orderBy");
             more.add(new OrderBy(labeled, descending));
         }
         return with(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
@@ -290,24 +250,9 @@ public final class Select implements Executable, SqlNode {
     public Select groupBy(String... labels) {
         List<Expression<?>> more = new ArrayList<>(groupBy);
         for (String label : labels) {
-            more.add(labeled(label, "groupBy"));
+            more.add(SelectParts.labeled(columns, label, "groupBy"));
         }
         return with(columns, from, where, orderBy, limit, offset, distinct, more, having, forUpdate);
-    }
-
-    private Labeled<?> labeled(String label, String method) {
-        List<String> known = new ArrayList<>();
-        for (Expression<?> column : columns) {
-            if (column instanceof Labeled) {
-                if (((Labeled<?>) column).name().equals(label)) {
-                    return (Labeled<?>) column;
-                }
-                known.add(((Labeled<?>) column).name());
-            }
-        }
-        throw new InvalidArgumentException(method + "(\"" + label + "\") names no labeled column of this SELECT"
-                + " (its labels are " + known + "); label a column with expression.label(\"" + label + "\") or pass"
-                + " the expression itself");
     }
 
     /** Appends GROUP BY expressions. */
