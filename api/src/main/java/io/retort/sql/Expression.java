@@ -233,6 +233,19 @@ public interface Expression<T> extends SqlNode {
         return concat(BindParameter.of(io.retort.types.Types.STRING, value));
     }
 
+    /**
+     * {@code DISTINCT this}, as an aggregate's argument: {@code count(orders.c("customer_id").distinct())} gives
+     * {@code count(DISTINCT orders.customer_id)}.
+     */
+    default Expression<T> distinct() {
+        return new Unary<>(Unary.Operator.DISTINCT, this);
+    }
+
+    /** {@code -this}. */
+    default Expression<T> negate() {
+        return new Unary<>(Unary.Operator.NEGATE, this);
+    }
+
     /** {@code this ASC} in an ORDER BY. */
     default OrderBy asc() {
         return new OrderBy(this, false);

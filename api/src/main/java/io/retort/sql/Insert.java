@@ -116,27 +116,64 @@ public final class Insert implements Executable, SqlNode {
 
     /**
      * Upsert that keeps the existing row when the new one collides on {@code conflictColumns}
-     * ({@code ON CONFLICT DO NOTHING}).
+     * ({@code ON CONFLICT (columns) DO NOTHING}); with no column, on any unique key ({@code ON CONFLICT DO NOTHING}).
      */
     public Insert onConflictDoNothing(String... conflictColumns) {
-        checkColumns(List.of(conflictColumns));
-        return new Insert(table, rows, returning, new OnConflict(List.of(conflictColumns), List.of()), fromSelect,
-                selectColumns);
+        return onConflictDoNothing(conflictColumns.length == 0 ? ConflictTarget.any()
+                : ConflictTarget.columns(conflictColumns));
+    }
+
+    /** Upsert that keeps the existing row when the new one collides on {@code target}. */
+    public Insert onConflictDoNothing(ConflictTarget target) {
+        checkColumns(target.columns());
+        return new Insert(table, rows, returning, new OnConflict(target, List.of()), fromSelect, selectColumns);
     }
 
     /**
      * Upsert that updates {@code updateColumns} of the existing row to the values being inserted when the new one
-     * collides on {@code conflictColumns} ({@code ON CONFLICT DO UPDATE}).
+     * collides on {@code conflictColumns} ({@code ON CONFLICT (k) DO UPDATE SET c = excluded.c}).
      */
     public Insert onConflictDoUpdate(List<String> conflictColumns, List<String> updateColumns) {
-        checkColumns(conflictColumns);
         checkColumns(updateColumns);
         if (updateColumns.isEmpty()) {
             throw new io.retort.exception.InvalidArgumentException("onConflictDoUpdate needs columns to update; use"
                     + " onConflictDoNothing to keep the existing row");
         }
-        return new Insert(table, rows, returning, new OnConflict(conflictColumns, updateColumns), fromSelect,
+        Map<String, Object> set = new java.util.LinkedHashMap<>();
+        for (String column : updateColumns) {
+            set.put(column, excluded(column));
+        }
+        return onConflictDoUpdate(ConflictTarget.columns(conflictColumns.toArray(new String[0])), set);
+    }
+
+    /**
+     * Upsert that sets columns of the existing row to values or expressions when the new row collides on
+     * {@code target}; {@link #excluded(String)} is the value the INSERT proposed:
+     *
+     * <pre>{@code
+     * Insert upsert = insert(stock).values(Map.of("sku", "A", "qty", 5));
+     * upsert.onConflictDoUpdate(ConflictTarget.columns("sku"),
+     *         Map.of("qty", stock.c("qty").plus(upsert.excluded("qty"))))
+     * // INSERT INTO stock (sku, qty) VALUES (?, ?)
+     * // ON CONFLICT (sku) DO UPDATE SET qty = (stock.qty + excluded.qty)        -- PostgreSQL, SQLite
+     * // ON DUPLICATE KEY UPDATE qty = (stock.qty + VALUES(qty))                 -- MySQL, MariaDB
+     * }</pre>
+     *
+     * @throws io.retort.exception.InvalidArgumentException if a column is unknown or nothing is set
+     */
+    public Insert onConflictDoUpdate(ConflictTarget target, Map<String, ? extends @Nullable Object> set) {
+        checkColumns(target.columns());
+        return new Insert(table, rows, returning, new OnConflict(target, Assignments.of(table, set)), fromSelect,
                 selectColumns);
+    }
+
+    /**
+     * The value this INSERT proposed for {@code column}, for an upsert's update: {@code excluded.column}
+     * ({@code VALUES(column)} on MySQL and MariaDB).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Excluded<Object> excluded(String column) {
+        return new Excluded<>((ColumnReference) table.columnReference(column));
     }
 
     private void checkColumns(List<String> names) {

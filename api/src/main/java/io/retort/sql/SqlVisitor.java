@@ -97,4 +97,10 @@ public interface SqlVisitor {
 
     /** A DELETE statement. */
     void visitDelete(Delete delete);
+
+    /** {@code DISTINCT x} or {@code -x}. */
+    void visitUnary(Unary<?> unary);
+
+    /** The value an upsert's INSERT proposed for a column. */
+    void visitExcluded(Excluded<?> excluded);
 }

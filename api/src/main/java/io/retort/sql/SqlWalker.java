@@ -181,4 +181,13 @@ public abstract class SqlWalker implements SqlVisitor {
     @Override
     public void visitDelete(Delete delete) {
     }
+
+    @Override
+    public void visitUnary(Unary<?> unary) {
+        unary.operand().accept(this);
+    }
+
+    @Override
+    public void visitExcluded(Excluded<?> excluded) {
+    }
 }

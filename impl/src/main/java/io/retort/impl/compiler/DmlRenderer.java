@@ -107,43 +107,104 @@ abstract class DmlRenderer extends SelectRenderer {
     }
 
     void onConflict(TableReference table, io.retort.sql.OnConflict onConflict) {
+        io.retort.sql.ConflictTarget target = onConflict.target();
         if (dialect.upsertStyle() == Dialect.UpsertStyle.ON_DUPLICATE_KEY) {
+            if (target.where() != null) {
+                throw new io.retort.exception.CompileException("An upsert target with a WHERE (a partial unique index"
+                        + " of " + table.name() + ") is not supported by " + dialect.name() + ", which matches any"
+                        + " unique key; leave the WHERE out");
+            }
             // MySQL matches any unique key; a no-op assignment keeps the existing row (qualified: the rows of an
             // INSERT ... SELECT may have a column of that name too).
             append(" ON DUPLICATE KEY UPDATE ");
-            if (onConflict.updateColumns().isEmpty()) {
-                String column = quote(table.name()) + "." + quote(onConflict.conflictColumns().get(0));
+            if (onConflict.doNothing()) {
+                String column = quote(table.name()) + "." + quote(keyColumns(table, target).get(0));
                 append(column).append(" = ").append(column);
                 return;
             }
-            List<String> updated = onConflict.updateColumns();
-            for (int i = 0; i < updated.size(); i++) {
-                String column = quote(updated.get(i));
-                append(i > 0 ? ", " : "").append(column).append(" = VALUES(").append(column).append(")");
-            }
+            assignments(onConflict.set());
             return;
         }
-        append(" ON CONFLICT (");
-        for (int i = 0; i < onConflict.conflictColumns().size(); i++) {
-            append(i > 0 ? ", " : "").append(quote(onConflict.conflictColumns().get(i)));
+        append(" ON CONFLICT");
+        if (target.constraint() != null) {
+            if (!dialect.supportsOnConflictConstraint()) {
+                throw new io.retort.exception.CompileException("ON CONFLICT ON CONSTRAINT (" + target.constraint()
+                        + ") is not supported by " + dialect.name() + "; name the constraint's columns with"
+                        + " ConflictTarget.columns(...)");
+            }
+            append(" ON CONSTRAINT ").append(quote(target.constraint()));
+        } else if (!target.columns().isEmpty()) {
+            append(" (");
+            for (int i = 0; i < target.columns().size(); i++) {
+                append(i > 0 ? ", " : "").append(quote(target.columns().get(i)));
+            }
+            append(")");
+            if (target.where() != null) {
+                // The predicate of the partial index, as in its CREATE INDEX: unqualified column names.
+                append(" WHERE ");
+                boolean qualified = qualifyColumns;
+                qualifyColumns = false;
+                target.where().accept(this);
+                qualifyColumns = qualified;
+            }
+        } else if (!onConflict.doNothing()) {
+            throw new io.retort.exception.CompileException("ON CONFLICT DO UPDATE (on " + table.name() + ") needs"
+                    + " a conflict target; give it with ConflictTarget.columns(...) or ConflictTarget.constraint(...)");
         }
-        append(")");
-        if (onConflict.updateColumns().isEmpty()) {
+        if (onConflict.doNothing()) {
             append(" DO NOTHING");
             return;
         }
         append(" DO UPDATE SET ");
-        for (int i = 0; i < onConflict.updateColumns().size(); i++) {
-            String column = quote(onConflict.updateColumns().get(i));
-            append(i > 0 ? ", " : "").append(column).append(" = excluded.").append(column);
+        assignments(onConflict.set());
+    }
+
+    /** {@code c = value, ...} of an upsert's update. */
+    private void assignments(List<Assignment> set) {
+        for (int i = 0; i < set.size(); i++) {
+            append(i > 0 ? ", " : "").append(quote(set.get(i).column().name())).append(" = ");
+            nameHint = set.get(i).column().name();
+            set.get(i).value().accept(this);
         }
     }
 
-    /** H2: {@code MERGE INTO t USING (VALUES (...)) AS s (...) ON ... WHEN MATCHED ... WHEN NOT MATCHED ...}. */
+    /** The columns on which rows collide: the target's, else the table's primary key (H2's MERGE, MySQL's no-op). */
+    private List<String> keyColumns(TableReference table, io.retort.sql.ConflictTarget target) {
+        if (!target.columns().isEmpty()) {
+            return target.columns();
+        }
+        List<String> key = new ArrayList<>();
+        if (table instanceof io.retort.schema.Table) {
+            for (io.retort.schema.Column<?> column : ((io.retort.schema.Table) table).primaryKeyColumns()) {
+                key.add(column.name());
+            }
+        }
+        if (key.isEmpty()) {
+            throw new io.retort.exception.CompileException("An upsert into " + table.name() + " without conflict"
+                    + " columns is not supported by " + dialect.name() + ", which needs the key to match on; name"
+                    + " them with ConflictTarget.columns(...)");
+        }
+        return key;
+    }
+
+    @Override
+    public void visitExcluded(io.retort.sql.Excluded<?> excluded) {
+        String column = quote(excluded.column().name());
+        append(dialect.upsertStyle() == Dialect.UpsertStyle.ON_DUPLICATE_KEY ? "VALUES(" + column + ")"
+                : "excluded." + column);
+    }
+
+    /** H2: {@code MERGE INTO t USING (VALUES (...)) AS excluded (...) ON ... WHEN MATCHED ... WHEN NOT MATCHED ...}. */
     void merge(Insert insert, List<List<Assignment>> rows, io.retort.sql.OnConflict onConflict) {
         if (!insert.returningClause().isEmpty()) {
             throw new io.retort.exception.CompileException("An upsert with RETURNING is not supported by "
                     + dialect.name());
+        }
+        io.retort.sql.ConflictTarget conflict = onConflict.target();
+        if (conflict.constraint() != null || conflict.where() != null) {
+            throw new io.retort.exception.CompileException("An upsert target " + (conflict.constraint() != null
+                    ? "naming constraint " + conflict.constraint() : "with a WHERE") + " is not supported by "
+                    + dialect.name() + ", whose MERGE matches on columns; use ConflictTarget.columns(...)");
         }
         String target = quote(insert.table().name());
         List<String> columns = new ArrayList<>();
@@ -157,6 +218,7 @@ abstract class DmlRenderer extends SelectRenderer {
                 columns.add(quote(assignment.column().name()));
             }
         }
+        List<String> key = keyColumns(insert.table(), conflict);
         append("MERGE INTO ").append(target).append(" USING (");
         if (select != null) {
             select.accept(this);
@@ -165,17 +227,14 @@ abstract class DmlRenderer extends SelectRenderer {
             rowValues(rows);
         }
         append(") AS excluded (").append(String.join(", ", columns)).append(") ON ");
-        for (int i = 0; i < onConflict.conflictColumns().size(); i++) {
-            String column = quote(onConflict.conflictColumns().get(i));
+        for (int i = 0; i < key.size(); i++) {
+            String column = quote(key.get(i));
             append(i > 0 ? " AND " : "").append(target).append(".").append(column).append(" = excluded.")
                     .append(column);
         }
-        if (!onConflict.updateColumns().isEmpty()) {
+        if (!onConflict.doNothing()) {
             append(" WHEN MATCHED THEN UPDATE SET ");
-            for (int i = 0; i < onConflict.updateColumns().size(); i++) {
-                String column = quote(onConflict.updateColumns().get(i));
-                append(i > 0 ? ", " : "").append(column).append(" = excluded.").append(column);
-            }
+            assignments(onConflict.set());
         }
         append(" WHEN NOT MATCHED THEN INSERT (").append(String.join(", ", columns)).append(") VALUES (");
         for (int i = 0; i < columns.size(); i++) {

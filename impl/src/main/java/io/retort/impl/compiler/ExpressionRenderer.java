@@ -263,6 +263,20 @@ abstract class ExpressionRenderer implements SqlVisitor {
     }
 
     @Override
+    public void visitUnary(io.retort.sql.Unary<?> unary) {
+        if (unary.operator() == io.retort.sql.Unary.Operator.DISTINCT) {
+            append("DISTINCT ");
+            unary.operand().accept(this);
+            return;
+        }
+        // -(...) unless a column: "--" would start a comment.
+        boolean column = unary.operand() instanceof ColumnReference;
+        append(column ? "-" : "-(");
+        unary.operand().accept(this);
+        append(column ? "" : ")");
+    }
+
+    @Override
     public void visitCast(io.retort.sql.Cast<?> cast) {
         append("CAST(");
         cast.expression().accept(this);

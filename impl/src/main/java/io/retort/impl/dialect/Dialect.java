@@ -442,6 +442,11 @@ public abstract class Dialect {
         return DeleteUsingStyle.NONE;
     }
 
+    /** Whether an upsert's target may name a constraint, {@code ON CONFLICT ON CONSTRAINT c} (PostgreSQL only). */
+    public boolean supportsOnConflictConstraint() {
+        return false;
+    }
+
     /** Whether UPDATE and DELETE take a leading WITH clause (MariaDB does not). */
     public boolean supportsCteOnDml() {
         return true;

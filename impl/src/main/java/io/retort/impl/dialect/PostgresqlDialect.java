@@ -177,4 +177,9 @@ public class PostgresqlDialect extends Dialect {
     protected IdentifierPreparer createIdentifierPreparer() {
         return new IdentifierPreparer('"', RESERVED);
     }
+
+    @Override
+    public boolean supportsOnConflictConstraint() {
+        return true;
+    }
 }
