@@ -24,7 +24,7 @@ public final class Insert implements Executable, SqlNode {
     private final List<List<Assignment>> rows;
     private final List<Expression<?>> returning;
     private final @Nullable OnConflict onConflict;
-    private final @Nullable Select fromSelect;
+    private final @Nullable SqlNode fromSelect;
     private final List<String> selectColumns;
 
     private Insert(TableReference table, List<List<Assignment>> rows, List<Expression<?>> returning,
@@ -33,7 +33,7 @@ public final class Insert implements Executable, SqlNode {
     }
 
     private Insert(TableReference table, List<List<Assignment>> rows, List<Expression<?>> returning,
-            @Nullable OnConflict onConflict, @Nullable Select fromSelect, List<String> selectColumns) {
+            @Nullable OnConflict onConflict, @Nullable SqlNode fromSelect, List<String> selectColumns) {
         this.table = Objects.requireNonNull(table, "table");
         this.rows = List.copyOf(rows);
         this.returning = List.copyOf(returning);
@@ -52,14 +52,27 @@ public final class Insert implements Executable, SqlNode {
      * @throws io.retort.exception.InvalidArgumentException if a column is unknown or the counts differ
      */
     public Insert fromSelect(List<String> columns, Select select) {
+        return fromQuery(columns, select, select.columns().size());
+    }
+
+    /**
+     * {@code INSERT INTO table (columns) SELECT ... UNION SELECT ...}: the rows come from a set operation.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if a column is unknown or the counts differ
+     */
+    public Insert fromSelect(List<String> columns, CompoundSelect union) {
+        return fromQuery(columns, union, union.selects().get(0).columns().size());
+    }
+
+    private Insert fromQuery(List<String> columns, SqlNode query, int width) {
         for (String column : columns) {
             table.columnReference(column);
         }
-        if (columns.size() != select.columns().size()) {
+        if (columns.size() != width) {
             throw new io.retort.exception.InvalidArgumentException("fromSelect names " + columns.size()
-                    + " columns of " + table.name() + " but the SELECT gives " + select.columns().size());
+                    + " columns of " + table.name() + " but the SELECT gives " + width);
         }
-        return new Insert(table, List.of(), returning, onConflict, select, columns);
+        return new Insert(table, List.of(), returning, onConflict, query, columns);
     }
 
     /**
@@ -70,8 +83,13 @@ public final class Insert implements Executable, SqlNode {
         return !rows.isEmpty() || fromSelect != null;
     }
 
-    /** The SELECT of an INSERT ... SELECT, or null. */
+    /** The SELECT of an INSERT ... SELECT, or null (also for a set operation: see {@link #fromQuery()}). */
     public @Nullable Select fromSelectClause() {
+        return fromSelect instanceof Select ? (Select) fromSelect : null;
+    }
+
+    /** The query of an INSERT ... SELECT: a {@link Select} or a {@link CompoundSelect}; null for VALUES. */
+    public @Nullable SqlNode fromQuery() {
         return fromSelect;
     }
 

@@ -348,7 +348,7 @@ public final class Select implements Executable, SqlNode {
 
     /** This SELECT as a table in a FROM clause, {@code (SELECT ...) AS name}. */
     public DerivedTable subquery(String name) {
-        return new DerivedTable(name, this, false);
+        return new DerivedTable(name, this, this, false);
     }
 
     /**
@@ -356,7 +356,7 @@ public final class Select implements Executable, SqlNode {
      * in the FROM clause (PostgreSQL, MySQL 8.0.14+; elsewhere a compile error).
      */
     public DerivedTable lateral(String name) {
-        return new DerivedTable(name, this, true);
+        return new DerivedTable(name, this, this, true);
     }
 
     /** This SELECT as a common table expression, {@code WITH name AS (...)}, to select from like a table. */
@@ -393,7 +393,7 @@ public final class Select implements Executable, SqlNode {
         List<Select> all = new ArrayList<>();
         all.add(this);
         all.addAll(List.of(others));
-        return new CompoundSelect(kind, all, List.of(), null);
+        return new CompoundSelect(kind, all, List.of(), null, null);
     }
 
     /** The selected expressions. */

@@ -66,7 +66,7 @@ final class CteCollector extends SqlWalker {
             return;
         }
         if (table instanceof DerivedTable) {
-            visitNested(((DerivedTable) table).select());
+            ((DerivedTable) table).body().accept(this);
         }
         if (table instanceof CommonTableExpression) {
             CommonTableExpression cte = (CommonTableExpression) table;

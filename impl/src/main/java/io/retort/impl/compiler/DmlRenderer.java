@@ -42,12 +42,12 @@ abstract class DmlRenderer extends SelectRenderer {
         mayWrite = true;
         List<List<Assignment>> rows = insert.rows();
         List<Assignment> assignments = rows.get(0);
-        if (assignments.isEmpty() && insert.fromSelectClause() == null) {
+        if (assignments.isEmpty() && insert.fromQuery() == null) {
             throw new io.retort.exception.CompileException("INSERT into " + insert.table().name() + " has no values;"
                     + " give them with values(Map.of(\"column\", value))");
         }
         io.retort.sql.OnConflict onConflict = insert.onConflict();
-        if (insert.fromSelectClause() != null) {
+        if (insert.fromQuery() != null) {
             if (onConflict != null && dialect.upsertStyle() == Dialect.UpsertStyle.MERGE) {
                 merge(insert, rows, onConflict);
                 return;
@@ -59,13 +59,13 @@ abstract class DmlRenderer extends SelectRenderer {
                 append(i > 0 ? ", " : "").append(quote(insert.selectColumns().get(i)));
             }
             append(") ");
-            Select select = insert.fromSelectClause();
+            SqlNode query = insert.fromQuery();
             if (onConflict != null && dialect.upsertStyle() == Dialect.UpsertStyle.ON_CONFLICT
-                    && select.whereClause() == null) {
+                    && query instanceof Select && ((Select) query).whereClause() == null) {
                 // SQLite reads "FROM t ON CONFLICT" as the ON of a join: a WHERE clause ends the SELECT first.
-                select = select.where(io.retort.sql.Sql.sqlCondition("1 = 1"));
+                query = ((Select) query).where(io.retort.sql.Sql.sqlCondition("1 = 1"));
             }
-            select.accept(this);
+            query.accept(this);
             if (onConflict != null) {
                 onConflict(insert.table(), onConflict);
             }
@@ -208,7 +208,7 @@ abstract class DmlRenderer extends SelectRenderer {
         }
         String target = quote(insert.table().name());
         List<String> columns = new ArrayList<>();
-        Select select = insert.fromSelectClause();
+        SqlNode select = insert.fromQuery();
         if (select != null) {
             for (String column : insert.selectColumns()) {
                 columns.add(quote(column));

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SELECT, UNION and the like, WITH clauses, FROM items (tables, aliases, joins, derived tables) and subqueries, with
@@ -32,13 +33,13 @@ abstract class SelectRenderer extends ExpressionRenderer {
                 }
                 // A LATERAL subquery is correlated with the tables of the FROM clause it stands in.
                 append("LATERAL (");
-                derived.select().accept(this);
+                derived.body().accept(this);
             } else {
                 // A plain derived table is not correlated: its SELECT sees no enclosing table.
                 append("(");
                 java.util.Deque<Set<TableReference>> saved = new java.util.ArrayDeque<>(enclosing);
                 enclosing.clear();
-                derived.select().accept(this);
+                derived.body().accept(this);
                 enclosing.addAll(saved);
             }
             append(") AS ").append(quote(table.name()));
@@ -122,14 +123,31 @@ abstract class SelectRenderer extends ExpressionRenderer {
             visitAll(compound.orderByClause(), ", ");
             qualifyColumns = qualified;
         }
-        if (compound.limitClause() != null) {
-            String clause = dialect.limitClause(true, false);
-            int at = clause.indexOf("{limit}");
-            append(clause.substring(0, at));
-            nameHint = "limit";
-            compound.limitClause().accept(this);
-            append(clause.substring(at + "{limit}".length()));
+        limitOffset(compound.limitClause(), compound.offsetClause());
+    }
+
+    /** The dialect's LIMIT/OFFSET clause, its text and its two parameters in the order they stand in it. */
+    void limitOffset(@Nullable BindParameter<Integer> limit, @Nullable BindParameter<Integer> offset) {
+        if (limit == null && offset == null) {
+            return;
         }
+        String clause = dialect.limitClause(limit != null, offset != null);
+        int limitAt = clause.indexOf("{limit}");
+        int offsetAt = clause.indexOf("{offset}");
+        int copied = 0;
+        for (int part = 0; part < 2; part++) {
+            boolean limitFirst = offsetAt < 0 || limitAt >= 0 && limitAt < offsetAt;
+            int at = part == 0 ? (limitFirst ? limitAt : offsetAt) : (limitFirst ? offsetAt : limitAt);
+            if (at < 0) {
+                continue;
+            }
+            append(clause.substring(copied, at));
+            boolean isLimit = clause.startsWith("{limit}", at);
+            nameHint = isLimit ? "limit" : "offset";
+            (isLimit ? limit : offset).accept(this);
+            copied = at + (isLimit ? "{limit}".length() : "{offset}".length());
+        }
+        append(clause.substring(copied));
     }
 
     void nestedSelect(Select select) {
@@ -198,28 +216,7 @@ abstract class SelectRenderer extends ExpressionRenderer {
             append(" ORDER BY ");
             visitAll(select.orderByClause(), ", ");
         }
-        BindParameter<Integer> limit = select.limitClause();
-        BindParameter<Integer> offset = select.offsetClause();
-        if (limit != null || offset != null) {
-            String clause = dialect.limitClause(limit != null, offset != null);
-            int limitAt = clause.indexOf("{limit}");
-            int offsetAt = clause.indexOf("{offset}");
-            // Emit the clause's text and its two parameters in the order they stand in it.
-            int copied = 0;
-            for (int part = 0; part < 2; part++) {
-                boolean limitFirst = offsetAt < 0 || limitAt >= 0 && limitAt < offsetAt;
-                int at = part == 0 ? (limitFirst ? limitAt : offsetAt) : (limitFirst ? offsetAt : limitAt);
-                if (at < 0) {
-                    continue;
-                }
-                append(clause.substring(copied, at));
-                boolean isLimit = clause.startsWith("{limit}", at);
-                nameHint = isLimit ? "limit" : "offset";
-                (isLimit ? limit : offset).accept(this);
-                copied = at + (isLimit ? "{limit}".length() : "{offset}".length());
-            }
-            append(clause.substring(copied));
-        }
+        limitOffset(select.limitClause(), select.offsetClause());
         if (select.forUpdateClause() != null) {
             mayWrite = true; // takes row locks
             if (!dialect.forUpdateWithGrouping() && (select.isDistinct() || !select.groupByClause().isEmpty())) {
