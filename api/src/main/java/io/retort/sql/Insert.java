@@ -98,6 +98,14 @@ public final class Insert implements Executable, SqlNode {
         return selectColumns;
     }
 
+    /**
+     * One row of the columns' defaults: {@code INSERT INTO table DEFAULT VALUES} ({@code INSERT INTO table () VALUES ()}
+     * on MySQL and MariaDB); columns with a client-side default get it.
+     */
+    public Insert defaultValues() {
+        return new Insert(table, List.of(List.of()), returning, onConflict);
+    }
+
     /** Sets the values of one row by column name; a value may be an {@link Expression}. */
     public Insert values(Map<String, ? extends @Nullable Object> columnValues) {
         return new Insert(table, List.of(Assignments.of(table, columnValues)), returning, onConflict);

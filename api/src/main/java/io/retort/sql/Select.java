@@ -3,10 +3,8 @@ package io.retort.sql;
 import io.retort.exception.InvalidArgumentException;
 import io.retort.types.Types;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +31,9 @@ public final class Select implements Executable, SqlNode {
     private final @Nullable BindParameter<Integer> limit;
     private final @Nullable BindParameter<Integer> offset;
     private final boolean distinct;
-    private final @Nullable ForUpdate forUpdate;
+    private final @Nullable RowLock forUpdate;
+    /** The expressions of {@link #distinctOn}, empty for none. */
+    private final List<Expression<?>> distinctOn;
     /** The tables {@link #correlate} names, or null for automatic correlation. */
     private final @Nullable List<TableReference> correlate;
     /** The tables {@link #correlateExcept} names, or null. */
@@ -45,6 +45,7 @@ public final class Select implements Executable, SqlNode {
 
     private Select(SelectParts parts) {
         this.forUpdate = parts.forUpdate;
+        this.distinctOn = List.copyOf(parts.distinctOn);
         this.columns = List.copyOf(parts.columns);
         this.from = List.copyOf(parts.from);
         this.groupBy = List.copyOf(parts.groupBy);
@@ -61,7 +62,7 @@ public final class Select implements Executable, SqlNode {
     /** A copy with these parts changed (and the correlation kept). */
     private Select with(List<Expression<?>> columns, List<FromClause> from, @Nullable Predicate where,
             List<OrderBy> orderBy, @Nullable BindParameter<Integer> limit, @Nullable BindParameter<Integer> offset,
-            boolean distinct, List<Expression<?>> groupBy, @Nullable Predicate having, @Nullable ForUpdate forUpdate) {
+            boolean distinct, List<Expression<?>> groupBy, @Nullable Predicate having, @Nullable RowLock forUpdate) {
         SelectParts parts = new SelectParts(this);
         parts.columns = columns;
         parts.from = from;
@@ -137,45 +138,61 @@ public final class Select implements Executable, SqlNode {
     }
 
     private Select joined(TableReference right, @Nullable Predicate onClause, Join.Kind kind) {
-        List<FromClause> froms = new ArrayList<>(from);
-        FromClause left;
-        if (froms.isEmpty()) {
-            List<FromClause> implicit = froms();
-            if (implicit.isEmpty()) {
-                throw new InvalidArgumentException("join(" + right.name() + ") needs a table to join from; select a"
-                        + " column of one, or add it with from(...)");
-            }
-            left = implicit.get(0);
-            froms.add(left);
-        } else {
-            left = froms.get(0);
-        }
-        froms.set(0, new Join(left, right, onClause, kind));
-        return with(columns, froms, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+        return with(columns, SelectParts.joined(from, froms(), right, onClause, kind), where, orderBy, limit, offset,
+                distinct, groupBy, having, forUpdate);
     }
 
     /** {@code FOR UPDATE}: lock the selected rows until the transaction ends (SQLite locks the whole database). */
     public Select forUpdate() {
-        return withLock(ForUpdate.WAIT);
+        return lock(RowLock.forUpdate());
     }
 
     /** {@code FOR UPDATE NOWAIT}: fail at once if a row is locked. */
     public Select forUpdateNoWait() {
-        return withLock(ForUpdate.NOWAIT);
+        return lock(RowLock.forUpdate().nowait());
     }
 
     /** {@code FOR UPDATE SKIP LOCKED}: leave out rows another transaction has locked (a work queue). */
     public Select forUpdateSkipLocked() {
-        return withLock(ForUpdate.SKIP_LOCKED);
+        return lock(RowLock.forUpdate().skipLocked());
     }
 
-    private Select withLock(ForUpdate lock) {
-        return with(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, lock);
+    /** Takes a row lock of any strength, on some tables, waiting or not; see {@link RowLock}. */
+    public Select lock(RowLock lock) {
+        return with(columns, from, where, orderBy, limit, offset, distinct, groupBy, having,
+                Objects.requireNonNull(lock, "lock"));
     }
 
-    /** The row lock mode, or null. */
+    /** How a FOR UPDATE lock waits, or null without a lock. */
     public @Nullable ForUpdate forUpdateClause() {
+        return forUpdate == null ? null : forUpdate.waitMode();
+    }
+
+    /** The row lock, or null. */
+    public @Nullable RowLock rowLockClause() {
         return forUpdate;
+    }
+
+    /**
+     * {@code SELECT DISTINCT ON (expressions) ...} (PostgreSQL): one row per distinct value of the expressions, the
+     * first in ORDER BY order; elsewhere a compile error.
+     *
+     * <pre>{@code
+     * select(orders.c("customer_id"), orders.c("total")).distinctOn(orders.c("customer_id"))
+     *         .orderBy(orders.c("customer_id").asc(), orders.c("total").desc())
+     * // SELECT DISTINCT ON (orders.customer_id) orders.customer_id, orders.total FROM orders ORDER BY ...
+     * }</pre>
+     */
+    public Select distinctOn(Expression<?>... expressions) {
+        SelectParts parts = new SelectParts(this);
+        parts.distinct = true;
+        parts.distinctOn = List.of(expressions);
+        return new Select(parts);
+    }
+
+    /** The expressions of DISTINCT ON, empty for none. */
+    public List<Expression<?>> distinctOnClause() {
+        return distinctOn;
     }
 
     /** How a SELECT ... FOR UPDATE waits for locked rows. */
@@ -413,28 +430,10 @@ public final class Select implements Executable, SqlNode {
     public List<FromClause> froms() {
         List<FromClause> resolved = resolvedFroms;
         if (resolved == null) {
-            resolved = resolveFroms();
+            resolved = SelectParts.resolveFroms(from, columns, where);
             resolvedFroms = resolved;
         }
         return resolved;
-    }
-
-    private List<FromClause> resolveFroms() {
-        Set<FromClause> froms = new LinkedHashSet<>(from);
-        Set<TableReference> covered = new java.util.HashSet<>();
-        for (FromClause clause : from) {
-            covered.addAll(Join.tables(clause));
-        }
-        List<SqlNode> sources = new ArrayList<>(columns);
-        if (where != null) {
-            sources.add(where);
-        }
-        for (TableReference table : FromCollector.tablesOf(sources)) {
-            if (covered.add(table)) {
-                froms.add(table);
-            }
-        }
-        return List.copyOf(froms);
     }
 
     /** The WHERE predicate, or null. */
@@ -477,10 +476,11 @@ public final class Select implements Executable, SqlNode {
         }
         Select that = (Select) other;
         return columns.equals(that.columns) && from.equals(that.from) && Objects.equals(where, that.where)
-                && groupBy.equals(that.groupBy) && Objects.equals(having, that.having) && forUpdate == that.forUpdate
+                && groupBy.equals(that.groupBy) && Objects.equals(having, that.having) && Objects.equals(forUpdate, that.forUpdate)
                 && orderBy.equals(that.orderBy) && Objects.equals(limit, that.limit)
                 && Objects.equals(offset, that.offset) && distinct == that.distinct
-                && Objects.equals(correlate, that.correlate) && Objects.equals(correlateExcept, that.correlateExcept);
+                && Objects.equals(correlate, that.correlate) && Objects.equals(correlateExcept, that.correlateExcept)
+                && distinctOn.equals(that.distinctOn);
     }
 
     @Override
@@ -488,7 +488,7 @@ public final class Select implements Executable, SqlNode {
         int h = hash;
         if (h == 0) {
             h = Objects.hash(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate,
-                    correlate, correlateExcept);
+                    correlate, correlateExcept, distinctOn);
             hash = h;
         }
         return h;

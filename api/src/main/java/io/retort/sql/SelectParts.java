@@ -16,7 +16,8 @@ final class SelectParts {
     @Nullable BindParameter<Integer> limit;
     @Nullable BindParameter<Integer> offset;
     boolean distinct;
-    Select.@Nullable ForUpdate forUpdate;
+    @Nullable RowLock forUpdate;
+    List<Expression<?>> distinctOn = List.of();
     @Nullable List<TableReference> correlate;
     @Nullable List<TableReference> correlateExcept;
 
@@ -34,7 +35,8 @@ final class SelectParts {
         limit = select.limitClause();
         offset = select.offsetClause();
         distinct = select.isDistinct();
-        forUpdate = select.forUpdateClause();
+        forUpdate = select.rowLockClause();
+        distinctOn = select.distinctOnClause();
         correlate = select.correlateClause();
         correlateExcept = select.correlateExceptClause();
     }
@@ -53,5 +55,47 @@ final class SelectParts {
         throw new InvalidArgumentException(method + "(\"" + label + "\") names no labeled column of this SELECT"
                 + " (its labels are " + known + "); label a column with expression.label(\"" + label + "\") or pass"
                 + " the expression itself");
+    }
+
+    /**
+     * The FROM clause of a SELECT: the explicit tables and joins first, then the tables of the columns in the
+     * selected expressions and the WHERE clause that none of them holds, each once.
+     */
+    static List<FromClause> resolveFroms(List<FromClause> from, List<Expression<?>> columns,
+            @Nullable Predicate where) {
+        java.util.Set<FromClause> froms = new java.util.LinkedHashSet<>(from);
+        java.util.Set<TableReference> covered = new java.util.HashSet<>();
+        for (FromClause clause : from) {
+            covered.addAll(Join.tables(clause));
+        }
+        List<SqlNode> sources = new ArrayList<>(columns);
+        if (where != null) {
+            sources.add(where);
+        }
+        for (TableReference table : FromCollector.tablesOf(sources)) {
+            if (covered.add(table)) {
+                froms.add(table);
+            }
+        }
+        return List.copyOf(froms);
+    }
+
+    /** The explicit FROM items with {@code right} joined to the first (or to the first implied one). */
+    static List<FromClause> joined(List<FromClause> from, List<FromClause> implicit, TableReference right,
+            @Nullable Predicate onClause, Join.Kind kind) {
+        List<FromClause> froms = new ArrayList<>(from);
+        FromClause left;
+        if (froms.isEmpty()) {
+            if (implicit.isEmpty()) {
+                throw new InvalidArgumentException("join(" + right.name() + ") needs a table to join from; select a"
+                        + " column of one, or add it with from(...)");
+            }
+            left = implicit.get(0);
+            froms.add(left);
+        } else {
+            left = froms.get(0);
+        }
+        froms.set(0, new Join(left, right, onClause, kind));
+        return froms;
     }
 }

@@ -42,6 +42,17 @@ abstract class DmlRenderer extends SelectRenderer {
         mayWrite = true;
         List<List<Assignment>> rows = insert.rows();
         List<Assignment> assignments = rows.get(0);
+        if (assignments.isEmpty() && insert.fromQuery() == null && insert.hasValues()) {
+            if (insert.onConflict() != null) {
+                throw new io.retort.exception.CompileException("An upsert of DEFAULT VALUES into "
+                        + insert.table().name() + " is not supported; give the key's values with values(...)");
+            }
+            append("INSERT INTO ");
+            insert.table().accept(this);
+            append(dialect.defaultValuesClause());
+            returning("INSERT", insert.table().name(), insert.returningClause());
+            return;
+        }
         if (assignments.isEmpty() && insert.fromQuery() == null) {
             throw new io.retort.exception.CompileException("INSERT into " + insert.table().name() + " has no values;"
                     + " give them with values(Map.of(\"column\", value))");

@@ -177,7 +177,18 @@ abstract class SelectRenderer extends ExpressionRenderer {
     @Override
     public void visitSelect(Select select) {
         withClause(List.of(select));
-        append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
+        if (!select.distinctOnClause().isEmpty()) {
+            if (!dialect.supportsDistinctOn()) {
+                throw new io.retort.exception.CompileException("SELECT DISTINCT ON is not supported by "
+                        + dialect.name() + "; number the rows with row_number().over(Window.partitionBy(...)"
+                        + " .orderBy(...)) in a subquery and keep row 1");
+            }
+            append("SELECT DISTINCT ON (");
+            visitAll(select.distinctOnClause(), ", ");
+            append(") ");
+        } else {
+            append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
+        }
         List<io.retort.sql.FromClause> froms;
         if (plain) {
             // Collecting values only: the explicit items, once each as froms() has them. The tables the columns
@@ -224,7 +235,7 @@ abstract class SelectRenderer extends ExpressionRenderer {
                         + " supported by " + dialect.name() + ": grouped rows cannot be locked; lock the rows in a"
                         + " subquery instead");
             }
-            append(render ? dialect.forUpdateClause(select.forUpdateClause()) : "");
+            append(render ? dialect.rowLockClause(select.rowLockClause()) : "");
         }
         if (!plain) {
             enclosing.pop();

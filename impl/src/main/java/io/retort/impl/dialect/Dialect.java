@@ -404,12 +404,21 @@ public abstract class Dialect {
      *
      * @throws io.retort.exception.CompileException where the database cannot lock that way
      */
-    public String forUpdateClause(io.retort.sql.Select.ForUpdate mode) {
-        switch (mode) {
-            case NOWAIT: return " FOR UPDATE NOWAIT";
-            case SKIP_LOCKED: return " FOR UPDATE SKIP LOCKED";
-            default: return " FOR UPDATE";
+    public String rowLockClause(io.retort.sql.RowLock lock) {
+        StringBuilder clause = new StringBuilder(" FOR ").append(lock.strength().sql());
+        for (int i = 0; i < lock.of().size(); i++) {
+            clause.append(i == 0 ? " OF " : ", ").append(quote(lock.of().get(i).name()));
         }
+        switch (lock.waitMode()) {
+            case NOWAIT: return clause.append(" NOWAIT").toString();
+            case SKIP_LOCKED: return clause.append(" SKIP LOCKED").toString();
+            default: return clause.toString();
+        }
+    }
+
+    /** A compile error for a row lock this database cannot take. */
+    protected io.retort.exception.CompileException unsupportedLock(String what, String instead) {
+        return new io.retort.exception.CompileException(what + " is not supported by " + name() + "; " + instead);
     }
 
     /** How an UPDATE names other tables its WHERE clause refers to. */
@@ -445,6 +454,16 @@ public abstract class Dialect {
     /** Whether an upsert's target may name a constraint, {@code ON CONFLICT ON CONSTRAINT c} (PostgreSQL only). */
     public boolean supportsOnConflictConstraint() {
         return false;
+    }
+
+    /** Whether SELECT takes {@code DISTINCT ON (...)} (PostgreSQL only). */
+    public boolean supportsDistinctOn() {
+        return false;
+    }
+
+    /** What follows {@code INSERT INTO t} for a row of defaults. */
+    public String defaultValuesClause() {
+        return " DEFAULT VALUES";
     }
 
     /** Whether UPDATE and DELETE take a leading WITH clause (MariaDB does not). */

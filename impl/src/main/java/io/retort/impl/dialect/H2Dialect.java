@@ -158,4 +158,14 @@ public class H2Dialect extends Dialect {
     public boolean supportsCteOnDml() {
         return false;
     }
+
+    /** H2 locks with FOR UPDATE alone, on every table of the FROM clause. */
+    @Override
+    public String rowLockClause(io.retort.sql.RowLock lock) {
+        if (lock.strength() != io.retort.sql.RowLock.Strength.UPDATE || !lock.of().isEmpty()) {
+            throw unsupportedLock("FOR " + lock.strength().sql() + (lock.of().isEmpty() ? "" : " OF (a table)"),
+                    "H2 has FOR UPDATE alone: use forUpdate()");
+        }
+        return super.rowLockClause(lock);
+    }
 }

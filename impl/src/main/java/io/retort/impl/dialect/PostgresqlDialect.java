@@ -182,4 +182,9 @@ public class PostgresqlDialect extends Dialect {
     public boolean supportsOnConflictConstraint() {
         return true;
     }
+
+    @Override
+    public boolean supportsDistinctOn() {
+        return true;
+    }
 }
