@@ -103,4 +103,10 @@ public interface SqlVisitor {
 
     /** The value an upsert's INSERT proposed for a column. */
     void visitExcluded(Excluded<?> excluded);
+
+    /** The value at a key path of a JSON document. */
+    void visitJsonAccess(JsonAccess<?> access);
+
+    /** Whether a JSON document contains another. */
+    void visitJsonContains(JsonContains contains);
 }

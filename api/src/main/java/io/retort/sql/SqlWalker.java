@@ -190,4 +190,15 @@ public abstract class SqlWalker implements SqlVisitor {
     @Override
     public void visitExcluded(Excluded<?> excluded) {
     }
+
+    @Override
+    public void visitJsonAccess(JsonAccess<?> access) {
+        access.document().accept(this);
+    }
+
+    @Override
+    public void visitJsonContains(JsonContains contains) {
+        contains.document().accept(this);
+        contains.contained().accept(this);
+    }
 }

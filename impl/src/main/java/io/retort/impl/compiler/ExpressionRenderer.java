@@ -277,6 +277,73 @@ abstract class ExpressionRenderer implements SqlVisitor {
     }
 
     @Override
+    public void visitJsonAccess(io.retort.sql.JsonAccess<?> access) {
+        Dialect.JsonStyle style = dialect.jsonStyle();
+        if (style == Dialect.JsonStyle.NONE) {
+            throw new io.retort.exception.CompileException("JSON access (" + String.join(".", access.path())
+                    + ") is not supported by " + dialect.name() + "; select the document and read it in Java");
+        }
+        io.retort.sql.BindParameter<String> jsonPath = io.retort.sql.BindParameter.of(io.retort.types.Types.STRING,
+                jsonPath(access.path()));
+        if (style == Dialect.JsonStyle.OPERATORS) {
+            // PostgreSQL: doc -> ? -> ? ->> ?, one bound key per step.
+            append("(");
+            access.document().accept(this);
+            for (int i = 0; i < access.path().size(); i++) {
+                boolean last = i == access.path().size() - 1;
+                append(last && access.asText() ? " ->> " : " -> ");
+                nameHint = "key";
+                io.retort.sql.BindParameter.of(io.retort.types.Types.STRING, access.path().get(i)).accept(this);
+            }
+            append(")");
+        } else if (style == Dialect.JsonStyle.PATH_OPERATORS) {
+            // SQLite: doc -> '$."a"."b"' (JSON) or ->> (an SQL value).
+            append("(");
+            access.document().accept(this);
+            append(access.asText() ? " ->> " : " -> ");
+            nameHint = "path";
+            jsonPath.accept(this);
+            append(")");
+        } else {
+            // MySQL: JSON_EXTRACT gives JSON; JSON_UNQUOTE turns a JSON string into its text.
+            append(access.asText() ? "JSON_UNQUOTE(JSON_EXTRACT(" : "JSON_EXTRACT(");
+            access.document().accept(this);
+            append(", ");
+            nameHint = "path";
+            jsonPath.accept(this);
+            append(access.asText() ? "))" : ")");
+        }
+    }
+
+    /** A JSON path of keys, {@code $."a"."b"}, each key quoted. */
+    private static String jsonPath(java.util.List<String> keys) {
+        StringBuilder path = new StringBuilder("$");
+        for (String key : keys) {
+            path.append(".\"").append(key.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return path.toString();
+    }
+
+    @Override
+    public void visitJsonContains(io.retort.sql.JsonContains contains) {
+        Dialect.JsonStyle style = dialect.jsonStyle();
+        if (style == Dialect.JsonStyle.OPERATORS) {
+            contains.document().accept(this);
+            append(" @> ");
+            contains.contained().accept(this);
+        } else if (style == Dialect.JsonStyle.FUNCTIONS) {
+            append("JSON_CONTAINS(");
+            contains.document().accept(this);
+            append(", ");
+            contains.contained().accept(this);
+            append(")");
+        } else {
+            throw new io.retort.exception.CompileException("JSON containment is not supported by " + dialect.name()
+                    + "; compare the values at a path with Json.text(...) instead");
+        }
+    }
+
+    @Override
     public void visitCast(io.retort.sql.Cast<?> cast) {
         append("CAST(");
         cast.expression().accept(this);

@@ -456,6 +456,19 @@ public abstract class Dialect {
         return false;
     }
 
+    /** How JSON documents are read. */
+    public enum JsonStyle {
+        /** {@code doc -> 'a' ->> 'b'}, {@code @>} (PostgreSQL). */ OPERATORS,
+        /** {@code doc -> '$.a'}, {@code doc ->> '$.a'} (SQLite). */ PATH_OPERATORS,
+        /** {@code JSON_EXTRACT(doc, '$.a')}, {@code JSON_CONTAINS} (MySQL, MariaDB). */ FUNCTIONS,
+        /** No JSON access (H2). */ NONE
+    }
+
+    /** How this database reads JSON documents; none by default. */
+    public JsonStyle jsonStyle() {
+        return JsonStyle.NONE;
+    }
+
     /** Whether SELECT takes {@code DISTINCT ON (...)} (PostgreSQL only). */
     public boolean supportsDistinctOn() {
         return false;

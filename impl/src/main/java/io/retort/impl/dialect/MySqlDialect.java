@@ -338,4 +338,9 @@ public class MySqlDialect extends Dialect {
     public String defaultValuesClause() {
         return " () VALUES ()";
     }
+
+    @Override
+    public JsonStyle jsonStyle() {
+        return JsonStyle.FUNCTIONS;
+    }
 }

@@ -187,4 +187,9 @@ public class PostgresqlDialect extends Dialect {
     public boolean supportsDistinctOn() {
         return true;
     }
+
+    @Override
+    public JsonStyle jsonStyle() {
+        return JsonStyle.OPERATORS;
+    }
 }

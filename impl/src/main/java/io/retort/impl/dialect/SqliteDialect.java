@@ -311,4 +311,9 @@ public class SqliteDialect extends Dialect {
             super.bind(statement, index, value);
         }
     }
+
+    @Override
+    public JsonStyle jsonStyle() {
+        return JsonStyle.PATH_OPERATORS;
+    }
 }
