@@ -129,7 +129,7 @@ abstract class DmlRenderer extends SelectRenderer {
             // INSERT ... SELECT may have a column of that name too).
             append(" ON DUPLICATE KEY UPDATE ");
             if (onConflict.doNothing()) {
-                String column = quote(table.name()) + "." + quote(keyColumns(table, target).get(0));
+                String column = tableName(table) + "." + quote(keyColumns(table, target).get(0));
                 append(column).append(" = ").append(column);
                 return;
             }
@@ -217,7 +217,7 @@ abstract class DmlRenderer extends SelectRenderer {
                     ? "naming constraint " + conflict.constraint() : "with a WHERE") + " is not supported by "
                     + dialect.name() + ", whose MERGE matches on columns; use ConflictTarget.columns(...)");
         }
-        String target = quote(insert.table().name());
+        String target = tableName(insert.table());
         List<String> columns = new ArrayList<>();
         SqlNode select = insert.fromQuery();
         if (select != null) {
@@ -325,7 +325,7 @@ abstract class DmlRenderer extends SelectRenderer {
         for (int i = 0; i < assignments.size(); i++) {
             append(i > 0 ? ", " : "");
             if (multiTable) {
-                append(quote(update.table().name())).append(".");
+                append(tableName(update.table())).append(".");
             }
             append(quote(assignments.get(i).column().name())).append("=");
             nameHint = assignments.get(i).column().name();
@@ -359,7 +359,7 @@ abstract class DmlRenderer extends SelectRenderer {
         append("DELETE FROM ");
         if (!others.isEmpty() && style == Dialect.DeleteUsingStyle.MULTI_TABLE) {
             // MySQL: DELETE FROM target USING target, other...: the target is named by its alias, if any.
-            append(quote(delete.table().name())).append(" USING ");
+            append(tableName(delete.table())).append(" USING ");
             delete.table().accept(this);
             append(", ");
             visitAll(others, ", ");

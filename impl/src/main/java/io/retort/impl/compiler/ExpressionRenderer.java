@@ -84,6 +84,12 @@ abstract class ExpressionRenderer implements SqlVisitor {
         return render ? dialect.quote(identifier) : "";
     }
 
+    /** A table's name as statements write it: {@code schema.table} for a table in another schema. */
+    String tableName(TableReference table) {
+        String schema = table.schema();
+        return schema == null ? quote(table.name()) : quote(schema) + "." + quote(table.name());
+    }
+
     ExpressionRenderer append(String text) {
         if (render) {
             sql.append(text);
@@ -115,7 +121,7 @@ abstract class ExpressionRenderer implements SqlVisitor {
     @Override
     public void visitColumn(ColumnReference<?> column) {
         if (qualifyColumns) {
-            append(quote(column.tableReference().name())).append(".");
+            append(tableName(column.tableReference())).append(".");
         }
         append(quote(column.name()));
     }

@@ -49,7 +49,7 @@ abstract class SelectRenderer extends ExpressionRenderer {
             ((io.retort.sql.TableAlias) table).table().accept(this);
             append(" AS ");
         }
-        append(quote(table.name()));
+        append(tableName(table));
     }
 
     /** {@code WITH [RECURSIVE] name(columns) AS (...), ...} for the CTEs the statement uses and no WITH declared. */

@@ -469,6 +469,26 @@ public abstract class Dialect {
         return JsonStyle.NONE;
     }
 
+    /** Where JDBC's metadata looks for a schema's tables. */
+    public enum SchemaLookup {
+        /** In JDBC's schema (PostgreSQL, H2). */ SCHEMA,
+        /** In JDBC's catalog: a schema is a database (MySQL, MariaDB). */ CATALOG,
+        /** Only the current one (SQLite's main database). */ CURRENT
+    }
+
+    /**
+     * Whether an index in another schema is written {@code CREATE INDEX schema.ix ON table} and a foreign key names
+     * its table without a schema (SQLite, whose schemas are attached databases).
+     */
+    public boolean schemaOnIndexName() {
+        return false;
+    }
+
+    /** Where this database's schemas are in JDBC's metadata. */
+    public SchemaLookup schemaLookup() {
+        return SchemaLookup.SCHEMA;
+    }
+
     /** Whether SELECT takes {@code DISTINCT ON (...)} (PostgreSQL only). */
     public boolean supportsDistinctOn() {
         return false;

@@ -343,4 +343,9 @@ public class MySqlDialect extends Dialect {
     public JsonStyle jsonStyle() {
         return JsonStyle.FUNCTIONS;
     }
+
+    @Override
+    public SchemaLookup schemaLookup() {
+        return SchemaLookup.CATALOG;
+    }
 }

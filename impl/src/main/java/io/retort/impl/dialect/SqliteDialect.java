@@ -316,4 +316,14 @@ public class SqliteDialect extends Dialect {
     public JsonStyle jsonStyle() {
         return JsonStyle.PATH_OPERATORS;
     }
+
+    @Override
+    public SchemaLookup schemaLookup() {
+        return SchemaLookup.CURRENT;
+    }
+
+    @Override
+    public boolean schemaOnIndexName() {
+        return true;
+    }
 }
