@@ -33,7 +33,7 @@ abstract class DmlRenderer extends SelectRenderer {
         append(" RETURNING ");
         boolean qualified = qualifyColumns;
         qualifyColumns = false;
-        visitAll(columns, ", ");
+        columnsClause(columns);
         qualifyColumns = qualified;
     }
 

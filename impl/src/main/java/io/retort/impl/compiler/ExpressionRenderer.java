@@ -421,8 +421,20 @@ abstract class ExpressionRenderer implements SqlVisitor {
 
     @Override
     public void visitLabeled(Labeled<?> labeled) {
+        // A label names a result column: elsewhere (WHERE, GROUP BY, inside an expression) it is its expression.
         labeled.expression().accept(this);
-        append(" AS ").append(quote(labeled.name()));
+    }
+
+    /** A columns clause (of a SELECT or RETURNING): each labeled column is written {@code expression AS name}. */
+    void columnsClause(List<? extends Expression<?>> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            append(i > 0 ? ", " : "");
+            Expression<?> column = columns.get(i);
+            column.accept(this);
+            if (column instanceof Labeled) {
+                append(" AS ").append(quote(((Labeled<?>) column).name()));
+            }
+        }
     }
 
     @Override

@@ -203,7 +203,7 @@ abstract class SelectRenderer extends ExpressionRenderer {
             }
             enclosing.push(own);
         }
-        visitAll(select.columns(), ", ");
+        columnsClause(select.columns());
         if (!froms.isEmpty()) {
             append(" FROM ");
             visitAll(froms, ", ");
