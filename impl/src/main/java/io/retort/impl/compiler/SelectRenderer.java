@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * SELECT, UNION and the like, WITH clauses, FROM items (tables, aliases, joins, derived tables) and subqueries, with
  * correlation to the enclosing statement.
  */
-abstract class SelectRenderer extends ExpressionRenderer {
+abstract class SelectRenderer extends FunctionRenderer {
     SelectRenderer(Dialect dialect, boolean render, boolean plain) {
         super(dialect, render, plain);
     }
