@@ -110,8 +110,20 @@ abstract class FunctionRenderer extends ExpressionRenderer {
             space = true;
         }
         if (window.framed()) {
-            append(space ? " " : "").append("ROWS BETWEEN ").append(frameBound(window.frameStart(), "PRECEDING"))
+            io.retort.sql.Window.FrameUnit unit = window.unit();
+            io.retort.sql.Window.FrameExclusion exclusion = window.exclusion();
+            if (unit == io.retort.sql.Window.FrameUnit.GROUPS && !dialect.supportsGroupsFrames()
+                    || exclusion != io.retort.sql.Window.FrameExclusion.NO_OTHERS && !dialect.supportsGroupsFrames()) {
+                throw new io.retort.exception.CompileException("A window frame with " + (unit
+                        == io.retort.sql.Window.FrameUnit.GROUPS ? "GROUPS" : exclusion.sql()) + " is not supported by "
+                        + dialect.name() + "; use a ROWS or RANGE frame without EXCLUDE");
+            }
+            append(space ? " " : "").append(unit.name()).append(" BETWEEN ")
+                    .append(frameBound(window.frameStart(), "PRECEDING"))
                     .append(" AND ").append(frameBound(window.frameEnd(), "FOLLOWING"));
+            if (exclusion != io.retort.sql.Window.FrameExclusion.NO_OTHERS) {
+                append(" ").append(exclusion.sql());
+            }
         }
         append(")");
     }

@@ -489,6 +489,11 @@ public abstract class Dialect {
         return SchemaLookup.SCHEMA;
     }
 
+    /** Whether window frames take GROUPS and EXCLUDE (not MySQL or MariaDB). */
+    public boolean supportsGroupsFrames() {
+        return true;
+    }
+
     /** Whether SELECT takes {@code DISTINCT ON (...)} (PostgreSQL only). */
     public boolean supportsDistinctOn() {
         return false;

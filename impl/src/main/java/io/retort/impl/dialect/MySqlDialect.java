@@ -348,4 +348,10 @@ public class MySqlDialect extends Dialect {
     public SchemaLookup schemaLookup() {
         return SchemaLookup.CATALOG;
     }
+
+    /** MySQL 8 and MariaDB frames are ROWS or RANGE, without EXCLUDE. */
+    @Override
+    public boolean supportsGroupsFrames() {
+        return false;
+    }
 }

@@ -210,6 +210,21 @@ final class CompilerCases {
                 sql(F + "test_over", D, () -> io.retort.sql.Sql.rowNumber().over(io.retort.sql.Window.partitionBy(MYTABLE.c("name"))
                         .orderBy(MYTABLE.c("name").asc(), MYTABLE.c("description").asc())),
                         "row_number() OVER (PARTITION BY mytable.name ORDER BY mytable.name, mytable.description)"),
+                sql(F + "test_over_framespec", D, () -> select(io.retort.sql.Sql.rowNumber().over(io.retort.sql.Window.ordered(MYTABLE.c("myid").asc())
+                        .rowsBetween(0, null))).from(MYTABLE), "SELECT row_number() OVER (ORDER BY mytable.myid ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)"
+                        + " FROM mytable"),
+                sql(F + "test_over_framespec", D, () -> select(io.retort.sql.Sql.rowNumber().over(io.retort.sql.Window.ordered(MYTABLE.c("myid").asc())
+                        .rowsBetween(null, null))).from(MYTABLE), "SELECT row_number() OVER (ORDER BY mytable.myid ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)"
+                        + " FROM mytable"),
+                sql(F + "test_over_framespec", D, () -> select(io.retort.sql.Sql.rowNumber().over(io.retort.sql.Window.ordered(MYTABLE.c("myid").asc())
+                        .rowsBetween(10, 1))).from(MYTABLE), "SELECT row_number() OVER (ORDER BY mytable.myid ROWS BETWEEN 10 PRECEDING AND 1 FOLLOWING)"
+                        + " FROM mytable"),
+                sql(F + "test_over_framespec", D, () -> select(io.retort.sql.Sql.rowNumber().over(io.retort.sql.Window.ordered(MYTABLE.c("myid").asc())
+                        .rangeBetween(null, 0))).from(MYTABLE), "SELECT row_number() OVER (ORDER BY mytable.myid RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+                        + " FROM mytable"),
+                sql(F + "test_over_framespec", D, () -> select(io.retort.sql.Sql.rowNumber().over(io.retort.sql.Window.ordered(MYTABLE.c("myid").asc())
+                        .rangeBetween(5, 10))).from(MYTABLE), "SELECT row_number() OVER (ORDER BY mytable.myid RANGE BETWEEN 5 PRECEDING AND 10 FOLLOWING)"
+                        + " FROM mytable"),
                 sql(F + "test_date_between", D, () -> select(ConformanceTables.DT).where(ConformanceTables.DT.c("date")
                         .between(java.time.LocalDate.of(2006, 6, 1), java.time.LocalDate.of(2006, 6, 5))),
                         "SELECT dt.\"date\" FROM dt WHERE dt.\"date\" BETWEEN ? AND ?"));
