@@ -138,6 +138,33 @@ public interface Expression<T> extends SqlNode {
         return new Like(this, BindParameter.of(io.retort.types.Types.STRING, pattern), false, false);
     }
 
+    /**
+     * {@code this LIKE pattern ESCAPE 'c'}: {@code c} before {@code %}, {@code _} or itself in the pattern makes it
+     * literal.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if {@code escape} is a quote or a backslash
+     */
+    default Predicate like(String pattern, char escape) {
+        return new Like(this, BindParameter.of(io.retort.types.Types.STRING, pattern), false, false,
+                Like.checkedEscape(escape));
+    }
+
+    /** {@code this NOT LIKE pattern ESCAPE 'c'}. */
+    default Predicate notLike(String pattern, char escape) {
+        return new Like(this, BindParameter.of(io.retort.types.Types.STRING, pattern), true, false,
+                Like.checkedEscape(escape));
+    }
+
+    /** Whether this matches a regular expression of the database's syntax; see {@link RegexpMatch}. */
+    default Predicate regexpMatch(String pattern) {
+        return new RegexpMatch(this, BindParameter.of(io.retort.types.Types.STRING, pattern), false);
+    }
+
+    /** Whether this does not match a regular expression. */
+    default Predicate notRegexpMatch(String pattern) {
+        return new RegexpMatch(this, BindParameter.of(io.retort.types.Types.STRING, pattern), true);
+    }
+
     /** {@code this NOT LIKE pattern}. */
     default Predicate notLike(String pattern) {
         return new Like(this, BindParameter.of(io.retort.types.Types.STRING, pattern), true, false);

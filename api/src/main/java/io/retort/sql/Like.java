@@ -20,6 +20,14 @@ public record Like(Expression<?> expression, Expression<?> pattern, boolean nega
     /** The escape character of {@link Expression#contains} and its siblings. */
     public static final char ESCAPE = '/';
 
+    static char checkedEscape(char escape) {
+        if (escape == '\'' || escape == '"' || escape == '\\' || escape == '`') {
+            throw new io.retort.exception.InvalidArgumentException("LIKE escape character " + escape + " is a quote"
+                    + " or a backslash, which databases read differently; use another, e.g. '/'");
+        }
+        return escape;
+    }
+
     static String escape(String value) {
         return value.replace("/", "//").replace("%", "/%").replace("_", "/_");
     }

@@ -109,4 +109,7 @@ public interface SqlVisitor {
 
     /** Whether a JSON document contains another. */
     void visitJsonContains(JsonContains contains);
+
+    /** Whether an expression matches a regular expression. */
+    void visitRegexpMatch(RegexpMatch match);
 }

@@ -201,4 +201,10 @@ public abstract class SqlWalker implements SqlVisitor {
         contains.document().accept(this);
         contains.contained().accept(this);
     }
+
+    @Override
+    public void visitRegexpMatch(RegexpMatch match) {
+        match.expression().accept(this);
+        match.pattern().accept(this);
+    }
 }

@@ -179,4 +179,27 @@ abstract class FunctionRenderer extends ExpressionRenderer {
         }
         append(")");
     }
+
+    @Override
+    public void visitRegexpMatch(io.retort.sql.RegexpMatch match) {
+        String operator = dialect.regexpOperator(match.negated());
+        if (operator == null) {
+            throw new io.retort.exception.CompileException("A regular expression match is not supported by "
+                    + dialect.name() + ", which has no REGEXP without a loaded extension; use like(...) instead");
+        }
+        if (operator.endsWith("(")) {
+            // A function: REGEXP_LIKE(x, ?), NOT REGEXP_LIKE(x, ?).
+            append(operator);
+            match.expression().accept(this);
+            append(", ");
+            hintFrom(match.expression());
+            match.pattern().accept(this);
+            append(")");
+            return;
+        }
+        match.expression().accept(this);
+        append(" ").append(operator).append(" ");
+        hintFrom(match.expression());
+        match.pattern().accept(this);
+    }
 }

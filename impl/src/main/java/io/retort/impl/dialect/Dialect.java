@@ -489,6 +489,14 @@ public abstract class Dialect {
         return SchemaLookup.SCHEMA;
     }
 
+    /**
+     * The regular-expression match operator ({@code ~}, {@code REGEXP}) or function opening ({@code REGEXP_LIKE(}),
+     * or null where there is none (SQLite).
+     */
+    public @org.jspecify.annotations.Nullable String regexpOperator(boolean negated) {
+        return negated ? "NOT REGEXP_LIKE(" : "REGEXP_LIKE(";
+    }
+
     /** Whether window frames take GROUPS and EXCLUDE (not MySQL or MariaDB). */
     public boolean supportsGroupsFrames() {
         return true;

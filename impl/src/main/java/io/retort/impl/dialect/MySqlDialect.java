@@ -354,4 +354,9 @@ public class MySqlDialect extends Dialect {
     public boolean supportsGroupsFrames() {
         return false;
     }
+
+    @Override
+    public @org.jspecify.annotations.Nullable String regexpOperator(boolean negated) {
+        return negated ? "NOT REGEXP" : "REGEXP";
+    }
 }

@@ -192,4 +192,9 @@ public class PostgresqlDialect extends Dialect {
     public JsonStyle jsonStyle() {
         return JsonStyle.OPERATORS;
     }
+
+    @Override
+    public @org.jspecify.annotations.Nullable String regexpOperator(boolean negated) {
+        return negated ? "!~" : "~";
+    }
 }

@@ -326,4 +326,9 @@ public class SqliteDialect extends Dialect {
     public boolean schemaOnIndexName() {
         return true;
     }
+
+    @Override
+    public @org.jspecify.annotations.Nullable String regexpOperator(boolean negated) {
+        return null;
+    }
 }
