@@ -137,7 +137,20 @@ public final class Select implements Executable, SqlNode {
         return joined(right, Objects.requireNonNull(onClause, "onClause"), Join.Kind.FULL);
     }
 
-    private Select joined(TableReference right, @Nullable Predicate onClause, Join.Kind kind) {
+    /**
+     * {@code JOIN right ON onClause} where the right side is a nested join, {@code JOIN (b JOIN c ON ...) ON ...}:
+     * {@code select(a.c("x")).outerJoin(Sql.join(b, c, b.c("id").eq(c.c("b_id"))), a.c("id").eq(b.c("a_id")))}.
+     */
+    public Select join(Join right, Predicate onClause) {
+        return joined(right, Objects.requireNonNull(onClause, "onClause"), Join.Kind.INNER);
+    }
+
+    /** {@code LEFT OUTER JOIN (b JOIN c ON ...) ON onClause}. */
+    public Select outerJoin(Join right, Predicate onClause) {
+        return joined(right, Objects.requireNonNull(onClause, "onClause"), Join.Kind.LEFT);
+    }
+
+    private Select joined(FromClause right, @Nullable Predicate onClause, Join.Kind kind) {
         return with(columns, SelectParts.joined(from, froms(), right, onClause, kind), where, orderBy, limit, offset,
                 distinct, groupBy, having, forUpdate);
     }

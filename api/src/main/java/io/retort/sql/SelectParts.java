@@ -81,13 +81,14 @@ final class SelectParts {
     }
 
     /** The explicit FROM items with {@code right} joined to the first (or to the first implied one). */
-    static List<FromClause> joined(List<FromClause> from, List<FromClause> implicit, TableReference right,
+    static List<FromClause> joined(List<FromClause> from, List<FromClause> implicit, FromClause right,
             @Nullable Predicate onClause, Join.Kind kind) {
         List<FromClause> froms = new ArrayList<>(from);
         FromClause left;
         if (froms.isEmpty()) {
             if (implicit.isEmpty()) {
-                throw new InvalidArgumentException("join(" + right.name() + ") needs a table to join from; select a"
+                throw new InvalidArgumentException("join(" + Join.tables(right).get(0).name() + ") needs a table to"
+                        + " join from; select a"
                         + " column of one, or add it with from(...)");
             }
             left = implicit.get(0);

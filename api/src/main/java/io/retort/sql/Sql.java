@@ -42,6 +42,16 @@ public final class Sql {
         return Delete.from(table);
     }
 
+    /** {@code left JOIN right ON onClause}, to nest in another join or give to {@link Select#from}. */
+    public static Join join(FromClause left, FromClause right, Predicate onClause) {
+        return new Join(left, right, java.util.Objects.requireNonNull(onClause, "onClause"), Join.Kind.INNER);
+    }
+
+    /** {@code left LEFT OUTER JOIN right ON onClause}. */
+    public static Join outerJoin(FromClause left, FromClause right, Predicate onClause) {
+        return new Join(left, right, java.util.Objects.requireNonNull(onClause, "onClause"), Join.Kind.LEFT);
+    }
+
     /** {@code (a) AND (b) AND ...}. */
     public static Predicate and(Predicate first, Predicate... more) {
         Predicate[] all = new Predicate[more.length + 1];

@@ -88,12 +88,17 @@ abstract class SelectRenderer extends FunctionRenderer {
     @Override
     public void visitJoin(io.retort.sql.Join join) {
         if (join.kind() == io.retort.sql.Join.Kind.FULL && !dialect.supportsFullJoin()) {
-            throw new io.retort.exception.CompileException("FULL OUTER JOIN (of " + join.right().name() + ") is not"
-                    + " supported by " + dialect.name() + "; use a LEFT OUTER JOIN united with its mirror image");
+            throw new io.retort.exception.CompileException("FULL OUTER JOIN (of " + names(List.of(join.right()))
+                    + ") is not supported by " + dialect.name() + "; use a LEFT OUTER JOIN united with its mirror"
+                    + " image");
         }
         join.left().accept(this);
         append(" ").append(join.kind().sql()).append(" ");
+        // A nested join on the right is parenthesized: a LEFT OUTER JOIN (b JOIN c ON ...) ON ...
+        boolean nestedJoin = join.right() instanceof io.retort.sql.Join;
+        append(nestedJoin ? "(" : "");
         join.right().accept(this);
+        append(nestedJoin ? ")" : "");
         append(" ON ");
         join.onClause().accept(this);
     }
@@ -287,7 +292,7 @@ abstract class SelectRenderer extends FunctionRenderer {
         List<TableReference> tables = new ArrayList<>();
         if (from instanceof io.retort.sql.Join) {
             tables.addAll(tablesOf(((io.retort.sql.Join) from).left()));
-            tables.add(((io.retort.sql.Join) from).right());
+            tables.addAll(tablesOf(((io.retort.sql.Join) from).right()));
         } else if (from instanceof TableReference) {
             tables.add((TableReference) from);
         }
