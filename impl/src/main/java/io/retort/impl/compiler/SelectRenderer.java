@@ -68,6 +68,15 @@ abstract class SelectRenderer extends FunctionRenderer {
         }
         sawCteOrDerived = true;
         boolean recursive = ctes.stream().anyMatch(io.retort.sql.CommonTableExpression::isRecursive);
+        for (io.retort.sql.CommonTableExpression cte : ctes) {
+            if (cte.isRecursive() && !dialect.recursiveUnionRemovesDuplicates()
+                    && cte.body() instanceof io.retort.sql.CompoundSelect
+                    && ((io.retort.sql.CompoundSelect) cte.body()).kind() == io.retort.sql.CompoundSelect.Kind.UNION) {
+                throw new io.retort.exception.CompileException("A recursive CTE with UNION (" + cte.name() + ") is"
+                        + " not supported by " + dialect.name() + ", which does not remove rows found before and"
+                        + " would not end on a cycle; use unionAll(...) with a depth limit in its WHERE");
+            }
+        }
         append(recursive ? "WITH RECURSIVE " : "WITH ");
         for (int i = 0; i < ctes.size(); i++) {
             io.retort.sql.CommonTableExpression cte = ctes.get(i);

@@ -497,6 +497,11 @@ public abstract class Dialect {
         return negated ? "NOT REGEXP_LIKE(" : "REGEXP_LIKE(";
     }
 
+    /** Whether a recursive CTE's UNION leaves out rows found in earlier iterations (H2's does not: it loops). */
+    public boolean recursiveUnionRemovesDuplicates() {
+        return true;
+    }
+
     /** Whether window frames take GROUPS and EXCLUDE (not MySQL or MariaDB). */
     public boolean supportsGroupsFrames() {
         return true;
