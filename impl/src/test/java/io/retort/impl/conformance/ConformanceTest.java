@@ -23,6 +23,7 @@ class ConformanceTest {
         List<ConformanceCase> all = new ArrayList<>();
         all.addAll(CompilerCases.all());
         all.addAll(DmlCases.all());
+        all.addAll(CteCases.all());
         all.addAll(DialectCases.all());
         return all;
     }
