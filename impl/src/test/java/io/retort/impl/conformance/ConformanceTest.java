@@ -24,6 +24,7 @@ class ConformanceTest {
         all.addAll(CompilerCases.all());
         all.addAll(DmlCases.all());
         all.addAll(CteCases.all());
+        all.addAll(OperatorCases.all());
         all.addAll(DialectCases.all());
         return all;
     }
