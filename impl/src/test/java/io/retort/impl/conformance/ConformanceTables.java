@@ -31,6 +31,9 @@ final class ConformanceTables {
     /** test_postgresql DistinctOnTest: t(id, a, b). */
     static final Table T = METADATA.table("t", column("id", INTEGER).primaryKey(), column("a", STRING),
             column("b", STRING));
+    /** test_mysql InsertOnDuplicateTest: foos(id, bar, baz). */
+    static final Table FOOS = METADATA.table("foos", column("id", INTEGER).primaryKey(), column("bar", string(10)),
+            column("baz", string(10)));
     /** test_compiler.py test_date_between: dt(date). */
     static final Table DT = METADATA.table("dt", column("date", io.retort.types.Types.DATE));
 

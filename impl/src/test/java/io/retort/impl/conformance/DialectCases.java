@@ -123,6 +123,35 @@ final class DialectCases {
                         .where(MYTABLE.c("myid").eq(7)).lock(RowLock.forShare()),
                         "SELECT mytable.myid, mytable.name, mytable.description FROM mytable WHERE"
                                 + " mytable.myid = ? LOCK IN SHARE MODE")));
+        cases.addAll(List.of(
+                sql(PG + "CompileTest::test_update_returning", "postgresql", () -> io.retort.sql.Sql.update(MYTABLE)
+                        .values(values("name", "foo")).returning(MYTABLE.c("myid"), MYTABLE.c("name")),
+                        "UPDATE mytable SET name=? RETURNING myid, name"),
+                sql(PG + "CompileTest::test_update_returning", "postgresql", () -> io.retort.sql.Sql.update(MYTABLE)
+                        .values(values("name", "foo")).returning(io.retort.sql.Sql.function("length", INTEGER,
+                                MYTABLE.c("name"))), "UPDATE mytable SET name=? RETURNING length(name)"),
+                sql(PG + "CompileTest::test_insert_returning", "postgresql", () -> insert(MYTABLE)
+                        .values(values("name", "foo")).returning(MYTABLE.c("myid"), MYTABLE.c("name")),
+                        "INSERT INTO mytable (name) VALUES (?) RETURNING myid, name"),
+                sql(PG + "CompileTest::test_insert_returning", "postgresql", () -> insert(MYTABLE)
+                        .values(values("name", "foo")).returning(MYTABLE.c("myid"), MYTABLE.c("name"),
+                                MYTABLE.c("description")),
+                        "INSERT INTO mytable (name) VALUES (?) RETURNING myid, name, description"),
+                sql(MY + "InsertOnDuplicateTest::test_from_values", "mariadb", () -> {
+                    Insert stmt = insert(ConformanceTables.FOOS).values(List.of(values("id", 1, "bar", "ab"),
+                            values("id", 2, "bar", "b")));
+                    return stmt.onConflictDoUpdate(ConflictTarget.any(), values("bar", stmt.excluded("bar"), "baz",
+                            stmt.excluded("baz")));
+                }, "INSERT INTO foos (id, bar) VALUES (?, ?), (?, ?) ON DUPLICATE KEY UPDATE bar = VALUES(bar),"
+                        + " baz = VALUES(baz)"),
+                sql(MY + "InsertOnDuplicateTest::test_from_select", "mariadb", () -> {
+                    Insert stmt = insert(ConformanceTables.FOOS).fromSelect(List.of("id", "bar"),
+                            select(ConformanceTables.FOOS.c("id"), io.retort.sql.Sql.literal(STRING, "bar2"))
+                                    .orderBy(ConformanceTables.FOOS.c("id")));
+                    return stmt.onConflictDoUpdate(ConflictTarget.any(), values("bar", stmt.excluded("bar"), "baz",
+                            stmt.excluded("baz")));
+                }, "INSERT INTO foos (id, bar) SELECT foos.id, ? FROM foos ORDER BY foos.id ON DUPLICATE KEY UPDATE"
+                        + " bar = VALUES(bar), baz = VALUES(baz)")));
         // test/dialect/mysql/test_compiler.py SQLTest::test_cast: CAST(t.col AS ...) per type.
         Object[][] casts = {
                 {INTEGER, "SIGNED"}, {NUMERIC, "DECIMAL(65, 30)"}, {DATETIME, "DATETIME(6)"}, {DATE, "DATE"},
