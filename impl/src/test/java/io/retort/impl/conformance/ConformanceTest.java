@@ -25,6 +25,7 @@ class ConformanceTest {
         all.addAll(DmlCases.all());
         all.addAll(CteCases.all());
         all.addAll(OperatorCases.all());
+        all.addAll(FunctionCases.all());
         all.addAll(DialectCases.all());
         return all;
     }
