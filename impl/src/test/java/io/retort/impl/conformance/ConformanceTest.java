@@ -26,6 +26,7 @@ class ConformanceTest {
         all.addAll(CteCases.all());
         all.addAll(OperatorCases.all());
         all.addAll(FunctionCases.all());
+        all.addAll(LateralCases.all());
         all.addAll(DialectCases.all());
         return all;
     }
