@@ -148,6 +148,16 @@ public final class Sql {
         return new TextFragment.Condition(sql);
     }
 
+    /** The constant {@code true}, as SQLAlchemy's {@code true()}: {@code join(lateral, trueValue())}. */
+    public static BooleanLiteral trueValue() {
+        return new BooleanLiteral(true);
+    }
+
+    /** The constant {@code false}, as SQLAlchemy's {@code false()}: {@code where(falseValue())} matches no row. */
+    public static BooleanLiteral falseValue() {
+        return new BooleanLiteral(false);
+    }
+
     /** A predicate that always holds ({@code ? = ?} with equal values), e.g. the ON clause of a LATERAL join. */
     public static Predicate alwaysTrue() {
         return BindParameter.of(io.retort.types.Types.INTEGER, 1).eq(1);

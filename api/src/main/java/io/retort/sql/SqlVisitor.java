@@ -112,4 +112,7 @@ public interface SqlVisitor {
 
     /** Whether an expression matches a regular expression. */
     void visitRegexpMatch(RegexpMatch match);
+
+    /** The constant true or false. */
+    void visitBooleanLiteral(BooleanLiteral literal);
 }

@@ -207,4 +207,8 @@ public abstract class SqlWalker implements SqlVisitor {
         match.expression().accept(this);
         match.pattern().accept(this);
     }
+
+    @Override
+    public void visitBooleanLiteral(BooleanLiteral literal) {
+    }
 }

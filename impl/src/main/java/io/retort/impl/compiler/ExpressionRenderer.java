@@ -358,4 +358,10 @@ abstract class ExpressionRenderer implements SqlVisitor {
             }
         }
     }
+
+    @Override
+    public void visitBooleanLiteral(io.retort.sql.BooleanLiteral literal) {
+        // true and false are keywords on every supported database (SQLite since 3.23, as 1 and 0).
+        append(literal.value() ? "true" : "false");
+    }
 }
