@@ -34,6 +34,8 @@ final class ConformanceTables {
     /** test_mysql InsertOnDuplicateTest: foos(id, bar, baz). */
     static final Table FOOS = METADATA.table("foos", column("id", INTEGER).primaryKey(), column("bar", string(10)),
             column("baz", string(10)));
+    /** test_sqlite OnConflictCompileTest: users(id, name). */
+    static final Table USERS = METADATA.table("users", column("id", INTEGER).primaryKey(), column("name", STRING));
     /** test_compiler.py test_date_between: dt(date). */
     static final Table DT = METADATA.table("dt", column("date", io.retort.types.Types.DATE));
 

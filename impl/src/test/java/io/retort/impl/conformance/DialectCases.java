@@ -152,6 +152,23 @@ final class DialectCases {
                             stmt.excluded("baz")));
                 }, "INSERT INTO foos (id, bar) SELECT foos.id, ? FROM foos ORDER BY foos.id ON DUPLICATE KEY UPDATE"
                         + " bar = VALUES(bar), baz = VALUES(baz)")));
+        String sq = "test/dialect/sqlite/test_compiler.py::";
+        cases.addAll(List.of(
+                sql(sq + "SQLTest::test_true_false", "sqlite", io.retort.sql.Sql::falseValue, "false"),
+                sql(sq + "SQLTest::test_true_false", "sqlite", io.retort.sql.Sql::trueValue, "true"),
+                refused(sq + "RegexpTest::test_regexp_match", "sqlite", () -> MYTABLE.c("myid").regexpMatch("pattern"),
+                        "A regular expression match is not supported by sqlite"),
+                refused(sq + "RegexpTest::test_not_regexp_match", "sqlite",
+                        () -> MYTABLE.c("myid").notRegexpMatch("pattern"),
+                        "A regular expression match is not supported by sqlite"),
+                sql(sq + "OnConflictCompileTest::test_assorted_arg_coercion", "sqlite", () -> insert(ConformanceTables.USERS)
+                        .values(values("id", 1, "name", "x")).onConflictDoNothing(ConflictTarget.columns("id")
+                                .where(io.retort.sql.Sql.sqlCondition("name = 'hi'"))),
+                        "INSERT INTO users (id, name) VALUES (?, ?) ON CONFLICT (id) WHERE name = 'hi' DO NOTHING"),
+                sql(sq + "OnConflictCompileTest::test_assorted_arg_coercion", "sqlite", () -> insert(ConformanceTables.USERS)
+                        .values(values("id", 1, "name", "x")).onConflictDoUpdate(ConflictTarget.columns("id"),
+                                values("name", "there")),
+                        "INSERT INTO users (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = ?")));
         // test/dialect/mysql/test_compiler.py SQLTest::test_cast: CAST(t.col AS ...) per type.
         Object[][] casts = {
                 {INTEGER, "SIGNED"}, {NUMERIC, "DECIMAL(65, 30)"}, {DATETIME, "DATETIME(6)"}, {DATE, "DATE"},
