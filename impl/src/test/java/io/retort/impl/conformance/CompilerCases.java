@@ -176,25 +176,28 @@ final class CompilerCases {
                 sql(F + "test_full_outer_join", D, () -> select(MYTABLE).fullJoin(MYOTHERTABLE,
                         MYTABLE.c("myid").eq(MYOTHERTABLE.c("otherid"))),
                         ALL1 + " FULL OUTER JOIN myothertable ON mytable.myid = myothertable.otherid"),
-                sql(F + "test_compound_selects", D, () -> select(MYTABLE.c("myid"), MYTABLE.c("name"))
-                        .where(MYTABLE.c("myid").eq(12)).union(select(MYOTHERTABLE.c("otherid"),
-                        MYOTHERTABLE.c("othername"))), "SELECT mytable.myid, mytable.name FROM mytable WHERE"
-                        + " mytable.myid = ? UNION SELECT myothertable.otherid, myothertable.othername FROM"
-                        + " myothertable"),
-                sql(F + "test_compound_selects", D, () -> select(MYTABLE.c("myid")).unionAll(select(
-                        MYOTHERTABLE.c("otherid")), select(THIRDTABLE.c("userid"))),
-                        "SELECT mytable.myid FROM mytable UNION ALL SELECT myothertable.otherid FROM myothertable"
-                                + " UNION ALL SELECT thirdtable.userid FROM thirdtable"),
-                sql(F + "test_compound_selects", D, () -> select(MYTABLE.c("myid")).except(select(
-                        MYOTHERTABLE.c("otherid"))),
-                        "SELECT mytable.myid FROM mytable EXCEPT SELECT myothertable.otherid FROM myothertable"),
-                sql(F + "test_compound_selects", D, () -> select(MYTABLE.c("myid")).intersect(select(
-                        MYOTHERTABLE.c("otherid"))),
-                        "SELECT mytable.myid FROM mytable INTERSECT SELECT myothertable.otherid FROM myothertable"),
-                sql(F + "test_compound_selects", D, () -> select(MYTABLE.c("myid")).union(select(
-                        MYOTHERTABLE.c("otherid"))).orderBy(MYTABLE.c("myid").asc()).limit(5).offset(10),
-                        "SELECT mytable.myid FROM mytable UNION SELECT myothertable.otherid FROM myothertable"
-                                + " ORDER BY myid LIMIT ? OFFSET ?"),
+                sql(F + "test_compound_selects", D, () -> select(MYTABLE).where(MYTABLE.c("myid").eq(5))
+                        .union(select(MYTABLE).where(MYTABLE.c("myid").eq(12))).orderBy(MYTABLE.c("myid").asc()),
+                        ALL1 + " WHERE mytable.myid = ? UNION " + ALL1 + " WHERE mytable.myid = ? ORDER BY myid"),
+                sql(F + "test_compound_selects", D, () -> select(MYTABLE.c("myid"), MYTABLE.c("name")).union(
+                        select(MYOTHERTABLE), select(THIRDTABLE)).orderBy(MYTABLE.c("name").asc()),
+                        "SELECT mytable.myid, mytable.name FROM mytable UNION SELECT myothertable.otherid,"
+                                + " myothertable.othername FROM myothertable UNION SELECT thirdtable.userid,"
+                                + " thirdtable.otherstuff FROM thirdtable ORDER BY name"),
+                sql(F + "test_compound_selects", D, () -> select(MYTABLE.c("myid"), MYTABLE.c("name")).union(
+                        select(MYOTHERTABLE)).orderBy(MYTABLE.c("myid").asc()).offset(10).limit(5),
+                        "SELECT mytable.myid, mytable.name FROM mytable UNION SELECT myothertable.otherid,"
+                                + " myothertable.othername FROM myothertable ORDER BY myid LIMIT ? OFFSET ?"),
+                sql(F + "test_compound_selects", D, () -> select(literal(INTEGER, 100).label("value"))
+                        .union(select(literal(INTEGER, 200).label("value"))),
+                        "SELECT ? AS \"value\" UNION SELECT ? AS \"value\""),
+                sql(F + "test_compound_selects", D, () -> select(MYTABLE.c("myid"), MYTABLE.c("name"),
+                        io.retort.sql.Sql.max(MYTABLE.c("description"))).where(MYTABLE.c("name").eq("name2"))
+                        .groupBy(MYTABLE.c("myid"), MYTABLE.c("name")).union(select(MYTABLE)
+                                .where(MYTABLE.c("name").eq("name1"))),
+                        "SELECT mytable.myid, mytable.name, max(mytable.description) FROM mytable WHERE"
+                                + " mytable.name = ? GROUP BY mytable.myid, mytable.name UNION " + ALL1
+                                + " WHERE mytable.name = ?"),
                 sql(F + "test_cast", D, () -> select(io.retort.sql.Sql.cast(MYTABLE.c("myid"), STRING)),
                         "SELECT CAST(mytable.myid AS VARCHAR) FROM mytable"),
                 sql(F + "test_over", D, () -> io.retort.sql.Sql.rowNumber().over(io.retort.sql.Window.all()), "row_number() OVER ()"),
