@@ -228,6 +228,28 @@ final class CompilerCases {
                 sql(F + "test_over_framespec", D, () -> select(io.retort.sql.Sql.rowNumber().over(io.retort.sql.Window.ordered(MYTABLE.c("myid").asc())
                         .rangeBetween(5, 10))).from(MYTABLE), "SELECT row_number() OVER (ORDER BY mytable.myid RANGE BETWEEN 5 PRECEDING AND 10 FOLLOWING)"
                         + " FROM mytable"),
+                sql("test/sql/test_quote.py::QuoteTest::test_reserved_words", D, () -> {
+                    io.retort.schema.Table foreign = new io.retort.schema.MetaData().table("create", "foreign",
+                            io.retort.schema.Schema.column("col1", INTEGER), io.retort.schema.Schema.column("from",
+                                    INTEGER), io.retort.schema.Schema.column("order", INTEGER));
+                    return select(foreign.c("col1"), foreign.c("from"), foreign.c("order"));
+                }, "SELECT \"create\".\"foreign\".col1, \"create\".\"foreign\".\"from\","
+                        + " \"create\".\"foreign\".\"order\" FROM \"create\".\"foreign\""),
+                sql("test/sql/test_compiler.py::SchemaTest::test_select", D,
+                        () -> select(ConformanceTables.REMOTETABLE), "SELECT remote_owner.remotetable.rem_id,"
+                        + " remote_owner.remotetable.datatype_id, remote_owner.remotetable.\"value\""
+                        + " FROM remote_owner.remotetable"),
+                sql("test/sql/test_compiler.py::SchemaTest::test_select", D,
+                        () -> select(ConformanceTables.REMOTETABLE).where(and(ConformanceTables.REMOTETABLE
+                                .c("datatype_id").eq(7), ConformanceTables.REMOTETABLE.c("value").eq("hi"))),
+                        "SELECT remote_owner.remotetable.rem_id, remote_owner.remotetable.datatype_id,"
+                                + " remote_owner.remotetable.\"value\" FROM remote_owner.remotetable WHERE"
+                                + " remote_owner.remotetable.datatype_id = ? AND remote_owner.remotetable.\"value\""
+                                + " = ?"),
+                sql("test/sql/test_compiler.py::SchemaTest::test_select", D, () -> select(
+                        new io.retort.schema.MetaData().table("dbo.remote_owner", "remotetable",
+                                io.retort.schema.Schema.column("rem_id", INTEGER))),
+                        "SELECT \"dbo.remote_owner\".remotetable.rem_id FROM \"dbo.remote_owner\".remotetable"),
                 sql(F + "test_date_between", D, () -> select(ConformanceTables.DT).where(ConformanceTables.DT.c("date")
                         .between(java.time.LocalDate.of(2006, 6, 1), java.time.LocalDate.of(2006, 6, 5))),
                         "SELECT dt.\"date\" FROM dt WHERE dt.\"date\" BETWEEN ? AND ?"));
