@@ -28,6 +28,23 @@ public interface Inspector {
     /** Whether a table exists. */
     boolean hasTable(String table);
 
+    /** Whether a table exists in {@code schema} (null: the connection's current schema). */
+    default boolean hasTable(@org.jspecify.annotations.Nullable String schema, String table) {
+        return schema == null ? hasTable(table) : inSchema(schema).hasTable(table);
+    }
+
+    /**
+     * This inspector looking at another schema (a database on MySQL and MariaDB), as SQLAlchemy's
+     * {@code schema=} argument: {@code conn.inspector().inSchema("reporting").reflectTable(metadata, "daily")}
+     * reflects {@code reporting.daily} as a table of that schema. SQLite has no schemas besides {@code main}.
+     */
+    Inspector inSchema(String schema);
+
+    /** The schema this inspector looks at, or null for the connection's current one. */
+    default @org.jspecify.annotations.Nullable String schema() {
+        return null;
+    }
+
     /** Whether a sequence exists (always false where the database has none). */
     boolean hasSequence(String sequence);
 
@@ -77,7 +94,8 @@ public interface Inspector {
         elements.addAll(foreignKeys(table));
         elements.addAll(uniqueConstraints(table));
         elements.addAll(indexes(table));
-        return metadata.table(table, elements.toArray(new TableElement[0]));
+        return metadata.table(schema() != null ? schema() : metadata.schema(), table,
+                elements.toArray(new TableElement[0]));
     }
 
     /**

@@ -21,9 +21,45 @@ import org.jspecify.annotations.Nullable;
 public final class MetaData {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Map<String, Sequence> sequences = new LinkedHashMap<>();
+    private final @Nullable String schema;
 
-    /** An empty collection. */
+    /** An empty collection whose tables are in the connection's current schema. */
     public MetaData() {
+        this.schema = null;
+    }
+
+    /**
+     * An empty collection whose tables are in {@code schema} unless they name another, as SQLAlchemy's
+     * {@code MetaData(schema=...)}: statements and DDL name them {@code schema.table} (on MySQL and MariaDB a schema is
+     * a database; on SQLite, an attached database).
+     */
+    public MetaData(String schema) {
+        if (schema == null || schema.isEmpty()) {
+            throw new InvalidArgumentException("A MetaData schema needs a non-empty name; use new MetaData() for the"
+                    + " connection's current schema");
+        }
+        this.schema = schema;
+    }
+
+    /** The schema of this collection's tables, or null for the connection's current schema. */
+    public @Nullable String schema() {
+        return schema;
+    }
+
+    /** The key of a table in this collection: {@code schema.name}, or its name without a schema. */
+    static String key(@Nullable String schema, String name) {
+        return schema == null ? name : schema + "." + name;
+    }
+
+    /**
+     * The key of the table a foreign key names: {@code "table"} or {@code "schema.table"}; an unqualified name is
+     * looked for in this collection's schema too.
+     */
+    private String resolve(String referred) {
+        if (!tables.containsKey(referred) && schema != null && tables.containsKey(schema + "." + referred)) {
+            return schema + "." + referred;
+        }
+        return referred;
     }
 
     /**
@@ -38,13 +74,25 @@ public final class MetaData {
      * @throws InvalidArgumentException if a table of that name exists, or the definition is inconsistent
      */
     public Table table(String name, TableElement... elements) {
-        Table table = new Table(name, this, List.of(elements));
+        return table(schema, name, elements);
+    }
+
+    /**
+     * Defines a table in another schema: {@code metadata.table("reporting", "daily_totals", ...)} is named
+     * {@code reporting.daily_totals} in statements and DDL; look it up as {@code getTable("reporting.daily_totals")}.
+     *
+     * @throws InvalidArgumentException if a table of that name exists in that schema, or the definition is
+     *     inconsistent
+     */
+    public Table table(@Nullable String schema, String name, TableElement... elements) {
+        Table table = new Table(schema, name, this, List.of(elements));
+        String key = key(schema, name);
         synchronized (this) {
-            if (tables.containsKey(name)) {
-                throw new InvalidArgumentException("Table '" + name + "' is already defined in this MetaData;"
-                        + " look it up with getTable(\"" + name + "\") instead of defining it again");
+            if (tables.containsKey(key)) {
+                throw new InvalidArgumentException("Table '" + key + "' is already defined in this MetaData;"
+                        + " look it up with getTable(\"" + key + "\") instead of defining it again");
             }
-            tables.put(name, table);
+            tables.put(key, table);
         }
         return table;
     }
@@ -57,7 +105,7 @@ public final class MetaData {
      * @throws InvalidArgumentException if another table of that name is in this collection
      */
     public synchronized Table add(Table table) {
-        Table existing = tables.putIfAbsent(table.name(), table);
+        Table existing = tables.putIfAbsent(key(table.schema(), table.name()), table);
         if (existing != null && existing != table) {
             throw new InvalidArgumentException("Table '" + table.name() + "' is already defined in this MetaData by"
                     + " another definition; two tables cannot share a name");
@@ -85,7 +133,7 @@ public final class MetaData {
      * @throws InvalidArgumentException if there is none; the message lists the tables
      */
     public synchronized Table getTable(String name) {
-        Table table = tables.get(name);
+        Table table = tables.get(resolve(name));
         if (table == null) {
             throw new InvalidArgumentException("No table '" + name + "' in this MetaData; its tables are "
                     + tables.keySet());
@@ -95,7 +143,7 @@ public final class MetaData {
 
     /** The table with this name, or {@code null}. */
     public synchronized @Nullable Table tableOrNull(String name) {
-        return tables.get(name);
+        return tables.get(resolve(name));
     }
 
     /** The tables, in the order they were added. */
@@ -139,7 +187,7 @@ public final class MetaData {
     public synchronized DependencyOrder dependencyOrder() {
         for (Table table : tables.values()) {
             for (ForeignKeyConstraint fk : table.foreignKeys()) {
-                Table target = tables.get(fk.referredTable());
+                Table target = tables.get(resolve(fk.referredTable()));
                 if (target == null) {
                     throw new InvalidArgumentException("The foreign key " + table.name() + fk.columns()
                             + " refers to table '" + fk.referredTable() + "', which is not in this MetaData;"
@@ -179,7 +227,8 @@ public final class MetaData {
                 }
                 Table closing = path.get(path.size() - 1);
                 for (ForeignKeyConstraint fk : closing.foreignKeys()) {
-                    if (fk.referredTable().equals(current.name()) && !ignored.contains(fk)) {
+                    if (resolve(fk.referredTable()).equals(key(current.schema(), current.name()))
+                            && !ignored.contains(fk)) {
                         ignored.add(fk);
                         deferred.add(fk);
                     }
@@ -187,7 +236,7 @@ public final class MetaData {
                 continue;
             }
             ordered.add(ready);
-            placed.add(ready.name());
+            placed.add(key(ready.schema(), ready.name()));
             remaining.remove(ready);
         }
         return new DependencyOrder(ordered, deferred);
@@ -195,18 +244,20 @@ public final class MetaData {
 
     private Table firstUnplacedDependency(Table table, Set<String> placed, Set<ForeignKeyConstraint> ignored) {
         for (ForeignKeyConstraint fk : table.foreignKeys()) {
-            if (!fk.referredTable().equals(table.name()) && !ignored.contains(fk)
-                    && !placed.contains(fk.referredTable())) {
-                return tables.get(fk.referredTable());
+            String referred = resolve(fk.referredTable());
+            if (!referred.equals(key(table.schema(), table.name())) && !ignored.contains(fk)
+                    && !placed.contains(referred)) {
+                return tables.get(referred);
             }
         }
         throw new IllegalStateException("unreachable: " + table.name() + " has no unplaced dependency");
     }
 
-    private static boolean dependenciesPlaced(Table table, Set<String> placed, Set<ForeignKeyConstraint> ignored) {
+    private boolean dependenciesPlaced(Table table, Set<String> placed, Set<ForeignKeyConstraint> ignored) {
         for (ForeignKeyConstraint fk : table.foreignKeys()) {
-            if (!fk.referredTable().equals(table.name()) && !ignored.contains(fk)
-                    && !placed.contains(fk.referredTable())) {
+            String referred = resolve(fk.referredTable());
+            if (!referred.equals(key(table.schema(), table.name())) && !ignored.contains(fk)
+                    && !placed.contains(referred)) {
                 return false;
             }
         }

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Table implements io.retort.sql.TableReference {
     private final String name;
+    private final @Nullable String schema;
     private final MetaData metadata;
     private final List<Column<?>> columns;
     private final Map<String, Column<?>> byName;
@@ -27,11 +28,16 @@ public final class Table implements io.retort.sql.TableReference {
     private final List<CheckConstraint> checkConstraints;
     private final List<Index> indexes;
 
-    Table(String name, MetaData metadata, List<TableElement> elements) {
+    Table(@Nullable String schema, String name, MetaData metadata, List<TableElement> elements) {
         if (name == null || name.isEmpty()) {
             throw new InvalidArgumentException("A table needs a non-empty name");
         }
+        if (schema != null && schema.isEmpty()) {
+            throw new InvalidArgumentException("Table " + name + " has an empty schema name; pass null for the"
+                    + " connection's current schema");
+        }
         this.name = name;
+        this.schema = schema;
         this.metadata = metadata;
         List<Column<?>> boundColumns = new ArrayList<>();
         Map<String, Column<?>> names = new LinkedHashMap<>();
@@ -127,6 +133,12 @@ public final class Table implements io.retort.sql.TableReference {
     /** The table's name. */
     public String name() {
         return name;
+    }
+
+    /** The schema the table is in, or null for the connection's current schema. */
+    @Override
+    public @Nullable String schema() {
+        return schema;
     }
 
     /** The metadata the table belongs to. */
@@ -272,6 +284,6 @@ public final class Table implements io.retort.sql.TableReference {
 
     @Override
     public String toString() {
-        return "Table(" + name + ", " + byName.keySet() + ")";
+        return "Table(" + (schema == null ? "" : schema + ".") + name + ", " + byName.keySet() + ")";
     }
 }

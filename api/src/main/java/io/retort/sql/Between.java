@@ -12,4 +12,10 @@ public record Between(Expression<?> expression, Expression<?> low, Expression<?>
     public void accept(SqlVisitor visitor) {
         visitor.visitBetween(this);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

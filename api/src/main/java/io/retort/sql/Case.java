@@ -78,4 +78,10 @@ public final class Case<T> implements Expression<T> {
     public int hashCode() {
         return Objects.hash(whens, otherwise, type);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

@@ -14,4 +14,10 @@ public record Cast<T>(Expression<?> expression, SqlType<T> type) implements Expr
     public void accept(SqlVisitor visitor) {
         visitor.visitCast(this);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

@@ -46,6 +46,20 @@ public final class CommonTableExpression implements TableReference {
         return new CommonTableExpression(name, anchor, anchor.unionAll(recursivePart), true);
     }
 
+    /**
+     * The recursive CTE completed with its recursive part, duplicates removed: {@code anchor UNION recursivePart}
+     * (a recursion over a graph with cycles ends once no new row appears).
+     *
+     * @throws InvalidArgumentException if this CTE was not made by {@link Select#recursiveCte}
+     */
+    public CommonTableExpression union(Select recursivePart) {
+        if (!recursive) {
+            throw new InvalidArgumentException("CTE " + name + " is not recursive; make it with recursiveCte(\""
+                    + name + "\")");
+        }
+        return new CommonTableExpression(name, anchor, anchor.union(recursivePart), true);
+    }
+
     /** The CTE's name. */
     @Override
     public String name() {
@@ -88,5 +102,11 @@ public final class CommonTableExpression implements TableReference {
     @Override
     public int hashCode() {
         return Objects.hash(name, body, recursive);
+    }
+
+    /** This table as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
     }
 }

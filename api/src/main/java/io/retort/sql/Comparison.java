@@ -66,4 +66,10 @@ public final class Comparison implements Predicate {
     public int hashCode() {
         return Objects.hash(left, operator, right);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

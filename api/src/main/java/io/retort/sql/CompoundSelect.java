@@ -34,12 +34,15 @@ public final class CompoundSelect implements Executable, SqlNode {
     private final List<Select> selects;
     private final List<OrderBy> orderBy;
     private final @Nullable BindParameter<Integer> limit;
+    private final @Nullable BindParameter<Integer> offset;
 
-    CompoundSelect(Kind kind, List<Select> selects, List<OrderBy> orderBy, @Nullable BindParameter<Integer> limit) {
+    CompoundSelect(Kind kind, List<Select> selects, List<OrderBy> orderBy, @Nullable BindParameter<Integer> limit,
+            @Nullable BindParameter<Integer> offset) {
         this.kind = kind;
         this.selects = List.copyOf(selects);
         this.orderBy = List.copyOf(orderBy);
         this.limit = limit;
+        this.offset = offset;
         int width = selects.get(0).columns().size();
         for (Select select : selects) {
             if (select.columns().size() != width) {
@@ -53,12 +56,42 @@ public final class CompoundSelect implements Executable, SqlNode {
     public CompoundSelect orderBy(OrderBy... items) {
         List<OrderBy> more = new ArrayList<>(orderBy);
         more.addAll(List.of(items));
-        return new CompoundSelect(kind, selects, more, limit);
+        return new CompoundSelect(kind, selects, more, limit, offset);
     }
 
     /** Limits the combined rows. */
     public CompoundSelect limit(int rows) {
-        return new CompoundSelect(kind, selects, orderBy, BindParameter.of(io.retort.types.Types.INTEGER, rows));
+        if (rows < 0) {
+            throw new InvalidArgumentException("limit must be 0 or more, but was " + rows);
+        }
+        return new CompoundSelect(kind, selects, orderBy, BindParameter.of(io.retort.types.Types.INTEGER, rows),
+                offset);
+    }
+
+    /** Skips the first combined rows: {@code ... UNION SELECT ... ORDER BY a LIMIT ? OFFSET ?}. */
+    public CompoundSelect offset(int rows) {
+        if (rows < 0) {
+            throw new InvalidArgumentException("offset must be 0 or more, but was " + rows);
+        }
+        return new CompoundSelect(kind, selects, orderBy, limit,
+                BindParameter.of(io.retort.types.Types.INTEGER, rows));
+    }
+
+    /**
+     * The combined rows as a table in a FROM clause, its columns named by the first SELECT:
+     *
+     * <pre>{@code
+     * DerivedTable u = select(a.c("id")).union(select(b.c("id"))).subquery("u");
+     * select(count()).from(u)   // SELECT count(*) FROM (SELECT a.id FROM a UNION SELECT b.id FROM b) AS u
+     * }</pre>
+     */
+    public DerivedTable subquery(String name) {
+        return new DerivedTable(name, this, selects.get(0), false);
+    }
+
+    /** The combined rows as a common table expression, {@code WITH name AS (SELECT ... UNION SELECT ...)}. */
+    public CommonTableExpression cte(String name) {
+        return new CommonTableExpression(name, selects.get(0), this, false);
     }
 
     /** How the SELECTs combine. */
@@ -81,6 +114,11 @@ public final class CompoundSelect implements Executable, SqlNode {
         return limit;
     }
 
+    /** The OFFSET of the combined rows, or null. */
+    public @Nullable BindParameter<Integer> offsetClause() {
+        return offset;
+    }
+
     /** The SQL and parameters for a dialect, without a database. */
     public CompiledSql compile(String dialect) {
         return Sql.compile(this, dialect);
@@ -101,11 +139,12 @@ public final class CompoundSelect implements Executable, SqlNode {
     public boolean equals(@Nullable Object other) {
         return other instanceof CompoundSelect && ((CompoundSelect) other).kind == kind
                 && ((CompoundSelect) other).selects.equals(selects) && ((CompoundSelect) other).orderBy.equals(orderBy)
-                && Objects.equals(((CompoundSelect) other).limit, limit);
+                && Objects.equals(((CompoundSelect) other).limit, limit)
+                && Objects.equals(((CompoundSelect) other).offset, offset);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, selects, orderBy, limit);
+        return Objects.hash(kind, selects, orderBy, limit, offset);
     }
 }

@@ -23,4 +23,10 @@ public record DerivedColumn<T>(String name, SqlType<T> type, TableReference tabl
     public int hashCode() {
         return name.hashCode() * 31 + tableReference.name().hashCode();
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

@@ -10,15 +10,22 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DerivedTable implements TableReference {
     private final String name;
+    private final SqlNode body;
     private final Select select;
     private final boolean lateral;
     private final List<DerivedColumn<?>> columns;
 
-    DerivedTable(String name, Select select, boolean lateral) {
+    DerivedTable(String name, SqlNode body, Select first, boolean lateral) {
         this.name = Objects.requireNonNull(name, "name");
-        this.select = select;
+        this.body = body;
+        this.select = first;
         this.lateral = lateral;
-        this.columns = DerivedColumns.of(select, this, "subquery");
+        this.columns = DerivedColumns.of(first, this, "subquery");
+    }
+
+    /** The query: a {@link Select}, or the {@link CompoundSelect} of {@link CompoundSelect#subquery}. */
+    public SqlNode body() {
+        return body;
     }
 
     /** Whether it is LATERAL: its SELECT may refer to the tables before it in the FROM clause. */
@@ -26,7 +33,7 @@ public final class DerivedTable implements TableReference {
         return lateral;
     }
 
-    /** The SELECT. */
+    /** The SELECT, or the first SELECT of a set operation (which names the columns). */
     public Select select() {
         return select;
     }
@@ -55,11 +62,17 @@ public final class DerivedTable implements TableReference {
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof DerivedTable && ((DerivedTable) other).name.equals(name)
-                && ((DerivedTable) other).select.equals(select) && ((DerivedTable) other).lateral == lateral;
+                && ((DerivedTable) other).body.equals(body) && ((DerivedTable) other).lateral == lateral;
     }
 
     @Override
     public int hashCode() {
-        return name.hashCode() * 31 + select.hashCode();
+        return name.hashCode() * 31 + body.hashCode();
+    }
+
+    /** This table as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
     }
 }

@@ -12,4 +12,10 @@ public record DistinctFrom(Expression<?> left, Expression<?> right, boolean nega
     public void accept(SqlVisitor visitor) {
         visitor.visitDistinctFrom(this);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

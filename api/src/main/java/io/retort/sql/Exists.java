@@ -16,4 +16,10 @@ public record Exists(Select select, boolean negated) implements Predicate {
     public Predicate not() {
         return new Exists(select, !negated);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

@@ -28,7 +28,7 @@ public interface Expression<T> extends SqlNode {
 
     /** {@code this = value}; a null value gives {@code IS NULL}, as SQLAlchemy's {@code == None}. */
     default Predicate eq(@Nullable T value) {
-        return value == null ? isNull() : new Comparison(this, Comparison.Operator.EQ, BindParameter.of(type(), value));
+        return value == null ? isNull() : new Comparison(this, Comparison.Operator.EQ, operand(value));
     }
 
     /** {@code this = other}. */
@@ -39,7 +39,7 @@ public interface Expression<T> extends SqlNode {
     /** {@code this <> value}; a null value gives {@code IS NOT NULL}. */
     default Predicate ne(@Nullable T value) {
         return value == null ? isNotNull()
-                : new Comparison(this, Comparison.Operator.NE, BindParameter.of(type(), value));
+                : new Comparison(this, Comparison.Operator.NE, operand(value));
     }
 
     /** {@code this <> other}. */
@@ -47,24 +47,52 @@ public interface Expression<T> extends SqlNode {
         return other == null ? isNotNull() : new Comparison(this, Comparison.Operator.NE, other);
     }
 
-    /** {@code this < value}. */
+    /** {@code this < value}; a value that is an {@link Expression} is compared as one, never bound. */
     default Predicate lt(T value) {
-        return new Comparison(this, Comparison.Operator.LT, BindParameter.of(type(), value));
+        return new Comparison(this, Comparison.Operator.LT, operand(value));
+    }
+
+    /** {@code this < other}: {@code a.c("x").lt(b.c("y"))} gives {@code a.x < b.y}. */
+    default Predicate lt(Expression<?> other) {
+        return new Comparison(this, Comparison.Operator.LT, other);
     }
 
     /** {@code this <= value}. */
     default Predicate le(T value) {
-        return new Comparison(this, Comparison.Operator.LE, BindParameter.of(type(), value));
+        return new Comparison(this, Comparison.Operator.LE, operand(value));
+    }
+
+    /** {@code this <= other}. */
+    default Predicate le(Expression<?> other) {
+        return new Comparison(this, Comparison.Operator.LE, other);
     }
 
     /** {@code this > value}. */
     default Predicate gt(T value) {
-        return new Comparison(this, Comparison.Operator.GT, BindParameter.of(type(), value));
+        return new Comparison(this, Comparison.Operator.GT, operand(value));
+    }
+
+    /** {@code this > other}: {@code t.c("x").gt(select(max(t.c("x"))).scalarSubquery())} compares with a subquery. */
+    default Predicate gt(Expression<?> other) {
+        return new Comparison(this, Comparison.Operator.GT, other);
     }
 
     /** {@code this >= value}. */
     default Predicate ge(T value) {
-        return new Comparison(this, Comparison.Operator.GE, BindParameter.of(type(), value));
+        return new Comparison(this, Comparison.Operator.GE, operand(value));
+    }
+
+    /** {@code this >= other}. */
+    default Predicate ge(Expression<?> other) {
+        return new Comparison(this, Comparison.Operator.GE, other);
+    }
+
+    /**
+     * A value as an operand of this expression: bound as a parameter of this expression's type, unless it is an
+     * expression already (a column or subquery passed where {@code T} is {@code Object}), which is used as is.
+     */
+    default Expression<?> operand(@Nullable Object value) {
+        return value instanceof Expression ? (Expression<?>) value : BindParameter.of(type(), value);
     }
 
     /** {@code this IS NULL}. */
@@ -102,12 +130,39 @@ public interface Expression<T> extends SqlNode {
 
     /** {@code this BETWEEN low AND high}. */
     default Predicate between(T low, T high) {
-        return new Between(this, BindParameter.of(type(), low), BindParameter.of(type(), high));
+        return new Between(this, operand(low), operand(high));
     }
 
     /** {@code this LIKE pattern}. */
     default Predicate like(String pattern) {
         return new Like(this, BindParameter.of(io.retort.types.Types.STRING, pattern), false, false);
+    }
+
+    /**
+     * {@code this LIKE pattern ESCAPE 'c'}: {@code c} before {@code %}, {@code _} or itself in the pattern makes it
+     * literal.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if {@code escape} is a quote or a backslash
+     */
+    default Predicate like(String pattern, char escape) {
+        return new Like(this, BindParameter.of(io.retort.types.Types.STRING, pattern), false, false,
+                Like.checkedEscape(escape));
+    }
+
+    /** {@code this NOT LIKE pattern ESCAPE 'c'}. */
+    default Predicate notLike(String pattern, char escape) {
+        return new Like(this, BindParameter.of(io.retort.types.Types.STRING, pattern), true, false,
+                Like.checkedEscape(escape));
+    }
+
+    /** Whether this matches a regular expression of the database's syntax; see {@link RegexpMatch}. */
+    default Predicate regexpMatch(String pattern) {
+        return new RegexpMatch(this, BindParameter.of(io.retort.types.Types.STRING, pattern), false);
+    }
+
+    /** Whether this does not match a regular expression. */
+    default Predicate notRegexpMatch(String pattern) {
+        return new RegexpMatch(this, BindParameter.of(io.retort.types.Types.STRING, pattern), true);
     }
 
     /** {@code this NOT LIKE pattern}. */
@@ -122,12 +177,12 @@ public interface Expression<T> extends SqlNode {
 
     /** {@code this IS DISTINCT FROM value}: unequal, with NULL equal to NULL. */
     default Predicate isDistinctFrom(@Nullable T value) {
-        return new DistinctFrom(this, BindParameter.of(type(), value), false);
+        return new DistinctFrom(this, operand(value), false);
     }
 
     /** {@code this IS NOT DISTINCT FROM value}: equal, with NULL equal to NULL. */
     default Predicate isNotDistinctFrom(@Nullable T value) {
-        return new DistinctFrom(this, BindParameter.of(type(), value), true);
+        return new DistinctFrom(this, operand(value), true);
     }
 
     /** {@code this LIKE '%' || value || '%'} with {@code %}, {@code _} and {@code /} in the value escaped. */
@@ -147,27 +202,52 @@ public interface Expression<T> extends SqlNode {
 
     /** {@code this + value}. */
     default Expression<T> plus(T value) {
-        return new Operation<>(this, Operation.Operator.ADD, BindParameter.of(type(), value), type());
+        return new Operation<>(this, Operation.Operator.ADD, operand(value), type());
     }
 
-    /** {@code this + other}. */
+    /** {@code this + other}: {@code t.c("a").plus(t.c("b"))} gives {@code (t.a + t.b)}. */
     default Expression<T> plus(Expression<?> other) {
         return new Operation<>(this, Operation.Operator.ADD, other, type());
     }
 
     /** {@code this - value}. */
     default Expression<T> minus(T value) {
-        return new Operation<>(this, Operation.Operator.SUBTRACT, BindParameter.of(type(), value), type());
+        return new Operation<>(this, Operation.Operator.SUBTRACT, operand(value), type());
+    }
+
+    /** {@code this - other}: {@code (t.a - t.b)}. */
+    default Expression<T> minus(Expression<?> other) {
+        return new Operation<>(this, Operation.Operator.SUBTRACT, other, type());
     }
 
     /** {@code this * value}. */
     default Expression<T> times(T value) {
-        return new Operation<>(this, Operation.Operator.MULTIPLY, BindParameter.of(type(), value), type());
+        return new Operation<>(this, Operation.Operator.MULTIPLY, operand(value), type());
     }
 
-    /** {@code this / value}. */
+    /** {@code this * other}: {@code (t.a * t.b)}. */
+    default Expression<T> times(Expression<?> other) {
+        return new Operation<>(this, Operation.Operator.MULTIPLY, other, type());
+    }
+
+    /** {@code this / value}; integer operands divide as integers on every database but MySQL. */
     default Expression<T> dividedBy(T value) {
-        return new Operation<>(this, Operation.Operator.DIVIDE, BindParameter.of(type(), value), type());
+        return new Operation<>(this, Operation.Operator.DIVIDE, operand(value), type());
+    }
+
+    /** {@code this / other}: {@code (t.a / t.b)}. */
+    default Expression<T> dividedBy(Expression<?> other) {
+        return new Operation<>(this, Operation.Operator.DIVIDE, other, type());
+    }
+
+    /** {@code this % value}: the remainder ({@code mod(this, value)} where {@code %} is not an operator). */
+    default Expression<T> modulo(T value) {
+        return new Operation<>(this, Operation.Operator.MODULO, operand(value), type());
+    }
+
+    /** {@code this % other}: {@code (t.a % t.b)}. */
+    default Expression<T> modulo(Expression<?> other) {
+        return new Operation<>(this, Operation.Operator.MODULO, other, type());
     }
 
     /** String concatenation: {@code this || other} ({@code concat(this, other)} on MySQL). */
@@ -178,6 +258,19 @@ public interface Expression<T> extends SqlNode {
     /** String concatenation with a value. */
     default Expression<String> concat(String value) {
         return concat(BindParameter.of(io.retort.types.Types.STRING, value));
+    }
+
+    /**
+     * {@code DISTINCT this}, as an aggregate's argument: {@code count(orders.c("customer_id").distinct())} gives
+     * {@code count(DISTINCT orders.customer_id)}.
+     */
+    default Expression<T> distinct() {
+        return new Unary<>(Unary.Operator.DISTINCT, this);
+    }
+
+    /** {@code -this}. */
+    default Expression<T> negate() {
+        return new Unary<>(Unary.Operator.NEGATE, this);
     }
 
     /** {@code this ASC} in an ORDER BY. */

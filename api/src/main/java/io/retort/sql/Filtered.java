@@ -20,4 +20,10 @@ public record Filtered<T>(FunctionCall<T> function, Predicate predicate) impleme
     public void accept(SqlVisitor visitor) {
         visitor.visitFiltered(this);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

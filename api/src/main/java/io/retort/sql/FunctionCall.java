@@ -12,8 +12,24 @@ import java.util.List;
  * @param <T> the Java type of the result
  */
 public record FunctionCall<T>(String name, List<Expression<?>> arguments, SqlType<T> type) implements Expression<T> {
-    /** Copies the arguments. */
+    /** A name is an identifier, optionally schema-qualified: it is written into the SQL as is, never bound. */
+    private static final java.util.regex.Pattern NAME =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)*");
+
+    /**
+     * Copies the arguments and checks the name.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if the name is not an identifier or
+     *     {@code schema.identifier}, which would let it change the statement
+     */
     public FunctionCall {
+        java.util.Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new io.retort.exception.InvalidArgumentException("Function name '" + name + "' is not an"
+                    + " identifier: a function name is written into the SQL as is, so it may hold only letters,"
+                    + " digits, '_' and '$' (optionally schema-qualified, as \"myschema.my_function\"); pass values"
+                    + " as arguments, e.g. function(\"lower\", STRING, literal(STRING, value))");
+        }
         arguments = List.copyOf(arguments);
     }
 
@@ -30,5 +46,11 @@ public record FunctionCall<T>(String name, List<Expression<?>> arguments, SqlTyp
     @Override
     public void accept(SqlVisitor visitor) {
         visitor.visitFunction(this);
+    }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
     }
 }

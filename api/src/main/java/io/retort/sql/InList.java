@@ -12,4 +12,10 @@ public record InList(Expression<?> expression, BindParameter<?> values, boolean 
     public void accept(SqlVisitor visitor) {
         visitor.visitInList(this);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

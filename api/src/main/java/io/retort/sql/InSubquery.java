@@ -12,4 +12,10 @@ public record InSubquery(Expression<?> expression, Select select, boolean negate
     public void accept(SqlVisitor visitor) {
         visitor.visitInSubquery(this);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

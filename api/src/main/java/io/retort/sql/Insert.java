@@ -24,7 +24,7 @@ public final class Insert implements Executable, SqlNode {
     private final List<List<Assignment>> rows;
     private final List<Expression<?>> returning;
     private final @Nullable OnConflict onConflict;
-    private final @Nullable Select fromSelect;
+    private final @Nullable SqlNode fromSelect;
     private final List<String> selectColumns;
 
     private Insert(TableReference table, List<List<Assignment>> rows, List<Expression<?>> returning,
@@ -33,7 +33,7 @@ public final class Insert implements Executable, SqlNode {
     }
 
     private Insert(TableReference table, List<List<Assignment>> rows, List<Expression<?>> returning,
-            @Nullable OnConflict onConflict, @Nullable Select fromSelect, List<String> selectColumns) {
+            @Nullable OnConflict onConflict, @Nullable SqlNode fromSelect, List<String> selectColumns) {
         this.table = Objects.requireNonNull(table, "table");
         this.rows = List.copyOf(rows);
         this.returning = List.copyOf(returning);
@@ -52,14 +52,27 @@ public final class Insert implements Executable, SqlNode {
      * @throws io.retort.exception.InvalidArgumentException if a column is unknown or the counts differ
      */
     public Insert fromSelect(List<String> columns, Select select) {
+        return fromQuery(columns, select, select.columns().size());
+    }
+
+    /**
+     * {@code INSERT INTO table (columns) SELECT ... UNION SELECT ...}: the rows come from a set operation.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if a column is unknown or the counts differ
+     */
+    public Insert fromSelect(List<String> columns, CompoundSelect union) {
+        return fromQuery(columns, union, union.selects().get(0).columns().size());
+    }
+
+    private Insert fromQuery(List<String> columns, SqlNode query, int width) {
         for (String column : columns) {
             table.columnReference(column);
         }
-        if (columns.size() != select.columns().size()) {
+        if (columns.size() != width) {
             throw new io.retort.exception.InvalidArgumentException("fromSelect names " + columns.size()
-                    + " columns of " + table.name() + " but the SELECT gives " + select.columns().size());
+                    + " columns of " + table.name() + " but the SELECT gives " + width);
         }
-        return new Insert(table, List.of(), returning, onConflict, select, columns);
+        return new Insert(table, List.of(), returning, onConflict, query, columns);
     }
 
     /**
@@ -70,14 +83,27 @@ public final class Insert implements Executable, SqlNode {
         return !rows.isEmpty() || fromSelect != null;
     }
 
-    /** The SELECT of an INSERT ... SELECT, or null. */
+    /** The SELECT of an INSERT ... SELECT, or null (also for a set operation: see {@link #fromQuery()}). */
     public @Nullable Select fromSelectClause() {
+        return fromSelect instanceof Select ? (Select) fromSelect : null;
+    }
+
+    /** The query of an INSERT ... SELECT: a {@link Select} or a {@link CompoundSelect}; null for VALUES. */
+    public @Nullable SqlNode fromQuery() {
         return fromSelect;
     }
 
     /** The target columns of an INSERT ... SELECT. */
     public List<String> selectColumns() {
         return selectColumns;
+    }
+
+    /**
+     * One row of the columns' defaults: {@code INSERT INTO table DEFAULT VALUES} ({@code INSERT INTO table () VALUES ()}
+     * on MySQL and MariaDB); columns with a client-side default get it.
+     */
+    public Insert defaultValues() {
+        return new Insert(table, List.of(List.of()), returning, onConflict);
     }
 
     /** Sets the values of one row by column name; a value may be an {@link Expression}. */
@@ -116,25 +142,64 @@ public final class Insert implements Executable, SqlNode {
 
     /**
      * Upsert that keeps the existing row when the new one collides on {@code conflictColumns}
-     * ({@code ON CONFLICT DO NOTHING}).
+     * ({@code ON CONFLICT (columns) DO NOTHING}); with no column, on any unique key ({@code ON CONFLICT DO NOTHING}).
      */
     public Insert onConflictDoNothing(String... conflictColumns) {
-        checkColumns(List.of(conflictColumns));
-        return new Insert(table, rows, returning, new OnConflict(List.of(conflictColumns), List.of()));
+        return onConflictDoNothing(conflictColumns.length == 0 ? ConflictTarget.any()
+                : ConflictTarget.columns(conflictColumns));
+    }
+
+    /** Upsert that keeps the existing row when the new one collides on {@code target}. */
+    public Insert onConflictDoNothing(ConflictTarget target) {
+        checkColumns(target.columns());
+        return new Insert(table, rows, returning, new OnConflict(target, List.of()), fromSelect, selectColumns);
     }
 
     /**
      * Upsert that updates {@code updateColumns} of the existing row to the values being inserted when the new one
-     * collides on {@code conflictColumns} ({@code ON CONFLICT DO UPDATE}).
+     * collides on {@code conflictColumns} ({@code ON CONFLICT (k) DO UPDATE SET c = excluded.c}).
      */
     public Insert onConflictDoUpdate(List<String> conflictColumns, List<String> updateColumns) {
-        checkColumns(conflictColumns);
         checkColumns(updateColumns);
         if (updateColumns.isEmpty()) {
             throw new io.retort.exception.InvalidArgumentException("onConflictDoUpdate needs columns to update; use"
                     + " onConflictDoNothing to keep the existing row");
         }
-        return new Insert(table, rows, returning, new OnConflict(conflictColumns, updateColumns));
+        Map<String, Object> set = new java.util.LinkedHashMap<>();
+        for (String column : updateColumns) {
+            set.put(column, excluded(column));
+        }
+        return onConflictDoUpdate(ConflictTarget.columns(conflictColumns.toArray(new String[0])), set);
+    }
+
+    /**
+     * Upsert that sets columns of the existing row to values or expressions when the new row collides on
+     * {@code target}; {@link #excluded(String)} is the value the INSERT proposed:
+     *
+     * <pre>{@code
+     * Insert upsert = insert(stock).values(Map.of("sku", "A", "qty", 5));
+     * upsert.onConflictDoUpdate(ConflictTarget.columns("sku"),
+     *         Map.of("qty", stock.c("qty").plus(upsert.excluded("qty"))))
+     * // INSERT INTO stock (sku, qty) VALUES (?, ?)
+     * // ON CONFLICT (sku) DO UPDATE SET qty = (stock.qty + excluded.qty)        -- PostgreSQL, SQLite
+     * // ON DUPLICATE KEY UPDATE qty = (stock.qty + VALUES(qty))                 -- MySQL, MariaDB
+     * }</pre>
+     *
+     * @throws io.retort.exception.InvalidArgumentException if a column is unknown or nothing is set
+     */
+    public Insert onConflictDoUpdate(ConflictTarget target, Map<String, ? extends @Nullable Object> set) {
+        checkColumns(target.columns());
+        return new Insert(table, rows, returning, new OnConflict(target, Assignments.of(table, set)), fromSelect,
+                selectColumns);
+    }
+
+    /**
+     * The value this INSERT proposed for {@code column}, for an upsert's update: {@code excluded.column}
+     * ({@code VALUES(column)} on MySQL and MariaDB).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Excluded<Object> excluded(String column) {
+        return new Excluded<>((ColumnReference) table.columnReference(column));
     }
 
     private void checkColumns(List<String> names) {
@@ -153,7 +218,7 @@ public final class Insert implements Executable, SqlNode {
      * compile error names the database).
      */
     public Insert returning(Expression<?>... columns) {
-        return new Insert(table, rows, List.of(columns), onConflict);
+        return new Insert(table, rows, List.of(columns), onConflict, fromSelect, selectColumns);
     }
 
     /** The RETURNING expressions (empty without RETURNING). */

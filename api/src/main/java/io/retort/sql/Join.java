@@ -30,15 +30,19 @@ public final class Join implements FromClause {
     }
 
     private final FromClause left;
-    private final TableReference right;
+    private final FromClause right;
     private final Predicate onClause;
     private final Kind kind;
 
-    Join(FromClause left, TableReference right, @Nullable Predicate onClause, Kind kind) {
+    Join(FromClause left, FromClause right, @Nullable Predicate onClause, Kind kind) {
         this.left = Objects.requireNonNull(left, "left");
         this.right = Objects.requireNonNull(right, "right");
         this.kind = kind;
-        this.onClause = onClause != null ? onClause : infer(left, right);
+        if (onClause == null && !(right instanceof TableReference)) {
+            throw new InvalidArgumentException("A join to a nested join needs its ON clause; give it, e.g."
+                    + " outerJoin(join(b, c, ...), a.c(\"x\").eq(b.c(\"y\")))");
+        }
+        this.onClause = onClause != null ? onClause : infer(left, (TableReference) right);
     }
 
     /** The tables of a FROM clause, left to right. */
@@ -46,7 +50,7 @@ public final class Join implements FromClause {
         List<TableReference> tables = new ArrayList<>();
         if (from instanceof Join) {
             tables.addAll(tables(((Join) from).left));
-            tables.add(((Join) from).right);
+            tables.addAll(tables(((Join) from).right));
         } else if (from instanceof TableReference) {
             tables.add((TableReference) from);
         }
@@ -98,8 +102,8 @@ public final class Join implements FromClause {
         return left;
     }
 
-    /** The joined table. */
-    public TableReference right() {
+    /** The joined table, or a nested join: {@code a LEFT OUTER JOIN (b JOIN c ON ...) ON ...}. */
+    public FromClause right() {
         return right;
     }
 
@@ -127,5 +131,11 @@ public final class Join implements FromClause {
     @Override
     public int hashCode() {
         return Objects.hash(left, right, onClause, kind);
+    }
+
+    /** This table as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
     }
 }

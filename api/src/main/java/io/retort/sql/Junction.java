@@ -62,4 +62,10 @@ public final class Junction implements Predicate {
     public int hashCode() {
         return kind.hashCode() * 31 + predicates.hashCode();
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

@@ -19,4 +19,10 @@ public record Labeled<T>(Expression<T> expression, String name) implements Expre
     public void accept(SqlVisitor visitor) {
         visitor.visitLabeled(this);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

@@ -20,6 +20,14 @@ public record Like(Expression<?> expression, Expression<?> pattern, boolean nega
     /** The escape character of {@link Expression#contains} and its siblings. */
     public static final char ESCAPE = '/';
 
+    static char checkedEscape(char escape) {
+        if (escape == '\'' || escape == '"' || escape == '\\' || escape == '`') {
+            throw new io.retort.exception.InvalidArgumentException("LIKE escape character " + escape + " is a quote"
+                    + " or a backslash, which databases read differently; use another, e.g. '/'");
+        }
+        return escape;
+    }
+
     static String escape(String value) {
         return value.replace("/", "//").replace("%", "/%").replace("_", "/_");
     }
@@ -31,5 +39,11 @@ public record Like(Expression<?> expression, Expression<?> pattern, boolean nega
     @Override
     public void accept(SqlVisitor visitor) {
         visitor.visitLike(this);
+    }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
     }
 }

@@ -22,4 +22,10 @@ public record Negation(Predicate predicate) implements Predicate {
     public int hashCode() {
         return predicate.hashCode() ^ 0x5a5a;
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

@@ -11,4 +11,10 @@ public record NullTest(Expression<?> expression, boolean negated) implements Pre
     public void accept(SqlVisitor visitor) {
         visitor.visitNullTest(this);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

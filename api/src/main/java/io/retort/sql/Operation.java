@@ -19,11 +19,18 @@ public record Operation<T>(Expression<?> left, Operator operator, Expression<?> 
         /** {@code -}. */ SUBTRACT,
         /** {@code *}. */ MULTIPLY,
         /** {@code /}. */ DIVIDE,
+        /** {@code %}. */ MODULO,
         /** {@code ||}, or {@code concat()} where {@code ||} means OR (MySQL). */ CONCAT
     }
 
     @Override
     public void accept(SqlVisitor visitor) {
         visitor.visitOperation(this);
+    }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
     }
 }

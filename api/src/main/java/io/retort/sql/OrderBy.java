@@ -32,4 +32,10 @@ public record OrderBy(Expression<?> expression, boolean descending, @Nullable Bo
     public void accept(SqlVisitor visitor) {
         visitor.visitOrderBy(this);
     }
+
+    /** This item as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

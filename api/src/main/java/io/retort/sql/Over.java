@@ -19,4 +19,10 @@ public record Over<T>(FunctionCall<T> function, Window window) implements Expres
     public void accept(SqlVisitor visitor) {
         visitor.visitOver(this);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

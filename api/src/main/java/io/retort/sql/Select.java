@@ -3,10 +3,8 @@ package io.retort.sql;
 import io.retort.exception.InvalidArgumentException;
 import io.retort.types.Types;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,32 +31,57 @@ public final class Select implements Executable, SqlNode {
     private final @Nullable BindParameter<Integer> limit;
     private final @Nullable BindParameter<Integer> offset;
     private final boolean distinct;
-    private final @Nullable ForUpdate forUpdate;
+    private final @Nullable RowLock forUpdate;
+    /** The expressions of {@link #distinctOn}, empty for none. */
+    private final List<Expression<?>> distinctOn;
+    /** The tables {@link #correlate} names, or null for automatic correlation. */
+    private final @Nullable List<TableReference> correlate;
+    /** The tables {@link #correlateExcept} names, or null. */
+    private final @Nullable List<TableReference> correlateExcept;
     /** {@link #froms()}, worked out on first use (the statement is immutable; a race computes it twice). */
     private @Nullable List<FromClause> resolvedFroms;
     /** {@link #hashCode()}, 0 until first computed: the compiled-statement cache hashes a statement per execution. */
     private int hash;
 
-    private Select(List<Expression<?>> columns, List<FromClause> from, @Nullable Predicate where,
+    private Select(SelectParts parts) {
+        this.forUpdate = parts.forUpdate;
+        this.distinctOn = List.copyOf(parts.distinctOn);
+        this.columns = List.copyOf(parts.columns);
+        this.from = List.copyOf(parts.from);
+        this.groupBy = List.copyOf(parts.groupBy);
+        this.having = parts.having;
+        this.where = parts.where;
+        this.orderBy = List.copyOf(parts.orderBy);
+        this.limit = parts.limit;
+        this.offset = parts.offset;
+        this.distinct = parts.distinct;
+        this.correlate = parts.correlate == null ? null : List.copyOf(parts.correlate);
+        this.correlateExcept = parts.correlateExcept == null ? null : List.copyOf(parts.correlateExcept);
+    }
+
+    /** A copy with these parts changed (and the correlation kept). */
+    private Select with(List<Expression<?>> columns, List<FromClause> from, @Nullable Predicate where,
             List<OrderBy> orderBy, @Nullable BindParameter<Integer> limit, @Nullable BindParameter<Integer> offset,
-            boolean distinct, List<Expression<?>> groupBy, @Nullable Predicate having, @Nullable ForUpdate forUpdate) {
-        this.forUpdate = forUpdate;
-        this.columns = List.copyOf(columns);
-        this.from = List.copyOf(from);
-        this.groupBy = List.copyOf(groupBy);
-        this.having = having;
-        this.where = where;
-        this.orderBy = List.copyOf(orderBy);
-        this.limit = limit;
-        this.offset = offset;
-        this.distinct = distinct;
+            boolean distinct, List<Expression<?>> groupBy, @Nullable Predicate having, @Nullable RowLock forUpdate) {
+        SelectParts parts = new SelectParts(this);
+        parts.columns = columns;
+        parts.from = from;
+        parts.where = where;
+        parts.orderBy = orderBy;
+        parts.limit = limit;
+        parts.offset = offset;
+        parts.distinct = distinct;
+        parts.groupBy = groupBy;
+        parts.having = having;
+        parts.forUpdate = forUpdate;
+        return new Select(parts);
     }
 
     static Select of(List<Expression<?>> columns) {
         if (columns.isEmpty()) {
             throw new InvalidArgumentException("select() needs at least one column, expression or table");
         }
-        return new Select(columns, List.of(), null, List.of(), null, null, false, List.of(), null, null);
+        return new Select(new SelectParts(columns));
     }
 
     /** Adds WHERE criteria, joined to any existing ones with AND. */
@@ -67,21 +90,21 @@ public final class Select implements Executable, SqlNode {
         for (Predicate criterion : criteria) {
             combined = combined == null ? Objects.requireNonNull(criterion, "criterion") : combined.and(criterion);
         }
-        return new Select(columns, from, combined, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+        return with(columns, from, combined, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /** Appends expressions to the selected columns, as SQLAlchemy's {@code add_columns}. */
     public Select addColumns(Expression<?>... more) {
         List<Expression<?>> all = new ArrayList<>(columns);
         all.addAll(List.of(more));
-        return new Select(all, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+        return with(all, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /** Adds tables (or joins) to the FROM clause explicitly. */
     public Select from(FromClause... tables) {
         List<FromClause> more = new ArrayList<>(from);
         more.addAll(List.of(tables));
-        return new Select(columns, more, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+        return with(columns, more, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /**
@@ -114,46 +137,75 @@ public final class Select implements Executable, SqlNode {
         return joined(right, Objects.requireNonNull(onClause, "onClause"), Join.Kind.FULL);
     }
 
-    private Select joined(TableReference right, @Nullable Predicate onClause, Join.Kind kind) {
-        List<FromClause> froms = new ArrayList<>(from);
-        FromClause left;
-        if (froms.isEmpty()) {
-            List<FromClause> implicit = froms();
-            if (implicit.isEmpty()) {
-                throw new InvalidArgumentException("join(" + right.name() + ") needs a table to join from; select a"
-                        + " column of one, or add it with from(...)");
-            }
-            left = implicit.get(0);
-            froms.add(left);
-        } else {
-            left = froms.get(0);
-        }
-        froms.set(0, new Join(left, right, onClause, kind));
-        return new Select(columns, froms, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+    /**
+     * {@code JOIN right ON onClause} where the right side is a nested join, {@code JOIN (b JOIN c ON ...) ON ...}:
+     * {@code select(a.c("x")).outerJoin(Sql.join(b, c, b.c("id").eq(c.c("b_id"))), a.c("id").eq(b.c("a_id")))}.
+     */
+    public Select join(Join right, Predicate onClause) {
+        return joined(right, Objects.requireNonNull(onClause, "onClause"), Join.Kind.INNER);
+    }
+
+    /** {@code LEFT OUTER JOIN (b JOIN c ON ...) ON onClause}. */
+    public Select outerJoin(Join right, Predicate onClause) {
+        return joined(right, Objects.requireNonNull(onClause, "onClause"), Join.Kind.LEFT);
+    }
+
+    private Select joined(FromClause right, @Nullable Predicate onClause, Join.Kind kind) {
+        return with(columns, SelectParts.joined(from, froms(), right, onClause, kind), where, orderBy, limit, offset,
+                distinct, groupBy, having, forUpdate);
     }
 
     /** {@code FOR UPDATE}: lock the selected rows until the transaction ends (SQLite locks the whole database). */
     public Select forUpdate() {
-        return withLock(ForUpdate.WAIT);
+        return lock(RowLock.forUpdate());
     }
 
     /** {@code FOR UPDATE NOWAIT}: fail at once if a row is locked. */
     public Select forUpdateNoWait() {
-        return withLock(ForUpdate.NOWAIT);
+        return lock(RowLock.forUpdate().nowait());
     }
 
     /** {@code FOR UPDATE SKIP LOCKED}: leave out rows another transaction has locked (a work queue). */
     public Select forUpdateSkipLocked() {
-        return withLock(ForUpdate.SKIP_LOCKED);
+        return lock(RowLock.forUpdate().skipLocked());
     }
 
-    private Select withLock(ForUpdate lock) {
-        return new Select(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, lock);
+    /** Takes a row lock of any strength, on some tables, waiting or not; see {@link RowLock}. */
+    public Select lock(RowLock lock) {
+        return with(columns, from, where, orderBy, limit, offset, distinct, groupBy, having,
+                Objects.requireNonNull(lock, "lock"));
     }
 
-    /** The row lock mode, or null. */
+    /** How a FOR UPDATE lock waits, or null without a lock. */
     public @Nullable ForUpdate forUpdateClause() {
+        return forUpdate == null ? null : forUpdate.waitMode();
+    }
+
+    /** The row lock, or null. */
+    public @Nullable RowLock rowLockClause() {
         return forUpdate;
+    }
+
+    /**
+     * {@code SELECT DISTINCT ON (expressions) ...} (PostgreSQL): one row per distinct value of the expressions, the
+     * first in ORDER BY order; elsewhere a compile error.
+     *
+     * <pre>{@code
+     * select(orders.c("customer_id"), orders.c("total")).distinctOn(orders.c("customer_id"))
+     *         .orderBy(orders.c("customer_id").asc(), orders.c("total").desc())
+     * // SELECT DISTINCT ON (orders.customer_id) orders.customer_id, orders.total FROM orders ORDER BY ...
+     * }</pre>
+     */
+    public Select distinctOn(Expression<?>... expressions) {
+        SelectParts parts = new SelectParts(this);
+        parts.distinct = true;
+        parts.distinctOn = List.of(expressions);
+        return new Select(parts);
+    }
+
+    /** The expressions of DISTINCT ON, empty for none. */
+    public List<Expression<?>> distinctOnClause() {
+        return distinctOn;
     }
 
     /** How a SELECT ... FOR UPDATE waits for locked rows. */
@@ -163,11 +215,81 @@ public final class Select implements Executable, SqlNode {
         /** {@code FOR UPDATE SKIP LOCKED}: skip. */ SKIP_LOCKED
     }
 
+    /**
+     * Correlates only the given tables: inside an enclosing statement that has them in its FROM clause, they are
+     * left out of this SELECT's FROM, as SQLAlchemy's {@code correlate()}; tables not named stay in this FROM clause.
+     *
+     * <pre>{@code
+     * select(users.c("name"), select(count()).from(addresses).where(addresses.c("user_id").eq(users.c("id")))
+     *         .correlate(users).scalarSubquery())
+     * // SELECT user_account.name, (SELECT count(*) FROM address WHERE address.user_id = user_account.id)
+     * // FROM user_account
+     * }</pre>
+     *
+     * With no table, nothing is correlated: the subquery keeps its whole FROM clause.
+     */
+    public Select correlate(TableReference... tables) {
+        SelectParts parts = new SelectParts(this);
+        parts.correlate = List.of(tables);
+        parts.correlateExcept = null;
+        return new Select(parts);
+    }
+
+    /**
+     * Correlates every table of the enclosing statement except the given ones, which stay in this SELECT's FROM
+     * clause, as SQLAlchemy's {@code correlate_except()}.
+     */
+    public Select correlateExcept(TableReference... tables) {
+        SelectParts parts = new SelectParts(this);
+        parts.correlateExcept = List.of(tables);
+        parts.correlate = null;
+        return new Select(parts);
+    }
+
+    /** The tables {@link #correlate} names, or null when correlation is automatic. */
+    public @Nullable List<TableReference> correlateClause() {
+        return correlate;
+    }
+
+    /** The tables {@link #correlateExcept} names, or null. */
+    public @Nullable List<TableReference> correlateExceptClause() {
+        return correlateExcept;
+    }
+
+    /**
+     * Appends ORDER BY items naming a labeled column of this SELECT, as SQLAlchemy's {@code order_by("name")};
+     * a leading {@code -} orders descending: {@code orderBy("-n")} gives {@code ORDER BY n DESC}.
+     *
+     * @throws InvalidArgumentException if no selected column has that label
+     */
+    public Select orderBy(String... labels) {
+        List<OrderBy> more = new ArrayList<>(orderBy);
+        for (String label : labels) {
+            boolean descending = label.startsWith("-");
+            Labeled<?> labeled = SelectParts.labeled(columns, descending ? label.substring(1) : label, "orderBy");
+            more.add(new OrderBy(labeled, descending));
+        }
+        return with(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
+    }
+
+    /**
+     * Appends GROUP BY items naming a labeled column of this SELECT: the labeled expression is grouped on.
+     *
+     * @throws InvalidArgumentException if no selected column has that label
+     */
+    public Select groupBy(String... labels) {
+        List<Expression<?>> more = new ArrayList<>(groupBy);
+        for (String label : labels) {
+            more.add(SelectParts.labeled(columns, label, "groupBy"));
+        }
+        return with(columns, from, where, orderBy, limit, offset, distinct, more, having, forUpdate);
+    }
+
     /** Appends GROUP BY expressions. */
     public Select groupBy(Expression<?>... expressions) {
         List<Expression<?>> more = new ArrayList<>(groupBy);
         more.addAll(List.of(expressions));
-        return new Select(columns, from, where, orderBy, limit, offset, distinct, more, having, forUpdate);
+        return with(columns, from, where, orderBy, limit, offset, distinct, more, having, forUpdate);
     }
 
     /** Adds HAVING criteria, joined with AND. */
@@ -176,7 +298,7 @@ public final class Select implements Executable, SqlNode {
         for (Predicate criterion : criteria) {
             combined = combined == null ? criterion : combined.and(criterion);
         }
-        return new Select(columns, from, where, orderBy, limit, offset, distinct, groupBy, combined, forUpdate);
+        return with(columns, from, where, orderBy, limit, offset, distinct, groupBy, combined, forUpdate);
     }
 
     /** The GROUP BY expressions. */
@@ -193,7 +315,7 @@ public final class Select implements Executable, SqlNode {
     public Select orderBy(OrderBy... items) {
         List<OrderBy> more = new ArrayList<>(orderBy);
         more.addAll(List.of(items));
-        return new Select(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
+        return with(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /** Appends ORDER BY expressions, ascending. */
@@ -202,7 +324,7 @@ public final class Select implements Executable, SqlNode {
         for (Expression<?> expression : expressions) {
             more.add(expression.asc());
         }
-        return new Select(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
+        return with(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
     /** Sets LIMIT (bound as a parameter, so other limits share the compiled statement). */
@@ -210,7 +332,7 @@ public final class Select implements Executable, SqlNode {
         if (rows < 0) {
             throw new InvalidArgumentException("limit must be 0 or more, but was " + rows);
         }
-        return new Select(columns, from, where, orderBy, BindParameter.of(Types.INTEGER, rows), offset, distinct,
+        return with(columns, from, where, orderBy, BindParameter.of(Types.INTEGER, rows), offset, distinct,
                 groupBy, having, forUpdate);
     }
 
@@ -219,13 +341,13 @@ public final class Select implements Executable, SqlNode {
         if (rows < 0) {
             throw new InvalidArgumentException("offset must be 0 or more, but was " + rows);
         }
-        return new Select(columns, from, where, orderBy, limit, BindParameter.of(Types.INTEGER, rows), distinct,
+        return with(columns, from, where, orderBy, limit, BindParameter.of(Types.INTEGER, rows), distinct,
                 groupBy, having, forUpdate);
     }
 
     /** SELECT DISTINCT. */
     public Select distinct() {
-        return new Select(columns, from, where, orderBy, limit, offset, true, groupBy, having, forUpdate);
+        return with(columns, from, where, orderBy, limit, offset, true, groupBy, having, forUpdate);
     }
 
     /**
@@ -256,7 +378,7 @@ public final class Select implements Executable, SqlNode {
 
     /** This SELECT as a table in a FROM clause, {@code (SELECT ...) AS name}. */
     public DerivedTable subquery(String name) {
-        return new DerivedTable(name, this, false);
+        return new DerivedTable(name, this, this, false);
     }
 
     /**
@@ -264,7 +386,7 @@ public final class Select implements Executable, SqlNode {
      * in the FROM clause (PostgreSQL, MySQL 8.0.14+; elsewhere a compile error).
      */
     public DerivedTable lateral(String name) {
-        return new DerivedTable(name, this, true);
+        return new DerivedTable(name, this, this, true);
     }
 
     /** This SELECT as a common table expression, {@code WITH name AS (...)}, to select from like a table. */
@@ -301,7 +423,7 @@ public final class Select implements Executable, SqlNode {
         List<Select> all = new ArrayList<>();
         all.add(this);
         all.addAll(List.of(others));
-        return new CompoundSelect(kind, all, List.of(), null);
+        return new CompoundSelect(kind, all, List.of(), null, null);
     }
 
     /** The selected expressions. */
@@ -321,28 +443,10 @@ public final class Select implements Executable, SqlNode {
     public List<FromClause> froms() {
         List<FromClause> resolved = resolvedFroms;
         if (resolved == null) {
-            resolved = resolveFroms();
+            resolved = SelectParts.resolveFroms(from, columns, where);
             resolvedFroms = resolved;
         }
         return resolved;
-    }
-
-    private List<FromClause> resolveFroms() {
-        Set<FromClause> froms = new LinkedHashSet<>(from);
-        Set<TableReference> covered = new java.util.HashSet<>();
-        for (FromClause clause : from) {
-            covered.addAll(Join.tables(clause));
-        }
-        List<SqlNode> sources = new ArrayList<>(columns);
-        if (where != null) {
-            sources.add(where);
-        }
-        for (TableReference table : FromCollector.tablesOf(sources)) {
-            if (covered.add(table)) {
-                froms.add(table);
-            }
-        }
-        return List.copyOf(froms);
     }
 
     /** The WHERE predicate, or null. */
@@ -385,16 +489,19 @@ public final class Select implements Executable, SqlNode {
         }
         Select that = (Select) other;
         return columns.equals(that.columns) && from.equals(that.from) && Objects.equals(where, that.where)
-                && groupBy.equals(that.groupBy) && Objects.equals(having, that.having) && forUpdate == that.forUpdate
+                && groupBy.equals(that.groupBy) && Objects.equals(having, that.having) && Objects.equals(forUpdate, that.forUpdate)
                 && orderBy.equals(that.orderBy) && Objects.equals(limit, that.limit)
-                && Objects.equals(offset, that.offset) && distinct == that.distinct;
+                && Objects.equals(offset, that.offset) && distinct == that.distinct
+                && Objects.equals(correlate, that.correlate) && Objects.equals(correlateExcept, that.correlateExcept)
+                && distinctOn.equals(that.distinctOn);
     }
 
     @Override
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Objects.hash(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+            h = Objects.hash(columns, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate,
+                    correlate, correlateExcept, distinctOn);
             hash = h;
         }
         return h;

@@ -42,6 +42,16 @@ public final class Sql {
         return Delete.from(table);
     }
 
+    /** {@code left JOIN right ON onClause}, to nest in another join or give to {@link Select#from}. */
+    public static Join join(FromClause left, FromClause right, Predicate onClause) {
+        return new Join(left, right, java.util.Objects.requireNonNull(onClause, "onClause"), Join.Kind.INNER);
+    }
+
+    /** {@code left LEFT OUTER JOIN right ON onClause}. */
+    public static Join outerJoin(FromClause left, FromClause right, Predicate onClause) {
+        return new Join(left, right, java.util.Objects.requireNonNull(onClause, "onClause"), Join.Kind.LEFT);
+    }
+
     /** {@code (a) AND (b) AND ...}. */
     public static Predicate and(Predicate first, Predicate... more) {
         Predicate[] all = new Predicate[more.length + 1];
@@ -138,6 +148,16 @@ public final class Sql {
         return new TextFragment.Condition(sql);
     }
 
+    /** The constant {@code true}, as SQLAlchemy's {@code true()}: {@code join(lateral, trueValue())}. */
+    public static BooleanLiteral trueValue() {
+        return new BooleanLiteral(true);
+    }
+
+    /** The constant {@code false}, as SQLAlchemy's {@code false()}: {@code where(falseValue())} matches no row. */
+    public static BooleanLiteral falseValue() {
+        return new BooleanLiteral(false);
+    }
+
     /** A predicate that always holds ({@code ? = ?} with equal values), e.g. the ON clause of a LATERAL join. */
     public static Predicate alwaysTrue() {
         return BindParameter.of(io.retort.types.Types.INTEGER, 1).eq(1);
@@ -167,8 +187,20 @@ public final class Sql {
     static String render(Executable statement) {
         try {
             return StatementRenderer.instance().render(statement);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             return statement.getClass().getSimpleName() + " (not renderable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** An expression, predicate or FROM item as readable SQL with named parameters, for {@code toString()}. */
+    static String renderNode(SqlNode node) {
+        if (node instanceof Executable) {
+            return render((Executable) node);
+        }
+        try {
+            return StatementRenderer.instance().renderNode(node);
+        } catch (RuntimeException | LinkageError e) {
+            return node.getClass().getSimpleName() + " (not renderable: " + e.getMessage() + ")";
         }
     }
 

@@ -97,4 +97,22 @@ public interface SqlVisitor {
 
     /** A DELETE statement. */
     void visitDelete(Delete delete);
+
+    /** {@code DISTINCT x} or {@code -x}. */
+    void visitUnary(Unary<?> unary);
+
+    /** The value an upsert's INSERT proposed for a column. */
+    void visitExcluded(Excluded<?> excluded);
+
+    /** The value at a key path of a JSON document. */
+    void visitJsonAccess(JsonAccess<?> access);
+
+    /** Whether a JSON document contains another. */
+    void visitJsonContains(JsonContains contains);
+
+    /** Whether an expression matches a regular expression. */
+    void visitRegexpMatch(RegexpMatch match);
+
+    /** The constant true or false. */
+    void visitBooleanLiteral(BooleanLiteral literal);
 }

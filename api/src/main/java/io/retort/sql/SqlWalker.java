@@ -181,4 +181,34 @@ public abstract class SqlWalker implements SqlVisitor {
     @Override
     public void visitDelete(Delete delete) {
     }
+
+    @Override
+    public void visitUnary(Unary<?> unary) {
+        unary.operand().accept(this);
+    }
+
+    @Override
+    public void visitExcluded(Excluded<?> excluded) {
+    }
+
+    @Override
+    public void visitJsonAccess(JsonAccess<?> access) {
+        access.document().accept(this);
+    }
+
+    @Override
+    public void visitJsonContains(JsonContains contains) {
+        contains.document().accept(this);
+        contains.contained().accept(this);
+    }
+
+    @Override
+    public void visitRegexpMatch(RegexpMatch match) {
+        match.expression().accept(this);
+        match.pattern().accept(this);
+    }
+
+    @Override
+    public void visitBooleanLiteral(BooleanLiteral literal) {
+    }
 }

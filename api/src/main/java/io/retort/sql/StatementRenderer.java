@@ -16,6 +16,9 @@ public interface StatementRenderer {
     /** Renders a statement as readable SQL with {@code :name} parameters. */
     String render(Executable statement);
 
+    /** Renders an expression, predicate or FROM item as readable SQL with {@code :name} parameters. */
+    String renderNode(SqlNode node);
+
     /**
      * The renderer on the class path or module path.
      *

@@ -15,4 +15,10 @@ public record Subquery<T>(Select select, SqlType<T> type) implements Expression<
     public void accept(SqlVisitor visitor) {
         visitor.visitSubquery(this);
     }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

@@ -76,4 +76,10 @@ public final class TableAlias implements TableReference {
     public int hashCode() {
         return table.hashCode() * 31 + name.hashCode();
     }
+
+    /** This table as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
+    }
 }

@@ -7,6 +7,11 @@ public interface TableReference extends FromClause {
     /** The table's name. */
     String name();
 
+    /** The schema the table is in, or null (the connection's current schema; always null for an alias or CTE). */
+    default @org.jspecify.annotations.Nullable String schema() {
+        return null;
+    }
+
     /** The name of the underlying table, for matching foreign keys; an alias gives its table's name. */
     default String baseName() {
         return name();

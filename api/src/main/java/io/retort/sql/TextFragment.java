@@ -23,9 +23,21 @@ public record TextFragment<T>(String sql, SqlType<T> type) implements Expression
      * @param sql the SQL text, with {@code :name} parameters
      */
     public record Condition(String sql) implements Predicate {
+        /** This predicate as SQL in the default dialect with {@code :name} parameters. */
+        @Override
+        public String toString() {
+            return Sql.renderNode(this);
+        }
+
         @Override
         public void accept(SqlVisitor visitor) {
             visitor.visitTextFragment(new TextFragment<>(sql, type()));
         }
+    }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
     }
 }

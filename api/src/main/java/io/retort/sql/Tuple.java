@@ -73,9 +73,21 @@ public record Tuple(List<Expression<?>> elements) implements Expression<Object> 
      * @param rows the tuples of values
      */
     public record TupleIn(Tuple tuple, List<Expression<?>> rows) implements Predicate {
+        /** This predicate as SQL in the default dialect with {@code :name} parameters. */
+        @Override
+        public String toString() {
+            return Sql.renderNode(this);
+        }
+
         @Override
         public void accept(SqlVisitor visitor) {
             visitor.visitTupleIn(this);
         }
+    }
+
+    /** This expression as SQL in the default dialect with {@code :name} parameters, as SQLAlchemy's {@code str()}. */
+    @Override
+    public String toString() {
+        return Sql.renderNode(this);
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 
 /** Compiles and renders statements without a database, for {@code Sql.compile} and statements' toString(). */
 public final class DefaultStatementRenderer implements io.retort.sql.StatementRenderer {
+    /** The dialect of {@code toString()}: PostgreSQL's, which renders every construct the others do. */
+    private static final String DEFAULT_DIALECT = "postgresql";
 
     /** Used by {@link java.util.ServiceLoader}. */
     public DefaultStatementRenderer() {
@@ -29,7 +31,16 @@ public final class DefaultStatementRenderer implements io.retort.sql.StatementRe
 
     @Override
     public String render(Executable statement) {
-        CompiledStatement compiled = new StatementCompiler(Drivers.dialect("postgresql")).compile(statement);
+        return named(new StatementCompiler(Drivers.dialect(DEFAULT_DIALECT)).compile(statement));
+    }
+
+    @Override
+    public String renderNode(SqlNode node) {
+        return named(ExpressionCompiler.compile(Drivers.dialect(DEFAULT_DIALECT), node));
+    }
+
+    /** The SQL with each {@code ?} replaced by {@code :name}. */
+    private static String named(CompiledStatement compiled) {
         StringBuilder text = new StringBuilder();
         int copied = 0;
         for (int i = 0; i < compiled.placeholderOffsets().size(); i++) {

@@ -56,6 +56,43 @@ public record CompiledStatement(String sql, List<String> parameterNames, String 
     public record Expanded(String sql, List<@Nullable Object> values, int[] slots) {
     }
 
+    /**
+     * The named-parameter positions of a statement being compiled: each placeholder's parameter name and offset in
+     * the SQL, in order, which parameters expand, and the names given so far (an unnamed value takes a hint, made
+     * unique: {@code name}, {@code name_1}, ...). Not thread-safe; filled by one compilation, then frozen into a
+     * {@link CompiledStatement}.
+     */
+    public static final class Placeholders {
+        private final List<String> names = new ArrayList<>();
+        private final List<Integer> offsets = new ArrayList<>();
+        private final Set<String> expanding = new java.util.LinkedHashSet<>();
+        private final Set<String> used = new java.util.HashSet<>();
+
+        /** Records a placeholder of parameter {@code name} at {@code offset} of the SQL. */
+        public void add(String name, int offset) {
+            names.add(name);
+            offsets.add(offset);
+        }
+
+        /** Records a placeholder of an unnamed value: a name made unique from {@code hint}, which it returns. */
+        public String addUnnamed(String hint, int offset, boolean expands) {
+            String name = hint;
+            for (int i = 1; !used.add(name); i++) {
+                name = hint + "_" + i;
+            }
+            add(name, offset);
+            if (expands) {
+                expanding.add(name);
+            }
+            return name;
+        }
+
+        /** The compiled statement of {@code sql} with these placeholders. */
+        public CompiledStatement toCompiled(String sql, boolean readOnly, boolean plain) {
+            return new CompiledStatement(sql, names, sql, offsets, expanding, readOnly, plain);
+        }
+    }
+
     /** Whether some parameter expands at execution. */
     public boolean hasExpanding() {
         return !expanding.isEmpty();

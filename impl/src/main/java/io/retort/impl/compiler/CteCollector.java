@@ -36,12 +36,37 @@ final class CteCollector extends SqlWalker {
         if (select.whereClause() != null) {
             select.whereClause().accept(this);
         }
+        if (select.havingClause() != null) {
+            select.havingClause().accept(this);
+        }
+    }
+
+    @Override
+    public void visitUpdate(io.retort.sql.Update update) {
+        update.table().accept(this);
+        update.assignments().forEach(a -> a.value().accept(this));
+        if (update.whereClause() != null) {
+            update.whereClause().accept(this);
+        }
+    }
+
+    @Override
+    public void visitDelete(io.retort.sql.Delete delete) {
+        delete.table().accept(this);
+        if (delete.whereClause() != null) {
+            delete.whereClause().accept(this);
+        }
     }
 
     @Override
     public void visitTable(TableReference table) {
+        if (table instanceof io.retort.sql.TableAlias) {
+            // An alias of a CTE (or of a recursive one) still needs the CTE declared.
+            ((io.retort.sql.TableAlias) table).table().accept(this);
+            return;
+        }
         if (table instanceof DerivedTable) {
-            visitNested(((DerivedTable) table).select());
+            ((DerivedTable) table).body().accept(this);
         }
         if (table instanceof CommonTableExpression) {
             CommonTableExpression cte = (CommonTableExpression) table;

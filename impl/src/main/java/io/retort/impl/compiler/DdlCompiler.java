@@ -42,12 +42,28 @@ public final class DdlCompiler {
      * @param hasSequence whether a sequence exists
      * @param hasEnumType whether an enum type exists (PostgreSQL)
      */
-    public record Existing(Predicate<String> hasTable, Predicate<String> hasSequence,
-            Predicate<String> hasEnumType) {
+    public record Existing(java.util.function.BiPredicate<@org.jspecify.annotations.Nullable String, String> hasTable,
+            Predicate<String> hasSequence, Predicate<String> hasEnumType) {
         /** Nothing exists: everything is created. */
-        public static final Existing NOTHING = new Existing(name -> false, name -> false, name -> false);
+        public static final Existing NOTHING = new Existing((schema, name) -> false, name -> false, name -> false);
         /** Everything exists: everything is dropped. */
-        public static final Existing EVERYTHING = new Existing(name -> true, name -> true, name -> true);
+        public static final Existing EVERYTHING = new Existing((schema, name) -> true, name -> true, name -> true);
+    }
+
+    /** A table's name in DDL: {@code schema.table} for a table in another schema. */
+    private String qualified(Table table) {
+        return table.schema() == null ? dialect.quote(table.name())
+                : dialect.quote(table.schema()) + "." + dialect.quote(table.name());
+    }
+
+    /** The table a foreign key refers to, qualified as its definition in the metadata is. */
+    private String referred(Table table, ForeignKeyConstraint fk) {
+        Table target = table.metadata().tableOrNull(fk.referredTable());
+        if (target != null) {
+            // SQLite: a foreign key refers to a table of its own database, named without a schema.
+            return dialect.schemaOnIndexName() ? dialect.quote(target.name()) : qualified(target);
+        }
+        return String.join(".", java.util.Arrays.stream(fk.referredTable().split("\\.")).map(dialect::quote).toList());
     }
 
     /** The statements creating everything in {@code metadata} that does not exist yet. */
@@ -79,7 +95,7 @@ public final class DdlCompiler {
         }
         List<Table> created = new ArrayList<>();
         for (Table table : order.tables()) {
-            if (existing.hasTable().test(table.name())) {
+            if (existing.hasTable().test(table.schema(), table.name())) {
                 continue;
             }
             created.add(table);
@@ -92,7 +108,7 @@ public final class DdlCompiler {
         for (ForeignKeyConstraint fk : order.deferredForeignKeys()) {
             Table owner = order.owner(fk);
             if (deferred.contains(fk) && created.contains(owner)) {
-                statements.add("ALTER TABLE " + dialect.quote(owner.name()) + " ADD "
+                statements.add("ALTER TABLE " + qualified(owner) + " ADD "
                         + foreignKey(owner, fk, true));
             }
         }
@@ -106,8 +122,8 @@ public final class DdlCompiler {
         if (dialect.supportsAlterAddForeignKey()) {
             for (ForeignKeyConstraint fk : order.deferredForeignKeys()) {
                 Table owner = order.owner(fk);
-                if (existing.hasTable().test(owner.name())) {
-                    statements.add("ALTER TABLE " + dialect.quote(owner.name()) + " "
+                if (existing.hasTable().test(owner.schema(), owner.name())) {
+                    statements.add("ALTER TABLE " + qualified(owner) + " "
                             + dialect.dropForeignKeyAction(dialect.quote(foreignKeyName(owner, fk))));
                 }
             }
@@ -115,8 +131,8 @@ public final class DdlCompiler {
         List<Table> tables = new ArrayList<>(order.tables());
         java.util.Collections.reverse(tables);
         for (Table table : tables) {
-            if (existing.hasTable().test(table.name())) {
-                statements.add("DROP TABLE " + dialect.quote(table.name()));
+            if (existing.hasTable().test(table.schema(), table.name())) {
+                statements.add("DROP TABLE " + qualified(table));
             }
         }
         if (dialect.supportsSequences()) {
@@ -138,7 +154,7 @@ public final class DdlCompiler {
 
     /** {@code CREATE TABLE}, with the foreign keys {@code deferred} accepts left out for a later ALTER TABLE. */
     public String createTable(Table table, Predicate<ForeignKeyConstraint> deferred) {
-        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(dialect.quote(table.name())).append(" (");
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(qualified(table)).append(" (");
         List<String> parts = new ArrayList<>();
         Optional<Column<?>> identity = table.autoincrementColumn();
         for (Column<?> column : table.columns()) {
@@ -207,7 +223,7 @@ public final class DdlCompiler {
             sql.append("CONSTRAINT ").append(dialect.quote(foreignKeyName(table, fk))).append(' ');
         }
         sql.append("FOREIGN KEY(").append(columnList(fk.columns())).append(") REFERENCES ")
-                .append(dialect.quote(fk.referredTable())).append(" (").append(columnList(fk.referredColumns()))
+                .append(referred(table, fk)).append(" (").append(columnList(fk.referredColumns()))
                 .append(')');
         if (fk.onDelete() != ReferentialAction.NO_ACTION) {
             sql.append(" ON DELETE ").append(fk.onDelete().sql());
@@ -233,8 +249,14 @@ public final class DdlCompiler {
 
     /** {@code CREATE [UNIQUE] INDEX}. */
     public String createIndex(Table table, Index index) {
+        if (table.schema() != null && dialect.schemaOnIndexName()) {
+            // SQLite: CREATE INDEX schema.ix ON table: the schema names the index's database.
+            return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quote(table.schema()) + "."
+                    + dialect.quote(index.name()) + " ON " + dialect.quote(table.name()) + " ("
+                    + columnList(index.columns()) + ")";
+        }
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quote(index.name()) + " ON "
-                + dialect.quote(table.name()) + " (" + columnList(index.columns()) + ")";
+                + qualified(table) + " (" + columnList(index.columns()) + ")";
     }
 
     private List<String> comments(Table table) {
@@ -244,7 +266,7 @@ public final class DdlCompiler {
         }
         for (Column<?> column : table.columns()) {
             if (column.comment() != null) {
-                statements.add("COMMENT ON COLUMN " + dialect.quote(table.name()) + "." + dialect.quote(column.name())
+                statements.add("COMMENT ON COLUMN " + qualified(table) + "." + dialect.quote(column.name())
                         + " IS " + dialect.literal(column.comment()));
             }
         }

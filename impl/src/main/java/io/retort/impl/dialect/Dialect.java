@@ -404,12 +404,21 @@ public abstract class Dialect {
      *
      * @throws io.retort.exception.CompileException where the database cannot lock that way
      */
-    public String forUpdateClause(io.retort.sql.Select.ForUpdate mode) {
-        switch (mode) {
-            case NOWAIT: return " FOR UPDATE NOWAIT";
-            case SKIP_LOCKED: return " FOR UPDATE SKIP LOCKED";
-            default: return " FOR UPDATE";
+    public String rowLockClause(io.retort.sql.RowLock lock) {
+        StringBuilder clause = new StringBuilder(" FOR ").append(lock.strength().sql());
+        for (int i = 0; i < lock.of().size(); i++) {
+            clause.append(i == 0 ? " OF " : ", ").append(quote(lock.of().get(i).name()));
         }
+        switch (lock.waitMode()) {
+            case NOWAIT: return clause.append(" NOWAIT").toString();
+            case SKIP_LOCKED: return clause.append(" SKIP LOCKED").toString();
+            default: return clause.toString();
+        }
+    }
+
+    /** A compile error for a row lock this database cannot take. */
+    protected io.retort.exception.CompileException unsupportedLock(String what, String instead) {
+        return new io.retort.exception.CompileException(what + " is not supported by " + name() + "; " + instead);
     }
 
     /** How an UPDATE names other tables its WHERE clause refers to. */
@@ -425,6 +434,92 @@ public abstract class Dialect {
     /** The UPDATE ... FROM form this database takes. */
     public UpdateFromStyle updateFromStyle() {
         return UpdateFromStyle.FROM;
+    }
+
+    /** How a DELETE names other tables its WHERE clause refers to. */
+    public enum DeleteUsingStyle {
+        /** {@code DELETE FROM t USING other WHERE ...} (PostgreSQL). */
+        USING,
+        /** {@code DELETE FROM t USING t, other WHERE ...} (MySQL, MariaDB). */
+        MULTI_TABLE,
+        /** Not supported (SQLite, H2): a compile error. */
+        NONE
+    }
+
+    /** The DELETE ... USING form this database takes; none by default. */
+    public DeleteUsingStyle deleteUsingStyle() {
+        return DeleteUsingStyle.NONE;
+    }
+
+    /** Whether an upsert's target may name a constraint, {@code ON CONFLICT ON CONSTRAINT c} (PostgreSQL only). */
+    public boolean supportsOnConflictConstraint() {
+        return false;
+    }
+
+    /** How JSON documents are read. */
+    public enum JsonStyle {
+        /** {@code doc -> 'a' ->> 'b'}, {@code @>} (PostgreSQL). */ OPERATORS,
+        /** {@code doc -> '$.a'}, {@code doc ->> '$.a'} (SQLite). */ PATH_OPERATORS,
+        /** {@code JSON_EXTRACT(doc, '$.a')}, {@code JSON_CONTAINS} (MySQL, MariaDB). */ FUNCTIONS,
+        /** No JSON access (H2). */ NONE
+    }
+
+    /** How this database reads JSON documents; none by default. */
+    public JsonStyle jsonStyle() {
+        return JsonStyle.NONE;
+    }
+
+    /** Where JDBC's metadata looks for a schema's tables. */
+    public enum SchemaLookup {
+        /** In JDBC's schema (PostgreSQL, H2). */ SCHEMA,
+        /** In JDBC's catalog: a schema is a database (MySQL, MariaDB). */ CATALOG,
+        /** Only the current one (SQLite's main database). */ CURRENT
+    }
+
+    /**
+     * Whether an index in another schema is written {@code CREATE INDEX schema.ix ON table} and a foreign key names
+     * its table without a schema (SQLite, whose schemas are attached databases).
+     */
+    public boolean schemaOnIndexName() {
+        return false;
+    }
+
+    /** Where this database's schemas are in JDBC's metadata. */
+    public SchemaLookup schemaLookup() {
+        return SchemaLookup.SCHEMA;
+    }
+
+    /**
+     * The regular-expression match operator ({@code ~}, {@code REGEXP}) or function opening ({@code REGEXP_LIKE(}),
+     * or null where there is none (SQLite).
+     */
+    public @org.jspecify.annotations.Nullable String regexpOperator(boolean negated) {
+        return negated ? "NOT REGEXP_LIKE(" : "REGEXP_LIKE(";
+    }
+
+    /** Whether a recursive CTE's UNION leaves out rows found in earlier iterations (H2's does not: it loops). */
+    public boolean recursiveUnionRemovesDuplicates() {
+        return true;
+    }
+
+    /** Whether window frames take GROUPS and EXCLUDE (not MySQL or MariaDB). */
+    public boolean supportsGroupsFrames() {
+        return true;
+    }
+
+    /** Whether SELECT takes {@code DISTINCT ON (...)} (PostgreSQL only). */
+    public boolean supportsDistinctOn() {
+        return false;
+    }
+
+    /** What follows {@code INSERT INTO t} for a row of defaults. */
+    public String defaultValuesClause() {
+        return " DEFAULT VALUES";
+    }
+
+    /** Whether UPDATE and DELETE take a leading WITH clause (MariaDB does not). */
+    public boolean supportsCteOnDml() {
+        return true;
     }
 
     /** The SQL for {@code now()}: the session's local date and time, without zone. */

@@ -152,4 +152,26 @@ public class H2Dialect extends Dialect {
         return 100000;
     }
 
+
+    /** H2 takes WITH only before a query. */
+    @Override
+    public boolean supportsCteOnDml() {
+        return false;
+    }
+
+    /** H2 locks with FOR UPDATE alone, on every table of the FROM clause. */
+    @Override
+    public String rowLockClause(io.retort.sql.RowLock lock) {
+        if (lock.strength() != io.retort.sql.RowLock.Strength.UPDATE || !lock.of().isEmpty()) {
+            throw unsupportedLock("FOR " + lock.strength().sql() + (lock.of().isEmpty() ? "" : " OF (a table)"),
+                    "H2 has FOR UPDATE alone: use forUpdate()");
+        }
+        return super.rowLockClause(lock);
+    }
+
+    /** H2 2.5 runs a recursive UNION over a cycle until it fails: seen here, after minutes. */
+    @Override
+    public boolean recursiveUnionRemovesDuplicates() {
+        return false;
+    }
 }

@@ -31,4 +31,10 @@ public class MariaDbDialect extends MySqlDialect {
         }
     }
 
+
+    /** MariaDB (10.11 here) takes WITH only before SELECT. */
+    @Override
+    public boolean supportsCteOnDml() {
+        return false;
+    }
 }

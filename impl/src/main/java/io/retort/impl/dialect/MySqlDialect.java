@@ -184,12 +184,31 @@ public class MySqlDialect extends Dialect {
 
     /** SKIP LOCKED came with MariaDB 10.6 and MySQL 8.0. */
     @Override
-    public String forUpdateClause(io.retort.sql.Select.ForUpdate mode) {
-        if (mode == io.retort.sql.Select.ForUpdate.SKIP_LOCKED && isMariaDb() && !versionUnknownOrAtLeast(10, 6)) {
+    public String rowLockClause(io.retort.sql.RowLock lock) {
+        if (lock.waitMode() == io.retort.sql.Select.ForUpdate.SKIP_LOCKED && isMariaDb()
+                && !versionUnknownOrAtLeast(10, 6)) {
             throw new io.retort.exception.CompileException("FOR UPDATE SKIP LOCKED is not supported by " + this
                     + "; it needs MariaDB 10.6");
         }
-        return super.forUpdateClause(mode);
+        io.retort.sql.RowLock.Strength strength = lock.strength();
+        if (strength == io.retort.sql.RowLock.Strength.NO_KEY_UPDATE
+                || strength == io.retort.sql.RowLock.Strength.KEY_SHARE) {
+            throw unsupportedLock("FOR " + strength.sql(), "use RowLock.forUpdate() or RowLock.forShare()");
+        }
+        if (isMariaDb() && !lock.of().isEmpty()) {
+            throw unsupportedLock("FOR " + strength.sql() + " OF (a table)", "MariaDB locks the rows of every table"
+                    + " read: leave of(...) out");
+        }
+        if (isMariaDb() && strength == io.retort.sql.RowLock.Strength.SHARE) {
+            // MariaDB's spelling of FOR SHARE.
+            String clause = " LOCK IN SHARE MODE";
+            switch (lock.waitMode()) {
+                case NOWAIT: return clause + " NOWAIT";
+                case SKIP_LOCKED: return clause + " SKIP LOCKED";
+                default: return clause;
+            }
+        }
+        return super.rowLockClause(lock);
     }
 
     /** MySQL 8.0.14 has LATERAL; MariaDB has none. */
@@ -228,7 +247,11 @@ public class MySqlDialect extends Dialect {
     public String castTypeName(io.retort.types.SqlType<?> type) {
         switch (type.kind()) {
             case INTEGER: case SMALLINT: case BIGINT: case BOOLEAN: return "SIGNED";
-            case VARCHAR: case TEXT: case UUID: case ENUM: return "CHAR";
+            case VARCHAR:
+                // CHAR(n) keeps the length of string(n): CAST(x AS CHAR) would not truncate to it.
+                return type instanceof io.retort.types.BasicType && ((io.retort.types.BasicType<?>) type).length()
+                        != null ? "CHAR(" + ((io.retort.types.BasicType<?>) type).length() + ")" : "CHAR";
+            case TEXT: case UUID: case ENUM: return "CHAR";
             case FLOAT: case DOUBLE: return "DOUBLE";
             case DATETIME: case DATETIME_TZ: return "DATETIME(6)";
             case TIME: return "TIME(6)";
@@ -319,5 +342,37 @@ public class MySqlDialect extends Dialect {
     @Override
     public int maxBindParameters() {
         return 65535;
+    }
+
+    @Override
+    public DeleteUsingStyle deleteUsingStyle() {
+        return DeleteUsingStyle.MULTI_TABLE;
+    }
+
+    /** MySQL has no DEFAULT VALUES: an empty column list and row. */
+    @Override
+    public String defaultValuesClause() {
+        return " () VALUES ()";
+    }
+
+    @Override
+    public JsonStyle jsonStyle() {
+        return JsonStyle.FUNCTIONS;
+    }
+
+    @Override
+    public SchemaLookup schemaLookup() {
+        return SchemaLookup.CATALOG;
+    }
+
+    /** MySQL 8 and MariaDB frames are ROWS or RANGE, without EXCLUDE. */
+    @Override
+    public boolean supportsGroupsFrames() {
+        return false;
+    }
+
+    @Override
+    public @org.jspecify.annotations.Nullable String regexpOperator(boolean negated) {
+        return negated ? "NOT REGEXP" : "REGEXP";
     }
 }

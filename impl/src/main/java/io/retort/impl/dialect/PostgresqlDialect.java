@@ -144,4 +144,57 @@ public class PostgresqlDialect extends Dialect {
         return 65535;
     }
 
+
+    @Override
+    public DeleteUsingStyle deleteUsingStyle() {
+        return DeleteUsingStyle.USING;
+    }
+
+    /**
+     * PostgreSQL's reserved words, as the server lists them ({@code SELECT word FROM pg_get_keywords() WHERE catcode
+     * IN ('R', 'T')}, PostgreSQL 15: reserved, and those that cannot name a function or type), with the common list.
+     */
+    static final java.util.Set<String> RESERVED;
+
+    static {
+        java.util.Set<String> words = new java.util.HashSet<>(IdentifierPreparer.COMMON_RESERVED);
+        words.addAll(java.util.List.of("all", "analyse", "analyze", "and", "any", "array", "as", "asc",
+                "asymmetric", "authorization", "binary", "both", "case", "cast", "check", "collate", "collation",
+                "column", "concurrently", "constraint", "create", "cross", "current_catalog", "current_date",
+                "current_role", "current_schema", "current_time", "current_timestamp", "current_user", "default",
+                "deferrable", "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for", "foreign",
+                "freeze", "from", "full", "grant", "group", "having", "ilike", "in", "initially", "inner",
+                "intersect", "into", "is", "isnull", "join", "lateral", "leading", "left", "like", "limit",
+                "localtime", "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or",
+                "order", "outer", "overlaps", "placing", "primary", "references", "returning", "right", "select",
+                "session_user", "similar", "some", "symmetric", "table", "tablesample", "then", "to", "trailing",
+                "true", "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window",
+                "with"));
+        RESERVED = java.util.Set.copyOf(words);
+    }
+
+    @Override
+    protected IdentifierPreparer createIdentifierPreparer() {
+        return new IdentifierPreparer('"', RESERVED);
+    }
+
+    @Override
+    public boolean supportsOnConflictConstraint() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsDistinctOn() {
+        return true;
+    }
+
+    @Override
+    public JsonStyle jsonStyle() {
+        return JsonStyle.OPERATORS;
+    }
+
+    @Override
+    public @org.jspecify.annotations.Nullable String regexpOperator(boolean negated) {
+        return negated ? "!~" : "~";
+    }
 }

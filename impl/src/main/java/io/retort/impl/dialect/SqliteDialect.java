@@ -113,13 +113,17 @@ public class SqliteDialect extends Dialect {
 
     /**
      * SQLite has no row locks: a writing transaction locks the whole database, so FOR UPDATE is left out (as
-     * SQLAlchemy does); NOWAIT and SKIP LOCKED cannot be honoured and are compile errors.
+     * SQLAlchemy does); NOWAIT, SKIP LOCKED, OF and the other strengths cannot be honoured and are compile errors.
      */
     @Override
-    public String forUpdateClause(io.retort.sql.Select.ForUpdate mode) {
-        if (mode != io.retort.sql.Select.ForUpdate.WAIT) {
-            throw new io.retort.exception.CompileException("FOR UPDATE " + mode.name().replace('_', ' ')
+    public String rowLockClause(io.retort.sql.RowLock lock) {
+        if (lock.waitMode() != io.retort.sql.Select.ForUpdate.WAIT) {
+            throw new io.retort.exception.CompileException("FOR UPDATE " + lock.waitMode().name().replace('_', ' ')
                     + " is not supported by sqlite, which locks the whole database instead of rows");
+        }
+        if (lock.strength() != io.retort.sql.RowLock.Strength.UPDATE || !lock.of().isEmpty()) {
+            throw unsupportedLock("FOR " + lock.strength().sql() + (lock.of().isEmpty() ? "" : " OF ..."),
+                    "SQLite locks the whole database instead of rows: use forUpdate()");
         }
         return "";
     }
@@ -306,5 +310,25 @@ public class SqliteDialect extends Dialect {
         } else {
             super.bind(statement, index, value);
         }
+    }
+
+    @Override
+    public JsonStyle jsonStyle() {
+        return JsonStyle.PATH_OPERATORS;
+    }
+
+    @Override
+    public SchemaLookup schemaLookup() {
+        return SchemaLookup.CURRENT;
+    }
+
+    @Override
+    public boolean schemaOnIndexName() {
+        return true;
+    }
+
+    @Override
+    public @org.jspecify.annotations.Nullable String regexpOperator(boolean negated) {
+        return null;
     }
 }

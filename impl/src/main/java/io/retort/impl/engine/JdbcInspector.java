@@ -32,11 +32,29 @@ final class JdbcInspector implements Inspector {
     private final java.sql.Connection jdbc;
     private final Dialect dialect;
     private final DefaultConnection connection;
+    /** The schema looked at, or null for the connection's current one. */
+    private final @Nullable String otherSchema;
 
     JdbcInspector(DefaultConnection connection, java.sql.Connection jdbc, Dialect dialect) {
+        this(connection, jdbc, dialect, null);
+    }
+
+    private JdbcInspector(DefaultConnection connection, java.sql.Connection jdbc, Dialect dialect,
+            @Nullable String otherSchema) {
         this.connection = connection;
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.otherSchema = otherSchema;
+    }
+
+    @Override
+    public Inspector inSchema(String schema) {
+        return new JdbcInspector(connection, jdbc, dialect, java.util.Objects.requireNonNull(schema, "schema"));
+    }
+
+    @Override
+    public @Nullable String schema() {
+        return otherSchema;
     }
 
     private interface SqlWork<T> {
@@ -48,6 +66,19 @@ final class JdbcInspector implements Inspector {
             DatabaseMetaData metaData = jdbc.getMetaData();
             String catalog = jdbc.getCatalog();
             String schema = jdbc.getSchema();
+            if (otherSchema != null) {
+                switch (dialect.schemaLookup()) {
+                    case CATALOG: // MySQL: a schema is a database, JDBC's catalog
+                        catalog = otherSchema;
+                        schema = null;
+                        break;
+                    case SCHEMA:
+                        schema = dialect.denormalizeName(otherSchema);
+                        break;
+                    default: // SQLite: the main database only
+                        break;
+                }
+            }
             return work.run(metaData, catalog, schema);
         } catch (SQLException e) {
             throw connection.translate(e, "-- inspect " + what, List.of());

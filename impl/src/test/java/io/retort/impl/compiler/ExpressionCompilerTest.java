@@ -288,7 +288,7 @@ class ExpressionCompilerTest {
                 + " WHEN NOT MATCHED THEN INSERT (id, name) VALUES (excluded.id, excluded.name)", 1, "sandy");
         var keep = insert(USERS).values(Map.of("id", 1)).onConflictDoNothing("id");
         assertCompiles(keep, "postgresql", "INSERT INTO user_account (id) VALUES (?) ON CONFLICT (id) DO NOTHING", 1);
-        assertCompiles(keep, "mariadb", "INSERT INTO user_account (id) VALUES (?) ON DUPLICATE KEY UPDATE id = id", 1);
+        assertCompiles(keep, "mariadb", "INSERT INTO user_account (id) VALUES (?) ON DUPLICATE KEY UPDATE user_account.id = user_account.id", 1);
         assertCompiles(keep, "h2", "MERGE INTO user_account USING (VALUES (?)) AS excluded (id)"
                 + " ON user_account.id = excluded.id WHEN NOT MATCHED THEN INSERT (id) VALUES (excluded.id)", 1);
         assertThatThrownBy(() -> insert(USERS).values(Map.of("id", 1)).onConflictDoNothing("nope"))

@@ -1,0 +1,367 @@
+package io.retort.impl.compiler;
+
+import io.retort.impl.dialect.Dialect;
+import io.retort.sql.Between;
+import io.retort.sql.BindParameter;
+import io.retort.sql.ColumnReference;
+import io.retort.sql.Comparison;
+import io.retort.sql.Expression;
+import io.retort.sql.InList;
+import io.retort.sql.Junction;
+import io.retort.sql.Labeled;
+import io.retort.sql.Like;
+import io.retort.sql.Negation;
+import io.retort.sql.NullTest;
+import io.retort.sql.OrderBy;
+import io.retort.sql.Predicate;
+import io.retort.sql.SqlNode;
+import io.retort.sql.SqlVisitor;
+import io.retort.sql.TableReference;
+import io.retort.types.SqlType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The shared part of the expression compiler: the state of one pass (the SQL, the parameters in order, or the values
+ * gathered) and the expressions and predicates every statement kind contains. {@link FunctionRenderer} adds function
+ * calls and JSON, {@link SelectRenderer} SELECT and
+ * its FROM items, {@link DmlRenderer} INSERT, UPDATE and DELETE, {@link ExpressionCompiler} the entry points.
+ * Not thread-safe; one instance per compilation.
+ */
+abstract class ExpressionRenderer implements SqlVisitor {
+    final Dialect dialect;
+
+    final boolean render;
+
+    /**
+     * Collecting the values of a statement whose compiled form is {@link CompiledStatement#plain() plain}: no WITH
+     * clause to look for and no correlation to work out, as neither can change which values there are.
+     */
+    final boolean plain;
+
+    final StringBuilder sql;
+
+    /** The placeholders rendered so far, with their parameter names; null while only values are collected. */
+    final CompiledStatement.@Nullable Placeholders placeholders;
+
+    final List<@Nullable Object> values = new ArrayList<>();
+
+    final List<@Nullable SqlType<?>> types = new ArrayList<>();
+
+    String nameHint = "param";
+
+    boolean qualifyColumns = true;
+
+    /** Tables in the FROM clauses of the statements enclosing the one being rendered, for correlation. */
+    final java.util.Deque<Set<TableReference>> enclosing = new java.util.ArrayDeque<>();
+
+    /** Names of the CTEs a WITH clause has declared already. */
+    final Set<String> declaredCtes = new HashSet<>();
+
+    /** Whether a CTE or a derived table was met: the compiled statement is then not {@code plain}. */
+    boolean sawCteOrDerived;
+
+    /** Whether a value gathered was computed now ({@link BindParameter#isComputed()}). */
+    boolean computed;
+
+    /**
+     * Whether the statement may change data: it writes, locks rows, or calls a function or SQL text that might.
+     * A SELECT without any of these is read-only ({@link CompiledStatement#readOnly()}).
+     */
+    boolean mayWrite;
+
+    ExpressionRenderer(Dialect dialect, boolean render, boolean plain) {
+        this.dialect = dialect;
+        this.render = render;
+        this.plain = plain;
+        // What only rendering uses is not allocated to collect values.
+        this.sql = render ? new StringBuilder(128) : new StringBuilder(0);
+        this.placeholders = render ? new CompiledStatement.Placeholders() : null;
+    }
+
+    /** An identifier as the dialect quotes it; nothing while only values are collected (no SQL is rendered). */
+    String quote(String identifier) {
+        return render ? dialect.quote(identifier) : "";
+    }
+
+    /** A table's name as statements write it: {@code schema.table} for a table in another schema. */
+    String tableName(TableReference table) {
+        String schema = table.schema();
+        return schema == null ? quote(table.name()) : quote(schema) + "." + quote(table.name());
+    }
+
+    ExpressionRenderer append(String text) {
+        if (render) {
+            sql.append(text);
+        }
+        return this;
+    }
+
+    void visitAll(List<? extends SqlNode> nodes, String separator) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (i > 0) {
+                append(separator);
+            }
+            nodes.get(i).accept(this);
+        }
+    }
+
+    /** Renders a nested predicate, in parentheses when it is a junction of the other kind. */
+    void nested(Predicate predicate) {
+        boolean parenthesize = predicate instanceof Junction;
+        append(parenthesize ? "(" : "");
+        predicate.accept(this);
+        append(parenthesize ? ")" : "");
+    }
+
+    void hintFrom(Expression<?> expression) {
+        nameHint = expression instanceof ColumnReference<?> ? ((ColumnReference<?>) expression).name() : "param";
+    }
+
+    @Override
+    public void visitColumn(ColumnReference<?> column) {
+        if (qualifyColumns) {
+            append(tableName(column.tableReference())).append(".");
+        }
+        append(quote(column.name()));
+    }
+
+    @Override
+    public void visitTuple(io.retort.sql.Tuple tuple) {
+        append("(");
+        visitAll(tuple.elements(), ", ");
+        append(")");
+    }
+
+    @Override
+    public void visitTupleIn(io.retort.sql.Tuple.TupleIn in) {
+        in.tuple().accept(this);
+        append(" IN (");
+        visitAll(in.rows(), ", ");
+        append(")");
+    }
+
+    @Override
+    public void visitTextFragment(io.retort.sql.TextFragment<?> fragment) {
+        mayWrite = true;
+        CompiledStatement text = new TextCompiler(dialect).compile(io.retort.sql.Sql.text(fragment.sql()));
+        if (render) {
+            int base = sql.length();
+            sql.append(text.sql());
+            for (int i = 0; i < text.parameterNames().size(); i++) {
+                placeholders.add(text.parameterNames().get(i), base + text.placeholderOffsets().get(i));
+            }
+        } else {
+            for (String name : text.parameterNames()) {
+                values.add(new ExpressionCompiler.Named(name));
+                types.add(null);
+            }
+        }
+    }
+
+    @Override
+    public void visitBind(BindParameter<?> bind) {
+        if (render && bind.name() != null) {
+            placeholders.add(bind.name(), sql.length());
+            sql.append('?');
+        } else if (render) {
+            placeholders.addUnnamed(nameHint, sql.length(), bind.isExpanding());
+            sql.append('?');
+        } else {
+            values.add(bind.name() != null ? new ExpressionCompiler.Named(bind.name()) : bind.value());
+            types.add(bind.type());
+            computed |= bind.isComputed();
+        }
+        nameHint = "param";
+    }
+
+    @Override
+    public void visitComparison(Comparison comparison) {
+        comparison.left().accept(this);
+        append(" ").append(comparison.operator().sql()).append(" ");
+        hintFrom(comparison.left());
+        comparison.right().accept(this);
+    }
+
+    @Override
+    public void visitJunction(Junction junction) {
+        String separator = junction.kind() == Junction.Kind.AND ? " AND " : " OR ";
+        for (int i = 0; i < junction.predicates().size(); i++) {
+            if (i > 0) {
+                append(separator);
+            }
+            nested(junction.predicates().get(i));
+        }
+    }
+
+    @Override
+    public void visitNegation(Negation negation) {
+        append("NOT (");
+        negation.predicate().accept(this);
+        append(")");
+    }
+
+    @Override
+    public void visitNullTest(NullTest test) {
+        test.expression().accept(this);
+        append(test.negated() ? " IS NOT NULL" : " IS NULL");
+    }
+
+    @Override
+    public void visitInList(InList in) {
+        in.expression().accept(this);
+        append(in.negated() ? " NOT IN " : " IN ");
+        hintFrom(in.expression());
+        in.values().accept(this);
+    }
+
+    @Override
+    public void visitBetween(Between between) {
+        between.expression().accept(this);
+        append(" BETWEEN ");
+        hintFrom(between.expression());
+        between.low().accept(this);
+        append(" AND ");
+        hintFrom(between.expression());
+        between.high().accept(this);
+    }
+
+    @Override
+    public void visitLike(Like like) {
+        boolean lower = like.ignoreCase() && !dialect.supportsIlike();
+        append(lower ? "lower(" : "");
+        like.expression().accept(this);
+        append(lower ? ")" : "");
+        String operator = like.ignoreCase() && !lower ? "ILIKE" : "LIKE";
+        append(like.negated() ? " NOT " + operator + " " : " " + operator + " ");
+        append(lower ? "lower(" : "");
+        hintFrom(like.expression());
+        like.pattern().accept(this);
+        append(lower ? ")" : "");
+        if (like.escapeChar() != null) {
+            append(" ESCAPE ").append(dialect.literal(String.valueOf(like.escapeChar())));
+        }
+    }
+
+    @Override
+    public void visitOperation(io.retort.sql.Operation<?> operation) {
+        if (operation.operator() == io.retort.sql.Operation.Operator.CONCAT && !dialect.concatOperator()) {
+            append("concat(");
+            operation.left().accept(this);
+            append(", ");
+            operation.right().accept(this);
+            append(")");
+            return;
+        }
+        append("(");
+        operation.left().accept(this);
+        switch (operation.operator()) {
+            case ADD: append(" + "); break;
+            case SUBTRACT: append(" - "); break;
+            case MULTIPLY: append(" * "); break;
+            case DIVIDE: append(" / "); break;
+            case MODULO: append(" % "); break;
+            default: append(" || ");
+        }
+        hintFrom(operation.left());
+        operation.right().accept(this);
+        append(")");
+    }
+
+    @Override
+    public void visitCast(io.retort.sql.Cast<?> cast) {
+        append("CAST(");
+        cast.expression().accept(this);
+        append(" AS ").append(render ? dialect.castTypeName(cast.type()) : "").append(")");
+    }
+
+    @Override
+    public void visitCase(io.retort.sql.Case<?> caseExpression) {
+        append("CASE");
+        for (io.retort.sql.Case.When when : caseExpression.whens()) {
+            append(" WHEN ");
+            when.predicate().accept(this);
+            append(" THEN ");
+            when.value().accept(this);
+        }
+        if (caseExpression.otherwiseValue() != null) {
+            append(" ELSE ");
+            caseExpression.otherwiseValue().accept(this);
+        }
+        append(" END");
+    }
+
+    @Override
+    public void visitDistinctFrom(io.retort.sql.DistinctFrom distinctFrom) {
+        if (dialect.supportsIsDistinctFrom()) {
+            distinctFrom.left().accept(this);
+            append(distinctFrom.negated() ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ");
+            hintFrom(distinctFrom.left());
+            distinctFrom.right().accept(this);
+        } else {
+            // MySQL's null-safe equality.
+            append(distinctFrom.negated() ? "" : "NOT (");
+            distinctFrom.left().accept(this);
+            append(" <=> ");
+            hintFrom(distinctFrom.left());
+            distinctFrom.right().accept(this);
+            append(distinctFrom.negated() ? "" : ")");
+        }
+    }
+
+    @Override
+    public void visitOrderBy(OrderBy orderBy) {
+        Boolean nullsFirst = orderBy.placeNullsFirst();
+        if (nullsFirst != null && !dialect.supportsNullsOrdering()) {
+            // MySQL: false sorts before true, so order on the NULL test first.
+            unlabeled(orderBy.expression()).accept(this);
+            append(nullsFirst ? " IS NOT NULL, " : " IS NULL, ");
+        }
+        orderByExpression(orderBy.expression());
+        append(orderBy.descending() ? " DESC" : "");
+        if (nullsFirst != null && dialect.supportsNullsOrdering()) {
+            append(nullsFirst ? " NULLS FIRST" : " NULLS LAST");
+        }
+    }
+
+    /** An ORDER BY expression; a labeled one is ordered by its label, the name of the result column. */
+    void orderByExpression(Expression<?> expression) {
+        if (expression instanceof Labeled) {
+            append(quote(((Labeled<?>) expression).name()));
+        } else {
+            expression.accept(this);
+        }
+    }
+
+    /** The expression a label names (GROUP BY and the NULL test of an emulated NULLS FIRST take the expression). */
+    static Expression<?> unlabeled(Expression<?> expression) {
+        return expression instanceof Labeled ? ((Labeled<?>) expression).expression() : expression;
+    }
+
+    @Override
+    public void visitLabeled(Labeled<?> labeled) {
+        // A label names a result column: elsewhere (WHERE, GROUP BY, inside an expression) it is its expression.
+        labeled.expression().accept(this);
+    }
+
+    /** A columns clause (of a SELECT or RETURNING): each labeled column is written {@code expression AS name}. */
+    void columnsClause(List<? extends Expression<?>> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            append(i > 0 ? ", " : "");
+            Expression<?> column = columns.get(i);
+            column.accept(this);
+            if (column instanceof Labeled) {
+                append(" AS ").append(quote(((Labeled<?>) column).name()));
+            }
+        }
+    }
+
+    @Override
+    public void visitBooleanLiteral(io.retort.sql.BooleanLiteral literal) {
+        // true and false are keywords on every supported database (SQLite since 3.23, as 1 and 0).
+        append(literal.value() ? "true" : "false");
+    }
+}

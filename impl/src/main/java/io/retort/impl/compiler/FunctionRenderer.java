@@ -1,0 +1,205 @@
+package io.retort.impl.compiler;
+
+import io.retort.impl.dialect.Dialect;
+import io.retort.sql.ColumnReference;
+import io.retort.sql.FunctionCall;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Function calls, aggregates (DISTINCT, FILTER), window functions (OVER) and JSON access: shared by every statement. */
+abstract class FunctionRenderer extends ExpressionRenderer {
+    FunctionRenderer(Dialect dialect, boolean render, boolean plain) {
+        super(dialect, render, plain);
+    }
+
+    @Override
+    public void visitUnary(io.retort.sql.Unary<?> unary) {
+        if (unary.operator() == io.retort.sql.Unary.Operator.DISTINCT) {
+            append("DISTINCT ");
+            unary.operand().accept(this);
+            return;
+        }
+        // -(...) unless a column: "--" would start a comment.
+        boolean column = unary.operand() instanceof ColumnReference;
+        append(column ? "-" : "-(");
+        unary.operand().accept(this);
+        append(column ? "" : ")");
+    }
+
+    @Override
+    public void visitJsonAccess(io.retort.sql.JsonAccess<?> access) {
+        Dialect.JsonStyle style = dialect.jsonStyle();
+        if (style == Dialect.JsonStyle.NONE) {
+            throw new io.retort.exception.CompileException("JSON access (" + String.join(".", access.path())
+                    + ") is not supported by " + dialect.name() + "; select the document and read it in Java");
+        }
+        io.retort.sql.BindParameter<String> jsonPath = io.retort.sql.BindParameter.of(io.retort.types.Types.STRING,
+                jsonPath(access.path()));
+        if (style == Dialect.JsonStyle.OPERATORS) {
+            // PostgreSQL: doc -> ? -> ? ->> ?, one bound key per step.
+            append("(");
+            access.document().accept(this);
+            for (int i = 0; i < access.path().size(); i++) {
+                boolean last = i == access.path().size() - 1;
+                append(last && access.asText() ? " ->> " : " -> ");
+                nameHint = "key";
+                io.retort.sql.BindParameter.of(io.retort.types.Types.STRING, access.path().get(i)).accept(this);
+            }
+            append(")");
+        } else if (style == Dialect.JsonStyle.PATH_OPERATORS) {
+            // SQLite: doc -> '$."a"."b"' (JSON) or ->> (an SQL value).
+            append("(");
+            access.document().accept(this);
+            append(access.asText() ? " ->> " : " -> ");
+            nameHint = "path";
+            jsonPath.accept(this);
+            append(")");
+        } else {
+            // MySQL: JSON_EXTRACT gives JSON; JSON_UNQUOTE turns a JSON string into its text.
+            append(access.asText() ? "JSON_UNQUOTE(JSON_EXTRACT(" : "JSON_EXTRACT(");
+            access.document().accept(this);
+            append(", ");
+            nameHint = "path";
+            jsonPath.accept(this);
+            append(access.asText() ? "))" : ")");
+        }
+    }
+
+    /** A JSON path of keys, {@code $."a"."b"}, each key quoted. */
+    static String jsonPath(java.util.List<String> keys) {
+        StringBuilder path = new StringBuilder("$");
+        for (String key : keys) {
+            path.append(".\"").append(key.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return path.toString();
+    }
+
+    @Override
+    public void visitJsonContains(io.retort.sql.JsonContains contains) {
+        Dialect.JsonStyle style = dialect.jsonStyle();
+        if (style == Dialect.JsonStyle.OPERATORS) {
+            contains.document().accept(this);
+            append(" @> ");
+            contains.contained().accept(this);
+        } else if (style == Dialect.JsonStyle.FUNCTIONS) {
+            append("JSON_CONTAINS(");
+            contains.document().accept(this);
+            append(", ");
+            contains.contained().accept(this);
+            append(")");
+        } else {
+            throw new io.retort.exception.CompileException("JSON containment is not supported by " + dialect.name()
+                    + "; compare the values at a path with Json.text(...) instead");
+        }
+    }
+
+    @Override
+    public void visitOver(io.retort.sql.Over<?> over) {
+        over.function().accept(this);
+        io.retort.sql.Window window = over.window();
+        append(" OVER (");
+        boolean space = false;
+        if (!window.partitionBy().isEmpty()) {
+            append("PARTITION BY ");
+            visitAll(window.partitionBy(), ", ");
+            space = true;
+        }
+        if (!window.orderBy().isEmpty()) {
+            append(space ? " ORDER BY " : "ORDER BY ");
+            visitAll(window.orderBy(), ", ");
+            space = true;
+        }
+        if (window.framed()) {
+            io.retort.sql.Window.FrameUnit unit = window.unit();
+            io.retort.sql.Window.FrameExclusion exclusion = window.exclusion();
+            if (unit == io.retort.sql.Window.FrameUnit.GROUPS && !dialect.supportsGroupsFrames()
+                    || exclusion != io.retort.sql.Window.FrameExclusion.NO_OTHERS && !dialect.supportsGroupsFrames()) {
+                throw new io.retort.exception.CompileException("A window frame with " + (unit
+                        == io.retort.sql.Window.FrameUnit.GROUPS ? "GROUPS" : exclusion.sql()) + " is not supported by "
+                        + dialect.name() + "; use a ROWS or RANGE frame without EXCLUDE");
+            }
+            append(space ? " " : "").append(unit.name()).append(" BETWEEN ")
+                    .append(frameBound(window.frameStart(), "PRECEDING"))
+                    .append(" AND ").append(frameBound(window.frameEnd(), "FOLLOWING"));
+            if (exclusion != io.retort.sql.Window.FrameExclusion.NO_OTHERS) {
+                append(" ").append(exclusion.sql());
+            }
+        }
+        append(")");
+    }
+
+    static String frameBound(@Nullable Integer rows, String direction) {
+        if (rows == null) {
+            return "UNBOUNDED " + direction;
+        }
+        return rows == 0 ? "CURRENT ROW" : rows + " " + direction;
+    }
+
+    @Override
+    public void visitFiltered(io.retort.sql.Filtered<?> filtered) {
+        mayWrite = true;
+        FunctionCall<?> function = filtered.function();
+        if (dialect.supportsAggregateFilter()) {
+            function.accept(this);
+            append(" FILTER (WHERE ");
+            filtered.predicate().accept(this);
+            append(")");
+            return;
+        }
+        // MySQL: aggregate only the rows the predicate accepts by nulling out the others.
+        append(function.name()).append("(");
+        List<io.retort.sql.Expression<?>> arguments = function.arguments();
+        if (arguments.isEmpty()) {
+            append("CASE WHEN ");
+            filtered.predicate().accept(this);
+            append(" THEN 1 END");
+        }
+        for (int i = 0; i < arguments.size(); i++) {
+            append(i > 0 ? ", " : "").append("CASE WHEN ");
+            filtered.predicate().accept(this);
+            append(" THEN ");
+            arguments.get(i).accept(this);
+            append(" END");
+        }
+        append(")");
+    }
+
+    @Override
+    public void visitFunction(FunctionCall<?> function) {
+        mayWrite = true;
+        if (function.name().equals("now") && function.arguments().isEmpty()) {
+            append(dialect.localTimestamp());
+            return;
+        }
+        append(function.name()).append("(");
+        if (function.arguments().isEmpty() && function.name().equalsIgnoreCase("count")) {
+            append("*");
+        } else {
+            visitAll(function.arguments(), ", ");
+        }
+        append(")");
+    }
+
+    @Override
+    public void visitRegexpMatch(io.retort.sql.RegexpMatch match) {
+        String operator = dialect.regexpOperator(match.negated());
+        if (operator == null) {
+            throw new io.retort.exception.CompileException("A regular expression match is not supported by "
+                    + dialect.name() + ", which has no REGEXP without a loaded extension; use like(...) instead");
+        }
+        if (operator.endsWith("(")) {
+            // A function: REGEXP_LIKE(x, ?), NOT REGEXP_LIKE(x, ?).
+            append(operator);
+            match.expression().accept(this);
+            append(", ");
+            hintFrom(match.expression());
+            match.pattern().accept(this);
+            append(")");
+            return;
+        }
+        match.expression().accept(this);
+        append(" ").append(operator).append(" ");
+        hintFrom(match.expression());
+        match.pattern().accept(this);
+    }
+}
