@@ -230,7 +230,10 @@ public interface Expression<T> extends SqlNode {
         return new Operation<>(this, Operation.Operator.MULTIPLY, other, type());
     }
 
-    /** {@code this / value}; integer operands divide as integers on every database but MySQL. */
+    /**
+     * {@code this / value}. An integer-typed expression divides as integers on every database (MySQL's {@code DIV},
+     * since its {@code /} gives a decimal); cast to a numeric type first for a fractional result.
+     */
     default Expression<T> dividedBy(T value) {
         return new Operation<>(this, Operation.Operator.DIVIDE, operand(value), type());
     }

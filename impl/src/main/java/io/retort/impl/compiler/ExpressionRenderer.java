@@ -262,13 +262,20 @@ abstract class ExpressionRenderer implements SqlVisitor {
             case ADD: append(" + "); break;
             case SUBTRACT: append(" - "); break;
             case MULTIPLY: append(" * "); break;
-            case DIVIDE: append(" / "); break;
+            case DIVIDE: append(isIntegral(operation.type().javaType()) ? " " + dialect.integerDivision() + " " : " / ");
+                break;
             case MODULO: append(" % "); break;
             default: append(" || ");
         }
         hintFrom(operation.left());
         operation.right().accept(this);
         append(")");
+    }
+
+    /** Whether values of a Java type are integers (their division must stay an integer division everywhere). */
+    private static boolean isIntegral(Class<?> type) {
+        return type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+                || type == java.math.BigInteger.class;
     }
 
     @Override

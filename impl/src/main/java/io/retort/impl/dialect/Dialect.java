@@ -552,6 +552,14 @@ public abstract class Dialect {
         return true;
     }
 
+    /**
+     * The operator that divides two integers as integers: {@code /} on most databases; MySQL's {@code /} gives a
+     * decimal (2.5 for 5 / 2), which an integer-typed expression would read back truncated, so it says {@code DIV}.
+     */
+    public String integerDivision() {
+        return "/";
+    }
+
     /** Whether {@code ||} concatenates strings (in MySQL it means OR: {@code concat()} is used instead). */
     public boolean concatOperator() {
         return true;

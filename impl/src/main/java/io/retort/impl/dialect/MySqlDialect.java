@@ -238,6 +238,11 @@ public class MySqlDialect extends Dialect {
     }
 
     @Override
+    public String integerDivision() {
+        return "DIV";
+    }
+
+    @Override
     public boolean supportsIsDistinctFrom() {
         return false;
     }

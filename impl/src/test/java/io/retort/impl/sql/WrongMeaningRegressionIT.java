@@ -233,6 +233,23 @@ class WrongMeaningRegressionIT {
         });
     }
 
+    /**
+     * An integer column divided by an integer is an integer on every database: MySQL and MariaDB, whose {@code /}
+     * gives a decimal (5 / 2 = 2.5000), would otherwise have it read back as the column's Integer type, truncated
+     * without a word.
+     */
+    @DatabaseTest
+    void integerDivisionIsIntegerDivisionEverywhere(Engine engine, TestDatabase database) {
+        MetaData metadata = new MetaData();
+        Table typed = mytable(metadata);
+        var divided = select(typed.c("x").dividedBy(2).label("half"), typed.c("x").modulo(2).label("rest"))
+                .where(typed.c("id").eq(2));
+        assertSql(divided, database, database.id().equals("mariadb")
+                ? "SELECT (mytable.x DIV ?) AS half, (mytable.x % ?) AS rest FROM mytable WHERE mytable.id = ?"
+                : "SELECT (mytable.x / ?) AS half, (mytable.x % ?) AS rest FROM mytable WHERE mytable.id = ?");
+        withRows(engine, conn -> assertThat(conn.execute(divided).one().values()).containsExactly(2, 1));
+    }
+
     /** test_operators.py: comparisons and arithmetic between two columns of an alias (typed Object). */
     @DatabaseTest
     void comparisonsAndArithmeticTakeExpressions(Engine engine, TestDatabase database) {
@@ -244,8 +261,8 @@ class WrongMeaningRegressionIT {
                 + " max(mytable.x) FROM mytable) AND t.x >= t.x AND t.id <= t.x AND t.x <> t.id ORDER BY t.id");
         var arithmetic = select(t.c("x").minus(t.c("id")), t.c("x").times(t.c("id")), t.c("x").dividedBy(t.c("id")),
                 t.c("x").modulo(t.c("id").plus(1)), t.c("x").plus(t.c("id"))).where(t.c("id").eq(3));
-        assertSql(arithmetic, database, "SELECT (t.x - t.id), (t.x * t.id), (t.x / t.id), (t.x % (t.id + ?)), (t.x + t.id)"
-                + " FROM mytable AS t WHERE t.id = ?");
+        assertSql(arithmetic, database, "SELECT (t.x - t.id), (t.x * t.id), (t.x " + (database.id().equals("mariadb")
+                ? "DIV" : "/") + " t.id), (t.x % (t.id + ?)), (t.x + t.id) FROM mytable AS t WHERE t.id = ?");
         withRows(engine, conn -> {
             assertThat(conn.execute(compared).scalars().all()).containsExactly(2);
             List<Object> values = conn.execute(arithmetic).one().values();
