@@ -63,6 +63,27 @@ class DocsMatchSourcesTest {
     }
 
     @Test
+    void everySnippetIsInATestOrInAClassATestUses() throws IOException {
+        List<String> problems = new ArrayList<>();
+        StringBuilder tests = new StringBuilder();
+        try (Stream<Path> files = Files.walk(Snippets.sourceDir())) {
+            for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith("IT.java"))::iterator) {
+                tests.append(Files.readString(file));
+            }
+        }
+        for (Block block : Snippets.allBlocks()) {
+            if (block.kind() == Kind.SNIPPET && !block.source().endsWith("IT.java")) {
+                String name = block.source().substring(block.source().lastIndexOf('/') + 1).replace(".java", "");
+                if (!java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(tests).find()) {
+                    problems.add(block.where() + ": " + block.id()
+                            + " is in a class no *IT test uses, so it never runs");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void theGuideHasAtLeastSixtyRunningSnippets() {
         long snippets = Snippets.allBlocks().stream().filter(b -> b.kind() == Kind.SNIPPET).count();
         assertThat(snippets).isGreaterThanOrEqualTo(60);

@@ -52,7 +52,8 @@ class PublicApiCommentsTest {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javadoc.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             List<String> options = List.of("-Xdoclint:all", "-Xmaxwarns", "100000", "-quiet", "-protected",
-                    "-d", out.toString(), "-classpath", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+                    "-d", out.toString(), "-classpath",
+                    System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
             Boolean ok = javadoc.getTask(null, files, diagnostics, null, options,
                     files.getJavaFileObjectsFromPaths(sources)).call();
             List<String> errors = new ArrayList<>();

@@ -46,7 +46,8 @@ class MigratingIT {
         try (Session session = sessions.open()) {
             Article managed = session.merge(detached);                 // em.merge(detached)
             session.commit();
-            System.out.println((managed == detached) + " " + Orm.inspect(managed).state() + " version " + managed.version);
+            System.out.println((managed == detached) + " " + Orm.inspect(managed).state()
+                    + " version " + managed.version);
         }
         // end::merge[]
         printed.assertShown("migrating/MigratingIT.java#merge");

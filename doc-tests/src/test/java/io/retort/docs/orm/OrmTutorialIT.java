@@ -176,8 +176,8 @@ class OrmTutorialIT {
                 User sandy = new User("sandy", "Sandy Cheeks");
                 sandy.addresses.add(new Address("sandy@bikini.sea"));
                 sandy.addresses.add(new Address("sandy@squirrelpower.org"));
-                session.add(sandy);                                  // save-update cascade: the addresses are pending too
-                session.commit();                                    // INSERT user_account, then INSERT address (user_id set)
+                session.add(sandy);                                  // save-update cascade: addresses pending too
+                session.commit();                                    // INSERT user_account, then address (user_id set)
                 System.out.println(sandy.addresses.get(0).userId + " " + sandy.addresses.get(0).user);
                 // end::cascade[]
                 printed.assertShown("orm/OrmTutorialIT.java#cascade");

@@ -75,7 +75,7 @@ class SchemaIT {
                 column("email_address", string(100)).notNull().index());
         // end::metadata[]
         // tag::create-all[]
-        metadata.createAll(engine);                                 // in dependency order; existing tables are left alone
+        metadata.createAll(engine);                                 // in dependency order; existing tables kept
         // end::create-all[]
         // tag::ddl[]
         Ddl.create(metadata, "postgresql").forEach(System.out::println);   // the DDL, without a database
@@ -149,8 +149,12 @@ class SchemaIT {
                 column("price", MONEY));
         metadata.createAll(engine);
         try (Connection conn = engine.connect()) {
-            conn.execute(insert(doc).values(Map.of("id", java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"),
-                    "title", "hello", "body", "{\"a\": 1}", "mood", Mood.HAPPY, "price", new Money(new BigDecimal("9.99")))));
+            conn.execute(insert(doc).values(Map.of(
+                    "id", java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"),
+                    "title", "hello",
+                    "body", "{\"a\": 1}",
+                    "mood", Mood.HAPPY,
+                    "price", new Money(new BigDecimal("9.99")))));
             var row = conn.execute(select(doc.c("mood"), doc.c("price"), doc.c("id"))).one();
             System.out.println(row.get("mood") + " " + row.get("price") + " " + row.get("id"));
             conn.commit();
@@ -170,9 +174,10 @@ class SchemaIT {
         try (Connection conn = engine.connect()) {
             // tag::text-types[]
             conn.execute(text("INSERT INTO doc (id, body, mood) VALUES (:id, :body, :mood)")
-                    .bindTypes(Map.of("body", JSON, "mood", enumType(Mood.class))), Map.of("id", 1, "body", "{}", "mood", Mood.SAD));
-            Mood mood = (Mood) conn.execute(text("SELECT mood FROM doc").columnTypes(Map.of("mood", enumType(Mood.class))))
-                    .scalar();
+                    .bindTypes(Map.of("body", JSON, "mood", enumType(Mood.class))),
+                    Map.of("id", 1, "body", "{}", "mood", Mood.SAD));
+            Mood mood = (Mood) conn.execute(text("SELECT mood FROM doc")
+                    .columnTypes(Map.of("mood", enumType(Mood.class)))).scalar();
             System.out.println(mood);
             // end::text-types[]
             printed.assertShown("schema/SchemaIT.java#text-types");

@@ -104,7 +104,8 @@ class ExpressionsIT {
         printed.clear();
         try (Connection conn = engine.connect()) {
             // tag::join[]
-            for (Row row : conn.execute(select(users.c("name"), addresses.c("email_address")).join(addresses)  // ON from the foreign key
+            for (Row row : conn.execute(select(users.c("name"), addresses.c("email_address"))
+                    .join(addresses)                                   // ON from the foreign key
                     .orderBy(addresses.c("id")))) {
                 System.out.println(row.get("name") + " " + row.get("email_address"));
             }
@@ -231,9 +232,9 @@ class ExpressionsIT {
             // end::returning[]
             printed.assertShown("sql/ExpressionsIT.java#returning");
             // tag::multi-row[]
-            conn.execute(insert(users).values(List.of(Map.of("name", "larry"), Map.of("name", "karen"))));  // one statement
+            conn.execute(insert(users).values(List.of(Map.of("name", "larry"), Map.of("name", "karen"))));
             List<Integer> ids = conn.execute(insert(users).returning(users.c("id")),
-                    List.of(Map.of("name", "pearl"), Map.of("name", "plankton")))   // one row per parameter set, in order
+                    List.of(Map.of("name", "pearl"), Map.of("name", "plankton")))   // a row per set, in order
                     .scalars(Integer.class).all();
             System.out.println(ids);
             // end::multi-row[]
@@ -242,13 +243,15 @@ class ExpressionsIT {
             conn.execute(update(users).values(Map.of("fullname", bindParam("full", string(100))))
                     .where(users.c("name").eq(bindParam("who", string(30)))),
                     List.of(Map.of("who", "larry", "full", "Larry Lobster"), Map.of("who", "karen", "full", "Karen")));
-            System.out.println(conn.execute(select(users.c("fullname")).where(users.c("name").in(List.of("larry", "karen")))
+            System.out.println(conn.execute(select(users.c("fullname"))
+                    .where(users.c("name").in(List.of("larry", "karen")))
                     .orderBy(users.c("fullname"))).scalars(String.class).all());
             // end::bind-param[]
             printed.assertShown("sql/ExpressionsIT.java#bind-param");
             // tag::insert-from-select[]
             conn.execute(insert(addresses).fromSelect(List.of("user_id", "email_address"),
-                    select(users.c("id"), users.c("name").concat("@bikinibottom.sea")).where(users.c("name").eq("gary"))));
+                    select(users.c("id"), users.c("name").concat("@bikinibottom.sea"))
+                            .where(users.c("name").eq("gary"))));
             System.out.println(conn.execute(select(addresses.c("email_address")).where(addresses.c("user_id").eq(id)))
                     .scalar());
             // end::insert-from-select[]
@@ -266,7 +269,8 @@ class ExpressionsIT {
         metadata.createAll(engine);
         try (Connection conn = engine.connect()) {
             conn.execute(insert(stock).values(Map.of("sku", "A", "qty", 5)));
-            conn.execute(insert(stock).values(Map.of("sku", "A", "qty", 7)).onConflictDoUpdate(List.of("sku"), List.of("qty")));
+            conn.execute(insert(stock).values(Map.of("sku", "A", "qty", 7))
+                    .onConflictDoUpdate(List.of("sku"), List.of("qty")));
             conn.execute(insert(stock).values(Map.of("sku", "A", "qty", 9)).onConflictDoNothing("sku"));
             System.out.println(conn.execute(select(stock.c("qty"))).scalar(Integer.class));
             // end::upsert[]
