@@ -90,6 +90,36 @@ class DocsMatchSourcesTest {
     }
 
     @Test
+    void linksBetweenPagesResolve() throws IOException {
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\]\\(([^)#\\s:]+)(#[\\w-]+)?\\)");
+        List<String> problems = new ArrayList<>();
+        for (Path page : Snippets.pages()) {
+            java.util.regex.Matcher m = link.matcher(Files.readString(page));
+            while (m.find()) {
+                Path target = page.getParent().resolve(m.group(1)).normalize();
+                if (!Files.exists(target)) {
+                    problems.add(Snippets.root().relativize(page) + ": no file " + m.group(1));
+                } else if (m.group(2) != null && !anchors(target).contains(m.group(2).substring(1))) {
+                    problems.add(Snippets.root().relativize(page) + ": no heading " + m.group(2) + " in " + m.group(1));
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** GitHub's anchors of a page's headings: lower case, punctuation dropped, spaces as hyphens. */
+    private static List<String> anchors(Path page) throws IOException {
+        List<String> anchors = new ArrayList<>();
+        for (String line : Files.readAllLines(page)) {
+            if (line.startsWith("#")) {
+                anchors.add(line.replaceFirst("^#+\\s*", "").toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\w\\- ]", "").replace(' ', '-'));
+            }
+        }
+        return anchors;
+    }
+
+    @Test
     void outputWithAnEllipsisMatchesAnyLines() {
         assertThat(Snippets.matches(List.of("a", "...", "d"), List.of("a", "b", "c", "d"))).isTrue();
         assertThat(Snippets.matches(List.of("a", "...", "d"), List.of("a", "d"))).isTrue();
