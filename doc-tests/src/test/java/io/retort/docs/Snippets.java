@@ -85,7 +85,7 @@ public final class Snippets {
     public static List<Path> pages() {
         try (Stream<Path> files = Files.list(root().resolve("docs"))) {
             List<Path> pages = files.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList());
-            // README.md joins the pages when its examples are marked snippets.
+            pages.add(root().resolve("README.md"));
             return pages;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
