@@ -25,10 +25,15 @@ public class DatabaseException extends RetortException {
     private static final long serialVersionUID = 1L;
     private static final int PARAMETER_SETS_SHOWN = 10;
 
+    /** The SQL sent to the database. */
     private final String sql;
+    /** The parameters, one map per execution of the statement. */
     private final List<Map<String, @Nullable Object>> parameterSets;
+    /** The SQLSTATE the driver reported, if any. */
     private final @Nullable String sqlState;
+    /** The database's own error code. */
     private final int vendorCode;
+    /** Notes added while the error travelled up, such as the object a failed flush was writing. */
     private final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**

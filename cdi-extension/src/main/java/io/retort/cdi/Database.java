@@ -29,6 +29,7 @@ public @interface Database {
     final class Literal extends AnnotationLiteral<Database> implements Database {
         private static final long serialVersionUID = 1L;
 
+        /** The database's name. */
         private final String value;
 
         private Literal(String value) {

@@ -796,7 +796,8 @@ public abstract class Dialect {
 
     /**
      * A query listing unique constraints of one table as rows of (constraint name, column name), in column order,
-     * with one parameter, the stored table name; null where {@link #uniqueConstraintsFromIndexes()} applies.
+     * with one parameter, the stored table name; null where they are read from the automatic unique indexes
+     * (SQLite).
      */
     public @Nullable String uniqueConstraintsQuery() {
         return "SELECT tc.constraint_name, kcu.column_name FROM information_schema.table_constraints tc"

@@ -23,7 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The README's examples, run on every database, so that the README stays true. */
+/**
+ * The examples the README held before they moved to docs/ (where doc-tests runs each snippet on SQLite and
+ * PostgreSQL and checks the pages against the code), kept here to run on all four databases.
+ */
 class ReadmeExamplesIT {
 
     enum Mood { HAPPY, SAD }
