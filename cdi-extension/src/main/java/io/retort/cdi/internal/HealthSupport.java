@@ -44,9 +44,9 @@ public final class HealthSupport {
     }
 
     /**
-     * {@code @Database(name)}, also for the default database ({@code @Database("")}): the checks of several
-     * databases are otherwise the same bean to a container (same class, types and qualifiers), and not
-     * {@code @Default}, so that an application's own unqualified {@code HealthCheck} injection is not ambiguous.
+     * {@code @Database(name)}, in the portable extension also for the default database ({@code @Database("")}): the
+     * checks of several databases are otherwise the same bean to a container (same class, types and qualifiers), and
+     * not {@code @Default}, so that an application's own unqualified {@code HealthCheck} injection is not ambiguous.
      */
     private static io.retort.cdi.Database distinct(String name) {
         return io.retort.cdi.Database.Literal.of(name);
@@ -70,13 +70,21 @@ public final class HealthSupport {
         }
     }
 
-    /** The build-compatible extension's bean. */
+    /**
+     * The build-compatible extension's bean. The default database's check is told apart by its bean name, not by
+     * {@code @Database("")}: Quarkus (ArC) generates the bean's class at build time and fails with "Annotation class
+     * not available: @io.retort.cdi.Database" for a qualifier of a jar it does not index. The name also keeps ArC
+     * from removing the bean as unused (MicroProfile Health looks the checks up by their qualifier only).
+     */
     private static final class BuildCompatible {
         static void addBean(SyntheticComponents components, String name) {
-            components.addBean(EngineReadinessCheck.class)
+            var bean = components.addBean(EngineReadinessCheck.class)
                     .type(org.eclipse.microprofile.health.HealthCheck.class).type(EngineReadinessCheck.class)
-                    .qualifier(org.eclipse.microprofile.health.Readiness.Literal.INSTANCE).qualifier(distinct(name))
+                    .qualifier(org.eclipse.microprofile.health.Readiness.Literal.INSTANCE).name(id(name))
                     .scope(Singleton.class).withParam(NAME, name).createWith(Creator.class);
+            if (!name.isEmpty()) {
+                bean.qualifier(distinct(name));
+            }
         }
     }
 

@@ -95,6 +95,19 @@ final class RunningApp implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Sends a request carrying a W3C {@code traceparent} header, so that the app's server span joins the trace
+     * {@code traceId} (32 hex digits); {@code json} null sends a GET, else a POST of it.
+     */
+    HttpResponse<String> traced(String path, String json, String traceId) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        if (json != null) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * Issue 22: the example REST apps of {@code examples/quarkus} and {@code examples/helidon}, built by this reactor,
  * started as a user starts them ({@code java -jar}), driven over HTTP against PostgreSQL, checked in the database, and
  * stopped. The Quarkus app is built once and run against two databases, changing only {@code RETORT_URL}. Helidon 4
- * runs on a JDK 21+ ({@link Jdks#jdk21}). Each run prints its startup time and requests per second.
+ * runs on a JDK 21+ ({@link Jdks#jdk21}). Each run prints its startup time and requests per second. Issue 26: both
+ * apps list Retort's readiness check at their runtime's readiness endpoint; the Quarkus app exports Retort's metrics
+ * and its statement spans, under the request's server span, with Quarkus's OpenTelemetry exporters.
  */
 class RuntimeAppsIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -57,6 +59,10 @@ class RuntimeAppsIT {
                     List.of(Jdks.current(), "-jar", QUARKUS_JAR.toString()),
                     Map.of("RETORT_URL", database.retortUrl()), "QUARKUS_HTTP_PORT", "/users/seeded")) {
                 exercise(app, database, "Quarkus");
+                if (suffix.equals("quarkus_a")) {
+                    readiness(app, "/q/health/ready");
+                    metricsAndTraces(app, "io.quarkus.opentelemetry");
+                }
             }
             assertThat(database.connections()).as("connections left after the app stopped").isZero();
         }
@@ -69,6 +75,7 @@ class RuntimeAppsIT {
         try (RunningApp app = RunningApp.start("helidon", List.of(Jdks.jdk21(), "-jar", HELIDON_JAR.toString()),
                 Map.of("RETORT_URL", database.retortUrl()), "SERVER_PORT", "/users/seeded")) {
             exercise(app, database, "Helidon");
+            readiness(app, "/health/ready");
         }
         assertThat(database.connections()).as("connections left after the app stopped").isZero();
     }
@@ -144,6 +151,96 @@ class RuntimeAppsIT {
         report(String.format("%s with %s on %s: startup %d ms, %d requests at concurrency %d (after as many to warm"
                 + " up) in %.2f s = %.0f requests/s, 0 errors", runtime, library, database.name, app.startupMillis,
                 REQUESTS, CONCURRENCY, seconds, REQUESTS / seconds));
+    }
+
+    /**
+     * Issue 26: the runtime's readiness endpoint lists Retort's check of the default database ({@code retort}), UP,
+     * with the pool's figures.
+     */
+    static void readiness(RunningApp app, String path) throws Exception {
+        HttpResponse<String> ready = app.get(path);
+        String body = ready.body().replaceAll("\\s+", "");
+        report(app.name + " " + path + ": " + body);
+        assertThat(ready.statusCode()).as(body).isEqualTo(200);
+        assertThat(body).contains("\"status\":\"UP\"")
+                .containsPattern("\\{\"name\":\"retort\",\"status\":\"UP\",\"data\":\\{[^}]*\"database\":\"@Default\"")
+                .contains("\"pool.in-use\":0", "\"pool.waiting\":0").containsPattern("\"pool.max\":\\d+");
+    }
+
+    /**
+     * Issue 26: after the load, Retort's metrics come out through the runtime's OpenTelemetry metric export, and its
+     * statement spans through the runtime's span export (both the {@code logging-otlp} exporters of the app's
+     * configuration), under the HTTP request's server span (of {@code serverScope}), with no bound value in them.
+     */
+    static void metricsAndTraces(RunningApp app, String serverScope) throws Exception {
+        String readTrace = traceId();
+        String writeTrace = traceId();
+        String secret = "bound-" + writeTrace.substring(0, 12);
+        HttpResponse<String> created = app.traced("/users", "{\"name\":\"" + secret + "\",\"fullname\":\"" + secret
+                + "-full\",\"email\":\"" + secret + "@example.org\"}", writeTrace);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        int id = number(created.body(), "id");
+        assertThat(app.traced("/users/" + id, null, readTrace).statusCode()).isEqualTo(200);
+
+        // Spans leave in batches and metrics every few seconds: wait for both (bounded).
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        List<TelemetryLog.Span> spans = TelemetryLog.spans(app.log);
+        String metrics = String.join("\n", TelemetryLog.metricLines(app.log));
+        while (System.nanoTime() < deadline && !(hasSpans(spans, readTrace, writeTrace)
+                && metrics.contains("\"db.client.operation.duration\""))) {
+            Thread.sleep(250);
+            spans = TelemetryLog.spans(app.log);
+            metrics = String.join("\n", TelemetryLog.metricLines(app.log));
+        }
+        assertThat(metrics).as("the metric export of %s", app.name)
+                .contains("\"name\":\"io.retort\"", "\"name\":\"db.client.operation.duration\"",
+                        "\"name\":\"db.client.connection.count\"");
+
+        TelemetryLog.Span readServer = server(spans, readTrace, serverScope);
+        List<TelemetryLog.Span> readStatements = spans.stream().filter(span -> span.scope().equals("io.retort")
+                && span.traceId().equals(readTrace) && readServer.spanId().equals(span.parentSpanId())).toList();
+        assertThat(readStatements).as("Retort's spans under %s", readServer).isNotEmpty()
+                .allSatisfy(span -> assertThat(span.json()).contains("\"db.query.text\"", "SELECT"));
+
+        TelemetryLog.Span writeServer = server(spans, writeTrace, serverScope);
+        List<TelemetryLog.Span> flushes = spans.stream().filter(span -> span.traceId().equals(writeTrace)
+                && span.name().equals("retort.flush") && writeServer.spanId().equals(span.parentSpanId())).toList();
+        assertThat(flushes).as("flush spans under %s", writeServer).isNotEmpty();
+        List<TelemetryLog.Span> inserts = spans.stream().filter(span -> span.scope().equals("io.retort")
+                && span.name().equals("INSERT") && flushes.stream().anyMatch(
+                        flush -> flush.spanId().equals(span.parentSpanId()))).toList();
+        assertThat(inserts).as("INSERT spans under the flushes %s", flushes).hasSize(2)
+                .anySatisfy(span -> assertThat(span.json()).contains("INSERT INTO user_account (name, fullname)"
+                        + " VALUES (?, ?)"));
+        assertThat(TelemetryLog.spanLines(app.log)).as("no bound value in any span").noneMatch(
+                line -> line.contains(secret));
+        String one = inserts.get(0).json();
+        report(String.format("%s: metrics and spans exported; %s has %d Retort span(s) under it, %s a flush with %d"
+                + " INSERT span(s); one: %s", app.name, readServer.name(), readStatements.size(), writeServer.name(),
+                inserts.size(), one.substring(0, Math.min(300, one.length()))));
+    }
+
+    private static boolean hasSpans(List<TelemetryLog.Span> spans, String... traces) {
+        for (String trace : traces) {
+            if (spans.stream().noneMatch(span -> span.traceId().equals(trace) && !span.scope().equals("io.retort"))
+                    || spans.stream().noneMatch(span -> span.traceId().equals(trace)
+                            && span.scope().equals("io.retort"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static TelemetryLog.Span server(List<TelemetryLog.Span> spans, String trace, String scope) {
+        List<TelemetryLog.Span> servers = spans.stream().filter(span -> span.traceId().equals(trace)
+                && span.scope().equals(scope)).toList();
+        assertThat(servers).as("the server span of trace %s among %d spans", trace, spans.size()).hasSize(1);
+        return servers.get(0);
+    }
+
+    private static String traceId() {
+        return String.format("%016x%016x", java.util.concurrent.ThreadLocalRandom.current().nextLong(),
+                java.util.concurrent.ThreadLocalRandom.current().nextLong() | 1);
     }
 
     /** Sends {@link #REQUESTS} requests from {@link #CONCURRENCY} threads, every other one a create; the seconds. */
