@@ -138,6 +138,21 @@ final class CollectionTracking {
                 && relationship.cascades(io.retort.orm.Cascade.SAVE_UPDATE) && !session.holds(element)) {
             session.attachAppended(element);
         }
+        linkBack(relationship, owner, element);
+    }
+
+    /** The other side after an element was removed. */
+    void syncRemoved(Object element) {
+        ownerState.markModified();
+        unlinkBack(relationship, owner, element);
+    }
+
+    /**
+     * The other side of {@code relationship} follows {@code element} joining {@code owner}'s collection: its
+     * reference points to the owner (and it leaves its previous owner's loaded collection), or its collection holds
+     * the owner.
+     */
+    static void linkBack(RelationshipMapper relationship, Object owner, Object element) {
         RelationshipMapper back = relationship.backPopulates();
         if (back == null) {
             return;
@@ -146,16 +161,15 @@ final class CollectionTracking {
             addRaw(back.get(element), owner);
             return;
         }
-        Object previous = back.get(element);
+        Object previous = RelationshipEvents.currentTarget(back, element);
         if (previous != null && previous != owner) {
             removeRaw(relationship.get(previous), element);
         }
         RelationshipEvents.setReference(back, element, owner);
     }
 
-    /** The other side after an element was removed. */
-    void syncRemoved(Object element) {
-        ownerState.markModified();
+    /** The other side of {@code relationship} follows {@code element} leaving {@code owner}'s collection. */
+    static void unlinkBack(RelationshipMapper relationship, Object owner, Object element) {
         RelationshipMapper back = relationship.backPopulates();
         if (back == null) {
             return;

@@ -58,14 +58,8 @@ public final class RelationshipEvents implements AttributeEvents {
             // Set before it was ever loaded: the old target is found by the foreign key in the session's identity
             // map, never loaded from the database for this (SQLAlchemy's PASSIVE_NO_FETCH); the flush writes the
             // foreign key from the new target.
+            old = currentTarget(relationship, owner);
             state.references[relationship.index] = InstanceState.SET_WHILE_UNLOADED;
-            old = null;
-            DefaultSession session = state.session;
-            if (relationship.kind == RelationshipMapper.Kind.MANY_TO_ONE && session != null && !session.isClosed()) {
-                Object identity = Loader.foreignKeyValue(relationship.foreignKey, state);
-                InstanceState held = identity == null ? null : session.held(relationship.target, identity);
-                old = held == null ? null : held.instance;
-            }
         }
         RelationshipMapper back = relationship.backPopulates();
         if (back != null) {
@@ -81,7 +75,7 @@ public final class RelationshipEvents implements AttributeEvents {
                     setReference(back, old, null);
                 }
                 if (value != null) {
-                    Object previous = back.get(value);
+                    Object previous = currentTarget(back, value);
                     if (previous != null && previous != owner) {
                         setReference(relationship, previous, null);
                     }
@@ -101,16 +95,9 @@ public final class RelationshipEvents implements AttributeEvents {
         }
         List<Object> before = elementsOf(old);
         List<Object> after = elementsOf(value);
-        RelationshipMapper back = relationship.backPopulates();
-        if (back != null) {
-            for (Object element : before) {
-                if (!CollectionTracking.containsIdentical(after, element)) {
-                    if (back.isCollection()) {
-                        CollectionTracking.removeRaw(back.get(element), owner);
-                    } else if (back.get(element) == owner || unloaded(back, element)) {
-                        setReference(back, element, null);
-                    }
-                }
+        for (Object element : before) {
+            if (!CollectionTracking.containsIdentical(after, element)) {
+                CollectionTracking.unlinkBack(relationship, owner, element);
             }
         }
         if (value == null || value instanceof TrackedCollection
@@ -137,23 +124,11 @@ public final class RelationshipEvents implements AttributeEvents {
             return collection;
         }
         // In a session: the elements' other side follows now; the cascade adopts the collection at add or flush.
-        if (back != null) {
-            for (Object element : after) {
-                if (!CollectionTracking.containsIdentical(before, element)) {
-                    if (back.isCollection()) {
-                        CollectionTracking.addRaw(back.get(element), owner);
-                    } else {
-                        Object previous = back.get(element);
-                        if (previous != null && previous != owner) {
-                            CollectionTracking.removeRaw(relationship.get(previous), element);
-                        }
-                        setReference(back, element, owner);
-                    }
-                }
-            }
-        }
         for (Object element : after) {
-            cascade(state, relationship, element);
+            if (!CollectionTracking.containsIdentical(before, element)) {
+                CollectionTracking.linkBack(relationship, owner, element);
+                cascade(state, relationship, element);
+            }
         }
         return value;
     }
@@ -180,6 +155,24 @@ public final class RelationshipEvents implements AttributeEvents {
             state.references[reference.index] = InstanceState.SET_WHILE_UNLOADED;
         }
         reference.set(instance, value);
+    }
+
+    /**
+     * What an object's reference points to, without loading it: the field, or for a many-to-one never loaded, the
+     * target its foreign key names if the session holds it (SQLAlchemy's PASSIVE_NO_FETCH); null when not known.
+     */
+    static @Nullable Object currentTarget(RelationshipMapper reference, Object instance) {
+        InstanceState state = InstanceState.of(instance);
+        if (state == null || !state.isReferenceUnloaded(reference.index)) {
+            return reference.get(instance);
+        }
+        DefaultSession session = state.session;
+        if (reference.kind != RelationshipMapper.Kind.MANY_TO_ONE || session == null || session.isClosed()) {
+            return null;
+        }
+        Object identity = Loader.foreignKeyValue(reference.foreignKey, state);
+        InstanceState held = identity == null ? null : session.held(reference.target, identity);
+        return held == null ? null : held.instance;
     }
 
     /** Whether an object's reference was left unloaded by a query (its field holds nothing meaningful). */
