@@ -22,13 +22,28 @@ import java.util.Map;
 
 /**
  * What enhancement gives the ORM, on every database: both sides of a relationship in step at the moment either is
- * set, lazy references, expiry on commit and rollback with a reload on read, and the detached-read error. Each test
- * names the SQLAlchemy test (in {@code ../shared/reference/sqlalchemy/test/orm/}) whose facts it ports.
+ * set, lazy references, expiry on commit and rollback with a reload on read, change tracking by writes, and the
+ * detached-read error. Each test names the SQLAlchemy test (in {@code ../shared/reference/sqlalchemy/test/orm/}) whose
+ * facts it ports.
+ *
+ * <p>Where Retort deliberately differs from SQLAlchemy:
+ * <ul>
+ *   <li>A Session bound to a JTA transaction, which closes when the transaction completes, detaches its objects with
+ *       the values the transaction committed instead of expiring them: expiring them would make whatever a
+ *       {@code @Transactional} method returns unreadable (a {@code DetachedInstanceException} on every field), and
+ *       the values are those just committed. A request-scoped or application Session expires on commit as
+ *       SQLAlchemy's does.</li>
+ *   <li>A write to an expired versioned object is flushed against the version it had when it expired; SQLAlchemy
+ *       would load the current version first. The row changed since then, so Retort raises
+ *       {@code StaleDataException} rather than overwrite another transaction's change.</li>
+ *   <li>Objects of a class with a value that can change in place (a {@code byte[]}) are compared at every flush, as
+ *       no write reports such a change; SQLAlchemy needs {@code MutableDict}-style types for that.</li>
+ * </ul>
  */
 class InstrumentationIT {
 
     private static Registry registry() {
-        return Registry.of(User.class, Address.class, Profile.class);
+        return Registry.of(User.class, Address.class, Profile.class, Attachment.class);
     }
 
     private static List<String> emails(Engine engine) {
@@ -276,6 +291,122 @@ class InstrumentationIT {
                             + " never loaded, so there is no Session to load it through. Load it with the query that"
                             + " loads the object, e.g. select(Address.class).options(selectIn(Address_.user)), or read"
                             + " it before the Session closes");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    /**
+     * {@code test_expire.py} {@code ExpireTest.test_expire_doesntload_on_set} (a write to an expired attribute runs no
+     * SQL, and the flush writes it) and {@code test_expire_preserves_changes} (the load of the expired row does not
+     * revert it), here after a rollback, the retry pattern.
+     */
+    @DatabaseTest
+    void aWriteToAnExpiredObjectSurvivesItsReloadAndIsFlushed(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = registry();
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            User sandy = new User("sandy", "Sandy Cheeks");
+            session.add(sandy);
+            session.commit();
+            sandy.name = "sandy2";
+            session.flush();
+            session.rollback();
+            recorder.clear();
+            sandy.fullname = "Sandy Squirrel"; // expired: written, not loaded
+            assertThat(recorder.sql()).isEmpty();
+            assertThat(sandy.name).isEqualTo("sandy"); // the row loads: the rolled-back name is gone
+            assertThat(recorder.sql()).hasSize(1);
+            assertThat(sandy.fullname).isEqualTo("Sandy Squirrel"); // the write was kept through the reload
+            assertThat(session.isModified(sandy)).isTrue();
+            recorder.clear();
+            session.commit();
+            assertThat(recorder.dml()).containsExactly("UPDATE user_account SET fullname=? WHERE user_account.id = ?");
+            try (Connection conn = engine.connect()) {
+                assertThat(conn.execute(Sql.text("SELECT name, fullname FROM user_account")).one().values())
+                        .containsExactly("sandy", "Sandy Squirrel");
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    /**
+     * Change tracking by writes, and what no write reports: a field written by the class's own method is flushed; a
+     * {@code byte[]} changed in place is flushed too (its class is compared at every flush); an object nobody wrote
+     * is not updated.
+     */
+    @DatabaseTest
+    void writesInsideTheClassAndChangesInPlaceAreFlushed(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = registry();
+        registry.createAll(engine);
+        try (Session session = SessionFactory.builder(engine).expireOnCommit(false).build().open()) {
+            Attachment first = new Attachment("first", new byte[] {1, 2});
+            Attachment second = new Attachment("second", new byte[] {3});
+            session.addAll(List.of(first, second));
+            session.commit();
+            first.relabel("renamed");
+            second.content[0] = 9;
+            recorder.clear();
+            session.commit();
+            assertThat(recorder.dml()).containsExactly("UPDATE attachment SET label=? WHERE attachment.id = ?",
+                    "UPDATE attachment SET content=? WHERE attachment.id = ?");
+            recorder.clear();
+            session.commit();
+            assertThat(recorder.dml()).isEmpty(); // nothing written since: no UPDATE
+            try (Connection conn = engine.connect()) {
+                assertThat(conn.execute(Sql.text("SELECT label FROM attachment ORDER BY id")).scalars(String.class)
+                        .all()).containsExactly("renamed", "second");
+                assertThat(conn.execute(Sql.text("SELECT content FROM attachment WHERE label = 'second'"))
+                        .scalar(byte[].class)).containsExactly(9);
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    /**
+     * A lazy reference never loaded keeps its foreign key through flushes of other changes, and a reference whose
+     * loading is RAISE refuses to be read, naming the option that loads it ({@code test_lazy_relations.py}, raiseload).
+     */
+    @DatabaseTest
+    void anUnloadedReferenceKeepsItsForeignKeyAndRaiseRefusesTheRead(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = registry();
+        registry.createAll(engine);
+        try {
+            try (Session session = Session.open(engine)) {
+                User owner = new User("owner", null);
+                owner.addresses.add(new Address("owner@x.org"));
+                session.add(owner);
+                session.commit();
+            }
+            try (Session session = Session.open(engine)) {
+                Address address = session.scalars(select(Address.class)).one();
+                address.emailAddress = "changed@x.org"; // the user reference is never read
+                recorder.clear();
+                session.commit();
+                assertThat(recorder.dml()).containsExactly(
+                        "UPDATE address SET email_address=? WHERE address.id = ?");
+            }
+            try (Connection conn = engine.connect()) {
+                assertThat(conn.execute(Sql.text("SELECT a.user_id = u.id FROM address a, user_account u"))
+                        .scalar(Boolean.class)).isTrue();
+            }
+            try (Session session = Session.open(engine)) {
+                Address raising = session.scalars(select(Address.class)
+                        .options(io.retort.orm.Load.raise(Address_.user))).one();
+                assertThatThrownBy(() -> String.valueOf(raising.user))
+                        .isInstanceOf(io.retort.exception.InvalidRequestException.class)
+                        .hasMessage("Relationship Address.user is not loaded and its loading is RAISE, so reading it"
+                                + " is an error; load it with the query, e.g."
+                                + " select(Address.class).options(selectIn(Address_.user))");
+            }
         } finally {
             registry.dropAll(engine);
         }
