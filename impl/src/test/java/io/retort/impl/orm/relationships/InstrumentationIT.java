@@ -122,6 +122,22 @@ class InstrumentationIT {
             u1.addresses.add(a1);
             assertThat(a1.user).isSameAs(u1);
             assertThat(u2.addresses).isEmpty();
+            session.commit();
+        }
+        try (Session session = Session.open(engine)) {
+            // a1 comes in through jack's collection, its own reference unloaded: appended to ed's collection, it
+            // leaves jack's, whose user the identity map knows from the foreign key (no statement loads it).
+            User jack = session.scalars(select(User.class).where(User_.name.eq("jack"))).one();
+            User ed = session.scalars(select(User.class).where(User_.name.eq("ed"))).one();
+            Address a1 = jack.addresses.get(0);
+            assertThat(ed.addresses).isEmpty();
+            recorder.clear();
+            ed.addresses.add(a1);
+            assertThat(recorder.sql()).isEmpty();
+            assertThat(jack.addresses).isEmpty();
+            assertThat(a1.user).isSameAs(ed);
+            session.commit();
+            assertThat(ed.addresses).containsExactly(a1);
         } finally {
             registry.dropAll(engine);
         }
