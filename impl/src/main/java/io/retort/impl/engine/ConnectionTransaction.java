@@ -111,7 +111,12 @@ final class ConnectionTransaction {
             connection.jdbc().commit();
         } catch (SQLException e) {
             io.retort.exception.DatabaseException failure = connection.translate(e, "COMMIT", List.of());
-            if (connection.isInvalidated()) {
+            if (!connection.isInvalidated()) {
+                // The database refused the COMMIT (a deferred constraint, say) and may keep the transaction open, as
+                // SQLite does: it is still this Connection's, so rollback() or close() ends it before the connection
+                // goes back to the pool; otherwise the next user would inherit its writes.
+                inTransaction = true;
+            } else {
                 inTransaction = true;
                 pendingRollback = true;
                 failure.addNote("[The connection was lost during COMMIT, so whether the transaction was committed is"

@@ -254,7 +254,19 @@ public final class DefaultEngine implements Engine {
         checkNotClosed();
         Checkout checkout = checkout();
         checkedOut.incrementAndGet();
-        return new DefaultConnection(this, checkout.jdbc(), checkout.generation());
+        try {
+            return new DefaultConnection(this, checkout.jdbc(), checkout.generation());
+        } catch (RuntimeException | Error e) {
+            // No Connection owns the JDBC connection (a rolled-back JTA transaction refused it, say): it goes back now,
+            // not when the garbage collector finds it, and the pool's count stays true.
+            try {
+                checkout.jdbc().close();
+            } catch (SQLException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            connectionClosed(checkout.generation());
+            throw e;
+        }
     }
 
     /** A JDBC connection taken from a pool, and the pool it goes back to. */
