@@ -113,15 +113,16 @@ public class RetortExtension implements Extension {
     }
 
     /**
-     * Plans the deployment, reports its problems, and adds the beans of each database. Where the container showed no
-     * mapped class (annotated bean discovery, the default of an empty {@code beans.xml} and of Helidon) and no
-     * database lists {@code packages}, the archives of the beans that inject Retort types are scanned for them.
+     * Plans the deployment, reports its problems, and adds the beans of each database. Unless a database lists
+     * {@code packages}, the archives of the beans that inject Retort types are scanned for mapped classes too: in
+     * annotated bean discovery (an empty {@code beans.xml}, Helidon's default) the container shows them none, and a
+     * deployment may mix such archives with ones it does show.
      */
     void addBeans(@Observes AfterBeanDiscovery event) {
         ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
         ClassLoader loader = contextLoader != null ? contextLoader : RetortExtension.class.getClassLoader();
         org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig();
-        if (discovered.isEmpty() && !listsPackages(config)) {
+        if (!listsPackages(config)) {
             for (java.net.URL archive : injectingArchives) {
                 discovered.addAll(io.retort.cdi.internal.MappedClassScanner.scanArchive(loader, archive));
             }
@@ -139,6 +140,9 @@ public class RetortExtension implements Extension {
 
     /** Whether {@code retort.packages} or any {@code retort."name".packages} is set: then it decides alone. */
     private static boolean listsPackages(org.eclipse.microprofile.config.Config config) {
+        if (config.getOptionalValue("retort.packages", String.class).isPresent()) {
+            return true; // also set as the environment variable RETORT_PACKAGES, which has its own property name
+        }
         for (String property : config.getPropertyNames()) {
             if (property.equals("retort.packages")
                     || property.startsWith("retort.\"") && property.endsWith("\".packages")) {
