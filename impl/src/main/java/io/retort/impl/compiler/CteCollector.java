@@ -70,7 +70,13 @@ final class CteCollector extends SqlWalker {
         }
         if (table instanceof CommonTableExpression) {
             CommonTableExpression cte = (CommonTableExpression) table;
-            if (!found.containsKey(cte.name()) && inProgress.add(cte.name())) {
+            CommonTableExpression known = found.get(cte.name());
+            if (known != null && !known.equals(cte)) {
+                // WITH declares each name once: the second body would be dropped and its query read the first.
+                throw new io.retort.exception.CompileException("Two different CTEs are named '" + cte.name()
+                        + "' in one statement; WITH can declare the name once, so give them distinct names");
+            }
+            if (known == null && inProgress.add(cte.name())) {
                 cte.body().accept(this);
                 found.put(cte.name(), cte);
             }

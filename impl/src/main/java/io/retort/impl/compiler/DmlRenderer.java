@@ -23,6 +23,14 @@ abstract class DmlRenderer extends SelectRenderer {
     }
 
     void returning(String statement, String table, List<io.retort.sql.Expression<?>> columns) {
+        returning(statement, table, columns, false);
+    }
+
+    /**
+     * {@code RETURNING columns}, unqualified unless {@code otherTables}: an UPDATE ... FROM or DELETE ... USING
+     * names other tables, whose same-named columns an unqualified RETURNING would make ambiguous or read instead.
+     */
+    void returning(String statement, String table, List<io.retort.sql.Expression<?>> columns, boolean otherTables) {
         if (columns.isEmpty()) {
             return;
         }
@@ -32,7 +40,7 @@ abstract class DmlRenderer extends SelectRenderer {
         }
         append(" RETURNING ");
         boolean qualified = qualifyColumns;
-        qualifyColumns = false;
+        qualifyColumns = otherTables;
         columnsClause(columns);
         qualifyColumns = qualified;
     }
@@ -342,7 +350,7 @@ abstract class DmlRenderer extends SelectRenderer {
             update.whereClause().accept(this);
             enclosing.pop();
         }
-        returning("UPDATE", update.table().name(), update.returningClause());
+        returning("UPDATE", update.table().name(), update.returningClause(), !others.isEmpty());
     }
 
     @Override
@@ -378,6 +386,6 @@ abstract class DmlRenderer extends SelectRenderer {
             delete.whereClause().accept(this);
             enclosing.pop();
         }
-        returning("DELETE", delete.table().name(), delete.returningClause());
+        returning("DELETE", delete.table().name(), delete.returningClause(), !others.isEmpty());
     }
 }

@@ -180,10 +180,24 @@ abstract class ExpressionRenderer implements SqlVisitor {
 
     @Override
     public void visitComparison(Comparison comparison) {
-        comparison.left().accept(this);
+        operand(comparison.left());
         append(" ").append(comparison.operator().sql()).append(" ");
         hintFrom(comparison.left());
-        comparison.right().accept(this);
+        operand(comparison.right());
+    }
+
+    /**
+     * An operand of a comparison or test: a predicate there is parenthesized, since {@code a = ? OR b = ? IS NULL}
+     * means {@code a = ? OR (b = ? IS NULL)} and {@code x > ? = y > ?} is not SQL everywhere.
+     */
+    private void operand(io.retort.sql.Expression<?> expression) {
+        if (expression instanceof io.retort.sql.Predicate && !(expression instanceof io.retort.sql.BooleanLiteral)) {
+            append("(");
+            expression.accept(this);
+            append(")");
+        } else {
+            expression.accept(this);
+        }
     }
 
     @Override
@@ -206,13 +220,13 @@ abstract class ExpressionRenderer implements SqlVisitor {
 
     @Override
     public void visitNullTest(NullTest test) {
-        test.expression().accept(this);
+        operand(test.expression());
         append(test.negated() ? " IS NOT NULL" : " IS NULL");
     }
 
     @Override
     public void visitInList(InList in) {
-        in.expression().accept(this);
+        operand(in.expression());
         append(in.negated() ? " NOT IN " : " IN ");
         hintFrom(in.expression());
         in.values().accept(this);
@@ -220,7 +234,7 @@ abstract class ExpressionRenderer implements SqlVisitor {
 
     @Override
     public void visitBetween(Between between) {
-        between.expression().accept(this);
+        operand(between.expression());
         append(" BETWEEN ");
         hintFrom(between.expression());
         between.low().accept(this);
@@ -262,7 +276,8 @@ abstract class ExpressionRenderer implements SqlVisitor {
             case ADD: append(" + "); break;
             case SUBTRACT: append(" - "); break;
             case MULTIPLY: append(" * "); break;
-            case DIVIDE: append(isIntegral(operation.type().javaType()) ? " " + dialect.integerDivision() + " " : " / ");
+            case DIVIDE: append(isIntegral(operation.left().type().javaType())
+                    && isIntegral(operation.right().type().javaType()) ? " " + dialect.integerDivision() + " " : " / ");
                 break;
             case MODULO: append(" % "); break;
             default: append(" || ");

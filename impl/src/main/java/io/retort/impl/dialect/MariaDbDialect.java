@@ -31,10 +31,4 @@ public class MariaDbDialect extends MySqlDialect {
         }
     }
 
-
-    /** MariaDB (10.11 here) takes WITH only before SELECT. */
-    @Override
-    public boolean supportsCteOnDml() {
-        return false;
-    }
 }

@@ -282,6 +282,12 @@ public class MySqlDialect extends Dialect {
         return hasLimit ? super.limitClause(hasLimit, hasOffset) : " LIMIT 18446744073709551615 OFFSET {offset}";
     }
 
+    /** MariaDB (10.11 here) takes WITH only before SELECT, whichever dialect name the URL used; MySQL 8 takes it. */
+    @Override
+    public boolean supportsCteOnDml() {
+        return !isMariaDb();
+    }
+
     /** Whether the server is MariaDB rather than MySQL (known once connected). */
     public boolean isMariaDb() {
         return mariaDb;
