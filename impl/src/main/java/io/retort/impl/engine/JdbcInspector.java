@@ -76,6 +76,13 @@ final class JdbcInspector implements Inspector {
                         schema = dialect.denormalizeName(otherSchema);
                         break;
                     default: // SQLite: the main database only
+                        if (!otherSchema.equals("main")) {
+                            // Reading "main" for another schema would answer for the wrong tables (createAll with
+                            // checkFirst would skip a table of the other schema because main has one of that name).
+                            throw new io.retort.exception.InvalidRequestException("Inspecting schema '" + otherSchema
+                                    + "' is not supported on " + dialect.name() + ", which inspects its main database"
+                                    + " only; attach no other database for Retort to inspect, or use the main one");
+                        }
                         break;
                 }
             }

@@ -94,6 +94,14 @@ class SchemaQualifiedIT {
         }
         try (Connection conn = engine.connect()) {
             assertThat(conn.inspector().inSchema(schema).hasTable("parent")).isFalse();
+            if (database == TestDatabase.SQLITE) {
+                // SQLite inspects its main database only: another schema is refused, not answered from main.
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> conn.inspector().inSchema("aux")
+                        .hasTable("parent")).isInstanceOf(io.retort.exception.InvalidRequestException.class)
+                        .hasMessage("Inspecting schema 'aux' is not supported on sqlite, which inspects its main"
+                                + " database only; attach no other database for Retort to inspect, or use the main"
+                                + " one");
+            }
         }
     }
 }
