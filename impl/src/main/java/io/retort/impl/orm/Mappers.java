@@ -7,7 +7,7 @@ public final class Mappers {
     private static final ClassValue<EntityMapper<?>> MAPPERS = new ClassValue<>() {
         @Override
         protected EntityMapper<?> computeValue(Class<?> type) {
-            return EntityMapper.build(type);
+            return DeclarativeScan.build(type);
         }
     };
 
