@@ -218,7 +218,7 @@ final class Cascades {
     private InstanceState ensureInSession(Object related, RelationshipMapper relationship, Object owner) {
         if (!session.holds(related)) {
             if (!relationship.cascades(Cascade.SAVE_UPDATE)) {
-                throw new InvalidRequestException(Mappers.ofInstance(related).describe(related) + " is related to "
+                throw new InvalidRequestException(session.mapperOf(related).describe(related) + " is related to "
                         + relationship.owner.describe(owner) + " through " + relationship + ", but it is not in the"
                         + " session and the relationship does not cascade save-update; add it with session.add()");
             }
@@ -287,7 +287,7 @@ final class Cascades {
         if (done != null) {
             return (E) done;
         }
-        EntityMapper<E> mapper = (EntityMapper<E>) Mappers.ofInstance(instance);
+        EntityMapper<E> mapper = (EntityMapper<E>) session.mapperOf(instance);
         InstanceState own = InstanceState.of(instance);
         if (own != null && own.session == session) {
             merged.put(instance, instance);

@@ -5,11 +5,13 @@ import io.retort.engine.Engine;
 import io.retort.engine.Result;
 import io.retort.engine.TypedResult;
 import io.retort.exception.DatabaseException;
+import io.retort.exception.InvalidArgumentException;
 import io.retort.exception.InvalidRequestException;
 import io.retort.exception.PendingRollbackException;
 import io.retort.exception.ResourceClosedException;
 import io.retort.impl.orm.flush.UnitOfWork;
 import io.retort.orm.EntitySelect;
+import io.retort.orm.Registry;
 import io.retort.orm.Session;
 import io.retort.orm.SessionFactory;
 import io.retort.sql.Executable;
@@ -80,7 +82,7 @@ public final class DefaultSession implements Session {
 
     /** Puts an object in the session without walking its relationships; the attached state, or null if held. */
     private @Nullable InstanceState attachOnly(Object instance) {
-        EntityMapper<?> mapper = Mappers.ofInstance(instance);
+        EntityMapper<?> mapper = mapperOf(instance);
         InstanceState state = InstanceState.of(instance);
         if (state == null) {
             return objects.addPending(mapper, instance);
@@ -137,7 +139,7 @@ public final class DefaultSession implements Session {
     public <E> @Nullable E get(Class<E> type, Object primaryKey) {
         checkUsable();
         Objects.requireNonNull(primaryKey, "primaryKey");
-        EntityMapper<E> mapper = Mappers.of(type);
+        EntityMapper<E> mapper = mapper(type);
         Object identity = mapper.identityFromArgument(primaryKey);
         InstanceState state = objects.identityMap().get(type, identity);
         if (state != null && !state.expired) {
@@ -160,6 +162,32 @@ public final class DefaultSession implements Session {
         try (TypedResult<E> result = scalarsNoFlush(mapper.byIdentity(), mapper.identityParameters(identity))) {
             return result.oneOrNull();
         }
+    }
+
+    /**
+     * The mapper of a class: from the factory's {@link Registry} when it has one (a class outside it is refused), else
+     * the class's own mapping, built on first use.
+     */
+    @SuppressWarnings("unchecked")
+    <E> EntityMapper<E> mapper(Class<E> type) {
+        Registry registry = factory.registry();
+        if (registry == null) {
+            return Mappers.of(type);
+        }
+        if (!registry.mappedClasses().contains(type)) {
+            throw new InvalidArgumentException("Class " + type.getName() + " is not mapped by this session: the"
+                    + " registry of its SessionFactory maps " + registry.mappedClasses().stream()
+                            .map(Class::getSimpleName).toList() + ". Add the class to the Registry given to"
+                    + " SessionFactory.builder(engine).registry(...) (in CDI: to a package of the database's"
+                    + " retort.packages, or to a scanned bean archive)");
+        }
+        return (EntityMapper<E>) registry.mapping(type);
+    }
+
+    /** The mapper of an object's class ({@link #mapper(Class)}); a class not {@code @Mapped} is refused. */
+    EntityMapper<?> mapperOf(Object instance) {
+        Mappers.requireMapped(instance);
+        return mapper(instance.getClass());
     }
 
     /** The objects this session holds. */
@@ -215,7 +243,7 @@ public final class DefaultSession implements Session {
 
     private InstanceState stateInThisSession(Object instance, String operation) {
         Objects.requireNonNull(instance, "instance");
-        EntityMapper<?> mapper = Mappers.ofInstance(instance);
+        EntityMapper<?> mapper = mapperOf(instance);
         InstanceState state = InstanceState.of(instance);
         if (state == null || state.session != this) {
             String where = state == null || state.status == InstanceState.Status.TRANSIENT ? "transient (never added)"
@@ -328,6 +356,7 @@ public final class DefaultSession implements Session {
     @Override
     public <E> TypedResult<E> scalars(EntitySelect<E> select, Map<String, ? extends @Nullable Object> parameters) {
         checkUsable();
+        mapper(select.entityClass()); // a class outside the factory's registry is refused before the autoflush
         autoflush();
         return scalarsNoFlush(select, parameters);
     }
@@ -335,7 +364,7 @@ public final class DefaultSession implements Session {
     @SuppressWarnings("unchecked")
     private <E> TypedResult<E> scalarsNoFlush(EntitySelect<E> select,
             Map<String, ? extends @Nullable Object> parameters) {
-        EntityMapper<E> mapper = Mappers.of(select.entityClass());
+        EntityMapper<E> mapper = mapper(select.entityClass());
         LoadPlan plan = LoadPlan.of(mapper, select.loadOptions());
         // Every object is of the mapped class (a mapper builds only its own class), so the list needs no copy.
         return new ListResult<>((List<E>) loader.query(mapper, select.statement(), parameters, plan).instances());
