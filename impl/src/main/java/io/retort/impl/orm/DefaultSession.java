@@ -1039,7 +1039,7 @@ public final class DefaultSession implements Session {
     }
 
     @Override
-    public boolean inTransaction() {
+    public boolean isInTransaction() {
         return connection != null;
     }
 
