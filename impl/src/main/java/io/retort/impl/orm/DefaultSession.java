@@ -513,7 +513,7 @@ public final class DefaultSession implements Session {
     }
 
     @Override
-    public boolean inTransaction() {
+    public boolean isInTransaction() {
         return transaction.isActive();
     }
 

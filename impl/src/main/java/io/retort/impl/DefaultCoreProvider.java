@@ -1,23 +1,53 @@
 package io.retort.impl;
 
+import io.retort.engine.DatabaseUrl;
+import io.retort.engine.Engine;
+import io.retort.engine.EngineOptions;
 import io.retort.impl.compiler.CompiledStatement;
+import io.retort.impl.compiler.DdlCompiler;
 import io.retort.impl.compiler.ExpressionCompiler;
 import io.retort.impl.compiler.StatementCompiler;
 import io.retort.impl.dialect.Dialect;
 import io.retort.impl.dialect.Drivers;
+import io.retort.impl.engine.DefaultEngine;
+import io.retort.impl.pool.AgroalConnectionSource;
+import io.retort.schema.MetaData;
+import io.retort.spi.CoreProvider;
 import io.retort.sql.CompiledSql;
 import io.retort.sql.Executable;
 import io.retort.sql.SqlNode;
 import io.retort.sql.TextClause;
 import java.util.List;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
-/** Compiles and renders statements without a database, for {@code Sql.compile} and statements' toString(). */
-public final class DefaultStatementRenderer implements io.retort.sql.StatementRenderer {
+/**
+ * Core's implementation, registered as a {@link CoreProvider} service: engines, DDL without a database, and the
+ * compiler behind {@code Sql.compile} and statements' {@code toString()}.
+ */
+public final class DefaultCoreProvider implements CoreProvider {
     /** The dialect of {@code toString()}: PostgreSQL's, which renders every construct the others do. */
     private static final String DEFAULT_DIALECT = "postgresql";
 
     /** Used by {@link java.util.ServiceLoader}. */
-    public DefaultStatementRenderer() {
+    public DefaultCoreProvider() {
+    }
+
+    @Override
+    public Engine createEngine(DatabaseUrl url, EngineOptions options) {
+        return new DefaultEngine(url, options, AgroalConnectionSource::new);
+    }
+
+    @Override
+    public Engine createEngine(DataSource dataSource, @Nullable String dialect, EngineOptions options) {
+        return DefaultEngine.onDataSource(dataSource, dialect, options);
+    }
+
+    @Override
+    public List<String> ddl(MetaData metadata, String dialect, boolean create) {
+        DdlCompiler compiler = new DdlCompiler(Drivers.dialect(dialect));
+        return create ? compiler.createAll(metadata, DdlCompiler.Existing.NOTHING)
+                : compiler.dropAll(metadata, DdlCompiler.Existing.EVERYTHING);
     }
 
     @Override
