@@ -22,6 +22,8 @@ final class RowCursor {
     private final DefaultConnection connection;
     private final @Nullable PreparedStatement statement;
     private final @Nullable ResultSet resultSet;
+    /** Where rows and values are read: the driver's own result set behind the pool's wrapper, where allowed. */
+    private final @Nullable ResultSet reading;
     /** Rows read already (an insert executemany's RETURNING rows), served instead of a result set. */
     private final java.util.@Nullable Iterator<@Nullable Object[]> buffered;
     private final Columns columns;
@@ -48,6 +50,7 @@ final class RowCursor {
         this.connection = connection;
         this.statement = statement;
         this.resultSet = resultSet;
+        this.reading = connection.forValues(resultSet, ResultSet.class);
         this.buffered = null;
         this.sql = sql;
         this.parameters = parameters;
@@ -100,6 +103,7 @@ final class RowCursor {
         this.connection = connection;
         this.statement = null;
         this.resultSet = null;
+        this.reading = null;
         this.buffered = rows.iterator();
         this.columns = columns;
         this.sql = sql;
@@ -146,12 +150,12 @@ final class RowCursor {
             return null;
         }
         try {
-            if (!resultSet.next()) {
+            if (!reading.next()) {
                 exhausted = true;
                 close();
                 return null;
             }
-            return readValues(resultSet, readers);
+            return readValues(reading, readers);
         } catch (SQLException e) {
             close("reading a row failed with a database error, which");
             throw connection.translate(e, sql, parameters);
