@@ -79,10 +79,8 @@ abstract class DmlRenderer extends SelectRenderer {
             }
             append(") ");
             SqlNode query = insert.fromQuery();
-            if (onConflict != null && dialect.upsertStyle() == Dialect.UpsertStyle.ON_CONFLICT
-                    && query instanceof Select && ((Select) query).whereClause() == null) {
-                // SQLite reads "FROM t ON CONFLICT" as the ON of a join: a WHERE clause ends the SELECT first.
-                query = ((Select) query).where(io.retort.sql.Sql.sqlCondition("1 = 1"));
+            if (onConflict != null && dialect.upsertStyle() == Dialect.UpsertStyle.ON_CONFLICT) {
+                query = endedBeforeOnConflict(query);
             }
             query.accept(this);
             if (onConflict != null) {
@@ -107,6 +105,29 @@ abstract class DmlRenderer extends SelectRenderer {
             onConflict(insert.table(), onConflict);
         }
         returning("INSERT", insert.table().name(), insert.returningClause());
+    }
+
+    /**
+     * The SELECT of an INSERT ... SELECT ... ON CONFLICT, ended so that ON CONFLICT cannot be read as the ON of a
+     * join: SQLite's parser takes {@code FROM t ON CONFLICT} as one, so a SELECT (or the last SELECT of a UNION)
+     * without WHERE gets {@code WHERE true}, as SQLite's documentation advises. PostgreSQL reads it either way.
+     */
+    private static SqlNode endedBeforeOnConflict(SqlNode query) {
+        if (query instanceof Select && ((Select) query).whereClause() == null) {
+            return ((Select) query).where(io.retort.sql.Sql.trueValue());
+        }
+        if (query instanceof io.retort.sql.CompoundSelect) {
+            io.retort.sql.CompoundSelect compound = (io.retort.sql.CompoundSelect) query;
+            List<Select> selects = compound.selects();
+            Select last = selects.get(selects.size() - 1);
+            if (last.whereClause() == null && compound.orderByClause().isEmpty() && compound.limitClause() == null
+                    && compound.offsetClause() == null) {
+                List<Select> ended = new ArrayList<>(selects);
+                ended.set(ended.size() - 1, last.where(io.retort.sql.Sql.trueValue()));
+                return compound.withSelects(ended);
+            }
+        }
+        return query;
     }
 
     void rowValues(List<List<Assignment>> rows) {

@@ -276,8 +276,22 @@ abstract class ExpressionRenderer implements SqlVisitor {
             case ADD: append(" + "); break;
             case SUBTRACT: append(" - "); break;
             case MULTIPLY: append(" * "); break;
-            case DIVIDE: append(isIntegral(operation.left().type().javaType())
-                    && isIntegral(operation.right().type().javaType()) ? " " + dialect.integerDivision() + " " : " / ");
+            case DIVIDE:
+                boolean integral = isIntegral(operation.type().javaType());
+                append(integral && isIntegral(operation.left().type().javaType())
+                        && isIntegral(operation.right().type().javaType()) ? " " + dialect.integerDivision() + " "
+                        : " / ");
+                String divisor = dialect.fractionalDivisor();
+                if (!integral && !divisor.equals("%s") && isNumeric(operation.type().javaType())) {
+                    // A fractional result is a true division even of integer values (SQLite) or after an integer
+                    // dividend (H2).
+                    int at = divisor.indexOf("%s");
+                    append(divisor.substring(0, at));
+                    hintFrom(operation.left());
+                    operation.right().accept(this);
+                    append(divisor.substring(at + 2)).append(")");
+                    return;
+                }
                 break;
             case MODULO: append(" % "); break;
             default: append(" || ");
@@ -285,6 +299,11 @@ abstract class ExpressionRenderer implements SqlVisitor {
         hintFrom(operation.left());
         operation.right().accept(this);
         append(")");
+    }
+
+    /** Whether values of a Java type are numbers of any kind. */
+    private static boolean isNumeric(Class<?> type) {
+        return isIntegral(type) || type == java.math.BigDecimal.class || type == Double.class || type == Float.class;
     }
 
     /** Whether values of a Java type are integers (their division must stay an integer division everywhere). */

@@ -560,6 +560,16 @@ public abstract class Dialect {
         return "/";
     }
 
+    /**
+     * How the divisor of a division with a fractional result type is written, {@code %s} standing for it: as is
+     * where the types decide. SQLite divides two integer values as integers whatever the declared types (a NUMERIC
+     * column holding 2 holds the integer 2) and H2 types a bound divisor after an integer dividend as an integer, so
+     * both truncate {@code 5 / 2.0} to 2 unless the divisor is made fractional, as SQLAlchemy's truediv does.
+     */
+    public String fractionalDivisor() {
+        return "%s";
+    }
+
     /** Whether {@code ||} concatenates strings (in MySQL it means OR: {@code concat()} is used instead). */
     public boolean concatOperator() {
         return true;

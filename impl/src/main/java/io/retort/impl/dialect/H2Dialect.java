@@ -174,4 +174,10 @@ public class H2Dialect extends Dialect {
     public boolean recursiveUnionRemovesDuplicates() {
         return false;
     }
+
+    /** H2 types a bound divisor after an integer dividend as an integer: {@code 5 / ?} with 2.0 gives 2. */
+    @Override
+    public String fractionalDivisor() {
+        return "CAST(%s AS DECFLOAT)";
+    }
 }
