@@ -55,7 +55,9 @@ abstract class DmlRenderer extends SelectRenderer {
                 throw new io.retort.exception.CompileException("An upsert of DEFAULT VALUES into "
                         + insert.table().name() + " is not supported; give the key's values with values(...)");
             }
-            append("INSERT INTO ");
+            append("INSERT ");
+            prefixes(insert.prefixes());
+            append("INTO ");
             insert.table().accept(this);
             append(dialect.defaultValuesClause());
             returning("INSERT", insert.table().name(), insert.returningClause());
@@ -71,7 +73,9 @@ abstract class DmlRenderer extends SelectRenderer {
                 merge(insert, rows, onConflict);
                 return;
             }
-            append("INSERT INTO ");
+            append("INSERT ");
+            prefixes(insert.prefixes());
+            append("INTO ");
             insert.table().accept(this);
             append(" (");
             for (int i = 0; i < insert.selectColumns().size(); i++) {
@@ -93,7 +97,9 @@ abstract class DmlRenderer extends SelectRenderer {
             merge(insert, rows, onConflict);
             return;
         }
-        append("INSERT INTO ");
+        append("INSERT ");
+        prefixes(insert.prefixes());
+        append("INTO ");
         insert.table().accept(this);
         append(" (");
         for (int i = 0; i < assignments.size(); i++) {
@@ -240,6 +246,13 @@ abstract class DmlRenderer extends SelectRenderer {
             throw new io.retort.exception.CompileException("An upsert with RETURNING is not supported by "
                     + dialect.name());
         }
+        for (io.retort.sql.Prefix prefix : insert.prefixes()) {
+            if (prefix.appliesTo(dialect.name())) {
+                throw new io.retort.exception.CompileException("A prefix (" + prefix.text() + ") on an upsert is not"
+                        + " supported by " + dialect.name() + ", whose upsert is a MERGE; name the dialects it is"
+                        + " for in prefixWith(text, dialects...)");
+            }
+        }
         io.retort.sql.ConflictTarget conflict = onConflict.target();
         if (conflict.constraint() != null || conflict.where() != null) {
             throw new io.retort.exception.CompileException("An upsert target " + (conflict.constraint() != null
@@ -339,6 +352,7 @@ abstract class DmlRenderer extends SelectRenderer {
         }
         boolean multiTable = !others.isEmpty() && style == Dialect.UpdateFromStyle.MULTI_TABLE;
         append("UPDATE ");
+        prefixes(update.prefixes());
         update.table().accept(this);
         if (multiTable) {
             for (TableReference other : others) {
@@ -385,7 +399,9 @@ abstract class DmlRenderer extends SelectRenderer {
                     + others.get(0).name() + ") is not supported by " + dialect.name()
                     + "; compare with a subquery instead, e.g. where(exists(select(...)))");
         }
-        append("DELETE FROM ");
+        append("DELETE ");
+        prefixes(delete.prefixes());
+        append("FROM ");
         if (!others.isEmpty() && style == Dialect.DeleteUsingStyle.MULTI_TABLE) {
             // MySQL: DELETE FROM target USING target, other...: the target is named by its alias, if any.
             append(tableName(delete.table())).append(" USING ");

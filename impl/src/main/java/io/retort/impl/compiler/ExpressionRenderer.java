@@ -53,6 +53,14 @@ abstract class ExpressionRenderer implements SqlVisitor {
 
     String nameHint = "param";
 
+    /**
+     * The walk of the statement being compiled, when the compiled form is keyed by it: each placeholder then records
+     * where its value comes from in {@link #valueSources} (see {@link CacheKeyWalker#bound}).
+     */
+    @Nullable CacheKeyWalker walked;
+
+    final List<Object> valueSources = new ArrayList<>();
+
     boolean qualifyColumns = true;
 
     /** Tables in the FROM clauses of the statements enclosing the one being rendered, for correlation. */
@@ -91,6 +99,15 @@ abstract class ExpressionRenderer implements SqlVisitor {
     String tableName(TableReference table) {
         String schema = table.schema();
         return schema == null ? quote(table.name()) : quote(schema) + "." + quote(table.name());
+    }
+
+    /** The prefixes of a statement that apply to this dialect, each followed by a space. */
+    void prefixes(List<io.retort.sql.Prefix> prefixes) {
+        for (io.retort.sql.Prefix prefix : prefixes) {
+            if (prefix.appliesTo(dialect.name())) {
+                append(prefix.text()).append(" ");
+            }
+        }
     }
 
     ExpressionRenderer append(String text) {
@@ -153,6 +170,7 @@ abstract class ExpressionRenderer implements SqlVisitor {
             sql.append(text.sql());
             for (int i = 0; i < text.parameterNames().size(); i++) {
                 placeholders.add(text.parameterNames().get(i), base + text.placeholderOffsets().get(i));
+                valueSources.add(new ExpressionCompiler.Named(text.parameterNames().get(i)));
             }
         } else {
             for (String name : text.parameterNames()) {
@@ -164,12 +182,17 @@ abstract class ExpressionRenderer implements SqlVisitor {
 
     @Override
     public void visitBind(BindParameter<?> bind) {
-        if (render && bind.name() != null) {
-            placeholders.add(bind.name(), sql.length());
+        if (render) {
+            if (bind.name() != null) {
+                placeholders.add(bind.name(), sql.length());
+            } else {
+                placeholders.addUnnamed(nameHint, sql.length(), bind.isExpanding());
+            }
             sql.append('?');
-        } else if (render) {
-            placeholders.addUnnamed(nameHint, sql.length(), bind.isExpanding());
-            sql.append('?');
+            int source = walked == null ? -1 : walked.sourceOf(bind);
+            // A value not met by the walk is one the compiler made from the statement's structure (a JSON path), or
+            // one computed at each execution: the compiled form keeps the parameter itself.
+            valueSources.add(source >= 0 ? Integer.valueOf(source) : bind);
         } else {
             values.add(bind.name() != null ? new ExpressionCompiler.Named(bind.name()) : bind.value());
             types.add(bind.type());

@@ -198,6 +198,28 @@ abstract class FunctionRenderer extends ExpressionRenderer {
     }
 
     @Override
+    public void visitWithinGroup(io.retort.sql.WithinGroup<?> withinGroup) {
+        if (!dialect.supportsWithinGroup()) {
+            throw new io.retort.exception.CompileException("WITHIN GROUP (" + withinGroup.function().name()
+                    + ") is not supported by " + dialect.name() + "; compute the ordered-set aggregate from the"
+                    + " ordered rows in a subquery, or in Java");
+        }
+        mayWrite = true; // a function call
+        withinGroup.function().accept(this);
+        append(" WITHIN GROUP (ORDER BY ");
+        visitAll(withinGroup.orderBy(), ", ");
+        append(")");
+    }
+
+    @Override
+    public void visitStar(io.retort.sql.Star star) {
+        if (star.table() != null) {
+            append(tableName(star.table())).append(".");
+        }
+        append("*");
+    }
+
+    @Override
     public void visitRegexpMatch(io.retort.sql.RegexpMatch match) {
         String operator = dialect.regexpOperator(match.negated());
         if (operator == null) {

@@ -570,6 +570,24 @@ public abstract class Dialect {
         return "%s";
     }
 
+    /** Whether the database has ordered-set aggregates, {@code f(...) WITHIN GROUP (ORDER BY ...)}. */
+    public boolean supportsWithinGroup() {
+        return false;
+    }
+
+    /** Whether a WITH clause may hold INSERT, UPDATE or DELETE ... RETURNING (PostgreSQL's data-modifying CTEs). */
+    public boolean supportsDmlInCte() {
+        return false;
+    }
+
+    /**
+     * Whether the database has {@code FETCH FIRST n ROWS WITH TIES} (known once connected where it depends on the
+     * server version).
+     */
+    public boolean supportsFetchWithTies() {
+        return false;
+    }
+
     /** Whether {@code ||} concatenates strings (in MySQL it means OR: {@code concat()} is used instead). */
     public boolean concatOperator() {
         return true;

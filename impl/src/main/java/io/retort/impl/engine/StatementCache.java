@@ -1,5 +1,6 @@
 package io.retort.impl.engine;
 
+import io.retort.impl.compiler.CacheKeyWalker;
 import io.retort.impl.compiler.CompiledStatement;
 import io.retort.impl.compiler.ExpressionCompiler;
 import io.retort.impl.dialect.Dialect;
@@ -16,19 +17,20 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The engine's compiled-statement cache, keyed by the statement itself (its structural equality excludes bound
- * values) and bounded in size; the oldest entries are evicted first. Thread-safe.
+ * The engine's compiled-statement cache, bounded in size; the oldest entries are evicted first. Thread-safe.
+ *
+ * <p>A statement of the expression language is walked once per execution ({@link CacheKeyWalker}): the walk gives
+ * its cache key (equal for statements of the same structure, whatever their values) and its bound values together,
+ * and the compiled form says which of those values fills each placeholder. The same statement object executed again
+ * (one built with {@code bindParam}s, as {@code session.get} uses) is not walked again: its entry and values are
+ * remembered, unless a value is computed at each execution (a column's client-side default). Text and DDL
+ * statements are their own keys.
  */
 final class StatementCache {
-    /**
-     * A compiled statement with the statement it was compiled from. A statement object executed again (a statement
-     * built once with {@code bindParam}s, as {@code session.get} uses) binds the same values every time, so they are
-     * gathered once and kept beside it; unless one is computed at each execution (a column's client-side default).
-     */
+    /** A compiled statement and, for one of the expression language, where each placeholder's value comes from. */
     static final class Entry {
         final CompiledStatement compiled;
-        private final Executable key;
-        private volatile ExpressionCompiler.@Nullable Bound keyBound;
+        private final Object @Nullable [] valueSources;
         /**
          * The result columns of the last execution, reused while the driver reports the same labels, or without
          * asking it where the SQL fixes them ({@link #knownColumns}).
@@ -37,6 +39,11 @@ final class StatementCache {
 
         /** Column labels as the driver gave them, and the columns made of them. */
         private record ResultColumns(String[] labels, Columns columns) {
+        }
+
+        Entry(CompiledStatement compiled, Object @Nullable [] valueSources) {
+            this.compiled = compiled;
+            this.valueSources = valueSources;
         }
 
         /**
@@ -63,64 +70,89 @@ final class StatementCache {
             resultColumns = new ResultColumns(labels, columns);
             return columns;
         }
+    }
 
-        Entry(Executable key, CompiledStatement compiled) {
-            this.key = key;
-            this.compiled = compiled;
-        }
+    /**
+     * What a lookup found: the entry, whether it was compiled now, and the values the statement binds in placeholder
+     * order (null for text and DDL, whose values are given at execution).
+     */
+    record Lookup(Entry entry, boolean compiledNow, ExpressionCompiler.@Nullable Bound bound) {
+    }
 
-        /** The values {@code statement} binds: remembered when it is the very statement this was compiled from. */
-        ExpressionCompiler.Bound bound(Dialect dialect, SqlNode statement) {
-            if (statement != key) {
-                return ExpressionCompiler.collect(dialect, statement, compiled);
-            }
-            ExpressionCompiler.Bound bound = keyBound;
-            if (bound == null) {
-                ExpressionCompiler.Bound collected = ExpressionCompiler.collect(dialect, statement, compiled);
-                if (collected.computed()) {
-                    return collected; // a client-side default is computed for each execution: nothing to keep
-                }
-                // Shared by every execution of the statement, on any thread: read-only.
-                bound = new ExpressionCompiler.Bound(Collections.unmodifiableList(collected.values()),
-                        Collections.unmodifiableList(collected.types()), false);
-                keyBound = bound;
-            }
-            return bound;
-        }
+    /** The last statement object looked up, with its entry and values (shared read-only by every thread). */
+    private record Last(Executable statement, Entry entry, ExpressionCompiler.Bound bound) {
     }
 
     private final int maxSize;
-    private final Map<Executable, Entry> entries = new ConcurrentHashMap<>();
-    private final Queue<Executable> insertionOrder = new ConcurrentLinkedQueue<>();
+    private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
+    private final Queue<Object> insertionOrder = new ConcurrentLinkedQueue<>();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    private volatile @Nullable Last last;
 
     StatementCache(int maxSize) {
         this.maxSize = maxSize;
     }
 
-    /** The entry for a statement: from the cache (a hit), or compiled now. */
-    Entry get(Executable statement, Function<Executable, CompiledStatement> compiler) {
+    /**
+     * The entry for a statement: from the cache (a hit), or compiled now, with the values it binds.
+     *
+     * @param compiler compiles a text or DDL statement
+     */
+    Lookup get(Executable statement, Dialect dialect, Function<Executable, CompiledStatement> compiler) {
+        if (!(statement instanceof SqlNode)) {
+            boolean[] compiledNow = new boolean[1];
+            Entry entry = lookup(statement, compiledNow, () -> new Entry(compiler.apply(statement), null));
+            return new Lookup(entry, compiledNow[0], null);
+        }
+        Last remembered = last;
+        if (remembered != null && remembered.statement == statement) {
+            hits.incrementAndGet();
+            return new Lookup(remembered.entry, false, remembered.bound);
+        }
+        CacheKeyWalker walked = CacheKeyWalker.walk((SqlNode) statement);
+        Object key = walked.key();
+        boolean[] compiledNow = new boolean[1];
+        Entry entry = lookup(key, compiledNow, () -> {
+            ExpressionCompiler.Keyed keyed = ExpressionCompiler.compileKeyed(dialect, (SqlNode) statement, walked);
+            return new Entry(keyed.statement(), keyed.valueSources());
+        });
+        ExpressionCompiler.Bound bound = walked.bound(entry.valueSources);
+        if (!bound.computed()) {
+            // Shared by every execution of the statement object, on any thread: read-only.
+            bound = new ExpressionCompiler.Bound(Collections.unmodifiableList(bound.values()),
+                    Collections.unmodifiableList(bound.types()), false);
+            last = new Last(statement, entry, bound);
+        }
+        return new Lookup(entry, compiledNow[0], bound);
+    }
+
+    /** The cached entry of a key, or one compiled now ({@code compiledNow[0]} set). */
+    private Entry lookup(Object key, boolean[] compiledNow, java.util.function.Supplier<Entry> compile) {
         if (maxSize == 0) {
             misses.incrementAndGet();
-            return new Entry(statement, compiler.apply(statement));
+            compiledNow[0] = true;
+            return compile.get();
         }
-        Entry cached = entries.get(statement);
+        Entry cached = entries.get(key);
         if (cached != null) {
             hits.incrementAndGet();
             return cached;
         }
         misses.incrementAndGet();
-        Entry compiled = new Entry(statement, compiler.apply(statement));
-        if (entries.putIfAbsent(statement, compiled) == null) {
-            insertionOrder.add(statement);
-            while (entries.size() > maxSize) {
-                Executable oldest = insertionOrder.poll();
-                if (oldest == null) {
-                    break;
-                }
-                entries.remove(oldest);
+        compiledNow[0] = true;
+        Entry compiled = compile.get();
+        Entry raced = entries.putIfAbsent(key, compiled);
+        if (raced != null) {
+            return compiled;
+        }
+        insertionOrder.add(key);
+        while (entries.size() > maxSize) {
+            Object oldest = insertionOrder.poll();
+            if (oldest == null) {
+                break;
             }
+            entries.remove(oldest);
         }
         return compiled;
     }

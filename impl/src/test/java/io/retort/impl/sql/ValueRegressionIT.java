@@ -76,7 +76,7 @@ class ValueRegressionIT {
                 .where(items.c("id").eq(1));
         var integers = select(items.c("qty").dividedBy(2).label("q")).where(items.c("id").eq(1));
         String divide = database == TestDatabase.SQLITE ? "(vr_item.qty / (vr_item.price + 0.0))"
-                : database == TestDatabase.H2 ? "(vr_item.qty / CAST(vr_item.price AS DECFLOAT))"
+                : database == TestDatabase.H2 ? "(vr_item.qty / CAST(vr_item.price AS NUMERIC(38, 18)))"
                 : "(vr_item.qty / vr_item.price)";
         assertSql(byColumn, database, "SELECT " + divide + " AS q FROM vr_item WHERE vr_item.id = ?");
         withItems(engine, conn -> {
