@@ -90,11 +90,11 @@ public final class Fixture implements AutoCloseable {
     /** Connections in each contender's pool, as Retort's default engine has (pool size 5 plus overflow 10). */
     static final int DEFAULT_POOL = 15;
     /** The sequence of {@link OrmSequenceCustomer}'s keys (increment 1: Retort takes one value per row). */
-    static final String ORM_SEQUENCE = "bench_customer_id_seq";
+    static final String ORM_SEQUENCE = "bench_customer_oseq";
     /** The sequence of {@link JpaSequenceCustomer}'s keys (increment 50: Hibernate's pooled optimizer). */
     static final String HIBERNATE_SEQUENCE = "bench_customer_hseq";
 
-    private Fixture(Database db, Contender contender, int poolSize) throws SQLException {
+    private Fixture(Database db, Contender contender, boolean sequenceKeys, int poolSize) throws SQLException {
         this.db = db;
         this.contender = contender;
         if (db == Database.SQLITE) {
@@ -144,7 +144,7 @@ public final class Fixture implements AutoCloseable {
                         : EngineOptions.builder().poolSize(poolSize).maxOverflow(0).build());
                 break;
             case HIBERNATE:
-                hibernate = hibernate(db, dataSource);
+                hibernate = hibernate(db, dataSource, sequenceKeys);
                 break;
             case JOOQ:
                 jooqSettings = new Settings().withExecuteLogging(false);
@@ -163,13 +163,19 @@ public final class Fixture implements AutoCloseable {
     /** As {@link #open(String, BenchmarkParams)}, with {@code poolSize} connections in the contender's pool. */
     static Fixture open(String dbKey, BenchmarkParams params, int poolSize) {
         try {
-            return new Fixture(Database.of(dbKey), Contender.ofMethod(params.getBenchmark()), poolSize);
+            return new Fixture(Database.of(dbKey), Contender.ofMethod(params.getBenchmark()),
+                    params.getBenchmark().endsWith("_sequence"), poolSize);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not set up " + dbKey + " for " + params.getBenchmark(), e);
         }
     }
 
-    private static SessionFactory hibernate(Database db, AgroalDataSource dataSource) {
+    /**
+     * Hibernate on the shared pool. The SEQUENCE entity is mapped only for a benchmark that uses it: reading the
+     * sequences' metadata at bootstrap leaves H2's system table locked by a pooled connection's open transaction,
+     * which then blocks every identity insert (the fixture's seeding) on another connection.
+     */
+    private static SessionFactory hibernate(Database db, AgroalDataSource dataSource, boolean sequenceKeys) {
         StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
@@ -183,9 +189,11 @@ public final class Fixture implements AutoCloseable {
             settings.applySetting(AvailableSettings.DIALECT, db.hibernateDialect());   // not detected by default
         }
         StandardServiceRegistry registry = settings.build();
-        return new MetadataSources(registry).addAnnotatedClass(JpaCustomer.class)
-                .addAnnotatedClass(JpaSequenceCustomer.class).buildMetadata()
-                .buildSessionFactory();
+        MetadataSources sources = new MetadataSources(registry).addAnnotatedClass(JpaCustomer.class);
+        if (sequenceKeys) {
+            sources.addAnnotatedClass(JpaSequenceCustomer.class);
+        }
+        return sources.buildMetadata().buildSessionFactory();
     }
 
     /** The benchmark's names: {@code "customer name 7"}. */
