@@ -1,7 +1,7 @@
 package io.retort.orm;
 
 import io.retort.engine.Engine;
-import io.retort.spi.RetortProvider;
+import io.retort.orm.spi.OrmProvider;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +46,7 @@ public final class SessionFactory {
 
     /** Opens a new session. */
     public Session open() {
-        return RetortProvider.instance().openSession(this);
+        return OrmProvider.instance().openSession(this);
     }
 
     /**

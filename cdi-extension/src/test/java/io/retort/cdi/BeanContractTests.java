@@ -107,7 +107,7 @@ abstract class BeanContractTests {
                 request.activate();
                 session.add(new User("patrick", "Patrick Star"));
                 session.flush();
-                assertThat(session.inTransaction()).isTrue();
+                assertThat(session.isInTransaction()).isTrue();
                 request.deactivate();
                 // Issue 20, case 3: flushed writes that the request's end rolls back are never lost silently.
                 assertThat(warnings).containsExactly("The request ended while the Session @Default had flushed 1"
