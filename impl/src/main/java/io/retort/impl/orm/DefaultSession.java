@@ -61,6 +61,13 @@ public final class DefaultSession implements Session {
     private boolean closed;
     /** Closed inside a JTA transaction: flush before it completes and detach after. */
     private boolean closeAfterCompletion;
+    /**
+     * The outcome of a JTA transaction that the transaction manager completed on a thread of its own (Narayana's
+     * reaper, after a timeout), kept for the session's thread to settle; null when there is none. Guarded by
+     * {@link #completionLock}.
+     */
+    private volatile @Nullable Boolean deferredCompletion;
+    private final Object completionLock = new Object();
     private final Loader loader = new Loader(this);
     private final Cascades cascades = new Cascades(this);
 
@@ -795,6 +802,15 @@ public final class DefaultSession implements Session {
                 afterFlush(observed, work.objectsWritten(), e);
                 work.undo();
             }
+            if (externalTransactionEnded()) {
+                // The transaction manager rolled the transaction back under this flush (a timeout, on its own
+                // thread): nothing of it is kept, and there is nothing for the session to roll back.
+                settleDeferredCompletion();
+                throw new InvalidRequestException("The JTA transaction was rolled back by the transaction manager"
+                        + " while this Session flushed (its timeout ran out, and its thread rolled it back): nothing"
+                        + " the transaction wrote is kept. Begin a new transaction and do the work again, or give the"
+                        + " transaction a longer timeout", e);
+            }
             failed(e, work == null ? null : work.culprit());
             throw e;
         } finally {
@@ -819,7 +835,11 @@ public final class DefaultSession implements Session {
         }
         failure = e;
         if (joined != null) {
-            joined.setRollbackOnly();
+            try {
+                joined.setRollbackOnly();
+            } catch (RuntimeException ended) {
+                e.addSuppressed(ended); // the transaction ended meanwhile: it commits nothing either way
+            }
         } else if (connection != null) {
             try {
                 connection.rollback();
@@ -1009,8 +1029,67 @@ public final class DefaultSession implements Session {
         local.close(); // it only read: ending it loses nothing
     }
 
-    /** Flushes before a JTA transaction completes and settles the objects after it. */
+    /**
+     * Whether the external transaction this session joined has ended under it: completed by the transaction manager
+     * on another thread, or no longer active on this one.
+     */
+    private boolean externalTransactionEnded() {
+        if (joined == null) {
+            return false;
+        }
+        if (deferredCompletion != null) {
+            return true;
+        }
+        try {
+            return coordinator.currentTransaction() == null;
+        } catch (RuntimeException e) {
+            return true; // rolled back, or rolling back: no work can join it
+        }
+    }
+
+    /**
+     * Settles, on the session's own thread, a completion the transaction manager ran on another one (see
+     * {@link JoinedTransaction#afterCompletion}).
+     */
+    private void settleDeferredCompletion() {
+        Boolean committed;
+        synchronized (completionLock) {
+            committed = deferredCompletion;
+            deferredCompletion = null;
+        }
+        if (committed != null) {
+            completeJoined(committed);
+        }
+    }
+
+    /** After a JTA transaction completed: its connection is closed, and the objects settle as it ended. */
+    private void completeJoined(boolean committed) {
+        Connection current = connection;
+        connection = null;
+        joined = null;
+        if (current != null) {
+            current.close();
+        }
+        if (committed) {
+            afterCommit(!closeAfterCompletion);
+        } else {
+            afterRollback();
+        }
+        if (closeAfterCompletion) {
+            closeAfterCompletion = false;
+            detachAll();
+        }
+    }
+
+    /**
+     * Flushes before a JTA transaction completes and settles the objects after it. The transaction manager may
+     * complete the transaction on a thread of its own: Narayana's reaper rolls back a transaction whose timeout ran
+     * out while the application's thread may be in the middle of a flush. That completion is left to the session's
+     * thread, as Hibernate does: it settles at the session's next call, or at once when the session is closed.
+     */
     private final class JoinedTransaction implements TransactionCoordinator.Synchronization {
+        private final Thread owner = Thread.currentThread();
+
         @Override
         public void beforeCompletion() {
             if (failure == null && (!closed || closeAfterCompletion)) {
@@ -1020,21 +1099,15 @@ public final class DefaultSession implements Session {
 
         @Override
         public void afterCompletion(boolean committed) {
-            Connection current = connection;
-            connection = null;
-            joined = null;
-            if (current != null) {
-                current.close();
+            if (Thread.currentThread() != owner) {
+                synchronized (completionLock) {
+                    if (!closed) {
+                        deferredCompletion = committed;
+                        return;
+                    }
+                }
             }
-            if (committed) {
-                afterCommit(!closeAfterCompletion);
-            } else {
-                afterRollback();
-            }
-            if (closeAfterCompletion) {
-                closeAfterCompletion = false;
-                detachAll();
-            }
+            completeJoined(committed);
         }
     }
 
@@ -1060,9 +1133,13 @@ public final class DefaultSession implements Session {
         }
         if (joined != null) {
             // Closed inside a JTA transaction: its work is still flushed before the transaction completes, and the
-            // objects are detached after it.
-            closed = true;
-            closeAfterCompletion = true;
+            // objects are detached after it; a completion the transaction manager already left to this thread is
+            // settled now.
+            synchronized (completionLock) {
+                closed = true;
+                closeAfterCompletion = true;
+            }
+            settleDeferredCompletion();
             return;
         }
         try {
@@ -1090,6 +1167,9 @@ public final class DefaultSession implements Session {
     }
 
     private void checkUsable() {
+        if (deferredCompletion != null) {
+            settleDeferredCompletion();
+        }
         checkNotClosed();
         if (failure != null) {
             String first = String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
