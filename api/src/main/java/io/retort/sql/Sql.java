@@ -228,6 +228,24 @@ public final class Sql {
         return new Case<T>(java.util.List.of(), null, type).when(predicate, value);
     }
 
+    /**
+     * Any SQL function without a declared result type, as SQLAlchemy's {@code func.name(...)}: typed
+     * {@link io.retort.types.Types#UNKNOWN}, its values read as the driver gives them and compared with any value.
+     * {@code function("coalesce", t.c("a"), t.c("b"))} gives {@code coalesce(t.a, t.b)}.
+     */
+    public static FunctionCall<Object> function(String name, Expression<?>... arguments) {
+        return new FunctionCall<>(name, java.util.List.of(arguments), io.retort.types.Types.UNKNOWN);
+    }
+
+    /**
+     * {@code *} as a result column, as SQLAlchemy's {@code select(literal_column("*"))}: give the FROM clause with
+     * {@link Select#from}, e.g. {@code select(star()).from(users)} gives {@code SELECT * FROM users}; each result
+     * column is read as the driver gives it. {@link TableReference#star()} gives {@code users.*}.
+     */
+    public static Star star() {
+        return new Star(null);
+    }
+
     /** Any SQL function with a result type: {@code function("lower", STRING, users.c("name"))}. */
     public static <T> FunctionCall<T> function(String name, io.retort.types.SqlType<T> type,
             Expression<?>... arguments) {

@@ -193,6 +193,10 @@ abstract class BeanContractTests {
                     Address.class);
             assertThat(running.select(MetaData.class).tables()).extracting(t -> t.name())
                     .containsExactlyInAnyOrder("cdi_user_account", "cdi_address");
+            // One registry per database: the SessionFactory's is the Registry bean, whose MetaData is the bean's.
+            Registry registry = running.select(Registry.class);
+            assertThat(running.select(io.retort.orm.SessionFactory.class).registry()).isSameAs(registry);
+            assertThat(running.select(MetaData.class)).isSameAs(registry.metadata());
         }
     }
 

@@ -154,6 +154,17 @@ public final class AgroalConnectionSource implements ConnectionSource {
         }
     }
 
+    /**
+     * Agroal's wrappers check a deferred JTA enlistment and mark a connection whose call failed with a disconnect,
+     * on every getter and setter. Without a transaction integration there is no enlistment to check, and Retort
+     * discards a disconnected connection itself, so values go to and come from the driver's objects directly (the
+     * JDBC objects loop of the benchmarks spent a third of its time in the wrappers).
+     */
+    @Override
+    public boolean valuesBypassWrappers() {
+        return settings.transactionIntegration() == null;
+    }
+
     /** Closes the idle connections now, and those in use when they are returned (Agroal's graceful flush). */
     @Override
     public void discardIdle() {

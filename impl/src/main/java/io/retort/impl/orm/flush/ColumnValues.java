@@ -1,4 +1,4 @@
-package io.retort.impl.orm;
+package io.retort.impl.orm.flush;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
