@@ -1,7 +1,6 @@
 package io.retort.impl;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -112,14 +111,7 @@ class ArchitectureTest {
                 // back edge, so dependencies leaving the two provider interfaces are not counted.
                 slices().matching("io.retort.(**)").should().beFreeOfCycles()
                         .ignoreDependency(PROVIDERS, DescribedPredicate.alwaysTrue())
-                        // KNOWN CYCLE, to be broken: the flush package (io.retort.impl.orm.flush) uses the ORM's
-                        // state classes (InstanceState, EntityMapper, Attribute) that live in io.retort.impl.orm,
-                        // whose session drives the flush. Moving the state classes below both packages breaks it;
-                        // until then this one edge is not counted, and every other cycle still fails the rule.
-                        .ignoreDependency(resideInAPackage("io.retort.impl.orm"),
-                                resideInAPackage("io.retort.impl.orm.flush"))
-                        .as("no package cycle in main code (but the service lookup of the provider interfaces and"
-                                + " the known io.retort.impl.orm -> orm.flush edge)"));
+                        .as("no package cycle in main code (but the service lookup of the provider interfaces)"));
     }
 
     private static ArchRule layer(String layer, String... allowed) {
