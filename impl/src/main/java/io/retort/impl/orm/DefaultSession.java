@@ -440,6 +440,15 @@ public final class DefaultSession implements Session {
                 afterFlush(observed, work.objectsWritten(), e);
                 work.undo();
             }
+            if (transaction.externalTransactionEnded()) {
+                // The transaction manager rolled the transaction back under this flush (a timeout, on its own
+                // thread): nothing of it is kept, and there is nothing for the session to roll back.
+                transaction.settleDeferredCompletion();
+                throw new InvalidRequestException("The JTA transaction was rolled back by the transaction manager"
+                        + " while this Session flushed (its timeout ran out, and its thread rolled it back): nothing"
+                        + " the transaction wrote is kept. Begin a new transaction and do the work again, or give the"
+                        + " transaction a longer timeout", e);
+            }
             failed(e, work == null ? null : work.culprit());
             throw e;
         } finally {
@@ -565,6 +574,7 @@ public final class DefaultSession implements Session {
     }
 
     private void checkUsable() {
+        transaction.settleDeferredCompletion();
         checkNotClosed();
         if (failure != null) {
             String first = String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
