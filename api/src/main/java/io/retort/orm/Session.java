@@ -157,6 +157,25 @@ public interface Session extends AutoCloseable {
     /** As {@link #scalars(EntitySelect)}, with values for {@code bindParam} placeholders. */
     <E> TypedResult<E> scalars(EntitySelect<E> select, Map<String, ? extends @Nullable Object> parameters);
 
+    /**
+     * Runs an ORM SELECT of entities, aliases and columns in any mix, after an autoflush: each row holds the
+     * identity-mapped instance of each entity element (as {@link #scalars} loads them) and the value of each other
+     * element.
+     */
+    OrmResult execute(OrmSelect select);
+
+    /**
+     * Runs an entity select as rows of one element, as SQLAlchemy's {@code session.execute(select(User))}:
+     * {@code row.get(0, User.class)}; {@link #scalars(EntitySelect)} returns the objects themselves.
+     */
+    OrmResult execute(EntitySelect<?> select);
+
+    /** As {@link #execute(EntitySelect)}, with parameters. */
+    OrmResult execute(EntitySelect<?> select, Map<String, ? extends @Nullable Object> parameters);
+
+    /** As {@link #execute(OrmSelect)}, with values for {@code bindParam} placeholders or {@code text()} parameters. */
+    OrmResult execute(OrmSelect select, Map<String, ? extends @Nullable Object> parameters);
+
     /** Runs a Core statement or {@code text()} in the session's transaction, after an autoflush. */
     Result execute(Executable statement);
 

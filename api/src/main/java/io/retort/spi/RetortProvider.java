@@ -36,6 +36,12 @@ public interface RetortProvider {
     /** Opens a session configured by {@code factory}. */
     io.retort.orm.Session openSession(io.retort.orm.SessionFactory factory);
 
+    /**
+     * The SQL an ORM statement ({@link io.retort.orm.OrmSelect}, {@link io.retort.orm.EntitySelect}) sends, in the
+     * default dialect with {@code :name} parameters, joined loaders included: its {@code toString()}.
+     */
+    String describe(Object ormStatement);
+
     /** The state of a mapped object ({@link io.retort.orm.Orm#inspect}). */
     io.retort.orm.InstanceInfo inspect(Object instance);
 

@@ -40,6 +40,11 @@ public final class DefaultRetortProvider implements RetortProvider {
     }
 
     @Override
+    public String describe(Object ormStatement) {
+        return io.retort.impl.orm.Mappers.describe(ormStatement);
+    }
+
+    @Override
     public io.retort.orm.InstanceInfo inspect(Object instance) {
         return io.retort.impl.orm.Inspection.inspect(instance);
     }
