@@ -71,6 +71,24 @@ public final class Orm {
     }
 
     /**
+     * An ORM-enabled UPDATE, as SQLAlchemy's {@code update(User)}: run by {@link Session#execute(OrmUpdate)}.
+     *
+     * @throws io.retort.exception.MappingException if the class's mapping is invalid
+     */
+    public static <E> OrmUpdate<E> update(Class<E> entity) {
+        return OrmUpdate.of(Objects.requireNonNull(entity, "entity"));
+    }
+
+    /**
+     * An ORM-enabled DELETE, as SQLAlchemy's {@code delete(User)}: run by {@link Session#execute(OrmDelete)}.
+     *
+     * @throws io.retort.exception.MappingException if the class's mapping is invalid
+     */
+    public static <E> OrmDelete<E> delete(Class<E> entity) {
+        return OrmDelete.of(Objects.requireNonNull(entity, "entity"));
+    }
+
+    /**
      * A mapped field named by string, for code that builds queries dynamically:
      * {@code Orm.attribute(User.class, "name").eq("spongebob")}.
      *

@@ -176,6 +176,33 @@ public interface Session extends AutoCloseable {
     /** As {@link #execute(OrmSelect)}, with values for {@code bindParam} placeholders or {@code text()} parameters. */
     OrmResult execute(OrmSelect select, Map<String, ? extends @Nullable Object> parameters);
 
+    /**
+     * Runs an ORM-enabled UPDATE after an autoflush, then brings the objects the session holds in line as its
+     * {@link Synchronize} says: matching objects show the new values without a reload. The result's
+     * {@link Result#rowCount()} is the number of rows updated.
+     *
+     * @throws io.retort.exception.InvalidRequestException if {@link Synchronize#EVALUATE} was asked for criteria it
+     *         cannot evaluate in Java
+     */
+    Result execute(OrmUpdate<?> update);
+
+    /**
+     * A bulk UPDATE by primary key, as SQLAlchemy's {@code session.execute(update(User), [{"id": 1, ...}, ...])}: each
+     * map names the primary-key fields and the fields to set; maps of the same fields run as one executemany batch.
+     * Held objects with those keys get the new values. The update's own WHERE and values are not allowed here.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if a map lacks a primary-key field or names an unmapped
+     *         one
+     */
+    Result execute(OrmUpdate<?> update, List<? extends Map<String, ? extends @Nullable Object>> rows);
+
+    /**
+     * Runs an ORM-enabled DELETE after an autoflush; matching objects the session holds become deleted (and
+     * detached when the transaction commits) as its {@link Synchronize} says. {@link Result#rowCount()} is the
+     * number of rows deleted.
+     */
+    Result execute(OrmDelete<?> delete);
+
     /** Runs a Core statement or {@code text()} in the session's transaction, after an autoflush. */
     Result execute(Executable statement);
 

@@ -11,8 +11,10 @@ import io.retort.exception.PendingRollbackException;
 import io.retort.exception.ResourceClosedException;
 import io.retort.orm.EntitySelect;
 import io.retort.orm.Orm;
+import io.retort.orm.OrmDelete;
 import io.retort.orm.OrmResult;
 import io.retort.orm.OrmSelect;
+import io.retort.orm.OrmUpdate;
 import io.retort.orm.Session;
 import io.retort.orm.SessionFactory;
 import io.retort.spi.TransactionCoordinator;
@@ -211,6 +213,25 @@ public final class DefaultSession implements Session {
             }
         }
         return states;
+    }
+
+    /** The persistent objects of a class in the identity map, not marked for deletion. */
+    List<InstanceState> heldOf(EntityMapper<?> mapper) {
+        List<InstanceState> states = new ArrayList<>();
+        for (InstanceState state : identityMap) {
+            if (state.mapper == mapper && !state.markedForDeletion) {
+                states.add(state);
+            }
+        }
+        return states;
+    }
+
+    /** An object whose row an ORM DELETE removed: deleted, as after a flushed delete (detached at commit). */
+    void deletedByStatement(InstanceState state) {
+        identityMap.remove(state);
+        state.status = InstanceState.Status.DELETED;
+        state.markedForDeletion = false;
+        deletedInTransaction.add(state);
     }
 
     /** Whether an object is pending or persistent in this session. */
@@ -766,6 +787,27 @@ public final class DefaultSession implements Session {
         identityMap.put(fresh);
         loaded.add(fresh, true);
         return fresh;
+    }
+
+    @Override
+    public Result execute(OrmUpdate<?> update) {
+        checkUsable();
+        autoflush();
+        return new OrmDml(this).update(update);
+    }
+
+    @Override
+    public Result execute(OrmUpdate<?> update, List<? extends Map<String, ? extends @Nullable Object>> rows) {
+        checkUsable();
+        autoflush();
+        return new OrmDml(this).bulkUpdate(update, rows);
+    }
+
+    @Override
+    public Result execute(OrmDelete<?> delete) {
+        checkUsable();
+        autoflush();
+        return new OrmDml(this).delete(delete);
     }
 
     @Override
