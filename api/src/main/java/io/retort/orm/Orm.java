@@ -80,6 +80,16 @@ public final class Orm {
     }
 
     /**
+     * An ORM bulk INSERT of maps keyed by field name: {@link Session#execute(OrmInsert, java.util.List)} and
+     * {@link Session#scalars(OrmInsert, java.util.List)}.
+     *
+     * @throws io.retort.exception.MappingException if the class's mapping is invalid
+     */
+    public static <E> OrmInsert<E> insert(Class<E> entity) {
+        return OrmInsert.of(Objects.requireNonNull(entity, "entity"));
+    }
+
+    /**
      * An ORM-enabled DELETE, as SQLAlchemy's {@code delete(User)}: run by {@link Session#execute(OrmDelete)}.
      *
      * @throws io.retort.exception.MappingException if the class's mapping is invalid

@@ -203,6 +203,23 @@ public interface Session extends AutoCloseable {
      */
     Result execute(OrmDelete<?> delete);
 
+    /**
+     * A bulk INSERT of maps keyed by field name, after an autoflush: Core's batched multi-row
+     * {@code INSERT ... RETURNING} (a JDBC batch where the database has no RETURNING). The rows of the insert's
+     * {@code returning} columns come back in the order of the maps. No objects are built or held.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if a map names a field the class does not map, or the maps
+     *         do not all name the same fields
+     */
+    Result execute(OrmInsert<?> insert, List<? extends Map<String, ? extends @Nullable Object>> rows);
+
+    /**
+     * A bulk INSERT of maps that returns the inserted objects in the order of the maps, as SQLAlchemy's
+     * {@code session.scalars(insert(User).returning(User), [...])}: each row comes back whole (database defaults and
+     * generated keys included) and becomes a persistent object in the identity map.
+     */
+    <E> TypedResult<E> scalars(OrmInsert<E> insert, List<? extends Map<String, ? extends @Nullable Object>> rows);
+
     /** Runs a Core statement or {@code text()} in the session's transaction, after an autoflush. */
     Result execute(Executable statement);
 

@@ -12,6 +12,7 @@ import io.retort.exception.ResourceClosedException;
 import io.retort.orm.EntitySelect;
 import io.retort.orm.Orm;
 import io.retort.orm.OrmDelete;
+import io.retort.orm.OrmInsert;
 import io.retort.orm.OrmResult;
 import io.retort.orm.OrmSelect;
 import io.retort.orm.OrmUpdate;
@@ -801,6 +802,22 @@ public final class DefaultSession implements Session {
         checkUsable();
         autoflush();
         return new OrmDml(this).bulkUpdate(update, rows);
+    }
+
+    @Override
+    public Result execute(OrmInsert<?> insert, List<? extends Map<String, ? extends @Nullable Object>> rows) {
+        checkUsable();
+        autoflush();
+        return new OrmDml(this).insert(insert, rows);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <E> TypedResult<E> scalars(OrmInsert<E> insert,
+            List<? extends Map<String, ? extends @Nullable Object>> rows) {
+        checkUsable();
+        autoflush();
+        return new ListResult<>((List<E>) new OrmDml(this).insertObjects(insert, rows));
     }
 
     @Override

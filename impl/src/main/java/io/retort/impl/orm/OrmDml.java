@@ -6,16 +6,19 @@ import io.retort.engine.Result;
 import io.retort.exception.InvalidArgumentException;
 import io.retort.exception.InvalidRequestException;
 import io.retort.orm.OrmDelete;
+import io.retort.orm.OrmInsert;
 import io.retort.orm.OrmUpdate;
 import io.retort.orm.Synchronize;
 import io.retort.schema.Column;
 import io.retort.sql.Delete;
 import io.retort.sql.Expression;
+import io.retort.sql.Insert;
 import io.retort.sql.Predicate;
 import io.retort.sql.Select;
 import io.retort.sql.Sql;
 import io.retort.sql.Update;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,6 +239,69 @@ final class OrmDml {
         }
         apply(matches);
         return new RowCountResult(count);
+    }
+
+    /** A bulk INSERT of maps keyed by field name, through Core's executemany (with RETURNING when asked). */
+    Result insert(OrmInsert<?> insert, List<? extends Map<String, ? extends @Nullable Object>> rows) {
+        EntityMapper<?> mapper = Mappers.of(insert.entityClass());
+        return session.currentConnection().execute(insert.statement(), byColumn(mapper, rows));
+    }
+
+    /** A bulk INSERT returning every column of each row, loaded as persistent objects in the order of the maps. */
+    List<Object> insertObjects(OrmInsert<?> insert, List<? extends Map<String, ? extends @Nullable Object>> rows) {
+        EntityMapper<?> mapper = Mappers.of(insert.entityClass());
+        if (rows.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<Expression<?>> columns = new ArrayList<>();
+        for (Attribute attribute : mapper.attributes()) {
+            columns.add(attribute.column());
+        }
+        Insert statement = Sql.insert(mapper.table()).returning(columns.toArray(new Expression<?>[0]));
+        Result result = session.currentConnection().execute(statement, byColumn(mapper, rows));
+        Loader.LoadedObjects loaded = new Loader.LoadedObjects(mapper, false);
+        List<Object> objects = new ArrayList<>(rows.size());
+        for (@Nullable Object[] row : result.arrays()) {
+            objects.add(session.loadRow(mapper, row, 0, loaded).object());
+        }
+        session.loader().apply(mapper, loaded, LoadPlan.NONE);
+        return objects;
+    }
+
+    /**
+     * The maps keyed by column name: the maps themselves when every field is named as its column, else renamed
+     * copies.
+     *
+     * @throws InvalidArgumentException if a map names a field the class does not map
+     */
+    private static List<? extends Map<String, ? extends @Nullable Object>> byColumn(EntityMapper<?> mapper,
+            List<? extends Map<String, ? extends @Nullable Object>> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<String, String> columnOf = new HashMap<>();
+        boolean renamed = false;
+        for (Map<String, ? extends @Nullable Object> row : rows) {
+            if (row.size() == columnOf.size() && columnOf.keySet().containsAll(row.keySet())) {
+                continue; // the common case: the same fields as the first map
+            }
+            for (String name : row.keySet()) {
+                String column = columnOf.computeIfAbsent(name, n -> mapper.attribute(n).column().name());
+                renamed |= !column.equals(name);
+            }
+        }
+        if (!renamed) {
+            return rows;
+        }
+        List<Map<String, @Nullable Object>> renamedRows = new ArrayList<>(rows.size());
+        for (Map<String, ? extends @Nullable Object> row : rows) {
+            Map<String, @Nullable Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<String, ? extends @Nullable Object> entry : row.entrySet()) {
+                copy.put(columnOf.get(entry.getKey()), entry.getValue());
+            }
+            renamedRows.add(copy);
+        }
+        return renamedRows;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -87,7 +87,7 @@ class OrmDmlIT {
                         .synchronize(Synchronize.FETCH));
                 if (engine.supports(Capability.UPDATE_RETURNING)) {
                     assertThat(recorder.sql()).containsExactly("UPDATE users SET age=(users.age - ?) WHERE users.age"
-                            + " = ? RETURNING users.id, users.age");
+                            + " = ? RETURNING id, age");
                 } else {
                     assertThat(recorder.sql()).containsExactly("SELECT users.id FROM users WHERE users.age = ?",
                             "UPDATE users SET age=(users.age - ?) WHERE users.age = ?");
