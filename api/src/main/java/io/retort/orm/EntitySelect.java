@@ -127,6 +127,28 @@ public final class EntitySelect<E> {
                 .joinRelationship(statement, relationship.attributeName(), true));
     }
 
+    /** {@code JOIN} through a relationship to an alias of its target: {@code join(User_.addresses, a1)}. */
+    public EntitySelect<E> join(RelationshipAttribute<?, ?> relationship, EntityAlias<?> target) {
+        EntityMapping<?> mapping = RetortProvider.instance().mapping(relationship.entityClass());
+        return with(mapping.joinRelationship(statement, relationship.attributeName(), mapping.table(), target.table(),
+                false));
+    }
+
+    /** {@code JOIN} an entity alias, the ON clause inferred from the foreign key between the tables. */
+    public EntitySelect<E> join(EntityAlias<?> alias) {
+        return with(statement.join(alias.table()));
+    }
+
+    /** {@code JOIN} an entity alias {@code ON onClause}. */
+    public EntitySelect<E> join(EntityAlias<?> alias, Predicate onClause) {
+        return with(statement.join(alias.table(), onClause));
+    }
+
+    /** {@code LEFT OUTER JOIN} an entity alias {@code ON onClause}. */
+    public EntitySelect<E> outerJoin(EntityAlias<?> alias, Predicate onClause) {
+        return with(statement.outerJoin(alias.table(), onClause));
+    }
+
     /** The mapped class whose instances the statement returns. */
     public Class<E> entityClass() {
         return entity;

@@ -78,15 +78,22 @@ final class InstanceState implements AttributeHooks {
     static final class Unloaded {
         final @Nullable ReferenceGroup group;
         final boolean raise;
+        /** Raise only where loading would send SQL: a target held in the identity map is read from it. */
+        final boolean raiseOnSql;
 
         Unloaded(@Nullable ReferenceGroup group, boolean raise) {
+            this(group, raise, false);
+        }
+
+        Unloaded(@Nullable ReferenceGroup group, boolean raise, boolean raiseOnSql) {
             this.group = group;
             this.raise = raise;
+            this.raiseOnSql = raiseOnSql;
         }
 
         @Override
         public String toString() {
-            return raise ? "RAISE" : "UNLOADED";
+            return raise ? "RAISE" : raiseOnSql ? "RAISE_ON_SQL" : "UNLOADED";
         }
     }
 
@@ -94,6 +101,8 @@ final class InstanceState implements AttributeHooks {
     static final Unloaded UNLOADED = new Unloaded(null, false);
     /** An unloaded reference whose loading is RAISE. */
     static final Unloaded RAISE = new Unloaded(null, true);
+    /** An unloaded reference whose loading is RAISE_ON_SQL. */
+    static final Unloaded RAISE_ON_SQL = new Unloaded(null, false, true);
     /**
      * The baseline of a reference the application set before it was ever loaded: what it pointed to is unknown, so the
      * flush writes the foreign key from the new target.
@@ -262,6 +271,21 @@ final class InstanceState implements AttributeHooks {
                     + " RAISE, so reading it is an error; load it with the query, e.g. " + option);
         }
         DefaultSession current = session;
+        if (marker.raiseOnSql) {
+            Object identity = reference.kind == RelationshipMapper.Kind.MANY_TO_ONE
+                    ? Loader.foreignKeyValue(reference.foreignKey, this) : null;
+            InstanceState held = identity == null || current == null ? null : current.held(reference.target, identity);
+            if (reference.kind == RelationshipMapper.Kind.MANY_TO_ONE && (identity == null || held != null)) {
+                Object target = held == null ? null : held.object();
+                reference.set(instance, target); // no SQL needed: no key, or the target is in the identity map
+                referenceLoaded(reference.index, target);
+                return;
+            }
+            throw new InvalidRequestException("Relationship " + reference + " is not loaded and its loading is"
+                    + " RAISE_ON_SQL: reading it would send SQL" + (identity == null ? "" : " (its target "
+                    + identity + " is not in the session)") + ", which is an error; load it with the query, e.g. "
+                    + option);
+        }
         if (current == null || current.isClosed() || status == Status.DETACHED) {
             throw new DetachedInstanceException("Cannot read " + mapper.fieldName(index) + ": the " + describe()
                     + " is detached (its Session is closed, or it was expunged) and the relationship was never"

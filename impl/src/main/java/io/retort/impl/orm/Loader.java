@@ -172,7 +172,8 @@ final class Loader {
             if (ours && (((TrackedCollection) current).tracking().isLoaded() || !objects.fresh(i))) {
                 continue;
             }
-            CollectionTracking.Mode mode = loading == Loading.RAISE ? CollectionTracking.Mode.RAISE
+            CollectionTracking.Mode mode = loading == Loading.RAISE || loading == Loading.RAISE_ON_SQL
+                    ? CollectionTracking.Mode.RAISE
                     : CollectionTracking.Mode.LAZY;
             if (ours) {
                 relationship.set(instance, null); // an expired, refreshed object: a new placeholder
@@ -200,8 +201,9 @@ final class Loader {
         if (pending.isEmpty()) {
             return;
         }
-        if (loading == Loading.LAZY || loading == Loading.RAISE) {
+        if (loading == Loading.LAZY || loading == Loading.RAISE || loading == Loading.RAISE_ON_SQL) {
             InstanceState.Unloaded marker = loading == Loading.RAISE ? InstanceState.RAISE
+                    : loading == Loading.RAISE_ON_SQL ? InstanceState.RAISE_ON_SQL
                     : new InstanceState.Unloaded(new ReferenceGroup(relationship, next, pending), false);
             for (InstanceState state : pending) {
                 state.referenceUnloaded(relationship.index, marker);

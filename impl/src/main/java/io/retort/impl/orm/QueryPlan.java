@@ -12,7 +12,6 @@ import io.retort.sql.Expression;
 import io.retort.sql.OrderBy;
 import io.retort.sql.Select;
 import io.retort.sql.Sql;
-import io.retort.sql.TableAlias;
 import io.retort.sql.TableReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,19 +45,26 @@ final class QueryPlan {
     /** A JOINED relationship: its alias, where its columns start, the element or join it hangs from. */
     static final class JoinNode {
         final RelationshipMapper relationship;
-        final TableAlias alias;
+        /** The alias the join adds, or the table or alias the query joined already (contains eager). */
+        final TableReference alias;
         final Slot slot;
         final @Nullable JoinNode parent;
         final LoadPlan plan;
+        /** An inner JOIN rather than a LEFT OUTER JOIN. */
+        final boolean inner;
+        /** The query has the join (contains eager): only the columns are added. */
+        final boolean existing;
         int offset;
 
-        JoinNode(RelationshipMapper relationship, TableAlias alias, Slot slot, @Nullable JoinNode parent,
-                LoadPlan plan) {
+        JoinNode(RelationshipMapper relationship, TableReference alias, Slot slot, @Nullable JoinNode parent,
+                LoadPlan plan, boolean inner, boolean existing) {
             this.relationship = relationship;
             this.alias = alias;
             this.slot = slot;
             this.parent = parent;
             this.plan = plan;
+            this.inner = inner;
+            this.existing = existing;
         }
     }
 
@@ -140,7 +146,7 @@ final class QueryPlan {
         }
         boolean collectionJoined = false;
         for (JoinNode node : joins) {
-            collectionJoined |= node.relationship.isCollection();
+            collectionJoined |= node.relationship.isCollection() && !node.existing;
         }
         int width = 0;
         for (Slot slot : slots) {
@@ -172,12 +178,14 @@ final class QueryPlan {
         }
         for (JoinNode node : joins) {
             TableReference owner = node.parent != null ? node.parent.alias : owners.get(slots.indexOf(node.slot));
-            select = Joins.join(select, node.relationship, owner, node.alias, true);
+            if (!node.existing) {
+                select = Joins.join(select, node.relationship, owner, node.alias, !node.inner);
+            }
             select = select.addColumns(Joins.columns(node.relationship.target, node.alias)
                     .toArray(new Expression<?>[0]));
             node.offset = width;
             width += node.relationship.target.attributes().size();
-            if (node.relationship.isCollection()) {
+            if (node.relationship.isCollection() && !node.existing) {
                 select = select.orderBy(Joins.column(node.alias, node.relationship.orderBy.column()).asc());
             }
         }
@@ -195,8 +203,12 @@ final class QueryPlan {
                     && out.stream().anyMatch(n -> n.relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY)) {
                 continue; // an association table joins once per query; a second one loads with SELECT ... IN
             }
-            TableAlias alias = relationship.target.table().alias(relationship.name + "_" + (++counter[0]));
-            JoinNode node = new JoinNode(relationship, alias, slot, parent, plan.next(relationship));
+            io.retort.orm.LoadOption.Step step = plan.stepOf(relationship);
+            boolean existing = step != null && step.containsEager();
+            TableReference alias = !existing ? relationship.target.table().alias(relationship.name + "_"
+                    + (++counter[0])) : step.eagerFrom() != null ? step.eagerFrom().table() : relationship.target.table();
+            JoinNode node = new JoinNode(relationship, alias, slot, parent, plan.next(relationship),
+                    step != null && step.innerJoin(), existing);
             out.add(node);
             collectJoins(relationship.target, node.plan, slot, node, out, counter);
         }

@@ -44,8 +44,8 @@ class OrmSelectIT {
         }
     }
 
-    // SQLAlchemy: test/orm/test_core_compilation.py::RawSelectTest::test_join_to_entity_no_onclause and
-    // test/orm/test_froms.py::MixedEntitiesTest::test_multi_mappers (rows of two entities, identity-mapped)
+    // SQLAlchemy: test/orm/test_core_compilation.py::JoinTest::test_join_from_w_relationship and
+    // ::RawSelectTest::test_columns_clause_entity (entities in the columns clause; here two, rows identity-mapped)
     @DatabaseTest
     void rowsOfTwoEntitiesHoldTheIdentityMappedObjects(TestEngines engines) {
         StatementRecorder recorder = new StatementRecorder();
@@ -77,7 +77,8 @@ class OrmSelectIT {
         });
     }
 
-    // SQLAlchemy: test/orm/test_froms.py::MixedEntitiesTest::test_column_queries (a column beside an entity)
+    // SQLAlchemy: test/orm/test_core_compilation.py::RawSelectTest::test_columns_clause_columns and
+    // ::test_join_to_entity_no_onclause (a column beside an entity, the ON clause inferred)
     @DatabaseTest
     void aColumnAndAnEntityInOneRowTyped(TestEngines engines) {
         StatementRecorder recorder = new StatementRecorder();
@@ -106,8 +107,8 @@ class OrmSelectIT {
         });
     }
 
-    // SQLAlchemy: test/orm/test_joins.py::JoinTest::test_aliased_classes (two joins to one class through aliases,
-    // "select(User).join(User.addresses.of_type(a1)).join(User.addresses.of_type(a2))")
+    // SQLAlchemy: test/orm/test_core_compilation.py::RelationshipNaturalCompileTest::test_of_type_explicit_join
+    // (a join through a relationship to an alias; here two aliases of one class)
     @DatabaseTest
     void twoAliasesOfOneClassJoinedThroughTheRelationship(TestEngines engines) {
         StatementRecorder recorder = new StatementRecorder();
@@ -138,8 +139,8 @@ class OrmSelectIT {
         });
     }
 
-    // SQLAlchemy: test/orm/test_core_compilation.py::RawSelectTest::test_columns_clause_aliased_entity and
-    // test/orm/test_joins.py::SelfReferentialTest (an alias self-join)
+    // SQLAlchemy: test/orm/test_core_compilation.py::RawSelectTest::test_columns_clause_aliased_entity (here in an
+    // alias self-join)
     @DatabaseTest
     void anAliasSelfJoinReturnsEachUserWithItsManager(TestEngines engines) {
         StatementRecorder recorder = new StatementRecorder();
@@ -181,7 +182,8 @@ class OrmSelectIT {
         });
     }
 
-    // SQLAlchemy: test/orm/test_eager_relations.py::EagerTest::test_basic (a joined eager load shown by str())
+    // SQLAlchemy: test/orm/test_eager_relations.py::EagerTest::test_inner_join (assert_compile of a query with a
+    // joined eager load: the compiled SQL includes the eager join)
     @DatabaseTest
     void toStringShowsTheJoinedLoadersJoins(TestEngines engines) {
         StatementRecorder recorder = new StatementRecorder();
