@@ -45,9 +45,12 @@ public final class QueryOption {
     /**
      * SQLAlchemy's {@code yield_per}: the rows are read from the database and turned into objects {@code rows} at a
      * time while the result is consumed, and their relationships loaded per batch, so a result larger than memory can
-     * be walked with {@link io.retort.engine.TypedResult#stream()} or a for loop. Objects the application no longer
-     * refers to can be reclaimed while the walk goes on. A joined collection ({@link Load#joined}) cannot be split
-     * over batches and is refused; load it with {@link Load#selectIn}.
+     * be walked with {@link io.retort.engine.TypedResult#stream()} or a for loop. When the next batch is read, the
+     * objects the previous one made leave the Session unless they were changed (changed ones stay and are flushed),
+     * so memory holds one batch. Where SQLAlchemy keeps them in a weakly-referencing identity map, Retort's identity
+     * map holds its objects, so it lets them go: a later write to such an object is refused with an error (never
+     * lost), and a later query of its row makes a new instance. A joined collection ({@link Load#joined}) cannot be
+     * split over batches and is refused; load it with {@link Load#selectIn}.
      *
      * @throws InvalidArgumentException if {@code rows} is not positive
      */

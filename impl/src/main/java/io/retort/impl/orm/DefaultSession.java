@@ -227,6 +227,26 @@ public final class DefaultSession implements Session {
         return states;
     }
 
+    /** How many objects the identity map holds (a load that adds one made a new object). */
+    int heldCount() {
+        return identityMap.size();
+    }
+
+    /**
+     * yieldPer: an unchanged object an earlier batch loaded leaves the session (detached), so that a result larger
+     * than memory can be walked; a later write to it is refused ({@link InstanceState#releasedByYieldPer}).
+     */
+    void release(InstanceState state) {
+        Object identity = state.identity;
+        if (state.session == this && state.status == InstanceState.Status.PERSISTENT && !state.modified
+                && !state.markedForDeletion && identity != null
+                && identityMap.get(state.mapper.entityClass(), identity) == state) {
+            identityMap.remove(state);
+            state.detach();
+            state.releasedByYieldPer = true;
+        }
+    }
+
     /** An object whose row an ORM DELETE removed: deleted, as after a flushed delete (detached at commit). */
     void deletedByStatement(InstanceState state) {
         identityMap.remove(state);

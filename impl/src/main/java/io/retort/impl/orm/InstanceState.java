@@ -43,6 +43,11 @@ final class InstanceState implements AttributeHooks {
     boolean modified;
     /** Marked for deletion at the next flush (still persistent until then). */
     boolean markedForDeletion;
+    /**
+     * Loaded by a yieldPer query and let go by the session when the next batch was read (it was unchanged): detached,
+     * and a write to it is refused rather than lost.
+     */
+    boolean releasedByYieldPer;
     /** Its fields are to be reloaded from the database when next loaded or got. */
     boolean expired;
     /** Became persistent in the current transaction (its INSERT is undone by a rollback). */
@@ -328,6 +333,12 @@ final class InstanceState implements AttributeHooks {
      */
     @Override
     public void beforeWrite(Object instance, int index) {
+        if (releasedByYieldPer) {
+            throw new InvalidRequestException("Cannot change " + mapper.fieldName(index) + " of " + describe()
+                    + ": it was loaded by a query with yieldPer and, unchanged, left the Session when the next batch"
+                    + " was read (so that the result need not fit in memory); change objects in the loop body that"
+                    + " reads them, or load the ones to change without yieldPer");
+        }
         markModified();
         if (expired) {
             boolean[] written = writtenWhileExpired;

@@ -27,6 +27,8 @@ final class OrmQuery {
     private final Result result;
     private final boolean rowsNeeded;
     private final List<String> keys;
+    /** yieldPer: the objects the current batch made, let go (when unchanged) as the next batch is read. */
+    private final List<InstanceState> created = new ArrayList<>();
     private final int[] coreIndex;
     private @Nullable Iterator<Row> rowIterator;
     private @Nullable Iterator<@Nullable Object[]> arrayIterator;
@@ -42,7 +44,10 @@ final class OrmQuery {
             throw new InvalidRequestException("yieldPer(" + plan.yieldPer + ") cannot load a collection with"
                     + " joined(...): a batch could end inside one object's rows; load it with selectIn(...)");
         }
-        this.result = session.currentConnection().execute(plan.statement(), parameters);
+        // yieldPer streams: the driver fetches that many rows at a time (a cursor on PostgreSQL) instead of all of them.
+        this.result = plan.yieldPer > 0
+                ? session.currentConnection().stream(plan.statement(), parameters, plan.yieldPer)
+                : session.currentConnection().execute(plan.statement(), parameters);
         this.layout = plan.source == null ? null : layoutOf(plan, result.keys());
         this.keys = plan.slots.stream().map(slot -> slot.key).toList();
         this.coreIndex = new int[plan.slots.size()];
@@ -99,6 +104,10 @@ final class OrmQuery {
      * empty at the end, when the result is closed.
      */
     List<Object> nextBatch(boolean firsts) {
+        for (InstanceState state : created) {
+            session.release(state);
+        }
+        created.clear();
         List<Object> out = new ArrayList<>(plan.yieldPer);
         if (rowsNeeded) {
             Iterator<Row> rows = rowIterator != null ? rowIterator : (rowIterator = result.iterator());
@@ -169,7 +178,12 @@ final class OrmQuery {
             if (mapper == null) {
                 elements[i] = row[slot.offset];
             } else if (slots.size() == 1 || session.rowHasKey(mapper, row, slot.offset)) {
-                elements[i] = loadEntity(mapper, row, slot.offset, loaded[i]).object();
+                int held = plan.yieldPer > 0 ? session.heldCount() : 0;
+                InstanceState state = loadEntity(mapper, row, slot.offset, loaded[i]);
+                if (plan.yieldPer > 0 && session.heldCount() > held) {
+                    created.add(state); // new in this batch: let go when the next batch is read, if unchanged
+                }
+                elements[i] = state.object();
             }
         }
         if (!plan.joins.isEmpty()) {

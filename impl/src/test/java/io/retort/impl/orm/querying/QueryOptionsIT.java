@@ -103,6 +103,7 @@ class QueryOptionsIT {
         StatementRecorder recorder = new StatementRecorder();
         OrmSelectIT.withData(engines, recorder, engine -> {
             try (Session session = Session.open(engine)) {
+                session.get(User.class, 1); // jack, held before the query
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (int i = 0; i < 250; i++) {
                     rows.add(Map.of("name", "u" + i, "age", i));
@@ -110,15 +111,31 @@ class QueryOptionsIT {
                 session.execute(Orm.insert(User.class), rows);
                 recorder.clear();
                 int seen = 0;
+                List<User> kept = new ArrayList<>();
                 try (TypedResult<User> users = session.scalars(select(User.class).where(User_.age.ge(0))
                         .orderBy(User_.id).options(QueryOption.yieldPer(100)))) {
                     for (User user : users) {
                         seen++;
-                        assertThat(user.addresses).isNotNull();
+                        if (user.name.equals("u7") || user.name.equals("jack")) {
+                            kept.add(user);
+                        }
+                        if (user.name.equals("u8")) {
+                            user.age = 800; // changed in the loop: stays in the session and is flushed
+                            kept.add(user);
+                        }
                     }
                 }
                 assertThat(seen).isEqualTo(250 + 3);
                 assertThat(recorder.sql()).hasSize(1);
+                // jack was held before the query: it stays. u7, unchanged, left with its batch: a write is refused.
+                assertThat(session.contains(kept.get(0))).isTrue();
+                assertThat(session.contains(kept.get(1))).isFalse();
+                assertThatThrownBy(() -> kept.get(1).age = 70).isInstanceOf(InvalidRequestException.class)
+                        .hasMessageContaining("it was loaded by a query with yieldPer");
+                assertThat(session.contains(kept.get(2))).isTrue();
+                session.commit();
+                assertThat(session.execute(Orm.select(User_.age).where(User_.name.eq("u8"))).scalars(Integer.class)
+                        .one()).isEqualTo(800);
                 List<String> names = session.execute(Orm.select(User.class, User_.age).where(User_.age.lt(3))
                         .orderBy(User_.age, User_.id).options(QueryOption.yieldPer(2))).stream()
                         .map(r -> r.get(0, User.class).name + r.get(1, Integer.class)).toList();
