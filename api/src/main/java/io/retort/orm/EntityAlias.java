@@ -1,7 +1,7 @@
 package io.retort.orm;
 
 import io.retort.exception.InvalidArgumentException;
-import io.retort.spi.RetortProvider;
+import io.retort.orm.spi.OrmProvider;
 import io.retort.sql.ColumnReference;
 import io.retort.sql.DerivedTable;
 import io.retort.sql.TableReference;
@@ -43,7 +43,7 @@ public final class EntityAlias<E> {
     }
 
     static <E> EntityAlias<E> named(Class<E> entity, @Nullable String name) {
-        EntityMapping<E> mapping = RetortProvider.instance().mapping(Objects.requireNonNull(entity, "entity"));
+        EntityMapping<E> mapping = OrmProvider.instance().mapping(Objects.requireNonNull(entity, "entity"));
         String tableName = mapping.table().name();
         String alias = name != null ? name
                 : tableName + "_" + COUNTERS.computeIfAbsent(tableName, t -> new AtomicInteger()).incrementAndGet();
@@ -51,7 +51,7 @@ public final class EntityAlias<E> {
     }
 
     static <E> EntityAlias<E> of(Class<E> entity, DerivedTable subquery) {
-        EntityMapping<E> mapping = RetortProvider.instance().mapping(Objects.requireNonNull(entity, "entity"));
+        EntityMapping<E> mapping = OrmProvider.instance().mapping(Objects.requireNonNull(entity, "entity"));
         for (String attribute : mapping.attributeNames()) {
             String column = mapping.column(attribute).name();
             boolean found = subquery.columnReferences().stream().anyMatch(c -> c.name().equalsIgnoreCase(column));
@@ -98,7 +98,7 @@ public final class EntityAlias<E> {
 
     /** The column of this alias for a mapped field named by string. */
     public ColumnReference<?> column(String attribute) {
-        String column = RetortProvider.instance().mapping(entity).column(attribute).name();
+        String column = OrmProvider.instance().mapping(entity).column(attribute).name();
         for (ColumnReference<?> candidate : table.columnReferences()) {
             if (candidate.name().equalsIgnoreCase(column)) {
                 return candidate;

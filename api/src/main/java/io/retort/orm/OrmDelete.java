@@ -1,6 +1,6 @@
 package io.retort.orm;
 
-import io.retort.spi.RetortProvider;
+import io.retort.orm.spi.OrmProvider;
 import io.retort.sql.CompiledSql;
 import io.retort.sql.Delete;
 import io.retort.sql.Predicate;
@@ -34,7 +34,7 @@ public final class OrmDelete<E> {
     }
 
     static <E> OrmDelete<E> of(Class<E> entity) {
-        RetortProvider.instance().mapping(entity);
+        OrmProvider.instance().mapping(entity);
         return new OrmDelete<>(entity, null, Synchronize.AUTO);
     }
 
@@ -69,7 +69,7 @@ public final class OrmDelete<E> {
 
     /** The Core DELETE. */
     public Delete statement() {
-        Delete delete = Sql.delete(RetortProvider.instance().mapping(entity).table());
+        Delete delete = Sql.delete(OrmProvider.instance().mapping(entity).table());
         return where == null ? delete : delete.where(where);
     }
 

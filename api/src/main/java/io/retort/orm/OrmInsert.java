@@ -1,6 +1,6 @@
 package io.retort.orm;
 
-import io.retort.spi.RetortProvider;
+import io.retort.orm.spi.OrmProvider;
 import io.retort.sql.Expression;
 import io.retort.sql.Insert;
 import io.retort.sql.Sql;
@@ -34,7 +34,7 @@ public final class OrmInsert<E> {
     }
 
     static <E> OrmInsert<E> of(Class<E> entity) {
-        RetortProvider.instance().mapping(entity);
+        OrmProvider.instance().mapping(entity);
         return new OrmInsert<>(entity, List.of());
     }
 
@@ -55,7 +55,7 @@ public final class OrmInsert<E> {
 
     /** The Core INSERT, its rows to come from the maps. */
     public Insert statement() {
-        Insert insert = Sql.insert(RetortProvider.instance().mapping(entity).table());
+        Insert insert = Sql.insert(OrmProvider.instance().mapping(entity).table());
         return returning.isEmpty() ? insert : insert.returning(returning.toArray(new Expression<?>[0]));
     }
 

@@ -1,7 +1,7 @@
 package io.retort.orm;
 
 import io.retort.exception.InvalidArgumentException;
-import io.retort.spi.RetortProvider;
+import io.retort.orm.spi.OrmProvider;
 import io.retort.sql.ColumnReference;
 import io.retort.sql.CompiledSql;
 import io.retort.sql.Executable;
@@ -75,11 +75,11 @@ public final class OrmSelect {
         for (Object item : items) {
             Objects.requireNonNull(item, "a select element");
             if (item instanceof Class<?> type) {
-                EntityMapping<?> mapping = RetortProvider.instance().mapping(type);
+                EntityMapping<?> mapping = OrmProvider.instance().mapping(type);
                 elements.add(new Element(type.getSimpleName(), type, mapping.table(), null));
                 addColumns(columns, mapping, mapping.table());
             } else if (item instanceof EntityAlias<?> alias) {
-                EntityMapping<?> mapping = RetortProvider.instance().mapping(alias.entityClass());
+                EntityMapping<?> mapping = OrmProvider.instance().mapping(alias.entityClass());
                 elements.add(new Element(alias.name(), alias.entityClass(), alias.table(), null));
                 for (String attribute : mapping.attributeNames()) {
                     columns.add(alias.column(attribute));
@@ -241,22 +241,22 @@ public final class OrmSelect {
                     + relationship.targetClass().getSimpleName() + ", the alias is of "
                     + target.entityClass().getSimpleName());
         }
-        EntityMapping<?> mapping = RetortProvider.instance().mapping(relationship.entityClass());
+        EntityMapping<?> mapping = OrmProvider.instance().mapping(relationship.entityClass());
         TableReference ownerTable = owner != null ? owner.table() : mapping.table();
         TableReference targetTable = target != null ? target.table()
-                : RetortProvider.instance().mapping(relationship.targetClass()).table();
+                : OrmProvider.instance().mapping(relationship.targetClass()).table();
         return with(mapping.joinRelationship(parts.statement, relationship.attributeName(), ownerTable, targetTable,
                 outer));
     }
 
     /** {@code JOIN} a mapped class's table, the ON clause inferred from the foreign key between them. */
     public OrmSelect join(Class<?> entity) {
-        return with(parts.statement.join(RetortProvider.instance().mapping(entity).table()));
+        return with(parts.statement.join(OrmProvider.instance().mapping(entity).table()));
     }
 
     /** {@code JOIN} a mapped class's table {@code ON onClause}. */
     public OrmSelect join(Class<?> entity, Predicate onClause) {
-        return with(parts.statement.join(RetortProvider.instance().mapping(entity).table(), onClause));
+        return with(parts.statement.join(OrmProvider.instance().mapping(entity).table(), onClause));
     }
 
     /** {@code JOIN} an entity alias, the ON clause inferred from the foreign key between the tables. */
@@ -276,7 +276,7 @@ public final class OrmSelect {
 
     /** {@code LEFT OUTER JOIN} a mapped class's table, the ON clause inferred. */
     public OrmSelect outerJoin(Class<?> entity) {
-        return with(parts.statement.outerJoin(RetortProvider.instance().mapping(entity).table()));
+        return with(parts.statement.outerJoin(OrmProvider.instance().mapping(entity).table()));
     }
 
     /** {@code LEFT OUTER JOIN} an entity alias, the ON clause inferred. */
@@ -357,7 +357,7 @@ public final class OrmSelect {
     /** Readable SQL with named parameters: what {@link Session#execute(OrmSelect)} sends, joined loaders included. */
     @Override
     public String toString() {
-        return RetortProvider.instance().describe(this);
+        return OrmProvider.instance().describe(this);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.retort.orm;
 
 import io.retort.exception.InvalidArgumentException;
-import io.retort.spi.RetortProvider;
+import io.retort.orm.spi.OrmProvider;
 import io.retort.sql.CompiledSql;
 import io.retort.sql.Expression;
 import io.retort.sql.Predicate;
@@ -43,7 +43,7 @@ public final class OrmUpdate<E> {
     }
 
     static <E> OrmUpdate<E> of(Class<E> entity) {
-        RetortProvider.instance().mapping(entity);
+        OrmProvider.instance().mapping(entity);
         return new OrmUpdate<>(entity, new LinkedHashMap<>(), null, Synchronize.AUTO);
     }
 
@@ -71,7 +71,7 @@ public final class OrmUpdate<E> {
     }
 
     private OrmUpdate<E> value(String attribute, @Nullable Object value) {
-        RetortProvider.instance().mapping(entity).column(attribute); // names the fields it maps when unknown
+        OrmProvider.instance().mapping(entity).column(attribute); // names the fields it maps when unknown
         Map<String, @Nullable Object> more = new LinkedHashMap<>(values);
         more.put(attribute, value);
         return new OrmUpdate<>(entity, more, where, synchronize);
@@ -117,7 +117,7 @@ public final class OrmUpdate<E> {
      * @throws InvalidArgumentException if no value was set
      */
     public Update statement() {
-        EntityMapping<E> mapping = RetortProvider.instance().mapping(entity);
+        EntityMapping<E> mapping = OrmProvider.instance().mapping(entity);
         if (values.isEmpty()) {
             throw new InvalidArgumentException("Orm.update(" + entity.getSimpleName() + ") sets no field; add"
                     + " set(...) or values(...)");

@@ -42,7 +42,7 @@ final class OrmDml {
     }
 
     Result update(OrmUpdate<?> update) {
-        EntityMapper<?> mapper = Mappers.of(update.entityClass());
+        EntityMapper<?> mapper = session.mapper(update.entityClass());
         Update statement = update.statement();
         Map<Attribute, @Nullable Object> set = new LinkedHashMap<>();
         for (Map.Entry<String, @Nullable Object> entry : update.values().entrySet()) {
@@ -91,7 +91,7 @@ final class OrmDml {
                     .toArray(new Expression<?>[0]))).arrays().all();
             List<Match> fetched = new ArrayList<>();
             for (@Nullable Object[] row : rows) {
-                InstanceState state = session.held(mapper, Loader.identityAt(row, 0, key.length));
+                InstanceState state = session.objects().held(mapper, Loader.identityAt(row, 0, key.length));
                 if (state != null && !state.expired) {
                     Map<Attribute, @Nullable Object> values = new LinkedHashMap<>();
                     for (int i = 0; i < updated.size(); i++) {
@@ -107,7 +107,7 @@ final class OrmDml {
         Set<Object> keys = selectKeys(connection, mapper, update.whereClause());
         Result result = connection.execute(statement);
         List<Match> fetched = new ArrayList<>();
-        for (InstanceState state : session.heldOf(mapper)) {
+        for (InstanceState state : session.objects().heldOf(mapper)) {
             if (!state.expired && state.identity != null && keys.contains(state.identity)) {
                 fetched.add(new Match(state, literalValues(set)));
             }
@@ -117,7 +117,7 @@ final class OrmDml {
     }
 
     Result delete(OrmDelete<?> delete) {
-        EntityMapper<?> mapper = Mappers.of(delete.entityClass());
+        EntityMapper<?> mapper = session.mapper(delete.entityClass());
         Delete statement = delete.statement();
         Synchronize how = delete.synchronization();
         List<InstanceState> matched = null;
@@ -159,7 +159,7 @@ final class OrmDml {
                 result = connection.execute(statement);
             }
             matched = new ArrayList<>();
-            for (InstanceState state : session.heldOf(mapper)) {
+            for (InstanceState state : session.objects().heldOf(mapper)) {
                 if (state.identity != null && keys.contains(state.identity)) {
                     matched.add(state);
                 }
@@ -169,7 +169,7 @@ final class OrmDml {
         }
         if (matched != null) {
             for (InstanceState state : matched) {
-                session.deletedByStatement(state);
+                session.objects().deletedByStatement(state);
             }
         }
         return result;
@@ -180,7 +180,7 @@ final class OrmDml {
      * objects with those keys get the values.
      */
     Result bulkUpdate(OrmUpdate<?> update, List<? extends Map<String, ? extends @Nullable Object>> rows) {
-        EntityMapper<?> mapper = Mappers.of(update.entityClass());
+        EntityMapper<?> mapper = session.mapper(update.entityClass());
         if (!update.values().isEmpty() || update.whereClause() != null) {
             throw new InvalidArgumentException("A bulk UPDATE by primary key takes its keys and values from the maps;"
                     + " " + update + " has its own values or WHERE criteria. Pass Orm.update("
@@ -215,7 +215,7 @@ final class OrmDml {
                         + " this map has only " + row.keySet());
             }
             byShape.computeIfAbsent(shape, s -> new ArrayList<>()).add(parameters);
-            InstanceState state = session.held(mapper, key.length == 1 ? identity[0] : List.of(identity));
+            InstanceState state = session.objects().held(mapper, key.length == 1 ? identity[0] : List.of(identity));
             if (state != null && !state.expired) {
                 matches.add(new Match(state, literalValues(values)));
             }
@@ -243,13 +243,13 @@ final class OrmDml {
 
     /** A bulk INSERT of maps keyed by field name, through Core's executemany (with RETURNING when asked). */
     Result insert(OrmInsert<?> insert, List<? extends Map<String, ? extends @Nullable Object>> rows) {
-        EntityMapper<?> mapper = Mappers.of(insert.entityClass());
+        EntityMapper<?> mapper = session.mapper(insert.entityClass());
         return session.currentConnection().execute(insert.statement(), byColumn(mapper, rows));
     }
 
     /** A bulk INSERT returning every column of each row, loaded as persistent objects in the order of the maps. */
     List<Object> insertObjects(OrmInsert<?> insert, List<? extends Map<String, ? extends @Nullable Object>> rows) {
-        EntityMapper<?> mapper = Mappers.of(insert.entityClass());
+        EntityMapper<?> mapper = session.mapper(insert.entityClass());
         if (rows.isEmpty()) {
             return new ArrayList<>();
         }
@@ -262,7 +262,7 @@ final class OrmDml {
         Loader.LoadedObjects loaded = new Loader.LoadedObjects(mapper, false);
         List<Object> objects = new ArrayList<>(rows.size());
         for (@Nullable Object[] row : result.arrays()) {
-            objects.add(session.loadRow(mapper, row, 0, loaded).object());
+            objects.add(session.objects().loadRow(mapper, row, 0, loaded).object());
         }
         session.loader().apply(mapper, loaded, LoadPlan.NONE);
         return objects;
@@ -320,7 +320,7 @@ final class OrmDml {
             }
         }
         List<Match> matches = new ArrayList<>();
-        for (InstanceState state : session.heldOf(mapper)) {
+        for (InstanceState state : session.objects().heldOf(mapper)) {
             Object instance = state.instance;
             if (state.expired || instance == null || !criteria.matches(where, instance)) {
                 continue; // an expired object reloads its row when next read

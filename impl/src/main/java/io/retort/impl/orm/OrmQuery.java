@@ -105,7 +105,7 @@ final class OrmQuery {
      */
     List<Object> nextBatch(boolean firsts) {
         for (InstanceState state : created) {
-            session.release(state);
+            session.objects().release(state);
         }
         created.clear();
         List<Object> out = new ArrayList<>(plan.yieldPer);
@@ -177,10 +177,10 @@ final class OrmQuery {
             EntityMapper<?> mapper = slot.mapper;
             if (mapper == null) {
                 elements[i] = row[slot.offset];
-            } else if (slots.size() == 1 || session.rowHasKey(mapper, row, slot.offset)) {
-                int held = plan.yieldPer > 0 ? session.heldCount() : 0;
+            } else if (slots.size() == 1 || Loader.rowHasKey(mapper, row, slot.offset)) {
+                int held = plan.yieldPer > 0 ? session.objects().heldCount() : 0;
                 InstanceState state = loadEntity(mapper, row, slot.offset, loaded[i]);
-                if (plan.yieldPer > 0 && session.heldCount() > held) {
+                if (plan.yieldPer > 0 && session.objects().heldCount() > held) {
                     created.add(state); // new in this batch: let go when the next batch is read, if unchanged
                 }
                 elements[i] = state.object();
@@ -197,13 +197,13 @@ final class OrmQuery {
         if (plan.populateExisting) {
             @Nullable Object[] values = java.util.Arrays.copyOfRange(row, offset, offset + mapper.attributes().size());
             Object identity = mapper.identity(values);
-            InstanceState held = identity == null ? null : session.held(mapper, identity);
+            InstanceState held = identity == null ? null : session.objects().held(mapper, identity);
             if (held != null && !held.expired) {
                 held.expired = true; // refilled from the row below, as an expired object is
                 held.writtenWhileExpired = null;
             }
         }
-        return session.loadRow(mapper, row, offset, into);
+        return session.objects().loadRow(mapper, row, offset, into);
     }
 
     private void loadJoined(@Nullable Object[] row, @Nullable Object[] elements) {
@@ -214,8 +214,8 @@ final class OrmQuery {
                 continue;
             }
             List<Object> children = joinedChildren.get(node).computeIfAbsent(owner, o -> new ArrayList<>());
-            if (session.rowHasKey(node.relationship.target, row, node.offset)) {
-                InstanceState child = session.loadRow(node.relationship.target, row, node.offset,
+            if (Loader.rowHasKey(node.relationship.target, row, node.offset)) {
+                InstanceState child = session.objects().loadRow(node.relationship.target, row, node.offset,
                         joinedLoaded.get(node));
                 rowObjects.put(node, child.object());
                 if (!CollectionTracking.containsIdentical(children, child.object())) {

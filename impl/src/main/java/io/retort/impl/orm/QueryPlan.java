@@ -106,7 +106,7 @@ final class QueryPlan {
     }
 
     /** The plan of an {@link OrmSelect}. */
-    static QueryPlan of(OrmSelect select) {
+    static QueryPlan of(OrmSelect select, java.util.function.Function<Class<?>, EntityMapper<?>> mappers) {
         List<Slot> slots = new ArrayList<>();
         List<TableReference> tables = new ArrayList<>();
         int offset = 0;
@@ -118,7 +118,7 @@ final class QueryPlan {
                 offset++;
                 continue;
             }
-            EntityMapper<?> mapper = Mappers.of(type);
+            EntityMapper<?> mapper = mappers.apply(type);
             List<LoadOption> options = new ArrayList<>();
             for (LoadOption option : select.loadOptions()) {
                 if (option.path().get(0).relationship().entityClass().isAssignableFrom(type)) {
