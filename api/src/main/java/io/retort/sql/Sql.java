@@ -1,6 +1,7 @@
 package io.retort.sql;
 
 import io.retort.exception.InvalidArgumentException;
+import io.retort.spi.CoreProvider;
 import java.util.List;
 import java.util.Map;
 
@@ -180,13 +181,13 @@ public final class Sql {
      * @throws io.retort.exception.CompileException if the dialect cannot run the statement
      */
     public static CompiledSql compile(Executable statement, String dialect) {
-        return StatementRenderer.instance().compile(statement, dialect);
+        return CoreProvider.instance().compile(statement, dialect);
     }
 
     /** The statement as readable SQL with named parameters (PostgreSQL's dialect), for logs and debugging. */
     static String render(Executable statement) {
         try {
-            return StatementRenderer.instance().render(statement);
+            return CoreProvider.instance().render(statement);
         } catch (RuntimeException | LinkageError e) {
             return statement.getClass().getSimpleName() + " (not renderable: " + e.getMessage() + ")";
         }
@@ -198,7 +199,7 @@ public final class Sql {
             return render((Executable) node);
         }
         try {
-            return StatementRenderer.instance().renderNode(node);
+            return CoreProvider.instance().renderNode(node);
         } catch (RuntimeException | LinkageError e) {
             return node.getClass().getSimpleName() + " (not renderable: " + e.getMessage() + ")";
         }

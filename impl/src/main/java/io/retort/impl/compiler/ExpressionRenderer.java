@@ -339,7 +339,7 @@ abstract class ExpressionRenderer implements SqlVisitor {
     public void visitCast(io.retort.sql.Cast<?> cast) {
         append("CAST(");
         cast.expression().accept(this);
-        append(" AS ").append(render ? dialect.castTypeName(cast.type()) : "").append(")");
+        append(" AS ").append(render ? dialect.typeCompiler().castTypeName(cast.type()) : "").append(")");
     }
 
     @Override

@@ -63,6 +63,26 @@ public final class DefaultEngine implements Engine {
 
         PoolGeneration(ConnectionSource source) {
             this.source = source;
+            this.valuesBypassWrappers = source.valuesBypassWrappers();
+        }
+
+        /** Whether values are bound and read on the driver's objects behind the pool's wrappers. */
+        private final boolean valuesBypassWrappers;
+
+        /**
+         * The driver's own statement or result set behind the pool's wrapper, where the pool allows binding and
+         * reading values on it ({@link ConnectionSource#valuesBypassWrappers()}); else {@code wrapped} itself.
+         */
+        <T extends java.sql.Wrapper> T forValues(T wrapped, Class<T> type) {
+            if (!valuesBypassWrappers) {
+                return wrapped;
+            }
+            try {
+                T inner = wrapped.unwrap(type);
+                return inner != null ? inner : wrapped;
+            } catch (SQLException | RuntimeException e) {
+                return wrapped; // a driver that cannot unwrap: the wrapper works all the same
+            }
         }
 
         /**

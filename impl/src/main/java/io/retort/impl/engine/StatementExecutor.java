@@ -281,9 +281,9 @@ final class StatementExecutor {
             throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             if (types[i] != null) {
-                dialect.bind(prepared, i + 1, values.get(i), types[i]);
+                dialect.jdbcTypes().bind(prepared, i + 1, values.get(i), types[i]);
             } else {
-                dialect.bind(prepared, i + 1, values.get(i));
+                dialect.jdbcTypes().bind(prepared, i + 1, values.get(i));
             }
         }
     }
