@@ -28,6 +28,29 @@ public final class ExpressionCompiler extends DmlRenderer {
         return compiler.placeholders.toCompiled(compiler.sql.toString(), readOnly, !compiler.sawCteOrDerived);
     }
 
+    /** A statement compiled and its values gathered in the same pass. */
+    public record CompiledAndBound(CompiledStatement statement, Bound bound) {
+    }
+
+    /**
+     * Compiles a statement and gathers its bound values and types in the same pass: for a statement compiled for one
+     * execution only (a page of rows of an insert executemany holding expressions), which no cache would serve again.
+     */
+    public static CompiledAndBound compileAndCollect(Dialect dialect, SqlNode statement) {
+        ExpressionCompiler compiler = new ExpressionCompiler(dialect, true, false);
+        compiler.collectWhileRendering = true;
+        statement.accept(compiler);
+        boolean readOnly = (statement instanceof Select || statement instanceof io.retort.sql.CompoundSelect)
+                && !compiler.mayWrite;
+        CompiledStatement compiled = compiler.placeholders.toCompiled(compiler.sql.toString(), readOnly,
+                !compiler.sawCteOrDerived);
+        if (compiler.values.size() != compiled.parameterNames().size()) {
+            // Rendered in another order than walked: gather the values the way a cached statement's are.
+            return new CompiledAndBound(compiled, collect(dialect, statement, compiled));
+        }
+        return new CompiledAndBound(compiled, new Bound(compiler.values, compiler.types, compiler.computed));
+    }
+
     /**
      * The values and types a statement binds, in placeholder order (before expansion).
      *

@@ -73,6 +73,9 @@ abstract class ExpressionRenderer implements SqlVisitor {
      */
     boolean mayWrite;
 
+    /** Whether the rendering pass gathers the values too ({@link ExpressionCompiler#compileAndCollect}). */
+    boolean collectWhileRendering;
+
     ExpressionRenderer(Dialect dialect, boolean render, boolean plain) {
         this.dialect = dialect;
         this.render = render;
@@ -154,7 +157,8 @@ abstract class ExpressionRenderer implements SqlVisitor {
             for (int i = 0; i < text.parameterNames().size(); i++) {
                 placeholders.add(text.parameterNames().get(i), base + text.placeholderOffsets().get(i));
             }
-        } else {
+        }
+        if (!render || collectWhileRendering) {
             for (String name : text.parameterNames()) {
                 values.add(new ExpressionCompiler.Named(name));
                 types.add(null);
@@ -170,7 +174,8 @@ abstract class ExpressionRenderer implements SqlVisitor {
         } else if (render) {
             placeholders.addUnnamed(nameHint, sql.length(), bind.isExpanding());
             sql.append('?');
-        } else {
+        }
+        if (!render || collectWhileRendering) {
             values.add(bind.name() != null ? new ExpressionCompiler.Named(bind.name()) : bind.value());
             types.add(bind.type());
             computed |= bind.isComputed();

@@ -82,9 +82,11 @@ final class InsertManyExecutor {
                 SqlType<?>[] bindTypes = types;
                 if (!plain) {
                     // A value is an expression: only a statement built for these rows can render it.
-                    Insert multi = bare.values(chunk);
-                    compiled = engine.compile(multi);
-                    ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, multi);
+                    // Compiled and its values gathered in one pass, and not cached: no other page is the same.
+                    ExpressionCompiler.CompiledAndBound both = ExpressionCompiler.compileAndCollect(dialect,
+                            bare.values(chunk));
+                    compiled = new DefaultEngine.Compiled(both.statement(), false);
+                    ExpressionCompiler.Bound bound = both.bound();
                     bindValues = bound.values();
                     bindTypes = bound.types().toArray(new SqlType<?>[0]);
                 }

@@ -32,6 +32,8 @@ final class RowCursor {
     /** One reader per result column, chosen once from its declared type (or untyped). */
     private final ColumnReader[] readers;
     private boolean closed;
+    /** Whether the statement goes back to the connection's statement cache when the cursor closes. */
+    private boolean keepStatement;
     /** Every row was read: reading on gives no more rows, where a cursor closed before its end is an error. */
     private boolean exhausted;
     /** What closed the cursor before its last row, for the error a later read raises. */
@@ -121,6 +123,11 @@ final class RowCursor {
         return values;
     }
 
+    /** Gives the statement back to the connection for reuse when the cursor closes, unless reading fails. */
+    void keepStatementOnClose() {
+        keepStatement = true;
+    }
+
     Columns columns() {
         return columns;
     }
@@ -157,6 +164,7 @@ final class RowCursor {
             }
             return readValues(reading, readers);
         } catch (SQLException e) {
+            keepStatement = false;
             close("reading a row failed with a database error, which");
             throw connection.translate(e, sql, parameters);
         }
@@ -187,10 +195,14 @@ final class RowCursor {
         } catch (SQLException e) {
             SqlLog.warn("Could not close a result set", e);
         }
-        try {
-            statement.close();
-        } catch (SQLException e) {
-            SqlLog.warn("Could not close a statement", e);
+        if (keepStatement) {
+            connection.releaseStatement(sql, statement);
+        } else {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                SqlLog.warn("Could not close a statement", e);
+            }
         }
         connection.forget(this);
     }
