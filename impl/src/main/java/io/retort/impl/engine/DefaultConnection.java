@@ -404,7 +404,8 @@ final class DefaultConnection implements Connection {
     @Override
     public Inspector inspector() {
         checkOpen();
-        return new JdbcInspector(this, jdbc(), dialect);
+        jdbc(); // a connection now, as before: an error to report is reported here
+        return new JdbcInspector(this, dialect);
     }
 
     @Override
