@@ -28,27 +28,29 @@ public final class ExpressionCompiler extends DmlRenderer {
         return compiler.placeholders.toCompiled(compiler.sql.toString(), readOnly, !compiler.sawCteOrDerived);
     }
 
-    /** A statement compiled and its values gathered in the same pass. */
-    public record CompiledAndBound(CompiledStatement statement, Bound bound) {
+    /**
+     * A statement compiled for the walk that keyed it: the compiled form, and for each placeholder where its value
+     * comes from ({@link CacheKeyWalker#bound}).
+     *
+     * @param statement the compiled statement
+     * @param valueSources per placeholder: an index into the walk's values, a {@link Named} parameter, or a
+     *     parameter the compiled form holds
+     */
+    public record Keyed(CompiledStatement statement, Object[] valueSources) {
     }
 
     /**
-     * Compiles a statement and gathers its bound values and types in the same pass: for a statement compiled for one
-     * execution only (a page of rows of an insert executemany holding expressions), which no cache would serve again.
+     * Compiles a statement walked by {@code walked} (its cache key), recording where each placeholder's value is in
+     * that walk, so that an execution of any statement of the same key takes its values from its own single walk.
      */
-    public static CompiledAndBound compileAndCollect(Dialect dialect, SqlNode statement) {
+    public static Keyed compileKeyed(Dialect dialect, SqlNode statement, CacheKeyWalker walked) {
         ExpressionCompiler compiler = new ExpressionCompiler(dialect, true, false);
-        compiler.collectWhileRendering = true;
+        compiler.walked = walked;
         statement.accept(compiler);
         boolean readOnly = (statement instanceof Select || statement instanceof io.retort.sql.CompoundSelect)
                 && !compiler.mayWrite;
-        CompiledStatement compiled = compiler.placeholders.toCompiled(compiler.sql.toString(), readOnly,
-                !compiler.sawCteOrDerived);
-        if (compiler.values.size() != compiled.parameterNames().size()) {
-            // Rendered in another order than walked: gather the values the way a cached statement's are.
-            return new CompiledAndBound(compiled, collect(dialect, statement, compiled));
-        }
-        return new CompiledAndBound(compiled, new Bound(compiler.values, compiler.types, compiler.computed));
+        return new Keyed(compiler.placeholders.toCompiled(compiler.sql.toString(), readOnly,
+                !compiler.sawCteOrDerived), compiler.valueSources.toArray());
     }
 
     /**

@@ -344,6 +344,34 @@ public abstract class Dialect {
         return "/";
     }
 
+    /**
+     * How the divisor of a division with a fractional result type is written, {@code %s} standing for it: as is
+     * where the types decide. SQLite divides two integer values as integers whatever the declared types (a NUMERIC
+     * column holding 2 holds the integer 2) and H2 types a bound divisor after an integer dividend as an integer, so
+     * both truncate {@code 5 / 2.0} to 2 unless the divisor is made fractional, as SQLAlchemy's truediv does.
+     */
+    public String fractionalDivisor() {
+        return "%s";
+    }
+
+    /** Whether the database has ordered-set aggregates, {@code f(...) WITHIN GROUP (ORDER BY ...)}. */
+    public boolean supportsWithinGroup() {
+        return false;
+    }
+
+    /** Whether a WITH clause may hold INSERT, UPDATE or DELETE ... RETURNING (PostgreSQL's data-modifying CTEs). */
+    public boolean supportsDmlInCte() {
+        return false;
+    }
+
+    /**
+     * Whether the database has {@code FETCH FIRST n ROWS WITH TIES} (known once connected where it depends on the
+     * server version).
+     */
+    public boolean supportsFetchWithTies() {
+        return false;
+    }
+
     /** Whether {@code ||} concatenates strings (in MySQL it means OR: {@code concat()} is used instead). */
     public boolean concatOperator() {
         return true;

@@ -140,4 +140,22 @@ public class H2Dialect extends Dialect {
     public boolean recursiveUnionRemovesDuplicates() {
         return false;
     }
+
+    /** H2 types a bound divisor after an integer dividend as an integer: {@code 5 / ?} with 2.0 gives 2. */
+    @Override
+    public String fractionalDivisor() {
+        return "CAST(%s AS NUMERIC(38, 18))";
+    }
+
+    /** H2 has ordered-set aggregates (PERCENTILE_CONT, MODE, LISTAGG ...). */
+    @Override
+    public boolean supportsWithinGroup() {
+        return true;
+    }
+
+    /** H2 has FETCH FIRST ... WITH TIES. */
+    @Override
+    public boolean supportsFetchWithTies() {
+        return true;
+    }
 }

@@ -269,4 +269,10 @@ public class MySqlDialect extends Dialect {
     public @org.jspecify.annotations.Nullable String regexpOperator(boolean negated) {
         return negated ? "NOT REGEXP" : "REGEXP";
     }
+
+    /** MariaDB 10.6 and later has FETCH FIRST ... WITH TIES; MySQL has not. */
+    @Override
+    public boolean supportsFetchWithTies() {
+        return isMariaDb() && versionUnknownOrAtLeast(10, 6);
+    }
 }

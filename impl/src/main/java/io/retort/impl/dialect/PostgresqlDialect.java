@@ -129,4 +129,22 @@ public class PostgresqlDialect extends Dialect {
     public @org.jspecify.annotations.Nullable String regexpOperator(boolean negated) {
         return negated ? "!~" : "~";
     }
+
+    /** PostgreSQL has ordered-set aggregates (percentile_cont, mode, ...). */
+    @Override
+    public boolean supportsWithinGroup() {
+        return true;
+    }
+
+    /** PostgreSQL's data-modifying statements in WITH. */
+    @Override
+    public boolean supportsDmlInCte() {
+        return true;
+    }
+
+    /** PostgreSQL 13 and later. */
+    @Override
+    public boolean supportsFetchWithTies() {
+        return versionUnknownOrAtLeast(13, 0);
+    }
 }

@@ -194,4 +194,10 @@ public class SqliteDialect extends Dialect {
     public @org.jspecify.annotations.Nullable String regexpOperator(boolean negated) {
         return null;
     }
+
+    /** SQLite divides two integer values as integers, even those of NUMERIC or REAL columns (type affinity). */
+    @Override
+    public String fractionalDivisor() {
+        return "(%s + 0.0)";
+    }
 }

@@ -313,7 +313,7 @@ final class DefaultConnection implements Connection {
     }
 
     @Override
-    public boolean inTransaction() {
+    public boolean isInTransaction() {
         return transaction.inTransaction();
     }
 

@@ -138,15 +138,16 @@ public final class DefaultEngine implements Engine {
      * A compiled statement, whether it came from the cache, and its cache entry (null for a statement compiled outside
      * the cache), which keeps what executions of the same statement can share.
      */
-    record Compiled(CompiledStatement statement, boolean cached, StatementCache.@Nullable Entry entry) {
+    record Compiled(CompiledStatement statement, boolean cached, StatementCache.@Nullable Entry entry,
+            io.retort.impl.compiler.ExpressionCompiler.@Nullable Bound values) {
         Compiled(CompiledStatement statement, boolean cached) {
-            this(statement, cached, null);
+            this(statement, cached, null, null);
         }
 
         /** The values and types an execution of {@code node} (the statement compiled) binds. */
         io.retort.impl.compiler.ExpressionCompiler.Bound bound(io.retort.impl.dialect.Dialect dialect,
                 io.retort.sql.SqlNode node) {
-            return entry != null ? entry.bound(dialect, node)
+            return values != null ? values
                     : io.retort.impl.compiler.ExpressionCompiler.collect(dialect, node, statement);
         }
     }
@@ -230,12 +231,8 @@ public final class DefaultEngine implements Engine {
     }
 
     Compiled compile(Executable statement) {
-        boolean[] compiledNow = new boolean[1];
-        StatementCache.Entry entry = cache.get(statement, s -> {
-            compiledNow[0] = true;
-            return compiler.compile(s);
-        });
-        return new Compiled(entry.compiled, !compiledNow[0], entry);
+        StatementCache.Lookup lookup = cache.get(statement, dialect, compiler::compile);
+        return new Compiled(lookup.entry().compiled, !lookup.compiledNow(), lookup.entry(), lookup.bound());
     }
 
     /** Multi-row INSERT ... VALUES statements of an insert executemany with RETURNING, per statement and row count. */

@@ -95,12 +95,17 @@ final class StatementExecutor {
                     : List.of();
             if (!columns.isEmpty()) {
                 resultTypes = new SqlType<?>[columns.size()];
-                // Literal SQL among the result columns (sqlFragment("*")) may stand for any number of columns.
+                // Literal SQL among the result columns (sqlFragment("*")) and star() may stand for any number of
+                // columns: the types of the columns after it are not known by position.
                 labelsFixed = true;
                 for (int i = 0; i < resultTypes.length; i++) {
                     Expression<?> column = columns.get(i);
+                    if (column instanceof io.retort.sql.TextFragment || column instanceof io.retort.sql.Star) {
+                        resultTypes = java.util.Arrays.copyOf(resultTypes, i);
+                        labelsFixed = false;
+                        break;
+                    }
                     resultTypes[i] = column.type();
-                    labelsFixed &= !(column instanceof io.retort.sql.TextFragment);
                 }
             }
         } else {

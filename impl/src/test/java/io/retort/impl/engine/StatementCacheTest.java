@@ -88,8 +88,7 @@ class StatementCacheTest {
                 System.gc();
                 Thread.sleep(10);
             }
-            // The cache holds the statement (it carries no value), so it is still there to equal the next one.
-            assertThat(first.get()).isNotNull();
+            // Its key holds no value and no statement: an equal statement built after the first was dropped finds it.
             long[] before = engine.cacheHitsAndMisses();
             executeByBindParam(engine, documents);
             assertThat(engine.cacheHitsAndMisses()[0] - before[0]).isEqualTo(1);
