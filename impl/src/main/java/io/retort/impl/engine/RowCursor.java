@@ -148,8 +148,9 @@ final class RowCursor {
                     + " read, and the rows not read are gone. Read the rows you need (all(), or a loop to the end)"
                     + " before commit(), rollback() or close(), and before closing the Result");
         }
-        if (buffered != null) {
-            if (buffered.hasNext()) {
+        ResultSet rows = reading;
+        if (buffered != null || rows == null) {
+            if (buffered != null && buffered.hasNext()) {
                 return buffered.next();
             }
             exhausted = true;
@@ -157,12 +158,12 @@ final class RowCursor {
             return null;
         }
         try {
-            if (!reading.next()) {
+            if (!rows.next()) {
                 exhausted = true;
                 close();
                 return null;
             }
-            return readValues(reading, readers);
+            return readValues(rows, readers);
         } catch (SQLException e) {
             keepStatement = false;
             close("reading a row failed with a database error, which");
