@@ -125,7 +125,8 @@ final class MappedClassReader {
 
     /** Checks what the class itself must be: concrete, not an inner class, visible to its package, not generic. */
     private boolean checkShape(TypeElement entity, String className) {
-        if (entity.getKind() != ElementKind.CLASS || entity.getModifiers().contains(Modifier.ABSTRACT)) {
+        if (entity.getKind() != ElementKind.CLASS
+                || entity.getModifiers().contains(Modifier.ABSTRACT) && !inHierarchy(entity)) {
             error(entity, "Class " + className + " cannot be mapped: a mapped class must be a concrete, mutable class"
                     + " (not an interface, abstract class, enum or record)");
             return false;
@@ -232,6 +233,16 @@ final class MappedClassReader {
     private boolean isDeprecated(TypeElement type) {
         for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
             if (elements.isDeprecated(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the class or a superclass is the base of an inheritance hierarchy (whose classes may be abstract). */
+    private static boolean inHierarchy(TypeElement entity) {
+        for (TypeElement type = entity; type != null; type = superclass(type)) {
+            if (Annotations.isPresent(type, Annotations.INHERITANCE)) {
                 return true;
             }
         }

@@ -127,7 +127,7 @@ public final class DefaultSession implements Session {
             return fresh;
         }
         // A detached object: persistent again under its identity.
-        InstanceState present = identityMap.get(mapper.entityClass(), state.identity);
+        InstanceState present = identityMap.get(mapper.identityClass(), state.identity);
         if (present != null) {
             throw new InvalidRequestException("Cannot add detached " + mapper.describe(instance) + ": this session"
                     + " already holds another instance with that identity; use session.merge(obj) to copy its state"
@@ -222,7 +222,10 @@ public final class DefaultSession implements Session {
         Objects.requireNonNull(primaryKey, "primaryKey");
         EntityMapper<E> mapper = Mappers.of(type);
         Object identity = mapper.identityFromArgument(primaryKey);
-        InstanceState state = identityMap.get(type, identity);
+        InstanceState state = identityMap.get(mapper.identityClass(), identity);
+        if (state != null && !type.isInstance(state.object())) {
+            return null; // in a hierarchy: the key is another class's (SQLAlchemy's get() answers None too)
+        }
         if (state != null && !state.expired) {
             return state.markedForDeletion ? null : type.cast(state.object());
         }
@@ -231,7 +234,7 @@ public final class DefaultSession implements Session {
         if (state != null || hasPending(mapper)) {
             autoflush();
         }
-        state = identityMap.get(type, identity);
+        state = identityMap.get(mapper.identityClass(), identity);
         if (state != null && (state.markedForDeletion || state.status == InstanceState.Status.DELETED)) {
             return null;
         }
@@ -247,7 +250,7 @@ public final class DefaultSession implements Session {
 
     private boolean hasPending(EntityMapper<?> mapper) {
         for (InstanceState state : pending) {
-            if (state.mapper == mapper) {
+            if (state.mapper.identityClass() == mapper.identityClass()) { // a subclass's object may take the key
                 return true;
             }
         }
@@ -256,7 +259,7 @@ public final class DefaultSession implements Session {
 
     /** The identity-map state of an object of {@code mapper} with this identity, unless deleted. */
     @Nullable InstanceState held(EntityMapper<?> mapper, Object identity) {
-        InstanceState state = identityMap.get(mapper.entityClass(), identity);
+        InstanceState state = identityMap.get(mapper.identityClass(), identity);
         return state == null || state.markedForDeletion ? null : state;
     }
 
@@ -683,17 +686,30 @@ public final class DefaultSession implements Session {
      * the identity map holds (refreshed if expired) or a new persistent one; it is added to {@code loaded}. A row that
      * is all this mapper's columns becomes the object's committed snapshot as it is.
      */
-    InstanceState loadRow(EntityMapper<?> mapper, @Nullable Object[] row, int offset, Loader.LoadedObjects loaded) {
-        int width = mapper.attributes().size();
-        @Nullable Object[] values = offset == 0 && row.length == width ? row
-                : Arrays.copyOfRange(row, offset, offset + width);
+    InstanceState loadRow(EntityMapper<?> queried, @Nullable Object[] row, int offset, Loader.LoadedObjects loaded) {
+        EntityMapper<?> mapper = queried;
+        @Nullable Object[] values;
+        Hierarchy hierarchy = queried.hierarchy();
+        if (hierarchy != null) {
+            // The row's class is its discriminator's; its attributes are where the query's layout put them.
+            Hierarchy.Layout layout = hierarchy.layout(queried);
+            mapper = Hierarchy.mapperOf(queried, layout, row[offset + queried.discriminator().index()]);
+            int[] positions = layout.positions.get(mapper);
+            values = new Object[positions.length];
+            for (int i = 0; i < positions.length; i++) {
+                values[i] = row[offset + positions[i]];
+            }
+        } else {
+            int width = mapper.attributes().size();
+            values = offset == 0 && row.length == width ? row : Arrays.copyOfRange(row, offset, offset + width);
+        }
         Object identity = mapper.identity(values);
         if (identity == null) {
             throw new InvalidRequestException("A row of " + mapper.table().name() + " has a NULL primary key"
                     + " (" + mapper.primaryKeyAttributes() + "), so it cannot be loaded as a "
                     + mapper.entityClass().getSimpleName());
         }
-        InstanceState state = identityMap.get(mapper.entityClass(), identity);
+        InstanceState state = identityMap.get(mapper.identityClass(), identity);
         if (state != null) {
             Object existing = state.object();
             if (!state.expired) {

@@ -50,7 +50,22 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     private final Attribute[] key;
     private final @Nullable Attribute version;
     private final Generation keyGeneration;
-    private final MethodHandle constructor;
+    private final @Nullable MethodHandle constructor;
+    /** The class's place in an inheritance hierarchy, or null. */
+    private final @Nullable Hierarchy hierarchy;
+    /** The mapper of the nearest mapped superclass, or null. */
+    private final @Nullable EntityMapper<?> parent;
+    /** The base class's discriminator attribute in a hierarchy, or null. */
+    private final @Nullable Attribute discriminator;
+    /**
+     * The mappers the flush writes this class's rows with, one per table, the base table's first: this mapper itself,
+     * except in a JOINED hierarchy, where a subclass's rows span its superclasses' tables and its own.
+     */
+    private List<EntityMapper<?>> parts;
+    /** Whether this mapper writes one subclass table of a JOINED hierarchy (its attributes keep their full index). */
+    private boolean subclassPart;
+    /** The attributes by {@link Attribute#index()} (sparse for a subclass part). */
+    private final @Nullable Attribute[] byIndex;
     private final List<String> attributeNames;
     private final List<String> keyNames;
     private final List<RelationshipMapper.Spec> relationshipSpecs;
@@ -77,8 +92,21 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     private volatile @Nullable List<RelationshipMapper> relationships;
 
     private EntityMapper(Class<E> type, Table table, List<Attribute> attributes, Attribute[] key,
-            @Nullable Attribute version, Generation keyGeneration, MethodHandle constructor,
-            List<RelationshipMapper.Spec> relationshipSpecs) {
+            @Nullable Attribute version, Generation keyGeneration, @Nullable MethodHandle constructor,
+            List<RelationshipMapper.Spec> relationshipSpecs, @Nullable Hierarchy hierarchy,
+            @Nullable EntityMapper<?> parent, @Nullable Attribute discriminator) {
+        this.hierarchy = hierarchy;
+        this.parent = parent;
+        this.discriminator = discriminator;
+        this.parts = List.of(this);
+        int highest = -1;
+        for (Attribute attribute : attributes) {
+            highest = Math.max(highest, attribute.index());
+        }
+        this.byIndex = new Attribute[highest + 1];
+        for (Attribute attribute : attributes) {
+            byIndex[attribute.index()] = attribute;
+        }
         this.relationshipSpecs = List.copyOf(relationshipSpecs);
         this.hasRelationships = !relationshipSpecs.isEmpty();
         this.type = type;
@@ -157,7 +185,13 @@ public final class EntityMapper<E> implements EntityMapping<E> {
             throw new MappingException("Class " + className + " is not mapped: annotate it with @Mapped (and mark"
                     + " its primary key with @Id)");
         }
-        if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum() || type.isRecord()) {
+        Class<?> mappedSuperclass = Hierarchy.mappedSuperclass(type);
+        EntityMapper<?> parent = mappedSuperclass == null ? null : Mappers.of(mappedSuperclass);
+        io.retort.orm.Inheritance inheritance = type.getAnnotation(io.retort.orm.Inheritance.class);
+        Hierarchy inHierarchy = parent != null ? Hierarchy.ofSubclass(type, parent)
+                : inheritance != null ? Hierarchy.ofRoot(type, inheritance) : null;
+        boolean isAbstract = Modifier.isAbstract(type.getModifiers());
+        if (type.isInterface() || isAbstract && inHierarchy == null || type.isEnum() || type.isRecord()) {
             throw new MappingException("Class " + className + " cannot be mapped: a mapped class must be a concrete,"
                     + " mutable class (not an interface, abstract class, enum or record)");
         }
@@ -173,10 +207,12 @@ public final class EntityMapper<E> implements EntityMapping<E> {
                     + " package " + type.getPackageName() + " to io.retort.impl (add 'opens "
                     + type.getPackageName() + " to io.retort.impl;' to module-info.java)");
         }
-        MethodHandle constructor;
+        MethodHandle constructor = null;
         try {
             Constructor<E> noArgs = type.getDeclaredConstructor();
-            constructor = lookup.unreflectConstructor(noArgs).asType(MethodType.methodType(Object.class));
+            if (!isAbstract) { // an abstract class of a hierarchy has no instances of its own
+                constructor = lookup.unreflectConstructor(noArgs).asType(MethodType.methodType(Object.class));
+            }
         } catch (NoSuchMethodException e) {
             throw new MappingException("Class " + className + " has no constructor without arguments; add one (it"
                     + " may be private or protected) so the ORM can create instances when it loads rows");
@@ -184,16 +220,15 @@ public final class EntityMapper<E> implements EntityMapping<E> {
             throw new MappingException("Retort cannot call the no-argument constructor of " + className + ": " + e
                     .getMessage());
         }
-        String tableName = mapped.table().isEmpty() ? Names.snakeCase(type.getSimpleName()) : mapped.table();
+        String tableName = HierarchyMapping.tableName(type, mapped, parent);
 
         List<Field> fields = new ArrayList<>();
         List<Field> relationshipFields = new ArrayList<>();
-        List<Class<?>> hierarchy = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            hierarchy.add(0, c);
-        }
         List<String> enhanced = Enhancements.fieldsOf(type);
-        for (Class<?> c : hierarchy) {
+        for (Class<?> c : HierarchyMapping.classesAbove(type)) {
+            if (c != type && c.isAnnotationPresent(Mapped.class)) {
+                continue; // a mapped superclass's fields are its mapper's attributes, inherited
+            }
             for (Field field : c.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
                 if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()
@@ -228,16 +263,35 @@ public final class EntityMapper<E> implements EntityMapping<E> {
                 versionField = field;
             }
         }
-        if (keyFields.isEmpty()) {
+        if (parent != null) {
+            HierarchyMapping.checkSubclassFields(type, parent, keyFields, versionField);
+        } else if (keyFields.isEmpty()) {
             throw new MappingException("Class " + className + " has no primary key: mark its key field (or the"
                     + " fields of a composite key) with @Id");
         }
-        Generation generation = generation(className, keyFields);
+        Generation generation = parent != null ? parent.keyGeneration() : generation(className, keyFields);
 
         List<Column<?>> columns = new ArrayList<>();
         Map<String, Field> columnOwners = new HashMap<>();
+        if (parent != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.JOINED) {
+            columns.addAll(HierarchyMapping.keyColumns(parent));
+            for (Column<?> key : columns) {
+                columnOwners.put(key.name(), parent.key()[0].field());
+            }
+        }
         for (Field field : fields) {
-            columns.add(columnOf(className, tableName, field, generation, keyFields.size() == 1, columnOwners));
+            columns.add(columnOf(className, tableName, field, generation, keyFields.size() == 1, columnOwners,
+                    false));
+        }
+        if (parent == null && inHierarchy != null
+                && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.SINGLE_TABLE) {
+            // The subclasses' columns are columns of this table, NULL in the rows of the other classes.
+            for (Class<?> subclass : inHierarchy.subclasses) {
+                for (Field field : HierarchyMapping.ownFields(subclass)) {
+                    columns.add(columnOf(subclass.getName(), tableName, field, generation, false, columnOwners,
+                            true));
+                }
+            }
         }
         if (versionField != null) {
             Class<?> versionType = ColumnTypes.boxed(versionField.getType());
@@ -252,25 +306,38 @@ public final class EntityMapper<E> implements EntityMapping<E> {
             }
         }
         Table table;
-        try {
-            table = new MetaData().table(tableName, columns.toArray(new Column<?>[0]));
-        } catch (InvalidArgumentException e) {
-            throw new MappingException("Class " + className + " maps to an invalid table: " + e.getMessage());
+        if (parent != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.SINGLE_TABLE) {
+            table = parent.table();
+        } else {
+            try {
+                table = new MetaData().table(tableName, columns.toArray(new Column<?>[0]));
+            } catch (InvalidArgumentException e) {
+                throw new MappingException("Class " + className + " maps to an invalid table: " + e.getMessage());
+            }
         }
-        List<Attribute> attributes = new ArrayList<>();
+        List<Attribute> attributes = new ArrayList<>(parent == null ? List.of() : parent.attributes());
+        int inherited = attributes.size();
+        int keyColumns = parent != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.JOINED
+                ? parent.key().length : 0;
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
-            Column<?> column = table.columns().get(i);
-            attributes.add(new Attribute(field.getName(), i, field, ColumnTypes.boxed(field.getType()),
+            Column<?> column = table.c(columns.get(keyColumns + i).name());
+            attributes.add(new Attribute(field.getName(), inherited + i, field, ColumnTypes.boxed(field.getType()),
                     field.getType().isPrimitive(), column, Enhancements.indexOf(type, enhanced, field),
                     column.serverDefault() != null));
         }
-        Attribute[] key = new Attribute[keyFields.size()];
-        for (int i = 0; i < key.length; i++) {
-            key[i] = attributes.get(fields.indexOf(keyFields.get(i)));
+        Attribute[] key;
+        if (parent != null) {
+            key = parent.key();
+        } else {
+            key = new Attribute[keyFields.size()];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = attributes.get(fields.indexOf(keyFields.get(i)));
+            }
         }
-        Attribute version = versionField == null ? null : attributes.get(fields.indexOf(versionField));
-        List<RelationshipMapper.Spec> specs = new ArrayList<>();
+        Attribute version = parent != null ? parent.version()
+                : versionField == null ? null : attributes.get(fields.indexOf(versionField));
+        List<RelationshipMapper.Spec> specs = new ArrayList<>(parent == null ? List.of() : parent.relationshipSpecs);
         for (Field field : relationshipFields) {
             if (Modifier.isFinal(field.getModifiers())) {
                 throw new MappingException("Relationship " + className + "." + field.getName() + " is final; the"
@@ -279,7 +346,16 @@ public final class EntityMapper<E> implements EntityMapping<E> {
             specs.add(new RelationshipMapper.Spec(field, field.getAnnotation(io.retort.orm.Relationship.class),
                     Enhancements.indexOf(type, enhanced, field), specs.size()));
         }
-        return new EntityMapper<>(type, table, attributes, key, version, generation, constructor, specs);
+        Attribute discriminator = inHierarchy == null ? null
+                : parent != null ? parent.discriminator() : HierarchyMapping.discriminator(type, attributes);
+        EntityMapper<E> mapper = new EntityMapper<>(type, table, attributes, key, version, generation, constructor,
+                specs, inHierarchy, parent, discriminator);
+        if (parent != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.JOINED) {
+            List<EntityMapper<?>> parts = new ArrayList<>(parent.parts());
+            parts.add(HierarchyMapping.part(type, table, attributes.subList(inherited, attributes.size()), parent));
+            mapper.parts = List.copyOf(parts);
+        }
+        return mapper;
     }
 
     private static Generation generation(String className, List<Field> keyFields) {
@@ -321,8 +397,8 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Column<?> columnOf(String className, String tableName, Field field, Generation generation,
-            boolean singleKey, Map<String, Field> owners) {
+    static Column<?> columnOf(String className, String tableName, Field field, Generation generation,
+            boolean singleKey, Map<String, Field> owners, boolean sharedTable) {
         io.retort.orm.Column options = field.getAnnotation(io.retort.orm.Column.class);
         SqlType<?> sqlType = ColumnTypes.of(field.getType(), options);
         if (sqlType == null) {
@@ -356,7 +432,7 @@ public final class EntityMapper<E> implements EntityMapping<E> {
                     column = column.autoincrement(false);
                 }
             }
-        } else if (!nullable(field)) {
+        } else if (!nullable(field) && !sharedTable) { // a shared table's rows of other classes hold NULL here
             column = column.notNull();
         }
         if (options != null) {
@@ -404,6 +480,81 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     }
 
     // ---- EntityMapping ----
+
+    @Override
+    public io.retort.sql.Select select() {
+        return hierarchy == null ? Sql.select(table) : hierarchy.layout(this).select;
+    }
+
+    @Override
+    public List<Table> tables() {
+        List<Table> tables = new ArrayList<>();
+        for (EntityMapper<?> part : parts) {
+            tables.add(part.table());
+        }
+        return tables;
+    }
+
+    @Override
+    public @Nullable Class<?> mappedSuperclass() {
+        return parent == null ? null : parent.entityClass();
+    }
+
+    @Override
+    public List<Class<?>> mappedSubclasses() {
+        return hierarchy == null ? List.of() : hierarchy.subclasses;
+    }
+
+    @Override
+    public @Nullable String polymorphicIdentity() {
+        return hierarchy == null ? null : hierarchy.identity;
+    }
+
+    // ---- inheritance, for the runtime ----
+
+    /** The class's place in an inheritance hierarchy, or null. */
+    @Nullable Hierarchy hierarchy() {
+        return hierarchy;
+    }
+
+    /** The discriminator attribute of the hierarchy. */
+    Attribute discriminator() {
+        return Objects.requireNonNull(discriminator, "not in a hierarchy");
+    }
+
+    /** The mappers that write this class's rows, one per table, the base table's first. */
+    List<EntityMapper<?>> parts() {
+        return parts;
+    }
+
+    /** Whether this mapper writes one subclass table of a JOINED hierarchy. */
+    boolean isSubclassPart() {
+        return subclassPart;
+    }
+
+    /** The class the identity map files this class's objects under: the base class of its hierarchy. */
+    Class<?> identityClass() {
+        return hierarchy == null ? type : hierarchy.root;
+    }
+
+    /** The width of the row a query of this class reads: its attributes, then its subclasses' own columns. */
+    int rowWidth() {
+        return hierarchy == null ? attributes.size() : hierarchy.layout(this).width;
+    }
+
+    /** The attribute of this {@link Attribute#index()}. */
+    Attribute attributeAt(int index) {
+        return Objects.requireNonNull(byIndex[index]);
+    }
+
+    /** A mapper that writes one subclass table of a JOINED hierarchy: the key (the table's own key columns) and fields. */
+    static <E> EntityMapper<E> subclassPart(Class<E> type, Table table, List<Attribute> attributes, Attribute[] key,
+            Generation generation) {
+        EntityMapper<E> part = new EntityMapper<>(type, table, attributes, key, null, generation, null, List.of(),
+                null, null, null);
+        part.subclassPart = true;
+        return part;
+    }
 
     @Override
     public Class<E> entityClass() {
@@ -490,11 +641,14 @@ public final class EntityMapper<E> implements EntityMapping<E> {
                 resolved = relationships;
                 if (resolved == null) {
                     List<RelationshipMapper> all = new ArrayList<>();
+                    int inherited = parent == null ? 0 : parent.relationshipCount();
                     for (RelationshipMapper.Spec spec : relationshipSpecs) {
-                        all.add(RelationshipMapper.resolve(this, spec));
+                        // An inherited relationship is the superclass's: its foreign key is in the superclass's table.
+                        all.add(spec.index() < inherited ? parent.relationships().get(spec.index())
+                                : RelationshipMapper.resolve(this, spec));
                     }
                     resolved = List.copyOf(all);
-                    for (RelationshipMapper relationship : resolved) {
+                    for (RelationshipMapper relationship : resolved.subList(inherited, resolved.size())) {
                         checkBackPopulates(relationship);
                     }
                     relationships = resolved;
@@ -762,6 +916,10 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     /** A new, empty instance. */
     @SuppressWarnings("unchecked")
     E newInstance() {
+        if (constructor == null) {
+            throw new io.retort.exception.InvalidRequestException("Class " + type.getName() + " is abstract; a row"
+                    + " cannot be loaded as one of its instances");
+        }
         try {
             if (hasRelationships) {
                 // Field initializers (addresses = new ArrayList<>()) of an object being loaded are not events.
@@ -786,6 +944,10 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     }
 
     private Object construct() {
+        if (constructor == null) {
+            throw new io.retort.exception.InvalidRequestException("Class " + type.getName() + " is abstract; a row"
+                    + " cannot be loaded as one of its instances");
+        }
         try {
             return (Object) constructor.invokeExact();
         } catch (RuntimeException | Error e) {

@@ -148,7 +148,7 @@ final class Loader {
                         original.placeNullsFirst()));
             }
         }
-        int width = mapper.attributes().size();
+        int width = mapper.rowWidth();
         for (JoinNode node : pending) {
             TableReference owner = node.parent == null ? root : node.parent.alias;
             select = Joins.join(select, node.relationship, owner, node.alias, true);
@@ -212,7 +212,9 @@ final class Loader {
     private static void collectJoins(EntityMapper<?> mapper, LoadPlan plan, @Nullable JoinNode parent,
             List<JoinNode> out, int[] counter) {
         for (RelationshipMapper relationship : mapper.relationships()) {
-            if (plan.loadingOf(relationship) != Loading.JOINED) {
+            if (plan.loadingOf(relationship) != Loading.JOINED || relationship.target.hierarchy() != null) {
+                // An inheritance hierarchy's rows span several tables or subclass columns: a JOINED relationship to
+                // one loads with SELECT ... IN after the query instead (apply() loads what the join did not).
                 continue;
             }
             if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY && hasManyToMany(out)) {
@@ -380,7 +382,7 @@ final class Loader {
         List<Object> keys = new ArrayList<>(missing.keySet());
         for (int from = 0; from < keys.size(); from += IN_BATCH) {
             List<Object> page = keys.subList(from, Math.min(keys.size(), from + IN_BATCH));
-            Select select = Sql.select(target.table()).where(inKeys(target.key(), page));
+            Select select = target.select().where(inKeys(target.key(), page));
             query(target, select, Map.of(), next);
         }
         for (Map.Entry<Object, List<InstanceState>> entry : missing.entrySet()) {
@@ -420,7 +422,7 @@ final class Loader {
         }
         for (int from = 0; from < keys.size(); from += IN_BATCH) {
             List<Object> page = keys.subList(from, Math.min(keys.size(), from + IN_BATCH));
-            Select select = Sql.select(target.table());
+            Select select = target.select();
             Attribute[] ownerKey = relationship.owner.key();
             if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
                 List<Column<?>> ownerColumns = relationship.secondaryOwnerColumns;
@@ -436,7 +438,7 @@ final class Loader {
                 select = select.where(inColumns(fkColumns, page));
             }
             select = select.orderBy(relationship.orderBy.column().asc());
-            int width = target.attributes().size();
+            int width = target.rowWidth();
             Result result = session.currentConnection().execute(select);
             LoadedObjects loaded = new LoadedObjects(target, true);
             for (@Nullable Object[] row : result.arrays()) {
