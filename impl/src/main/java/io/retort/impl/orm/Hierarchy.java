@@ -236,6 +236,27 @@ final class Hierarchy {
     }
 
     /**
+     * The discriminator value an object about to be inserted is given: its class's identity, or null when its field
+     * holds that already.
+     *
+     * @throws InvalidRequestException if the field holds another class's identity
+     */
+    static @Nullable String discriminatorToWrite(EntityMapper<?> mapper, Object instance) {
+        String identity = java.util.Objects.requireNonNull(mapper.hierarchy()).identity;
+        Object current = mapper.discriminator().get(instance);
+        if (current == null) {
+            return identity;
+        }
+        if (!identity.equals(current)) {
+            throw new InvalidRequestException("Cannot flush " + mapper.describe(instance) + ": its discriminator field "
+                    + mapper.discriminator() + " holds '" + current + "', but the polymorphic identity of "
+                    + mapper.entityClass().getSimpleName() + " is '" + identity + "'; leave the field null (the ORM"
+                    + " sets it) or set it to '" + identity + "'");
+        }
+        return null;
+    }
+
+    /**
      * The mapper of a row's class, by its discriminator value.
      *
      * @throws InvalidRequestException if the value is no identity of this class or its subclasses

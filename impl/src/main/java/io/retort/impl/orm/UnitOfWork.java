@@ -833,6 +833,12 @@ final class UnitOfWork {
 
     /** Java-side values before an INSERT: a UUID key, the first version; an assigned key must be there. */
     private void prepareInsert(EntityMapper<?> mapper, InstanceState state, Object instance) {
+        if (state.mapper.hierarchy() != null && !mapper.isSubclassPart()) {
+            String identity = Hierarchy.discriminatorToWrite(state.mapper, instance);
+            if (identity != null) {
+                write(instance, state.mapper.discriminator(), identity);
+            }
+        }
         Attribute[] key = mapper.key();
         if (mapper.keyGeneration() == Generation.UUID && key[0].get(instance) == null) {
             write(instance, key[0], UUID.randomUUID());
