@@ -542,6 +542,20 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         return hierarchy == null ? attributes.size() : hierarchy.layout(this).width;
     }
 
+    /** The indexes of the attributes whose changes this mapper's table takes (a subclass part: not the key). */
+    java.util.BitSet writtenIndexes() {
+        java.util.BitSet indexes = new java.util.BitSet();
+        for (Attribute attribute : attributes) {
+            indexes.set(attribute.index());
+        }
+        if (subclassPart) {
+            for (Attribute attribute : key) {
+                indexes.clear(attribute.index());
+            }
+        }
+        return indexes;
+    }
+
     /** The attribute of this {@link Attribute#index()}. */
     Attribute attributeAt(int index) {
         return Objects.requireNonNull(byIndex[index]);

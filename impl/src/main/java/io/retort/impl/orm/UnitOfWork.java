@@ -61,6 +61,8 @@ final class UnitOfWork {
     private final Deque<Runnable> journal = new ArrayDeque<>();
     private @Nullable String culprit;
 
+    /** The new objects, in the order they were added (the order of their rows in a table several classes share). */
+    private final List<InstanceState> pendingInOrder;
     /** A persistent object's changed columns. */
     private record Change(InstanceState state, @Nullable Object[] current, BitSet changed) {
     }
@@ -72,6 +74,7 @@ final class UnitOfWork {
     UnitOfWork(DefaultSession session, Collection<InstanceState> heldStates, List<InstanceState> pending,
             List<InstanceState> deletedInTransaction) {
         this.session = session;
+        this.pendingInOrder = List.copyOf(pending);
         Grouper toInsert = new Grouper(inserts);
         for (InstanceState state : pending) {
             toInsert.add(state);
@@ -187,33 +190,40 @@ final class UnitOfWork {
 
     /** Runs the statements. */
     void execute(Connection connection) {
-        List<EntityMapper<?>> order = dependencyOrder();
-        for (EntityMapper<?> mapper : order) {
-            List<InstanceState> toInsert = inserts.get(mapper);
-            if (toInsert != null) {
-                List<InstanceState> replaced = replacedRows(mapper, toInsert);
-                if (!replaced.isEmpty()) {
-                    delete(connection, mapper, replaced); // a deleted row whose key a new object takes: first
-                }
-                for (List<InstanceState> batch : insertBatches(mapper, toInsert)) {
-                    syncForeignKeys(batch);
-                    insert(connection, mapper, batch);
-                }
-            }
-            List<InstanceState> held = persistent.get(mapper);
-            if (held != null) {
-                syncForeignKeys(held);
-                List<Change> found = new ArrayList<>();
-                Map<BitSet, BitSet> shapes = new HashMap<>();
-                for (InstanceState state : held) {
-                    Change change = diff(state, shapes);
-                    if (change != null) {
-                        found.add(change);
+        // The units written are tables: a class's mapper, or in a JOINED hierarchy one mapper per table, each writing
+        // the rows of every class of the flush that has that table (one batch for the base table of all classes).
+        Map<EntityMapper<?>, List<EntityMapper<?>>> writers = new LinkedHashMap<>();
+        for (Map<EntityMapper<?>, List<InstanceState>> work : List.of(inserts, persistent, deletes)) {
+            for (EntityMapper<?> mapper : work.keySet()) {
+                for (EntityMapper<?> part : mapper.parts()) {
+                    List<EntityMapper<?>> of = writers.computeIfAbsent(part, p -> new ArrayList<>());
+                    if (!of.contains(mapper)) {
+                        of.add(mapper);
                     }
                 }
-                if (!found.isEmpty()) {
-                    update(connection, mapper, found);
-                    changes.addAll(found);
+            }
+        }
+        List<EntityMapper<?>> order = dependencyOrder(writers.keySet());
+        for (EntityMapper<?> part : order) {
+            List<EntityMapper<?>> mappers = writers.get(part);
+            boolean plain = mappers.size() == 1 && mappers.get(0) == part;
+            List<InstanceState> toInsert = plain ? inserts.get(part) : insertsThrough(mappers);
+            if (toInsert != null && !toInsert.isEmpty()) {
+                if (plain) {
+                    List<InstanceState> replaced = replacedRows(part, toInsert);
+                    if (!replaced.isEmpty()) {
+                        delete(connection, part, replaced); // a deleted row whose key a new object takes: first
+                    }
+                }
+                for (List<InstanceState> batch : insertBatches(part, toInsert)) {
+                    syncForeignKeys(batch);
+                    insert(connection, part, batch);
+                }
+            }
+            for (EntityMapper<?> mapper : mappers) {
+                List<InstanceState> held = persistent.get(mapper);
+                if (held != null) {
+                    updateThrough(connection, part, mapper, held);
                 }
             }
         }
@@ -221,12 +231,73 @@ final class UnitOfWork {
         associations(connection);
         clearPostUpdateReferencesOfDeleted(connection);
         for (int i = order.size() - 1; i >= 0; i--) {
-            List<InstanceState> toDelete = deletes.get(order.get(i));
-            if (toDelete != null && !toDelete.isEmpty()) {
-                delete(connection, order.get(i), deleteOrder(order.get(i), toDelete));
+            EntityMapper<?> part = order.get(i);
+            List<InstanceState> toDelete = new ArrayList<>();
+            for (EntityMapper<?> mapper : writers.get(part)) {
+                List<InstanceState> states = deletes.get(mapper);
+                if (states != null) {
+                    toDelete.addAll(states);
+                }
+            }
+            if (!toDelete.isEmpty()) {
+                delete(connection, part, deleteOrder(part, toDelete));
             }
         }
         culprit = null;
+    }
+
+    /** The new objects of several classes that share a table, in the order they were added. */
+    private List<InstanceState> insertsThrough(List<EntityMapper<?>> mappers) {
+        List<InstanceState> states = new ArrayList<>();
+        for (InstanceState state : pendingInOrder) {
+            if (mappers.contains(state.mapper)) {
+                states.add(state);
+            }
+        }
+        return states;
+    }
+
+    /**
+     * Writes the changes of one class's persistent objects to one of its tables: each table gets the columns that
+     * changed in it (and the base table the new version whenever anything changed).
+     */
+    private void updateThrough(Connection connection, EntityMapper<?> part, EntityMapper<?> mapper,
+            List<InstanceState> held) {
+        syncForeignKeys(held);
+        List<Change> found = new ArrayList<>();
+        Map<BitSet, BitSet> shapes = new HashMap<>();
+        for (InstanceState state : held) {
+            Change change = diff(state, shapes);
+            if (change != null) {
+                found.add(change);
+            }
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        List<EntityMapper<?>> parts = mapper.parts();
+        if (part == mapper) {
+            update(connection, mapper, found);
+        } else {
+            BitSet columns = part.writtenIndexes();
+            boolean versioned = part.version() != null;
+            Map<BitSet, BitSet> restricted = new HashMap<>();
+            List<Change> mine = new ArrayList<>();
+            for (Change change : found) {
+                BitSet bits = (BitSet) change.changed().clone();
+                bits.and(columns);
+                if (!bits.isEmpty() || versioned) {
+                    BitSet shared = restricted.putIfAbsent(bits, bits);
+                    mine.add(new Change(change.state(), change.current(), shared != null ? shared : bits));
+                }
+            }
+            if (!mine.isEmpty()) {
+                update(connection, part, mine);
+            }
+        }
+        if (part == parts.get(parts.size() - 1)) {
+            changes.addAll(found); // the last table's reading: the values every table now holds
+        }
     }
 
     /**
@@ -260,17 +331,15 @@ final class UnitOfWork {
      * relationships do not count (they are written after the rows); a remaining cycle is broken where
      * {@link MetaData#dependencyOrder()} breaks it.
      */
-    private List<EntityMapper<?>> dependencyOrder() {
+    private List<EntityMapper<?>> dependencyOrder(java.util.Collection<EntityMapper<?>> units) {
         // By table name (then class name), so that tables with no order between them are written in the same order
         // every time; two classes mapped to one table are two mappers, each written.
         Map<String, EntityMapper<?>> byTable = new java.util.TreeMap<>();
         Map<String, List<EntityMapper<?>>> ofTable = new java.util.HashMap<>();
-        for (Map<EntityMapper<?>, List<InstanceState>> work : List.of(inserts, persistent, deletes)) {
-            for (EntityMapper<?> mapper : work.keySet()) {
-                if (byTable.putIfAbsent(mapper.table().name() + '\u0000' + mapper.entityClass().getName(),
-                        mapper) == null) {
-                    ofTable.computeIfAbsent(mapper.table().name(), name -> new ArrayList<>()).add(mapper);
-                }
+        for (EntityMapper<?> mapper : units) {
+            if (byTable.putIfAbsent(mapper.table().name() + '\u0000' + mapper.entityClass().getName(),
+                    mapper) == null) {
+                ofTable.computeIfAbsent(mapper.table().name(), name -> new ArrayList<>()).add(mapper);
             }
         }
         if (byTable.size() == 1) {
@@ -809,7 +878,9 @@ final class UnitOfWork {
         List<InstanceState> group = new ArrayList<>();
         for (InstanceState state : states) {
             Object instance = state.object();
-            state.beforeInsert = Values.owned(mapper.values(instance)); // a fresh array: copied only for byte[]
+            if (!mapper.isSubclassPart()) { // once per object, all of its values: a subclass table comes later
+                state.beforeInsert = Values.owned(state.mapper.values(instance)); // copied only for byte[]
+            }
             prepareInsert(mapper, state, instance);
             omitted.clear();
             for (Attribute attribute : omissible) {
@@ -886,7 +957,7 @@ final class UnitOfWork {
         }
         List<Attribute> generated = new ArrayList<>();
         for (int i = omitted.nextSetBit(0); i >= 0; i = omitted.nextSetBit(i + 1)) {
-            generated.add(attributes.get(i));
+            generated.add(mapper.attributeAt(i));
         }
         boolean returning = session.engine().supports(Capability.INSERT_RETURNING);
         List<Attribute> viaReturning = new ArrayList<>();
@@ -955,7 +1026,6 @@ final class UnitOfWork {
         for (Change change : changes) {
             groups.computeIfAbsent(change.changed(), c -> new ArrayList<>()).add(change);
         }
-        List<Attribute> attributes = mapper.attributes();
         for (Map.Entry<BitSet, List<Change>> group : groups.entrySet()) {
             BitSet changed = (BitSet) group.getKey().clone();
             if (version != null) {
@@ -963,13 +1033,13 @@ final class UnitOfWork {
             }
             Map<String, Object> assignments = new LinkedHashMap<>();
             for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
-                Column<?> column = attributes.get(i).column();
+                Column<?> column = mapper.attributeAt(i).column();
                 assignments.put(column.name(), bindParam("set_" + column.name(), column.type()));
             }
             Update update = Sql.update(mapper.table()).values(assignments).where(identityCriteria(mapper));
             List<String> names = new ArrayList<>(assignments.keySet().size() + 2);
             for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
-                names.add("set_" + attributes.get(i).column().name());
+                names.add("set_" + mapper.attributeAt(i).column().name());
             }
             int setCount = names.size();
             names.addAll(identityNames(mapper));

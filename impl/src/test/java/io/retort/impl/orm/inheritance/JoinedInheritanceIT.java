@@ -150,14 +150,14 @@ class JoinedInheritanceIT {
             recorder.clear();
             boss.golfSwing = "slice";
             session.flush();
-            assertThat(recorder.dml()).containsExactly("UPDATE boss SET golf_swing = ? WHERE boss.person_id = ?");
+            assertThat(recorder.dml()).containsExactly("UPDATE boss SET golf_swing=? WHERE boss.person_id = ?");
             recorder.clear();
             boss.name = "Dogbert";
             boss.managerName = "the boss";
             session.flush();
             assertThat(recorder.dml()).containsExactly(
-                    "UPDATE people SET name = ? WHERE people.person_id = ?",
-                    "UPDATE managers SET manager_name = ? WHERE managers.person_id = ?");
+                    "UPDATE people SET name=? WHERE people.person_id = ?",
+                    "UPDATE managers SET manager_name=? WHERE managers.person_id = ?");
             recorder.clear();
             session.delete(boss);
             session.commit();
