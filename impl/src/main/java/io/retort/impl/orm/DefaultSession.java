@@ -65,8 +65,12 @@ public final class DefaultSession implements Session {
     private final Cascades cascades = new Cascades(this);
 
     /** Opens a session; no connection is taken until the session first needs one. */
+    /** The persistence events of this session's objects and of the session itself. */
+    final Events events;
+
     public DefaultSession(SessionFactory factory) {
         this.factory = factory;
+        this.events = new Events(this, factory);
         this.engine = factory.engine();
         this.coordinator = engine.options().transactionCoordinator();
     }
@@ -737,6 +741,7 @@ public final class DefaultSession implements Session {
         fresh.bind(instance);
         identityMap.put(fresh);
         loaded.add(fresh, true);
+        events.fire(Events.Kind.AFTER_LOAD, instance);
         return fresh;
     }
 
@@ -783,6 +788,7 @@ public final class DefaultSession implements Session {
         UnitOfWork work = null;
         List<io.retort.engine.ExecutionListener> observed = List.of();
         try {
+            events.beforeFlush(); // objects it adds or changes are part of this flush
             List<InstanceState> attached = new ArrayList<>(pending);
             attached.addAll(flushCandidates());
             Set<InstanceState> touched = cascades.beforeFlush(attached);
@@ -920,6 +926,7 @@ public final class DefaultSession implements Session {
                 expireState(state);
             }
         }
+        events.afterCommit();
     }
 
     /**
@@ -933,6 +940,7 @@ public final class DefaultSession implements Session {
             expireState(state);
         }
         clearModified(); // the objects are expired: changes made before the rollback are gone with it
+        events.afterRollback();
     }
 
     /**

@@ -240,7 +240,10 @@ final class UnitOfWork {
                 }
             }
             if (!toDelete.isEmpty()) {
-                delete(connection, part, deleteOrder(part, toDelete));
+                List<InstanceState> ordered = deleteOrder(part, toDelete);
+                session.events.fire(Events.Kind.BEFORE_DELETE, lastTable(part, ordered, true)); // its first DELETE
+                delete(connection, part, ordered);
+                session.events.fire(Events.Kind.AFTER_DELETE, lastTable(part, ordered, false)); // its last one
             }
         }
         culprit = null;
@@ -276,6 +279,20 @@ final class UnitOfWork {
             return;
         }
         List<EntityMapper<?>> parts = mapper.parts();
+        if (part == parts.get(0) && session.events.any(Events.Kind.BEFORE_UPDATE, mapper.entityClass())) {
+            List<InstanceState> changed = new ArrayList<>(found.size());
+            for (Change change : found) {
+                changed.add(change.state());
+            }
+            session.events.fire(Events.Kind.BEFORE_UPDATE, changed);
+            found.clear();
+            for (InstanceState state : changed) { // what the listeners changed is written too
+                Change change = diff(state, shapes);
+                if (change != null) {
+                    found.add(change);
+                }
+            }
+        }
         if (part == mapper) {
             update(connection, mapper, found);
         } else {
@@ -297,6 +314,13 @@ final class UnitOfWork {
         }
         if (part == parts.get(parts.size() - 1)) {
             changes.addAll(found); // the last table's reading: the values every table now holds
+            if (session.events.any(Events.Kind.AFTER_UPDATE, mapper.entityClass())) {
+                List<InstanceState> written = new ArrayList<>(found.size());
+                for (Change change : found) {
+                    written.add(change.state());
+                }
+                session.events.fire(Events.Kind.AFTER_UPDATE, written);
+            }
         }
     }
 
@@ -866,6 +890,30 @@ final class UnitOfWork {
     // ---- INSERT ----
 
     private void insert(Connection connection, EntityMapper<?> mapper, List<InstanceState> states) {
+        if (!mapper.isSubclassPart()) {
+            session.events.fire(Events.Kind.BEFORE_INSERT, states); // once per object, before its first row
+        }
+        insertRows(connection, mapper, states);
+        session.events.fire(Events.Kind.AFTER_INSERT, lastTable(mapper, states, true));
+    }
+
+    /** The objects whose last table (or first, for {@code last = false}) is this mapper's. */
+    private static List<InstanceState> lastTable(EntityMapper<?> mapper, List<InstanceState> states, boolean last) {
+        List<InstanceState> done = null;
+        for (int i = 0; i < states.size(); i++) {
+            List<EntityMapper<?>> parts = states.get(i).mapper.parts();
+            if (parts.get(last ? parts.size() - 1 : 0) != mapper) {
+                if (done == null) {
+                    done = new ArrayList<>(states.subList(0, i));
+                }
+            } else if (done != null) {
+                done.add(states.get(i));
+            }
+        }
+        return done == null ? states : done;
+    }
+
+    private void insertRows(Connection connection, EntityMapper<?> mapper, List<InstanceState> states) {
         List<Attribute> attributes = mapper.attributes();
         List<Attribute> omissible = new ArrayList<>();
         for (Attribute attribute : attributes) {

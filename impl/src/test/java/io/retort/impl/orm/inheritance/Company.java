@@ -22,4 +22,10 @@ public class Company {
     public Company(String name) {
         this.name = name;
     }
+
+    /** Adds an employee (for tests in other packages). */
+    public Company hire(Person person) {
+        employees.add(person);
+        return this;
+    }
 }
