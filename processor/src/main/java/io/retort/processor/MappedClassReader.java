@@ -90,7 +90,25 @@ final class MappedClassReader {
                     if (target == null) {
                         valid = false;
                     } else {
-                        fields.add(new MappedField(field.getSimpleName().toString(), target, true));
+                        fields.add(new MappedField(field.getSimpleName().toString(), target, true, false));
+                    }
+                    continue;
+                }
+                if (Annotations.isPresent(field, Annotations.COMPOSITE)) {
+                    TypeElement record = ColumnJavaTypes.declaredElement(field.asType());
+                    if (record == null || record.getKind() != ElementKind.RECORD) {
+                        error(at, "Field " + fieldName(field) + " is @Composite but has type "
+                                + TypeNames.of(field.asType()) + ", which is not a record; a composite value is a"
+                                + " record whose components are its columns");
+                        valid = false;
+                    } else if (!isAccessibleFrom(record, packageName)) {
+                        error(at, "Field " + fieldName(field) + " has type " + record.getQualifiedName() + ", which"
+                                + " the generated metamodel in package " + displayPackage(packageName) + " cannot see;"
+                                + " make the type public or package-private in " + displayPackage(packageName));
+                        valid = false;
+                    } else {
+                        fields.add(new MappedField(field.getSimpleName().toString(),
+                                record.getQualifiedName().toString(), false, true));
                     }
                     continue;
                 }
@@ -111,7 +129,7 @@ final class MappedClassReader {
                     continue;
                 }
                 deprecated |= fieldType != null && isDeprecated(fieldType);
-                fields.add(new MappedField(field.getSimpleName().toString(), javaType, false));
+                fields.add(new MappedField(field.getSimpleName().toString(), javaType, false, false));
             }
         }
         if (!hasKey) {

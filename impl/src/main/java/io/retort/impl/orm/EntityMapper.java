@@ -143,7 +143,7 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         this.fieldNames = new String[fields];
         java.util.Arrays.fill(relationshipOfField, -1);
         for (Attribute attribute : attributes) {
-            fieldNames[attribute.enhancedIndex()] = attribute.name();
+            fieldNames[attribute.enhancedIndex()] = attribute.field().getName();
         }
         for (RelationshipMapper.Spec spec : relationshipSpecs) {
             relationshipOfField[spec.enhancedIndex()] = spec.index();
@@ -279,17 +279,34 @@ public final class EntityMapper<E> implements EntityMapping<E> {
                 columnOwners.put(key.name(), parent.key()[0].field());
             }
         }
+        List<Field> columnFields = new ArrayList<>();
+        List<Composites.Part> columnParts = new ArrayList<>();
         for (Field field : fields) {
+            if (Composites.isComposite(field)) {
+                List<Composites.Part> parts = Composites.parts(className, field); // checks the record first
+                columns.addAll(Composites.columns(className, tableName, field, columnOwners));
+                for (Composites.Part part : parts) {
+                    columnFields.add(field);
+                    columnParts.add(part);
+                }
+                continue;
+            }
             columns.add(columnOf(className, tableName, field, generation, keyFields.size() == 1, columnOwners,
                     false));
+            columnFields.add(field);
+            columnParts.add(null);
         }
         if (parent == null && inHierarchy != null
                 && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.SINGLE_TABLE) {
             // The subclasses' columns are columns of this table, NULL in the rows of the other classes.
             for (Class<?> subclass : inHierarchy.subclasses) {
                 for (Field field : HierarchyMapping.ownFields(subclass)) {
-                    columns.add(columnOf(subclass.getName(), tableName, field, generation, false, columnOwners,
-                            true));
+                    if (Composites.isComposite(field)) {
+                        columns.addAll(Composites.columns(subclass.getName(), tableName, field, columnOwners));
+                    } else {
+                        columns.add(columnOf(subclass.getName(), tableName, field, generation, false, columnOwners,
+                                true));
+                    }
                 }
             }
         }
@@ -319,12 +336,16 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         int inherited = attributes.size();
         int keyColumns = parent != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.JOINED
                 ? parent.key().length : 0;
-        for (int i = 0; i < fields.size(); i++) {
-            Field field = fields.get(i);
+        for (int i = 0; i < columnFields.size(); i++) {
+            Field field = columnFields.get(i);
+            Composites.Part part = columnParts.get(i);
             Column<?> column = table.c(columns.get(keyColumns + i).name());
-            attributes.add(new Attribute(field.getName(), inherited + i, field, ColumnTypes.boxed(field.getType()),
-                    field.getType().isPrimitive(), column, Enhancements.indexOf(type, enhanced, field),
-                    column.serverDefault() != null));
+            String name = part == null ? field.getName() : field.getName() + "." + part.names()[part.component()];
+            Class<?> javaType = part == null ? field.getType()
+                    : field.getType().getRecordComponents()[part.component()].getType();
+            attributes.add(new Attribute(name, inherited + i, field, ColumnTypes.boxed(javaType),
+                    part == null && field.getType().isPrimitive(), column, Enhancements.indexOf(type, enhanced,
+                            field), column.serverDefault() != null, part));
         }
         Attribute[] key;
         if (parent != null) {
@@ -332,11 +353,11 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         } else {
             key = new Attribute[keyFields.size()];
             for (int i = 0; i < key.length; i++) {
-                key[i] = attributes.get(fields.indexOf(keyFields.get(i)));
+                key[i] = attributes.get(columnFields.indexOf(keyFields.get(i)));
             }
         }
         Attribute version = parent != null ? parent.version()
-                : versionField == null ? null : attributes.get(fields.indexOf(versionField));
+                : versionField == null ? null : attributes.get(inherited + columnFields.indexOf(versionField));
         List<RelationshipMapper.Spec> specs = new ArrayList<>(parent == null ? List.of() : parent.relationshipSpecs);
         for (Field field : relationshipFields) {
             if (Modifier.isFinal(field.getModifiers())) {
@@ -975,7 +996,14 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     /** Sets every attribute of an instance from values in attribute order. */
     void populate(Object instance, @Nullable Object[] values) {
         for (int i = 0; i < values.length; i++) {
-            attributes.get(i).set(instance, values[i]);
+            Attribute attribute = attributes.get(i);
+            if (attribute.part() == null) {
+                attribute.set(instance, values[i]);
+            } else if (attribute.part().last()) { // the record, from its columns' values
+                int from = i - attribute.part().component();
+                ((io.retort.orm.enhance.Enhanced) instance).$$retort_set(attribute.enhancedIndex(),
+                        attribute.part().build(values, from, attribute.field()));
+            }
         }
     }
 
@@ -983,8 +1011,15 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     void populateExcept(Object instance, @Nullable Object[] values, boolean[] writtenFields) {
         for (int i = 0; i < values.length; i++) {
             Attribute attribute = attributes.get(i);
-            if (!writtenFields[attribute.enhancedIndex()]) {
+            if (writtenFields[attribute.enhancedIndex()]) {
+                continue;
+            }
+            if (attribute.part() == null) {
                 attribute.set(instance, values[i]);
+            } else if (attribute.part().last()) {
+                int from = i - attribute.part().component();
+                ((io.retort.orm.enhance.Enhanced) instance).$$retort_set(attribute.enhancedIndex(),
+                        attribute.part().build(values, from, attribute.field()));
             }
         }
     }

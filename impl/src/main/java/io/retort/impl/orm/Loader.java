@@ -127,7 +127,11 @@ final class Loader {
         int[] counter = {0};
         TableReference root = mapper.table();
         List<JoinNode> pending = new ArrayList<>();
-        collectJoins(mapper, plan, null, pending, counter);
+        if (mapper.hierarchy() == null || statement.limitClause() == null && statement.offsetClause() == null) {
+            // A limited query of a hierarchy (its row wider than its table) loads JOINED relationships with
+            // SELECT ... IN afterwards instead: wrapping it as a subquery would lose its subclass columns.
+            collectJoins(mapper, plan, null, pending, counter);
+        }
         for (JoinNode node : pending) {
             collectionJoined |= node.relationship.isCollection();
         }
