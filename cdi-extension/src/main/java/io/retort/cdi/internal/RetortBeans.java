@@ -3,8 +3,10 @@ package io.retort.cdi.internal;
 import io.retort.cdi.Database;
 import io.retort.engine.Engine;
 import io.retort.exception.ConfigurationException;
+import io.retort.orm.EntityListener;
 import io.retort.orm.Session;
 import io.retort.orm.SessionFactory;
+import io.retort.orm.SessionListener;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import java.lang.annotation.Annotation;
@@ -41,10 +43,23 @@ public final class RetortBeans {
         return name.isEmpty() ? Default.Literal.INSTANCE : Database.Literal.of(name);
     }
 
-    /** The session factory of the database, on the client proxy of its engine. */
+    /**
+     * The session factory of the database, on the client proxy of its engine, with the {@link EntityListener} and
+     * {@link SessionListener} beans of the same qualifier ({@code @Default}, or {@code @Database(name)}).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static SessionFactory sessionFactory(String name, Instance<Object> lookup) {
-        return SessionFactory.builder(lookup.select(Engine.class, qualifier(name)).get())
-                .expireOnCommit(new SettingsReader(ConfigProvider.getConfig()).expireOnCommit(name)).build();
+        SessionFactory.Builder builder = SessionFactory.builder(lookup.select(Engine.class, qualifier(name)).get())
+                .expireOnCommit(new SettingsReader(ConfigProvider.getConfig()).expireOnCommit(name));
+        // EntityListener<?>, not the raw type: CDI does not resolve a bean of EntityListener<Report> for a raw one.
+        for (EntityListener<?> listener : lookup.select(new jakarta.enterprise.util.TypeLiteral<EntityListener<?>>() {
+        }, qualifier(name))) {
+            builder.listener((Class) Listeners.listenedClass(listener), listener);
+        }
+        for (SessionListener listener : lookup.select(SessionListener.class, qualifier(name))) {
+            builder.listener(listener);
+        }
+        return builder.build();
     }
 
     /** A request's session holder. */
