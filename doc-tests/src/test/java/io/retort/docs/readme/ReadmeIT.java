@@ -63,4 +63,26 @@ class ReadmeIT {
         }
         printed.assertShown("readme/ReadmeIT.java#orm");
     }
+
+    @DatabaseTest
+    void inheritanceAndEvents(TestEngines engines, Printed printed) {
+        Engine engine = engines.engine();
+        printed.clear();
+        try {
+            // tag::inheritance[]
+            Registry.of(Vehicle.class).createAll(engine);           // tables vehicle and car
+            try (Session session = Session.open(engine)) {
+                session.addAll(List.of(new Car("beetle", 2), new Vehicle("cart")));
+                session.commit();        // one INSERT INTO vehicle for both, then INSERT INTO car
+                for (Vehicle vehicle : session.scalars(Orm.select(Vehicle.class)     // vehicle LEFT OUTER JOIN car
+                        .orderBy(Vehicle_.id)).all()) {
+                    System.out.println(vehicle + (vehicle instanceof Car car ? ", " + car.doors + " doors" : ""));
+                }
+            }
+            // end::inheritance[]
+        } finally {
+            Registry.of(Vehicle.class).dropAll(engine);
+        }
+        printed.assertShown("readme/ReadmeIT.java#inheritance");
+    }
 }
