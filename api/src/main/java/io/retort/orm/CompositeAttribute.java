@@ -1,7 +1,7 @@
 package io.retort.orm;
 
 import io.retort.schema.Column;
-import io.retort.spi.RetortProvider;
+import io.retort.orm.spi.OrmProvider;
 import io.retort.sql.Expression;
 import io.retort.sql.Predicate;
 import java.lang.reflect.RecordComponent;
@@ -56,7 +56,7 @@ public final class CompositeAttribute<E, T extends Record> {
      * @throws io.retort.exception.InvalidArgumentException if the class maps no composite field of this name
      */
     public List<Column<?>> columns() {
-        EntityMapping<E> mapping = RetortProvider.instance().mapping(entity);
+        EntityMapping<E> mapping = OrmProvider.instance().mapping(entity);
         List<Column<?>> columns = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
             columns.add(mapping.column(attribute + "." + component.getName()));

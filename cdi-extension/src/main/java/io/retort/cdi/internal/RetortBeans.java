@@ -44,12 +44,14 @@ public final class RetortBeans {
     }
 
     /**
-     * The session factory of the database, on the client proxy of its engine, with the {@link EntityListener} and
-     * {@link SessionListener} beans of the same qualifier ({@code @Default}, or {@code @Database(name)}).
+     * The session factory of the database, on the client proxy of its engine, with the database's {@code Registry}
+     * bean (the one registry of the database: its sessions map exactly its classes), and the {@link EntityListener}
+     * and {@link SessionListener} beans of the same qualifier ({@code @Default}, or {@code @Database(name)}).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static SessionFactory sessionFactory(String name, Instance<Object> lookup) {
         SessionFactory.Builder builder = SessionFactory.builder(lookup.select(Engine.class, qualifier(name)).get())
+                .registry(lookup.select(io.retort.orm.Registry.class, qualifier(name)).get())
                 .expireOnCommit(new SettingsReader(ConfigProvider.getConfig()).expireOnCommit(name));
         // EntityListener<?>, not the raw type: CDI does not resolve a bean of EntityListener<Report> for a raw one.
         for (EntityListener<?> listener : lookup.select(new jakarta.enterprise.util.TypeLiteral<EntityListener<?>>() {

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param serverDefault whether the column has a server-side default (omitted from an INSERT when the field is null)
  * @param part for one component of a {@code @Composite} record field, how to read and set it; else null
  */
-record Attribute(String name, int index, Field field, Class<?> type, boolean primitive, Column<?> column,
+public record Attribute(String name, int index, Field field, Class<?> type, boolean primitive, Column<?> column,
         int enhancedIndex, boolean serverDefault, Composites.@Nullable Part part) {
 
     /** A plain column attribute. */
@@ -29,13 +29,13 @@ record Attribute(String name, int index, Field field, Class<?> type, boolean pri
     }
 
     /** The field's value in {@code instance} (for a composite's component, that component of the record). */
-    @Nullable Object get(Object instance) {
+    public @Nullable Object get(Object instance) {
         Object value = ((Enhanced) instance).$$retort_get(enhancedIndex);
         return part == null ? value : part.read(value);
     }
 
     /** Sets the field; a null for a primitive field is refused with a message naming the field. */
-    void set(Object instance, @Nullable Object value) {
+    public void set(Object instance, @Nullable Object value) {
         if (part != null) {
             part.write(instance, enhancedIndex, value, field);
             return;
@@ -46,6 +46,18 @@ record Attribute(String name, int index, Field field, Class<?> type, boolean pri
                     + type.getSimpleName() + " annotated @Nullable, or keep the column NOT NULL");
         }
         ((Enhanced) instance).$$retort_set(enhancedIndex, value);
+    }
+
+    /** The values of {@code attributes} in {@code instance} (a key, a foreign key), or null while one is null. */
+    public static @Nullable Object @Nullable [] values(Attribute[] attributes, Object instance) {
+        @Nullable Object[] values = new Object[attributes.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = attributes[i].get(instance);
+            if (values[i] == null) {
+                return null;
+            }
+        }
+        return values;
     }
 
     /** {@code User.name}. */

@@ -26,9 +26,9 @@ import java.util.List;
  * first), then the factory's {@link EntityListener}s in the order registered. One per session; confined to its
  * thread. With no listener and no annotated method, each call costs a class lookup.
  */
-final class Events {
+public final class Events {
     /** The events, with their annotations and listener methods. */
-    enum Kind {
+    public enum Kind {
         BEFORE_INSERT(BeforeInsert.class),
         AFTER_INSERT(AfterInsert.class),
         BEFORE_UPDATE(BeforeUpdate.class),
@@ -65,7 +65,7 @@ final class Events {
     }
 
     /** Calls an event on each of the objects, in order. */
-    void fire(Kind kind, List<InstanceState> states) {
+    public void fire(Kind kind, List<InstanceState> states) {
         if (states.isEmpty() || listeners.isEmpty() && !hasMethods(kind, states)) {
             return;
         }
@@ -88,13 +88,13 @@ final class Events {
     }
 
     /** Whether an object's class has a method for this event, or a listener listens. */
-    boolean any(Kind kind, Class<?> type) {
+    public boolean any(Kind kind, Class<?> type) {
         return !listeners.isEmpty() || METHODS.get(type)[kind.ordinal()].length > 0;
     }
 
     /** Calls an event on one object: its class's methods, then the listeners of its class. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void fire(Kind kind, Object instance) {
+    public void fire(Kind kind, Object instance) {
         for (MethodHandle method : METHODS.get(instance.getClass())[kind.ordinal()]) {
             try {
                 method.invoke(instance, session);
