@@ -166,7 +166,7 @@ public final class DefaultSession implements Session {
 
     /** SELECT ... WHERE key = ?: the loaded object (refreshing an expired one), or null; no autoflush. */
     <E> @Nullable E loadByIdentity(EntityMapper<E> mapper, Object identity) {
-        try (TypedResult<E> result = scalarsNoFlush(mapper.byIdentity(), mapper.identityParameters(identity))) {
+        try (TypedResult<E> result = scalarsNoFlush(mapper.byIdentity(), KeyArguments.identityParameters(mapper, identity))) {
             return result.oneOrNull();
         }
     }

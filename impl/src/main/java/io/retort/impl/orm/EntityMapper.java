@@ -46,13 +46,10 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     private final @Nullable EntityMapper<?> parent;
     /** The base class's discriminator attribute in a hierarchy, or null. */
     private final @Nullable Attribute discriminator;
-    /**
-     * The mappers the flush writes this class's rows with, one per table, the base table's first: this mapper itself,
-     * except in a JOINED hierarchy, where a subclass's rows span its superclasses' tables and its own.
-     */
+    /** The mappers the flush writes the rows with, one per table (JOINED subclasses have several), base first. */
     private List<EntityMapper<?>> parts;
     /** Whether this mapper writes one subclass table of a JOINED hierarchy (its attributes keep their full index). */
-    private boolean subclassPart;
+    boolean subclassPart; // set by HierarchyMapping.part
     /** The attributes by {@link Attribute#index()} (sparse for a subclass part). */
     private final @Nullable Attribute[] byIndex;
     private final List<String> attributeNames;
@@ -208,11 +205,7 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         return hierarchy != null;
     }
 
-    /**
-     * The discriminator value an object about to be inserted is given, or null when its field holds it already.
-     *
-     * @throws io.retort.exception.InvalidRequestException if the field holds another class's identity
-     */
+    /** The discriminator value a new object is given, or null when it holds it; another class's is refused. */
     public @Nullable String discriminatorToWrite(Object instance) {
         return Hierarchy.discriminatorToWrite(this, instance);
     }
@@ -269,15 +262,6 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     /** The attribute of this {@link Attribute#index()}. */
     public Attribute attributeAt(int index) {
         return Objects.requireNonNull(byIndex[index]);
-    }
-
-    /** A mapper that writes one subclass table of a JOINED hierarchy: the key (the table's own key columns) and fields. */
-    static <E> EntityMapper<E> subclassPart(Class<E> type, Table table, List<Attribute> attributes, Attribute[] key,
-            Generation generation) {
-        EntityMapper<E> part = new EntityMapper<>(type, table, attributes, key, null, generation, null, List.of(),
-                null, null, null);
-        part.subclassPart = true;
-        return part;
     }
 
     @Override
@@ -381,33 +365,13 @@ public final class EntityMapper<E> implements EntityMapping<E> {
                     }
                     resolved = List.copyOf(all);
                     for (RelationshipMapper relationship : resolved.subList(inherited, resolved.size())) {
-                        checkBackPopulates(relationship);
+                        KeyArguments.checkBackPopulates(type, relationship);
                     }
                     relationships = resolved;
                 }
             }
         }
         return resolved;
-    }
-
-    private void checkBackPopulates(RelationshipMapper relationship) {
-        String back = relationship.field.getAnnotation(io.retort.orm.Relationship.class).backPopulates();
-        if (back.isEmpty()) {
-            return;
-        }
-        RelationshipMapper.Spec other = relationship.target.relationshipSpec(back);
-        Class<?> otherTarget = other.field().getType();
-        if (java.util.Collection.class.isAssignableFrom(otherTarget)
-                && other.field().getGenericType() instanceof java.lang.reflect.ParameterizedType) {
-            java.lang.reflect.Type argument = ((java.lang.reflect.ParameterizedType) other.field().getGenericType())
-                    .getActualTypeArguments()[0];
-            otherTarget = argument instanceof Class ? (Class<?>) argument : Object.class;
-        }
-        if (!otherTarget.isAssignableFrom(type)) {
-            throw new MappingException("Relationship " + type.getName() + "." + relationship.name + " has"
-                    + " backPopulates = \"" + back + "\", but " + relationship.target.entityClass().getSimpleName()
-                    + "." + back + " relates to " + otherTarget.getSimpleName() + ", not to " + type.getSimpleName());
-        }
     }
 
     /**
@@ -535,70 +499,10 @@ public final class EntityMapper<E> implements EntityMapping<E> {
 
     /**
      * The identity for a key given to {@code get()}: a single value, a list or array of values in key order, or a
-     * map of attribute name to value.
+     * map of attribute name to value ({@link KeyArguments}).
      */
     Object identityFromArgument(Object primaryKey) {
-        if (key.length == 1) {
-            Object value = primaryKey;
-            if (primaryKey instanceof Map) {
-                value = ((Map<?, ?>) primaryKey).get(key[0].name());
-            } else if (primaryKey instanceof List && ((List<?>) primaryKey).size() == 1) {
-                value = ((List<?>) primaryKey).get(0);
-            } else if (primaryKey instanceof Object[] && ((Object[]) primaryKey).length == 1) {
-                value = ((Object[]) primaryKey)[0];
-            }
-            return checkKeyValue(key[0], value, primaryKey);
-        }
-        List<?> values;
-        if (primaryKey instanceof Map) {
-            Map<?, ?> map = (Map<?, ?>) primaryKey;
-            Object[] ordered = new Object[key.length];
-            for (int i = 0; i < key.length; i++) {
-                ordered[i] = map.get(key[i].name());
-            }
-            values = Arrays.asList(ordered);
-        } else if (primaryKey instanceof List) {
-            values = (List<?>) primaryKey;
-        } else if (primaryKey instanceof Object[]) {
-            values = Arrays.asList((Object[]) primaryKey);
-        } else {
-            throw new InvalidArgumentException(type.getSimpleName() + " has a composite primary key " + keyNames
-                    + "; give get() a List or array of " + key.length + " values in that order, or a Map by field"
-                    + " name, not " + primaryKey);
-        }
-        if (values.size() != key.length) {
-            throw new InvalidArgumentException(type.getSimpleName() + " has a primary key of " + key.length
-                    + " fields " + keyNames + ", but get() was given " + values.size() + " values: " + values);
-        }
-        Object[] checked = new Object[key.length];
-        for (int i = 0; i < key.length; i++) {
-            checked[i] = checkKeyValue(key[i], values.get(i), primaryKey);
-        }
-        return List.of(checked);
-    }
-
-    private Object checkKeyValue(Attribute attribute, @Nullable Object value, Object given) {
-        if (value == null) {
-            throw new InvalidArgumentException("get(" + type.getSimpleName() + ", " + given + ") has no value for"
-                    + " key field " + attribute.name());
-        }
-        if (!attribute.type().isInstance(value)) {
-            if (value instanceof Number && Number.class.isAssignableFrom(attribute.type())) {
-                Number number = (Number) value;
-                if (attribute.type() == Integer.class && number.longValue() == number.intValue()) {
-                    return number.intValue();
-                }
-                if (attribute.type() == Long.class) {
-                    return number.longValue();
-                }
-                if (attribute.type() == Short.class && number.longValue() == number.shortValue()) {
-                    return number.shortValue();
-                }
-            }
-            throw new InvalidArgumentException("Key field " + attribute + " is a " + attribute.type().getSimpleName()
-                    + ", but get() was given " + value.getClass().getSimpleName() + " " + value);
-        }
-        return value;
+        return KeyArguments.identity(this, primaryKey);
     }
 
     /**
@@ -630,19 +534,6 @@ public final class EntityMapper<E> implements EntityMapping<E> {
             criteria = criteria == null ? one : criteria.and(one);
         }
         return Objects.requireNonNull(criteria, "no columns");
-    }
-
-    /** The parameters of {@link #byIdentity()} for an identity (a value, or a list for a composite key). */
-    Map<String, @Nullable Object> identityParameters(Object identity) {
-        if (key.length == 1) {
-            return Collections.singletonMap("pk_" + key[0].column().name(), identity);
-        }
-        List<?> values = (List<?>) identity;
-        Map<String, @Nullable Object> parameters = new HashMap<>(key.length * 2);
-        for (int i = 0; i < key.length; i++) {
-            parameters.put("pk_" + key[i].column().name(), values.get(i));
-        }
-        return parameters;
     }
 
     /** A new, empty instance. */
@@ -690,62 +581,9 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         }
     }
 
-    /** Sets every attribute of an instance from values in attribute order. */
-    void populate(Object instance, @Nullable Object[] values) {
-        for (int i = 0; i < values.length; i++) {
-            Attribute attribute = attributes.get(i);
-            if (attribute.part() == null) {
-                attribute.set(instance, values[i]);
-            } else if (attribute.part().last()) { // the record, from its columns' values
-                int from = i - attribute.part().component();
-                ((io.retort.orm.enhance.Enhanced) instance).$$retort_set(attribute.enhancedIndex(),
-                        attribute.part().build(values, from, attribute.field()));
-            }
-        }
-    }
-
-    /** Sets the attributes of an instance from values in attribute order, except those whose field was written. */
-    void populateExcept(Object instance, @Nullable Object[] values, boolean[] writtenFields) {
-        for (int i = 0; i < values.length; i++) {
-            Attribute attribute = attributes.get(i);
-            if (writtenFields[attribute.enhancedIndex()]) {
-                continue;
-            }
-            if (attribute.part() == null) {
-                attribute.set(instance, values[i]);
-            } else if (attribute.part().last()) {
-                int from = i - attribute.part().component();
-                ((io.retort.orm.enhance.Enhanced) instance).$$retort_set(attribute.enhancedIndex(),
-                        attribute.part().build(values, from, attribute.field()));
-            }
-        }
-    }
-
-    /** {@code User[id=1]}, or the object's own {@code toString()} when it overrides it. */
+    /** {@code User with identity 1: ...}, with the object's own {@code toString()} when it overrides it. */
     public String describe(Object instance) {
-        Object identity = identity(instance);
-        String own = ownToString(instance);
-        return type.getSimpleName() + (identity != null ? " with identity " + identity : " (no identity yet)")
-                + (own != null ? ": " + own : "");
-    }
-
-    private static @Nullable String ownToString(Object instance) {
-        try {
-            // Its toString() may read expired or unloaded attributes: they show what the fields hold, without a
-            // load (a message must not run a query, least of all in the middle of a flush).
-            return InstanceState.quietly(() -> {
-                try {
-                    if (instance.getClass().getMethod("toString").getDeclaringClass() == Object.class) {
-                        return null;
-                    }
-                } catch (NoSuchMethodException e) {
-                    return null;
-                }
-                return String.valueOf(instance);
-            });
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return KeyArguments.describe(this, instance);
     }
 
     @Override

@@ -152,6 +152,9 @@ final class HierarchyMapping {
         }
         attributes.addAll(own);
         // The key is the base row's, assigned by the time this table's row is written.
-        return EntityMapper.subclassPart(type, table, attributes, key, Generation.ASSIGNED);
+        EntityMapper<E> part = new EntityMapper<>(type, table, attributes, key, null, Generation.ASSIGNED, null,
+                List.of(), null, null, null);
+        part.subclassPart = true;
+        return part;
     }
 }

@@ -368,9 +368,9 @@ final class SessionObjects {
             }
             boolean[] written = state.writtenWhileExpired;
             if (written == null) {
-                mapper.populate(existing, values);
+                Populate.populate(mapper, existing, values);
             } else {
-                mapper.populateExcept(existing, values, written); // the application's writes since expiry stay
+                Populate.populateExcept(mapper, existing, values, written); // the application's writes since expiry stay
             }
             state.committed = Values.owned(values);
             state.expired = false;
@@ -380,7 +380,7 @@ final class SessionObjects {
             return state;
         }
         Object instance = mapper.newInstance();
-        mapper.populate(instance, values);
+        Populate.populate(mapper, instance, values);
         InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PERSISTENT, session);
         fresh.identity = identity;
         fresh.committed = Values.owned(values);
