@@ -121,9 +121,7 @@ public interface Engine extends AutoCloseable, SchemaExecutor {
      * @param timeout how long the check may take in all
      * @return whether the database answered, why not, and the pool's figures
      */
-    default ConnectionCheck check(java.time.Duration timeout) {
-        return ConnectionCheck.run(this, timeout);
-    }
+    ConnectionCheck check(java.time.Duration timeout);
 
     /**
      * Closes every pooled connection; the engine stays usable and opens new connections on demand, as SQLAlchemy's

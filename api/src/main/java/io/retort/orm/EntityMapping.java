@@ -79,6 +79,13 @@ public interface EntityMapping<E> {
     @Nullable String polymorphicIdentity();
 
     /**
+     * {@code select} joined through a relationship from {@code owner} (this class's table or an alias of it) to
+     * {@code target} (the related class's table, an alias of it, or a subquery with its columns).
+     */
+    io.retort.sql.Select joinRelationship(io.retort.sql.Select select, String relationship,
+            io.retort.sql.TableReference owner, io.retort.sql.TableReference target, boolean outer);
+
+    /**
      * The identity of an instance: its primary-key value, or a {@code List} of the values of a composite key;
      * {@code null} while some key field is null.
      */

@@ -30,11 +30,20 @@ public final class EntitySelect<E> {
     private final Class<E> entity;
     private final Select statement;
     private final java.util.List<LoadOption> options;
+    private final java.util.List<QueryOption> queryOptions;
+    private final io.retort.sql.@Nullable Executable source;
 
     private EntitySelect(Class<E> entity, Select statement, java.util.List<LoadOption> options) {
+        this(entity, statement, options, java.util.List.of(), null);
+    }
+
+    private EntitySelect(Class<E> entity, Select statement, java.util.List<LoadOption> options,
+            java.util.List<QueryOption> queryOptions, io.retort.sql.@Nullable Executable source) {
         this.entity = entity;
         this.statement = statement;
         this.options = java.util.List.copyOf(options);
+        this.queryOptions = java.util.List.copyOf(queryOptions);
+        this.source = source;
     }
 
     static <E> EntitySelect<E> of(Class<E> entity) {
@@ -43,7 +52,39 @@ public final class EntitySelect<E> {
     }
 
     private EntitySelect<E> with(Select changed) {
-        return new EntitySelect<>(entity, changed, options);
+        return new EntitySelect<>(entity, changed, options, queryOptions, source);
+    }
+
+    /** Query options: {@code .options(QueryOption.populateExisting())}, {@code .options(QueryOption.yieldPer(1000))}. */
+    public EntitySelect<E> options(QueryOption... more) {
+        java.util.List<QueryOption> all = new java.util.ArrayList<>(queryOptions);
+        all.addAll(java.util.List.of(more));
+        return new EntitySelect<>(entity, statement, options, all, source);
+    }
+
+    /** The query options given with {@link #options(QueryOption...)}. */
+    public java.util.List<QueryOption> queryOptions() {
+        return queryOptions;
+    }
+
+    /**
+     * Loads the objects from another statement, as SQLAlchemy's {@code select(User).from_statement(...)}: a
+     * {@code text()}, a UNION or any select whose result has a column of each name of the class's table (matched
+     * case-insensitively; other columns are ignored).
+     *
+     * <pre>{@code
+     * session.scalars(select(User.class).fromStatement(text("SELECT * FROM user_account WHERE name = :name")),
+     *         Map.of("name", "sandy"))
+     * }</pre>
+     */
+    public EntitySelect<E> fromStatement(io.retort.sql.Executable other) {
+        return new EntitySelect<>(entity, statement, options, queryOptions,
+                Objects.requireNonNull(other, "statement"));
+    }
+
+    /** The statement given to {@link #fromStatement}, or null. */
+    public io.retort.sql.@Nullable Executable source() {
+        return source;
     }
 
     /**
@@ -62,7 +103,7 @@ public final class EntitySelect<E> {
             }
             more.add(option);
         }
-        return new EntitySelect<>(entity, statement, more);
+        return new EntitySelect<>(entity, statement, more, queryOptions, source);
     }
 
     /** The loader options given with {@link #options}. */
@@ -84,6 +125,28 @@ public final class EntitySelect<E> {
     public EntitySelect<E> outerJoin(RelationshipAttribute<?, ?> relationship) {
         return with(OrmProvider.instance().mapping(relationship.entityClass())
                 .joinRelationship(statement, relationship.attributeName(), true));
+    }
+
+    /** {@code JOIN} through a relationship to an alias of its target: {@code join(User_.addresses, a1)}. */
+    public EntitySelect<E> join(RelationshipAttribute<?, ?> relationship, EntityAlias<?> target) {
+        EntityMapping<?> mapping = OrmProvider.instance().mapping(relationship.entityClass());
+        return with(mapping.joinRelationship(statement, relationship.attributeName(), mapping.table(), target.table(),
+                false));
+    }
+
+    /** {@code JOIN} an entity alias, the ON clause inferred from the foreign key between the tables. */
+    public EntitySelect<E> join(EntityAlias<?> alias) {
+        return with(statement.join(alias.table()));
+    }
+
+    /** {@code JOIN} an entity alias {@code ON onClause}. */
+    public EntitySelect<E> join(EntityAlias<?> alias, Predicate onClause) {
+        return with(statement.join(alias.table(), onClause));
+    }
+
+    /** {@code LEFT OUTER JOIN} an entity alias {@code ON onClause}. */
+    public EntitySelect<E> outerJoin(EntityAlias<?> alias, Predicate onClause) {
+        return with(statement.outerJoin(alias.table(), onClause));
     }
 
     /** The mapped class whose instances the statement returns. */
@@ -161,6 +224,16 @@ public final class EntitySelect<E> {
         return with(statement.forUpdate());
     }
 
+    /** {@code FOR UPDATE}, as SQLAlchemy's {@code with_for_update()}. */
+    public EntitySelect<E> withForUpdate() {
+        return forUpdate();
+    }
+
+    /** A row lock: {@code withForUpdate(RowLock.forUpdate().skipLocked())}. */
+    public EntitySelect<E> withForUpdate(io.retort.sql.RowLock lock) {
+        return with(statement.lock(lock));
+    }
+
     /** {@code FOR UPDATE NOWAIT}. */
     public EntitySelect<E> forUpdateNoWait() {
         return with(statement.forUpdateNoWait());
@@ -171,26 +244,28 @@ public final class EntitySelect<E> {
         return with(statement.forUpdateSkipLocked());
     }
 
-    /** The SQL and parameters for a dialect, without a database. */
+    /** The SQL and parameters for a dialect, without a database (the statement given to {@link #fromStatement}). */
     public CompiledSql compile(String dialect) {
-        return statement.compile(dialect);
+        return source != null ? io.retort.sql.Sql.compile(source, dialect) : statement.compile(dialect);
     }
 
-    /** Readable SQL with named parameters. */
+    /** Readable SQL with named parameters: what {@link Session#scalars} sends, joined loaders included. */
     @Override
     public String toString() {
-        return statement.toString();
+        return OrmProvider.instance().describe(this);
     }
 
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof EntitySelect && ((EntitySelect<?>) other).entity.equals(entity)
                 && ((EntitySelect<?>) other).statement.equals(statement)
-                && ((EntitySelect<?>) other).options.equals(options);
+                && ((EntitySelect<?>) other).options.equals(options)
+                && ((EntitySelect<?>) other).queryOptions.equals(queryOptions)
+                && Objects.equals(((EntitySelect<?>) other).source, source);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(entity, statement, options);
+        return Objects.hash(entity, statement, options, queryOptions, source);
     }
 }

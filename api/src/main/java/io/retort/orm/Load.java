@@ -37,6 +37,32 @@ public final class Load {
         return LoadOption.of(relationship, Loading.RAISE);
     }
 
+    /**
+     * Make access an error only where it would send SQL: a many-to-one whose target the session holds is read from
+     * the identity map; anything else raises, as SQLAlchemy's {@code raiseload(..., sql_only=True)}.
+     */
+    public static LoadOption raiseOnSql(RelationshipAttribute<?, ?> relationship) {
+        return LoadOption.of(relationship, Loading.RAISE_ON_SQL);
+    }
+
+    /**
+     * Fill a relationship from a join the query has already, as SQLAlchemy's {@code contains_eager}: the target's
+     * columns are added to the select list and read from that join, no join is added.
+     *
+     * <pre>{@code
+     * select(User.class).join(User_.addresses).where(Address_.emailAddress.like("%@x.org"))
+     *         .options(containsEager(User_.addresses))    // each user's collection holds only the matching addresses
+     * }</pre>
+     */
+    public static LoadOption containsEager(RelationshipAttribute<?, ?> relationship) {
+        return LoadOption.of(new LoadOption.Step(relationship, Loading.JOINED, false, true, null));
+    }
+
+    /** {@link #containsEager(RelationshipAttribute)} from a join to an alias of the target. */
+    public static LoadOption containsEager(RelationshipAttribute<?, ?> relationship, EntityAlias<?> alias) {
+        return LoadOption.of(new LoadOption.Step(relationship, Loading.JOINED, false, true, alias));
+    }
+
     /** Leave a relationship unloaded: an empty collection, a null reference. */
     public static LoadOption noLoad(RelationshipAttribute<?, ?> relationship) {
         return LoadOption.of(relationship, Loading.NOLOAD);

@@ -19,12 +19,27 @@ import java.util.Objects;
  * Immutable; each chained call returns a longer path.
  */
 public final class LoadOption {
-    /** One hop of a path: a relationship and how it loads. */
-    public record Step(RelationshipAttribute<?, ?> relationship, Loading loading) {
+    /**
+     * One hop of a path: a relationship and how it loads.
+     *
+     * @param relationship the relationship
+     * @param loading how it loads
+     * @param innerJoin for {@link Loading#JOINED}: an inner JOIN rather than a LEFT OUTER JOIN
+     * @param containsEager for {@link Loading#JOINED}: the query joins the target already (SQLAlchemy's
+     *        {@code contains_eager}); its columns are read from that join, none is added
+     * @param eagerFrom with {@code containsEager}, the alias the query joined the target as; null for its table
+     */
+    public record Step(RelationshipAttribute<?, ?> relationship, Loading loading, boolean innerJoin,
+            boolean containsEager, @org.jspecify.annotations.Nullable EntityAlias<?> eagerFrom) {
         /** Checks the step. */
         public Step {
             Objects.requireNonNull(relationship, "relationship");
             Objects.requireNonNull(loading, "loading");
+        }
+
+        /** A step of a loading strategy. */
+        public Step(RelationshipAttribute<?, ?> relationship, Loading loading) {
+            this(relationship, loading, false, false, null);
         }
     }
 
@@ -37,6 +52,33 @@ public final class LoadOption {
     /** A path of one step; {@link Load} has the named factories. */
     public static LoadOption of(RelationshipAttribute<?, ?> relationship, Loading loading) {
         return new LoadOption(List.of(new Step(relationship, loading)));
+    }
+
+    /** A path of one step as given. */
+    public static LoadOption of(Step step) {
+        return new LoadOption(List.of(step));
+    }
+
+    /**
+     * The last step's JOIN made an inner JOIN, as SQLAlchemy's {@code joinedload(..., innerjoin=True)}: objects without
+     * a related row are left out of the result, so use it where the relationship always has one.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if the last step is not {@link Loading#JOINED}
+     */
+    public LoadOption innerJoin() {
+        Step last = path.get(path.size() - 1);
+        if (last.loading() != Loading.JOINED || last.containsEager()) {
+            throw new io.retort.exception.InvalidArgumentException("innerJoin() applies to joined(...), not to "
+                    + this);
+        }
+        List<Step> changed = new ArrayList<>(path);
+        changed.set(changed.size() - 1, new Step(last.relationship(), Loading.JOINED, true, false, null));
+        return new LoadOption(changed);
+    }
+
+    /** This path continued by a relationship whose access is an error where it would send SQL. */
+    public LoadOption raiseOnSql(RelationshipAttribute<?, ?> next) {
+        return then(next, Loading.RAISE_ON_SQL);
     }
 
     /** This path continued by a relationship of the previous step's target class, loaded with SELECT ... IN. */
@@ -108,10 +150,16 @@ public final class LoadOption {
                 case JOINED -> "joined";
                 case LAZY -> "lazy";
                 case RAISE -> "raise";
+                case RAISE_ON_SQL -> "raiseOnSql";
                 case NOLOAD -> "noLoad";
                 case DEFAULT -> "of";
             };
-            text.append(i > 0 ? "." : "").append(name).append('(').append(step.relationship()).append(')');
+            if (step.containsEager()) {
+                name = "containsEager";
+            }
+            text.append(i > 0 ? "." : "").append(name).append('(').append(step.relationship())
+                    .append(step.eagerFrom() != null ? ", " + step.eagerFrom().name() : "").append(')')
+                    .append(step.innerJoin() ? ".innerJoin()" : "");
         }
         return text.toString();
     }

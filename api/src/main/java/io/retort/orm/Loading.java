@@ -24,6 +24,12 @@ public enum Loading {
     JOINED,
     /** Accessing the collection, or reading the reference, is an error (a query that forgot to load it fails loudly). */
     RAISE,
+    /**
+     * As {@link #RAISE}, but only where loading would send SQL: a many-to-one reference whose target the session
+     * holds already (found by its foreign key in the identity map) is read without error, as SQLAlchemy's
+     * {@code raiseload(..., sql_only=True)}.
+     */
+    RAISE_ON_SQL,
     /** Not loaded: the collection is empty and the reference null. */
     NOLOAD
 }

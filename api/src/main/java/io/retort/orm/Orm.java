@@ -28,6 +28,77 @@ public final class Orm {
     }
 
     /**
+     * An ORM {@code SELECT} of several elements in any mix, as SQLAlchemy 2.0's {@code select(User, Address.email)}:
+     * mapped classes ({@code User.class}), {@linkplain #aliased(Class) entity aliases}, metamodel attributes
+     * ({@code User_.name}) and Core expressions; {@link Session#execute(OrmSelect)} returns its rows, with the
+     * identity-mapped instances of the entity elements.
+     *
+     * <pre>{@code
+     * session.execute(Orm.select(User.class, Address.class).join(User_.addresses)).tuples(User.class, Address.class)
+     * session.execute(Orm.select(User_.name, Address.class).join(User_.addresses))
+     * }</pre>
+     *
+     * @throws io.retort.exception.InvalidArgumentException if an element is none of these
+     */
+    public static OrmSelect select(Object first, Object... more) {
+        java.util.List<Object> items = new java.util.ArrayList<>();
+        items.add(first);
+        items.addAll(java.util.Arrays.asList(more));
+        return OrmSelect.of(items);
+    }
+
+    /**
+     * An alias of a mapped class's table, as SQLAlchemy's {@code aliased(User)}, named after the table and a number
+     * unique in the JVM ({@code user_account_1}); for self-joins and two joins to one class.
+     */
+    public static <E> EntityAlias<E> aliased(Class<E> entity) {
+        return EntityAlias.named(entity, null);
+    }
+
+    /** An alias of a mapped class's table under a name of your choosing: {@code aliased(User.class, "manager")}. */
+    public static <E> EntityAlias<E> aliased(Class<E> entity, String name) {
+        return EntityAlias.named(entity, Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * A mapped class read from a subquery, as SQLAlchemy's {@code aliased(User, stmt.subquery())}: the subquery must
+     * have a column of each name of the class's table (a UNION of {@code select(table)} has).
+     *
+     * @throws io.retort.exception.InvalidArgumentException if a column of the table is missing, naming it
+     */
+    public static <E> EntityAlias<E> aliased(Class<E> entity, io.retort.sql.DerivedTable subquery) {
+        return EntityAlias.of(entity, Objects.requireNonNull(subquery, "subquery"));
+    }
+
+    /**
+     * An ORM-enabled UPDATE, as SQLAlchemy's {@code update(User)}: run by {@link Session#execute(OrmUpdate)}.
+     *
+     * @throws io.retort.exception.MappingException if the class's mapping is invalid
+     */
+    public static <E> OrmUpdate<E> update(Class<E> entity) {
+        return OrmUpdate.of(Objects.requireNonNull(entity, "entity"));
+    }
+
+    /**
+     * An ORM bulk INSERT of maps keyed by field name: {@link Session#execute(OrmInsert, java.util.List)} and
+     * {@link Session#scalars(OrmInsert, java.util.List)}.
+     *
+     * @throws io.retort.exception.MappingException if the class's mapping is invalid
+     */
+    public static <E> OrmInsert<E> insert(Class<E> entity) {
+        return OrmInsert.of(Objects.requireNonNull(entity, "entity"));
+    }
+
+    /**
+     * An ORM-enabled DELETE, as SQLAlchemy's {@code delete(User)}: run by {@link Session#execute(OrmDelete)}.
+     *
+     * @throws io.retort.exception.MappingException if the class's mapping is invalid
+     */
+    public static <E> OrmDelete<E> delete(Class<E> entity) {
+        return OrmDelete.of(Objects.requireNonNull(entity, "entity"));
+    }
+
+    /**
      * A mapped field named by string, for code that builds queries dynamically:
      * {@code Orm.attribute(User.class, "name").eq("spongebob")}.
      *

@@ -157,6 +157,69 @@ public interface Session extends AutoCloseable {
     /** As {@link #scalars(EntitySelect)}, with values for {@code bindParam} placeholders. */
     <E> TypedResult<E> scalars(EntitySelect<E> select, Map<String, ? extends @Nullable Object> parameters);
 
+    /**
+     * Runs an ORM SELECT of entities, aliases and columns in any mix, after an autoflush: each row holds the
+     * identity-mapped instance of each entity element (as {@link #scalars} loads them) and the value of each other
+     * element.
+     */
+    OrmResult execute(OrmSelect select);
+
+    /**
+     * Runs an entity select as rows of one element, as SQLAlchemy's {@code session.execute(select(User))}:
+     * {@code row.get(0, User.class)}; {@link #scalars(EntitySelect)} returns the objects themselves.
+     */
+    OrmResult execute(EntitySelect<?> select);
+
+    /** As {@link #execute(EntitySelect)}, with parameters. */
+    OrmResult execute(EntitySelect<?> select, Map<String, ? extends @Nullable Object> parameters);
+
+    /** As {@link #execute(OrmSelect)}, with values for {@code bindParam} placeholders or {@code text()} parameters. */
+    OrmResult execute(OrmSelect select, Map<String, ? extends @Nullable Object> parameters);
+
+    /**
+     * Runs an ORM-enabled UPDATE after an autoflush, then brings the objects the session holds in line as its
+     * {@link Synchronize} says: matching objects show the new values without a reload. The result's
+     * {@link Result#rowCount()} is the number of rows updated.
+     *
+     * @throws io.retort.exception.InvalidRequestException if {@link Synchronize#EVALUATE} was asked for criteria it
+     *         cannot evaluate in Java
+     */
+    Result execute(OrmUpdate<?> update);
+
+    /**
+     * A bulk UPDATE by primary key, as SQLAlchemy's {@code session.execute(update(User), [{"id": 1, ...}, ...])}: each
+     * map names the primary-key fields and the fields to set; maps of the same fields run as one executemany batch.
+     * Held objects with those keys get the new values. The update's own WHERE and values are not allowed here.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if a map lacks a primary-key field or names an unmapped
+     *         one
+     */
+    Result execute(OrmUpdate<?> update, List<? extends Map<String, ? extends @Nullable Object>> rows);
+
+    /**
+     * Runs an ORM-enabled DELETE after an autoflush; matching objects the session holds become deleted (and
+     * detached when the transaction commits) as its {@link Synchronize} says. {@link Result#rowCount()} is the
+     * number of rows deleted.
+     */
+    Result execute(OrmDelete<?> delete);
+
+    /**
+     * A bulk INSERT of maps keyed by field name, after an autoflush: Core's batched multi-row
+     * {@code INSERT ... RETURNING} (a JDBC batch where the database has no RETURNING). The rows of the insert's
+     * {@code returning} columns come back in the order of the maps. No objects are built or held.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if a map names a field the class does not map, or the maps
+     *         do not all name the same fields
+     */
+    Result execute(OrmInsert<?> insert, List<? extends Map<String, ? extends @Nullable Object>> rows);
+
+    /**
+     * A bulk INSERT of maps that returns the inserted objects in the order of the maps, as SQLAlchemy's
+     * {@code session.scalars(insert(User).returning(User), [...])}: each row comes back whole (database defaults and
+     * generated keys included) and becomes a persistent object in the identity map.
+     */
+    <E> TypedResult<E> scalars(OrmInsert<E> insert, List<? extends Map<String, ? extends @Nullable Object>> rows);
+
     /** Runs a Core statement or {@code text()} in the session's transaction, after an autoflush. */
     Result execute(Executable statement);
 

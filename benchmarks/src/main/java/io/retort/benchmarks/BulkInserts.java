@@ -215,6 +215,23 @@ public class BulkInserts {
         }
     }
 
+    /**
+     * {@code session.execute(Orm.insert(OrmCustomer.class).returning(id), maps)}: the ORM bulk INSERT of maps keyed by
+     * field name, every key returned in the order of the maps (issue 24's target: at most 1.2x
+     * {@link #core_executemany_returning}).
+     */
+    @Benchmark
+    public void orm_bulk_insert_returning() {
+        try (Session session = Session.open(fixture.engine)) {
+            keys = session.execute(io.retort.orm.Orm.insert(OrmCustomer.class).returning(CUSTOMER_ID),
+                    parameterSets(0, rows)).scalars(Integer.class).all();
+            session.commit();
+        }
+    }
+
+    private static final io.retort.orm.ColumnAttribute<OrmCustomer, Object> CUSTOMER_ID =
+            io.retort.orm.Orm.attribute(OrmCustomer.class, "id");
+
     /** {@code insert(table).values(listOf1000)}: multi-row VALUES statements. */
     @Benchmark
     public void core_multi_values() {

@@ -154,6 +154,16 @@ final class Report {
             }
         }
         for (Database db : Database.values()) {
+            Measurement bulk = find(Scenario.BULK_INSERTS, db, Contender.ORM, "bulk-insert-returning");
+            Measurement core = find(Scenario.BULK_INSERTS, db, Contender.CORE, "executemany-returning");
+            if (bulk != null && core != null) {
+                double ratio = bulk.medianMs / core.medianMs;
+                out.append(String.format(Locale.ROOT, "| ORM bulk INSERT 100k maps with keys <= 1.2x Core executemany"
+                        + " returning (%.0f ms) | %s | %.2f | %s |%n", core.medianMs, db.key(), ratio,
+                        ratio <= 1.2 ? "yes" : "**no**"));
+            }
+        }
+        for (Database db : Database.values()) {
             Measurement orm = find(Scenario.LARGE_RESULTSETS, db, Contender.ORM, "load");
             Measurement hibernate = find(Scenario.LARGE_RESULTSETS, db, Contender.HIBERNATE, "session");
             if (orm != null && hibernate != null) {

@@ -1,5 +1,6 @@
 package io.retort.cdi;
 
+import static io.retort.sql.Sql.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retort.cdi.TestContainers.Kind;
@@ -76,6 +77,43 @@ class ServerSchemaValidationIT {
                     "retort.schema-generation", "validate"), beans)) {
                 assertThat(running.select(Engine.class).dialectName()).isEqualTo(database);
             }
+        } finally {
+            try (Engine engine = Engine.create(url)) {
+                Registry.of(User.class, Address.class).dropAll(engine);
+            }
+        }
+    }
+
+    /**
+     * The mismatch case on each server, not only on SQLite: a column that accepts NULL, a missing column and a column
+     * of another type each fail the start, read from the server's own catalog.
+     */
+    @ParameterizedTest(name = "validateFailsTheStartOnAMismatchingSchema [{0}]")
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    void validateFailsTheStartOnAMismatchingSchema(String database) {
+        String url = url(database);
+        requireServer(database, url);
+        Class<?>[] beans = {User.class, Address.class, Accounts.class};
+        try (Engine engine = Engine.create(url)) {
+            Registry.of(User.class, Address.class).dropAll(engine);
+            engine.begin(conn -> {
+                conn.execute(text("CREATE TABLE cdi_user_account (id INTEGER PRIMARY KEY, name VARCHAR(30))"));
+                conn.execute(text("CREATE TABLE cdi_address (id INTEGER PRIMARY KEY, email_address INTEGER NOT NULL,"
+                        + " user_id INTEGER NOT NULL REFERENCES cdi_user_account (id))"));
+            });
+        }
+        try {
+            TestContainers.assertStartFails(Kind.PORTABLE, Map.of("retort.url", url, "retort.schema-generation",
+                    "validate"), beans)
+                    .hasStackTraceContaining("Schema validation (schema-generation=validate) failed for the database"
+                            + " @Default")
+                    .hasStackTraceContaining("column cdi_user_account.name (field io.retort.cdi.model.User.name)"
+                            + " accepts NULL in the database, but the field is required (NOT NULL)")
+                    .hasStackTraceContaining("column cdi_user_account.fullname (field"
+                            + " io.retort.cdi.model.User.fullname) does not exist")
+                    .hasStackTraceContaining("column cdi_address.email_address (field"
+                            + " io.retort.cdi.model.Address.emailAddress) is ") // int4, int or INTEGER by server
+                    .hasStackTraceContaining("(INTEGER) in the database, but the field needs VARCHAR(100)");
         } finally {
             try (Engine engine = Engine.create(url)) {
                 Registry.of(User.class, Address.class).dropAll(engine);

@@ -38,7 +38,7 @@ public final class Printed {
     public void assertShown(String id) {
         String printed = text();
         keep(id, printed);
-        if (Boolean.getBoolean("retort.docs.record")) {   // writing a page: keep the output, check nothing
+        if (Boolean.getBoolean("docs.record")) {   // writing a page: keep the output, check nothing
             clear();
             return;
         }

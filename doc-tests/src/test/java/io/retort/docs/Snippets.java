@@ -69,14 +69,14 @@ public final class Snippets {
 
     /** The repository's root directory. */
     public static Path root() {
-        String configured = System.getProperty("retort.docs.root");
+        String configured = System.getProperty("docs.root");
         Path dir = configured != null ? Paths.get(configured) : Paths.get("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
             dir = dir.getParent();
         }
         if (dir == null) {
             throw new IllegalStateException("No docs/ directory above " + Paths.get("").toAbsolutePath()
-                    + ": run the tests from the repository, or set -Dretort.docs.root");
+                    + ": run the tests from the repository, or set -Ddocs.root");
         }
         return dir;
     }

@@ -69,6 +69,12 @@ class ArchitectureTest {
                         "io.retort.exception.."),
                 layer("io.retort.engine..", API_CORE),
                 layer("io.retort.spi..", API_CORE),
+                // The API holds no run-time machinery: its checks and threads live in impl (ConnectionCheck is data).
+                noClasses().that().resideInAnyPackage(API).should().callConstructorWhere(DescribedPredicate.describe(
+                        "a thread's constructor", call -> call.getTargetOwner().isAssignableTo(Thread.class)))
+                        .orShould().dependOnClassesThat().belongToAnyOf(java.util.concurrent.CompletableFuture.class,
+                                java.util.concurrent.ExecutorService.class, java.util.concurrent.Executors.class)
+                        .as("the API starts no threads"),
                 // Core never imports ORM, in api or impl.
                 noClasses().that().resideInAnyPackage(API_CORE).or().resideInAnyPackage(IMPL_CORE)
                         .should().dependOnClassesThat().resideInAnyPackage(ORM)

@@ -2,6 +2,7 @@ package io.retort.testing;
 
 import io.retort.engine.Engine;
 import io.retort.engine.EngineOptions;
+import io.retort.orm.Registry;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,17 @@ public final class TestEngines {
         Engine engine = Engine.create(url, options);
         engines.add(engine);
         return engine;
+    }
+
+    /**
+     * The ORM tests' setup: creates the tables of {@code mappedClasses} on this run's database and returns their
+     * registry. Nothing needs dropping afterwards: every test gets an empty database (a new SQLite file or H2
+     * database, a server database emptied before the test).
+     */
+    public Registry mapped(Class<?>... mappedClasses) {
+        Registry registry = Registry.of(mappedClasses);
+        registry.createAll(engine());
+        return registry;
     }
 
     /** Closes every engine; returns a description of leaked connections, or null. */

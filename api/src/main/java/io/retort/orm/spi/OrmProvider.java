@@ -25,6 +25,12 @@ public interface OrmProvider {
     /** Opens a session configured by {@code factory}. */
     Session openSession(SessionFactory factory);
 
+    /**
+     * The SQL an ORM statement ({@link io.retort.orm.OrmSelect}, {@link io.retort.orm.EntitySelect}) sends, in the
+     * default dialect with {@code :name} parameters, joined loaders included: its {@code toString()}.
+     */
+    String describe(Object ormStatement);
+
     /** The state of a mapped object ({@link io.retort.orm.Orm#inspect}). */
     InstanceInfo inspect(Object instance);
 

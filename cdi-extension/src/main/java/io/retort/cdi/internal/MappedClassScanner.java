@@ -1,8 +1,8 @@
 package io.retort.cdi.internal;
 
+import io.retort.exception.ConfigurationException;
 import io.retort.orm.Mapped;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -47,7 +47,8 @@ public final class MappedClassScanner {
                 collect(roots.nextElement(), path, classNames);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not list the classes of package " + packageName, e);
+            throw new ConfigurationException("Could not list the classes of the package " + packageName + " named in"
+                    + " retort.packages (" + e + "): check that the class path entries holding it are readable", e);
         }
         Set<Class<?>> mapped = new TreeSet<>((a, b) -> a.getName().compareTo(b.getName()));
         for (String className : classNames) {
@@ -108,7 +109,9 @@ public final class MappedClassScanner {
                         + " packages of its @Mapped classes in retort.packages", archive);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not list the classes of the bean archive " + archive, e);
+            throw new ConfigurationException("Could not list the classes of the bean archive " + archive + " to find"
+                    + " its @Mapped classes (" + e + "): repair the archive, or name the packages of its mapped"
+                    + " classes in retort.packages, which skips this search", e);
         }
         Set<Class<?>> mapped = new TreeSet<>((a, b) -> a.getName().compareTo(b.getName()));
         for (String className : classNames) {

@@ -11,10 +11,13 @@ import org.jspecify.annotations.Nullable;
  * transaction is rolled back, it goes back to the pool, and a warning names the place it was checked out (with the
  * whole stack when the engine's {@code poolLeakDetection} is on). Without this, a dropped Connection kept its
  * connection "idle in transaction", holding its locks, for as long as the JVM ran.
+ *
+ * <p>Where the connection was checked out is recorded only with {@code poolLeakDetection} on, as Agroal and HikariCP
+ * do: walking the stack at every checkout cost a fifth of a primary-key lookup on a new Session (H2, JFR), for a
+ * warning that only a leak ever shows.
  */
 final class ConnectionLease implements Runnable {
     private static final Cleaner CLEANER = Cleaner.create();
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final @Nullable CodeSource IMPL = codeSource(ConnectionLease.class);
     private static final @Nullable CodeSource API = codeSource(io.retort.engine.Engine.class);
     /** Whether a class is Retort's own or the JDK's, so not the place a user checked a connection out from. */
@@ -33,7 +36,6 @@ final class ConnectionLease implements Runnable {
 
     private final DefaultEngine engine;
     private final boolean enlisted;
-    private final String site;
     private final @Nullable Throwable stack;
     private final Cleaner.Cleanable cleanable;
     private volatile java.sql.@Nullable Connection jdbc;
@@ -46,8 +48,6 @@ final class ConnectionLease implements Runnable {
         this.enlisted = enlisted;
         this.jdbc = jdbc;
         this.generation = generation;
-        this.site = WALKER.walk(frames -> frames.filter(frame -> !INTERNAL.get(frame.getDeclaringClass()))
-                .findFirst().map(StackWalker.StackFrame::toString).orElse("an unknown place"));
         this.stack = engine.options().poolLeakDetection()
                 ? new Throwable("The dropped Connection was checked out here") : null;
         this.cleanable = CLEANER.register(owner, this);
@@ -57,6 +57,22 @@ final class ConnectionLease implements Runnable {
     static ConnectionLease of(Object owner, DefaultEngine engine, java.sql.Connection jdbc,
             DefaultEngine.PoolGeneration generation, boolean enlisted) {
         return new ConnectionLease(owner, engine, jdbc, generation, enlisted);
+    }
+
+    /** The first frame of the checkout's stack outside Retort and the JDK: the place the application checked out. */
+    private static String site(Throwable stack, ClassLoader loader) {
+        for (StackTraceElement frame : stack.getStackTrace()) {
+            Class<?> type;
+            try {
+                type = Class.forName(frame.getClassName(), false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                return frame.toString(); // not visible from Retort's loader: not Retort's
+            }
+            if (!INTERNAL.get(type)) {
+                return frame.toString();
+            }
+        }
+        return "an unknown place";
     }
 
     private static @Nullable CodeSource codeSource(Class<?> type) {
@@ -101,13 +117,15 @@ final class ConnectionLease implements Runnable {
             }
         } finally {
             engine.connectionClosed(from);
+            ClassLoader loader = ConnectionLease.class.getClassLoader();
+            String site = stack == null ? "" : ", checked out at " + site(stack, loader) + ",";
             SqlLog.warn("A Connection (or the Session using it) was garbage-collected without close(): its"
-                    + " database connection, checked out at " + site + ", " + (open == null ? "had been discarded"
+                    + " database connection" + site + " " + (open == null ? "had been discarded"
                     : enlisted ? "has been returned to the pool (its JTA transaction decides its work)"
                     : "has been rolled back and returned to the pool") + ". Until the garbage collector found it, it"
                     + " held its transaction and locks. Close every Session and Connection when done"
                     + " (try-with-resources)" + (stack == null ? "; set retort.pool.leak-detection=true"
-                    + " (EngineOptions.poolLeakDetection) to log the whole stack where each was checked out" : ""),
+                    + " (EngineOptions.poolLeakDetection) to record where each is checked out, and log it" : ""),
                     stack);
         }
     }

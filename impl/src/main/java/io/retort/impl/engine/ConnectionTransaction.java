@@ -92,6 +92,13 @@ final class ConnectionTransaction {
 
     /** Refuses work while an invalidated transaction waits for its rollback. */
     void checkNotPendingRollback() {
+        if (pendingRollback && external != null) {
+            // Connection.rollback() is refused inside a JTA transaction: the JTA transaction must end instead.
+            throw new PendingRollbackException("Can't reconnect inside this JTA transaction: the connection to the"
+                    + " database was lost (or invalidate() was called) during it, and its uncommitted work is gone."
+                    + " Let the JTA transaction roll back (throw from the @Transactional method, or call"
+                    + " UserTransaction.rollback() or setRollbackOnly()), then do the work again in a new one", null);
+        }
         if (pendingRollback) {
             throw new PendingRollbackException("Can't reconnect until invalid transaction is rolled back. Please"
                     + " rollback() fully before proceeding: the connection to the database was lost (or invalidate()"

@@ -39,6 +39,7 @@ public final class DefaultEngine implements Engine {
     private final Function<PoolSettings, ConnectionSource> poolFactory;
     private final StatementCompiler compiler;
     private final StatementCache cache;
+    private final ConnectionChecker checker = new ConnectionChecker(this);
     private final SqlLog log;
     private final AtomicInteger checkedOut = new AtomicInteger();
     /** Callers of {@link #connect()} waiting for the pool now. */
@@ -465,6 +466,11 @@ public final class DefaultEngine implements Engine {
     @Override
     public EngineOptions options() {
         return options;
+    }
+
+    @Override
+    public io.retort.engine.ConnectionCheck check(java.time.Duration timeout) {
+        return checker.check(timeout);
     }
 
     @Override

@@ -34,6 +34,11 @@ final class StatementExecutor {
     private final Dialect dialect;
     private final SqlLog log;
     private final List<ExecutionListener> listeners;
+    /**
+     * Whether the only listener is the N+1 detector (the default), which counts only statements run inside a
+     * {@link io.retort.engine.StatementOrigin}: the others need no event, and allocate none.
+     */
+    private final boolean onlyNPlusOne;
     private final io.retort.spi.TransactionCoordinator.@Nullable ExternalTransaction external;
     private final InsertManyExecutor insertMany;
     /** The query timeout (seconds) of the statement running now, from the JTA transaction's time left; 0 for none. */
@@ -47,6 +52,7 @@ final class StatementExecutor {
         this.dialect = engine.dialect();
         this.log = engine.log();
         this.listeners = engine.connectionListeners();
+        this.onlyNPlusOne = listeners.size() == 1 && listeners.get(0) instanceof NPlusOneDetector;
         this.external = external;
         this.insertMany = new InsertManyExecutor(connection, this, engine);
     }
@@ -294,7 +300,10 @@ final class StatementExecutor {
 
     /** The event listeners are told of, or null when there are none (nothing to allocate). */
     @Nullable StatementEvent event(String sql, List<Map<String, @Nullable Object>> logged, boolean batch) {
-        return listeners.isEmpty() ? null : new StatementEvent(sql, logged, batch);
+        if (listeners.isEmpty() || onlyNPlusOne && io.retort.engine.StatementOrigin.current() == null) {
+            return null;
+        }
+        return new StatementEvent(sql, logged, batch);
     }
 
     void fireBefore(@Nullable StatementEvent event) {

@@ -3,6 +3,7 @@ package io.retort.impl.orm;
 import io.retort.engine.Connection;
 import io.retort.engine.Engine;
 import io.retort.engine.Result;
+import io.retort.engine.Row;
 import io.retort.engine.TypedResult;
 import io.retort.exception.DatabaseException;
 import io.retort.exception.InvalidArgumentException;
@@ -10,6 +11,11 @@ import io.retort.exception.InvalidRequestException;
 import io.retort.exception.PendingRollbackException;
 import io.retort.exception.ResourceClosedException;
 import io.retort.orm.EntitySelect;
+import io.retort.orm.OrmDelete;
+import io.retort.orm.OrmInsert;
+import io.retort.orm.OrmResult;
+import io.retort.orm.OrmSelect;
+import io.retort.orm.OrmUpdate;
 import io.retort.orm.Registry;
 import io.retort.orm.Session;
 import io.retort.orm.SessionFactory;
@@ -382,9 +388,87 @@ public final class DefaultSession implements Session {
     private <E> TypedResult<E> scalarsNoFlush(EntitySelect<E> select,
             Map<String, ? extends @Nullable Object> parameters) {
         EntityMapper<E> mapper = mapper(select.entityClass());
-        LoadPlan plan = LoadPlan.of(mapper, select.loadOptions());
+        QueryPlan plan = QueryPlan.forEntity(mapper, select.statement(), LoadPlan.of(mapper, select.loadOptions()),
+                select.source(), select.queryOptions());
+        if (plan.yieldPer > 0) {
+            return new BatchedResult<>(OrmQuery.start(this, plan, parameters), true, object -> (E) object);
+        }
         // Every object is of the mapped class (a mapper builds only its own class), so the list needs no copy.
-        return new ListResult<>((List<E>) loader.query(mapper, select.statement(), parameters, plan).instances());
+        return new ListResult<>((List<E>) OrmQuery.objects(this, plan, parameters));
+    }
+
+    @Override
+    public OrmResult execute(OrmSelect select) {
+        return execute(select, Map.of());
+    }
+
+    @Override
+    public OrmResult execute(EntitySelect<?> select) {
+        return execute(select, Map.of());
+    }
+
+    @Override
+    public OrmResult execute(EntitySelect<?> select, Map<String, ? extends @Nullable Object> parameters) {
+        checkUsable();
+        autoflush();
+        EntityMapper<?> mapper = mapper(select.entityClass());
+        return rows(QueryPlan.forEntity(mapper, select.statement(), LoadPlan.of(mapper, select.loadOptions()),
+                select.source(), select.queryOptions()), parameters);
+    }
+
+    @Override
+    public OrmResult execute(OrmSelect select, Map<String, ? extends @Nullable Object> parameters) {
+        checkUsable();
+        autoflush();
+        return rows(QueryPlan.of(select, this::mapper), parameters);
+    }
+
+    @SuppressWarnings("unchecked")
+    private OrmResult rows(QueryPlan plan, Map<String, ? extends @Nullable Object> parameters) {
+        List<String> keys = plan.slots.stream().map(slot -> slot.key).toList();
+        OrmQuery query = OrmQuery.start(this, plan, parameters);
+        if (plan.yieldPer > 0) {
+            return new OrmRows(keys, new BatchedResult<>(query, false, row -> (Row) row));
+        }
+        List<Object> rows = query.readAll(false);
+        return new OrmRows(keys, new ListResult<>((List<Row>) (List<?>) rows));
+    }
+
+    @Override
+    public Result execute(OrmUpdate<?> update) {
+        checkUsable();
+        autoflush();
+        return new OrmDml(this).update(update);
+    }
+
+    @Override
+    public Result execute(OrmUpdate<?> update, List<? extends Map<String, ? extends @Nullable Object>> rows) {
+        checkUsable();
+        autoflush();
+        return new OrmDml(this).bulkUpdate(update, rows);
+    }
+
+    @Override
+    public Result execute(OrmInsert<?> insert, List<? extends Map<String, ? extends @Nullable Object>> rows) {
+        checkUsable();
+        autoflush();
+        return new OrmDml(this).insert(insert, rows);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <E> TypedResult<E> scalars(OrmInsert<E> insert,
+            List<? extends Map<String, ? extends @Nullable Object>> rows) {
+        checkUsable();
+        autoflush();
+        return new ListResult<>((List<E>) new OrmDml(this).insertObjects(insert, rows));
+    }
+
+    @Override
+    public Result execute(OrmDelete<?> delete) {
+        checkUsable();
+        autoflush();
+        return new OrmDml(this).delete(delete);
     }
 
     @Override
@@ -447,6 +531,15 @@ public final class DefaultSession implements Session {
             if (work != null) {
                 afterFlush(observed, work.objectsWritten(), e);
                 work.undo();
+            }
+            if (transaction.externalTransactionEnded()) {
+                // The transaction manager rolled the transaction back under this flush (a timeout, on its own
+                // thread): nothing of it is kept, and there is nothing for the session to roll back.
+                transaction.settleDeferredCompletion();
+                throw new InvalidRequestException("The JTA transaction was rolled back by the transaction manager"
+                        + " while this Session flushed (its timeout ran out, and its thread rolled it back): nothing"
+                        + " the transaction wrote is kept. Begin a new transaction and do the work again, or give the"
+                        + " transaction a longer timeout", e);
             }
             failed(e, work == null ? null : work.culprit());
             throw e;
@@ -575,6 +668,7 @@ public final class DefaultSession implements Session {
     }
 
     private void checkUsable() {
+        transaction.settleDeferredCompletion();
         checkNotClosed();
         if (failure != null) {
             String first = String.valueOf(failure.getMessage()).lines().findFirst().orElse("");

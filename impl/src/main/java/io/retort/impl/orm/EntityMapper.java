@@ -335,6 +335,12 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         return Joins.join(select, relationship, table, relationship.target.table(), outer);
     }
 
+    @Override
+    public io.retort.sql.Select joinRelationship(io.retort.sql.Select select, String name,
+            io.retort.sql.TableReference owner, io.retort.sql.TableReference target, boolean outer) {
+        return Joins.join(select, relationship(name), owner, target, outer);
+    }
+
     // ---- for the runtime ----
 
     /**

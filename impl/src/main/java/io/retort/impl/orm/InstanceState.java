@@ -43,6 +43,11 @@ public final class InstanceState implements AttributeHooks {
     boolean modified;
     /** Marked for deletion at the next flush (still persistent until then). */
     public boolean markedForDeletion;
+    /**
+     * Loaded by a yieldPer query and let go by the session when the next batch was read (it was unchanged): detached,
+     * and a write to it is refused rather than lost.
+     */
+    boolean releasedByYieldPer;
     /** Its fields are to be reloaded from the database when next loaded or got. */
     public boolean expired;
     /** Became persistent in the current transaction (its INSERT is undone by a rollback). */
@@ -78,15 +83,22 @@ public final class InstanceState implements AttributeHooks {
     static final class Unloaded {
         final @Nullable ReferenceGroup group;
         final boolean raise;
+        /** Raise only where loading would send SQL: a target held in the identity map is read from it. */
+        final boolean raiseOnSql;
 
         Unloaded(@Nullable ReferenceGroup group, boolean raise) {
+            this(group, raise, false);
+        }
+
+        Unloaded(@Nullable ReferenceGroup group, boolean raise, boolean raiseOnSql) {
             this.group = group;
             this.raise = raise;
+            this.raiseOnSql = raiseOnSql;
         }
 
         @Override
         public String toString() {
-            return raise ? "RAISE" : "UNLOADED";
+            return raise ? "RAISE" : raiseOnSql ? "RAISE_ON_SQL" : "UNLOADED";
         }
     }
 
@@ -94,6 +106,8 @@ public final class InstanceState implements AttributeHooks {
     public static final Unloaded UNLOADED = new Unloaded(null, false);
     /** An unloaded reference whose loading is RAISE. */
     static final Unloaded RAISE = new Unloaded(null, true);
+    /** An unloaded reference whose loading is RAISE_ON_SQL. */
+    static final Unloaded RAISE_ON_SQL = new Unloaded(null, false, true);
     /**
      * The baseline of a reference the application set before it was ever loaded: what it pointed to is unknown, so the
      * flush writes the foreign key from the new target.
@@ -289,6 +303,21 @@ public final class InstanceState implements AttributeHooks {
                     + " RAISE, so reading it is an error; load it with the query, e.g. " + option);
         }
         DefaultSession current = session;
+        if (marker.raiseOnSql) {
+            Object identity = reference.kind == RelationshipMapper.Kind.MANY_TO_ONE
+                    ? Loader.foreignKeyValue(reference.foreignKey, this) : null;
+            InstanceState held = identity == null || current == null ? null : current.objects().held(reference.target, identity);
+            if (reference.kind == RelationshipMapper.Kind.MANY_TO_ONE && (identity == null || held != null)) {
+                Object target = held == null ? null : held.object();
+                reference.set(instance, target); // no SQL needed: no key, or the target is in the identity map
+                referenceLoaded(reference.index, target);
+                return;
+            }
+            throw new InvalidRequestException("Relationship " + reference + " is not loaded and its loading is"
+                    + " RAISE_ON_SQL: reading it would send SQL" + (identity == null ? "" : " (its target "
+                    + identity + " is not in the session)") + ", which is an error; load it with the query, e.g. "
+                    + option);
+        }
         if (current == null || current.isClosed() || status == Status.DETACHED) {
             throw new DetachedInstanceException("Cannot read " + mapper.fieldName(index) + ": the " + describe()
                     + " is detached (its Session is closed, or it was expunged) and the relationship was never"
@@ -331,6 +360,12 @@ public final class InstanceState implements AttributeHooks {
      */
     @Override
     public void beforeWrite(Object instance, int index) {
+        if (releasedByYieldPer) {
+            throw new InvalidRequestException("Cannot change " + mapper.fieldName(index) + " of " + describe()
+                    + ": it was loaded by a query with yieldPer and, unchanged, left the Session when the next batch"
+                    + " was read (so that the result need not fit in memory); change objects in the loop body that"
+                    + " reads them, or load the ones to change without yieldPer");
+        }
         markModified();
         if (expired) {
             boolean[] written = writtenWhileExpired;

@@ -13,13 +13,15 @@ import org.jspecify.annotations.Nullable;
  * it. Relationships no option names load by their own default. Immutable once built.
  */
 final class LoadPlan {
-    static final LoadPlan NONE = new LoadPlan(null);
+    static final LoadPlan NONE = new LoadPlan(null, null);
 
     private final @Nullable Loading loading;
+    private final LoadOption.@Nullable Step step;
     private final Map<RelationshipMapper, LoadPlan> children = new LinkedHashMap<>();
 
-    private LoadPlan(@Nullable Loading loading) {
+    private LoadPlan(@Nullable Loading loading, LoadOption.@Nullable Step step) {
         this.loading = loading;
+        this.step = step;
     }
 
     /**
@@ -31,7 +33,7 @@ final class LoadPlan {
         if (options.isEmpty()) {
             return NONE;
         }
-        LoadPlan plan = new LoadPlan(null);
+        LoadPlan plan = new LoadPlan(null, null);
         for (LoadOption option : options) {
             LoadPlan node = plan;
             EntityMapper<?> mapper = root;
@@ -43,7 +45,8 @@ final class LoadPlan {
                 RelationshipMapper relationship = mapper.relationship(step.relationship().attributeName());
                 Loading loading = step.loading() == Loading.DEFAULT ? relationship.loading : step.loading();
                 LoadPlan existing = node.children.get(relationship);
-                LoadPlan child = existing != null && (existing.loading == loading) ? existing : new LoadPlan(loading);
+                LoadPlan child = existing != null && existing.loading == loading && step.equals(existing.step)
+                        ? existing : new LoadPlan(loading, step);
                 if (existing != null && existing != child) {
                     child.children.putAll(existing.children);
                 }
@@ -59,6 +62,12 @@ final class LoadPlan {
     Loading loadingOf(RelationshipMapper relationship) {
         LoadPlan child = children.get(relationship);
         return child != null && child.loading != null ? child.loading : relationship.loading;
+    }
+
+    /** The option's step for a relationship under this node (inner join, contains eager), or null. */
+    LoadOption.@Nullable Step stepOf(RelationshipMapper relationship) {
+        LoadPlan child = children.get(relationship);
+        return child == null ? null : child.step;
     }
 
     /** The options beyond a relationship (NONE when no path continues through it). */

@@ -3,15 +3,10 @@ package io.retort.impl.orm;
 import io.retort.engine.Result;
 import io.retort.orm.Loading;
 import io.retort.schema.Column;
-import io.retort.sql.ColumnReference;
-import io.retort.sql.DerivedTable;
 import io.retort.sql.Expression;
-import io.retort.sql.OrderBy;
 import io.retort.sql.Predicate;
 import io.retort.sql.Select;
 import io.retort.sql.Sql;
-import io.retort.sql.TableAlias;
-import io.retort.sql.TableReference;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -99,144 +94,17 @@ public final class Loader {
         }
     }
 
-    /** A JOINED relationship in a query: its alias, where its columns start, and the JOINED paths beyond it. */
-    private static final class JoinNode {
-        final RelationshipMapper relationship;
-        final TableAlias alias;
-        final @Nullable JoinNode parent;
-        final LoadPlan plan;
-        int offset;
-
-        JoinNode(RelationshipMapper relationship, TableAlias alias, @Nullable JoinNode parent, LoadPlan plan) {
-            this.relationship = relationship;
-            this.alias = alias;
-            this.parent = parent;
-            this.plan = plan;
-        }
-    }
-
     /**
      * Runs an entity query: its rows as objects (each once when a joined collection repeats them), with the
      * relationships loaded as the plan and their defaults say.
      */
-    LoadedObjects query(EntityMapper<?> mapper, Select statement,
-            Map<String, ? extends @Nullable Object> parameters, LoadPlan plan) {
-        List<JoinNode> joins = new ArrayList<>();
-        Select select = statement;
-        boolean collectionJoined = false;
-        int[] counter = {0};
-        TableReference root = mapper.table();
-        List<JoinNode> pending = new ArrayList<>();
-        if (mapper.hierarchy() == null || statement.limitClause() == null && statement.offsetClause() == null) {
-            // A limited query of a hierarchy (its row wider than its table) loads JOINED relationships with
-            // SELECT ... IN afterwards instead: wrapping it as a subquery would lose its subclass columns.
-            collectJoins(mapper, plan, null, pending, counter);
-        }
-        for (JoinNode node : pending) {
-            collectionJoined |= node.relationship.isCollection();
-        }
-        if (collectionJoined && (statement.limitClause() != null || statement.offsetClause() != null)) {
-            // LIMIT counts objects, not joined rows: the query becomes a subquery and the joins go outside it.
-            Select inner = statement;
-            List<OrderBy> order = statement.orderByClause();
-            for (int i = 0; i < order.size(); i++) {
-                inner = inner.addColumns(order.get(i).expression().label("anon_order_" + i));
-            }
-            DerivedTable anon = inner.subquery("anon_1");
-            root = anon;
-            List<ColumnReference<?>> rootColumns = Joins.columns(mapper, anon);
-            select = Sql.select(rootColumns.toArray(new Expression<?>[0]));
-            for (int i = 0; i < order.size(); i++) {
-                OrderBy original = order.get(i);
-                select = select.orderBy(new OrderBy(anon.c("anon_order_" + i), original.descending(),
-                        original.placeNullsFirst()));
-            }
-        }
-        int width = mapper.rowWidth();
-        for (JoinNode node : pending) {
-            TableReference owner = node.parent == null ? root : node.parent.alias;
-            select = Joins.join(select, node.relationship, owner, node.alias, true);
-            select = select.addColumns(Joins.columns(node.relationship.target, node.alias)
-                    .toArray(new Expression<?>[0]));
-            node.offset = width;
-            width += node.relationship.target.attributes().size();
-            if (node.relationship.isCollection()) {
-                select = select.orderBy(Joins.column(node.alias, node.relationship.orderBy.column()).asc());
-            }
-            joins.add(node);
-        }
-
-        Result result = session.currentConnection().execute(select, parameters);
-        LoadedObjects objects = new LoadedObjects(mapper, collectionJoined);
-        Map<JoinNode, Map<Object, List<Object>>> joinedChildren = new LinkedHashMap<>();
-        Map<JoinNode, LoadedObjects> joinedLoaded = new LinkedHashMap<>();
-        for (JoinNode node : joins) {
-            joinedChildren.put(node, new IdentityHashMap<>());
-            joinedLoaded.put(node, new LoadedObjects(node.relationship.target, true));
-        }
-        for (@Nullable Object[] row : result.arrays()) {
-            InstanceState parent = session.objects().loadRow(mapper, row, 0, objects);
-            if (joins.isEmpty()) {
-                continue;
-            }
-            Map<JoinNode, Object> rowObjects = new HashMap<>();
-            for (JoinNode node : joins) {
-                Object owner = node.parent == null ? parent.object() : rowObjects.get(node.parent);
-                Map<Object, List<Object>> byOwner = joinedChildren.get(node);
-                if (owner == null) {
-                    continue;
-                }
-                List<Object> children = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
-                if (rowHasKey(node.relationship.target, row, node.offset)) {
-                    InstanceState child = session.objects().loadRow(node.relationship.target, row, node.offset,
-                            joinedLoaded.get(node));
-                    rowObjects.put(node, child.object());
-                    if (!CollectionTracking.containsIdentical(children, child.object())) {
-                        children.add(child.object());
-                    }
-                }
-            }
-        }
-        for (JoinNode node : joins) {
-            for (Map.Entry<Object, List<Object>> entry : joinedChildren.get(node).entrySet()) {
-                InstanceState ownerState = InstanceState.of(entry.getKey());
-                if (ownerState != null) {
-                    fill(node.relationship, entry.getKey(), ownerState, entry.getValue());
-                }
-            }
-        }
-        apply(mapper, objects, plan);
-        for (JoinNode node : joins) {
-            apply(node.relationship.target, joinedLoaded.get(node), node.plan);
-        }
-        return objects;
-    }
-
-    /** The JOINED relationships of a plan, depth first, each with an alias of its own. */
-    private static void collectJoins(EntityMapper<?> mapper, LoadPlan plan, @Nullable JoinNode parent,
-            List<JoinNode> out, int[] counter) {
-        for (RelationshipMapper relationship : mapper.relationships()) {
-            if (plan.loadingOf(relationship) != Loading.JOINED || relationship.target.hierarchy() != null) {
-                // An inheritance hierarchy's rows span several tables or subclass columns: a JOINED relationship to
-                // one loads with SELECT ... IN after the query instead (apply() loads what the join did not).
-                continue;
-            }
-            if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY && hasManyToMany(out)) {
-                continue; // an association table joins once per query; a second one loads with SELECT ... IN
-            }
-            TableAlias alias = relationship.target.table().alias(relationship.name + "_" + (++counter[0]));
-            JoinNode node = new JoinNode(relationship, alias, parent, plan.next(relationship));
-            out.add(node);
-            collectJoins(relationship.target, node.plan, node, out, counter);
-        }
-    }
-
-    private static boolean hasManyToMany(List<JoinNode> nodes) {
-        return nodes.stream().anyMatch(n -> n.relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY);
+    List<Object> query(EntityMapper<?> mapper, Select statement, Map<String, ? extends @Nullable Object> parameters,
+            LoadPlan plan) {
+        return OrmQuery.objects(session, QueryPlan.forEntity(mapper, statement, plan, null, List.of()), parameters);
     }
 
     /** Puts loaded related objects into an object's field, unless the field is loaded already. */
-    private void fill(RelationshipMapper relationship, Object owner, InstanceState ownerState, List<Object> related) {
+    void fill(RelationshipMapper relationship, Object owner, InstanceState ownerState, List<Object> related) {
         if (relationship.isCollection()) {
             CollectionTracking tracking = trackingOf(relationship, owner, ownerState, CollectionTracking.Mode.LAZY,
                     null);
@@ -304,7 +172,8 @@ public final class Loader {
             if (ours && (((TrackedCollection) current).tracking().isLoaded() || !objects.fresh(i))) {
                 continue;
             }
-            CollectionTracking.Mode mode = loading == Loading.RAISE ? CollectionTracking.Mode.RAISE
+            CollectionTracking.Mode mode = loading == Loading.RAISE || loading == Loading.RAISE_ON_SQL
+                    ? CollectionTracking.Mode.RAISE
                     : CollectionTracking.Mode.LAZY;
             if (ours) {
                 relationship.set(instance, null); // an expired, refreshed object: a new placeholder
@@ -332,8 +201,9 @@ public final class Loader {
         if (pending.isEmpty()) {
             return;
         }
-        if (loading == Loading.LAZY || loading == Loading.RAISE) {
+        if (loading == Loading.LAZY || loading == Loading.RAISE || loading == Loading.RAISE_ON_SQL) {
             InstanceState.Unloaded marker = loading == Loading.RAISE ? InstanceState.RAISE
+                    : loading == Loading.RAISE_ON_SQL ? InstanceState.RAISE_ON_SQL
                     : new InstanceState.Unloaded(new ReferenceGroup(relationship, next, pending), false);
             for (InstanceState state : pending) {
                 state.referenceUnloaded(relationship.index, marker);
@@ -501,7 +371,7 @@ public final class Loader {
     }
 
     /** Whether a row has a non-null key for {@code mapper} at {@code offset} (a LEFT OUTER JOIN may give none). */
-    private static boolean rowHasKey(EntityMapper<?> mapper, @Nullable Object[] row, int offset) {
+    static boolean rowHasKey(EntityMapper<?> mapper, @Nullable Object[] row, int offset) {
         for (Attribute key : mapper.key()) {
             if (row[offset + key.index()] == null) {
                 return false;

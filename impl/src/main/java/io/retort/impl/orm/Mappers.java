@@ -52,4 +52,17 @@ public final class Mappers {
                     + " annotated @Mapped");
         }
     }
+
+    /** The SQL an ORM statement sends, joined loaders included: its {@code toString()}. */
+    public static String describe(Object statement) {
+        if (statement instanceof io.retort.orm.OrmSelect select) {
+            return QueryPlan.of(select, Mappers::of).toString();
+        }
+        if (statement instanceof io.retort.orm.EntitySelect<?> select) {
+            EntityMapper<?> mapper = of(select.entityClass());
+            return QueryPlan.forEntity(mapper, select.statement(), LoadPlan.of(mapper, select.loadOptions()),
+                    select.source(), select.queryOptions()).toString();
+        }
+        return statement.toString();
+    }
 }

@@ -119,6 +119,45 @@ final class SessionObjects {
         modified.clear();
     }
 
+    /** The persistent objects of a class in the identity map, not marked for deletion. */
+    List<InstanceState> heldOf(EntityMapper<?> mapper) {
+        List<InstanceState> states = new ArrayList<>();
+        for (InstanceState state : identityMap) {
+            if (state.mapper == mapper && !state.markedForDeletion) {
+                states.add(state);
+            }
+        }
+        return states;
+    }
+
+    /** How many objects the identity map holds (a load that adds one made a new object). */
+    int heldCount() {
+        return identityMap.size();
+    }
+
+    /**
+     * yieldPer: an unchanged object an earlier batch loaded leaves the session (detached), so that a result larger
+     * than memory can be walked; a later write to it is refused ({@link InstanceState#releasedByYieldPer}).
+     */
+    void release(InstanceState state) {
+        Object identity = state.identity;
+        if (state.session == session && state.status == InstanceState.Status.PERSISTENT && !state.modified
+                && !state.markedForDeletion && identity != null
+                && identityMap.get(state.mapper.entityClass(), identity) == state) {
+            identityMap.remove(state);
+            state.detach();
+            state.releasedByYieldPer = true;
+        }
+    }
+
+    /** An object whose row an ORM DELETE removed: deleted, as after a flushed delete (detached at commit). */
+    void deletedByStatement(InstanceState state) {
+        identityMap.remove(state);
+        state.status = InstanceState.Status.DELETED;
+        state.markedForDeletion = false;
+        deletedInTransaction.add(state);
+    }
+
     /** The pending and persistent objects of one mapped class, or of all when {@code mapper} is null. */
     List<InstanceState> attachedStates(@Nullable EntityMapper<?> mapper) {
         List<InstanceState> states = new ArrayList<>();

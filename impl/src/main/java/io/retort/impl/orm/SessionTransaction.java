@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A session's transaction with the database, as SQLAlchemy's {@code SessionTransaction}: the connection it began
  * (resource-local), or the external (JTA) transaction it joined, in which case the session flushes before the
- * transaction completes and settles its objects after it. Confined to the session's thread (the JTA callbacks run on
- * the thread that completes the transaction, as the session's own work does).
+ * transaction completes and settles its objects after it. Confined to the session's thread: a transaction manager
+ * that completes the transaction on a thread of its own (Narayana's reaper, after a timeout) leaves the settling to
+ * the session's thread ({@link JoinedTransaction#afterCompletion}).
  */
 final class SessionTransaction {
     private final DefaultSession session;
@@ -18,8 +19,14 @@ final class SessionTransaction {
     private final TransactionCoordinator coordinator;
     private @Nullable Connection connection;
     private TransactionCoordinator.@Nullable ExternalTransaction joined;
-    /** Closed inside a JTA transaction: flush before it completes and detach after. */
+    /** Closed inside a JTA transaction: flush before it completes and detach after. Guarded by completionLock. */
     private boolean closeAfterCompletion;
+    /**
+     * The outcome of a JTA transaction that the transaction manager completed on another thread, kept for the
+     * session's thread to settle; null when there is none. Guarded by {@link #completionLock}.
+     */
+    private volatile @Nullable Boolean deferredCompletion;
+    private final Object completionLock = new Object();
 
     SessionTransaction(DefaultSession session, Engine engine) {
         this.session = session;
@@ -84,7 +91,11 @@ final class SessionTransaction {
     /** A flush failed: its transaction is rolled back (or, inside JTA, marked rollback-only). */
     void rollbackAfterFailedFlush(RuntimeException e) {
         if (joined != null) {
-            joined.setRollbackOnly();
+            try {
+                joined.setRollbackOnly();
+            } catch (RuntimeException ended) {
+                e.addSuppressed(ended); // the transaction ended meanwhile: it commits nothing either way
+            }
         } else if (connection != null) {
             try {
                 connection.rollback();
@@ -147,7 +158,10 @@ final class SessionTransaction {
      */
     boolean close() {
         if (joined != null) {
-            closeAfterCompletion = true;
+            synchronized (completionLock) {
+                closeAfterCompletion = true;
+            }
+            settleDeferredCompletion(); // one the transaction manager already left to this thread
             return true;
         }
         if (connection != null) {
@@ -159,8 +173,74 @@ final class SessionTransaction {
         return false;
     }
 
-    /** Flushes before a JTA transaction completes and settles the objects after it. */
+    /**
+     * Whether the external transaction the session joined has ended under it: completed by the transaction manager
+     * on another thread, or no longer active on this one.
+     */
+    boolean externalTransactionEnded() {
+        if (joined == null) {
+            return false;
+        }
+        if (deferredCompletion != null) {
+            return true;
+        }
+        try {
+            return coordinator.currentTransaction() == null;
+        } catch (RuntimeException e) {
+            return true; // rolled back, or rolling back: no work can join it
+        }
+    }
+
+    /**
+     * Settles, on the session's own thread, a completion the transaction manager ran on another one (see
+     * {@link JoinedTransaction#afterCompletion}); does nothing when there is none.
+     */
+    void settleDeferredCompletion() {
+        if (deferredCompletion == null) {
+            return;
+        }
+        Boolean committed;
+        synchronized (completionLock) {
+            committed = deferredCompletion;
+            deferredCompletion = null;
+        }
+        if (committed != null) {
+            complete(committed);
+        }
+    }
+
+    /** After the JTA transaction completed: its connection is closed, and the objects settle as it ended. */
+    private void complete(boolean committed) {
+        Connection current = connection;
+        connection = null;
+        joined = null;
+        if (current != null) {
+            current.close();
+        }
+        boolean detach;
+        synchronized (completionLock) {
+            detach = closeAfterCompletion;
+            closeAfterCompletion = false;
+        }
+        if (committed) {
+            session.afterCommit(!detach);
+        } else {
+            session.afterRollback();
+        }
+        if (detach) {
+            session.objects().detachAll();
+        }
+    }
+
+    /**
+     * Flushes before a JTA transaction completes and settles the objects after it. The transaction manager may
+     * complete the transaction on a thread of its own: Narayana's reaper rolls back a transaction whose timeout ran
+     * out while the application's thread may be in the middle of a flush. Settling is then left to the session's
+     * thread, as Hibernate does: at the session's next call, or at once if the session is closed already.
+     */
     private final class JoinedTransaction implements TransactionCoordinator.Synchronization {
+        private final Thread owner = Thread.currentThread();
+
         @Override
         public void beforeCompletion() {
             if (session.isActive() || closeAfterCompletion && session.failure() == null) {
@@ -170,21 +250,15 @@ final class SessionTransaction {
 
         @Override
         public void afterCompletion(boolean committed) {
-            Connection current = connection;
-            connection = null;
-            joined = null;
-            if (current != null) {
-                current.close();
+            if (Thread.currentThread() != owner) {
+                synchronized (completionLock) {
+                    if (!closeAfterCompletion) {
+                        deferredCompletion = committed;
+                        return;
+                    }
+                }
             }
-            if (committed) {
-                session.afterCommit(!closeAfterCompletion);
-            } else {
-                session.afterRollback();
-            }
-            if (closeAfterCompletion) {
-                closeAfterCompletion = false;
-                session.objects().detachAll();
-            }
+            complete(committed);
         }
     }
 }

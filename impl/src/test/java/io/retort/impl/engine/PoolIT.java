@@ -17,11 +17,13 @@ import io.retort.testing.TestEngines;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Timeout;
 
 /** The Agroal pool with SQLAlchemy's options, on real databases. */
 class PoolIT {
 
     @DatabaseTest
+    @Timeout(120)
     void exhaustedPoolFailsAfterTheTimeout(TestEngines engines) {
         Engine engine = engines.create(EngineOptions.builder().poolSize(1).maxOverflow(0)
                 .poolTimeout(Duration.ofMillis(300)).build());
@@ -30,8 +32,9 @@ class PoolIT {
             assertThatThrownBy(engine::connect).isInstanceOf(PoolTimeoutException.class)
                     .hasMessageContaining("within the pool timeout of 300ms")
                     .hasMessageContaining("pool size 1, overflow 0");
+            // It waited for the timeout; no upper bound on a loaded machine (the @Timeout guards against a hang).
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
-            assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(250)).isLessThan(Duration.ofSeconds(5));
+            assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(250));
             assertThat(engine.poolStatus().checkedOut()).isEqualTo(1);
         }
         try (Connection conn = engine.connect()) {
@@ -50,22 +53,36 @@ class PoolIT {
         assertThat(engine.poolStatus().checkedOut()).isZero();
     }
 
+    /**
+     * A connection older than the recycle age is replaced. Neither check depends on how fast the machine runs: reuse
+     * is asserted only when the second checkout came within the age, and the replacement is awaited (up to a minute)
+     * rather than expected after a fixed sleep.
+     */
     @DatabaseTest
     void recycleReplacesConnectionsOlderThanTheLimit(TestEngines engines) throws Exception {
-        Engine engine = engines.create(EngineOptions.builder().poolSize(1).maxOverflow(0)
-                .poolRecycle(Duration.ofMillis(500)).build());
+        Duration recycle = Duration.ofSeconds(2);
+        Engine engine = engines.create(EngineOptions.builder().poolSize(1).maxOverflow(0).poolRecycle(recycle)
+                .build());
         java.sql.Connection first;
+        long created = System.nanoTime();
         try (Connection conn = engine.connect()) {
             first = physical(conn);
         }
         try (Connection conn = engine.connect()) {
-            assertThat(physical(conn)).isSameAs(first); // still young: reused
+            if (System.nanoTime() - created < recycle.toNanos() / 2) {
+                assertThat(physical(conn)).isSameAs(first); // still young: reused
+            }
         }
-        Thread.sleep(1200);
-        try (Connection conn = engine.connect()) {
-            assertThat(physical(conn)).isNotSameAs(first);
-            assertThat(conn.execute(text("SELECT 1")).scalar(Integer.class)).isEqualTo(1);
+        java.sql.Connection later = first;
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (later == first && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            try (Connection conn = engine.connect()) {
+                later = physical(conn);
+                assertThat(conn.execute(text("SELECT 1")).scalar(Integer.class)).isEqualTo(1);
+            }
         }
+        assertThat(later).as("a connection after the recycle age").isNotSameAs(first);
         assertThat(first.isClosed()).isTrue();
     }
 

@@ -16,6 +16,7 @@ import io.retort.exception.StaleDataException;
 import io.retort.orm.ObjectState;
 import io.retort.orm.Registry;
 import io.retort.orm.Session;
+import io.retort.orm.SessionFactory;
 import io.retort.sql.Sql;
 import io.retort.testing.DatabaseTest;
 import io.retort.testing.TestEngines;
@@ -162,6 +163,50 @@ class FlushIT {
                 theirs.balance = new BigDecimal("3.00");
                 second.commit();
                 assertThat(theirs.version).isEqualTo(3);
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    /**
+     * Optimistic locking in a batch of three UPDATEs whose middle row another transaction changed: each row's count
+     * is checked, not only the first one's or their sum, and the error names that row. The whole flush is rolled
+     * back: neither neighbour's change reaches the database.
+     */
+    @DatabaseTest
+    void aConcurrentChangeToOneRowOfABatchIsDetectedAndNamed(Engine engine) {
+        Registry registry = Registry.of(Account.class);
+        registry.createAll(engine);
+        try {
+            try (Session setup = Session.open(engine)) {
+                setup.addAll(List.of(new Account("karen", new BigDecimal("1.00")),
+                        new Account("gary", new BigDecimal("1.00")), new Account("pearl", new BigDecimal("1.00"))));
+                setup.commit();
+            }
+            // Without expiry on commit, the objects keep what was read: the second session writes from stale values.
+            SessionFactory sessions = SessionFactory.builder(engine).expireOnCommit(false).build();
+            try (Session first = sessions.open(); Session second = sessions.open()) {
+                List<Account> theirs = second.scalars(select(Account.class).orderBy(Account_.id)).all();
+                second.commit(); // release the read, for databases that lock on read (SQLite)
+                Account gary = first.get(Account.class, theirs.get(1).id);
+                gary.balance = new BigDecimal("5.00");
+                first.commit();
+
+                for (Account account : theirs) {
+                    account.balance = new BigDecimal("9.00");
+                }
+                assertThatThrownBy(second::flush).isInstanceOf(StaleDataException.class)
+                        .hasMessageContaining("UPDATE statement on table 'account' expected to match 1 row, but"
+                                + " matched 0")
+                        .hasMessageContaining("Account(gary) at version 1 was changed");
+                second.rollback();
+            }
+            try (Connection conn = engine.connect()) {
+                assertThat(conn.execute(Sql.text("SELECT owner, balance, version FROM account ORDER BY id")).all())
+                        .extracting(row -> row.get("owner") + " " + row.get("balance", BigDecimal.class)
+                                .setScale(2) + " v" + row.get("version", Integer.class))
+                        .containsExactly("karen 1.00 v1", "gary 5.00 v2", "pearl 1.00 v1");
             }
         } finally {
             registry.dropAll(engine);

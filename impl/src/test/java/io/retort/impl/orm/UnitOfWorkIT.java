@@ -3,7 +3,6 @@ package io.retort.impl.orm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retort.engine.Engine;
-import io.retort.orm.Registry;
 import io.retort.orm.Session;
 import io.retort.testing.DatabaseTest;
 import io.retort.testing.TestEngines;
@@ -12,51 +11,53 @@ import java.util.List;
 /** The statements a flush emits, in order: parents inserted first, children deleted first, changed columns only. */
 class UnitOfWorkIT {
 
+    /**
+     * Parents are inserted first and deleted last, by foreign key alone. The tables' dependency order (publisher,
+     * series, edition) is not their alphabetical order nor its reverse, and the objects are added in neither order,
+     * so a flush that sorted by table name, or kept or reversed the order of {@code add}, writes them wrongly.
+     */
     @DatabaseTest
     void flushOrdersStatementsByForeignKeys(TestEngines engines) {
         StatementRecorder recorder = new StatementRecorder();
         Engine engine = engines.create(recorder.options());
-        Registry registry = Registry.of(Author.class, Book.class, Chapter.class);
-        registry.createAll(engine);
+        engines.mapped(Publisher.class, Series.class, Edition.class);
         try (Session session = Session.open(engine)) {
-            Author author = new Author(1, "Le Guin");
-            Book book = new Book(10, 1, "The Dispossessed");
-            Chapter chapter = new Chapter(100, 10, "Anarres");
-            // Added children first: the flush must still insert the parent first.
-            session.add(chapter);
-            session.add(book);
-            session.add(author);
+            Publisher publisher = new Publisher(1, "Ace");
+            Series series = new Series(10, 1, "Hainish Cycle");
+            Edition edition = new Edition(100, 10, "First");
+            // Added in the order series, edition, publisher.
+            session.add(series);
+            session.add(edition);
+            session.add(publisher);
             recorder.clear();
             session.flush();
             assertThat(recorder.sql()).containsExactly(
-                    "INSERT INTO author (id, name) VALUES (?, ?)",
-                    "INSERT INTO book (id, author_id, title, pages) VALUES (?, ?, ?, ?)",
-                    "INSERT INTO chapter (id, book_id, heading) VALUES (?, ?, ?)");
+                    "INSERT INTO publisher (id, name) VALUES (?, ?)",
+                    "INSERT INTO series (id, publisher_id, title) VALUES (?, ?, ?)",
+                    "INSERT INTO edition (id, series_id, label) VALUES (?, ?, ?)");
             session.commit();
 
             // An UPDATE names only the changed column.
-            book.title = "The Dispossessed: An Ambiguous Utopia";
+            series.title = "The Hainish Cycle";
             recorder.clear();
             session.flush();
-            assertThat(recorder.sql()).containsExactly("UPDATE book SET title=? WHERE book.id = ?");
+            assertThat(recorder.sql()).containsExactly("UPDATE series SET title=? WHERE series.id = ?");
             assertThat(recorder.events().get(0).parameterSets().get(0))
-                    .containsEntry("set_title", "The Dispossessed: An Ambiguous Utopia").containsEntry("key_id", 10);
+                    .containsEntry("set_title", "The Hainish Cycle").containsEntry("key_id", 10);
             recorder.clear();
             session.flush();
             assertThat(recorder.sql()).isEmpty(); // nothing changed since
 
-            // Deleted parents first: the flush must delete the child first.
-            session.delete(author);
-            session.delete(book);
-            session.delete(chapter);
+            // Deleted in the order series, publisher, edition: the flush deletes children first.
+            session.delete(series);
+            session.delete(publisher);
+            session.delete(edition);
             recorder.clear();
             session.commit();
             assertThat(recorder.sql()).containsExactly(
-                    "DELETE FROM chapter WHERE chapter.id = ?",
-                    "DELETE FROM book WHERE book.id = ?",
-                    "DELETE FROM author WHERE author.id = ?");
-        } finally {
-            registry.dropAll(engine);
+                    "DELETE FROM edition WHERE edition.id = ?",
+                    "DELETE FROM series WHERE series.id = ?",
+                    "DELETE FROM publisher WHERE publisher.id = ?");
         }
     }
 
@@ -64,29 +65,27 @@ class UnitOfWorkIT {
     void rowsOfASelfReferencingTableAreOrderedByTheirReferences(TestEngines engines) {
         StatementRecorder recorder = new StatementRecorder();
         Engine engine = engines.create(recorder.options());
-        Registry registry = Registry.of(TreeNode.class);
-        registry.createAll(engine);
+        engines.mapped(TreeNode.class);
         try (Session session = Session.open(engine)) {
-            // Leaves first, root last.
-            TreeNode leaf = new TreeNode(3, 2, "leaf");
-            TreeNode branch = new TreeNode(2, 1, "branch");
-            TreeNode root = new TreeNode(1, null, "root");
-            session.addAll(List.of(leaf, branch, root));
+            // Ids are not in dependency order (root 20, branch 30, leaf 10), and neither is the order of add: a flush
+            // that sorted rows by key, or kept or reversed their order, writes a child before its parent.
+            TreeNode leaf = new TreeNode(10, 30, "leaf");
+            TreeNode branch = new TreeNode(30, 20, "branch");
+            TreeNode root = new TreeNode(20, null, "root");
+            session.addAll(List.of(branch, leaf, root));
             recorder.clear();
             session.commit();
             assertThat(recorder.events()).hasSize(1); // one batch, in dependency order
             assertThat(recorder.events().get(0).parameterSets()).extracting(p -> p.get("id"))
-                    .containsExactly(1, 2, 3);
+                    .containsExactly(20, 30, 10);
 
             session.delete(root);
-            session.delete(branch);
             session.delete(leaf);
+            session.delete(branch);
             recorder.clear();
             session.commit();
             assertThat(recorder.events().get(0).parameterSets()).extracting(p -> p.get("key_id"))
-                    .containsExactly(3, 2, 1);
-        } finally {
-            registry.dropAll(engine);
+                    .containsExactly(10, 30, 20);
         }
     }
 }

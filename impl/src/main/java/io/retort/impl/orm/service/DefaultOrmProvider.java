@@ -34,6 +34,11 @@ public final class DefaultOrmProvider implements OrmProvider {
     }
 
     @Override
+    public String describe(Object ormStatement) {
+        return Mappers.describe(ormStatement);
+    }
+
+    @Override
     public InstanceInfo inspect(Object instance) {
         return Inspection.inspect(instance);
     }

@@ -1,0 +1,327 @@
+package io.retort.impl.orm;
+
+import io.retort.engine.Result;
+import io.retort.engine.Row;
+import io.retort.exception.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs a {@link QueryPlan}: turns each database row into the values of the select list's elements (entities through
+ * the session's identity map, with their JOINED relationships from the same row), then loads the other relationships
+ * of what it loaded, for the whole result or, with yieldPer, per batch. One per execution; confined to the session's
+ * thread.
+ */
+final class OrmQuery {
+    private final DefaultSession session;
+    private final QueryPlan plan;
+    /** For a statement given to fromStatement: per column of the plan's layout, its column in the result. */
+    private final int @Nullable [] layout;
+    private final Result result;
+    private final boolean rowsNeeded;
+    private final List<String> keys;
+    /** yieldPer: the objects the current batch made, let go (when unchanged) as the next batch is read. */
+    private final List<InstanceState> created = new ArrayList<>();
+    private final int[] coreIndex;
+    private @Nullable Iterator<Row> rowIterator;
+    private @Nullable Iterator<@Nullable Object[]> arrayIterator;
+    private @Nullable Loader.LoadedObjects[] loaded;
+    private Map<QueryPlan.JoinNode, Map<Object, List<Object>>> joinedChildren = Map.of();
+    private Map<QueryPlan.JoinNode, Loader.LoadedObjects> joinedLoaded = Map.of();
+
+    private OrmQuery(DefaultSession session, QueryPlan plan, Map<String, ? extends @Nullable Object> parameters) {
+        this.session = session;
+        this.plan = plan;
+        this.rowsNeeded = plan.slots.stream().anyMatch(slot -> slot.mapper == null);
+        if (plan.yieldPer > 0 && plan.collectionJoined) {
+            throw new InvalidRequestException("yieldPer(" + plan.yieldPer + ") cannot load a collection with"
+                    + " joined(...): a batch could end inside one object's rows; load it with selectIn(...)");
+        }
+        // yieldPer streams: the driver fetches that many rows at a time (a cursor on PostgreSQL) instead of all of them.
+        this.result = plan.yieldPer > 0
+                ? session.currentConnection().stream(plan.statement(), parameters, plan.yieldPer)
+                : session.currentConnection().execute(plan.statement(), parameters);
+        this.layout = plan.source == null ? null : layoutOf(plan, result.keys());
+        this.keys = plan.slots.stream().map(slot -> slot.key).toList();
+        this.coreIndex = new int[plan.slots.size()];
+        for (int i = 0; i < coreIndex.length; i++) {
+            int offset = plan.slots.get(i).offset;
+            coreIndex[i] = layout == null ? offset : layout[offset];
+        }
+        this.loaded = new Loader.LoadedObjects[plan.slots.size()];
+        startBatch();
+    }
+
+    /** Runs a query of one mapped class and returns its objects (each once when a joined collection repeats it). */
+    static List<Object> objects(DefaultSession session, QueryPlan plan,
+            Map<String, ? extends @Nullable Object> parameters) {
+        OrmQuery query = new OrmQuery(session, plan, parameters);
+        return query.readAll(true);
+    }
+
+    /** Runs a query, its result read in batches of the plan's yieldPer size (or all at once without it). */
+    static OrmQuery start(DefaultSession session, QueryPlan plan, Map<String, ? extends @Nullable Object> parameters) {
+        return new OrmQuery(session, plan, parameters);
+    }
+
+    /** Reads every row: the first elements (objects) when {@code firsts}, else the rows' element arrays. */
+    @SuppressWarnings("unchecked")
+    List<Object> readAll(boolean firsts) {
+        List<Object> out = new ArrayList<>();
+        Map<Object, Boolean> seen = plan.collectionJoined ? new IdentityHashMap<>() : null;
+        Map<List<@Nullable Object>, Boolean> seenRows = plan.collectionJoined && !firsts ? new HashMap<>() : null;
+        Iterator<Row> rows = rowsNeeded ? result.iterator() : null;
+        Iterator<@Nullable Object[]> arrays = rowsNeeded ? null : result.arrays().iterator();
+        try {
+            while (rows != null ? rows.hasNext() : arrays.hasNext()) {
+                Row row = rows != null ? rows.next() : null;
+                @Nullable Object[] elements = load(row != null ? valuesOf(row) : arrays.next());
+                if (firsts) {
+                    Object first = elements[0];
+                    if (seen == null || seen.put(first, Boolean.TRUE) == null) {
+                        out.add(first);
+                    }
+                } else if (seenRows == null || seenRows.put(RowKey.of(elements), Boolean.TRUE) == null) {
+                    out.add(new OrmRow(keys, elements, row, coreIndex));
+                }
+            }
+        } finally {
+            result.close();
+        }
+        finishBatch();
+        return out;
+    }
+
+    /**
+     * The next batch of at most yieldPer rows as {@link OrmRow}s (or first elements), their relationships loaded;
+     * empty at the end, when the result is closed.
+     */
+    List<Object> nextBatch(boolean firsts) {
+        for (InstanceState state : created) {
+            session.objects().release(state);
+        }
+        created.clear();
+        List<Object> out = new ArrayList<>(plan.yieldPer);
+        if (rowsNeeded) {
+            Iterator<Row> rows = rowIterator != null ? rowIterator : (rowIterator = result.iterator());
+            while (out.size() < plan.yieldPer && rows.hasNext()) {
+                Row row = rows.next();
+                @Nullable Object[] elements = load(valuesOf(row));
+                out.add(firsts ? elements[0] : new OrmRow(keys, elements, row, coreIndex));
+            }
+        } else {
+            Iterator<@Nullable Object[]> arrays = arrayIterator != null ? arrayIterator
+                    : (arrayIterator = result.arrays().iterator());
+            while (out.size() < plan.yieldPer && arrays.hasNext()) {
+                @Nullable Object[] elements = load(arrays.next());
+                out.add(firsts ? elements[0] : new OrmRow(keys, elements, null, coreIndex));
+            }
+        }
+        finishBatch();
+        startBatch();
+        if (out.isEmpty()) {
+            result.close();
+        }
+        return out;
+    }
+
+    /** Closes the database result (a yieldPer result not read to its end). */
+    void close() {
+        result.close();
+    }
+
+    QueryPlan plan() {
+        return plan;
+    }
+
+    private static @Nullable Object[] valuesOf(Row row) {
+        @Nullable Object[] values = new Object[row.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(i);
+        }
+        return values;
+    }
+
+    private void startBatch() {
+        loaded = new Loader.LoadedObjects[plan.slots.size()];
+        for (int i = 0; i < plan.slots.size(); i++) {
+            EntityMapper<?> mapper = plan.slots.get(i).mapper;
+            if (mapper != null) {
+                loaded[i] = new Loader.LoadedObjects(mapper, true);
+            }
+        }
+        if (!plan.joins.isEmpty()) {
+            joinedChildren = new LinkedHashMap<>();
+            joinedLoaded = new LinkedHashMap<>();
+            for (QueryPlan.JoinNode node : plan.joins) {
+                joinedChildren.put(node, new IdentityHashMap<>());
+                joinedLoaded.put(node, new Loader.LoadedObjects(node.relationship.target, true));
+            }
+        }
+    }
+
+    /** One row's elements: entities loaded through the identity map (null where an outer join found none). */
+    private @Nullable Object[] load(@Nullable Object[] raw) {
+        @Nullable Object[] row = layout == null ? raw : arrange(raw, layout);
+        List<QueryPlan.Slot> slots = plan.slots;
+        @Nullable Object[] elements = new Object[slots.size()];
+        for (int i = 0; i < elements.length; i++) {
+            QueryPlan.Slot slot = slots.get(i);
+            EntityMapper<?> mapper = slot.mapper;
+            if (mapper == null) {
+                elements[i] = row[slot.offset];
+            } else if (slots.size() == 1 || Loader.rowHasKey(mapper, row, slot.offset)) {
+                int held = plan.yieldPer > 0 ? session.objects().heldCount() : 0;
+                InstanceState state = loadEntity(mapper, row, slot.offset, loaded[i]);
+                if (plan.yieldPer > 0 && session.objects().heldCount() > held) {
+                    created.add(state); // new in this batch: let go when the next batch is read, if unchanged
+                }
+                elements[i] = state.object();
+            }
+        }
+        if (!plan.joins.isEmpty()) {
+            loadJoined(row, elements);
+        }
+        return elements;
+    }
+
+    private InstanceState loadEntity(EntityMapper<?> mapper, @Nullable Object[] row, int offset,
+            Loader.LoadedObjects into) {
+        if (plan.populateExisting) {
+            @Nullable Object[] values = java.util.Arrays.copyOfRange(row, offset, offset + mapper.attributes().size());
+            Object identity = mapper.identity(values);
+            InstanceState held = identity == null ? null : session.objects().held(mapper, identity);
+            if (held != null && !held.expired) {
+                held.expired = true; // refilled from the row below, as an expired object is
+                held.writtenWhileExpired = null;
+            }
+        }
+        return session.objects().loadRow(mapper, row, offset, into);
+    }
+
+    private void loadJoined(@Nullable Object[] row, @Nullable Object[] elements) {
+        Map<QueryPlan.JoinNode, Object> rowObjects = new HashMap<>();
+        for (QueryPlan.JoinNode node : plan.joins) {
+            Object owner = node.parent == null ? elements[plan.slots.indexOf(node.slot)] : rowObjects.get(node.parent);
+            if (owner == null) {
+                continue;
+            }
+            List<Object> children = joinedChildren.get(node).computeIfAbsent(owner, o -> new ArrayList<>());
+            if (Loader.rowHasKey(node.relationship.target, row, node.offset)) {
+                InstanceState child = session.objects().loadRow(node.relationship.target, row, node.offset,
+                        joinedLoaded.get(node));
+                rowObjects.put(node, child.object());
+                if (!CollectionTracking.containsIdentical(children, child.object())) {
+                    children.add(child.object());
+                }
+            }
+        }
+    }
+
+    /** Fills the joined relationships and loads the others of what this batch loaded. */
+    private void finishBatch() {
+        Loader loader = session.loader();
+        for (QueryPlan.JoinNode node : plan.joins) {
+            for (Map.Entry<Object, List<Object>> entry : joinedChildren.get(node).entrySet()) {
+                InstanceState ownerState = InstanceState.of(entry.getKey());
+                if (ownerState != null) {
+                    loader.fill(node.relationship, entry.getKey(), ownerState, entry.getValue());
+                }
+            }
+        }
+        for (int i = 0; i < plan.slots.size(); i++) {
+            EntityMapper<?> mapper = plan.slots.get(i).mapper;
+            if (mapper != null) {
+                loader.apply(mapper, loaded[i], plan.slots.get(i).plan);
+            }
+        }
+        for (QueryPlan.JoinNode node : plan.joins) {
+            loader.apply(node.relationship.target, joinedLoaded.get(node), node.plan);
+        }
+    }
+
+    private static @Nullable Object[] arrange(@Nullable Object[] raw, int[] layout) {
+        @Nullable Object[] row = new Object[layout.length];
+        for (int i = 0; i < layout.length; i++) {
+            row[i] = raw[layout[i]];
+        }
+        return row;
+    }
+
+    /**
+     * Where each column of the plan's layout is in the result of a statement given to fromStatement: by name
+     * (ignoring case); when names repeat (two entities' {@code id}), by position, which then must match exactly.
+     */
+    private static int[] layoutOf(QueryPlan plan, List<String> keys) {
+        List<String> wanted = new ArrayList<>();
+        for (QueryPlan.Slot slot : plan.slots) {
+            if (slot.mapper == null) {
+                wanted.add(slot.key);
+            } else {
+                for (Attribute attribute : slot.mapper.attributes()) {
+                    wanted.add(attribute.column().name());
+                }
+            }
+        }
+        Map<String, Integer> positions = new HashMap<>();
+        boolean repeated = false;
+        for (int i = 0; i < keys.size(); i++) {
+            repeated |= positions.putIfAbsent(keys.get(i).toLowerCase(Locale.ROOT), i) != null;
+        }
+        int[] layout = new int[wanted.size()];
+        if (repeated) {
+            if (keys.size() != wanted.size()) {
+                throw new InvalidRequestException("The statement given to fromStatement returns columns " + keys
+                        + ", whose names repeat, so they are matched by position; the query needs exactly " + wanted
+                        + " in that order");
+            }
+            for (int i = 0; i < layout.length; i++) {
+                layout[i] = i;
+            }
+            return layout;
+        }
+        for (int i = 0; i < layout.length; i++) {
+            Integer position = positions.get(wanted.get(i).toLowerCase(Locale.ROOT));
+            if (position == null) {
+                throw new InvalidRequestException("The statement given to fromStatement returns no column "
+                        + wanted.get(i) + " (it returns " + keys + "); the query needs " + wanted);
+            }
+            layout[i] = position;
+        }
+        return layout;
+    }
+
+    /** A row's elements compared by the identity of its objects and the equality of its values. */
+    private static final class RowKey {
+        private RowKey() {
+        }
+
+        static List<@Nullable Object> of(@Nullable Object[] elements) {
+            List<@Nullable Object> parts = new ArrayList<>();
+            for (Object element : elements) {
+                parts.add(element != null && InstanceState.of(element) != null ? new Same(element) : element);
+            }
+            return parts;
+        }
+    }
+
+    /** An object compared by identity. */
+    private record Same(Object object) {
+        @Override
+        public boolean equals(@Nullable Object other) {
+            return other instanceof Same && ((Same) other).object == object;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
+    }
+}

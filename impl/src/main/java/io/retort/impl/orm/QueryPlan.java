@@ -1,0 +1,229 @@
+package io.retort.impl.orm;
+
+import io.retort.exception.InvalidRequestException;
+import io.retort.orm.LoadOption;
+import io.retort.orm.Loading;
+import io.retort.orm.OrmSelect;
+import io.retort.orm.QueryOption;
+import io.retort.sql.ColumnReference;
+import io.retort.sql.DerivedTable;
+import io.retort.sql.Executable;
+import io.retort.sql.Expression;
+import io.retort.sql.OrderBy;
+import io.retort.sql.Select;
+import io.retort.sql.Sql;
+import io.retort.sql.TableReference;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An ORM query as it runs: the elements of its select list with where their columns start in a row, the JOINED
+ * relationships added to it (each with an alias of its own), and the final Core statement. One place builds it, for
+ * running the query and for its {@code toString()}, so the SQL shown is the SQL sent. Immutable once built.
+ */
+final class QueryPlan {
+
+    /** One element of the select list: an entity (with its mapper and loader plan) or an expression. */
+    static final class Slot {
+        final String key;
+        final @Nullable EntityMapper<?> mapper;
+        final LoadPlan plan;
+        /** Where its columns start in a row of the final statement, and how many it has. */
+        final int offset;
+        final int width;
+
+        Slot(String key, @Nullable EntityMapper<?> mapper, LoadPlan plan, int offset, int width) {
+            this.key = key;
+            this.mapper = mapper;
+            this.plan = plan;
+            this.offset = offset;
+            this.width = width;
+        }
+    }
+
+    /** A JOINED relationship: its alias, where its columns start, the element or join it hangs from. */
+    static final class JoinNode {
+        final RelationshipMapper relationship;
+        /** The alias the join adds, or the table or alias the query joined already (contains eager). */
+        final TableReference alias;
+        final Slot slot;
+        final @Nullable JoinNode parent;
+        final LoadPlan plan;
+        /** An inner JOIN rather than a LEFT OUTER JOIN. */
+        final boolean inner;
+        /** The query has the join (contains eager): only the columns are added. */
+        final boolean existing;
+        int offset;
+
+        JoinNode(RelationshipMapper relationship, TableReference alias, Slot slot, @Nullable JoinNode parent,
+                LoadPlan plan, boolean inner, boolean existing) {
+            this.relationship = relationship;
+            this.alias = alias;
+            this.slot = slot;
+            this.parent = parent;
+            this.plan = plan;
+            this.inner = inner;
+            this.existing = existing;
+        }
+    }
+
+    final List<Slot> slots;
+    final List<JoinNode> joins;
+    final Select select;
+    final @Nullable Executable source;
+    /** Whether a collection is loaded by a join, so that rows repeat their parent. */
+    final boolean collectionJoined;
+    final boolean populateExisting;
+    /** The batch size of yieldPer, 0 for none. */
+    final int yieldPer;
+
+    private QueryPlan(List<Slot> slots, List<JoinNode> joins, Select select, @Nullable Executable source,
+            boolean collectionJoined, List<QueryOption> options) {
+        this.slots = slots;
+        this.joins = joins;
+        this.select = select;
+        this.source = source;
+        this.collectionJoined = collectionJoined;
+        boolean populate = false;
+        int batch = 0;
+        for (QueryOption option : options) {
+            populate |= option.kind() == QueryOption.Kind.POPULATE_EXISTING;
+            if (option.kind() == QueryOption.Kind.YIELD_PER) {
+                batch = option.batchSize();
+            }
+        }
+        this.populateExisting = populate;
+        this.yieldPer = batch;
+    }
+
+    /** The plan of a query of one mapped class (a {@code scalars} query, or one the loaders run). */
+    static QueryPlan forEntity(EntityMapper<?> mapper, Select statement, LoadPlan loadPlan,
+            @Nullable Executable source, List<QueryOption> options) {
+        List<Slot> slots = List.of(new Slot(mapper.entityClass().getSimpleName(), mapper, loadPlan, 0,
+                mapper.rowWidth())); // in a hierarchy, its subclasses' columns follow its own
+        return build(slots, List.of(mapper.table()), statement, source, options);
+    }
+
+    /** The plan of an {@link OrmSelect}. */
+    static QueryPlan of(OrmSelect select, java.util.function.Function<Class<?>, EntityMapper<?>> mappers) {
+        List<Slot> slots = new ArrayList<>();
+        List<TableReference> tables = new ArrayList<>();
+        int offset = 0;
+        for (OrmSelect.Element element : select.elements()) {
+            Class<?> type = element.entityClass();
+            if (type == null) {
+                slots.add(new Slot(element.key(), null, LoadPlan.NONE, offset, 1));
+                tables.add(null);
+                offset++;
+                continue;
+            }
+            EntityMapper<?> mapper = mappers.apply(type);
+            List<LoadOption> options = new ArrayList<>();
+            for (LoadOption option : select.loadOptions()) {
+                if (option.path().get(0).relationship().entityClass().isAssignableFrom(type)) {
+                    options.add(option);
+                }
+            }
+            slots.add(new Slot(element.key(), mapper, LoadPlan.of(mapper, options), offset,
+                    mapper.attributes().size()));
+            tables.add(element.table());
+            offset += mapper.attributes().size();
+        }
+        return build(slots, tables, select.statement(), select.source(), select.queryOptions());
+    }
+
+    private static QueryPlan build(List<Slot> slots, List<@Nullable TableReference> tables, Select statement,
+            @Nullable Executable source, List<QueryOption> options) {
+        List<JoinNode> joins = new ArrayList<>();
+        if (source == null) {
+            int[] counter = {0};
+            for (Slot slot : slots) {
+                if (slot.mapper != null) {
+                    collectJoins(slot.mapper, slot.plan, slot, null, joins, counter);
+                }
+            }
+        }
+        boolean collectionJoined = false;
+        for (JoinNode node : joins) {
+            collectionJoined |= node.relationship.isCollection() && !node.existing;
+        }
+        int width = 0;
+        for (Slot slot : slots) {
+            width += slot.width;
+        }
+        Select select = statement;
+        List<@Nullable TableReference> owners = new ArrayList<>(tables);
+        if (collectionJoined && (statement.limitClause() != null || statement.offsetClause() != null)) {
+            if (slots.size() != 1) {
+                throw new InvalidRequestException("A query of several elements with LIMIT or OFFSET cannot load a"
+                        + " collection with joined(...): the limit would count joined rows; load it with"
+                        + " selectIn(...)");
+            }
+            // LIMIT counts objects, not joined rows: the query becomes a subquery and the joins go outside it.
+            Select inner = statement;
+            List<OrderBy> order = statement.orderByClause();
+            for (int i = 0; i < order.size(); i++) {
+                inner = inner.addColumns(order.get(i).expression().label("anon_order_" + i));
+            }
+            DerivedTable anon = inner.subquery("anon_1");
+            owners.set(0, anon);
+            List<ColumnReference<?>> rootColumns = Joins.columns(slots.get(0).mapper, anon);
+            select = Sql.select(rootColumns.toArray(new Expression<?>[0]));
+            for (int i = 0; i < order.size(); i++) {
+                OrderBy original = order.get(i);
+                select = select.orderBy(new OrderBy(anon.c("anon_order_" + i), original.descending(),
+                        original.placeNullsFirst()));
+            }
+        }
+        for (JoinNode node : joins) {
+            TableReference owner = node.parent != null ? node.parent.alias : owners.get(slots.indexOf(node.slot));
+            if (!node.existing) {
+                select = Joins.join(select, node.relationship, owner, node.alias, !node.inner);
+            }
+            select = select.addColumns(Joins.columns(node.relationship.target, node.alias)
+                    .toArray(new Expression<?>[0]));
+            node.offset = width;
+            width += node.relationship.target.attributes().size();
+            if (node.relationship.isCollection() && !node.existing) {
+                select = select.orderBy(Joins.column(node.alias, node.relationship.orderBy.column()).asc());
+            }
+        }
+        return new QueryPlan(List.copyOf(slots), List.copyOf(joins), select, source, collectionJoined, options);
+    }
+
+    /** The JOINED relationships of a plan, depth first, each with an alias of its own. */
+    private static void collectJoins(EntityMapper<?> mapper, LoadPlan plan, Slot slot, @Nullable JoinNode parent,
+            List<JoinNode> out, int[] counter) {
+        for (RelationshipMapper relationship : mapper.relationships()) {
+            if (plan.loadingOf(relationship) != Loading.JOINED || relationship.target.hierarchy() != null) {
+                // A hierarchy's rows span several tables or subclass columns: a JOINED relationship to one loads
+                // with SELECT ... IN after the query instead.
+                continue;
+            }
+            if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY
+                    && out.stream().anyMatch(n -> n.relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY)) {
+                continue; // an association table joins once per query; a second one loads with SELECT ... IN
+            }
+            io.retort.orm.LoadOption.Step step = plan.stepOf(relationship);
+            boolean existing = step != null && step.containsEager();
+            TableReference alias = !existing ? relationship.target.table().alias(relationship.name + "_"
+                    + (++counter[0])) : step.eagerFrom() != null ? step.eagerFrom().table() : relationship.target.table();
+            JoinNode node = new JoinNode(relationship, alias, slot, parent, plan.next(relationship),
+                    step != null && step.innerJoin(), existing);
+            out.add(node);
+            collectJoins(relationship.target, node.plan, slot, node, out, counter);
+        }
+    }
+
+    /** The statement sent: the one given to fromStatement, or the final SELECT. */
+    Executable statement() {
+        return source != null ? source : select;
+    }
+
+    /** The SQL sent, in the default dialect: the ORM statements' {@code toString()}. */
+    @Override
+    public String toString() {
+        return statement().toString();
+    }
+}
