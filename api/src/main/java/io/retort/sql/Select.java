@@ -332,13 +332,18 @@ public final class Select implements Executable, SqlNode {
         return with(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
-    /** Sets LIMIT (bound as a parameter, so other limits share the compiled statement). */
+    /**
+     * Sets LIMIT (bound as a parameter, so other limits share the compiled statement); it replaces a
+     * {@link #fetch} given before, as SQLAlchemy's {@code limit()} does.
+     */
     public Select limit(int rows) {
         if (rows < 0) {
             throw new InvalidArgumentException("limit must be 0 or more, but was " + rows);
         }
-        return with(columns, from, where, orderBy, BindParameter.of(Types.INTEGER, rows), offset, distinct,
-                groupBy, having, forUpdate);
+        SelectParts parts = new SelectParts(this);
+        parts.limit = BindParameter.of(Types.INTEGER, rows);
+        parts.withTies = false;
+        return new Select(parts);
     }
 
     /**

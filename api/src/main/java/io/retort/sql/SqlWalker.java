@@ -214,8 +214,9 @@ public abstract class SqlWalker implements SqlVisitor {
 
     @Override
     public void visitStar(Star star) {
-        if (star.table() != null) {
-            star.table().accept(this);
+        TableReference table = star.table();
+        if (table != null) {
+            table.accept(this);
         }
     }
 

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * Not thread-safe; one instance per walk.
  */
 public final class CacheKeyWalker implements SqlVisitor {
-    private Object[] tokens = new Object[32];
+    private @Nullable Object[] tokens = new Object[32];
     private int size;
     private int hash = 1;
     final List<@Nullable Object> values = new ArrayList<>();
@@ -575,10 +575,11 @@ public final class CacheKeyWalker implements SqlVisitor {
     @Override
     public void visitStar(io.retort.sql.Star star) {
         token(io.retort.sql.Star.class);
-        if (star.table() == null) {
+        TableReference table = star.table();
+        if (table == null) {
             token(null);
         } else {
-            table(star.table());
+            table(table);
         }
     }
 
@@ -601,10 +602,10 @@ public final class CacheKeyWalker implements SqlVisitor {
      * walk of the tree), with the hash computed during the walk.
      */
     static final class CacheKey {
-        private final Object[] tokens;
+        private final @Nullable Object[] tokens;
         private final int hash;
 
-        CacheKey(Object[] tokens, int hash) {
+        CacheKey(@Nullable Object[] tokens, int hash) {
             this.tokens = tokens;
             this.hash = hash;
         }

@@ -213,8 +213,9 @@ abstract class FunctionRenderer extends ExpressionRenderer {
 
     @Override
     public void visitStar(io.retort.sql.Star star) {
-        if (star.table() != null) {
-            append(tableName(star.table())).append(".");
+        io.retort.sql.TableReference table = star.table();
+        if (table != null) {
+            append(tableName(table)).append(".");
         }
         append("*");
     }

@@ -184,15 +184,16 @@ abstract class SelectRenderer extends FunctionRenderer {
             throw new io.retort.exception.CompileException("FETCH FIRST ... WITH TIES needs an ORDER BY, which"
                     + " decides the ties; add orderBy(...)");
         }
-        if (select.offsetClause() != null) {
+        BindParameter<Integer> offset = select.offsetClause();
+        if (offset != null) {
             append(" OFFSET ");
             nameHint = "offset";
-            select.offsetClause().accept(this);
+            offset.accept(this);
             append(" ROWS");
         }
         append(" FETCH FIRST ");
         nameHint = "limit";
-        select.limitClause().accept(this);
+        java.util.Objects.requireNonNull(select.limitClause(), "fetch() sets the limit").accept(this);
         append(" ROWS WITH TIES");
     }
 

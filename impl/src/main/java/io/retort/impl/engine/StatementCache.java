@@ -128,7 +128,8 @@ final class StatementCache {
             ExpressionCompiler.Keyed keyed = ExpressionCompiler.compileKeyed(dialect, (SqlNode) statement, walked);
             return new Entry(keyed.statement(), keyed.valueSources());
         });
-        ExpressionCompiler.Bound bound = walked.bound(entry.valueSources);
+        ExpressionCompiler.Bound bound = walked.bound(java.util.Objects.requireNonNull(entry.valueSources,
+                "an expression statement's entry has its value sources"));
         if (!bound.computed() && valueFree(bound)) {
             // Shared by every execution of the statement object, on any thread: read-only.
             bound = new ExpressionCompiler.Bound(Collections.unmodifiableList(bound.values()),

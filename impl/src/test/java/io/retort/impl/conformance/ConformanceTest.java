@@ -28,6 +28,11 @@ class ConformanceTest {
         all.addAll(FunctionCases.all());
         all.addAll(LateralCases.all());
         all.addAll(DialectCases.all());
+        all.addAll(ExpressionCases.all());
+        all.addAll(ConstructCases.all());
+        all.addAll(DialectMoreCases.all());
+        all.addAll(FunctionAndDmlCases.all());
+        all.addAll(CteMoreCases.all());
         return all;
     }
 
