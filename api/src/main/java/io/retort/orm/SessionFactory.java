@@ -3,6 +3,7 @@ package io.retort.orm;
 import io.retort.engine.Engine;
 import io.retort.spi.RetortProvider;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes sessions with one configuration, as SQLAlchemy's {@code sessionmaker}: create it once per engine and open a
@@ -52,7 +53,7 @@ public final class SessionFactory {
     }
 
     /** As {@link #begin}, returning what {@code work} computes. */
-    public <T> T inTransaction(java.util.function.Function<Session, T> work) {
+    public <T extends @Nullable Object> T inTransaction(java.util.function.Function<Session, T> work) {
         try (Session session = open()) {
             T value = work.apply(session);
             session.commit();

@@ -10,6 +10,7 @@ import io.retort.sql.Executable;
 import io.retort.sql.SqlNode;
 import io.retort.sql.TextClause;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Compiles and renders statements without a database, for {@code Sql.compile} and statements' toString(). */
 public final class DefaultStatementRenderer implements io.retort.sql.StatementRenderer {
@@ -24,7 +25,7 @@ public final class DefaultStatementRenderer implements io.retort.sql.StatementRe
     public CompiledSql compile(Executable statement, String dialectName) {
         Dialect dialect = Drivers.dialect(dialectName);
         CompiledStatement compiled = new StatementCompiler(dialect).compile(statement);
-        List<Object> values = statement instanceof SqlNode && !(statement instanceof TextClause)
+        List<@Nullable Object> values = statement instanceof SqlNode && !(statement instanceof TextClause)
                 ? ExpressionCompiler.collect(dialect, (SqlNode) statement).values() : List.of();
         return new CompiledSql(compiled.sql(), values);
     }

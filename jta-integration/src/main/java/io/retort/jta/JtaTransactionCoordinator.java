@@ -105,8 +105,12 @@ public final class JtaTransactionCoordinator implements TransactionCoordinator {
         if (!xa) {
             return new NarayanaTransactionIntegration(transactionManager, registry);
         }
+        NarayanaRecovery xaRecovery = recovery;
+        if (xaRecovery == null) {
+            throw new IllegalStateException("An XA coordinator has no recovery manager; make it with withXa(recovery)");
+        }
         return new NarayanaTransactionIntegration(transactionManager, registry, "retort-xa:" + databaseName, false,
-                recovery.registry());
+                xaRecovery.registry());
     }
 
     @Override

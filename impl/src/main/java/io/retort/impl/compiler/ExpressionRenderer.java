@@ -82,6 +82,14 @@ abstract class ExpressionRenderer implements SqlVisitor {
         this.placeholders = render ? new CompiledStatement.Placeholders() : null;
     }
 
+    /** The placeholders rendered so far; only a rendering compiler has them. */
+    CompiledStatement.Placeholders placeholders() {
+        if (placeholders == null) {
+            throw new IllegalStateException("A compiler that only collects values renders no placeholders");
+        }
+        return placeholders;
+    }
+
     /** An identifier as the dialect quotes it; nothing while only values are collected (no SQL is rendered). */
     String quote(String identifier) {
         return render ? dialect.quote(identifier) : "";
@@ -152,7 +160,7 @@ abstract class ExpressionRenderer implements SqlVisitor {
             int base = sql.length();
             sql.append(text.sql());
             for (int i = 0; i < text.parameterNames().size(); i++) {
-                placeholders.add(text.parameterNames().get(i), base + text.placeholderOffsets().get(i));
+                placeholders().add(text.parameterNames().get(i), base + text.placeholderOffsets().get(i));
             }
         } else {
             for (String name : text.parameterNames()) {
@@ -165,10 +173,10 @@ abstract class ExpressionRenderer implements SqlVisitor {
     @Override
     public void visitBind(BindParameter<?> bind) {
         if (render && bind.name() != null) {
-            placeholders.add(bind.name(), sql.length());
+            placeholders().add(bind.name(), sql.length());
             sql.append('?');
         } else if (render) {
-            placeholders.addUnnamed(nameHint, sql.length(), bind.isExpanding());
+            placeholders().addUnnamed(nameHint, sql.length(), bind.isExpanding());
             sql.append('?');
         } else {
             values.add(bind.name() != null ? new ExpressionCompiler.Named(bind.name()) : bind.value());

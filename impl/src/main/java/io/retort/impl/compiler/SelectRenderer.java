@@ -158,7 +158,12 @@ abstract class SelectRenderer extends FunctionRenderer {
             append(clause.substring(copied, at));
             boolean isLimit = clause.startsWith("{limit}", at);
             nameHint = isLimit ? "limit" : "offset";
-            (isLimit ? limit : offset).accept(this);
+            BindParameter<Integer> value = isLimit ? limit : offset;
+            if (value == null) {
+                throw new IllegalStateException(dialect.name() + "'s LIMIT/OFFSET clause " + clause + " has a place"
+                        + " for " + nameHint + ", which the statement does not have");
+            }
+            value.accept(this);
             copied = at + (isLimit ? "{limit}".length() : "{offset}".length());
         }
         append(clause.substring(copied));
@@ -242,14 +247,15 @@ abstract class SelectRenderer extends FunctionRenderer {
             visitAll(select.orderByClause(), ", ");
         }
         limitOffset(select.limitClause(), select.offsetClause());
-        if (select.forUpdateClause() != null) {
+        io.retort.sql.RowLock rowLock = select.rowLockClause();
+        if (rowLock != null) {
             mayWrite = true; // takes row locks
             if (!dialect.forUpdateWithGrouping() && (select.isDistinct() || !select.groupByClause().isEmpty())) {
                 throw new io.retort.exception.CompileException("FOR UPDATE with GROUP BY or DISTINCT is not"
                         + " supported by " + dialect.name() + ": grouped rows cannot be locked; lock the rows in a"
                         + " subquery instead");
             }
-            append(render ? dialect.rowLockClause(select.rowLockClause()) : "");
+            append(render ? dialect.rowLockClause(rowLock) : "");
         }
         if (!plain) {
             enclosing.pop();

@@ -175,7 +175,7 @@ public class SqliteDialect extends Dialect {
 
     /** SQLite keeps unique constraints as automatic indexes; the inspector reads them with PRAGMA index_list. */
     @Override
-    public String uniqueConstraintsQuery() {
+    public @Nullable String uniqueConstraintsQuery() {
         return null;
     }
 

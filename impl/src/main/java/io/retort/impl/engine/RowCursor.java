@@ -141,13 +141,17 @@ final class RowCursor {
             close();
             return null;
         }
+        ResultSet rows = resultSet;
+        if (rows == null) {
+            throw new IllegalStateException("A cursor without buffered rows has no ResultSet to read");
+        }
         try {
-            if (!resultSet.next()) {
+            if (!rows.next()) {
                 exhausted = true;
                 close();
                 return null;
             }
-            return readValues(resultSet, types, dialect);
+            return readValues(rows, types, dialect);
         } catch (SQLException e) {
             close("reading a row failed with a database error, which");
             throw connection.translate(e, sql, parameters);

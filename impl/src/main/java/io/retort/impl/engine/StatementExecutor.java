@@ -78,7 +78,7 @@ final class StatementExecutor {
         DefaultEngine.Compiled compiled = engine.compile(statement);
         CompiledStatement plan = compiled.statement();
         List<@Nullable Object> values;
-        SqlType<?>[] types;
+        @Nullable SqlType<?>[] types;
         SqlType<?>[] resultTypes = null;
         boolean labelsFixed = false;
         if (statement instanceof SqlNode) {
@@ -109,7 +109,7 @@ final class StatementExecutor {
         List<Map<String, @Nullable Object>> logged = List.of(new LazyNamedValues(plan, values));
         String sql = plan.sql();
         if (plan.hasExpanding()) {
-            SqlType<?>[] slotTypes = types;
+            @Nullable SqlType<?>[] slotTypes = types;
             CompiledStatement.Expanded expanded = plan.expand(values,
                     slot -> dialect.emptySetSubquery(slotTypes[slot]));
             sql = expanded.sql();
@@ -172,7 +172,7 @@ final class StatementExecutor {
         DefaultEngine.Compiled compiled;
         CompiledStatement plan;
         List<List<@Nullable Object>> rows = new ArrayList<>(parameterSets.size());
-        SqlType<?>[] types;
+        @Nullable SqlType<?>[] types;
         if (statement instanceof Insert && !((Insert) statement).hasValues()) {
             // insert(table) with rows as parameter maps: one statement for the first row's columns, one batch.
             Insert bare = (Insert) statement;
@@ -259,8 +259,8 @@ final class StatementExecutor {
 
 
     /** The SQL type of each placeholder where the statement declares one (text().bindTypes), else null. */
-    private static SqlType<?>[] parameterTypes(Executable statement, CompiledStatement plan) {
-        SqlType<?>[] types = new SqlType<?>[plan.parameterNames().size()];
+    private static @Nullable SqlType<?>[] parameterTypes(Executable statement, CompiledStatement plan) {
+        @Nullable SqlType<?>[] types = new SqlType<?>[plan.parameterNames().size()];
         if (statement instanceof TextClause) {
             Map<String, SqlType<?>> declared = ((TextClause) statement).parameterTypes();
             if (!declared.isEmpty()) {
@@ -272,7 +272,7 @@ final class StatementExecutor {
         return types;
     }
 
-    void bindAll(PreparedStatement prepared, List<@Nullable Object> values, SqlType<?>[] types)
+    void bindAll(PreparedStatement prepared, List<@Nullable Object> values, @Nullable SqlType<?>[] types)
             throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             if (types[i] != null) {

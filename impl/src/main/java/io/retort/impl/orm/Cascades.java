@@ -223,7 +223,12 @@ final class Cascades {
             }
             session.attachRelated(related);
         }
-        return InstanceState.of(related);
+        InstanceState state = InstanceState.of(related);
+        if (state == null) {
+            throw new IllegalStateException(Mappers.ofInstance(related).describe(related) + " has no ORM state: its"
+                    + " class was not enhanced (see README, \"Mapped classes are enhanced at build time\")");
+        }
+        return state;
     }
 
     /** A related object that lost its parent: deleted (or, if never flushed, dropped from the session). */

@@ -346,10 +346,9 @@ public final class DefaultSession implements Session {
             return ((io.retort.schema.Column) key[0].column()).eq(identity);
         }
         List<?> values = (List<?>) identity;
-        Predicate criteria = null;
-        for (int i = 0; i < key.length; i++) {
-            Predicate one = ((io.retort.schema.Column) key[i].column()).eq(values.get(i));
-            criteria = criteria == null ? one : criteria.and(one);
+        Predicate criteria = ((io.retort.schema.Column) key[0].column()).eq(values.get(0));
+        for (int i = 1; i < key.length; i++) {
+            criteria = criteria.and(((io.retort.schema.Column) key[i].column()).eq(values.get(i)));
         }
         return criteria;
     }
@@ -457,11 +456,9 @@ public final class DefaultSession implements Session {
             return instance;
         }
         Object identity = mapper.identity(instance);
-        E target = identity == null ? null : get(mapper.entityClass(), identity);
-        boolean created = target == null;
-        if (created) {
-            target = mapper.newInstance();
-        }
+        E existing = identity == null ? null : get(mapper.entityClass(), identity);
+        boolean created = existing == null;
+        E target = existing != null ? existing : mapper.newInstance();
         merged.put(instance, target);
         mapper.populate(target, mapper.values(instance));
         InstanceState targetState = InstanceState.of(target);

@@ -624,10 +624,11 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         }
         Object[] values = new Object[key.length];
         for (int i = 0; i < key.length; i++) {
-            values[i] = key[i].get(instance);
-            if (values[i] == null) {
+            Object value = key[i].get(instance);
+            if (value == null) {
                 return null;
             }
+            values[i] = value;
         }
         return List.of(values);
     }
@@ -639,10 +640,11 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         }
         Object[] values = new Object[key.length];
         for (int i = 0; i < key.length; i++) {
-            values[i] = row[key[i].index()];
-            if (values[i] == null) {
+            Object value = row[key[i].index()];
+            if (value == null) {
                 return null;
             }
+            values[i] = value;
         }
         return List.of(values);
     }
@@ -666,7 +668,7 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         List<?> values;
         if (primaryKey instanceof Map) {
             Map<?, ?> map = (Map<?, ?>) primaryKey;
-            Object[] ordered = new Object[key.length];
+            @Nullable Object[] ordered = new Object[key.length];
             for (int i = 0; i < key.length; i++) {
                 ordered[i] = map.get(key[i].name());
             }

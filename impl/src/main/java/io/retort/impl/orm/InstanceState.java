@@ -164,7 +164,7 @@ final class InstanceState implements AttributeHooks {
      */
     boolean @Nullable [] writtenWhileExpired;
 
-    InstanceState(EntityMapper<?> mapper, Object instance, Status status, DefaultSession session) {
+    InstanceState(EntityMapper<?> mapper, Object instance, Status status, @Nullable DefaultSession session) {
         this.mapper = mapper;
         this.instance = instance;
         this.status = status;
@@ -291,6 +291,25 @@ final class InstanceState implements AttributeHooks {
                 current.modified(this);
             }
         }
+    }
+
+    /** The column values as last loaded or flushed; only a pending object has none. */
+    @Nullable Object[] committedValues() {
+        @Nullable Object[] values = committed;
+        if (values == null) {
+            throw new IllegalStateException("The " + status + " " + describe() + " has no loaded or flushed values"
+                    + " to compare with");
+        }
+        return values;
+    }
+
+    /** The identity of a loaded or flushed object. */
+    Object knownIdentity() {
+        Object known = identity;
+        if (known == null) {
+            throw new IllegalStateException("The " + status + " " + describe() + " has no identity yet");
+        }
+        return known;
     }
 
     /** {@code User with identity 1}, without reading the object's fields. */

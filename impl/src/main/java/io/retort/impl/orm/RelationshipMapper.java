@@ -287,4 +287,12 @@ final class RelationshipMapper {
         }
         return attributes;
     }
+
+    /** The association table of a many-to-many relationship (only those have one). */
+    Table secondaryTable() {
+        if (secondary == null) {
+            throw new IllegalStateException(this + " is " + kind + ", not many-to-many: it has no association table");
+        }
+        return secondary;
+    }
 }

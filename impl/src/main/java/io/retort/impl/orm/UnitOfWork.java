@@ -240,7 +240,7 @@ final class UnitOfWork {
         List<Attribute> attributes = state.mapper.attributes();
         for (int i = 0; i < current.length; i++) {
             // A field written while the object was expired is written even if equal to the stale snapshot.
-            if (!Values.same(current[i], state.committed[i])
+            if (!Values.same(current[i], state.committedValues()[i])
                     || written != null && written[attributes.get(i).enhancedIndex()]) {
                 if (changed == null) {
                     changed = new BitSet(current.length);
@@ -429,14 +429,25 @@ final class UnitOfWork {
         return true;
     }
 
+    /** The key values of an object whose row is written (or is being deleted): it has them all. */
+    private static Object[] writtenKey(Attribute[] attributes, Object instance, EntityMapper<?> mapper) {
+        Object[] key = keyValues(attributes, instance);
+        if (key == null) {
+            throw new IllegalStateException(mapper.describe(instance) + " has a written row but a key attribute"
+                    + " that is null");
+        }
+        return key;
+    }
+
     /** The values of key attributes of an object, or null while one is null. */
-    private static @Nullable Object @Nullable [] keyValues(Attribute[] attributes, Object instance) {
-        @Nullable Object[] values = new Object[attributes.length];
+    private static Object @Nullable [] keyValues(Attribute[] attributes, Object instance) {
+        Object[] values = new Object[attributes.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = attributes[i].get(instance);
-            if (values[i] == null) {
+            Object value = attributes[i].get(instance);
+            if (value == null) {
                 return null;
             }
+            values[i] = value;
         }
         return values;
     }
@@ -580,7 +591,7 @@ final class UnitOfWork {
                 if (!fk.referredTable().equals(mapper.table().name())) {
                     continue;
                 }
-                Object[] values = new Object[fk.columns().size()];
+                @Nullable Object[] values = new Object[fk.columns().size()];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = mapper.attributeOfColumn(fk.columns().get(i)).get(instance);
                 }
@@ -625,7 +636,7 @@ final class UnitOfWork {
                         // The rows are written: a field that differs from its target's key was not written yet.
                         Object target = relationship.get(instance);
                         @Nullable Object[] key = target == null ? new Object[relationship.foreignKey.length]
-                                : keyValues(relationship.referenced, target);
+                                : writtenKey(relationship.referenced, target, relationship.target);
                         boolean differs = false;
                         for (int i = 0; i < key.length; i++) {
                             differs |= !Values.same(relationship.foreignKey[i].get(instance), key[i]);
@@ -638,7 +649,7 @@ final class UnitOfWork {
                         for (int i = 0; i < key.length; i++) {
                             row.put("set_" + relationship.foreignKey[i].column().name(), key[i]);
                         }
-                        @Nullable Object[] ownKey = keyValues(state.mapper.key(), instance);
+                        Object[] ownKey = writtenKey(state.mapper.key(), instance, state.mapper);
                         for (int i = 0; i < state.mapper.key().length; i++) {
                             row.put("key_" + state.mapper.key()[i].column().name(), ownKey[i]);
                         }
@@ -670,14 +681,15 @@ final class UnitOfWork {
                     continue;
                 }
                 for (RelationshipMapper relationship : state.mapper.relationships()) {
-                    if (!relationship.postUpdate || state.committed[relationship.foreignKey[0].index()] == null) {
+                    if (!relationship.postUpdate
+                            || state.committedValues()[relationship.foreignKey[0].index()] == null) {
                         continue;
                     }
                     Map<String, Object> assignments = new LinkedHashMap<>();
                     for (Attribute attribute : relationship.foreignKey) {
                         assignments.put(attribute.column().name(), null);
                     }
-                    Predicate criteria = DefaultSession.keyCriteria(state.mapper, state.identity);
+                    Predicate criteria = DefaultSession.keyCriteria(state.mapper, state.knownIdentity());
                     culprit = "the post-update of " + relationship + " before deleting "
                             + state.mapper.describe(state.object());
                     connection.execute(Sql.update(state.mapper.table()).values(assignments).where(criteria));
@@ -706,7 +718,8 @@ final class UnitOfWork {
                             continue;
                         }
                         Object owner = state.object();
-                        List<Object> ownerKey = List.of(keyValues(relationship.owner.key(), owner));
+                        List<Object> ownerKey =
+                                List.of(writtenKey(relationship.owner.key(), owner, relationship.owner));
                         if (state.markedForDeletion) {
                             ownersDeleted.computeIfAbsent(relationship.secondary, t -> new LinkedHashMap<>())
                                     .computeIfAbsent(relationship.secondaryOwnerColumns, c -> new ArrayList<>())
@@ -762,9 +775,9 @@ final class UnitOfWork {
     /** A row of an association table, its values in the table's column order. */
     private static List<Object> associationRow(RelationshipMapper relationship, List<Object> ownerKey,
             Object target) {
-        Table table = relationship.secondary;
+        Table table = relationship.secondaryTable();
         Object[] values = new Object[table.columns().size()];
-        @Nullable Object[] targetKey = keyValues(relationship.target.key(), target);
+        Object[] targetKey = keyValues(relationship.target.key(), target);
         if (targetKey == null) {
             throw new InvalidRequestException("Cannot write the association of " + relationship + " with "
                     + relationship.target.describe(target) + ": it has no primary key");
@@ -826,7 +839,7 @@ final class UnitOfWork {
             }
             group.add(state);
         }
-        if (!group.isEmpty()) {
+        if (!group.isEmpty() && previousOmitted != null) { // a group is never empty once previousOmitted is set
             insertGroup(connection, mapper, group, previousOmitted);
         }
     }
@@ -971,7 +984,7 @@ final class UnitOfWork {
             List<Change> members = group.getValue();
             if (version != null) {
                 for (Change change : members) {
-                    Object old = change.state().committed[version.index()];
+                    Object old = change.state().committedValues()[version.index()];
                     Object next = old == null ? 1 : version.type() == Long.class ? (Object) (((Long) old) + 1)
                             : (Object) (((Number) old).intValue() + 1);
                     write(change.state().object(), version, next);
@@ -1031,11 +1044,11 @@ final class UnitOfWork {
             int from) {
         int n = from;
         for (Attribute attribute : mapper.key()) {
-            values[n++] = state.committed[attribute.index()];
+            values[n++] = state.committedValues()[attribute.index()];
         }
         Attribute version = mapper.version();
         if (version != null) {
-            values[n] = state.committed[version.index()];
+            values[n] = state.committedValues()[version.index()];
         }
     }
 
@@ -1096,8 +1109,8 @@ final class UnitOfWork {
                 throw new StaleDataException(verb + " statement on table '" + mapper.table().name()
                         + "' expected to match 1 row, but matched " + counts[i] + ": "
                         + mapper.describe(instance) + (version != null ? " at version "
-                                + states.get(i).committed[version.index()] + " was changed or deleted by another"
-                                + " transaction" : " was deleted by another transaction")
+                                + states.get(i).committedValues()[version.index()] + " was changed or deleted by"
+                                + " another transaction" : " was deleted by another transaction")
                         + " since it was loaded. Roll back, reload it and apply the change again");
             }
         }
@@ -1143,6 +1156,10 @@ final class UnitOfWork {
     /** Files a persistent object under its key again if the flush changed its primary key. */
     private static void rekey(IdentityMap identityMap, InstanceState state) {
         Object identity = state.mapper.identity(state.object());
+        if (identity == null) {
+            throw new IllegalStateException(state.mapper.describe(state.object()) + " has no complete primary key"
+                    + " after its flush");
+        }
         if (!identity.equals(state.identity)) {
             identityMap.remove(state);
             state.identity = identity;
