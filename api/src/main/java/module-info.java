@@ -2,7 +2,8 @@
  * Retort's public API: what an application compiles against.
  *
  * <p>The implementation ({@code retort-impl}) is found at run time through {@link java.util.ServiceLoader}
- * and the {@link io.retort.spi.RetortProvider} service; this module never depends on it.
+ * and the {@link io.retort.spi.CoreProvider} and {@link io.retort.orm.spi.OrmProvider} services; this module never
+ * depends on it.
  */
 module io.retort {
     requires static transitive org.jspecify;
@@ -14,10 +15,11 @@ module io.retort {
     exports io.retort.schema;
     exports io.retort.orm;
     exports io.retort.orm.enhance;
+    exports io.retort.orm.spi;
     exports io.retort.spi;
     exports io.retort.types;
 
-    uses io.retort.spi.RetortProvider;
+    uses io.retort.spi.CoreProvider;
+    uses io.retort.orm.spi.OrmProvider;
     uses io.retort.orm.enhance.AttributeEvents;
-    uses io.retort.sql.StatementRenderer;
 }

@@ -10,7 +10,7 @@ module io.retort.impl {
     requires static io.opentelemetry.api;
     requires static io.opentelemetry.context;
 
-    provides io.retort.spi.RetortProvider with io.retort.impl.DefaultRetortProvider;
-    provides io.retort.sql.StatementRenderer with io.retort.impl.DefaultStatementRenderer;
+    provides io.retort.spi.CoreProvider with io.retort.impl.DefaultCoreProvider;
+    provides io.retort.orm.spi.OrmProvider with io.retort.impl.orm.DefaultOrmProvider;
     provides io.retort.orm.enhance.AttributeEvents with io.retort.impl.orm.RelationshipEvents;
 }

@@ -86,7 +86,7 @@ public interface Connection extends AutoCloseable, SchemaExecutor {
     void nested(Consumer<Connection> work);
 
     /** Whether a transaction has begun and not yet been committed or rolled back. */
-    boolean inTransaction();
+    boolean isInTransaction();
 
     /**
      * Sets this connection's isolation level until it is closed. It must be called before the transaction begins.

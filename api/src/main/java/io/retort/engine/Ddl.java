@@ -1,7 +1,7 @@
 package io.retort.engine;
 
 import io.retort.schema.MetaData;
-import io.retort.spi.RetortProvider;
+import io.retort.spi.CoreProvider;
 import java.util.List;
 
 /**
@@ -21,11 +21,11 @@ public final class Ddl {
 
     /** The statements {@link MetaData#createAll} would run on an empty database of this dialect. */
     public static List<String> create(MetaData metadata, String dialect) {
-        return RetortProvider.instance().ddl(metadata, dialect, true);
+        return CoreProvider.instance().ddl(metadata, dialect, true);
     }
 
     /** The statements {@link MetaData#dropAll} would run when every table exists. */
     public static List<String> drop(MetaData metadata, String dialect) {
-        return RetortProvider.instance().ddl(metadata, dialect, false);
+        return CoreProvider.instance().ddl(metadata, dialect, false);
     }
 }

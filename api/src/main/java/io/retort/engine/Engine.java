@@ -2,7 +2,7 @@ package io.retort.engine;
 
 import io.retort.schema.MetaData;
 import io.retort.schema.SchemaExecutor;
-import io.retort.spi.RetortProvider;
+import io.retort.spi.CoreProvider;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +40,7 @@ public interface Engine extends AutoCloseable, SchemaExecutor {
 
     /** Creates an engine from a parsed URL. */
     static Engine create(DatabaseUrl url, EngineOptions options) {
-        return RetortProvider.instance().createEngine(url, options);
+        return CoreProvider.instance().createEngine(url, options);
     }
 
     /**
@@ -54,7 +54,7 @@ public interface Engine extends AutoCloseable, SchemaExecutor {
      */
     static Engine create(javax.sql.DataSource dataSource, @org.jspecify.annotations.Nullable String dialect,
             EngineOptions options) {
-        return RetortProvider.instance().createEngine(dataSource, dialect, options);
+        return CoreProvider.instance().createEngine(dataSource, dialect, options);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.retort.orm;
 
 import io.retort.schema.Column;
-import io.retort.spi.RetortProvider;
+import io.retort.orm.spi.OrmProvider;
 import io.retort.sql.ColumnReference;
 import io.retort.sql.TableReference;
 import io.retort.types.SqlType;
@@ -69,7 +69,7 @@ public final class ColumnAttribute<E, T> implements ColumnReference<T> {
     public Column<T> column() {
         Column<T> resolved = column;
         if (resolved == null) {
-            EntityMapping<E> mapping = RetortProvider.instance().mapping(entity);
+            EntityMapping<E> mapping = OrmProvider.instance().mapping(entity);
             Column<?> found = mapping.column(attribute);
             Class<?> actual = mapping.attributeType(attribute);
             if (!actual.equals(javaType)) {

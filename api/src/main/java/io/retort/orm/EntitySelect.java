@@ -1,6 +1,6 @@
 package io.retort.orm;
 
-import io.retort.spi.RetortProvider;
+import io.retort.orm.spi.OrmProvider;
 import io.retort.sql.CompiledSql;
 import io.retort.sql.Expression;
 import io.retort.sql.OrderBy;
@@ -38,7 +38,7 @@ public final class EntitySelect<E> {
     }
 
     static <E> EntitySelect<E> of(Class<E> entity) {
-        EntityMapping<E> mapping = RetortProvider.instance().mapping(entity);
+        EntityMapping<E> mapping = OrmProvider.instance().mapping(entity);
         return new EntitySelect<>(entity, io.retort.sql.Sql.select(mapping.table()), java.util.List.of());
     }
 
@@ -76,13 +76,13 @@ public final class EntitySelect<E> {
      * still returns each object once per joined row; add {@link #distinct()} to return it once.
      */
     public EntitySelect<E> join(RelationshipAttribute<?, ?> relationship) {
-        return with(RetortProvider.instance().mapping(relationship.entityClass())
+        return with(OrmProvider.instance().mapping(relationship.entityClass())
                 .joinRelationship(statement, relationship.attributeName(), false));
     }
 
     /** {@code LEFT OUTER JOIN} through a relationship. */
     public EntitySelect<E> outerJoin(RelationshipAttribute<?, ?> relationship) {
-        return with(RetortProvider.instance().mapping(relationship.entityClass())
+        return with(OrmProvider.instance().mapping(relationship.entityClass())
                 .joinRelationship(statement, relationship.attributeName(), true));
     }
 
@@ -128,12 +128,12 @@ public final class EntitySelect<E> {
 
     /** {@code JOIN} another mapped class's table, the ON clause inferred from the foreign key between them. */
     public EntitySelect<E> join(Class<?> other) {
-        return with(statement.join(RetortProvider.instance().mapping(other).table()));
+        return with(statement.join(OrmProvider.instance().mapping(other).table()));
     }
 
     /** {@code JOIN} another mapped class's table {@code ON onClause}. */
     public EntitySelect<E> join(Class<?> other, Predicate onClause) {
-        return with(statement.join(RetortProvider.instance().mapping(other).table(), onClause));
+        return with(statement.join(OrmProvider.instance().mapping(other).table(), onClause));
     }
 
     /** {@code JOIN} a table, the ON clause inferred from the foreign key. */
@@ -148,12 +148,12 @@ public final class EntitySelect<E> {
 
     /** {@code LEFT OUTER JOIN} another mapped class's table, the ON clause inferred. */
     public EntitySelect<E> outerJoin(Class<?> other) {
-        return with(statement.outerJoin(RetortProvider.instance().mapping(other).table()));
+        return with(statement.outerJoin(OrmProvider.instance().mapping(other).table()));
     }
 
     /** {@code LEFT OUTER JOIN} another mapped class's table {@code ON onClause}. */
     public EntitySelect<E> outerJoin(Class<?> other, Predicate onClause) {
-        return with(statement.outerJoin(RetortProvider.instance().mapping(other).table(), onClause));
+        return with(statement.outerJoin(OrmProvider.instance().mapping(other).table(), onClause));
     }
 
     /** {@code FOR UPDATE}: lock the rows until the transaction ends. */

@@ -1,6 +1,6 @@
 package io.retort.orm;
 
-import io.retort.spi.RetortProvider;
+import io.retort.orm.spi.OrmProvider;
 import java.util.Objects;
 
 /**
@@ -47,7 +47,7 @@ public final class Orm {
      * @throws io.retort.exception.MappingException naming the class and field when the mapping is invalid
      */
     public static <E> EntityMapping<E> mapping(Class<E> entity) {
-        return RetortProvider.instance().mapping(Objects.requireNonNull(entity, "entity"));
+        return OrmProvider.instance().mapping(Objects.requireNonNull(entity, "entity"));
     }
 
     /**
@@ -56,6 +56,6 @@ public final class Orm {
      * @throws io.retort.exception.InvalidArgumentException if the object's class is not mapped
      */
     public static InstanceInfo inspect(Object instance) {
-        return RetortProvider.instance().inspect(Objects.requireNonNull(instance, "instance"));
+        return OrmProvider.instance().inspect(Objects.requireNonNull(instance, "instance"));
     }
 }

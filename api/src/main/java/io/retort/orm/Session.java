@@ -173,7 +173,7 @@ public interface Session extends AutoCloseable {
     Connection connection();
 
     /** Whether a transaction has begun and not yet ended. */
-    boolean inTransaction();
+    boolean isInTransaction();
 
     /** Whether the session is usable: false after a failed flush until {@link #rollback()}, and after close. */
     boolean isActive();

@@ -1,7 +1,7 @@
 package io.retort.orm;
 
 import io.retort.engine.Engine;
-import io.retort.spi.RetortProvider;
+import io.retort.orm.spi.OrmProvider;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -9,8 +9,14 @@ import org.jspecify.annotations.Nullable;
  * Makes sessions with one configuration, as SQLAlchemy's {@code sessionmaker}: create it once per engine and open a
  * session per unit of work. Immutable and thread-safe.
  *
+ * <p>Given a {@link Registry}, as SQLAlchemy's {@code registry} of a declarative base, the factory's sessions map
+ * exactly its classes: an object or query of another class is refused, naming the class and the registry. Without
+ * one, a session maps any {@code @Mapped} class on first use. The CDI extension builds one registry per database
+ * and gives it both to the factory and to schema generation and validation.
+ *
  * <pre>{@code
- * SessionFactory sessions = SessionFactory.builder(engine).autoflush(true).expireOnCommit(true).build();
+ * SessionFactory sessions = SessionFactory.builder(engine).registry(Registry.of(User.class, Address.class))
+ *         .autoflush(true).expireOnCommit(true).build();
  * try (Session session = sessions.open()) { ... }
  * sessions.inTransaction(session -> session.get(User.class, 1));   // commits, or rolls back on an exception
  * }</pre>
@@ -19,9 +25,11 @@ public final class SessionFactory {
     private final Engine engine;
     private final boolean autoflush;
     private final boolean expireOnCommit;
+    private final @Nullable Registry registry;
 
     private SessionFactory(Builder builder) {
         this.engine = builder.engine;
+        this.registry = builder.registry;
         this.autoflush = builder.autoflush;
         this.expireOnCommit = builder.expireOnCommit;
     }
@@ -38,7 +46,7 @@ public final class SessionFactory {
 
     /** Opens a new session. */
     public Session open() {
-        return RetortProvider.instance().openSession(this);
+        return OrmProvider.instance().openSession(this);
     }
 
     /**
@@ -66,6 +74,13 @@ public final class SessionFactory {
         return engine;
     }
 
+    /**
+     * The classes the sessions map, or null when they map any {@code @Mapped} class on first use.
+     */
+    public @Nullable Registry registry() {
+        return registry;
+    }
+
     /** Whether sessions flush pending changes before queries. */
     public boolean autoflush() {
         return autoflush;
@@ -84,9 +99,19 @@ public final class SessionFactory {
         private final Engine engine;
         private boolean autoflush = true;
         private boolean expireOnCommit = true;
+        private @Nullable Registry registry;
 
         private Builder(Engine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
+        }
+
+        /**
+         * The mapped classes of the sessions (default none: any {@code @Mapped} class is mapped on first use). A
+         * session refuses an object, a {@code get} or a query of a class outside the registry.
+         */
+        public Builder registry(Registry value) {
+            this.registry = Objects.requireNonNull(value, "registry");
+            return this;
         }
 
         /** Whether to flush pending changes before queries (default true). */

@@ -21,11 +21,12 @@ public interface TransactionCoordinator {
     @Nullable ExternalTransaction currentTransaction();
 
     /**
-     * What the engine's connection pool uses to enlist its connections in external transactions: for Agroal, an
-     * {@code io.agroal.api.transaction.TransactionIntegration} ({@code retort-jta} gives Agroal's Narayana
-     * integration). {@code null}, the default, leaves the pool's connections out of external transactions.
+     * What the engine's connection pool uses to enlist its connections in external transactions: for Agroal, a
+     * {@link PoolIntegration} of an {@code io.agroal.api.transaction.TransactionIntegration} ({@code retort-jta}
+     * gives Agroal's Narayana integration). {@code null}, the default, leaves the pool's connections out of external
+     * transactions.
      */
-    default @Nullable Object poolIntegration() {
+    default @Nullable PoolIntegration poolIntegration() {
         return null;
     }
 
@@ -34,7 +35,7 @@ public interface TransactionCoordinator {
      * without its password): an XA pool's resources are registered for recovery under a name that must not change
      * with the order in which engines are created. By default, {@link #poolIntegration()}.
      */
-    default @Nullable Object poolIntegration(String databaseName) {
+    default @Nullable PoolIntegration poolIntegration(String databaseName) {
         return poolIntegration();
     }
 

@@ -33,6 +33,15 @@ public final class CommonTableExpression implements TableReference {
         this.columns = DerivedColumns.of(anchor, this, "CTE");
     }
 
+    /** A CTE whose body is an INSERT, UPDATE or DELETE with RETURNING; its columns are those returned. */
+    static CommonTableExpression ofDml(String name, SqlNode statement, List<Expression<?>> returning) {
+        if (returning.isEmpty()) {
+            throw new InvalidArgumentException("A CTE of a data-modifying statement (" + name + ") needs RETURNING"
+                    + " columns to select from; add returning(...) before cte(\"" + name + "\")");
+        }
+        return new CommonTableExpression(name, Select.of(returning), statement, false);
+    }
+
     /**
      * The recursive CTE completed with its recursive part: {@code anchor UNION ALL recursivePart}.
      *

@@ -52,6 +52,15 @@ public final class CompoundSelect implements Executable, SqlNode {
         }
     }
 
+    /** The same combination of other SELECTs (as many as it has, with the same number of columns). */
+    public CompoundSelect withSelects(List<Select> replacement) {
+        if (replacement.size() != selects.size()) {
+            throw new InvalidArgumentException("withSelects needs " + selects.size() + " SELECTs, as this "
+                    + kind.sql() + " has, but was given " + replacement.size());
+        }
+        return new CompoundSelect(kind, replacement, orderBy, limit, offset);
+    }
+
     /** Orders the combined rows. */
     public CompoundSelect orderBy(OrderBy... items) {
         List<OrderBy> more = new ArrayList<>(orderBy);

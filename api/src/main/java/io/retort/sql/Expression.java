@@ -207,7 +207,7 @@ public interface Expression<T> extends SqlNode {
 
     /** {@code this + other}: {@code t.c("a").plus(t.c("b"))} gives {@code (t.a + t.b)}. */
     default Expression<T> plus(Expression<?> other) {
-        return new Operation<>(this, Operation.Operator.ADD, other, type());
+        return new Operation<>(this, Operation.Operator.ADD, other, Operation.arithmeticType(type(), other.type()));
     }
 
     /** {@code this - value}. */
@@ -217,7 +217,7 @@ public interface Expression<T> extends SqlNode {
 
     /** {@code this - other}: {@code (t.a - t.b)}. */
     default Expression<T> minus(Expression<?> other) {
-        return new Operation<>(this, Operation.Operator.SUBTRACT, other, type());
+        return new Operation<>(this, Operation.Operator.SUBTRACT, other, Operation.arithmeticType(type(), other.type()));
     }
 
     /** {@code this * value}. */
@@ -227,7 +227,7 @@ public interface Expression<T> extends SqlNode {
 
     /** {@code this * other}: {@code (t.a * t.b)}. */
     default Expression<T> times(Expression<?> other) {
-        return new Operation<>(this, Operation.Operator.MULTIPLY, other, type());
+        return new Operation<>(this, Operation.Operator.MULTIPLY, other, Operation.arithmeticType(type(), other.type()));
     }
 
     /**
@@ -238,9 +238,13 @@ public interface Expression<T> extends SqlNode {
         return new Operation<>(this, Operation.Operator.DIVIDE, operand(value), type());
     }
 
-    /** {@code this / other}: {@code (t.a / t.b)}. */
+    /**
+     * {@code this / other}: {@code (t.a / t.b)}. An integer divided by a decimal or floating-point expression is a
+     * true division of that wider type on every database (SQLAlchemy's truediv): {@code 5 / 2.0} is 2.5, read it
+     * with {@code row.get(i, BigDecimal.class)}.
+     */
     default Expression<T> dividedBy(Expression<?> other) {
-        return new Operation<>(this, Operation.Operator.DIVIDE, other, type());
+        return new Operation<>(this, Operation.Operator.DIVIDE, other, Operation.arithmeticType(type(), other.type()));
     }
 
     /** {@code this % value}: the remainder ({@code mod(this, value)} where {@code %} is not an operator). */
@@ -250,7 +254,7 @@ public interface Expression<T> extends SqlNode {
 
     /** {@code this % other}: {@code (t.a % t.b)}. */
     default Expression<T> modulo(Expression<?> other) {
-        return new Operation<>(this, Operation.Operator.MODULO, other, type());
+        return new Operation<>(this, Operation.Operator.MODULO, other, Operation.arithmeticType(type(), other.type()));
     }
 
     /** String concatenation: {@code this || other} ({@code concat(this, other)} on MySQL). */

@@ -38,6 +38,14 @@ public record FunctionCall<T>(String name, List<Expression<?>> arguments, SqlTyp
         return new Over<>(this, window);
     }
 
+    /**
+     * {@code this WITHIN GROUP (ORDER BY ...)}: an ordered-set aggregate of this function's type, e.g.
+     * {@code function("percentile_cont", DOUBLE, literal(DOUBLE, 0.5)).withinGroup(t.c("x").asc())}.
+     */
+    public WithinGroup<T> withinGroup(OrderBy... orderBy) {
+        return new WithinGroup<>(this, List.of(orderBy), type);
+    }
+
     /** {@code this FILTER (WHERE predicate)}: aggregate only the rows the predicate accepts. */
     public Filtered<T> filter(Predicate predicate) {
         return new Filtered<>(this, predicate);

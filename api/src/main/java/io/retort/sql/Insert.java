@@ -26,14 +26,17 @@ public final class Insert implements Executable, SqlNode {
     private final @Nullable OnConflict onConflict;
     private final @Nullable SqlNode fromSelect;
     private final List<String> selectColumns;
+    private final List<Prefix> prefixes;
 
     private Insert(TableReference table, List<List<Assignment>> rows, List<Expression<?>> returning,
-            @Nullable OnConflict onConflict) {
-        this(table, rows, returning, onConflict, null, List.of());
+            @Nullable OnConflict onConflict, List<Prefix> prefixes) {
+        this(table, rows, returning, onConflict, null, List.of(), prefixes);
     }
 
     private Insert(TableReference table, List<List<Assignment>> rows, List<Expression<?>> returning,
-            @Nullable OnConflict onConflict, @Nullable SqlNode fromSelect, List<String> selectColumns) {
+            @Nullable OnConflict onConflict, @Nullable SqlNode fromSelect, List<String> selectColumns,
+            List<Prefix> prefixes) {
+        this.prefixes = List.copyOf(prefixes);
         this.table = Objects.requireNonNull(table, "table");
         this.rows = List.copyOf(rows);
         this.returning = List.copyOf(returning);
@@ -43,7 +46,7 @@ public final class Insert implements Executable, SqlNode {
     }
 
     static Insert into(TableReference table) {
-        return new Insert(table, List.of(), List.of(), null);
+        return new Insert(table, List.of(), List.of(), null, List.of());
     }
 
     /**
@@ -72,7 +75,7 @@ public final class Insert implements Executable, SqlNode {
             throw new io.retort.exception.InvalidArgumentException("fromSelect names " + columns.size()
                     + " columns of " + table.name() + " but the SELECT gives " + width);
         }
-        return new Insert(table, List.of(), returning, onConflict, query, columns);
+        return new Insert(table, List.of(), returning, onConflict, query, columns, prefixes);
     }
 
     /**
@@ -103,12 +106,12 @@ public final class Insert implements Executable, SqlNode {
      * on MySQL and MariaDB); columns with a client-side default get it.
      */
     public Insert defaultValues() {
-        return new Insert(table, List.of(List.of()), returning, onConflict);
+        return new Insert(table, List.of(List.of()), returning, onConflict, prefixes);
     }
 
     /** Sets the values of one row by column name; a value may be an {@link Expression}. */
     public Insert values(Map<String, ? extends @Nullable Object> columnValues) {
-        return new Insert(table, List.of(Assignments.of(table, columnValues)), returning, onConflict);
+        return new Insert(table, List.of(Assignments.of(table, columnValues)), returning, onConflict, prefixes);
     }
 
     /**
@@ -137,7 +140,7 @@ public final class Insert implements Executable, SqlNode {
             }
             all.add(Assignments.of(table, ordered));
         }
-        return new Insert(table, all, returning, onConflict);
+        return new Insert(table, all, returning, onConflict, prefixes);
     }
 
     /**
@@ -152,7 +155,7 @@ public final class Insert implements Executable, SqlNode {
     /** Upsert that keeps the existing row when the new one collides on {@code target}. */
     public Insert onConflictDoNothing(ConflictTarget target) {
         checkColumns(target.columns());
-        return new Insert(table, rows, returning, new OnConflict(target, List.of()), fromSelect, selectColumns);
+        return new Insert(table, rows, returning, new OnConflict(target, List.of()), fromSelect, selectColumns, prefixes);
     }
 
     /**
@@ -190,7 +193,7 @@ public final class Insert implements Executable, SqlNode {
     public Insert onConflictDoUpdate(ConflictTarget target, Map<String, ? extends @Nullable Object> set) {
         checkColumns(target.columns());
         return new Insert(table, rows, returning, new OnConflict(target, Assignments.of(table, set)), fromSelect,
-                selectColumns);
+                selectColumns, prefixes);
     }
 
     /**
@@ -218,12 +221,42 @@ public final class Insert implements Executable, SqlNode {
      * compile error names the database).
      */
     public Insert returning(Expression<?>... columns) {
-        return new Insert(table, rows, List.of(columns), onConflict, fromSelect, selectColumns);
+        return new Insert(table, rows, List.of(columns), onConflict, fromSelect, selectColumns, prefixes);
     }
 
     /** The RETURNING expressions (empty without RETURNING). */
     public List<Expression<?>> returningClause() {
         return returning;
+    }
+
+
+    /**
+     * Adds words after the statement's keyword, as SQLAlchemy's {@code prefix_with}: {@code prefixWith("IGNORE",
+     * "mysql", "mariadb")} gives {@code INSERT IGNORE ...} on those dialects only (none named: every dialect). The words
+     * are SQL text, spliced as given: never pass values from users.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if the text is blank or holds {@code ;} or a comment
+     */
+    public Insert prefixWith(String text, String... dialects) {
+        List<Prefix> more = new java.util.ArrayList<>(prefixes);
+        more.add(Prefix.of(text, dialects));
+        return new Insert(table, rows, returning, onConflict, fromSelect, selectColumns, more);
+    }
+
+    /**
+     * This INSERT ... RETURNING as a named subquery, {@code WITH name AS (INSERT ... RETURNING ...)}, to select from
+     * (PostgreSQL's data-modifying CTE, as SQLAlchemy's {@code cte()} of a DML statement); its columns are the
+     * RETURNING columns. Other databases refuse it at compile time.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if the statement has no RETURNING columns
+     */
+    public CommonTableExpression cte(String name) {
+        return CommonTableExpression.ofDml(name, this, returningClause());
+    }
+
+    /** The prefixes given with {@link #prefixWith}, in order. */
+    public List<Prefix> prefixes() {
+        return prefixes;
     }
 
     /** The target table. */
@@ -277,11 +310,11 @@ public final class Insert implements Executable, SqlNode {
         return other instanceof Insert && ((Insert) other).table.equals(table) && ((Insert) other).rows.equals(rows)
                 && ((Insert) other).returning.equals(returning) && Objects.equals(((Insert) other).onConflict, onConflict)
                 && Objects.equals(((Insert) other).fromSelect, fromSelect)
-                && ((Insert) other).selectColumns.equals(selectColumns);
+                && ((Insert) other).selectColumns.equals(selectColumns) && ((Insert) other).prefixes.equals(prefixes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(table, rows, returning, onConflict, fromSelect, selectColumns);
+        return Objects.hash(table, rows, returning, onConflict, fromSelect, selectColumns, prefixes);
     }
 }

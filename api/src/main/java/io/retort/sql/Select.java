@@ -38,6 +38,9 @@ public final class Select implements Executable, SqlNode {
     private final @Nullable List<TableReference> correlate;
     /** The tables {@link #correlateExcept} names, or null. */
     private final @Nullable List<TableReference> correlateExcept;
+    /** Whether the limit is {@code FETCH FIRST n ROWS WITH TIES}. */
+    private final boolean withTies;
+    private final List<Prefix> prefixes;
     /** {@link #froms()}, worked out on first use (the statement is immutable; a race computes it twice). */
     private @Nullable List<FromClause> resolvedFroms;
     /** {@link #hashCode()}, 0 until first computed: the compiled-statement cache hashes a statement per execution. */
@@ -57,6 +60,8 @@ public final class Select implements Executable, SqlNode {
         this.distinct = parts.distinct;
         this.correlate = parts.correlate == null ? null : List.copyOf(parts.correlate);
         this.correlateExcept = parts.correlateExcept == null ? null : List.copyOf(parts.correlateExcept);
+        this.withTies = parts.withTies;
+        this.prefixes = List.copyOf(parts.prefixes);
     }
 
     /** A copy with these parts changed (and the correlation kept). */
@@ -336,6 +341,47 @@ public final class Select implements Executable, SqlNode {
                 groupBy, having, forUpdate);
     }
 
+    /**
+     * {@code FETCH FIRST rows ROWS ONLY}, or with {@code withTies} {@code FETCH FIRST rows ROWS WITH TIES}: also the
+     * rows that tie with the last one in ORDER BY order, as SQLAlchemy's {@code fetch(n, with_ties=True)}.
+     * Without ties it is {@link #limit}. WITH TIES needs an ORDER BY, and PostgreSQL 13+, H2 or MariaDB 10.6+ (a
+     * compile error elsewhere).
+     */
+    public Select fetch(int rows, boolean withTies) {
+        Select limited = limit(rows);
+        if (!withTies) {
+            return limited;
+        }
+        SelectParts parts = new SelectParts(limited);
+        parts.withTies = true;
+        return new Select(parts);
+    }
+
+    /** Whether the limit is {@code FETCH FIRST n ROWS WITH TIES} ({@link #fetch}). */
+    public boolean isWithTies() {
+        return withTies;
+    }
+
+    /**
+     * Adds words after SELECT, as SQLAlchemy's {@code prefix_with}: {@code prefixWith("SQL_NO_CACHE", "mysql",
+     * "mariadb")} gives {@code SELECT SQL_NO_CACHE ...} on those dialects only (none named: every dialect). The words
+     * are SQL text, spliced as given: never pass values from users.
+     *
+     * @throws InvalidArgumentException if the text is blank or holds {@code ;} or a comment
+     */
+    public Select prefixWith(String text, String... dialects) {
+        SelectParts parts = new SelectParts(this);
+        List<Prefix> more = new ArrayList<>(prefixes);
+        more.add(Prefix.of(text, dialects));
+        parts.prefixes = more;
+        return new Select(parts);
+    }
+
+    /** The prefixes given with {@link #prefixWith}, in order. */
+    public List<Prefix> prefixes() {
+        return prefixes;
+    }
+
     /** Sets OFFSET. */
     public Select offset(int rows) {
         if (rows < 0) {
@@ -493,7 +539,7 @@ public final class Select implements Executable, SqlNode {
                 && orderBy.equals(that.orderBy) && Objects.equals(limit, that.limit)
                 && Objects.equals(offset, that.offset) && distinct == that.distinct
                 && Objects.equals(correlate, that.correlate) && Objects.equals(correlateExcept, that.correlateExcept)
-                && distinctOn.equals(that.distinctOn);
+                && distinctOn.equals(that.distinctOn) && withTies == that.withTies && prefixes.equals(that.prefixes);
     }
 
     @Override

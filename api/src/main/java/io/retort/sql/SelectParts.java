@@ -20,6 +20,8 @@ final class SelectParts {
     List<Expression<?>> distinctOn = List.of();
     @Nullable List<TableReference> correlate;
     @Nullable List<TableReference> correlateExcept;
+    boolean withTies;
+    List<Prefix> prefixes = List.of();
 
     SelectParts(List<Expression<?>> columns) {
         this.columns = columns;
@@ -39,6 +41,8 @@ final class SelectParts {
         distinctOn = select.distinctOnClause();
         correlate = select.correlateClause();
         correlateExcept = select.correlateExceptClause();
+        withTies = select.isWithTies();
+        prefixes = select.prefixes();
     }
 
     /** The labeled column of {@code columns} named {@code label}, for orderBy/groupBy by name. */

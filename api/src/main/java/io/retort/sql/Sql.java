@@ -1,6 +1,7 @@
 package io.retort.sql;
 
 import io.retort.exception.InvalidArgumentException;
+import io.retort.spi.CoreProvider;
 import java.util.List;
 import java.util.Map;
 
@@ -180,13 +181,13 @@ public final class Sql {
      * @throws io.retort.exception.CompileException if the dialect cannot run the statement
      */
     public static CompiledSql compile(Executable statement, String dialect) {
-        return StatementRenderer.instance().compile(statement, dialect);
+        return CoreProvider.instance().compile(statement, dialect);
     }
 
     /** The statement as readable SQL with named parameters (PostgreSQL's dialect), for logs and debugging. */
     static String render(Executable statement) {
         try {
-            return StatementRenderer.instance().render(statement);
+            return CoreProvider.instance().render(statement);
         } catch (RuntimeException | LinkageError e) {
             return statement.getClass().getSimpleName() + " (not renderable: " + e.getMessage() + ")";
         }
@@ -198,7 +199,7 @@ public final class Sql {
             return render((Executable) node);
         }
         try {
-            return StatementRenderer.instance().renderNode(node);
+            return CoreProvider.instance().renderNode(node);
         } catch (RuntimeException | LinkageError e) {
             return node.getClass().getSimpleName() + " (not renderable: " + e.getMessage() + ")";
         }
@@ -225,6 +226,24 @@ public final class Sql {
     /** {@code CASE WHEN predicate THEN value}; add branches with {@link Case#when}, the default with {@link Case#otherwise}. */
     public static <T> Case<T> caseWhen(Predicate predicate, io.retort.types.SqlType<T> type, T value) {
         return new Case<T>(java.util.List.of(), null, type).when(predicate, value);
+    }
+
+    /**
+     * Any SQL function without a declared result type, as SQLAlchemy's {@code func.name(...)}: typed
+     * {@link io.retort.types.Types#UNKNOWN}, its values read as the driver gives them and compared with any value.
+     * {@code function("coalesce", t.c("a"), t.c("b"))} gives {@code coalesce(t.a, t.b)}.
+     */
+    public static FunctionCall<Object> function(String name, Expression<?>... arguments) {
+        return new FunctionCall<>(name, java.util.List.of(arguments), io.retort.types.Types.UNKNOWN);
+    }
+
+    /**
+     * {@code *} as a result column, as SQLAlchemy's {@code select(literal_column("*"))}: give the FROM clause with
+     * {@link Select#from}, e.g. {@code select(star()).from(users)} gives {@code SELECT * FROM users}; each result
+     * column is read as the driver gives it. {@link TableReference#star()} gives {@code users.*}.
+     */
+    public static Star star() {
+        return new Star(null);
     }
 
     /** Any SQL function with a result type: {@code function("lower", STRING, users.c("name"))}. */

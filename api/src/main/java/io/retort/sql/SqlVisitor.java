@@ -115,4 +115,10 @@ public interface SqlVisitor {
 
     /** The constant true or false. */
     void visitBooleanLiteral(BooleanLiteral literal);
+
+    /** {@code *} or {@code table.*} as a result column. */
+    void visitStar(Star star);
+
+    /** An ordered-set aggregate, {@code f(...) WITHIN GROUP (ORDER BY ...)}. */
+    void visitWithinGroup(WithinGroup<?> withinGroup);
 }

@@ -211,4 +211,17 @@ public abstract class SqlWalker implements SqlVisitor {
     @Override
     public void visitBooleanLiteral(BooleanLiteral literal) {
     }
+
+    @Override
+    public void visitStar(Star star) {
+        if (star.table() != null) {
+            star.table().accept(this);
+        }
+    }
+
+    @Override
+    public void visitWithinGroup(WithinGroup<?> withinGroup) {
+        withinGroup.function().accept(this);
+        withinGroup.orderBy().forEach(o -> o.accept(this));
+    }
 }

@@ -17,6 +17,11 @@ public interface TableReference extends FromClause {
         return name();
     }
 
+    /** {@code table.*} as a result column: {@code select(users.star())} gives {@code SELECT users.* FROM users}. */
+    default Star star() {
+        return new Star(this);
+    }
+
     /** This table under another name, {@code table AS name}. */
     default TableAlias alias(String name) {
         return new TableAlias(this, name);

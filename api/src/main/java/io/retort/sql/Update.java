@@ -18,9 +18,11 @@ public final class Update implements Executable, SqlNode {
     private final List<Assignment> values;
     private final @Nullable Predicate where;
     private final List<Expression<?>> returning;
+    private final List<Prefix> prefixes;
 
     private Update(TableReference table, List<Assignment> values, @Nullable Predicate where,
-            List<Expression<?>> returning) {
+            List<Expression<?>> returning, List<Prefix> prefixes) {
+        this.prefixes = List.copyOf(prefixes);
         this.table = Objects.requireNonNull(table, "table");
         this.values = List.copyOf(values);
         this.where = where;
@@ -28,12 +30,12 @@ public final class Update implements Executable, SqlNode {
     }
 
     static Update of(TableReference table) {
-        return new Update(table, List.of(), null, List.of());
+        return new Update(table, List.of(), null, List.of(), List.of());
     }
 
     /** {@code RETURNING columns...} (PostgreSQL, SQLite 3.35+; MariaDB and H2 cannot: a compile error). */
     public Update returning(Expression<?>... columns) {
-        return new Update(table, values, where, List.of(columns));
+        return new Update(table, values, where, List.of(columns), prefixes);
     }
 
     /** The RETURNING expressions (empty without RETURNING). */
@@ -43,7 +45,7 @@ public final class Update implements Executable, SqlNode {
 
     /** Sets the new values by column name; a value may be an {@link Expression} (e.g. another column). */
     public Update values(Map<String, ? extends @Nullable Object> columnValues) {
-        return new Update(table, Assignments.of(table, columnValues), where, returning);
+        return new Update(table, Assignments.of(table, columnValues), where, returning, prefixes);
     }
 
     /** Adds WHERE criteria, joined with AND. */
@@ -52,7 +54,37 @@ public final class Update implements Executable, SqlNode {
         for (Predicate criterion : criteria) {
             combined = combined == null ? criterion : combined.and(criterion);
         }
-        return new Update(table, values, combined, returning);
+        return new Update(table, values, combined, returning, prefixes);
+    }
+
+
+    /**
+     * Adds words after the statement's keyword, as SQLAlchemy's {@code prefix_with}: {@code prefixWith("IGNORE",
+     * "mysql", "mariadb")} gives {@code UPDATE IGNORE ...} on those dialects only (none named: every dialect). The words
+     * are SQL text, spliced as given: never pass values from users.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if the text is blank or holds {@code ;} or a comment
+     */
+    public Update prefixWith(String text, String... dialects) {
+        List<Prefix> more = new java.util.ArrayList<>(prefixes);
+        more.add(Prefix.of(text, dialects));
+        return new Update(table, values, where, returning, more);
+    }
+
+    /**
+     * This UPDATE ... RETURNING as a named subquery, {@code WITH name AS (UPDATE ... RETURNING ...)}, to select from
+     * (PostgreSQL's data-modifying CTE, as SQLAlchemy's {@code cte()} of a DML statement); its columns are the
+     * RETURNING columns. Other databases refuse it at compile time.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if the statement has no RETURNING columns
+     */
+    public CommonTableExpression cte(String name) {
+        return CommonTableExpression.ofDml(name, this, returningClause());
+    }
+
+    /** The prefixes given with {@link #prefixWith}, in order. */
+    public List<Prefix> prefixes() {
+        return prefixes;
     }
 
     /** The target table. */
@@ -90,7 +122,7 @@ public final class Update implements Executable, SqlNode {
     public boolean equals(@Nullable Object other) {
         return other instanceof Update && ((Update) other).table.equals(table)
                 && ((Update) other).values.equals(values) && Objects.equals(((Update) other).where, where)
-                && ((Update) other).returning.equals(returning);
+                && ((Update) other).returning.equals(returning) && ((Update) other).prefixes.equals(prefixes);
     }
 
     @Override

@@ -37,5 +37,10 @@ public enum TypeKind {
     /** One of a Java enum's constants: native enum types on PostgreSQL and MySQL/MariaDB, checked text elsewhere. */
     ENUM,
     /** A JSON document: jsonb on PostgreSQL, JSON on MySQL/MariaDB, text on SQLite and H2. */
-    JSON
+    JSON,
+    /**
+     * Not declared, as SQLAlchemy's {@code NullType}: a function called without a result type, {@code SELECT *}.
+     * Values are bound by their Java class and read as the driver gives them; no column or CAST can have it.
+     */
+    UNKNOWN
 }

@@ -58,6 +58,8 @@ public final class Types {
     public static final BasicType<java.util.UUID> UUID = basic(TypeKind.UUID, java.util.UUID.class);
     /** A JSON document, given and returned as its text ({@code String}). */
     public static final BasicType<String> JSON = basic(TypeKind.JSON, String.class);
+    /** No declared type ({@link TypeKind#UNKNOWN}): values as the driver reads them, bound by their Java class. */
+    public static final BasicType<Object> UNKNOWN = basic(TypeKind.UNKNOWN, Object.class);
 
     private static <T> BasicType<T> basic(TypeKind kind, Class<T> javaType) {
         return new BasicType<>(kind, javaType, null, null, null);

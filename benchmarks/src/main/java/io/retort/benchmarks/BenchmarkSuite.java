@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -81,9 +83,11 @@ public final class BenchmarkSuite {
                 continue;
             }
             for (Scenario scenario : options.scenarios) {
-                if (scenario.methods().stream().noneMatch(options::selects)) {
+                List<String> notOnDb = scenario.skippedOn(db).stream().map(s -> s[0]).toList();
+                if (scenario.methods().stream().noneMatch(m -> options.selects(m) && !notOnDb.contains(m))) {
                     continue;
                 }
+                boolean cold = scenario.coldStart() && !options.smoke;
                 int size = size(options, scenario, db);
                 ChainedOptionsBuilder jmh = new OptionsBuilder()
                         .include(scenario.includePattern() + (options.include == null ? ""
@@ -92,11 +96,13 @@ public final class BenchmarkSuite {
                         .param(scenario.sizeParameter, Integer.toString(size))
                         .mode(Mode.SingleShotTime)
                         .timeUnit(TimeUnit.MILLISECONDS)
-                        .warmupIterations(options.warmup >= 0 ? options.warmup : Scenario.warmupIterations(db))
-                        .measurementIterations(options.iterations >= 0 ? options.iterations
+                        .warmupIterations(cold ? 0 : options.warmup >= 0 ? options.warmup
+                                : Scenario.warmupIterations(db))
+                        .measurementIterations(cold ? 1 : options.iterations >= 0 ? options.iterations
                                 : Scenario.measurementIterations(db))
                         .warmupBatchSize(1).measurementBatchSize(1)
-                        .forks(options.forks >= 0 ? options.forks : Scenario.forks(db))
+                        .forks(cold ? Math.max(options.forks, Scenario.COLD_FORKS)
+                                : options.forks >= 0 ? options.forks : Scenario.forks(db))
                         .shouldDoGC(!options.smoke)     // a full GC between iterations: no garbage carried over
                         .shouldFailOnError(options.smoke)
                         .jvmArgsAppend(extraJvmArgs())
@@ -106,6 +112,9 @@ public final class BenchmarkSuite {
                     jmh.exclude(scenario.includePattern() + skipped[0] + "$");
                     report.note("Not run: " + scenario.key() + " " + Contender.ofMethod(skipped[0]).label() + " "
                             + Contender.variantOfMethod(skipped[0]) + " on " + db.key() + " (" + skipped[1] + ").");
+                }
+                if (!options.smoke) {
+                    jmh.addProfiler(GCProfiler.class);      // bytes allocated per shot: the allocation column
                 }
                 if (options.profiler != null) {
                     int colon = options.profiler.indexOf(':');
@@ -132,9 +141,11 @@ public final class BenchmarkSuite {
                     String benchmark = result.getParams().getBenchmark();
                     String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
                     measured.add(method);
+                    Result<?> allocated = result.getSecondaryResults().get("gc.alloc.rate.norm");
                     report.add(new Measurement(scenario, db, method, size,
                             result.getPrimaryResult().getStatistics().getPercentile(50.0),
-                            result.getPrimaryResult().getStatistics().getN()));
+                            result.getPrimaryResult().getStatistics().getN(),
+                            allocated == null ? Double.NaN : allocated.getScore() / scenario.units(size)));
                 }
                 for (String method : scenario.methods()) {
                     boolean skipped = scenario.skippedOn(db).stream().anyMatch(s -> s[0].equals(method));
@@ -159,7 +170,10 @@ public final class BenchmarkSuite {
 
     private static int size(Options options, Scenario scenario, Database db) {
         if (options.smoke) {
-            return SMOKE_SIZE;
+            return scenario.smokeSize(SMOKE_SIZE);
+        }
+        if (!scenario.scalable()) {
+            return scenario.fullSize;
         }
         int full = scenario == Scenario.SINGLE_INSERTS && db == Database.SQLITE
                 ? options.sqliteInserts(SQLITE_SINGLE_INSERTS) : scenario.fullSize;

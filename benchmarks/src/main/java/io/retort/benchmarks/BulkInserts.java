@@ -251,6 +251,55 @@ public class BulkInserts {
         keys = ids;
     }
 
+    /** As {@link #orm_add_flush}, with keys from a sequence ({@link OrmSequenceCustomer}). */
+    @Benchmark
+    @NotOn(value = Database.SQLITE, reason = "SQLite has no sequences")
+    public void orm_add_flush_sequence() {
+        List<OrmSequenceCustomer> customers = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            customers.add(new OrmSequenceCustomer(names[i], descriptions[i]));
+        }
+        List<Integer> ids = new ArrayList<>(rows);
+        try (Session session = Session.open(fixture.engine())) {
+            session.addAll(customers);
+            session.flush();
+            for (OrmSequenceCustomer customer : customers) {
+                ids.add(customer.id);
+            }
+            session.commit();
+        }
+        keys = ids;
+    }
+
+    /**
+     * Hibernate as an expert sets it up for bulk inserts: a SEQUENCE key with the pooled optimizer (allocation size
+     * 50, {@link JpaSequenceCustomer}), so the inserts go out in JDBC batches of 1,000
+     * ({@code hibernate.jdbc.batch_size}, ordered inserts); {@code persist} each, flush and clear every 1,000.
+     */
+    @Benchmark
+    @NotOn(value = Database.SQLITE, reason = "SQLite has no sequences")
+    public void hibernate_session_sequence() {
+        List<JpaSequenceCustomer> customers = new ArrayList<>(rows);
+        try (org.hibernate.Session session = fixture.hibernate().openSession()) {
+            Transaction transaction = session.beginTransaction();
+            for (int i = 0; i < rows; i++) {
+                JpaSequenceCustomer customer = new JpaSequenceCustomer(names[i], descriptions[i]);
+                session.persist(customer);
+                customers.add(customer);
+                if (i % PAGE == PAGE - 1) {
+                    session.flush();
+                    session.clear();
+                }
+            }
+            transaction.commit();
+        }
+        List<Integer> ids = new ArrayList<>(rows);
+        for (JpaSequenceCustomer customer : customers) {
+            ids.add(customer.id);
+        }
+        keys = ids;
+    }
+
     /**
      * {@code session.persist} of every object in one transaction, flushing and clearing every 1,000 (Hibernate's
      * documented batch-processing idiom; its IDENTITY keys make each persist an INSERT of its own).

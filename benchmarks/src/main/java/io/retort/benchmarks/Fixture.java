@@ -89,6 +89,13 @@ public final class Fixture implements AutoCloseable {
     static final Field<String> J_NAME = DSL.field(DSL.unquotedName("name"), String.class);
     static final Field<String> J_DESCRIPTION = DSL.field(DSL.unquotedName("description"), String.class);
 
+    /** Connections in each contender's pool, as Retort's default engine has (pool size 5 plus overflow 10). */
+    static final int DEFAULT_POOL = 15;
+    /** The sequence of {@link OrmSequenceCustomer}'s keys (increment 1: Retort takes one value per row). */
+    static final String ORM_SEQUENCE = "bench_customer_oseq";
+    /** The sequence of {@link JpaSequenceCustomer}'s keys (increment 50: Hibernate's pooled optimizer). */
+    static final String HIBERNATE_SEQUENCE = "bench_customer_hseq";
+
     /** Retort's engine (the Core and ORM contenders). */
     Engine engine() {
         return made(engine, "Retort engine");
@@ -122,7 +129,7 @@ public final class Fixture implements AutoCloseable {
         return handle;
     }
 
-    private Fixture(Database db, Contender contender) throws SQLException {
+    private Fixture(Database db, Contender contender, boolean sequenceKeys, int poolSize) throws SQLException {
         this.db = db;
         this.contender = contender;
         if (db == Database.SQLITE) {
@@ -143,9 +150,17 @@ public final class Fixture implements AutoCloseable {
             }
             statement.execute("DROP TABLE IF EXISTS " + TABLE);
             statement.execute(db.createCustomerTable(TABLE));
+            if (db != Database.SQLITE) {
+                // The keys of the SEQUENCE contenders (SQLite has no sequences); the table's identity stays the
+                // default of the others, and both never run in one iteration.
+                statement.execute("DROP SEQUENCE IF EXISTS " + ORM_SEQUENCE);
+                statement.execute("DROP SEQUENCE IF EXISTS " + HIBERNATE_SEQUENCE);
+                statement.execute("CREATE SEQUENCE " + ORM_SEQUENCE + " START WITH 1 INCREMENT BY 1");
+                statement.execute("CREATE SEQUENCE " + HIBERNATE_SEQUENCE + " START WITH 1 INCREMENT BY 50");
+            }
         }
         this.dataSource = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool.maxSize(15).minSize(0).initialSize(0)
+                .connectionPoolConfiguration(pool -> pool.maxSize(poolSize).minSize(0).initialSize(0)
                         .acquisitionTimeout(Duration.ofSeconds(30))
                         .connectionFactoryConfiguration(factory -> {
                             factory.jdbcUrl(db.jdbcUrl()).autoCommit(false);
@@ -160,10 +175,11 @@ public final class Fixture implements AutoCloseable {
         switch (contender) {
             case CORE:
             case ORM:
-                engine = Engine.create(db.retortUrl(), EngineOptions.defaults());
+                engine = Engine.create(db.retortUrl(), poolSize == DEFAULT_POOL ? EngineOptions.defaults()
+                        : EngineOptions.builder().poolSize(poolSize).maxOverflow(0).build());
                 break;
             case HIBERNATE:
-                hibernate = hibernate(db, dataSource);
+                hibernate = hibernate(db, dataSource, sequenceKeys);
                 break;
             case JOOQ:
                 jooqSettings = new Settings().withExecuteLogging(false);
@@ -176,14 +192,25 @@ public final class Fixture implements AutoCloseable {
 
     /** The fixture of the benchmark JMH is about to run on database {@code dbKey}. */
     static Fixture open(String dbKey, BenchmarkParams params) {
+        return open(dbKey, params, DEFAULT_POOL);
+    }
+
+    /** As {@link #open(String, BenchmarkParams)}, with {@code poolSize} connections in the contender's pool. */
+    static Fixture open(String dbKey, BenchmarkParams params, int poolSize) {
         try {
-            return new Fixture(Database.of(dbKey), Contender.ofMethod(params.getBenchmark()));
+            return new Fixture(Database.of(dbKey), Contender.ofMethod(params.getBenchmark()),
+                    params.getBenchmark().endsWith("_sequence"), poolSize);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not set up " + dbKey + " for " + params.getBenchmark(), e);
         }
     }
 
-    private static SessionFactory hibernate(Database db, AgroalDataSource dataSource) {
+    /**
+     * Hibernate on the shared pool. The SEQUENCE entity is mapped only for a benchmark that uses it: reading the
+     * sequences' metadata at bootstrap leaves H2's system table locked by a pooled connection's open transaction,
+     * which then blocks every identity insert (the fixture's seeding) on another connection.
+     */
+    private static SessionFactory hibernate(Database db, AgroalDataSource dataSource, boolean sequenceKeys) {
         StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
@@ -197,8 +224,11 @@ public final class Fixture implements AutoCloseable {
             settings.applySetting(AvailableSettings.DIALECT, db.hibernateDialect());   // not detected by default
         }
         StandardServiceRegistry registry = settings.build();
-        return new MetadataSources(registry).addAnnotatedClass(JpaCustomer.class).buildMetadata()
-                .buildSessionFactory();
+        MetadataSources sources = new MetadataSources(registry).addAnnotatedClass(JpaCustomer.class);
+        if (sequenceKeys) {
+            sources.addAnnotatedClass(JpaSequenceCustomer.class);
+        }
+        return sources.buildMetadata().buildSessionFactory();
     }
 
     /** The benchmark's names: {@code "customer name 7"}. */
@@ -332,6 +362,10 @@ public final class Fixture implements AutoCloseable {
         dataSource.close();
         try (Statement statement = admin.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + TABLE);
+            if (db != Database.SQLITE) {
+                statement.execute("DROP SEQUENCE IF EXISTS " + ORM_SEQUENCE);
+                statement.execute("DROP SEQUENCE IF EXISTS " + HIBERNATE_SEQUENCE);
+            }
             if (db == Database.POSTGRESQL) {
                 statement.execute("DROP SCHEMA IF EXISTS " + Database.schema() + " CASCADE");
             }

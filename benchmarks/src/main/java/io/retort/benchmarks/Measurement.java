@@ -16,9 +16,12 @@ public final class Measurement {
     final int size;
     final double medianMs;
     final long samples;
+    /** Bytes allocated per unit of the shot (a row, lookup or insert; see {@link Scenario#units}), or NaN. */
+    final double bytesPerUnit;
     double ratioToJdbc = Double.NaN;
 
-    Measurement(Scenario scenario, Database db, String method, int size, double medianMs, long samples) {
+    Measurement(Scenario scenario, Database db, String method, int size, double medianMs, long samples,
+            double bytesPerUnit) {
         this.scenario = scenario;
         this.db = db;
         this.contender = Contender.ofMethod(method);
@@ -27,6 +30,7 @@ public final class Measurement {
         this.size = size;
         this.medianMs = medianMs;
         this.samples = samples;
+        this.bytesPerUnit = bytesPerUnit;
     }
 
     boolean isBaseline() {
@@ -37,10 +41,11 @@ public final class Measurement {
         return this.scenario == scenario && this.contender == contender && this.variant.equals(variant);
     }
 
-    /** {@code scenario,db,contender,variant,median_ms,ratio_to_jdbc}. */
+    /** {@code scenario,db,contender,variant,median_ms,ratio_to_jdbc,bytes_per_unit}. */
     String csvLine() {
         return String.join(",", scenario.key(), db.key(), contender.label(), variant,
                 String.format(Locale.ROOT, "%.1f", medianMs),
-                Double.isNaN(ratioToJdbc) ? "" : String.format(Locale.ROOT, "%.2f", ratioToJdbc));
+                Double.isNaN(ratioToJdbc) ? "" : String.format(Locale.ROOT, "%.2f", ratioToJdbc),
+                Double.isNaN(bytesPerUnit) ? "" : String.format(Locale.ROOT, "%.0f", bytesPerUnit));
     }
 }

@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns measurements into the suite's outputs: ratios to the raw-JDBC baseline of the same scenario and database,
- * a Markdown table, the CSV {@code scenario,db,contender,variant,median_ms,ratio_to_jdbc}, and the check of
- * Retort's targets (issue 9).
+ * a Markdown table, the CSV {@code scenario,db,contender,variant,median_ms,ratio_to_jdbc,bytes_per_unit}, and the
+ * check of Retort's targets (issues 9, 19, 21 and 27). The baseline is raw JDBC except in {@code startup}, where it is
+ * Hibernate ORM's bootstrap.
  */
 final class Report {
-    static final String CSV_HEADER = "scenario,db,contender,variant,median_ms,ratio_to_jdbc";
+    static final String CSV_HEADER = "scenario,db,contender,variant,median_ms,ratio_to_jdbc,bytes_per_unit";
 
     private final List<Measurement> measurements = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -78,13 +79,15 @@ final class Report {
     /** The Markdown table: scenario, database, contender, variant, rows, median ms, ratio to JDBC. */
     String table() {
         StringBuilder table = new StringBuilder();
-        table.append("| scenario | db | contender | variant | size | median ms | ratio to jdbc |\n");
-        table.append("|---|---|---|---|---:|---:|---:|\n");
+        table.append("| scenario | db | contender | variant | size | median ms | ratio to baseline"
+                + " | bytes per unit |\n");
+        table.append("|---|---|---|---|---:|---:|---:|---:|\n");
         for (Measurement m : measurements) {
-            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %,d | %.1f | %s |%n", m.scenario.key(),
-                    m.db.key(), m.contender.label(), m.variant + (m.isBaseline() ? " (baseline)" : ""), m.size,
-                    m.medianMs, Double.isNaN(m.ratioToJdbc) ? "" : String.format(Locale.ROOT, "%.2f",
-                            m.ratioToJdbc)));
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %,d | %.1f | %s | %s |%n",
+                    m.scenario.key(), m.db.key(), m.contender.label(),
+                    m.variant + (m.isBaseline() ? " (baseline)" : ""), m.size, m.medianMs,
+                    Double.isNaN(m.ratioToJdbc) ? "" : String.format(Locale.ROOT, "%.2f", m.ratioToJdbc),
+                    Double.isNaN(m.bytesPerUnit) ? "" : String.format(Locale.ROOT, "%,.0f", m.bytesPerUnit)));
         }
         for (String note : notes) {
             table.append("\n").append(note).append('\n');
@@ -121,7 +124,11 @@ final class Report {
                     2.5),
             new Target("Core 10k PK lookups <= 1.3x JDBC", Scenario.SHORT_SELECTS, Contender.CORE, "select", 1.3),
             new Target("ORM get on a new session each <= 1.8x JDBC", Scenario.SHORT_SELECTS, Contender.ORM,
-                    "get-new-session", 1.8));
+                    "get-new-session", 1.8),
+            new Target("Startup with 50 classes not slower than Hibernate's bootstrap", Scenario.STARTUP,
+                    Contender.ORM, "cdi", 1.0),
+            new Target("16 threads on one pool: Core throughput >= 0.9x raw JDBC on Agroal (time <= 1.11x)",
+                    Scenario.CONCURRENCY, Contender.CORE, "engine", 1 / 0.9));
 
     /** The targets per database: ratio, and whether it holds. */
     String targets() {
@@ -134,6 +141,17 @@ final class Report {
                 }
                 out.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %s |%n", target.label, db.key(),
                         m.ratioToJdbc, m.ratioToJdbc <= target.maxRatio ? "yes" : "**no**"));
+            }
+        }
+        for (Database db : Database.values()) {
+            Measurement hibernate = find(Scenario.BULK_INSERTS, db, Contender.HIBERNATE, "session-sequence");
+            for (String variant : List.of("add-flush", "add-flush-sequence")) {
+                Measurement orm = find(Scenario.BULK_INSERTS, db, Contender.ORM, variant);
+                if (orm != null && hibernate != null) {
+                    out.append(String.format(Locale.ROOT, "| ORM %s 100k faster than Hibernate SEQUENCE + batching"
+                            + " (%.0f ms) | %s | %.2f | %s |%n", variant, hibernate.medianMs, db.key(),
+                            orm.medianMs / hibernate.medianMs, orm.medianMs < hibernate.medianMs ? "yes" : "**no**"));
+                }
             }
         }
         for (Database db : Database.values()) {

@@ -16,7 +16,15 @@ public enum Scenario {
     BULK_UPDATES(BulkUpdates.class, "rows", 100_000, "jdbc_batch"),
     LARGE_RESULTSETS(LargeResultsets.class, "rows", 500_000, "jdbc_objects"),
     SHORT_SELECTS(ShortSelects.class, "lookups", 10_000, "jdbc_prepare_each"),
-    SINGLE_INSERTS(SingleInserts.class, "inserts", 10_000, "jdbc_connection_each");
+    SINGLE_INSERTS(SingleInserts.class, "inserts", 10_000, "jdbc_connection_each"),
+    /**
+     * Startup with 50 mapped classes, Retort in a Weld SE container against Hibernate ORM's bootstrap (the
+     * baseline): every measured shot is the first in a fresh JVM ({@link #coldStart}); the size is fixed by the
+     * generated model.
+     */
+    STARTUP(Startup.class, "classes", 50, "hibernate_bootstrap"),
+    /** 16 threads on one pool of 10, each doing 10,000 lookups and 1,000 insert transactions; the size is threads. */
+    CONCURRENCY(Concurrency.class, "threads", 16, "jdbc_agroal");
 
     final Class<?> benchmarkClass;
     final String sizeParameter;
@@ -28,6 +36,42 @@ public enum Scenario {
         this.sizeParameter = sizeParameter;
         this.fullSize = fullSize;
         this.baseline = baseline;
+    }
+
+    /** Whether {@code -scale} changes the size: not the number of classes of the model, nor the threads. */
+    boolean scalable() {
+        return this != STARTUP && this != CONCURRENCY;
+    }
+
+    /** The size of the CI smoke run: {@code smokeSize} rows, but the whole model and two threads. */
+    int smokeSize(int smokeSize) {
+        return this == STARTUP ? fullSize : this == CONCURRENCY ? 2 : smokeSize;
+    }
+
+    /**
+     * Whether every measured shot must be the first in its JVM: startup is measured cold, in {@value #COLD_FORKS}
+     * forks of one shot each and no warmup, as a container starts.
+     */
+    boolean coldStart() {
+        return this == STARTUP;
+    }
+
+    /** Forks of a {@link #coldStart()} scenario: one measured shot each. */
+    static final int COLD_FORKS = 10;
+
+    /**
+     * What one unit of a shot is, for the allocation column: a row, a lookup, an insert; for startup the whole
+     * start; for concurrency one operation (a lookup or an insert transaction).
+     */
+    long units(int size) {
+        switch (this) {
+            case STARTUP:
+                return 1;
+            case CONCURRENCY:
+                return (long) size * (Concurrency.LOOKUPS + Concurrency.INSERTS);
+            default:
+                return size;
+        }
     }
 
     /**

@@ -161,7 +161,7 @@ public class RetortBuildCompatibleExtension implements BuildCompatibleExtension 
         // up the Engine, RequestSessions, SessionFactory and Registry beans itself, which ArC cannot see.
         String id = beanName(name);
         components.addBean(Engine.class).type(Engine.class).qualifier(RetortBeans.qualifier(name)).name(id + "Engine")
-                .scope(ApplicationScoped.class).withParam(NAME, name).withParam(CLASSES, classes)
+                .scope(ApplicationScoped.class).withParam(NAME, name)
                 .withParam(REASON, reason).createWith(EngineCreator.class).disposeWith(EngineDisposer.class);
         components.addBean(SessionFactory.class).type(SessionFactory.class).qualifier(RetortBeans.qualifier(name))
                 .name(id + "SessionFactory").scope(Singleton.class).withParam(NAME, name)
@@ -199,7 +199,8 @@ public class RetortBuildCompatibleExtension implements BuildCompatibleExtension 
     public static final class EngineCreator implements SyntheticBeanCreator<Engine> {
         @Override
         public Engine create(Instance<Object> lookup, Parameters parameters) {
-            Registry registry = Registry.of(RetortBeans.classes(parameters.get(CLASSES, Class[].class)));
+            // The database's one Registry: the bean, also given to its SessionFactory and MetaData beans.
+            Registry registry = lookup.select(Registry.class, RetortBeans.qualifier(name(parameters))).get();
             io.retort.cdi.internal.DatabaseSettings settings;
             try {
                 settings = RetortBeans.readSettings(name(parameters));

@@ -107,7 +107,7 @@ abstract class BeanContractTests {
                 request.activate();
                 session.add(new User("patrick", "Patrick Star"));
                 session.flush();
-                assertThat(session.inTransaction()).isTrue();
+                assertThat(session.isInTransaction()).isTrue();
                 request.deactivate();
                 // Issue 20, case 3: flushed writes that the request's end rolls back are never lost silently.
                 assertThat(warnings).containsExactly("The request ended while the Session @Default had flushed 1"
@@ -193,6 +193,10 @@ abstract class BeanContractTests {
                     Address.class);
             assertThat(running.select(MetaData.class).tables()).extracting(t -> t.name())
                     .containsExactlyInAnyOrder("cdi_user_account", "cdi_address");
+            // One registry per database: the SessionFactory's is the Registry bean, whose MetaData is the bean's.
+            Registry registry = running.select(Registry.class);
+            assertThat(running.select(io.retort.orm.SessionFactory.class).registry()).isSameAs(registry);
+            assertThat(running.select(MetaData.class)).isSameAs(registry.metadata());
         }
     }
 

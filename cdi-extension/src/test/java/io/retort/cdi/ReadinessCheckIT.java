@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retort.cdi.TestContainers.Kind;
 import io.retort.cdi.TestContainers.Running;
+import io.retort.testing.TestEnvironment;
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The MicroProfile Health readiness check of each database, with either extension: {@code UP} with the pool's
- * figures against the running PostgreSQL ({@code RETORT_TEST_POSTGRESQL_URL}), {@code DOWN} with the reason when the
+ * figures against the running PostgreSQL ({@code TEST_RETORT_POSTGRESQL_URL}), {@code DOWN} with the reason when the
  * server refuses connections or does not answer within {@code retort.health.timeout}.
  */
 class ReadinessCheckIT {
@@ -26,8 +27,8 @@ class ReadinessCheckIT {
     }
 
     private static String postgresql() {
-        String url = System.getenv("RETORT_TEST_POSTGRESQL_URL");
-        return url == null || url.isBlank() ? "postgresql://postgres@127.0.0.1:5432/test" : url;
+        return TestEnvironment.get(TestEnvironment.POSTGRESQL_URL,
+                "postgresql://postgres@127.0.0.1:5432/test");
     }
 
     /** The readiness responses of the container, by check name. */

@@ -10,6 +10,7 @@ import io.retort.cdi.model.User;
 import io.retort.engine.DatabaseUrl;
 import io.retort.engine.Engine;
 import io.retort.orm.Registry;
+import io.retort.testing.TestEnvironment;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -23,9 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Schema validation reads each database's reflected types: what {@code create} made on H2, PostgreSQL and MariaDB
- * passes {@code validate}. PostgreSQL and MariaDB come from {@code RETORT_TEST_POSTGRESQL_URL} and
- * {@code RETORT_TEST_MARIADB_URL}, else the servers on 127.0.0.1; a missing server skips its case with the reason,
- * unless {@code RETORT_TEST_REQUIRE} names it.
+ * passes {@code validate}. PostgreSQL and MariaDB come from {@code TEST_RETORT_POSTGRESQL_URL} and
+ * {@code TEST_RETORT_MARIADB_URL}, else the servers on 127.0.0.1; a missing server skips its case with the reason,
+ * unless {@code TEST_RETORT_REQUIRE} names it.
  */
 class ServerSchemaValidationIT {
 
@@ -35,17 +36,12 @@ class ServerSchemaValidationIT {
     private static String url(String database) {
         switch (database) {
             case "postgresql":
-                return env("RETORT_TEST_POSTGRESQL_URL", "postgresql://postgres@127.0.0.1:5432/test");
+                return TestEnvironment.get(TestEnvironment.POSTGRESQL_URL, "postgresql://postgres@127.0.0.1:5432/test");
             case "mariadb":
-                return env("RETORT_TEST_MARIADB_URL", "mariadb://root@127.0.0.1:3306/test");
+                return TestEnvironment.get(TestEnvironment.MARIADB_URL, "mariadb://root@127.0.0.1:3306/test");
             default:
                 return "h2:file:" + directory.resolve("validation");
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static void requireServer(String database, String url) {
@@ -57,10 +53,10 @@ class ServerSchemaValidationIT {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(parsed.host(), port), 2000);
         } catch (IOException e) {
-            String required = System.getenv().getOrDefault("RETORT_TEST_REQUIRE", "");
+            String required = TestEnvironment.get(TestEnvironment.REQUIRE, "");
             String reason = database + " is not reachable at " + parsed.host() + ":" + port + " (" + e + ")";
             if (List.of(required.split(",")).contains(database)) {
-                throw new AssertionError(reason + ", and RETORT_TEST_REQUIRE requires it");
+                throw new AssertionError(reason + ", and " + TestEnvironment.REQUIRE + " requires it");
             }
             System.out.println("Skipped: " + reason);
             Assumptions.abort(reason);

@@ -1,5 +1,6 @@
 package io.retort.it;
 
+import io.retort.testing.TestEnvironment;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -25,9 +26,9 @@ final class Deployments {
                 .addAsManifestResource(new StringAsset(properties), "microprofile-config.properties");
     }
 
-    /** PostgreSQL: {@code RETORT_TEST_POSTGRESQL_URL}, else the server on 127.0.0.1:5432. */
+    /** PostgreSQL: {@code TEST_RETORT_POSTGRESQL_URL}, else the server on 127.0.0.1:5432. */
     static String postgresqlUrl() {
-        String url = System.getenv("RETORT_TEST_POSTGRESQL_URL");
-        return url == null || url.isBlank() ? "postgresql://postgres@127.0.0.1:5432/test" : url;
+        return TestEnvironment.get(TestEnvironment.POSTGRESQL_URL,
+                "postgresql://postgres@127.0.0.1:5432/test");
     }
 }

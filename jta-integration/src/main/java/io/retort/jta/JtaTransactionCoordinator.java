@@ -1,9 +1,9 @@
 package io.retort.jta;
 
-import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionImple;
 import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple;
 import io.agroal.narayana.NarayanaTransactionIntegration;
 import io.retort.exception.InvalidRequestException;
+import io.retort.spi.PoolIntegration;
 import io.retort.spi.TransactionCoordinator;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
@@ -92,7 +92,7 @@ public final class JtaTransactionCoordinator implements TransactionCoordinator {
      * {@code retort-xa:unnamed}. Engines call {@link #poolIntegration(String)}.
      */
     @Override
-    public Object poolIntegration() {
+    public PoolIntegration poolIntegration() {
         return poolIntegration("unnamed");
     }
 
@@ -101,16 +101,12 @@ public final class JtaTransactionCoordinator implements TransactionCoordinator {
      * {@code retort-xa:<databaseName>}, a name that stays the same whatever order engines are created in.
      */
     @Override
-    public Object poolIntegration(String databaseName) {
-        if (!xa) {
-            return new NarayanaTransactionIntegration(transactionManager, registry);
+    public PoolIntegration poolIntegration(String databaseName) {
+        if (!xa || recovery == null) {
+            return PoolIntegration.of(new NarayanaTransactionIntegration(transactionManager, registry));
         }
-        NarayanaRecovery xaRecovery = recovery;
-        if (xaRecovery == null) {
-            throw new IllegalStateException("An XA coordinator has no recovery manager; make it with withXa(recovery)");
-        }
-        return new NarayanaTransactionIntegration(transactionManager, registry, "retort-xa:" + databaseName, false,
-                xaRecovery.registry());
+        return PoolIntegration.of(new NarayanaTransactionIntegration(transactionManager, registry,
+                "retort-xa:" + databaseName, false, recovery.registry()));
     }
 
     @Override
@@ -183,11 +179,7 @@ public final class JtaTransactionCoordinator implements TransactionCoordinator {
 
         @Override
         public long remainingTimeoutMillis() {
-            if (transaction instanceof TransactionImple) {
-                long remaining = ((TransactionImple) transaction).getRemainingTimeoutMills();
-                return remaining > 0 ? remaining : -1;
-            }
-            return -1;
+            return transaction == null ? -1 : RemainingTimeout.millis(transaction);
         }
     }
 }

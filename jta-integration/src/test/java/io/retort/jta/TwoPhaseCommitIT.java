@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.retort.engine.Connection;
 import io.retort.engine.Engine;
 import io.retort.engine.EngineOptions;
+import io.retort.testing.TestEnvironment;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.TransactionManager;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two engines on two databases, PostgreSQL and MariaDB, in one JTA transaction with XA connections: they commit
  * together or roll back together, also when a resource fails at prepare. The PostgreSQL is an embedded one, since
- * XA needs {@code max_prepared_transactions} above 0; MariaDB is the test server ({@code RETORT_TEST_MARIADB_URL}
+ * XA needs {@code max_prepared_transactions} above 0; MariaDB is the test server ({@code TEST_RETORT_MARIADB_URL}
  * or 127.0.0.1:3306).
  */
 class TwoPhaseCommitIT {
@@ -38,7 +39,7 @@ class TwoPhaseCommitIT {
         tm = xa.transactionManager();
         EngineOptions options = EngineOptions.builder().transactionCoordinator(xa).build();
         pg = Engine.create("postgresql://postgres@127.0.0.1:" + postgres.getPort() + "/postgres", options);
-        String mariaUrl = System.getenv("RETORT_TEST_MARIADB_URL");
+        String mariaUrl = TestEnvironment.get(TestEnvironment.MARIADB_URL);
         maria = Engine.create(mariaUrl != null ? mariaUrl : "mariadb://root@127.0.0.1:3306/test", options);
         for (Engine engine : List.of(pg, maria)) {
             try (Connection conn = engine.connect()) {

@@ -99,7 +99,7 @@ public final class DatabaseExtension implements TestTemplateInvocationContextPro
         public void beforeEach(ExtensionContext context) throws Exception {
             Servers.Availability availability = Servers.find(database);
             if (!availability.available()) {
-                throw new IllegalStateException(database.id() + " is required by RETORT_TEST_REQUIRE="
+                throw new IllegalStateException(database.id() + " is required by " + TestEnvironment.REQUIRE + "="
                         + Servers.required() + " but is not available: " + availability.reason());
             }
             engines = new TestEngines(database, Servers.prepareRun(database, availability));

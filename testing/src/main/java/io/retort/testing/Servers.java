@@ -40,7 +40,8 @@ final class Servers {
     }
 
     static Set<TestDatabase> required() {
-        String value = System.getProperty("retort.test.require", System.getenv("RETORT_TEST_REQUIRE"));
+        String value = System.getProperty(TestEnvironment.REQUIRE_PROPERTY,
+                TestEnvironment.get(TestEnvironment.REQUIRE));
         if (value == null || value.isBlank()) {
             return Set.of();
         }
@@ -65,9 +66,9 @@ final class Servers {
     }
 
     private static Availability locatePostgresql() {
-        String configured = System.getenv("RETORT_TEST_POSTGRESQL_URL");
-        if (configured != null && !configured.isBlank()) {
-            return new Availability(configured, "RETORT_TEST_POSTGRESQL_URL");
+        String configured = TestEnvironment.get(TestEnvironment.POSTGRESQL_URL);
+        if (configured != null) {
+            return new Availability(configured, TestEnvironment.POSTGRESQL_URL);
         }
         if (reachable("127.0.0.1", 5432)) {
             String admin = "jdbc:postgresql://127.0.0.1:5432/postgres";
@@ -80,7 +81,7 @@ final class Servers {
         }
         if (required().contains(TestDatabase.POSTGRESQL)) {
             return new Availability(null, "no PostgreSQL server answers at 127.0.0.1:5432 and"
-                    + " RETORT_TEST_POSTGRESQL_URL is not set");
+                    + " " + TestEnvironment.POSTGRESQL_URL + " is not set");
         }
         try {
             System.out.println("[retort-testing] No PostgreSQL server at 127.0.0.1:5432: starting an embedded one");
@@ -107,9 +108,9 @@ final class Servers {
     }
 
     private static Availability locateMariaDb() {
-        String configured = System.getenv("RETORT_TEST_MARIADB_URL");
-        if (configured != null && !configured.isBlank()) {
-            return new Availability(configured, "RETORT_TEST_MARIADB_URL");
+        String configured = TestEnvironment.get(TestEnvironment.MARIADB_URL);
+        if (configured != null) {
+            return new Availability(configured, TestEnvironment.MARIADB_URL);
         }
         if (reachable("127.0.0.1", 3306)) {
             try {
@@ -120,7 +121,7 @@ final class Servers {
                 return new Availability(null, "MariaDB at 127.0.0.1:3306 answered, but " + e.getMessage());
             }
         }
-        return new Availability(null, "no MariaDB server answers at 127.0.0.1:3306 and RETORT_TEST_MARIADB_URL"
+        return new Availability(null, "no MariaDB server answers at 127.0.0.1:3306 and " + TestEnvironment.MARIADB_URL
                 + " is not set");
     }
 

@@ -71,7 +71,7 @@ public class RequestSessions {
                         current.newObjects().size(), current.dirtyObjects().size(), current.deletedObjects().size());
             }
             long writes = WriteTracker.count() - settledWrites;
-            if (current.inTransaction() && writes > 0) {
+            if (current.isInTransaction() && writes > 0) {
                 LOG.log(System.Logger.Level.WARNING, "The request ended while the Session {0} had flushed {1} writing"
                         + " statement(s) that were never committed: they are rolled back. Call session.commit() before"
                         + " the request ends, or make the method @Transactional with retort-jta on the class path.",

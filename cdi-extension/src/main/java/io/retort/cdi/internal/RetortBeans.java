@@ -41,9 +41,13 @@ public final class RetortBeans {
         return name.isEmpty() ? Default.Literal.INSTANCE : Database.Literal.of(name);
     }
 
-    /** The session factory of the database, on the client proxy of its engine. */
+    /**
+     * The session factory of the database, on the client proxy of its engine, with the database's {@code Registry}
+     * bean (the one registry of the database: its sessions map exactly its classes).
+     */
     public static SessionFactory sessionFactory(String name, Instance<Object> lookup) {
         return SessionFactory.builder(lookup.select(Engine.class, qualifier(name)).get())
+                .registry(lookup.select(io.retort.orm.Registry.class, qualifier(name)).get())
                 .expireOnCommit(new SettingsReader(ConfigProvider.getConfig()).expireOnCommit(name)).build();
     }
 

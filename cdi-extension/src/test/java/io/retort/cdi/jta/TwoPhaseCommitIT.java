@@ -8,6 +8,7 @@ import io.retort.cdi.RetortExtension;
 import io.retort.cdi.jta.maria.XaMariaNote;
 import io.retort.engine.Connection;
 import io.retort.engine.Engine;
+import io.retort.testing.TestEnvironment;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class TwoPhaseCommitIT {
     @BeforeAll
     static void start() throws Exception {
         server = EmbeddedPostgres.builder().setServerConfig("max_prepared_transactions", "10").start();
-        String mariaUrl = System.getenv("RETORT_TEST_MARIADB_URL");
+        String mariaUrl = TestEnvironment.get(TestEnvironment.MARIADB_URL);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         config = ConfigProviderResolver.instance().getBuilder().forClassLoader(loader).addDefaultSources()
                 .withSources(new io.smallrye.config.PropertiesConfigSource(Map.of(

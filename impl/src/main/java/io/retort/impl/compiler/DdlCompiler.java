@@ -125,7 +125,7 @@ public final class DdlCompiler {
                 Table owner = order.owner(fk);
                 if (existing.hasTable().test(owner.schema(), owner.name())) {
                     statements.add("ALTER TABLE " + qualified(owner) + " "
-                            + dialect.dropForeignKeyAction(dialect.quote(foreignKeyName(owner, fk))));
+                            + dialect.typeCompiler().dropForeignKeyAction(dialect.quote(foreignKeyName(owner, fk))));
                 }
             }
         }
@@ -170,7 +170,7 @@ public final class DdlCompiler {
         }
         for (Column<?> column : table.columns()) {
             if (column.type() instanceof EnumType<?>) {
-                String condition = dialect.enumCheck((EnumType<?>) column.type(), dialect.quote(column.name()));
+                String condition = dialect.typeCompiler().enumCheck((EnumType<?>) column.type(), dialect.quote(column.name()));
                 if (condition != null) {
                     parts.add("CHECK (" + condition + ")");
                 }
@@ -191,12 +191,12 @@ public final class DdlCompiler {
         StringBuilder sql = new StringBuilder(name).append(' ');
         String where = columnName(column);
         if (identity) {
-            sql.append(dialect.identityTypeName(type, where)).append(dialect.identityClause(type));
+            sql.append(dialect.typeCompiler().identityTypeName(type, where)).append(dialect.typeCompiler().identityClause(type));
         } else {
-            sql.append(dialect.typeName(type, where));
+            sql.append(dialect.typeCompiler().typeName(type, where));
         }
         if (column.sequence() != null) {
-            sql.append(" DEFAULT (").append(dialect.sequenceDefault(dialect.quote(column.sequence().name())))
+            sql.append(" DEFAULT (").append(dialect.typeCompiler().sequenceDefault(dialect.quote(column.sequence().name())))
                     .append(')');
         } else if (column.serverDefault() != null) {
             sql.append(" DEFAULT ").append(column.serverDefault());

@@ -55,7 +55,9 @@ abstract class DmlRenderer extends SelectRenderer {
                 throw new io.retort.exception.CompileException("An upsert of DEFAULT VALUES into "
                         + insert.table().name() + " is not supported; give the key's values with values(...)");
             }
-            append("INSERT INTO ");
+            append("INSERT ");
+            prefixes(insert.prefixes());
+            append("INTO ");
             insert.table().accept(this);
             append(dialect.defaultValuesClause());
             returning("INSERT", insert.table().name(), insert.returningClause());
@@ -71,7 +73,9 @@ abstract class DmlRenderer extends SelectRenderer {
                 merge(insert, rows, onConflict);
                 return;
             }
-            append("INSERT INTO ");
+            append("INSERT ");
+            prefixes(insert.prefixes());
+            append("INTO ");
             insert.table().accept(this);
             append(" (");
             for (int i = 0; i < insert.selectColumns().size(); i++) {
@@ -79,10 +83,8 @@ abstract class DmlRenderer extends SelectRenderer {
             }
             append(") ");
             SqlNode query = insert.fromQuery();
-            if (onConflict != null && dialect.upsertStyle() == Dialect.UpsertStyle.ON_CONFLICT
-                    && query instanceof Select && ((Select) query).whereClause() == null) {
-                // SQLite reads "FROM t ON CONFLICT" as the ON of a join: a WHERE clause ends the SELECT first.
-                query = ((Select) query).where(io.retort.sql.Sql.sqlCondition("1 = 1"));
+            if (onConflict != null && dialect.upsertStyle() == Dialect.UpsertStyle.ON_CONFLICT) {
+                query = endedBeforeOnConflict(query);
             }
             query.accept(this);
             if (onConflict != null) {
@@ -95,7 +97,9 @@ abstract class DmlRenderer extends SelectRenderer {
             merge(insert, rows, onConflict);
             return;
         }
-        append("INSERT INTO ");
+        append("INSERT ");
+        prefixes(insert.prefixes());
+        append("INTO ");
         insert.table().accept(this);
         append(" (");
         for (int i = 0; i < assignments.size(); i++) {
@@ -107,6 +111,29 @@ abstract class DmlRenderer extends SelectRenderer {
             onConflict(insert.table(), onConflict);
         }
         returning("INSERT", insert.table().name(), insert.returningClause());
+    }
+
+    /**
+     * The SELECT of an INSERT ... SELECT ... ON CONFLICT, ended so that ON CONFLICT cannot be read as the ON of a
+     * join: SQLite's parser takes {@code FROM t ON CONFLICT} as one, so a SELECT (or the last SELECT of a UNION)
+     * without WHERE gets {@code WHERE true}, as SQLite's documentation advises. PostgreSQL reads it either way.
+     */
+    private static SqlNode endedBeforeOnConflict(SqlNode query) {
+        if (query instanceof Select && ((Select) query).whereClause() == null) {
+            return ((Select) query).where(io.retort.sql.Sql.trueValue());
+        }
+        if (query instanceof io.retort.sql.CompoundSelect) {
+            io.retort.sql.CompoundSelect compound = (io.retort.sql.CompoundSelect) query;
+            List<Select> selects = compound.selects();
+            Select last = selects.get(selects.size() - 1);
+            if (last.whereClause() == null && compound.orderByClause().isEmpty() && compound.limitClause() == null
+                    && compound.offsetClause() == null) {
+                List<Select> ended = new ArrayList<>(selects);
+                ended.set(ended.size() - 1, last.where(io.retort.sql.Sql.trueValue()));
+                return compound.withSelects(ended);
+            }
+        }
+        return query;
     }
 
     void rowValues(List<List<Assignment>> rows) {
@@ -219,6 +246,13 @@ abstract class DmlRenderer extends SelectRenderer {
             throw new io.retort.exception.CompileException("An upsert with RETURNING is not supported by "
                     + dialect.name());
         }
+        for (io.retort.sql.Prefix prefix : insert.prefixes()) {
+            if (prefix.appliesTo(dialect.name())) {
+                throw new io.retort.exception.CompileException("A prefix (" + prefix.text() + ") on an upsert is not"
+                        + " supported by " + dialect.name() + ", whose upsert is a MERGE; name the dialects it is"
+                        + " for in prefixWith(text, dialects...)");
+            }
+        }
         io.retort.sql.ConflictTarget conflict = onConflict.target();
         if (conflict.constraint() != null || conflict.where() != null) {
             throw new io.retort.exception.CompileException("An upsert target " + (conflict.constraint() != null
@@ -318,6 +352,7 @@ abstract class DmlRenderer extends SelectRenderer {
         }
         boolean multiTable = !others.isEmpty() && style == Dialect.UpdateFromStyle.MULTI_TABLE;
         append("UPDATE ");
+        prefixes(update.prefixes());
         update.table().accept(this);
         if (multiTable) {
             for (TableReference other : others) {
@@ -364,7 +399,9 @@ abstract class DmlRenderer extends SelectRenderer {
                     + others.get(0).name() + ") is not supported by " + dialect.name()
                     + "; compare with a subquery instead, e.g. where(exists(select(...)))");
         }
-        append("DELETE FROM ");
+        append("DELETE ");
+        prefixes(delete.prefixes());
+        append("FROM ");
         if (!others.isEmpty() && style == Dialect.DeleteUsingStyle.MULTI_TABLE) {
             // MySQL: DELETE FROM target USING target, other...: the target is named by its alias, if any.
             append(tableName(delete.table())).append(" USING ");

@@ -29,6 +29,31 @@ public final class ExpressionCompiler extends DmlRenderer {
     }
 
     /**
+     * A statement compiled for the walk that keyed it: the compiled form, and for each placeholder where its value
+     * comes from ({@link CacheKeyWalker#bound}).
+     *
+     * @param statement the compiled statement
+     * @param valueSources per placeholder: an index into the walk's values, a {@link Named} parameter, or a
+     *     parameter the compiled form holds
+     */
+    public record Keyed(CompiledStatement statement, Object[] valueSources) {
+    }
+
+    /**
+     * Compiles a statement walked by {@code walked} (its cache key), recording where each placeholder's value is in
+     * that walk, so that an execution of any statement of the same key takes its values from its own single walk.
+     */
+    public static Keyed compileKeyed(Dialect dialect, SqlNode statement, CacheKeyWalker walked) {
+        ExpressionCompiler compiler = new ExpressionCompiler(dialect, true, false);
+        compiler.walked = walked;
+        statement.accept(compiler);
+        boolean readOnly = (statement instanceof Select || statement instanceof io.retort.sql.CompoundSelect)
+                && !compiler.mayWrite;
+        return new Keyed(compiler.placeholders().toCompiled(compiler.sql.toString(), readOnly,
+                !compiler.sawCteOrDerived), compiler.valueSources.toArray());
+    }
+
+    /**
      * The values and types a statement binds, in placeholder order (before expansion).
      *
      * @param computed whether some value was computed as it was gathered (a column's client-side default), so that

@@ -53,6 +53,14 @@ abstract class ExpressionRenderer implements SqlVisitor {
 
     String nameHint = "param";
 
+    /**
+     * The walk of the statement being compiled, when the compiled form is keyed by it: each placeholder then records
+     * where its value comes from in {@link #valueSources} (see {@link CacheKeyWalker#bound}).
+     */
+    @Nullable CacheKeyWalker walked;
+
+    final List<Object> valueSources = new ArrayList<>();
+
     boolean qualifyColumns = true;
 
     /** Tables in the FROM clauses of the statements enclosing the one being rendered, for correlation. */
@@ -99,6 +107,15 @@ abstract class ExpressionRenderer implements SqlVisitor {
     String tableName(TableReference table) {
         String schema = table.schema();
         return schema == null ? quote(table.name()) : quote(schema) + "." + quote(table.name());
+    }
+
+    /** The prefixes of a statement that apply to this dialect, each followed by a space. */
+    void prefixes(List<io.retort.sql.Prefix> prefixes) {
+        for (io.retort.sql.Prefix prefix : prefixes) {
+            if (prefix.appliesTo(dialect.name())) {
+                append(prefix.text()).append(" ");
+            }
+        }
     }
 
     ExpressionRenderer append(String text) {
@@ -161,6 +178,7 @@ abstract class ExpressionRenderer implements SqlVisitor {
             sql.append(text.sql());
             for (int i = 0; i < text.parameterNames().size(); i++) {
                 placeholders().add(text.parameterNames().get(i), base + text.placeholderOffsets().get(i));
+                valueSources.add(new ExpressionCompiler.Named(text.parameterNames().get(i)));
             }
         } else {
             for (String name : text.parameterNames()) {
@@ -172,12 +190,17 @@ abstract class ExpressionRenderer implements SqlVisitor {
 
     @Override
     public void visitBind(BindParameter<?> bind) {
-        if (render && bind.name() != null) {
-            placeholders().add(bind.name(), sql.length());
+        if (render) {
+            if (bind.name() != null) {
+                placeholders().add(bind.name(), sql.length());
+            } else {
+                placeholders().addUnnamed(nameHint, sql.length(), bind.isExpanding());
+            }
             sql.append('?');
-        } else if (render) {
-            placeholders().addUnnamed(nameHint, sql.length(), bind.isExpanding());
-            sql.append('?');
+            int source = walked == null ? -1 : walked.sourceOf(bind);
+            // A value not met by the walk is one the compiler made from the statement's structure (a JSON path), or
+            // one computed at each execution: the compiled form keeps the parameter itself.
+            valueSources.add(source >= 0 ? Integer.valueOf(source) : bind);
         } else {
             values.add(bind.name() != null ? new ExpressionCompiler.Named(bind.name()) : bind.value());
             types.add(bind.type());
@@ -284,8 +307,22 @@ abstract class ExpressionRenderer implements SqlVisitor {
             case ADD: append(" + "); break;
             case SUBTRACT: append(" - "); break;
             case MULTIPLY: append(" * "); break;
-            case DIVIDE: append(isIntegral(operation.left().type().javaType())
-                    && isIntegral(operation.right().type().javaType()) ? " " + dialect.integerDivision() + " " : " / ");
+            case DIVIDE:
+                boolean integral = isIntegral(operation.type().javaType());
+                append(integral && isIntegral(operation.left().type().javaType())
+                        && isIntegral(operation.right().type().javaType()) ? " " + dialect.integerDivision() + " "
+                        : " / ");
+                String divisor = dialect.fractionalDivisor();
+                if (!integral && !divisor.equals("%s") && isNumeric(operation.type().javaType())) {
+                    // A fractional result is a true division even of integer values (SQLite) or after an integer
+                    // dividend (H2).
+                    int at = divisor.indexOf("%s");
+                    append(divisor.substring(0, at));
+                    hintFrom(operation.left());
+                    operation.right().accept(this);
+                    append(divisor.substring(at + 2)).append(")");
+                    return;
+                }
                 break;
             case MODULO: append(" % "); break;
             default: append(" || ");
@@ -293,6 +330,11 @@ abstract class ExpressionRenderer implements SqlVisitor {
         hintFrom(operation.left());
         operation.right().accept(this);
         append(")");
+    }
+
+    /** Whether values of a Java type are numbers of any kind. */
+    private static boolean isNumeric(Class<?> type) {
+        return isIntegral(type) || type == java.math.BigDecimal.class || type == Double.class || type == Float.class;
     }
 
     /** Whether values of a Java type are integers (their division must stay an integer division everywhere). */
@@ -305,7 +347,7 @@ abstract class ExpressionRenderer implements SqlVisitor {
     public void visitCast(io.retort.sql.Cast<?> cast) {
         append("CAST(");
         cast.expression().accept(this);
-        append(" AS ").append(render ? dialect.castTypeName(cast.type()) : "").append(")");
+        append(" AS ").append(render ? dialect.typeCompiler().castTypeName(cast.type()) : "").append(")");
     }
 
     @Override

@@ -55,14 +55,27 @@ abstract class FunctionRenderer extends ExpressionRenderer {
             jsonPath.accept(this);
             append(")");
         } else {
-            // MySQL: JSON_EXTRACT gives JSON; JSON_UNQUOTE turns a JSON string into its text.
-            append(access.asText() ? "JSON_UNQUOTE(JSON_EXTRACT(" : "JSON_EXTRACT(");
-            access.document().accept(this);
-            append(", ");
-            nameHint = "path";
-            jsonPath.accept(this);
-            append(access.asText() ? "))" : ")");
+            // MySQL: JSON_EXTRACT gives JSON; JSON_UNQUOTE turns a JSON string into its text, but a JSON null
+            // into the string 'null': as text, a JSON null is SQL NULL, as PostgreSQL's ->> and SQLite's give it.
+            if (access.asText()) {
+                append("CASE WHEN JSON_TYPE(");
+                jsonExtract(access, jsonPath);
+                append(") = 'NULL' THEN NULL ELSE JSON_UNQUOTE(");
+                jsonExtract(access, jsonPath);
+                append(") END");
+            } else {
+                jsonExtract(access, jsonPath);
+            }
         }
+    }
+
+    private void jsonExtract(io.retort.sql.JsonAccess<?> access, io.retort.sql.BindParameter<String> jsonPath) {
+        append("JSON_EXTRACT(");
+        access.document().accept(this);
+        append(", ");
+        nameHint = "path";
+        jsonPath.accept(this);
+        append(")");
     }
 
     /** A JSON path of keys, {@code $."a"."b"}, each key quoted. */
@@ -155,10 +168,14 @@ abstract class FunctionRenderer extends ExpressionRenderer {
             append(" THEN 1 END");
         }
         for (int i = 0; i < arguments.size(); i++) {
-            append(i > 0 ? ", " : "").append("CASE WHEN ");
+            io.retort.sql.Expression<?> argument = arguments.get(i);
+            boolean distinct = argument instanceof io.retort.sql.Unary
+                    && ((io.retort.sql.Unary<?>) argument).operator() == io.retort.sql.Unary.Operator.DISTINCT;
+            // count(DISTINCT x) FILTER (WHERE p) is count(DISTINCT CASE WHEN p THEN x END): DISTINCT stays first.
+            append(i > 0 ? ", " : "").append(distinct ? "DISTINCT CASE WHEN " : "CASE WHEN ");
             filtered.predicate().accept(this);
             append(" THEN ");
-            arguments.get(i).accept(this);
+            (distinct ? ((io.retort.sql.Unary<?>) argument).operand() : argument).accept(this);
             append(" END");
         }
         append(")");
@@ -178,6 +195,28 @@ abstract class FunctionRenderer extends ExpressionRenderer {
             visitAll(function.arguments(), ", ");
         }
         append(")");
+    }
+
+    @Override
+    public void visitWithinGroup(io.retort.sql.WithinGroup<?> withinGroup) {
+        if (!dialect.supportsWithinGroup()) {
+            throw new io.retort.exception.CompileException("WITHIN GROUP (" + withinGroup.function().name()
+                    + ") is not supported by " + dialect.name() + "; compute the ordered-set aggregate from the"
+                    + " ordered rows in a subquery, or in Java");
+        }
+        mayWrite = true; // a function call
+        withinGroup.function().accept(this);
+        append(" WITHIN GROUP (ORDER BY ");
+        visitAll(withinGroup.orderBy(), ", ");
+        append(")");
+    }
+
+    @Override
+    public void visitStar(io.retort.sql.Star star) {
+        if (star.table() != null) {
+            append(tableName(star.table())).append(".");
+        }
+        append("*");
     }
 
     @Override

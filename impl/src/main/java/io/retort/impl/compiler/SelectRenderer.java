@@ -77,6 +77,15 @@ abstract class SelectRenderer extends FunctionRenderer {
                         + " would not end on a cycle; use unionAll(...) with a depth limit in its WHERE");
             }
         }
+        for (io.retort.sql.CommonTableExpression cte : ctes) {
+            boolean dml = cte.body() instanceof io.retort.sql.Insert || cte.body() instanceof io.retort.sql.Update
+                    || cte.body() instanceof io.retort.sql.Delete;
+            if (dml && !dialect.supportsDmlInCte()) {
+                throw new io.retort.exception.CompileException("A data-modifying statement in WITH (CTE "
+                        + cte.name() + ") is not supported by " + dialect.name() + "; execute the statement with"
+                        + " its RETURNING, then the SELECT, in one transaction");
+            }
+        }
         append(recursive ? "WITH RECURSIVE " : "WITH ");
         for (int i = 0; i < ctes.size(); i++) {
             io.retort.sql.CommonTableExpression cte = ctes.get(i);
@@ -169,6 +178,34 @@ abstract class SelectRenderer extends FunctionRenderer {
         append(clause.substring(copied));
     }
 
+    /** {@code [OFFSET ? ROWS] FETCH FIRST ? ROWS WITH TIES}, the standard's form. */
+    private void fetchWithTies(Select select) {
+        if (!dialect.supportsFetchWithTies()) {
+            throw new io.retort.exception.CompileException("FETCH FIRST ... WITH TIES is not supported by "
+                    + dialect.name() + "; rank the rows with rank().over(Window.orderBy(...)) in a subquery and keep"
+                    + " those of rank <= n");
+        }
+        if (select.orderByClause().isEmpty()) {
+            throw new io.retort.exception.CompileException("FETCH FIRST ... WITH TIES needs an ORDER BY, which"
+                    + " decides the ties; add orderBy(...)");
+        }
+        BindParameter<Integer> offset = select.offsetClause();
+        if (offset != null) {
+            append(" OFFSET ");
+            nameHint = "offset";
+            offset.accept(this);
+            append(" ROWS");
+        }
+        BindParameter<Integer> limit = select.limitClause();
+        if (limit == null) {
+            throw new io.retort.exception.CompileException("FETCH FIRST ... WITH TIES needs a limit; add limit(n)");
+        }
+        append(" FETCH FIRST ");
+        nameHint = "limit";
+        limit.accept(this);
+        append(" ROWS WITH TIES");
+    }
+
     void nestedSelect(Select select) {
         append("(");
         select.accept(this);
@@ -202,11 +239,15 @@ abstract class SelectRenderer extends FunctionRenderer {
                         + dialect.name() + "; number the rows with row_number().over(Window.partitionBy(...)"
                         + " .orderBy(...)) in a subquery and keep row 1");
             }
-            append("SELECT DISTINCT ON (");
+            append("SELECT ");
+            prefixes(select.prefixes());
+            append("DISTINCT ON (");
             visitAll(select.distinctOnClause(), ", ");
             append(") ");
         } else {
-            append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
+            append("SELECT ");
+            prefixes(select.prefixes());
+            append(select.isDistinct() ? "DISTINCT " : "");
         }
         List<io.retort.sql.FromClause> froms;
         if (plain) {
@@ -246,7 +287,11 @@ abstract class SelectRenderer extends FunctionRenderer {
             append(" ORDER BY ");
             visitAll(select.orderByClause(), ", ");
         }
-        limitOffset(select.limitClause(), select.offsetClause());
+        if (select.isWithTies()) {
+            fetchWithTies(select);
+        } else {
+            limitOffset(select.limitClause(), select.offsetClause());
+        }
         io.retort.sql.RowLock rowLock = select.rowLockClause();
         if (rowLock != null) {
             mayWrite = true; // takes row locks

@@ -20,6 +20,21 @@ public class H2Dialect extends Dialect {
     }
 
     @Override
+    protected JdbcTypes createJdbcTypes() {
+        return new H2JdbcTypes();
+    }
+
+    @Override
+    protected TypeCompiler createTypeCompiler() {
+        return new H2TypeCompiler(this);
+    }
+
+    @Override
+    protected ReflectionQueries createReflectionQueries() {
+        return new H2ReflectionQueries(this);
+    }
+
+    @Override
     public String jdbcUrl(DatabaseUrl url) {
         String database = url.database();
         if (database == null || database.isEmpty()) {
@@ -75,30 +90,6 @@ public class H2Dialect extends Dialect {
         return super.classify(exception);
     }
 
-    @Override
-    public String typeName(io.retort.types.SqlType<?> type, String column) {
-        switch (type.kind()) {
-            case TEXT: case JSON: return type instanceof io.retort.types.BasicType<?> ? "CLOB"
-                    : super.typeName(type, column);
-            case INTERVAL: return "INTERVAL DAY(18) TO SECOND(6)";
-            case TIME: return "TIME(6)";
-            case UUID: return "UUID";
-            default: return super.typeName(type, column);
-        }
-    }
-
-    @Override
-    protected void bindUuid(java.sql.PreparedStatement statement, int index, java.util.UUID value)
-            throws java.sql.SQLException {
-        statement.setObject(index, value);
-    }
-
-    @Override
-    protected @org.jspecify.annotations.Nullable Object readUuid(java.sql.ResultSet rows, int index)
-            throws java.sql.SQLException {
-        return rows.getObject(index, java.util.UUID.class);
-    }
-
     /** H2 has no UPDATE ... FROM; a correlated subquery or MERGE does the same. */
     @Override
     public UpdateFromStyle updateFromStyle() {
@@ -115,31 +106,6 @@ public class H2Dialect extends Dialect {
     @Override
     public String limitClause(boolean hasLimit, boolean hasOffset) {
         return (hasOffset ? " OFFSET {offset} ROWS" : "") + (hasLimit ? " FETCH FIRST {limit} ROWS ONLY" : "");
-    }
-
-    @Override
-    public String normalizeName(String stored) {
-        String lower = stored.toLowerCase(Locale.ROOT);
-        return stored.equals(stored.toUpperCase(Locale.ROOT)) && !requiresQuotes(lower) ? lower : stored;
-    }
-
-    @Override
-    public String denormalizeName(String name) {
-        return requiresQuotes(name) ? name : name.toUpperCase(Locale.ROOT);
-    }
-
-    @Override
-    public String sequenceExistsQuery() {
-        return "SELECT count(*) FROM information_schema.sequences WHERE sequence_schema = current_schema()"
-                + " AND sequence_name = ?";
-    }
-
-    /** H2 makes an index for each foreign key and each unique or primary-key constraint, named after it. */
-    @Override
-    public boolean isImplicitIndex(String indexName, java.util.List<String> columns,
-            java.util.Set<java.util.List<String>> foreignKeyColumns) {
-        return indexName.startsWith("PRIMARY_KEY_") || indexName.matches(".*_INDEX_[0-9A-Z]+")
-                || indexName.startsWith("CONSTRAINT_INDEX_");
     }
 
     @Override
@@ -173,5 +139,23 @@ public class H2Dialect extends Dialect {
     @Override
     public boolean recursiveUnionRemovesDuplicates() {
         return false;
+    }
+
+    /** H2 types a bound divisor after an integer dividend as an integer: {@code 5 / ?} with 2.0 gives 2. */
+    @Override
+    public String fractionalDivisor() {
+        return "CAST(%s AS NUMERIC(38, 18))";
+    }
+
+    /** H2 has ordered-set aggregates (PERCENTILE_CONT, MODE, LISTAGG ...). */
+    @Override
+    public boolean supportsWithinGroup() {
+        return true;
+    }
+
+    /** H2 has FETCH FIRST ... WITH TIES. */
+    @Override
+    public boolean supportsFetchWithTies() {
+        return true;
     }
 }

@@ -24,6 +24,21 @@ public class MySqlDialect extends Dialect {
     }
 
     @Override
+    protected JdbcTypes createJdbcTypes() {
+        return new MySqlJdbcTypes();
+    }
+
+    @Override
+    protected TypeCompiler createTypeCompiler() {
+        return new MySqlTypeCompiler(this);
+    }
+
+    @Override
+    protected ReflectionQueries createReflectionQueries() {
+        return new MySqlReflectionQueries(this);
+    }
+
+    @Override
     public String jdbcUrl(DatabaseUrl url) {
         return "jdbc:" + jdbcScheme + "://" + Drivers.hostAndPort(url, "localhost") + "/"
                 + (url.database() == null ? "" : url.database());
@@ -46,106 +61,6 @@ public class MySqlDialect extends Dialect {
         return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
-    @Override
-    public String typeName(io.retort.types.SqlType<?> type, String column) {
-        if (!(type instanceof io.retort.types.BasicType<?>)) {
-            return super.typeName(type, column);
-        }
-        io.retort.types.BasicType<?> basic = (io.retort.types.BasicType<?>) type;
-        switch (type.kind()) {
-            case BOOLEAN: return "BOOL";
-            case NUMERIC: return basic.precision() == null ? "DECIMAL(65, 30)"
-                    : "DECIMAL(" + basic.precision() + ", " + basic.scale() + ")";
-            case FLOAT: return "FLOAT";
-            case DOUBLE: return "DOUBLE";
-            case TIME: return "TIME(6)";
-            case DATETIME: case DATETIME_TZ: return "DATETIME(6)";
-            case INTERVAL: throw new io.retort.exception.CompileException(name() + " has no INTERVAL type (column "
-                    + column + "); store a duration as a number of seconds (BIGINT) or use PostgreSQL or H2");
-            case BINARY: return "LONGBLOB";
-            case TEXT: return "LONGTEXT";
-            case JSON: return "JSON";
-            default: return super.typeName(type, column);
-        }
-    }
-
-    @Override
-    protected String unboundedVarchar(String column) {
-        throw new io.retort.exception.CompileException(name() + " needs a length for VARCHAR column " + column
-                + "; use string(n) (e.g. string(255)) or TEXT");
-    }
-
-    @Override
-    protected String enumTypeName(io.retort.types.EnumType<?> type) {
-        StringBuilder text = new StringBuilder("ENUM(");
-        for (int i = 0; i < type.values().size(); i++) {
-            text.append(i > 0 ? ", " : "").append(literal(type.values().get(i)));
-        }
-        return text.append(')').toString();
-    }
-
-    @Override
-    public @org.jspecify.annotations.Nullable String enumCheck(io.retort.types.EnumType<?> type, String quotedColumn) {
-        return null;
-    }
-
-    @Override
-    public String identityClause(io.retort.types.SqlType<?> type) {
-        return " AUTO_INCREMENT";
-    }
-
-    @Override
-    public String dropForeignKeyAction(String quotedName) {
-        return "DROP FOREIGN KEY " + quotedName;
-    }
-
-    @Override
-    public String sequenceExistsQuery() {
-        return "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
-                + " AND table_type = 'SEQUENCE' AND table_name = ?";
-    }
-
-    @Override
-    protected String currentSchemaFunction() {
-        return "DATABASE()";
-    }
-
-    /**
-     * InnoDB makes an index for each foreign key no other index starts with, named after the constraint
-     * ({@code fk_...}, {@code t_ibfk_1}) or after its first column.
-     */
-    @Override
-    public boolean isImplicitIndex(String indexName, java.util.List<String> columns,
-            java.util.Set<java.util.List<String>> foreignKeyColumns) {
-        return indexName.equals("PRIMARY") || foreignKeyColumns.contains(columns) && (indexName.startsWith("fk_")
-                || indexName.contains("_ibfk_") || indexName.equals(columns.get(0)));
-    }
-
-    @Override
-    public io.retort.types.SqlType<?> reflectType(int jdbcType, String typeName, int size, int scale) {
-        String name = typeName.toLowerCase(Locale.ROOT);
-        if (name.equals("tinyint") && size == 1 || name.equals("bit") && size == 1 || name.equals("boolean")) {
-            return io.retort.types.Types.BOOLEAN;
-        }
-        if (name.equals("float")) {
-            return io.retort.types.Types.FLOAT;
-        }
-        if (name.equals("longtext") || name.equals("mediumtext")) {
-            return io.retort.types.Types.TEXT;
-        }
-        if (name.equals("datetime")) {
-            return io.retort.types.Types.DATETIME;
-        }
-        return super.reflectType(jdbcType, typeName, size, scale);
-    }
-
-    /** InnoDB reports NO ACTION as RESTRICT; the two behave the same there. */
-    @Override
-    public io.retort.schema.ReferentialAction reflectedAction(io.retort.schema.ReferentialAction reported) {
-        return reported == io.retort.schema.ReferentialAction.RESTRICT ? io.retort.schema.ReferentialAction.NO_ACTION
-                : reported;
-    }
-
     /** MariaDB has sequences (10.3 and later); MySQL has none. */
     @Override
     public boolean supportsSequences() {
@@ -155,20 +70,6 @@ public class MySqlDialect extends Dialect {
     @Override
     public boolean inlineColumnComments() {
         return true;
-    }
-
-    /** MySQL's DATETIME has no zone: instants are stored in UTC. */
-    @Override
-    protected void bindDateTimeTz(java.sql.PreparedStatement statement, int index, java.time.OffsetDateTime value)
-            throws SQLException {
-        statement.setObject(index, TypedValues.utc(value));
-    }
-
-    @Override
-    protected @org.jspecify.annotations.Nullable Object readDateTimeTz(java.sql.ResultSet rows, int index)
-            throws SQLException {
-        java.time.LocalDateTime utc = rows.getObject(index, java.time.LocalDateTime.class);
-        return utc == null ? null : utc.atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** MySQL compares an untyped NULL with any column, and CAST knows few of the column types. */
@@ -245,24 +146,6 @@ public class MySqlDialect extends Dialect {
     @Override
     public boolean supportsIsDistinctFrom() {
         return false;
-    }
-
-    /** MySQL's CAST takes SIGNED, CHAR, DECIMAL, DOUBLE, DATE, TIME, DATETIME, BINARY and JSON. */
-    @Override
-    public String castTypeName(io.retort.types.SqlType<?> type) {
-        switch (type.kind()) {
-            case INTEGER: case SMALLINT: case BIGINT: case BOOLEAN: return "SIGNED";
-            case VARCHAR:
-                // CHAR(n) keeps the length of string(n): CAST(x AS CHAR) would not truncate to it.
-                return type instanceof io.retort.types.BasicType && ((io.retort.types.BasicType<?>) type).length()
-                        != null ? "CHAR(" + ((io.retort.types.BasicType<?>) type).length() + ")" : "CHAR";
-            case TEXT: case UUID: case ENUM: return "CHAR";
-            case FLOAT: case DOUBLE: return "DOUBLE";
-            case DATETIME: case DATETIME_TZ: return "DATETIME(6)";
-            case TIME: return "TIME(6)";
-            case BINARY: return "BINARY";
-            default: return typeName(type, "CAST");
-        }
     }
 
     @Override
@@ -385,5 +268,11 @@ public class MySqlDialect extends Dialect {
     @Override
     public @org.jspecify.annotations.Nullable String regexpOperator(boolean negated) {
         return negated ? "NOT REGEXP" : "REGEXP";
+    }
+
+    /** MariaDB 10.6 and later has FETCH FIRST ... WITH TIES; MySQL has not. */
+    @Override
+    public boolean supportsFetchWithTies() {
+        return isMariaDb() && versionUnknownOrAtLeast(10, 6);
     }
 }

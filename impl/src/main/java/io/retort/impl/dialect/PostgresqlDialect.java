@@ -14,32 +14,24 @@ public class PostgresqlDialect extends Dialect {
     }
 
     @Override
+    protected JdbcTypes createJdbcTypes() {
+        return new PostgresqlJdbcTypes();
+    }
+
+    @Override
+    protected TypeCompiler createTypeCompiler() {
+        return new PostgresqlTypeCompiler(this);
+    }
+
+    @Override
+    protected ReflectionQueries createReflectionQueries() {
+        return new PostgresqlReflectionQueries(this);
+    }
+
+    @Override
     public String jdbcUrl(DatabaseUrl url) {
         return "jdbc:postgresql://" + Drivers.hostAndPort(url, "localhost") + "/"
                 + (url.database() == null ? "" : url.database());
-    }
-
-    @Override
-    public String typeName(io.retort.types.SqlType<?> type, String column) {
-        if (!(type instanceof io.retort.types.BasicType<?>)) {
-            return super.typeName(type, column);
-        }
-        switch (type.kind()) {
-            case BINARY: return "BYTEA";
-            case UUID: return "UUID";
-            case JSON: return "JSONB";
-            default: return super.typeName(type, column);
-        }
-    }
-
-    @Override
-    protected String enumTypeName(io.retort.types.EnumType<?> type) {
-        return quote(type.name());
-    }
-
-    @Override
-    public @org.jspecify.annotations.Nullable String enumCheck(io.retort.types.EnumType<?> type, String quotedColumn) {
-        return null;
     }
 
     @Override
@@ -51,28 +43,6 @@ public class PostgresqlDialect extends Dialect {
     @Override
     public boolean escapeStringConstants() {
         return true;
-    }
-
-    @Override
-    public String sequenceDefault(String quotedSequence) {
-        return "nextval('" + quotedSequence.replace("'", "''") + "')";
-    }
-
-    @Override
-    public String sequenceExistsQuery() {
-        return "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE c.relkind = 'S' AND n.nspname = current_schema() AND c.relname = ?";
-    }
-
-    @Override
-    public String enumTypeExistsQuery() {
-        return "SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-                + " WHERE t.typtype = 'e' AND n.nspname = current_schema() AND t.typname = ?";
-    }
-
-    @Override
-    protected io.retort.types.SqlType<?> reflectTypeByName(String name, int size, int scale) {
-        return name.equals("bool") ? io.retort.types.Types.BOOLEAN : super.reflectTypeByName(name, size, scale);
     }
 
     @Override
@@ -99,44 +69,6 @@ public class PostgresqlDialect extends Dialect {
     @Override
     public boolean dollarQuotedStrings() {
         return true;
-    }
-
-    /** PostgreSQL reads ISO-8601 durations ({@code PT1H30M}) as interval input. */
-    @Override
-    protected void bindInterval(PreparedStatement statement, int index, java.time.Duration value)
-            throws SQLException {
-        statement.setObject(index, value.toString(), java.sql.Types.OTHER);
-    }
-
-    /** Untyped, so that PostgreSQL casts the text to the column's enum type. */
-    @Override
-    protected void bindEnum(PreparedStatement statement, int index, String name) throws SQLException {
-        statement.setObject(index, name, java.sql.Types.OTHER);
-    }
-
-    /** Untyped, so that PostgreSQL casts the text to json or jsonb. */
-    @Override
-    protected void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
-        statement.setObject(index, json, java.sql.Types.OTHER);
-    }
-
-    @Override
-    protected @org.jspecify.annotations.Nullable Object readUuid(java.sql.ResultSet rows, int index)
-            throws SQLException {
-        return rows.getObject(index, UUID.class);
-    }
-
-    /** Parses PostgreSQL's default interval output, {@code [-]N days [-]HH:MM:SS[.ffffff]}; months have no Duration. */
-    @Override
-    protected @org.jspecify.annotations.Nullable Object readInterval(java.sql.ResultSet rows, int index)
-            throws SQLException {
-        String text = rows.getString(index);
-        return text == null ? null : PostgresqlIntervals.parse(text);
-    }
-
-    @Override
-    protected void bindUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
-        statement.setObject(index, value);
     }
 
     @Override
@@ -196,5 +128,23 @@ public class PostgresqlDialect extends Dialect {
     @Override
     public @org.jspecify.annotations.Nullable String regexpOperator(boolean negated) {
         return negated ? "!~" : "~";
+    }
+
+    /** PostgreSQL has ordered-set aggregates (percentile_cont, mode, ...). */
+    @Override
+    public boolean supportsWithinGroup() {
+        return true;
+    }
+
+    /** PostgreSQL's data-modifying statements in WITH. */
+    @Override
+    public boolean supportsDmlInCte() {
+        return true;
+    }
+
+    /** PostgreSQL 13 and later. */
+    @Override
+    public boolean supportsFetchWithTies() {
+        return versionUnknownOrAtLeast(13, 0);
     }
 }

@@ -52,6 +52,21 @@ public class SqliteDialect extends Dialect {
     }
 
     @Override
+    protected JdbcTypes createJdbcTypes() {
+        return new SqliteJdbcTypes();
+    }
+
+    @Override
+    protected TypeCompiler createTypeCompiler() {
+        return new SqliteTypeCompiler(this);
+    }
+
+    @Override
+    protected ReflectionQueries createReflectionQueries() {
+        return new SqliteReflectionQueries(this);
+    }
+
+    @Override
     public String jdbcUrl(DatabaseUrl url) {
         String database = url.database();
         if (database == null || database.isEmpty() || database.equals(":memory:")) {
@@ -98,19 +113,6 @@ public class SqliteDialect extends Dialect {
         return EnumSet.of(IsolationLevel.SERIALIZABLE, IsolationLevel.READ_UNCOMMITTED, IsolationLevel.AUTOCOMMIT);
     }
 
-    @Override
-    public String typeName(io.retort.types.SqlType<?> type, String column) {
-        switch (type.kind()) {
-            case DATETIME: case DATETIME_TZ: return type instanceof io.retort.types.BasicType<?> ? "DATETIME"
-                    : super.typeName(type, column);
-            case FLOAT: return "FLOAT";
-            case DOUBLE: return "DOUBLE";
-            case INTERVAL: throw new io.retort.exception.CompileException("SQLite has no INTERVAL type (column "
-                    + column + "); store a duration as a number of seconds (BIGINT) or use PostgreSQL or H2");
-            default: return super.typeName(type, column);
-        }
-    }
-
     /**
      * SQLite has no row locks: a writing transaction locks the whole database, so FOR UPDATE is left out (as
      * SQLAlchemy does); NOWAIT, SKIP LOCKED, OF and the other strengths cannot be honoured and are compile errors.
@@ -151,17 +153,6 @@ public class SqliteDialect extends Dialect {
         return hasLimit ? super.limitClause(hasLimit, hasOffset) : " LIMIT -1 OFFSET {offset}";
     }
 
-    /** SQLite's rowid alias needs the declared type INTEGER and needs no identity clause. */
-    @Override
-    public String identityClause(io.retort.types.SqlType<?> type) {
-        return "";
-    }
-
-    @Override
-    public String identityTypeName(io.retort.types.SqlType<?> type, String column) {
-        return "INTEGER";
-    }
-
     /** SQLite cannot ALTER TABLE ADD CONSTRAINT; it accepts foreign keys to tables created later instead. */
     @Override
     public boolean supportsAlterAddForeignKey() {
@@ -173,143 +164,9 @@ public class SqliteDialect extends Dialect {
         return false;
     }
 
-    /** SQLite keeps unique constraints as automatic indexes; the inspector reads them with PRAGMA index_list. */
-    @Override
-    public @Nullable String uniqueConstraintsQuery() {
-        return null;
-    }
-
-    @Override
-    public boolean isImplicitIndex(String indexName, java.util.List<String> columns,
-            java.util.Set<java.util.List<String>> foreignKeyColumns) {
-        return indexName.startsWith("sqlite_autoindex_");
-    }
-
-    /** SQLite's JDBC driver reports most declared types as VARCHAR; read the declared name instead. */
-    @Override
-    public io.retort.types.SqlType<?> reflectType(int jdbcType, String typeName, int size, int scale) {
-        String name = typeName.toUpperCase(java.util.Locale.ROOT);
-        if (name.startsWith("INT")) {
-            return io.retort.types.Types.INTEGER;
-        }
-        if (name.startsWith("BIGINT")) {
-            return io.retort.types.Types.BIGINT;
-        }
-        if (name.startsWith("SMALLINT")) {
-            return io.retort.types.Types.SMALLINT;
-        }
-        if (name.startsWith("BOOLEAN")) {
-            return io.retort.types.Types.BOOLEAN;
-        }
-        if (name.startsWith("VARCHAR") || name.startsWith("CHAR")) {
-            return size > 0 && size < 2_000_000_000 ? io.retort.types.Types.string(size)
-                    : io.retort.types.Types.STRING;
-        }
-        if (name.startsWith("TEXT")) {
-            return io.retort.types.Types.TEXT;
-        }
-        if (name.startsWith("NUMERIC") || name.startsWith("DECIMAL")) {
-            // sqlite-jdbc reports NUMERIC(p, s) with a column size of p + s.
-            return size > 0 && size < 1000 ? io.retort.types.Types.numeric(size - scale, scale)
-                    : io.retort.types.Types.NUMERIC;
-        }
-        if (name.equals("FLOAT") || name.equals("REAL")) {
-            return io.retort.types.Types.FLOAT;
-        }
-        if (name.startsWith("DOUBLE")) {
-            return io.retort.types.Types.DOUBLE;
-        }
-        if (name.equals("DATE")) {
-            return io.retort.types.Types.DATE;
-        }
-        if (name.equals("TIME")) {
-            return io.retort.types.Types.TIME;
-        }
-        if (name.startsWith("DATETIME") || name.startsWith("TIMESTAMP")) {
-            return io.retort.types.Types.DATETIME;
-        }
-        if (name.startsWith("BLOB")) {
-            return io.retort.types.Types.BINARY;
-        }
-        return super.reflectType(jdbcType, typeName, size, scale);
-    }
-
     @Override
     public boolean supportsComments() {
         return false;
-    }
-
-    /**
-     * SQLite's NUMERIC affinity keeps text that would lose digits as a REAL, so decimals are bound as text and read
-     * back from text: exact to any precision.
-     */
-    @Override
-    protected void bindDecimal(PreparedStatement statement, int index, java.math.BigDecimal value)
-            throws SQLException {
-        statement.setString(index, value.toPlainString());
-    }
-
-    @Override
-    protected java.math.@Nullable BigDecimal readDecimal(java.sql.ResultSet rows, int index) throws SQLException {
-        String text = rows.getString(index);
-        return text == null ? null : new java.math.BigDecimal(text);
-    }
-
-    @Override
-    protected void bindDate(PreparedStatement statement, int index, java.time.LocalDate value) throws SQLException {
-        statement.setString(index, value.toString());
-    }
-
-    @Override
-    protected void bindTime(PreparedStatement statement, int index, java.time.LocalTime value) throws SQLException {
-        statement.setString(index, TypedValues.TIME_TEXT.format(value));
-    }
-
-    @Override
-    protected void bindDateTime(PreparedStatement statement, int index, java.time.LocalDateTime value)
-            throws SQLException {
-        statement.setString(index, TypedValues.DATETIME_TEXT.format(value));
-    }
-
-    /** Stored as UTC text with its offset, so that text order is time order. */
-    @Override
-    protected void bindDateTimeTz(PreparedStatement statement, int index, java.time.OffsetDateTime value)
-            throws SQLException {
-        statement.setString(index, TypedValues.DATETIME_TEXT.format(TypedValues.utc(value)) + "+00:00");
-    }
-
-    @Override
-    protected @Nullable Object readDate(java.sql.ResultSet rows, int index) throws SQLException {
-        String text = rows.getString(index);
-        return text == null ? null : java.time.LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    }
-
-    @Override
-    protected @Nullable Object readTime(java.sql.ResultSet rows, int index) throws SQLException {
-        String text = rows.getString(index);
-        return text == null ? null : java.time.LocalTime.parse(text);
-    }
-
-    @Override
-    protected @Nullable Object readDateTime(java.sql.ResultSet rows, int index) throws SQLException {
-        String text = rows.getString(index);
-        return text == null ? null : java.time.LocalDateTime.parse(text.replace(' ', 'T'));
-    }
-
-    @Override
-    protected @Nullable Object readDateTimeTz(java.sql.ResultSet rows, int index) throws SQLException {
-        String text = rows.getString(index);
-        return text == null ? null : java.time.OffsetDateTime.parse(text.replace(' ', 'T'));
-    }
-
-    /** SQLite has no date-time types: java.time values are stored as ISO-8601 text, as SQLAlchemy stores them. */
-    @Override
-    public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
-        if (value instanceof TemporalAccessor) {
-            statement.setString(index, value.toString());
-        } else {
-            super.bind(statement, index, value);
-        }
     }
 
     @Override
@@ -330,5 +187,11 @@ public class SqliteDialect extends Dialect {
     @Override
     public @org.jspecify.annotations.Nullable String regexpOperator(boolean negated) {
         return null;
+    }
+
+    /** SQLite divides two integer values as integers, even those of NUMERIC or REAL columns (type affinity). */
+    @Override
+    public String fractionalDivisor() {
+        return "(%s + 0.0)";
     }
 }

@@ -25,6 +25,16 @@ public interface ConnectionSource extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * Whether values may be bound to and read from the driver's own statements and result sets behind the pool's
+     * wrappers (JDBC's {@code unwrap}), skipping the wrappers' work on every call. Only where that work is not needed:
+     * the statements are still executed and closed through the wrappers, and a disconnect seen on a bypassed call is
+     * handled by Retort itself (the connection is invalidated and discarded). False by default.
+     */
+    default boolean valuesBypassWrappers() {
+        return false;
+    }
+
     /** Closes every pooled connection; connections in use are closed when returned. */
     @Override
     void close();

@@ -153,6 +153,15 @@ final class DefaultConnection implements Connection {
         }
     }
 
+    /**
+     * The driver's own statement or result set behind the pool's wrapper, to bind or read values on, where the pool
+     * allows it; else {@code wrapped} itself. Execute and close through the wrapper.
+     */
+    <T extends java.sql.Wrapper> T forValues(T wrapped, Class<T> type) {
+        DefaultEngine.PoolGeneration current = generation;
+        return current != null ? current.forValues(wrapped, type) : wrapped;
+    }
+
     /** The external transaction this connection is part of, or null. */
     io.retort.spi.TransactionCoordinator.@Nullable ExternalTransaction external() {
         return external;
@@ -272,7 +281,7 @@ final class DefaultConnection implements Connection {
     }
 
     @Override
-    public boolean inTransaction() {
+    public boolean isInTransaction() {
         return transaction.inTransaction();
     }
 

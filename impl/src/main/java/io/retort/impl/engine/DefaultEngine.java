@@ -63,6 +63,26 @@ public final class DefaultEngine implements Engine {
 
         PoolGeneration(ConnectionSource source) {
             this.source = source;
+            this.valuesBypassWrappers = source.valuesBypassWrappers();
+        }
+
+        /** Whether values are bound and read on the driver's objects behind the pool's wrappers. */
+        private final boolean valuesBypassWrappers;
+
+        /**
+         * The driver's own statement or result set behind the pool's wrapper, where the pool allows binding and
+         * reading values on it ({@link ConnectionSource#valuesBypassWrappers()}); else {@code wrapped} itself.
+         */
+        <T extends java.sql.Wrapper> T forValues(T wrapped, Class<T> type) {
+            if (!valuesBypassWrappers) {
+                return wrapped;
+            }
+            try {
+                T inner = wrapped.unwrap(type);
+                return inner != null ? inner : wrapped;
+            } catch (SQLException | RuntimeException e) {
+                return wrapped; // a driver that cannot unwrap: the wrapper works all the same
+            }
         }
 
         /**
@@ -102,15 +122,16 @@ public final class DefaultEngine implements Engine {
      * A compiled statement, whether it came from the cache, and its cache entry (null for a statement compiled outside
      * the cache), which keeps what executions of the same statement can share.
      */
-    record Compiled(CompiledStatement statement, boolean cached, StatementCache.@Nullable Entry entry) {
+    record Compiled(CompiledStatement statement, boolean cached, StatementCache.@Nullable Entry entry,
+            io.retort.impl.compiler.ExpressionCompiler.@Nullable Bound values) {
         Compiled(CompiledStatement statement, boolean cached) {
-            this(statement, cached, null);
+            this(statement, cached, null, null);
         }
 
         /** The values and types an execution of {@code node} (the statement compiled) binds. */
         io.retort.impl.compiler.ExpressionCompiler.Bound bound(io.retort.impl.dialect.Dialect dialect,
                 io.retort.sql.SqlNode node) {
-            return entry != null ? entry.bound(dialect, node)
+            return values != null ? values
                     : io.retort.impl.compiler.ExpressionCompiler.collect(dialect, node, statement);
         }
     }
@@ -193,12 +214,8 @@ public final class DefaultEngine implements Engine {
     }
 
     Compiled compile(Executable statement) {
-        boolean[] compiledNow = new boolean[1];
-        StatementCache.Entry entry = cache.get(statement, s -> {
-            compiledNow[0] = true;
-            return compiler.compile(s);
-        });
-        return new Compiled(entry.compiled, !compiledNow[0], entry);
+        StatementCache.Lookup lookup = cache.get(statement, dialect, compiler::compile);
+        return new Compiled(lookup.entry().compiled, !lookup.compiledNow(), lookup.entry(), lookup.bound());
     }
 
     /** Multi-row INSERT ... VALUES statements of an insert executemany with RETURNING, per statement and row count. */

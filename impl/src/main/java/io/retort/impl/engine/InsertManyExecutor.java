@@ -242,8 +242,9 @@ final class InsertManyExecutor {
                         + " executemany, but RETURNING names " + resultTypes.length + "; without INSERT ..."
                         + " RETURNING only the generated key can come back");
             }
+            io.retort.impl.dialect.ColumnReader[] readers = RowCursor.readers(resultTypes, dialect);
             while (returned.next()) {
-                rows.add(RowCursor.readValues(returned, resultTypes, dialect));
+                rows.add(RowCursor.readValues(returned, readers));
             }
         }
         if (rows.size() - before != expected) {

@@ -73,7 +73,7 @@ final class JdbcInspector implements Inspector {
                         schema = null;
                         break;
                     case SCHEMA:
-                        schema = dialect.denormalizeName(otherSchema);
+                        schema = dialect.reflection().denormalizeName(otherSchema);
                         break;
                     default: // SQLite: the main database only
                         if (!otherSchema.equals("main")) {
@@ -110,7 +110,7 @@ final class JdbcInspector implements Inspector {
     }
 
     private String stored(String table) {
-        return dialect.denormalizeName(table);
+        return dialect.reflection().denormalizeName(table);
     }
 
     @Override
@@ -121,7 +121,7 @@ final class JdbcInspector implements Inspector {
                 while (rows.next()) {
                     String name = rows.getString("TABLE_NAME");
                     if (!name.startsWith("sqlite_")) {
-                        names.add(dialect.normalizeName(name));
+                        names.add(dialect.reflection().normalizeName(name));
                     }
                 }
             }
@@ -147,12 +147,12 @@ final class JdbcInspector implements Inspector {
 
     @Override
     public boolean hasSequence(String sequence) {
-        return count(dialect.sequenceExistsQuery(), stored(sequence)) > 0;
+        return count(dialect.reflection().sequenceExistsQuery(), stored(sequence)) > 0;
     }
 
     @Override
     public boolean hasEnumType(String type) {
-        return count(dialect.enumTypeExistsQuery(), type) > 0;
+        return count(dialect.reflection().enumTypeExistsQuery(), type) > 0;
     }
 
     private long count(@Nullable String query, String parameter) {
@@ -194,8 +194,8 @@ final class JdbcInspector implements Inspector {
                     boolean generated = "YES".equalsIgnoreCase(autoincrement)
                             || serverDefault != null && serverDefault.startsWith("nextval(");
                     columns.put(rows.getInt("ORDINAL_POSITION"), new ReflectedColumn(
-                            dialect.normalizeName(rows.getString("COLUMN_NAME")),
-                            dialect.reflectType(rows.getInt("DATA_TYPE"), typeName, size, scale), typeName,
+                            dialect.reflection().normalizeName(rows.getString("COLUMN_NAME")),
+                            dialect.reflection().reflectType(rows.getInt("DATA_TYPE"), typeName, size, scale), typeName,
                             rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
                             generated ? null : serverDefault, generated, emptyToNull(rows.getString("REMARKS"))));
                 }
@@ -216,12 +216,12 @@ final class JdbcInspector implements Inspector {
             String name = null;
             try (ResultSet rows = metaData.getPrimaryKeys(catalog, schema, stored(table))) {
                 while (rows.next()) {
-                    columns.put(rows.getInt("KEY_SEQ"), dialect.normalizeName(rows.getString("COLUMN_NAME")));
+                    columns.put(rows.getInt("KEY_SEQ"), dialect.reflection().normalizeName(rows.getString("COLUMN_NAME")));
                     name = rows.getString("PK_NAME");
                 }
             }
             return columns.isEmpty() ? Optional.empty()
-                    : Optional.of(new PrimaryKeyConstraint(name == null ? null : dialect.normalizeName(name),
+                    : Optional.of(new PrimaryKeyConstraint(name == null ? null : dialect.reflection().normalizeName(name),
                             List.copyOf(columns.values())));
         });
     }
@@ -253,16 +253,16 @@ final class JdbcInspector implements Inspector {
                 List<String> columns = new ArrayList<>();
                 List<String> referred = new ArrayList<>();
                 for (String[] part : parts) {
-                    columns.add(dialect.normalizeName(part[0]));
-                    referred.add(dialect.normalizeName(part[2]));
+                    columns.add(dialect.reflection().normalizeName(part[0]));
+                    referred.add(dialect.reflection().normalizeName(part[2]));
                 }
-                String name = group.getKey().contains("#") ? null : dialect.normalizeName(group.getKey());
+                String name = group.getKey().contains("#") ? null : dialect.reflection().normalizeName(group.getKey());
                 short[] rule = rules.get(group.getKey());
                 if (rule == null) { // both maps are filled from the same rows
                     throw new IllegalStateException("No ON DELETE/ON UPDATE rule was read for " + group.getKey());
                 }
-                keys.add(new ForeignKeyConstraint(name, columns, dialect.normalizeName(parts.get(0)[1]), referred,
-                        dialect.reflectedAction(action(rule[0])), dialect.reflectedAction(action(rule[1]))));
+                keys.add(new ForeignKeyConstraint(name, columns, dialect.reflection().normalizeName(parts.get(0)[1]), referred,
+                        dialect.reflection().reflectedAction(action(rule[0])), dialect.reflection().reflectedAction(action(rule[1]))));
             }
             return keys;
         });
@@ -286,7 +286,7 @@ final class JdbcInspector implements Inspector {
     @Override
     public List<UniqueConstraint> uniqueConstraints(String table) {
         checkTable(table);
-        String query = dialect.uniqueConstraintsQuery();
+        String query = dialect.reflection().uniqueConstraintsQuery();
         Map<String, List<String>> constraints = new LinkedHashMap<>();
         if (query != null) {
             try (PreparedStatement statement = jdbc.prepareStatement(query)) {
@@ -294,7 +294,7 @@ final class JdbcInspector implements Inspector {
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         constraints.computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
-                                .add(dialect.normalizeName(rows.getString(2)));
+                                .add(dialect.reflection().normalizeName(rows.getString(2)));
                     }
                 }
             } catch (SQLException e) {
@@ -311,7 +311,7 @@ final class JdbcInspector implements Inspector {
         }
         List<UniqueConstraint> result = new ArrayList<>();
         constraints.forEach((name, columns) -> result.add(new UniqueConstraint(
-                name.startsWith("sqlite_autoindex_") ? null : dialect.normalizeName(name), columns)));
+                name.startsWith("sqlite_autoindex_") ? null : dialect.reflection().normalizeName(name), columns)));
         return result;
     }
 
@@ -342,7 +342,7 @@ final class JdbcInspector implements Inspector {
                         }
                     });
                     columns.computeIfAbsent(name, k -> new TreeMap<>()).put(rows.getInt("ORDINAL_POSITION"),
-                            dialect.normalizeName(rows.getString("COLUMN_NAME")));
+                            dialect.reflection().normalizeName(rows.getString("COLUMN_NAME")));
                 }
             }
             indexes.forEach((name, info) -> {
@@ -364,7 +364,7 @@ final class JdbcInspector implements Inspector {
         for (UniqueConstraint unique : uniqueConstraints(table)) {
             uniqueColumns.add(unique.columns());
             if (unique.name() != null) {
-                uniqueNames.add(dialect.denormalizeName(unique.name()));
+                uniqueNames.add(dialect.reflection().denormalizeName(unique.name()));
             }
         }
         Set<List<String>> foreignKeyColumns = new HashSet<>();
@@ -377,12 +377,12 @@ final class JdbcInspector implements Inspector {
             IndexInfo info = entry.getValue();
             boolean backsKey = info.unique && info.columns.equals(keyColumns);
             boolean backsUnique = info.unique && (uniqueNames.contains(name) || uniqueColumns.contains(info.columns)
-                    && dialect.isImplicitIndex(name, info.columns, foreignKeyColumns));
+                    && dialect.reflection().isImplicitIndex(name, info.columns, foreignKeyColumns));
             if (backsKey || backsUnique || uniqueNames.contains(name)
-                    || dialect.isImplicitIndex(name, info.columns, foreignKeyColumns)) {
+                    || dialect.reflection().isImplicitIndex(name, info.columns, foreignKeyColumns)) {
                 continue;
             }
-            result.add(new Index(dialect.normalizeName(name), info.unique, info.columns));
+            result.add(new Index(dialect.reflection().normalizeName(name), info.unique, info.columns));
         }
         return result;
     }

@@ -2,6 +2,7 @@ package io.retort.impl.engine;
 
 import io.retort.engine.IsolationLevel;
 import io.retort.impl.dialect.JdbcTarget;
+import io.retort.spi.PoolIntegration;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -24,6 +25,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record PoolSettings(JdbcTarget target, int poolSize, int maxOverflow, Duration timeout,
         @Nullable Duration recycle, boolean prePing, @Nullable IsolationLevel isolationLevel,
-        Predicate<SQLException> isDisconnect, @Nullable Object transactionIntegration,
+        Predicate<SQLException> isDisconnect, @Nullable PoolIntegration transactionIntegration,
         @Nullable String xaDataSourceClassName, Duration idleTimeout) {
 }

@@ -1,9 +1,9 @@
 package io.retort.impl.engine;
 
 import io.retort.exception.ResourceClosedException;
+import io.retort.impl.dialect.ColumnReader;
 import io.retort.impl.dialect.Dialect;
-import java.sql.Blob;
-import java.sql.Clob;
+import io.retort.impl.dialect.JdbcTypes;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -22,13 +22,15 @@ final class RowCursor {
     private final DefaultConnection connection;
     private final @Nullable PreparedStatement statement;
     private final @Nullable ResultSet resultSet;
+    /** Where rows and values are read: the driver's own result set behind the pool's wrapper, where allowed. */
+    private final @Nullable ResultSet reading;
     /** Rows read already (an insert executemany's RETURNING rows), served instead of a result set. */
     private final java.util.@Nullable Iterator<@Nullable Object[]> buffered;
     private final Columns columns;
     private final String sql;
     private final List<Map<String, @Nullable Object>> parameters;
-    private final Dialect dialect;
-    private final @Nullable SqlType<?>[] types;
+    /** One reader per result column, chosen once from its declared type (or untyped). */
+    private final ColumnReader[] readers;
     private boolean closed;
     /** Every row was read: reading on gives no more rows, where a cursor closed before its end is an error. */
     private boolean exhausted;
@@ -48,6 +50,7 @@ final class RowCursor {
         this.connection = connection;
         this.statement = statement;
         this.resultSet = resultSet;
+        this.reading = connection.forValues(resultSet, ResultSet.class);
         this.buffered = null;
         this.sql = sql;
         this.parameters = parameters;
@@ -63,8 +66,7 @@ final class RowCursor {
             }
             this.columns = cached != null ? cached.columns(labels, dialect) : columnsOf(labels, dialect);
         }
-        this.dialect = dialect;
-        this.types = new SqlType<?>[columns.size()];
+        @Nullable SqlType<?>[] types = new SqlType<?>[columns.size()];
         if (positionalTypes != null) {
             System.arraycopy(positionalTypes, 0, types, 0, Math.min(types.length, positionalTypes.length));
         }
@@ -73,6 +75,17 @@ final class RowCursor {
                 types[columns.indexOf(declared.getKey())] = declared.getValue();
             }
         }
+        this.readers = readers(types, dialect);
+    }
+
+    /** The reader of each column: of its type, or untyped where the type is null. */
+    static ColumnReader[] readers(@Nullable SqlType<?>[] types, Dialect dialect) {
+        ColumnReader[] readers = new ColumnReader[types.length];
+        for (int i = 0; i < types.length; i++) {
+            SqlType<?> type = types[i];
+            readers[i] = type != null ? dialect.jdbcTypes().reader(type) : JdbcTypes.untypedReader();
+        }
+        return readers;
     }
 
     /** The columns named by the labels a driver gave, as the dialect normalizes them. */
@@ -90,25 +103,20 @@ final class RowCursor {
         this.connection = connection;
         this.statement = null;
         this.resultSet = null;
+        this.reading = null;
         this.buffered = rows.iterator();
         this.columns = columns;
-        this.dialect = dialect;
         this.sql = sql;
         this.parameters = List.of();
-        this.types = new SqlType<?>[columns.size()];
+        this.readers = new ColumnReader[0];
     }
 
-    /**
-     * Reads the values of the current row of a result set into a new array, with the given column types (null: as
-     * the driver gives it).
-     */
-    static @Nullable Object[] readValues(ResultSet resultSet, @Nullable SqlType<?>[] types, Dialect dialect)
-            throws SQLException {
-        int count = types.length;
+    /** Reads the values of the current row of a result set into a new array, one reader per column. */
+    static @Nullable Object[] readValues(ResultSet resultSet, ColumnReader[] readers) throws SQLException {
+        int count = readers.length;
         @Nullable Object[] values = new Object[count];
         for (int i = 0; i < count; i++) {
-            SqlType<?> type = types[i];
-            values[i] = type != null ? dialect.read(resultSet, i + 1, type) : readValue(resultSet.getObject(i + 1));
+            values[i] = readers[i].read(resultSet, i + 1);
         }
         return values;
     }
@@ -141,7 +149,7 @@ final class RowCursor {
             close();
             return null;
         }
-        ResultSet rows = resultSet;
+        ResultSet rows = reading;
         if (rows == null) {
             throw new IllegalStateException("A cursor without buffered rows has no ResultSet to read");
         }
@@ -151,44 +159,11 @@ final class RowCursor {
                 close();
                 return null;
             }
-            return readValues(rows, types, dialect);
+            return readValues(rows, readers);
         } catch (SQLException e) {
             close("reading a row failed with a database error, which");
             throw connection.translate(e, sql, parameters);
         }
-    }
-
-    /**
-     * JDBC's legacy date-time classes become {@code java.time}; LOBs are read at once, since they are only valid
-     * while the cursor is open.
-     */
-    private static @Nullable Object readValue(@Nullable Object value) throws SQLException {
-        if (value instanceof java.sql.Timestamp) {
-            return ((java.sql.Timestamp) value).toLocalDateTime();
-        }
-        if (value instanceof java.sql.Date) {
-            return ((java.sql.Date) value).toLocalDate();
-        }
-        if (value instanceof java.sql.Time) {
-            return ((java.sql.Time) value).toLocalTime();
-        }
-        if (value instanceof Clob) {
-            Clob clob = (Clob) value;
-            try {
-                return clob.getSubString(1, (int) clob.length());
-            } finally {
-                clob.free();
-            }
-        }
-        if (value instanceof Blob) {
-            Blob blob = (Blob) value;
-            try {
-                return blob.getBytes(1, (int) blob.length());
-            } finally {
-                blob.free();
-            }
-        }
-        return value;
     }
 
     boolean isClosed() {

@@ -1,42 +1,62 @@
 package io.retort.impl.engine;
 
+import io.retort.impl.compiler.CacheKeyWalker;
 import io.retort.impl.compiler.CompiledStatement;
 import io.retort.impl.compiler.ExpressionCompiler;
 import io.retort.impl.dialect.Dialect;
 import io.retort.sql.Executable;
 import io.retort.sql.SqlNode;
+import io.retort.sql.TextClause;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The engine's compiled-statement cache, keyed by the statement itself (its structural equality excludes bound
- * values) and bounded in size; the oldest entries are evicted first. Thread-safe.
+ * The engine's compiled-statement cache, bounded in size: when it is full, the least recently used entry goes.
+ * Thread-safe.
+ *
+ * <p>A statement of the expression language is walked once per execution ({@link CacheKeyWalker}): the walk gives
+ * its cache key (equal for statements of the same structure, whatever their values) and its bound values together,
+ * and the compiled form says which of those values fills each placeholder. The same statement object executed again
+ * (one built with {@code bindParam}s, as {@code session.get} uses) is not walked again: its entry and values are
+ * remembered, unless a value is computed at each execution (a column's client-side default) or the statement carries
+ * values of its own: the cache keeps no value alive (a large value, or an application's object, would stay reachable
+ * from the engine for as long as the entry). Text and DDL statements are their own keys, except a {@code text()} with
+ * values bound to it, whose key is its SQL text and expanding parameters (what its equality compares).
  */
 final class StatementCache {
-    /**
-     * A compiled statement with the statement it was compiled from. A statement object executed again (a statement
-     * built once with {@code bindParam}s, as {@code session.get} uses) binds the same values every time, so they are
-     * gathered once and kept beside it; unless one is computed at each execution (a column's client-side default).
-     */
+    /** A compiled statement and, for one of the expression language, where each placeholder's value comes from. */
     static final class Entry {
         final CompiledStatement compiled;
-        private final Executable key;
-        private volatile ExpressionCompiler.@Nullable Bound keyBound;
+        private final Object @Nullable [] valueSources;
         /**
          * The result columns of the last execution, reused while the driver reports the same labels, or without
          * asking it where the SQL fixes them ({@link #knownColumns}).
          */
         private volatile @Nullable ResultColumns resultColumns;
+        /** When the entry was last used, in ticks of the cache's clock, for the least-recently-used eviction. */
+        volatile long lastUsed;
 
         /** Column labels as the driver gave them, and the columns made of them. */
         private record ResultColumns(String[] labels, Columns columns) {
+        }
+
+        Entry(CompiledStatement compiled, Object @Nullable [] valueSources) {
+            this.compiled = compiled;
+            this.valueSources = valueSources;
+        }
+
+        /** Where each placeholder's value comes from; only an entry of the expression language has them. */
+        Object[] valueSources() {
+            Object[] sources = valueSources;
+            if (sources == null) {
+                throw new IllegalStateException("The cache entry of a text or DDL statement has no value sources");
+            }
+            return sources;
         }
 
         /**
@@ -63,66 +83,125 @@ final class StatementCache {
             resultColumns = new ResultColumns(labels, columns);
             return columns;
         }
+    }
 
-        Entry(Executable key, CompiledStatement compiled) {
-            this.key = key;
-            this.compiled = compiled;
-        }
+    /**
+     * What a lookup found: the entry, whether it was compiled now, and the values the statement binds in placeholder
+     * order (null for text and DDL, whose values are given at execution).
+     */
+    record Lookup(Entry entry, boolean compiledNow, ExpressionCompiler.@Nullable Bound bound) {
+    }
 
-        /** The values {@code statement} binds: remembered when it is the very statement this was compiled from. */
-        ExpressionCompiler.Bound bound(Dialect dialect, SqlNode statement) {
-            if (statement != key) {
-                return ExpressionCompiler.collect(dialect, statement, compiled);
-            }
-            ExpressionCompiler.Bound bound = keyBound;
-            if (bound == null) {
-                ExpressionCompiler.Bound collected = ExpressionCompiler.collect(dialect, statement, compiled);
-                if (collected.computed()) {
-                    return collected; // a client-side default is computed for each execution: nothing to keep
-                }
-                // Shared by every execution of the statement, on any thread: read-only.
-                bound = new ExpressionCompiler.Bound(Collections.unmodifiableList(collected.values()),
-                        Collections.unmodifiableList(collected.types()), false);
-                keyBound = bound;
-            }
-            return bound;
-        }
+    /** The last statement object looked up, with its entry and values (shared read-only by every thread). */
+    private record Last(Executable statement, Entry entry, ExpressionCompiler.Bound bound) {
     }
 
     private final int maxSize;
-    private final Map<Executable, Entry> entries = new ConcurrentHashMap<>();
-    private final Queue<Executable> insertionOrder = new ConcurrentLinkedQueue<>();
+    private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
+    /** Advanced whenever an entry other than the last one used is used; the entry with the lowest tick goes first. */
+    private final AtomicLong clock = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    private volatile @Nullable Last last;
 
     StatementCache(int maxSize) {
         this.maxSize = maxSize;
     }
 
-    /** The entry for a statement: from the cache (a hit), or compiled now. */
-    Entry get(Executable statement, Function<Executable, CompiledStatement> compiler) {
+    /**
+     * The entry for a statement: from the cache (a hit), or compiled now, with the values it binds.
+     *
+     * @param compiler compiles a text or DDL statement
+     */
+    Lookup get(Executable statement, Dialect dialect, Function<Executable, CompiledStatement> compiler) {
+        if (!(statement instanceof SqlNode)) {
+            boolean[] compiledNow = new boolean[1];
+            Object key = statement instanceof TextClause && !((TextClause) statement).boundValues().isEmpty()
+                    ? new TextKey(((TextClause) statement).text(), ((TextClause) statement).expandingParameters())
+                    : statement;
+            Entry entry = lookup(key, compiledNow, () -> new Entry(compiler.apply(statement), null));
+            return new Lookup(entry, compiledNow[0], null);
+        }
+        Last remembered = last;
+        if (remembered != null && remembered.statement == statement) {
+            hits.incrementAndGet();
+            if (remembered.entry.lastUsed != clock.get()) {
+                remembered.entry.lastUsed = clock.incrementAndGet();
+            }
+            return new Lookup(remembered.entry, false, remembered.bound);
+        }
+        CacheKeyWalker walked = CacheKeyWalker.walk((SqlNode) statement);
+        Object key = walked.key();
+        boolean[] compiledNow = new boolean[1];
+        Entry entry = lookup(key, compiledNow, () -> {
+            ExpressionCompiler.Keyed keyed = ExpressionCompiler.compileKeyed(dialect, (SqlNode) statement, walked);
+            return new Entry(keyed.statement(), keyed.valueSources());
+        });
+        ExpressionCompiler.Bound bound = walked.bound(entry.valueSources());
+        if (!bound.computed() && valueFree(bound)) {
+            // Shared by every execution of the statement object, on any thread: read-only.
+            bound = new ExpressionCompiler.Bound(Collections.unmodifiableList(bound.values()),
+                    Collections.unmodifiableList(bound.types()), false);
+            last = new Last(statement, entry, bound);
+        }
+        return new Lookup(entry, compiledNow[0], bound);
+    }
+
+    /** The cached entry of a key, or one compiled now ({@code compiledNow[0]} set). */
+    private Entry lookup(Object key, boolean[] compiledNow, java.util.function.Supplier<Entry> compile) {
         if (maxSize == 0) {
             misses.incrementAndGet();
-            return new Entry(statement, compiler.apply(statement));
+            compiledNow[0] = true;
+            return compile.get();
         }
-        Entry cached = entries.get(statement);
+        Entry cached = entries.get(key);
         if (cached != null) {
             hits.incrementAndGet();
+            if (cached.lastUsed != clock.get()) {
+                cached.lastUsed = clock.incrementAndGet(); // no write while the same entry is used again and again
+            }
             return cached;
         }
         misses.incrementAndGet();
-        Entry compiled = new Entry(statement, compiler.apply(statement));
-        if (entries.putIfAbsent(statement, compiled) == null) {
-            insertionOrder.add(statement);
-            while (entries.size() > maxSize) {
-                Executable oldest = insertionOrder.poll();
-                if (oldest == null) {
-                    break;
-                }
-                entries.remove(oldest);
-            }
+        compiledNow[0] = true;
+        Entry compiled = compile.get();
+        compiled.lastUsed = clock.incrementAndGet();
+        Entry raced = entries.putIfAbsent(key, compiled);
+        if (raced != null) {
+            return compiled;
+        }
+        while (entries.size() > maxSize && evictLeastRecentlyUsed()) {
+            // one at a time, until within the bound
         }
         return compiled;
+    }
+
+    /**
+     * Removes the entry used longest ago; false when there was none to remove. A scan of the entries: it runs on a
+     * miss of a full cache only, which a working set within the bound does not see.
+     */
+    private boolean evictLeastRecentlyUsed() {
+        Map.Entry<Object, Entry> oldest = null;
+        for (Map.Entry<Object, Entry> candidate : entries.entrySet()) {
+            if (oldest == null || candidate.getValue().lastUsed < oldest.getValue().lastUsed) {
+                oldest = candidate;
+            }
+        }
+        return oldest != null && entries.remove(oldest.getKey(), oldest.getValue());
+    }
+
+    /** Whether a statement's values are all given at execution (named parameters), so remembering it keeps none. */
+    private static boolean valueFree(ExpressionCompiler.Bound bound) {
+        for (Object value : bound.values()) {
+            if (value != null && !(value instanceof ExpressionCompiler.Named)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The key of a {@code text()} that carries bound values: what its equality compares, without the values. */
+    private record TextKey(String text, java.util.Set<String> expanding) {
     }
 
     int size() {

@@ -94,12 +94,17 @@ final class StatementExecutor {
                     : List.of();
             if (!columns.isEmpty()) {
                 resultTypes = new SqlType<?>[columns.size()];
-                // Literal SQL among the result columns (sqlFragment("*")) may stand for any number of columns.
+                // Literal SQL among the result columns (sqlFragment("*")) and star() may stand for any number of
+                // columns: the types of the columns after it are not known by position.
                 labelsFixed = true;
                 for (int i = 0; i < resultTypes.length; i++) {
                     Expression<?> column = columns.get(i);
+                    if (column instanceof io.retort.sql.TextFragment || column instanceof io.retort.sql.Star) {
+                        resultTypes = java.util.Arrays.copyOf(resultTypes, i);
+                        labelsFixed = false;
+                        break;
+                    }
                     resultTypes[i] = column.type();
-                    labelsFixed &= !(column instanceof io.retort.sql.TextFragment);
                 }
             }
         } else {
@@ -276,9 +281,9 @@ final class StatementExecutor {
             throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             if (types[i] != null) {
-                dialect.bind(prepared, i + 1, values.get(i), types[i]);
+                dialect.jdbcTypes().bind(prepared, i + 1, values.get(i), types[i]);
             } else {
-                dialect.bind(prepared, i + 1, values.get(i));
+                dialect.jdbcTypes().bind(prepared, i + 1, values.get(i));
             }
         }
     }

@@ -18,22 +18,45 @@ import org.jspecify.annotations.Nullable;
  * @param enhancedIndex the field's index among the enhanced class's fields ({@code Enhancement.fields()})
  * @param serverDefault whether the column has a server-side default (omitted from an INSERT when the field is null)
  */
-record Attribute(String name, int index, Field field, Class<?> type, boolean primitive, Column<?> column,
+public record Attribute(String name, int index, Field field, Class<?> type, boolean primitive, Column<?> column,
         int enhancedIndex, boolean serverDefault) {
 
     /** The field's value in {@code instance}. */
-    @Nullable Object get(Object instance) {
+    public @Nullable Object get(Object instance) {
         return ((Enhanced) instance).$$retort_get(enhancedIndex);
     }
 
     /** Sets the field; a null for a primitive field is refused with a message naming the field. */
-    void set(Object instance, @Nullable Object value) {
+    public void set(Object instance, @Nullable Object value) {
         if (value == null && primitive) {
             throw new io.retort.exception.InvalidRequestException("Column " + column.name() + " is NULL, but "
                     + this + " is a primitive " + field.getType().getName() + "; make the field a "
                     + type.getSimpleName() + " annotated @Nullable, or keep the column NOT NULL");
         }
         ((Enhanced) instance).$$retort_set(enhancedIndex, value);
+    }
+
+    /** The values of {@code attributes} in {@code instance} (a key, a foreign key), or null while one is null. */
+    public static Object @Nullable [] values(Attribute[] attributes, Object instance) {
+        Object[] values = new Object[attributes.length];
+        for (int i = 0; i < values.length; i++) {
+            Object value = attributes[i].get(instance);
+            if (value == null) {
+                return null;
+            }
+            values[i] = value;
+        }
+        return values;
+    }
+
+    /** The key values of an object whose row is written (or is being deleted): it has them all. */
+    public static Object[] writtenValues(Attribute[] attributes, Object instance, EntityMapper<?> mapper) {
+        Object[] values = values(attributes, instance);
+        if (values == null) {
+            throw new IllegalStateException(mapper.describe(instance) + " has a written row but a key attribute"
+                    + " that is null");
+        }
+        return values;
     }
 
     /** {@code User.name}. */

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +45,7 @@ final class Cascades {
         touched.addAll(states);
         run(withRelationships(states), false, touched);
         // The second walk covers what the first reached and what it added to the session.
-        touched.addAll(session.pendingStates());
+        touched.addAll(session.objects().pendingStates());
         run(withRelationships(new ArrayList<>(touched)), true, touched);
         return touched;
     }
@@ -194,7 +195,7 @@ final class Cascades {
             Object parent = back.get(child);
             return parent != null && parent != owner;
         }
-        for (InstanceState state : session.attachedStates(relationship.owner)) {
+        for (InstanceState state : session.objects().attachedStates(relationship.owner)) {
             if (state.instance == owner || state.instance == null) {
                 continue;
             }
@@ -217,7 +218,7 @@ final class Cascades {
     private InstanceState ensureInSession(Object related, RelationshipMapper relationship, Object owner) {
         if (!session.holds(related)) {
             if (!relationship.cascades(Cascade.SAVE_UPDATE)) {
-                throw new InvalidRequestException(Mappers.ofInstance(related).describe(related) + " is related to "
+                throw new InvalidRequestException(session.mapperOf(related).describe(related) + " is related to "
                         + relationship.owner.describe(owner) + " through " + relationship + ", but it is not in the"
                         + " session and the relationship does not cascade save-update; add it with session.add()");
             }
@@ -283,4 +284,93 @@ final class Cascades {
             }
         }
     }
+
+    /** merge(): the session's instance for the object's key, with the object's state, and merge-cascaded relations. */
+    @SuppressWarnings("unchecked")
+    <E> E merge(E instance, Map<Object, Object> merged) {
+        Object done = merged.get(instance);
+        if (done != null) {
+            return (E) done;
+        }
+        EntityMapper<E> mapper = (EntityMapper<E>) session.mapperOf(instance);
+        InstanceState own = InstanceState.of(instance);
+        if (own != null && own.session == session) {
+            merged.put(instance, instance);
+            return instance;
+        }
+        Object identity = mapper.identity(instance);
+        E existing = identity == null ? null : session.get(mapper.entityClass(), identity);
+        boolean created = existing == null;
+        E target = existing != null ? existing : mapper.newInstance();
+        merged.put(instance, target);
+        mapper.populate(target, mapper.values(instance));
+        InstanceState targetState = InstanceState.of(target);
+        if (targetState != null) {
+            targetState.markModified();
+        }
+        if (mapper.hasRelationships()) {
+            for (RelationshipMapper relationship : mapper.relationships()) {
+                if (!relationship.cascades(io.retort.orm.Cascade.MERGE)) {
+                    continue;
+                }
+                Object value = relationship.get(instance);
+                if (value instanceof TrackedCollection && !((TrackedCollection) value).tracking().isLoaded()
+                        || !relationship.isCollection() && own != null
+                                && own.isReferenceUnloaded(relationship.index)) {
+                    continue; // never loaded on the given object: nothing to copy
+                }
+                if (value == null && relationship.kind == RelationshipMapper.Kind.MANY_TO_ONE
+                        && Attribute.values(relationship.foreignKey, instance) != null) {
+                    continue; // a copy that carries the foreign key but not the object: the key decides
+                }
+                if (relationship.isCollection()) {
+                    java.util.Collection<Object> copy = relationship.collectionType == java.util.Set.class
+                            ? new java.util.LinkedHashSet<>() : new ArrayList<>();
+                    for (Object element : relationship.related(instance)) {
+                        copy.add(merge(element, merged));
+                    }
+                    relationship.set(target, copy);
+                } else {
+                    relationship.set(target, value == null ? null : merge(value, merged));
+                }
+            }
+        }
+        if (created) {
+            session.attachAppended(target);
+        }
+        return target;
+    }
+
+
+    /**
+     * Takes a pending object out of the session with the pending objects its save-update cascades brought in (they
+     * would bring it back at flush otherwise): all of them are transient again.
+     */
+    void expungePending(InstanceState root) {
+        java.util.Deque<InstanceState> work = new java.util.ArrayDeque<>();
+        work.add(root);
+        while (!work.isEmpty()) {
+            InstanceState state = work.poll();
+            if (state.session != session || state.status != InstanceState.Status.PENDING) {
+                continue;
+            }
+            Object instance = state.object();
+            session.expungeState(state);
+            if (!state.mapper.hasRelationships()) {
+                continue;
+            }
+            for (RelationshipMapper relationship : state.mapper.relationships()) {
+                if (!relationship.cascades(io.retort.orm.Cascade.SAVE_UPDATE)) {
+                    continue;
+                }
+                for (Object related : relationship.related(instance)) {
+                    InstanceState other = InstanceState.of(related);
+                    if (other != null) {
+                        work.add(other);
+                    }
+                }
+            }
+        }
+    }
+
 }

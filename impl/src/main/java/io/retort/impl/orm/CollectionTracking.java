@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * and the elements it had when loaded or last flushed, from which a flush finds what was added and removed.
  * Confined to the session's thread, as the session is.
  */
-final class CollectionTracking {
+public final class CollectionTracking {
     /** How an unloaded collection behaves on access. */
     enum Mode {
         /** Loads through its session on first access (batched over its {@link LoadGroup}). */
@@ -41,7 +41,7 @@ final class CollectionTracking {
         this.group = group;
     }
 
-    boolean isLoaded() {
+    public boolean isLoaded() {
         return mode == Mode.LOADED;
     }
 
@@ -75,7 +75,7 @@ final class CollectionTracking {
         try (io.retort.engine.StatementOrigin origin = io.retort.engine.StatementOrigin.enter("the lazy load of "
                 + relationship, "load it with the owners' query, e.g. " + option + ", or load the owners with one"
                 + " query so that their lazy collections load together")) {
-            session.loadLazily(members);
+            session.lazyLoading().loadCollections(members);
         }
         if (mode != Mode.LOADED) {
             throw new IllegalStateException("Loading " + relationship + " did not load it");
@@ -101,17 +101,17 @@ final class CollectionTracking {
     }
 
     /** The current elements (empty when not loaded). */
-    List<Object> snapshot() {
+    public List<Object> snapshot() {
         return mode == Mode.LOADED ? new ArrayList<>(elements) : List.of();
     }
 
     /** The elements as loaded or last flushed. */
-    List<Object> committed() {
+    public List<Object> committed() {
         return committed;
     }
 
     /** After a flush: the current elements are the new baseline. */
-    void flushed() {
+    public void flushed() {
         if (mode == Mode.LOADED) {
             committed = List.copyOf(elements);
         }
@@ -208,7 +208,7 @@ final class CollectionTracking {
         }
     }
 
-    static boolean containsIdentical(Collection<?> collection, Object element) {
+    public static boolean containsIdentical(Collection<?> collection, Object element) {
         for (Object e : collection) {
             if (e == element) {
                 return true;

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * removed (as {@link java.util.HashMap}'s, replacing one under its key is no such change). Confined
  * to its session's thread.
  */
-final class IdentityMap extends AbstractCollection<InstanceState> {
+public final class IdentityMap extends AbstractCollection<InstanceState> {
     private static final int INITIAL_CAPACITY = 16;
     private @Nullable InstanceState[] states = new InstanceState[INITIAL_CAPACITY];
     private int[] hashes = new int[INITIAL_CAPACITY];
@@ -73,7 +73,7 @@ final class IdentityMap extends AbstractCollection<InstanceState> {
     }
 
     /** Holds a state under its class and identity; the state it replaces, or null. */
-    @Nullable InstanceState put(InstanceState state) {
+    public @Nullable InstanceState put(InstanceState state) {
         mutableValues |= state.mapper.hasMutableValues();
         Class<?> type = state.mapper.entityClass();
         Object identity = identityOf(state);
@@ -94,7 +94,7 @@ final class IdentityMap extends AbstractCollection<InstanceState> {
     }
 
     /** Lets go of this state (not of another one held under the same key); whether it was held. */
-    boolean remove(InstanceState state) {
+    public boolean remove(InstanceState state) {
         Object identity = state.identity;
         if (identity == null) {
             return false;

@@ -22,10 +22,31 @@ public final class Inspection {
         }
         DefaultSession session = state.session;
         if (session != null) {
-            return session.info(state);
+            return info(session, state);
         }
         boolean detached = state.status == InstanceState.Status.DETACHED;
         return new InstanceInfo(detached ? ObjectState.DETACHED : ObjectState.TRANSIENT,
                 detached ? state.identity : null, null, Set.of(), false);
+    }
+
+    /** The state of an object a session holds, as that session sees it. */
+    private static InstanceInfo info(DefaultSession session, InstanceState state) {
+        ObjectState objectState;
+        switch (state.status) {
+            case PENDING:
+                objectState = ObjectState.PENDING;
+                break;
+            case PERSISTENT:
+                objectState = ObjectState.PERSISTENT;
+                break;
+            case DELETED:
+                objectState = ObjectState.DELETED;
+                break;
+            default:
+                throw new IllegalStateException("Unexpected status of an attached object: " + state.status);
+        }
+        return new InstanceInfo(objectState, state.identity, session,
+                SessionObjects.changedAttributes(state),
+                state.expired);
     }
 }

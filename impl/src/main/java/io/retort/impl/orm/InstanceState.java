@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * {@code _sa_instance_state}), so it is collected with its object and nothing global refers to it; it is told of
  * every read and write of the object's mapped fields. Confined to the owning session's thread while attached.
  */
-final class InstanceState implements AttributeHooks {
+public final class InstanceState implements AttributeHooks {
     /** Where the object stands. */
-    enum Status {
+    public enum Status {
         /** Added, not flushed. */
         PENDING,
         /** Flushed or loaded. */
@@ -27,28 +27,28 @@ final class InstanceState implements AttributeHooks {
         TRANSIENT
     }
 
-    final EntityMapper<?> mapper;
+    public final EntityMapper<?> mapper;
     /** The object while a session holds it; null once detached. */
-    @Nullable Object instance;
-    Status status;
+    public @Nullable Object instance;
+    public Status status;
     @Nullable DefaultSession session;
     /** The identity the session knows the object by (set once flushed or loaded). */
-    @Nullable Object identity;
+    public @Nullable Object identity;
     /** Column values in attribute order as last loaded or flushed; null while pending. */
-    @Nullable Object @Nullable [] committed;
+    public @Nullable Object @Nullable [] committed;
     /**
      * Changed by the application since the last flush (a field written, a relationship set, a collection changed):
      * the flush looks only at such objects, and at those of classes whose values can change in place.
      */
     boolean modified;
     /** Marked for deletion at the next flush (still persistent until then). */
-    boolean markedForDeletion;
+    public boolean markedForDeletion;
     /** Its fields are to be reloaded from the database when next loaded or got. */
-    boolean expired;
+    public boolean expired;
     /** Became persistent in the current transaction (its INSERT is undone by a rollback). */
-    boolean insertedInTransaction;
+    public boolean insertedInTransaction;
     /** Key (and version) values before this transaction's INSERT, restored when it is rolled back. */
-    @Nullable Object @Nullable [] beforeInsert;
+    public @Nullable Object @Nullable [] beforeInsert;
     /**
      * Per relationship: the object a reference pointed to when loaded or last flushed ({@link #UNLOADED} until then),
      * from which a flush sees a reference that changed.
@@ -59,7 +59,7 @@ final class InstanceState implements AttributeHooks {
     @Nullable CollectionTracking @Nullable [] collections;
 
     /** The ORM collection installed for relationship {@code index}, or null. */
-    @Nullable CollectionTracking installed(int index) {
+    public @Nullable CollectionTracking installed(int index) {
         return collections == null ? null : collections[index];
     }
 
@@ -91,7 +91,7 @@ final class InstanceState implements AttributeHooks {
     }
 
     /** The value of {@link #references} before a reference is loaded (never loaded by a query). */
-    static final Unloaded UNLOADED = new Unloaded(null, false);
+    public static final Unloaded UNLOADED = new Unloaded(null, false);
     /** An unloaded reference whose loading is RAISE. */
     static final Unloaded RAISE = new Unloaded(null, true);
     /**
@@ -115,7 +115,7 @@ final class InstanceState implements AttributeHooks {
      * the application since: its field holds nothing meaningful, and the flush leaves its foreign key alone. Only
      * meaningful for references: ask it of a collection and the answer is true.
      */
-    boolean isReferenceUnloaded(int index) {
+    public boolean isReferenceUnloaded(int index) {
         return references != null && references[index] instanceof Unloaded;
     }
 
@@ -132,7 +132,7 @@ final class InstanceState implements AttributeHooks {
     }
 
     /** Records that relationship {@code index} now refers to {@code value}, as in the database. */
-    void referenceLoaded(int index, @Nullable Object value) {
+    public void referenceLoaded(int index, @Nullable Object value) {
         references()[index] = value;
     }
 
@@ -153,7 +153,7 @@ final class InstanceState implements AttributeHooks {
      * The object relationship {@code index} referred to when loaded or last flushed, or UNLOADED when that is not
      * known (never loaded, or set by the application before it was loaded).
      */
-    @Nullable Object committedReference(int index) {
+    public @Nullable Object committedReference(int index) {
         Object value = references == null ? UNLOADED : references[index];
         return value instanceof Unloaded || value == SET_WHILE_UNLOADED ? UNLOADED : value;
     }
@@ -162,7 +162,7 @@ final class InstanceState implements AttributeHooks {
      * Column fields (by enhanced index) the application wrote while the object was expired: a refresh keeps their
      * values rather than the row's. Null while there are none.
      */
-    boolean @Nullable [] writtenWhileExpired;
+    public boolean @Nullable [] writtenWhileExpired;
 
     InstanceState(EntityMapper<?> mapper, Object instance, Status status, @Nullable DefaultSession session) {
         this.mapper = mapper;
@@ -171,8 +171,35 @@ final class InstanceState implements AttributeHooks {
         this.session = session;
     }
 
+    /** The column values last loaded or flushed; refused while there are none (a pending object). */
+    public @Nullable Object[] committedValues() {
+        @Nullable Object[] values = committed;
+        if (values == null) {
+            throw new IllegalStateException("The " + mapper.entityClass().getSimpleName() + " has no committed"
+                    + " values: it was never loaded or flushed");
+        }
+        return values;
+    }
+
+    /** Puts back the fields a rolled-back INSERT assigned: generated keys, the version, server defaults. */
+    public void restoreBeforeInsert() {
+        @Nullable Object[] before = beforeInsert;
+        Object object = instance;
+        if (before == null || object == null) {
+            return;
+        }
+        for (Attribute attribute : mapper.attributes()) {
+            boolean assigned = attribute.serverDefault() || attribute == mapper.version()
+                    || (attribute.column().isPrimaryKey()
+                            && mapper.keyGeneration() != io.retort.orm.Generation.ASSIGNED);
+            if (assigned) {
+                attribute.set(object, before[attribute.index()]);
+            }
+        }
+    }
+
     /** The object; only valid while attached. */
-    Object object() {
+    public Object object() {
         Object object = instance;
         if (object == null) {
             throw new IllegalStateException("The state of a detached " + mapper.entityClass().getSimpleName()
@@ -209,7 +236,7 @@ final class InstanceState implements AttributeHooks {
     }
 
     /** The state of an enhanced object, or null while no session has held it. */
-    static @Nullable InstanceState of(Object instance) {
+    public static @Nullable InstanceState of(Object instance) {
         return instance instanceof Enhanced ? (InstanceState) ((Enhanced) instance).$$retort_hooks() : null;
     }
 
@@ -251,7 +278,7 @@ final class InstanceState implements AttributeHooks {
                     + " load it through. Read it before the Session closes, or keep the values loaded at commit with"
                     + " SessionFactory.builder(engine).expireOnCommit(false) (retort.expire-on-commit=false in CDI)");
         }
-        current.loadExpired(this, instance, index);
+        current.lazyLoading().loadExpired(this, instance, index);
     }
 
     private void loadReference(Object instance, int index, RelationshipMapper reference, Unloaded marker) {
@@ -278,7 +305,7 @@ final class InstanceState implements AttributeHooks {
         try (io.retort.engine.StatementOrigin origin = io.retort.engine.StatementOrigin.enter("the lazy load of "
                 + reference, "load it with the objects' query, e.g. " + option + ", or load the objects with one"
                 + " query so that their lazy references load together")) {
-            current.loadReferenceLazily(this, reference, marker);
+            current.lazyLoading().loadReference(this, reference, marker);
         }
     }
 
@@ -288,19 +315,9 @@ final class InstanceState implements AttributeHooks {
             DefaultSession current = session;
             if (current != null && status == Status.PERSISTENT) {
                 modified = true;
-                current.modified(this);
+                current.objects().modified(this);
             }
         }
-    }
-
-    /** The column values as last loaded or flushed; only a pending object has none. */
-    @Nullable Object[] committedValues() {
-        @Nullable Object[] values = committed;
-        if (values == null) {
-            throw new IllegalStateException("The " + status + " " + describe() + " has no loaded or flushed values"
-                    + " to compare with");
-        }
-        return values;
     }
 
     /** The identity of a loaded or flushed object. */

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * ones from {@code SELECT ... WHERE key IN (...)} statements of up to {@value #IN_BATCH} keys, LAZY collections get
  * a placeholder that loads with the others of its query on first access. One per session; confined to its thread.
  */
-final class Loader {
+public final class Loader {
     /** Keys per {@code IN (...)} statement of a SELECTIN or lazy load. */
     static final int IN_BATCH = 500;
 
@@ -171,7 +171,7 @@ final class Loader {
             joinedLoaded.put(node, new LoadedObjects(node.relationship.target, true));
         }
         for (@Nullable Object[] row : result.arrays()) {
-            InstanceState parent = session.loadRow(mapper, row, 0, objects);
+            InstanceState parent = session.objects().loadRow(mapper, row, 0, objects);
             if (joins.isEmpty()) {
                 continue;
             }
@@ -183,8 +183,8 @@ final class Loader {
                     continue;
                 }
                 List<Object> children = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
-                if (session.rowHasKey(node.relationship.target, row, node.offset)) {
-                    InstanceState child = session.loadRow(node.relationship.target, row, node.offset,
+                if (rowHasKey(node.relationship.target, row, node.offset)) {
+                    InstanceState child = session.objects().loadRow(node.relationship.target, row, node.offset,
                             ofNode(joinedLoaded, node));
                     rowObjects.put(node, child.object());
                     if (!CollectionTracking.containsIdentical(children, child.object())) {
@@ -369,7 +369,7 @@ final class Loader {
                 state.referenceLoaded(relationship.index, null);
                 continue;
             }
-            InstanceState held = session.held(target, identity);
+            InstanceState held = session.objects().held(target, identity);
             if (held != null) {
                 relationship.set(state.object(), held.object());
                 state.referenceLoaded(relationship.index, held.object());
@@ -385,7 +385,7 @@ final class Loader {
             query(target, select, Map.of(), next);
         }
         for (Map.Entry<Object, List<InstanceState>> entry : missing.entrySet()) {
-            InstanceState held = session.held(target, entry.getKey());
+            InstanceState held = session.objects().held(target, entry.getKey());
             Object value = held == null ? null : held.object();
             for (InstanceState state : entry.getValue()) {
                 relationship.set(state.object(), value);
@@ -441,7 +441,7 @@ final class Loader {
             Result result = session.currentConnection().execute(select);
             LoadedObjects loaded = new LoadedObjects(target, true);
             for (@Nullable Object[] row : result.arrays()) {
-                InstanceState child = session.loadRow(target, row, 0, loaded);
+                InstanceState child = session.objects().loadRow(target, row, 0, loaded);
                 Object ownerIdentity;
                 if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
                     ownerIdentity = identityAt(row, width, ownerKey.length);
@@ -496,11 +496,22 @@ final class Loader {
         return List.of(values);
     }
 
+    /** Whether a row has a non-null key for {@code mapper} at {@code offset} (a LEFT OUTER JOIN may give none). */
+    private static boolean rowHasKey(EntityMapper<?> mapper, @Nullable Object[] row, int offset) {
+        for (Attribute key : mapper.key()) {
+            if (row[offset + key.index()] == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+
     /**
      * The identity in {@code length} columns of a row from {@code offset}: a value, or a list of values; null when a
      * column is NULL (no object there).
      */
-    static @Nullable Object identityAt(@Nullable Object[] row, int offset, int length) {
+    public static @Nullable Object identityAt(@Nullable Object[] row, int offset, int length) {
         if (length == 1) {
             return row[offset];
         }
@@ -516,7 +527,7 @@ final class Loader {
     }
 
     /** {@code key IN (...)} for key attributes of a table. */
-    static Predicate inKeys(Attribute[] key, List<Object> identities) {
+    public static Predicate inKeys(Attribute[] key, List<Object> identities) {
         List<Column<?>> columns = new ArrayList<>();
         for (Attribute attribute : key) {
             columns.add(attribute.column());

@@ -2,12 +2,18 @@ package io.retort.impl.orm;
 
 import io.retort.exception.InvalidArgumentException;
 
-/** The mapper of each mapped class, built on first use and kept with the class. Thread-safe. */
+/**
+ * The mapping of each mapped class, built on first use and kept with the class, as SQLAlchemy keeps a class's mapper
+ * on the class ({@code __mapper__}): one per class, shared by every {@link io.retort.orm.Registry} that lists it, so
+ * that an object's state, a query and a relationship event agree on it. Sessions of a factory that has a registry
+ * take their mappers from that registry ({@link DefaultSession#mapper}); the class's own mapping serves what has no
+ * session to ask (an event on a transient object, {@code Orm.select}). Thread-safe.
+ */
 public final class Mappers {
     private static final ClassValue<EntityMapper<?>> MAPPERS = new ClassValue<>() {
         @Override
         protected EntityMapper<?> computeValue(Class<?> type) {
-            return EntityMapper.build(type);
+            return DeclarativeScan.build(type);
         }
     };
 
@@ -30,11 +36,20 @@ public final class Mappers {
      * @throws InvalidArgumentException if the object's class is not {@code @Mapped}
      */
     static EntityMapper<?> ofInstance(Object instance) {
+        requireMapped(instance);
+        return of(instance.getClass());
+    }
+
+    /**
+     * Refuses an object whose class is not {@code @Mapped}.
+     *
+     * @throws InvalidArgumentException if it is not
+     */
+    static void requireMapped(Object instance) {
         Class<?> type = instance.getClass();
         if (!type.isAnnotationPresent(io.retort.orm.Mapped.class)) {
             throw new InvalidArgumentException("A " + type.getName() + " is not a mapped object: its class is not"
                     + " annotated @Mapped");
         }
-        return of(type);
     }
 }

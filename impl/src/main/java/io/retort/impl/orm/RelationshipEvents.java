@@ -171,7 +171,7 @@ public final class RelationshipEvents implements AttributeEvents {
             return null;
         }
         Object identity = Loader.foreignKeyValue(reference.foreignKey, state);
-        InstanceState held = identity == null ? null : session.held(reference.target, identity);
+        InstanceState held = identity == null ? null : session.objects().held(reference.target, identity);
         return held == null ? null : held.instance;
     }
 

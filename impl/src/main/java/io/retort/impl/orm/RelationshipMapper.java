@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * One resolved {@link Relationship} field: its kind, the foreign key that joins the two tables, cascades, loading and
  * the other side. Immutable once resolved; thread-safe.
  */
-final class RelationshipMapper {
+public final class RelationshipMapper {
     /** The kinds of relationship. */
-    enum Kind {
+    public enum Kind {
         /** A reference; this class's table has the foreign key. */
         MANY_TO_ONE,
         /** A reference; the target's table has the foreign key to this one. */
@@ -39,28 +39,28 @@ final class RelationshipMapper {
     record Spec(Field field, Relationship annotation, int enhancedIndex, int index) {
     }
 
-    final EntityMapper<?> owner;
+    public final EntityMapper<?> owner;
     final String name;
-    final int index;
+    public final int index;
     final Field field;
     /** The field's index among the enhanced class's fields ({@code Enhancement.fields()}). */
     final int enhancedIndex;
-    final Kind kind;
-    final EntityMapper<?> target;
+    public final Kind kind;
+    public final EntityMapper<?> target;
     /** {@code List}, {@code Set} or {@code Collection} for collections; null for references. */
     final @Nullable Class<?> collectionType;
     /** The foreign-key attributes: on the owner for many-to-one, on the target for one-to-many and one-to-one. */
-    final Attribute[] foreignKey;
+    public final Attribute[] foreignKey;
     /** The key attributes the foreign key refers to: the target's for many-to-one, the owner's otherwise. */
-    final Attribute[] referenced;
+    public final Attribute[] referenced;
     /** Many-to-many: the association table and its columns for each side, in key order. */
     final @Nullable Table secondary;
-    final List<Column<?>> secondaryOwnerColumns;
-    final List<Column<?>> secondaryTargetColumns;
+    public final List<Column<?>> secondaryOwnerColumns;
+    public final List<Column<?>> secondaryTargetColumns;
     private final String backPopulatesName;
     final Set<Cascade> cascade;
     final Loading loading;
-    final boolean postUpdate;
+    public final boolean postUpdate;
     final Attribute orderBy;
 
     RelationshipMapper(EntityMapper<?> owner, Spec spec, Kind kind, EntityMapper<?> target,
@@ -98,8 +98,17 @@ final class RelationshipMapper {
         this.orderBy = orderBy;
     }
 
-    /** Whether the field holds a collection. */
-    boolean isCollection() {
+    /** The association table of a many-to-many relationship; refused for other kinds. */
+    public Table secondaryTable() {
+        Table table = secondary;
+        if (table == null) {
+            throw new IllegalStateException(this + " is " + kind + ", not many-to-many: it has no association table");
+        }
+        return table;
+    }
+
+    /** Whether the relationship is a collection (one-to-many, many-to-many). */
+    public boolean isCollection() {
         return collectionType != null;
     }
 
@@ -113,7 +122,7 @@ final class RelationshipMapper {
     }
 
     /** The field's value, read without ORM events (an unloaded lazy reference reads as its placeholder, null). */
-    @Nullable Object get(Object instance) {
+    public @Nullable Object get(Object instance) {
         return ((Enhanced) instance).$$retort_get(enhancedIndex);
     }
 
@@ -286,13 +295,5 @@ final class RelationshipMapper {
             attributes[i] = mapper.attributeOfColumn(columns.get(i));
         }
         return attributes;
-    }
-
-    /** The association table of a many-to-many relationship (only those have one). */
-    Table secondaryTable() {
-        if (secondary == null) {
-            throw new IllegalStateException(this + " is " + kind + ", not many-to-many: it has no association table");
-        }
-        return secondary;
     }
 }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /** Comparing and snapshotting field values for change detection. */
-final class Values {
+public final class Values {
     private Values() {
     }
 
@@ -13,7 +13,7 @@ final class Values {
      * Whether a field's current value equals the one last loaded or flushed: arrays by content, decimals by value
      * ({@code 1.0} equals {@code 1.00}, as the column stores them).
      */
-    static boolean same(@Nullable Object current, @Nullable Object committed) {
+    public static boolean same(@Nullable Object current, @Nullable Object committed) {
         if (current == committed) {
             return true;
         }
@@ -33,7 +33,7 @@ final class Values {
      * The values as a baseline that the object's later changes cannot touch: the array itself when it holds no
      * mutable values (the caller hands it over), else a copy with byte arrays copied too.
      */
-    static @Nullable Object[] owned(@Nullable Object[] values) {
+    public static @Nullable Object[] owned(@Nullable Object[] values) {
         for (Object value : values) {
             if (value instanceof byte[]) {
                 return snapshot(values);

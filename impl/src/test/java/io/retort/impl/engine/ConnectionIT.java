@@ -40,7 +40,7 @@ class ConnectionIT {
         createTable(engine);
         try (Connection conn = engine.connect()) {
             conn.execute(text("INSERT INTO t (id, name) VALUES (:id, :name)"), Map.of("id", 1, "name", "a"));
-            assertThat(conn.inTransaction()).isTrue();
+            assertThat(conn.isInTransaction()).isTrue();
         }
         assertThat(count(engine)).isZero();
     }
@@ -49,11 +49,11 @@ class ConnectionIT {
     void autobeginsAfterCommitAndRollback(Engine engine) {
         createTable(engine);
         try (Connection conn = engine.connect()) {
-            assertThat(conn.inTransaction()).isFalse();
+            assertThat(conn.isInTransaction()).isFalse();
             conn.execute(text("INSERT INTO t (id, name) VALUES (1, 'a')"));
-            assertThat(conn.inTransaction()).isTrue();
+            assertThat(conn.isInTransaction()).isTrue();
             conn.commit();
-            assertThat(conn.inTransaction()).isFalse();
+            assertThat(conn.isInTransaction()).isFalse();
             conn.execute(text("INSERT INTO t (id, name) VALUES (2, 'b')"));
             conn.rollback();
             conn.execute(text("INSERT INTO t (id, name) VALUES (3, 'c')"));
@@ -220,7 +220,7 @@ class ConnectionIT {
         try (Connection conn = engine.connect()) {
             conn.setIsolationLevel(IsolationLevel.AUTOCOMMIT);
             conn.execute(text("INSERT INTO t (id, name) VALUES (1, 'a')"));
-            assertThat(conn.inTransaction()).isFalse();
+            assertThat(conn.isInTransaction()).isFalse();
             conn.rollback(); // nothing to roll back
             assertThatThrownBy(conn::beginNested).isInstanceOf(InvalidRequestException.class)
                     .hasMessageContaining("AUTOCOMMIT");

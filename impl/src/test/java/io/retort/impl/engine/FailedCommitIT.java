@@ -34,7 +34,7 @@ class FailedCommitIT {
             try (Connection conn = engine.connect()) {
                 conn.execute(text("INSERT INTO child (id, parent_id) VALUES (1, :p)"), Map.of("p", 99));
                 assertThatThrownBy(conn::commit).isInstanceOf(IntegrityException.class);
-                assertThat(conn.inTransaction()).isTrue(); // still this Connection's to end
+                assertThat(conn.isInTransaction()).isTrue(); // still this Connection's to end
             }
             try (Connection conn = engine.connect()) {
                 assertThat(conn.execute(text("SELECT count(*) FROM child")).scalar(Long.class)).isZero();

@@ -74,7 +74,7 @@ class InvalidationIT {
             conn.execute(text("INSERT INTO notes (id, body) VALUES (1, 'lost')"));
             ServerSessions.kill(conn);
             conn.rollback();
-            assertThat(conn.inTransaction()).isFalse();
+            assertThat(conn.isInTransaction()).isFalse();
             assertThat(count(conn)).isZero();
             conn.execute(text("INSERT INTO notes (id, body) VALUES (2, 'kept')"));
             conn.commit();

@@ -322,6 +322,39 @@ class SessionIT {
         }
     }
 
+    /**
+     * A factory given a registry maps its classes only: an object, a {@code get} or a query of another mapped class is
+     * refused before any statement, instead of being written to (or read from) a table that no schema generation or
+     * validation of the registry covers. SQLAlchemy maps a class through one registry; Retort's class mapping is
+     * shared, so the factory's registry is what bounds a session.
+     */
+    @DatabaseTest
+    void aSessionOfAFactoryWithARegistryMapsOnlyTheRegistrysClasses(Engine engine) {
+        Registry registry = Registry.of(User.class);
+        registry.createAll(engine);
+        SessionFactory sessions = SessionFactory.builder(engine).registry(registry).build();
+        assertThat(sessions.registry()).isSameAs(registry);
+        String refused = "Class io.retort.impl.orm.Account is not mapped by this session: the registry of its"
+                + " SessionFactory maps [User]. Add the class to the Registry given to"
+                + " SessionFactory.builder(engine).registry(...) (in CDI: to a package of the database's"
+                + " retort.packages, or to a scanned bean archive)";
+        try (Session session = sessions.open()) {
+            User user = new User("sandy", null);
+            session.add(user);
+            assertThatThrownBy(() -> session.add(new Account("eve", BigDecimal.ONE)))
+                    .isInstanceOf(io.retort.exception.InvalidArgumentException.class).hasMessage(refused);
+            assertThatThrownBy(() -> session.get(Account.class, 1L)).hasMessage(refused);
+            assertThatThrownBy(() -> session.scalars(select(Account.class))).hasMessage(refused);
+            assertThat(session.newObjects()).containsExactly(user); // the refused object is not pending
+            session.commit();
+            int id = user.id;
+            session.expungeAll();
+            assertThat(session.get(User.class, id).name).isEqualTo("sandy");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
     @DatabaseTest
     void rollbackOfAnObjectInsertedAndDeletedInOneTransactionLeavesItTransient(Engine engine) {
         Registry registry = Registry.of(User.class);

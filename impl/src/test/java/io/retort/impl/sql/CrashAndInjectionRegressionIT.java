@@ -105,9 +105,9 @@ class CrashAndInjectionRegressionIT {
                 break;
             default:
                 // SQLite would read "FROM source_row ON CONFLICT" as a join's ON: a WHERE ends the SELECT.
-                assertSql(doNothing, database, "INSERT INTO target_row (id, name) " + select + " WHERE 1 = 1"
+                assertSql(doNothing, database, "INSERT INTO target_row (id, name) " + select + " WHERE true"
                         + " ON CONFLICT (id) DO NOTHING");
-                assertSql(doUpdate, database, "INSERT INTO target_row (id, name) " + select + " WHERE 1 = 1"
+                assertSql(doUpdate, database, "INSERT INTO target_row (id, name) " + select + " WHERE true"
                         + " ON CONFLICT (id) DO UPDATE SET name = excluded.name");
         }
         MetaData metadata = filled(engine);

@@ -49,8 +49,8 @@ class JsonIT {
                 assertRefused(tagged, database, "JSON containment is not supported by sqlite");
                 break;
             case MARIADB:
-                assertSql(author, database, "SELECT JSON_UNQUOTE(JSON_EXTRACT(docs.body, ?)) FROM docs"
-                        + " WHERE docs.id = ?");
+                assertSql(author, database, "SELECT CASE WHEN JSON_TYPE(JSON_EXTRACT(docs.body, ?)) = 'NULL' THEN"
+                        + " NULL ELSE JSON_UNQUOTE(JSON_EXTRACT(docs.body, ?)) END FROM docs WHERE docs.id = ?");
                 assertSql(tagged, database, "SELECT docs.id FROM docs WHERE JSON_CONTAINS(docs.body, ?)"
                         + " ORDER BY docs.id");
                 break;

@@ -2,6 +2,7 @@ package io.retort.it.runtimes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retort.testing.TestEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +26,12 @@ final class Jdks {
     }
 
     /**
-     * The {@code java} of a JDK 21 or newer: {@code RETORT_TEST_JDK21} (a JDK's home), else this JVM if it is 21+,
+     * The {@code java} of a JDK 21 or newer: {@code TEST_RETORT_JDK21} (a JDK's home), else this JVM if it is 21+,
      * else the newest JDK under {@code /usr/lib/jvm}.
      */
     static String jdk21() throws IOException {
-        String configured = System.getenv("RETORT_TEST_JDK21");
-        if (configured != null && !configured.isBlank()) {
+        String configured = TestEnvironment.get(TestEnvironment.JDK21);
+        if (configured != null) {
             return Path.of(configured, "bin", "java").toString();
         }
         if (Runtime.version().feature() >= 21) {
@@ -47,10 +48,11 @@ final class Jdks {
         candidates.sort((a, b) -> Integer.compare(version(b).orElse(0), version(a).orElse(0)));
         if (candidates.isEmpty()) {
             // README's test command must pass on a machine with only JDK 17: the Helidon runs are skipped there,
-            // with the reason printed; CI (RETORT_TEST_REQUIRE_JDK21=true) makes the missing JDK a failure.
-            String reason = "Helidon 4 needs a JDK 21 or newer: none under /usr/lib/jvm; set RETORT_TEST_JDK21 to a"
+            // with the reason printed; CI (TEST_RETORT_REQUIRE_JDK21=true) makes the missing JDK a failure.
+            String reason = "Helidon 4 needs a JDK 21 or newer: none under /usr/lib/jvm; set TEST_RETORT_JDK21 to a"
                     + " JDK's home";
-            assertThat("true".equalsIgnoreCase(System.getenv("RETORT_TEST_REQUIRE_JDK21"))).as(reason).isFalse();
+            assertThat("true".equalsIgnoreCase(TestEnvironment.get(
+                    TestEnvironment.REQUIRE_JDK21))).as(reason).isFalse();
             System.out.println("[retort-it] Skipped: " + reason);
             org.junit.jupiter.api.Assumptions.abort(reason);
         }

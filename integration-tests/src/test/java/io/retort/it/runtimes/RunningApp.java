@@ -49,8 +49,8 @@ final class RunningApp implements AutoCloseable {
         Path work = Files.createDirectories(Path.of("target", name).toAbsolutePath());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).directory(work.toFile());
-        // The test run's own RETORT_TEST_* variables would read as unknown retort.test.* keys in the app.
-        builder.environment().keySet().removeIf(variable -> variable.startsWith("RETORT_TEST_"));
+        // The test run's TEST_RETORT_* variables are not the app's business (they are outside the retort.* keys).
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("TEST_RETORT_"));
         builder.environment().putAll(environment);
         builder.environment().put(portVariable, Integer.toString(port));
         long started = System.nanoTime();

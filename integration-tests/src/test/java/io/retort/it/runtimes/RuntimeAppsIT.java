@@ -2,6 +2,7 @@ package io.retort.it.runtimes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retort.testing.TestEnvironment;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -300,14 +301,14 @@ class RuntimeAppsIT {
         private static final Pattern URL = Pattern.compile("postgresql://([^@/:]+)(?::[^@/]*)?@([^:/]+):(\\d+)/(\\w+)");
 
         /**
-         * A new, empty database named after the test server's database ({@code RETORT_TEST_POSTGRESQL_URL}, else
+         * A new, empty database named after the test server's database ({@code TEST_RETORT_POSTGRESQL_URL}, else
          * {@code retort_test} on 127.0.0.1:5432) with the suffix.
          */
         static Postgres fresh(String suffix) throws SQLException {
-            String base = System.getenv().getOrDefault("RETORT_TEST_POSTGRESQL_URL",
+            String base = TestEnvironment.get(TestEnvironment.POSTGRESQL_URL,
                     "postgresql://postgres@127.0.0.1:5432/retort_test");
             Matcher matcher = URL.matcher(base);
-            assertThat(matcher.matches()).as("RETORT_TEST_POSTGRESQL_URL=%s in the form"
+            assertThat(matcher.matches()).as("TEST_RETORT_POSTGRESQL_URL=%s in the form"
                     + " postgresql://user@host:port/database", base).isTrue();
             Postgres database = new Postgres(matcher.group(2), Integer.parseInt(matcher.group(3)), matcher.group(1),
                     matcher.group(4) + "_" + suffix);

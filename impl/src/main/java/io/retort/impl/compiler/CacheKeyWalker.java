@@ -1,0 +1,628 @@
+package io.retort.impl.compiler;
+
+import io.retort.sql.Assignment;
+import io.retort.sql.BindParameter;
+import io.retort.sql.ColumnReference;
+import io.retort.sql.CommonTableExpression;
+import io.retort.sql.DerivedTable;
+import io.retort.sql.FromClause;
+import io.retort.sql.OrderBy;
+import io.retort.sql.Select;
+import io.retort.sql.SqlNode;
+import io.retort.sql.SqlVisitor;
+import io.retort.sql.TableAlias;
+import io.retort.sql.TableReference;
+import io.retort.types.SqlType;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One walk of a statement that yields its cache key and its bound values together, as SQLAlchemy's
+ * {@code _generate_cache_key} does: every node adds what decides its SQL (its kind, operators, names, types, the
+ * number of its children) to a flat list of tokens, and every bound value goes to the values instead, in the order
+ * the walk meets them. Two statements with equal keys compile to the same SQL, whatever their values; the compiled
+ * form maps each placeholder to the position of its value here ({@link ExpressionCompiler#compileKeyed}).
+ *
+ * <p>Tables and columns of a schema are tokens by identity; a derived table or CTE met again (a second column of it)
+ * is a back reference to where it was first walked, so its body is walked once. A bound value met again (one
+ * parameter object used twice) is a back reference too: the key then says that the two places share one value.
+ * Not thread-safe; one instance per walk.
+ */
+public final class CacheKeyWalker implements SqlVisitor {
+    private @Nullable Object[] tokens = new Object[32];
+    private int size;
+    private int hash = 1;
+    final List<@Nullable Object> values = new ArrayList<>();
+    final List<@Nullable SqlType<?>> types = new ArrayList<>();
+    /** The parameters in the order their values were taken; identity decides whether one was met before. */
+    final List<BindParameter<?>> binds = new ArrayList<>();
+    private @Nullable Map<BindParameter<?>, Integer> bindIndex;
+    private final List<TableReference> derived = new ArrayList<>(2);
+    boolean computed;
+
+    private CacheKeyWalker() {
+    }
+
+    /** Walks a statement once: its key, and its values and types in the order of {@link #binds}. */
+    public static CacheKeyWalker walk(SqlNode statement) {
+        CacheKeyWalker walker = new CacheKeyWalker();
+        walker.token(statement.getClass());
+        statement.accept(walker);
+        return walker;
+    }
+
+    /** The cache key: the tokens with their hash; equal keys compile to the same SQL. */
+    public Object key() {
+        return new CacheKey(java.util.Arrays.copyOf(tokens, size), hash);
+    }
+
+    private void token(@Nullable Object token) {
+        if (size == tokens.length) {
+            tokens = java.util.Arrays.copyOf(tokens, size * 2);
+        }
+        tokens[size++] = token;
+        hash = 31 * hash + (token == null ? 0 : token.hashCode());
+    }
+
+    private void count(int n) {
+        token(Integer.valueOf(n));
+    }
+
+    private void node(@Nullable SqlNode node) {
+        if (node == null) {
+            token(null);
+        } else {
+            node.accept(this);
+        }
+    }
+
+    private void all(List<? extends SqlNode> nodes) {
+        count(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            nodes.get(i).accept(this);
+        }
+    }
+
+    /** The index of a parameter already met (by identity), or -1. */
+    private int indexOf(BindParameter<?> bind) {
+        if (bindIndex != null) {
+            Integer index = bindIndex.get(bind);
+            return index == null ? -1 : index;
+        }
+        for (int i = 0; i < binds.size(); i++) {
+            if (binds.get(i) == bind) {
+                return i;
+            }
+        }
+        if (binds.size() >= 16) {
+            // Many values (a multi-row INSERT): look them up by identity from now on.
+            bindIndex = new IdentityHashMap<>();
+            for (int i = 0; i < binds.size(); i++) {
+                bindIndex.put(binds.get(i), i);
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void visitBind(BindParameter<?> bind) {
+        int seen = indexOf(bind);
+        if (seen >= 0) {
+            token(SharedValue.class);
+            count(seen);
+            return;
+        }
+        token(BindParameter.class);
+        token(bind.type());
+        token(bind.isExpanding() ? Boolean.TRUE : Boolean.FALSE);
+        token(bind.name());
+        if (bindIndex != null) {
+            bindIndex.put(bind, binds.size());
+        }
+        binds.add(bind);
+        // A computed value (a client-side default) is computed when the values are put in placeholder order.
+        values.add(bind.name() != null ? new ExpressionCompiler.Named(bind.name())
+                : bind.isComputed() ? null : bind.value());
+        types.add(bind.type());
+        computed |= bind.isComputed();
+    }
+
+    /**
+     * The values and types in placeholder order, as {@code sources} (from {@link ExpressionCompiler#compileKeyed})
+     * says where each comes from: an index into this walk's values, or a {@link BindParameter} the compiled form
+     * holds itself (one the compiler made, or a computed one, whose value is computed now).
+     */
+    public ExpressionCompiler.Bound bound(Object[] sources) {
+        List<@Nullable Object> ordered = new ArrayList<>(sources.length);
+        List<@Nullable SqlType<?>> orderedTypes = new ArrayList<>(sources.length);
+        boolean anyComputed = false;
+        for (Object source : sources) {
+            if (source instanceof Integer) {
+                int index = (Integer) source;
+                ordered.add(values.get(index));
+                orderedTypes.add(types.get(index));
+            } else if (source instanceof ExpressionCompiler.Named) {
+                ordered.add(source);
+                orderedTypes.add(null);
+            } else {
+                BindParameter<?> bind = (BindParameter<?>) source;
+                ordered.add(bind.name() != null ? new ExpressionCompiler.Named(bind.name()) : bind.value());
+                orderedTypes.add(bind.type());
+                anyComputed |= bind.isComputed();
+            }
+        }
+        return new ExpressionCompiler.Bound(ordered, orderedTypes, anyComputed);
+    }
+
+    /** The index of the value of a parameter met in this walk (by identity), or -1. */
+    int sourceOf(BindParameter<?> bind) {
+        return bind.isComputed() ? -1 : indexOf(bind);
+    }
+
+    /** The token of a parameter met before: the index of its first place. */
+    private static final class SharedValue {
+    }
+
+    @Override
+    public void visitColumn(ColumnReference<?> column) {
+        if (column instanceof io.retort.schema.Column) {
+            token(column); // by identity, with its table
+            return;
+        }
+        token(column.getClass());
+        token(column.name());
+        token(column.type());
+        table(column.tableReference());
+    }
+
+    /** A table named by a column or a FROM clause. */
+    private void table(TableReference table) {
+        if (table instanceof io.retort.schema.Table) {
+            token(table);
+            return;
+        }
+        if (table instanceof TableAlias) {
+            token(TableAlias.class);
+            token(table.name());
+            table(((TableAlias) table).table());
+            return;
+        }
+        if (table instanceof DerivedTable || table instanceof CommonTableExpression) {
+            for (int i = 0; i < derived.size(); i++) {
+                if (derived.get(i) == table) {
+                    token(DerivedTable.class);
+                    count(i);
+                    return;
+                }
+            }
+            derived.add(table);
+            token(table.getClass());
+            token(table.name());
+            List<? extends ColumnReference<?>> columns = table.columnReferences();
+            count(columns.size());
+            for (ColumnReference<?> column : columns) {
+                token(column.name());
+                token(column.type());
+            }
+            if (table instanceof DerivedTable) {
+                token(((DerivedTable) table).isLateral() ? Boolean.TRUE : Boolean.FALSE);
+                statement(((DerivedTable) table).body());
+            } else {
+                token(((CommonTableExpression) table).isRecursive() ? Boolean.TRUE : Boolean.FALSE);
+                statement(((CommonTableExpression) table).body());
+            }
+            return;
+        }
+        // Another kind of table: its own equality decides (no values inside).
+        token(table);
+    }
+
+    private void statement(SqlNode body) {
+        token(body.getClass());
+        body.accept(this);
+    }
+
+    @Override
+    public void visitTable(TableReference table) {
+        table(table);
+    }
+
+    @Override
+    public void visitJoin(io.retort.sql.Join join) {
+        token(io.retort.sql.Join.class);
+        token(join.kind());
+        node(join.left());
+        node(join.right());
+        node(join.onClause());
+    }
+
+    @Override
+    public void visitTuple(io.retort.sql.Tuple tuple) {
+        token(io.retort.sql.Tuple.class);
+        all(tuple.elements());
+    }
+
+    @Override
+    public void visitTupleIn(io.retort.sql.Tuple.TupleIn in) {
+        token(io.retort.sql.Tuple.TupleIn.class);
+        node(in.tuple());
+        all(in.rows());
+    }
+
+    @Override
+    public void visitTextFragment(io.retort.sql.TextFragment<?> fragment) {
+        token(fragment); // its SQL text and type; its :name parameters are given at execution
+    }
+
+    @Override
+    public void visitComparison(io.retort.sql.Comparison comparison) {
+        token(io.retort.sql.Comparison.class);
+        token(comparison.operator());
+        node(comparison.left());
+        node(comparison.right());
+    }
+
+    @Override
+    public void visitJunction(io.retort.sql.Junction junction) {
+        token(io.retort.sql.Junction.class);
+        token(junction.kind());
+        all(junction.predicates());
+    }
+
+    @Override
+    public void visitNegation(io.retort.sql.Negation negation) {
+        token(io.retort.sql.Negation.class);
+        node(negation.predicate());
+    }
+
+    @Override
+    public void visitNullTest(io.retort.sql.NullTest test) {
+        token(io.retort.sql.NullTest.class);
+        token(test.negated() ? Boolean.TRUE : Boolean.FALSE);
+        node(test.expression());
+    }
+
+    @Override
+    public void visitInList(io.retort.sql.InList in) {
+        token(io.retort.sql.InList.class);
+        token(in.negated() ? Boolean.TRUE : Boolean.FALSE);
+        node(in.expression());
+        node(in.values());
+    }
+
+    @Override
+    public void visitBetween(io.retort.sql.Between between) {
+        token(io.retort.sql.Between.class);
+        node(between.expression());
+        node(between.low());
+        node(between.high());
+    }
+
+    @Override
+    public void visitLike(io.retort.sql.Like like) {
+        token(io.retort.sql.Like.class);
+        token(like.negated() ? Boolean.TRUE : Boolean.FALSE);
+        token(like.ignoreCase() ? Boolean.TRUE : Boolean.FALSE);
+        token(like.escapeChar());
+        node(like.expression());
+        node(like.pattern());
+    }
+
+    @Override
+    public void visitOrderBy(OrderBy orderBy) {
+        token(OrderBy.class);
+        token(orderBy.descending() ? Boolean.TRUE : Boolean.FALSE);
+        token(orderBy.placeNullsFirst());
+        node(orderBy.expression());
+    }
+
+    @Override
+    public void visitLabeled(io.retort.sql.Labeled<?> labeled) {
+        token(io.retort.sql.Labeled.class);
+        token(labeled.name());
+        node(labeled.expression());
+    }
+
+    @Override
+    public void visitOperation(io.retort.sql.Operation<?> operation) {
+        token(io.retort.sql.Operation.class);
+        token(operation.operator());
+        token(operation.type());
+        node(operation.left());
+        node(operation.right());
+    }
+
+    @Override
+    public void visitCast(io.retort.sql.Cast<?> cast) {
+        token(io.retort.sql.Cast.class);
+        token(cast.type());
+        node(cast.expression());
+    }
+
+    @Override
+    public void visitCase(io.retort.sql.Case<?> caseExpression) {
+        token(io.retort.sql.Case.class);
+        token(caseExpression.type());
+        count(caseExpression.whens().size());
+        for (io.retort.sql.Case.When when : caseExpression.whens()) {
+            node(when.predicate());
+            node(when.value());
+        }
+        node(caseExpression.otherwiseValue());
+    }
+
+    @Override
+    public void visitDistinctFrom(io.retort.sql.DistinctFrom distinctFrom) {
+        token(io.retort.sql.DistinctFrom.class);
+        token(distinctFrom.negated() ? Boolean.TRUE : Boolean.FALSE);
+        node(distinctFrom.left());
+        node(distinctFrom.right());
+    }
+
+    @Override
+    public void visitOver(io.retort.sql.Over<?> over) {
+        token(io.retort.sql.Over.class);
+        node(over.function());
+        io.retort.sql.Window window = over.window();
+        all(window.partitionBy());
+        all(window.orderBy());
+        token(window.frameStart());
+        token(window.frameEnd());
+        token(window.framed() ? Boolean.TRUE : Boolean.FALSE);
+        token(window.unit());
+        token(window.exclusion());
+    }
+
+    @Override
+    public void visitFiltered(io.retort.sql.Filtered<?> filtered) {
+        token(io.retort.sql.Filtered.class);
+        node(filtered.function());
+        node(filtered.predicate());
+    }
+
+    @Override
+    public void visitFunction(io.retort.sql.FunctionCall<?> function) {
+        token(io.retort.sql.FunctionCall.class);
+        token(function.name());
+        token(function.type());
+        all(function.arguments());
+    }
+
+    @Override
+    public void visitSubquery(io.retort.sql.Subquery<?> subquery) {
+        token(io.retort.sql.Subquery.class);
+        token(subquery.type());
+        visitSelect(subquery.select());
+    }
+
+    @Override
+    public void visitExists(io.retort.sql.Exists exists) {
+        token(io.retort.sql.Exists.class);
+        token(exists.negated() ? Boolean.TRUE : Boolean.FALSE);
+        visitSelect(exists.select());
+    }
+
+    @Override
+    public void visitInSubquery(io.retort.sql.InSubquery in) {
+        token(io.retort.sql.InSubquery.class);
+        token(in.negated() ? Boolean.TRUE : Boolean.FALSE);
+        node(in.expression());
+        visitSelect(in.select());
+    }
+
+    @Override
+    public void visitSelect(Select select) {
+        token(Select.class);
+        token(select.isDistinct() ? Boolean.TRUE : Boolean.FALSE);
+        token(select.isWithTies() ? Boolean.TRUE : Boolean.FALSE);
+        token(select.prefixes());
+        all(select.distinctOnClause());
+        all(select.columns());
+        List<FromClause> froms = select.explicitFroms();
+        count(froms.size());
+        for (FromClause from : froms) {
+            from.accept(this);
+        }
+        node(select.whereClause());
+        all(select.groupByClause());
+        node(select.havingClause());
+        all(select.orderByClause());
+        node(select.limitClause());
+        node(select.offsetClause());
+        io.retort.sql.RowLock lock = select.rowLockClause();
+        if (lock == null) {
+            token(null);
+        } else {
+            token(lock.strength());
+            token(lock.waitMode());
+            tables(lock.of());
+        }
+        tables(select.correlateClause());
+        tables(select.correlateExceptClause());
+    }
+
+    private void tables(@Nullable List<TableReference> tables) {
+        if (tables == null) {
+            token(null);
+            return;
+        }
+        count(tables.size());
+        for (TableReference table : tables) {
+            table(table);
+        }
+    }
+
+    @Override
+    public void visitCompoundSelect(io.retort.sql.CompoundSelect compound) {
+        token(io.retort.sql.CompoundSelect.class);
+        token(compound.kind());
+        count(compound.selects().size());
+        for (Select select : compound.selects()) {
+            visitSelect(select);
+        }
+        all(compound.orderByClause());
+        node(compound.limitClause());
+        node(compound.offsetClause());
+    }
+
+    private void assignments(List<Assignment> assignments) {
+        count(assignments.size());
+        for (Assignment assignment : assignments) {
+            node(assignment.column());
+            node(assignment.value());
+        }
+    }
+
+    @Override
+    public void visitInsert(io.retort.sql.Insert insert) {
+        token(io.retort.sql.Insert.class);
+        token(insert.prefixes());
+        table(insert.table());
+        token(insert.hasValues() ? Boolean.TRUE : Boolean.FALSE);
+        count(insert.rows().size());
+        for (List<Assignment> row : insert.rows()) {
+            assignments(row);
+        }
+        SqlNode query = insert.fromQuery();
+        if (query == null) {
+            token(null);
+        } else {
+            statement(query);
+            count(insert.selectColumns().size());
+            insert.selectColumns().forEach(this::token);
+        }
+        io.retort.sql.OnConflict onConflict = insert.onConflict();
+        if (onConflict == null) {
+            token(null);
+        } else {
+            io.retort.sql.ConflictTarget target = onConflict.target();
+            token(io.retort.sql.OnConflict.class);
+            token(onConflict.doNothing() ? Boolean.TRUE : Boolean.FALSE);
+            count(target.columns().size());
+            target.columns().forEach(this::token);
+            token(target.constraint());
+            node(target.where());
+            assignments(onConflict.set());
+        }
+        all(insert.returningClause());
+    }
+
+    @Override
+    public void visitUpdate(io.retort.sql.Update update) {
+        token(io.retort.sql.Update.class);
+        token(update.prefixes());
+        table(update.table());
+        assignments(update.assignments());
+        node(update.whereClause());
+        all(update.returningClause());
+    }
+
+    @Override
+    public void visitDelete(io.retort.sql.Delete delete) {
+        token(io.retort.sql.Delete.class);
+        token(delete.prefixes());
+        table(delete.table());
+        node(delete.whereClause());
+        all(delete.returningClause());
+    }
+
+    @Override
+    public void visitUnary(io.retort.sql.Unary<?> unary) {
+        token(io.retort.sql.Unary.class);
+        token(unary.operator());
+        node(unary.operand());
+    }
+
+    @Override
+    public void visitExcluded(io.retort.sql.Excluded<?> excluded) {
+        token(io.retort.sql.Excluded.class);
+        node(excluded.column());
+    }
+
+    @Override
+    public void visitJsonAccess(io.retort.sql.JsonAccess<?> access) {
+        token(io.retort.sql.JsonAccess.class);
+        token(access.asText() ? Boolean.TRUE : Boolean.FALSE);
+        token(access.type());
+        count(access.path().size());
+        access.path().forEach(this::token);
+        node(access.document());
+    }
+
+    @Override
+    public void visitJsonContains(io.retort.sql.JsonContains contains) {
+        token(io.retort.sql.JsonContains.class);
+        node(contains.document());
+        node(contains.contained());
+    }
+
+    @Override
+    public void visitRegexpMatch(io.retort.sql.RegexpMatch match) {
+        token(io.retort.sql.RegexpMatch.class);
+        token(match.negated() ? Boolean.TRUE : Boolean.FALSE);
+        node(match.expression());
+        node(match.pattern());
+    }
+
+    @Override
+    public void visitBooleanLiteral(io.retort.sql.BooleanLiteral literal) {
+        token(literal.value() ? BooleanLiteralTrue.class : BooleanLiteralFalse.class);
+    }
+
+    @Override
+    public void visitStar(io.retort.sql.Star star) {
+        token(io.retort.sql.Star.class);
+        if (star.table() == null) {
+            token(null);
+        } else {
+            table(star.table());
+        }
+    }
+
+    @Override
+    public void visitWithinGroup(io.retort.sql.WithinGroup<?> withinGroup) {
+        token(io.retort.sql.WithinGroup.class);
+        token(withinGroup.type());
+        node(withinGroup.function());
+        all(withinGroup.orderBy());
+    }
+
+    private static final class BooleanLiteralTrue {
+    }
+
+    private static final class BooleanLiteralFalse {
+    }
+
+    /**
+     * A statement's cache key: the tokens of its walk, compared element by element (a flat comparison, not another
+     * walk of the tree), with the hash computed during the walk.
+     */
+    static final class CacheKey {
+        private final @Nullable Object[] tokens;
+        private final int hash;
+
+        CacheKey(@Nullable Object[] tokens, int hash) {
+            this.tokens = tokens;
+            this.hash = hash;
+        }
+
+        @Override
+        public boolean equals(@Nullable Object other) {
+            return other instanceof CacheKey && ((CacheKey) other).hash == hash
+                    && java.util.Arrays.equals(((CacheKey) other).tokens, tokens);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return "CacheKey" + java.util.Arrays.toString(tokens);
+        }
+    }
+}

@@ -1,0 +1,384 @@
+package io.retort.impl.orm;
+
+import io.retort.exception.InvalidRequestException;
+import io.retort.impl.orm.flush.UnitOfWork;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The objects a session holds, as SQLAlchemy's identity map with the session's new and deleted collections: the
+ * persistent objects by class and key, the pending ones, those changed since the last flush, and those a flush
+ * inserted or deleted in the current transaction, with the state changes a commit, a rollback or a close makes to
+ * them. Confined to the session's thread.
+ */
+final class SessionObjects {
+    private final DefaultSession session;
+    /** Persistent objects (loaded or flushed) by class and primary key. */
+    private final IdentityMap identityMap = new IdentityMap();
+    /** Added objects not yet flushed, in the order they were added. */
+    private final List<InstanceState> pending = new ArrayList<>();
+    /**
+     * Persistent objects the application changed since the last flush (their state says so, and may have left the
+     * session since): with the pending ones, all a flush looks at, unless their class has values that change in place.
+     */
+    private final List<InstanceState> modified = new ArrayList<>();
+    /** Objects whose DELETE was flushed in the current transaction. */
+    private final List<InstanceState> deletedInTransaction = new ArrayList<>();
+    /**
+     * Objects whose INSERT was flushed in the current transaction (some may have left since: their state says), so
+     * that a commit or rollback need not look at every object the session holds.
+     */
+    private final List<InstanceState> insertedInTransaction = new ArrayList<>();
+
+    SessionObjects(DefaultSession session) {
+        this.session = session;
+    }
+
+    /** The persistent objects. */
+    IdentityMap identityMap() {
+        return identityMap;
+    }
+
+    /** A new pending state for a transient object, in the order objects were added. */
+    InstanceState addPending(EntityMapper<?> mapper, Object instance) {
+        InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PENDING, session);
+        fresh.bind(instance);
+        pending.add(fresh);
+        return fresh;
+    }
+
+    /** Records an object the application changed, for the next flush. */
+    void modified(InstanceState state) {
+        modified.add(state);
+    }
+
+    /** The pending objects, in the order they were added. */
+    List<InstanceState> pendingStates() {
+        return new ArrayList<>(pending);
+    }
+
+    /** Whether the current transaction flushed an INSERT or a DELETE. */
+    boolean flushedInTransaction() {
+        return !insertedInTransaction.isEmpty() || !deletedInTransaction.isEmpty();
+    }
+
+    /**
+     * The objects a flush looks at: the pending ones, the persistent ones changed since the last flush, and every
+     * object of a class whose values can change in place (a byte[], a mutable type of the application's), which no
+     * write reports.
+     */
+    List<InstanceState> flushCandidates() {
+        List<InstanceState> candidates = new ArrayList<>(pending.size() + modified.size());
+        candidates.addAll(pending);
+        for (InstanceState state : modified) {
+            if (state.session == session && state.status == InstanceState.Status.PERSISTENT) {
+                candidates.add(state);
+            }
+        }
+        if (identityMap.hasMutableValues()) {
+            for (InstanceState state : identityMap) {
+                if (state.mapper.hasMutableValues() && !state.modified) {
+                    candidates.add(state);
+                }
+            }
+        }
+        return candidates;
+    }
+
+    /**
+     * The unit of work of a flush: the pending objects and the persistent ones among {@code touched} (the flush's
+     * candidates and what the cascades reached), with the objects changed on the way (a cleared back reference).
+     */
+    UnitOfWork unitOfWork(Set<InstanceState> touched) {
+        touched.addAll(modified);
+        List<InstanceState> held = new ArrayList<>();
+        for (InstanceState state : touched) {
+            if (state.session == session && state.status == InstanceState.Status.PERSISTENT) {
+                held.add(state);
+            }
+        }
+        return new UnitOfWork(session.engine(), held, pending);
+    }
+
+    /** After a flush's statements succeeded: the objects take the state the flush gave them. */
+    void flushed(UnitOfWork work) {
+        work.complete(identityMap, pending, deletedInTransaction, insertedInTransaction);
+        clearModified();
+    }
+
+    /** After a flush or a rollback: nothing is changed any more. */
+    void clearModified() {
+        for (InstanceState state : modified) {
+            state.modified = false;
+        }
+        modified.clear();
+    }
+
+    /** The pending and persistent objects of one mapped class, or of all when {@code mapper} is null. */
+    List<InstanceState> attachedStates(@Nullable EntityMapper<?> mapper) {
+        List<InstanceState> states = new ArrayList<>();
+        for (InstanceState state : pending) {
+            if (mapper == null || state.mapper == mapper) {
+                states.add(state);
+            }
+        }
+        for (InstanceState state : identityMap) {
+            if (mapper == null || state.mapper == mapper) {
+                states.add(state);
+            }
+        }
+        return states;
+    }
+
+    /** Whether an object of the class is pending (a new object may have the key a lookup asks for). */
+    boolean hasPending(EntityMapper<?> mapper) {
+        for (InstanceState state : pending) {
+            if (state.mapper == mapper) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The identity-map state of an object of {@code mapper} with this identity, unless deleted. */
+    @Nullable InstanceState held(EntityMapper<?> mapper, Object identity) {
+        InstanceState state = identityMap.get(mapper.entityClass(), identity);
+        return state == null || state.markedForDeletion ? null : state;
+    }
+
+    /** Takes an object out of the session's collections (the caller detaches it). */
+    void remove(InstanceState state) {
+        if (state.status == InstanceState.Status.PENDING) {
+            pending.remove(state);
+        } else if (state.identity != null) {
+            identityMap.remove(state);
+            deletedInTransaction.remove(state);
+        }
+    }
+
+    /** Detaches every object: the session holds none. */
+    void detachAll() {
+        for (InstanceState state : pending) {
+            state.detach();
+        }
+        for (InstanceState state : identityMap) {
+            state.detach();
+        }
+        for (InstanceState state : deletedInTransaction) {
+            state.detach();
+        }
+        pending.clear();
+        identityMap.clear();
+        deletedInTransaction.clear();
+    }
+
+    /** Without a transaction begun: the objects added since are transient again. */
+    void discardPending() {
+        for (InstanceState state : pending) {
+            state.detach();
+        }
+        pending.clear();
+    }
+
+    /** Expires every persistent object. */
+    void expireAll() {
+        for (InstanceState state : identityMap) {
+            expire(state);
+        }
+    }
+
+    /** Marks an object for reload; its loaded collections unload and its references reload with it. */
+    static void expire(InstanceState state) {
+        state.expired = true;
+        state.writtenWhileExpired = null;
+        if (state.instance != null && state.committed != null
+                && (state.modified || state.mapper.hasMutableValues())) {
+            // Changes made before expire() are discarded; fields assigned after it are written by the next flush.
+            // An unchanged object's fields are its committed values already (after a commit, every object): no copy.
+            state.committed = Values.snapshot(state.mapper.values(state.instance));
+        }
+        if (state.collections != null) {
+            for (CollectionTracking tracking : state.collections) {
+                if (tracking != null) {
+                    tracking.expire();
+                }
+            }
+        }
+    }
+
+    /**
+     * After a commit: flushed deletions leave the session, new objects stay persistent, and with {@code expire} every
+     * object is expired (its next read loads it in a new transaction).
+     */
+    void afterCommit(boolean expire) {
+        for (InstanceState state : deletedInTransaction) {
+            state.detach();
+        }
+        deletedInTransaction.clear();
+        for (InstanceState state : insertedInTransaction) {
+            if (state.session == session) { // one that left was reset then, and may belong to another session now
+                state.insertedInTransaction = false;
+                state.beforeInsert = null;
+            }
+        }
+        insertedInTransaction.clear();
+        if (expire) {
+            expireAll();
+        }
+    }
+
+    /**
+     * After a rollback: objects inserted in the transaction and still-pending ones are transient again (their
+     * generated keys cleared), flushed deletions are persistent again, and every persistent object is expired.
+     */
+    void afterRollback() {
+        undoInserts();
+        for (InstanceState state : identityMap) {
+            state.markedForDeletion = false;
+            expire(state);
+        }
+        clearModified(); // the objects are expired: changes made before the rollback are gone with it
+    }
+
+    /**
+     * After a rollback, before anything else: objects inserted in the transaction (and those still pending) are
+     * transient again with their generated keys cleared, and flushed deletions are undone.
+     */
+    void undoInserts() {
+        for (InstanceState state : insertedInTransaction) {
+            if (!state.insertedInTransaction || state.session != session
+                    || state.status != InstanceState.Status.PERSISTENT) {
+                continue; // left the session since, or deleted (undone below)
+            }
+            identityMap.remove(state);
+            state.restoreBeforeInsert();
+            state.identity = null;
+            state.committed = null;
+            state.detach();
+        }
+        discardPending();
+        for (InstanceState state : deletedInTransaction) {
+            if (state.insertedInTransaction) {
+                // Inserted and deleted in the same transaction: its row never existed.
+                state.restoreBeforeInsert();
+                state.identity = null;
+                state.committed = null;
+                state.detach();
+                continue;
+            }
+            state.status = InstanceState.Status.PERSISTENT;
+            identityMap.put(state);
+        }
+        deletedInTransaction.clear();
+        insertedInTransaction.clear();
+    }
+
+    /** The names of the mapped fields of a persistent object changed since it was loaded or flushed. */
+    static Set<String> changedAttributes(InstanceState state) {
+        if (state.status != InstanceState.Status.PERSISTENT || state.committed == null || state.instance == null
+                || state.expired && state.writtenWhileExpired == null) {
+            return Set.of();
+        }
+        boolean[] written = state.expired ? state.writtenWhileExpired : null;
+        Set<String> changed = new LinkedHashSet<>();
+        for (Attribute attribute : state.mapper.attributes()) {
+            if (written != null ? written[attribute.enhancedIndex()]
+                    : !Values.same(attribute.get(state.instance), state.committed[attribute.index()])) {
+                changed.add(attribute.name());
+            }
+        }
+        return changed;
+    }
+
+    /** The pending objects, as {@code Session.newObjects()}. */
+    Set<Object> newObjects() {
+        Set<Object> objects = identitySet();
+        for (InstanceState state : pending) {
+            objects.add(state.object());
+        }
+        return Collections.unmodifiableSet(objects);
+    }
+
+    /** The persistent objects with changed fields, as {@code Session.dirtyObjects()}. */
+    Set<Object> dirtyObjects() {
+        Set<Object> objects = identitySet();
+        for (InstanceState state : identityMap) {
+            if (!state.markedForDeletion && !changedAttributes(state).isEmpty()) {
+                objects.add(state.object());
+            }
+        }
+        return Collections.unmodifiableSet(objects);
+    }
+
+    /** The objects marked for deletion, as {@code Session.deletedObjects()}. */
+    Set<Object> deletedObjects() {
+        Set<Object> objects = identitySet();
+        for (InstanceState state : identityMap) {
+            if (state.markedForDeletion) {
+                objects.add(state.object());
+            }
+        }
+        return Collections.unmodifiableSet(objects);
+    }
+
+    private static Set<Object> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    /**
+     * The state of the object for the columns of {@code mapper} starting at {@code offset} of a row's values: the one
+     * the identity map holds (refreshed if expired) or a new persistent one; it is added to {@code loaded}. A row that
+     * is all this mapper's columns becomes the object's committed snapshot as it is.
+     */
+    InstanceState loadRow(EntityMapper<?> mapper, @Nullable Object[] row, int offset, Loader.LoadedObjects loaded) {
+        int width = mapper.attributes().size();
+        @Nullable Object[] values = offset == 0 && row.length == width ? row
+                : Arrays.copyOfRange(row, offset, offset + width);
+        Object identity = mapper.identity(values);
+        if (identity == null) {
+            throw new InvalidRequestException("A row of " + mapper.table().name() + " has a NULL primary key"
+                    + " (" + mapper.primaryKeyAttributes() + "), so it cannot be loaded as a "
+                    + mapper.entityClass().getSimpleName());
+        }
+        InstanceState state = identityMap.get(mapper.entityClass(), identity);
+        if (state != null) {
+            Object existing = state.object();
+            if (!state.expired) {
+                loaded.add(state, false);
+                return state;
+            }
+            boolean[] written = state.writtenWhileExpired;
+            if (written == null) {
+                mapper.populate(existing, values);
+            } else {
+                mapper.populateExcept(existing, values, written); // the application's writes since expiry stay
+            }
+            state.committed = Values.owned(values);
+            state.expired = false;
+            state.writtenWhileExpired = null;
+            state.references = null;
+            loaded.add(state, true);
+            return state;
+        }
+        Object instance = mapper.newInstance();
+        mapper.populate(instance, values);
+        InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PERSISTENT, session);
+        fresh.identity = identity;
+        fresh.committed = Values.owned(values);
+        fresh.bind(instance);
+        identityMap.put(fresh);
+        loaded.add(fresh, true);
+        return fresh;
+    }
+
+    @Override
+    public String toString() {
+        return identityMap.size() + " persistent, " + pending.size() + " pending";
+    }
+}

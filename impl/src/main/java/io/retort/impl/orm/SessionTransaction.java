@@ -1,0 +1,190 @@
+package io.retort.impl.orm;
+
+import io.retort.engine.Connection;
+import io.retort.engine.Engine;
+import io.retort.exception.InvalidRequestException;
+import io.retort.spi.TransactionCoordinator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A session's transaction with the database, as SQLAlchemy's {@code SessionTransaction}: the connection it began
+ * (resource-local), or the external (JTA) transaction it joined, in which case the session flushes before the
+ * transaction completes and settles its objects after it. Confined to the session's thread (the JTA callbacks run on
+ * the thread that completes the transaction, as the session's own work does).
+ */
+final class SessionTransaction {
+    private final DefaultSession session;
+    private final Engine engine;
+    private final TransactionCoordinator coordinator;
+    private @Nullable Connection connection;
+    private TransactionCoordinator.@Nullable ExternalTransaction joined;
+    /** Closed inside a JTA transaction: flush before it completes and detach after. */
+    private boolean closeAfterCompletion;
+
+    SessionTransaction(DefaultSession session, Engine engine) {
+        this.session = session;
+        this.engine = engine;
+        this.coordinator = engine.options().transactionCoordinator();
+    }
+
+    /** Whether a transaction is in progress (the session holds a connection). */
+    boolean isActive() {
+        return connection != null;
+    }
+
+    /** The connection of the session's transaction, begun if needed (also while a closed session still flushes). */
+    Connection connection() {
+        joinExternal();
+        Connection current = connection;
+        if (current == null) {
+            current = engine.connect();
+            connection = current;
+        }
+        return current;
+    }
+
+    /**
+     * Joins the caller's external (JTA) transaction, if there is one and the session has not joined it yet: the
+     * session then flushes before it completes. Called by every operation that changes what the session holds, so
+     * that objects added inside a transaction are written by it even if nothing else touches the database.
+     */
+    void joinExternal() {
+        if (joined == null && connection != null) {
+            leaveLocalTransactionForExternal();
+        }
+        if (joined == null && connection == null) {
+            TransactionCoordinator.ExternalTransaction external = coordinator.currentTransaction();
+            if (external != null) {
+                external.registerSynchronization(new JoinedTransaction());
+                joined = external;
+            }
+        }
+    }
+
+    /**
+     * A JTA transaction began on this thread after the session took a connection of its own (a query before
+     * {@code tm.begin()}): a transaction that only read ends here, so that the session joins the JTA one; one that
+     * wrote cannot become part of it, which is an error rather than work the JTA commit silently leaves out.
+     */
+    private void leaveLocalTransactionForExternal() {
+        Connection local = connection;
+        if (local == null || coordinator.currentTransaction() == null) {
+            return;
+        }
+        if (local.wroteInTransaction() || session.objects().flushedInTransaction()) {
+            throw new InvalidRequestException("This Session wrote in a transaction of its own, begun before the JTA"
+                    + " transaction of this thread, so its work cannot become part of the JTA transaction: call"
+                    + " session.commit() or session.rollback() before the JTA transaction begins, or use the Session"
+                    + " only inside it");
+        }
+        connection = null;
+        local.close(); // it only read: ending it loses nothing
+    }
+
+    /** A flush failed: its transaction is rolled back (or, inside JTA, marked rollback-only). */
+    void rollbackAfterFailedFlush(RuntimeException e) {
+        if (joined != null) {
+            joined.setRollbackOnly();
+        } else if (connection != null) {
+            try {
+                connection.rollback();
+            } catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+        }
+    }
+
+    /** {@code Session.commit()}: flushes, commits the connection's transaction and settles the objects. */
+    void commit() {
+        joinExternal();
+        if (joined != null) {
+            throw new InvalidRequestException("This Session is part of a JTA transaction, which commits it: do not"
+                    + " call session.commit(); let the @Transactional method return (or call"
+                    + " UserTransaction.commit()), and the session flushes before the transaction completes");
+        }
+        session.flush();
+        if (connection != null) {
+            Connection current = connection;
+            connection = null;
+            try {
+                current.commit();
+            } catch (RuntimeException e) {
+                // The transaction is gone: what it wrote is not in the database.
+                current.close();
+                session.afterRollback();
+                throw e;
+            }
+            current.close();
+        }
+        session.afterCommit(true);
+    }
+
+    /** {@code Session.rollback()}; {@code join} is false after a failed flush (there is nothing to join then). */
+    void rollback(boolean join) {
+        if (join) {
+            joinExternal();
+        }
+        if (joined != null) {
+            throw new InvalidRequestException("This Session is part of a JTA transaction: do not call"
+                    + " session.rollback(); throw from the @Transactional method, or call"
+                    + " UserTransaction.setRollbackOnly() / rollback()");
+        }
+        Connection current = connection;
+        connection = null;
+        if (current != null) {
+            current.close(); // rolls back
+            session.afterRollback();
+        } else {
+            // No transaction began: nothing in the database to undo; objects added since are transient again.
+            session.afterRollbackWithoutTransaction();
+        }
+    }
+
+    /**
+     * {@code Session.close()}: inside a JTA transaction, its work is still flushed before the transaction completes,
+     * and the objects are detached after it (true is returned); else the transaction is rolled back, and what it
+     * inserted never existed.
+     */
+    boolean close() {
+        if (joined != null) {
+            closeAfterCompletion = true;
+            return true;
+        }
+        if (connection != null) {
+            Connection current = connection;
+            connection = null;
+            current.close();
+            session.afterRollbackOfClose();
+        }
+        return false;
+    }
+
+    /** Flushes before a JTA transaction completes and settles the objects after it. */
+    private final class JoinedTransaction implements TransactionCoordinator.Synchronization {
+        @Override
+        public void beforeCompletion() {
+            if (session.isActive() || closeAfterCompletion && session.failure() == null) {
+                session.flushInternal();
+            }
+        }
+
+        @Override
+        public void afterCompletion(boolean committed) {
+            Connection current = connection;
+            connection = null;
+            joined = null;
+            if (current != null) {
+                current.close();
+            }
+            if (committed) {
+                session.afterCommit(!closeAfterCompletion);
+            } else {
+                session.afterRollback();
+            }
+            if (closeAfterCompletion) {
+                closeAfterCompletion = false;
+                session.objects().detachAll();
+            }
+        }
+    }
+}

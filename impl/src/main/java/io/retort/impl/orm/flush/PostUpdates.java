@@ -1,0 +1,135 @@
+package io.retort.impl.orm.flush;
+
+import static io.retort.sql.Sql.bindParam;
+
+import io.retort.engine.Connection;
+import io.retort.impl.orm.Attribute;
+import io.retort.impl.orm.EntityMapper;
+import io.retort.impl.orm.InstanceState;
+import io.retort.impl.orm.RelationshipMapper;
+import io.retort.impl.orm.Values;
+import io.retort.schema.Column;
+import io.retort.sql.Predicate;
+import io.retort.sql.Sql;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The foreign keys of {@code postUpdate} relationships, as SQLAlchemy's post-update actions: written by an UPDATE
+ * once every row of the flush exists (two rows that refer to each other), and cleared before rows of such a cycle are
+ * deleted.
+ */
+final class PostUpdates {
+    private final UnitOfWork work;
+    private final FlushPlan plan;
+    private final ForeignKeySync foreignKeys;
+
+    PostUpdates(UnitOfWork work, FlushPlan plan, ForeignKeySync foreignKeys) {
+        this.work = work;
+        this.plan = plan;
+        this.foreignKeys = foreignKeys;
+    }
+
+    /** Writes the foreign keys of post-update relationships, now that every row of the flush exists. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void write(Connection connection) {
+        Map<RelationshipMapper, List<Map<String, @Nullable Object>>> rows = new LinkedHashMap<>();
+        for (Map<EntityMapper<?>, List<InstanceState>> group : List.of(plan.inserts, plan.persistent)) {
+            for (List<InstanceState> states : group.values()) {
+                for (InstanceState state : states) {
+                    if (!state.mapper.hasRelationships()) {
+                        continue;
+                    }
+                    Object instance = state.object();
+                    for (RelationshipMapper relationship : state.mapper.relationships()) {
+                        if (!relationship.postUpdate || !relationship.isCollection()
+                                && state.isReferenceUnloaded(relationship.index)) {
+                            continue;
+                        }
+                        // The rows are written: a field that differs from its target's key was not written yet.
+                        Object target = relationship.get(instance);
+                        @Nullable Object[] key = target == null ? new Object[relationship.foreignKey.length]
+                                : Attribute.writtenValues(relationship.referenced, target, relationship.target);
+                        boolean differs = false;
+                        for (int i = 0; i < key.length; i++) {
+                            differs |= !Values.same(relationship.foreignKey[i].get(instance), key[i]);
+                        }
+                        if (!differs) {
+                            continue;
+                        }
+                        foreignKeys.writeKey(instance, relationship.foreignKey, key);
+                        Map<String, @Nullable Object> row = new HashMap<>();
+                        for (int i = 0; i < key.length; i++) {
+                            row.put("set_" + relationship.foreignKey[i].column().name(), key[i]);
+                        }
+                        Object[] ownKey = Attribute.writtenValues(state.mapper.key(), instance, state.mapper);
+                        for (int i = 0; i < state.mapper.key().length; i++) {
+                            row.put("key_" + state.mapper.key()[i].column().name(), ownKey[i]);
+                        }
+                        rows.computeIfAbsent(relationship, r -> new ArrayList<>()).add(row);
+                    }
+                }
+            }
+        }
+        for (Map.Entry<RelationshipMapper, List<Map<String, @Nullable Object>>> entry : rows.entrySet()) {
+            RelationshipMapper relationship = entry.getKey();
+            Map<String, Object> assignments = new LinkedHashMap<>();
+            for (Attribute attribute : relationship.foreignKey) {
+                Column<?> column = attribute.column();
+                assignments.put(column.name(), bindParam("set_" + column.name(), column.type()));
+            }
+            Predicate criteria = FlushStatements.keyParameters(
+                    FlushStatements.columnsOf(List.of(relationship.owner.key())));
+            work.culprit("the post-update of " + relationship);
+            connection.execute(Sql.update(relationship.owner.table()).values(assignments).where(criteria),
+                    entry.getValue());
+        }
+    }
+
+    /** Before deleting rows in a post-update cycle: clears their post-update foreign keys, so either row can go. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void clearReferencesOfDeleted(Connection connection) {
+        for (List<InstanceState> states : plan.deletes.values()) {
+            for (InstanceState state : states) {
+                if (!state.mapper.hasRelationships()) {
+                    continue;
+                }
+                for (RelationshipMapper relationship : state.mapper.relationships()) {
+                    if (!relationship.postUpdate
+                            || state.committedValues()[relationship.foreignKey[0].index()] == null) {
+                        continue;
+                    }
+                    Map<String, Object> assignments = new LinkedHashMap<>();
+                    for (Attribute attribute : relationship.foreignKey) {
+                        assignments.put(attribute.column().name(), null);
+                    }
+                    Object identity = Objects.requireNonNull(state.identity, "identity");
+                    Predicate criteria = keyCriteria(state.mapper, identity);
+                    work.culprit("the post-update of " + relationship + " before deleting "
+                            + state.mapper.describe(state.object()));
+                    connection.execute(Sql.update(state.mapper.table()).values(assignments).where(criteria));
+                }
+            }
+        }
+    }
+
+    /** {@code key = <value> [AND ...]} for one identity (a value, or a list of values for a composite key). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Predicate keyCriteria(EntityMapper<?> mapper, Object identity) {
+        Attribute[] key = mapper.key();
+        if (key.length == 1) {
+            return ((Column) key[0].column()).eq(identity);
+        }
+        List<?> values = (List<?>) identity;
+        Predicate criteria = ((Column) key[0].column()).eq(values.get(0));
+        for (int i = 1; i < key.length; i++) {
+            criteria = criteria.and(((Column) key[i].column()).eq(values.get(i)));
+        }
+        return criteria;
+    }
+}

@@ -1,0 +1,225 @@
+package io.retort.impl.orm.flush;
+
+import io.retort.engine.Connection;
+import io.retort.engine.Engine;
+import io.retort.impl.orm.CollectionTracking;
+import io.retort.impl.orm.EntityMapper;
+import io.retort.impl.orm.IdentityMap;
+import io.retort.impl.orm.InstanceState;
+import io.retort.impl.orm.RelationshipMapper;
+import io.retort.impl.orm.Values;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One flush: the INSERTs, UPDATEs and DELETEs that bring the database in line with the session's objects, as
+ * SQLAlchemy's unit of work. Tables are written in foreign-key dependency order ({@link FlushOrder}: inserts and
+ * updates parents first, deletes children first; rows of a self-referencing table ordered by their references), and
+ * rows of one table with the same shape go in one batch ({@link Persister}).
+ *
+ * <p>Field values the flush writes into objects (generated keys, versions, server defaults) are journaled
+ * ({@link UndoJournal}), so a failed flush can {@link #undo()} them. Not thread-safe: one flush, on its session's
+ * thread.
+ */
+public final class UnitOfWork {
+    private final FlushPlan plan;
+    private final UndoJournal journal = new UndoJournal();
+    private final ForeignKeySync foreignKeys;
+    private final Persister persister;
+    private final List<Persister.Change> changes = new ArrayList<>();
+    private @Nullable String culprit;
+
+    /**
+     * Plans the flush of a session's objects.
+     *
+     * @param engine the engine whose capabilities decide how rows are written (RETURNING, batch row counts)
+     * @param heldStates the persistent objects to look at (changed since the last flush, or marked for deletion)
+     * @param pending the new objects, in the order they were added
+     */
+    public UnitOfWork(Engine engine, Collection<InstanceState> heldStates, List<InstanceState> pending) {
+        this.plan = new FlushPlan(heldStates, pending);
+        this.foreignKeys = new ForeignKeySync(plan, journal);
+        this.persister = new Persister(this, engine, journal);
+    }
+
+    /** Whether there is nothing to write. */
+    public boolean isEmpty() {
+        return plan.isEmpty();
+    }
+
+    /** The objects inserted, updated (those with changes) and deleted: after {@link #execute}, what it wrote. */
+    public int objectsWritten() {
+        int count = changes.size();
+        for (List<InstanceState> states : plan.inserts.values()) {
+            count += states.size();
+        }
+        for (List<InstanceState> states : plan.deletes.values()) {
+            count += states.size();
+        }
+        return count;
+    }
+
+    /** The object (or batch) being written when the flush failed, for the error message. */
+    public @Nullable String culprit() {
+        return culprit;
+    }
+
+    /** Notes what is being written, for the message of a failure. */
+    void culprit(String description) {
+        culprit = description;
+    }
+
+    /** Runs the statements. */
+    public void execute(Connection connection) {
+        FlushOrder ordering = new FlushOrder(plan);
+        List<EntityMapper<?>> order = ordering.dependencyOrder();
+        for (EntityMapper<?> mapper : order) {
+            List<InstanceState> toInsert = plan.inserts.get(mapper);
+            if (toInsert != null) {
+                List<InstanceState> replaced = plan.replacedRows(mapper, toInsert);
+                if (!replaced.isEmpty()) {
+                    persister.delete(connection, mapper, replaced); // a deleted row whose key a new object takes
+                }
+                for (List<InstanceState> batch : ordering.insertBatches(mapper, toInsert)) {
+                    foreignKeys.sync(batch);
+                    persister.insert(connection, mapper, batch);
+                }
+            }
+            List<InstanceState> held = plan.persistent.get(mapper);
+            if (held != null) {
+                foreignKeys.sync(held);
+                List<Persister.Change> found = new ArrayList<>();
+                Map<BitSet, BitSet> shapes = new HashMap<>();
+                for (InstanceState state : held) {
+                    Persister.Change change = Persister.diff(state, shapes);
+                    if (change != null) {
+                        found.add(change);
+                    }
+                }
+                if (!found.isEmpty()) {
+                    persister.update(connection, mapper, found);
+                    changes.addAll(found);
+                }
+            }
+        }
+        PostUpdates postUpdates = new PostUpdates(this, plan, foreignKeys);
+        postUpdates.write(connection);
+        new AssociationWriter(this, plan).write(connection);
+        postUpdates.clearReferencesOfDeleted(connection);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            List<InstanceState> toDelete = plan.deletes.get(order.get(i));
+            if (toDelete != null && !toDelete.isEmpty()) {
+                persister.delete(connection, order.get(i), ordering.deleteOrder(order.get(i), toDelete));
+            }
+        }
+        culprit = null;
+    }
+
+    /** Puts back every field this flush wrote, newest first, and the values its INSERTs had assigned. */
+    public void undo() {
+        journal.undo(plan.inserts.values());
+    }
+
+    /**
+     * After the statements succeeded: new objects are persistent, the current values, collections and references are
+     * the new baseline, deleted objects are gone from the identity map.
+     *
+     * @param identityMap the session's identity map
+     * @param pending the session's pending objects, cleared
+     * @param deletedInTransaction the objects whose DELETE was flushed in this transaction, added to
+     * @param insertedInTransaction the objects whose INSERT was flushed in this transaction, added to
+     */
+    public void complete(IdentityMap identityMap, List<InstanceState> pending,
+            List<InstanceState> deletedInTransaction, List<InstanceState> insertedInTransaction) {
+        if (!plan.earlyDeletes.isEmpty()) {
+            for (InstanceState state : plan.earlyDeletes) {
+                plan.deletes.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(state);
+            }
+        }
+        for (List<InstanceState> states : plan.deletes.values()) {
+            for (InstanceState state : states) {
+                identityMap.remove(state);
+            }
+        }
+        for (List<InstanceState> states : plan.inserts.values()) {
+            for (InstanceState state : states) {
+                Object instance = state.object();
+                state.identity = state.mapper.identity(instance);
+                state.committed = Values.owned(state.mapper.values(instance));
+                state.status = InstanceState.Status.PERSISTENT;
+                state.insertedInTransaction = true;
+                insertedInTransaction.add(state);
+                identityMap.put(state);
+                baseline(state);
+            }
+        }
+        pending.clear();
+        for (Map.Entry<EntityMapper<?>, List<InstanceState>> held : plan.persistent.entrySet()) {
+            if (!held.getKey().hasRelationships()) {
+                continue; // its changed objects are all in changes, below
+            }
+            for (InstanceState state : held.getValue()) {
+                rekey(identityMap, state);
+                // A flush may have set foreign-key fields after diff() read them: read them again.
+                state.committed = Values.owned(state.mapper.values(state.object()));
+                baseline(state);
+            }
+        }
+        for (Persister.Change change : changes) {
+            // Without relationships the fields are as diff() read them (and the UPDATE wrote them, new version
+            // included); an unchanged object's committed values, key included, are its fields already.
+            InstanceState state = change.state();
+            state.writtenWhileExpired = null; // written now; the rest of an expired object still loads on read
+            if (!state.mapper.hasRelationships()) {
+                rekey(identityMap, state);
+                state.committed = Values.owned(change.current());
+            }
+        }
+        for (List<InstanceState> states : plan.deletes.values()) {
+            for (InstanceState state : states) {
+                identityMap.remove(state);
+                state.status = InstanceState.Status.DELETED;
+                state.markedForDeletion = false;
+                deletedInTransaction.add(state);
+            }
+        }
+        journal.clear();
+    }
+
+    /** Files a persistent object under its key again if the flush changed its primary key. */
+    private static void rekey(IdentityMap identityMap, InstanceState state) {
+        Object identity = state.mapper.identity(state.object());
+        if (identity == null) {
+            throw new IllegalStateException(state.mapper.describe(state.object()) + " has no complete primary key"
+                    + " after its flush");
+        }
+        if (!identity.equals(state.identity)) {
+            identityMap.remove(state);
+            state.identity = identity;
+            identityMap.put(state);
+        }
+    }
+
+    /** The relationships of a flushed object as they are now become the baseline of the next flush. */
+    private static void baseline(InstanceState state) {
+        if (!state.mapper.hasRelationships()) {
+            return;
+        }
+        Object instance = state.object();
+        for (RelationshipMapper relationship : state.mapper.relationships()) {
+            if (relationship.isCollection()) {
+                CollectionTracking tracking = state.installed(relationship.index);
+                if (tracking != null) {
+                    tracking.flushed();
+                }
+            } else if (!state.isReferenceUnloaded(relationship.index)) {
+                state.referenceLoaded(relationship.index, relationship.get(instance));
+            }
+        }
+    }
+}
