@@ -11,6 +11,6 @@ module io.retort.impl {
     requires static io.opentelemetry.context;
 
     provides io.retort.spi.CoreProvider with io.retort.impl.DefaultCoreProvider;
-    provides io.retort.orm.spi.OrmProvider with io.retort.impl.orm.DefaultOrmProvider;
+    provides io.retort.orm.spi.OrmProvider with io.retort.impl.orm.service.DefaultOrmProvider;
     provides io.retort.orm.enhance.AttributeEvents with io.retort.impl.orm.RelationshipEvents;
 }

@@ -1,6 +1,6 @@
 /**
  * Retort's implementation, found by {@link java.util.ServiceLoader} through
- * {@link io.retort.impl.DefaultCoreProvider} and {@link io.retort.impl.orm.DefaultOrmProvider}. Nothing under {@code io.retort.impl} is API.
+ * {@link io.retort.impl.DefaultCoreProvider} and {@link io.retort.impl.orm.service.DefaultOrmProvider}. Nothing under {@code io.retort.impl} is API.
  */
 @NullMarked
 package io.retort.impl;

@@ -9,7 +9,6 @@ import io.retort.exception.InvalidArgumentException;
 import io.retort.exception.InvalidRequestException;
 import io.retort.exception.PendingRollbackException;
 import io.retort.exception.ResourceClosedException;
-import io.retort.impl.orm.flush.UnitOfWork;
 import io.retort.orm.EntitySelect;
 import io.retort.orm.Registry;
 import io.retort.orm.Session;
@@ -26,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The session, as SQLAlchemy's {@code Session}: its objects ({@link SessionObjects}), its transaction
  * ({@link SessionTransaction}), the cascades ({@link Cascades}), loading ({@link Loader}, {@link LazyLoading}) and the
- * unit of work of each flush ({@link UnitOfWork}). Not thread-safe, as the API says.
+ * unit of work of each flush ({@link FlushWork}). Not thread-safe, as the API says.
  */
 public final class DefaultSession implements Session {
     private final SessionFactory factory;
@@ -39,15 +38,26 @@ public final class DefaultSession implements Session {
     /** How deep the session is in walking cascades: a lazy load they cause does not autoflush. */
     private int cascading;
     private boolean closed;
+    private final FlushWork.Factory flushes;
     private final Loader loader = new Loader(this);
     private final LazyLoading lazyLoading = new LazyLoading(this);
     private final Cascades cascades = new Cascades(this);
 
-    /** Opens a session; no connection is taken until the session first needs one. */
-    public DefaultSession(SessionFactory factory) {
+    /**
+     * Opens a session; no connection is taken until the session first needs one.
+     *
+     * @param flushes makes the unit of work of each flush
+     */
+    public DefaultSession(SessionFactory factory, FlushWork.Factory flushes) {
         this.factory = factory;
+        this.flushes = flushes;
         this.engine = factory.engine();
         this.transaction = new SessionTransaction(this, engine);
+    }
+
+    /** What makes the unit of work of each flush. */
+    FlushWork.Factory flushes() {
+        return flushes;
     }
 
     // ---- objects in and out ----
@@ -410,7 +420,7 @@ public final class DefaultSession implements Session {
                     + " a flush");
         }
         flushing = true;
-        UnitOfWork work = null;
+        FlushWork work = null;
         List<io.retort.engine.ExecutionListener> observed = List.of();
         try {
             work = objects.unitOfWork(cascades.beforeFlush(objects.flushCandidates()));

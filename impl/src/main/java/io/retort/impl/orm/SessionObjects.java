@@ -1,7 +1,6 @@
 package io.retort.impl.orm;
 
 import io.retort.exception.InvalidRequestException;
-import io.retort.impl.orm.flush.UnitOfWork;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -95,7 +94,7 @@ final class SessionObjects {
      * The unit of work of a flush: the pending objects and the persistent ones among {@code touched} (the flush's
      * candidates and what the cascades reached), with the objects changed on the way (a cleared back reference).
      */
-    UnitOfWork unitOfWork(Set<InstanceState> touched) {
+    FlushWork unitOfWork(Set<InstanceState> touched) {
         touched.addAll(modified);
         List<InstanceState> held = new ArrayList<>();
         for (InstanceState state : touched) {
@@ -103,11 +102,11 @@ final class SessionObjects {
                 held.add(state);
             }
         }
-        return new UnitOfWork(session.engine(), held, pending);
+        return session.flushes().create(session.engine(), held, pending);
     }
 
     /** After a flush's statements succeeded: the objects take the state the flush gave them. */
-    void flushed(UnitOfWork work) {
+    void flushed(FlushWork work) {
         work.complete(identityMap, pending, deletedInTransaction, insertedInTransaction);
         clearModified();
     }

@@ -4,6 +4,7 @@ import io.retort.engine.Connection;
 import io.retort.engine.Engine;
 import io.retort.impl.orm.CollectionTracking;
 import io.retort.impl.orm.EntityMapper;
+import io.retort.impl.orm.FlushWork;
 import io.retort.impl.orm.IdentityMap;
 import io.retort.impl.orm.InstanceState;
 import io.retort.impl.orm.RelationshipMapper;
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * ({@link UndoJournal}), so a failed flush can {@link #undo()} them. Not thread-safe: one flush, on its session's
  * thread.
  */
-public final class UnitOfWork {
+public final class UnitOfWork implements FlushWork {
     private final FlushPlan plan;
     private final UndoJournal journal = new UndoJournal();
     private final ForeignKeySync foreignKeys;
@@ -48,11 +49,13 @@ public final class UnitOfWork {
     }
 
     /** Whether there is nothing to write. */
+    @Override
     public boolean isEmpty() {
         return plan.isEmpty();
     }
 
     /** The objects inserted, updated (those with changes) and deleted: after {@link #execute}, what it wrote. */
+    @Override
     public int objectsWritten() {
         int count = changes.size();
         for (List<InstanceState> states : plan.inserts.values()) {
@@ -65,6 +68,7 @@ public final class UnitOfWork {
     }
 
     /** The object (or batch) being written when the flush failed, for the error message. */
+    @Override
     public @Nullable String culprit() {
         return culprit;
     }
@@ -75,6 +79,7 @@ public final class UnitOfWork {
     }
 
     /** Runs the statements. */
+    @Override
     public void execute(Connection connection) {
         FlushOrder ordering = new FlushOrder(plan);
         List<EntityMapper<?>> order = ordering.dependencyOrder();
@@ -121,6 +126,7 @@ public final class UnitOfWork {
     }
 
     /** Puts back every field this flush wrote, newest first, and the values its INSERTs had assigned. */
+    @Override
     public void undo() {
         journal.undo(plan.inserts.values());
     }
@@ -134,6 +140,7 @@ public final class UnitOfWork {
      * @param deletedInTransaction the objects whose DELETE was flushed in this transaction, added to
      * @param insertedInTransaction the objects whose INSERT was flushed in this transaction, added to
      */
+    @Override
     public void complete(IdentityMap identityMap, List<InstanceState> pending,
             List<InstanceState> deletedInTransaction, List<InstanceState> insertedInTransaction) {
         if (!plan.earlyDeletes.isEmpty()) {
