@@ -320,15 +320,6 @@ public final class InstanceState implements AttributeHooks {
         }
     }
 
-    /** The identity of a loaded or flushed object. */
-    Object knownIdentity() {
-        Object known = identity;
-        if (known == null) {
-            throw new IllegalStateException("The " + status + " " + describe() + " has no identity yet");
-        }
-        return known;
-    }
-
     /** {@code User with identity 1}, without reading the object's fields. */
     private String describe() {
         return mapper.entityClass().getSimpleName() + (identity != null ? " with identity " + identity : "");
