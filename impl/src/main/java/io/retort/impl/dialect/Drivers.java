@@ -85,8 +85,9 @@ public final class Drivers {
      * @throws ConfigurationException for an unknown dialect or driver, or a driver missing from the class path
      */
     public static Resolved resolve(DatabaseUrl url, Map<String, String> connectArgs) {
-        if (url.isJdbc()) {
-            return resolveJdbc(url, connectArgs);
+        String givenJdbcUrl = url.jdbcUrl();
+        if (givenJdbcUrl != null) {
+            return resolveJdbc(url, givenJdbcUrl, connectArgs);
         }
         Backend backend = BACKENDS.get(url.backendName());
         if (backend == null) {
