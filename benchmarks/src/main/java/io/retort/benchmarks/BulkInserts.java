@@ -228,7 +228,7 @@ public class BulkInserts {
      */
     @Benchmark
     public void orm_bulk_insert_returning() {
-        try (Session session = Session.open(fixture.engine)) {
+        try (Session session = Session.open(fixture.engine())) {
             keys = session.execute(io.retort.orm.Orm.insert(OrmCustomer.class).returning(CUSTOMER_ID),
                     parameterSets(0, rows)).scalars(Integer.class).all();
             session.commit();

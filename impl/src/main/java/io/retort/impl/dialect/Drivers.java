@@ -87,7 +87,7 @@ public final class Drivers {
     public static Resolved resolve(DatabaseUrl url, Map<String, String> connectArgs) {
         String givenJdbcUrl = url.jdbcUrl();
         if (givenJdbcUrl != null) {
-            return resolveJdbc(url, givenJdbcUrl, connectArgs);
+            return resolveJdbc(url, connectArgs);
         }
         Backend backend = BACKENDS.get(url.backendName());
         if (backend == null) {

@@ -157,10 +157,6 @@ final class RowCursor {
             close();
             return null;
         }
-        ResultSet rows = reading;
-        if (rows == null) {
-            throw new IllegalStateException("A cursor without buffered rows has no ResultSet to read");
-        }
         try {
             if (!rows.next()) {
                 exhausted = true;

@@ -431,13 +431,4 @@ public final class Loader {
         }
         return java.util.Objects.requireNonNull(any);
     }
-
-    /** The entry the load put in {@code map} for each join node before reading rows. */
-    private static <V> V ofNode(Map<JoinNode, V> map, JoinNode node) {
-        V value = map.get(node);
-        if (value == null) {
-            throw new IllegalStateException("No entry for the join through " + node.relationship);
-        }
-        return value;
-    }
 }
