@@ -3,10 +3,8 @@ package io.retort.impl.orm;
 import io.retort.engine.Connection;
 import io.retort.engine.Engine;
 import io.retort.engine.Result;
-import io.retort.engine.Row;
 import io.retort.engine.TypedResult;
 import io.retort.exception.DatabaseException;
-import io.retort.exception.InvalidArgumentException;
 import io.retort.exception.InvalidRequestException;
 import io.retort.exception.PendingRollbackException;
 import io.retort.exception.ResourceClosedException;
@@ -16,7 +14,6 @@ import io.retort.orm.OrmInsert;
 import io.retort.orm.OrmResult;
 import io.retort.orm.OrmSelect;
 import io.retort.orm.OrmUpdate;
-import io.retort.orm.Registry;
 import io.retort.orm.Session;
 import io.retort.orm.SessionFactory;
 import io.retort.sql.Executable;
@@ -102,38 +99,7 @@ public final class DefaultSession implements Session {
 
     /** Puts an object in the session without walking its relationships; the attached state, or null if held. */
     private @Nullable InstanceState attachOnly(Object instance) {
-        EntityMapper<?> mapper = mapperOf(instance);
-        InstanceState state = InstanceState.of(instance);
-        if (state == null) {
-            return objects.addPending(mapper, instance);
-        }
-        if (state.session == this) {
-            return null;
-        }
-        if (state.session != null && !state.session.closed) {
-            throw new InvalidRequestException(mapper.describe(instance) + " is already in another open session;"
-                    + " expunge it from that session (or close it) first, or merge() a copy into this one");
-        }
-        if (state.status == InstanceState.Status.TRANSIENT || state.identity == null) {
-            // Transient again (expunged while pending, or its INSERT rolled back): a new state, so that nothing of
-            // its earlier life (collections installed for another session, a snapshot) carries over.
-            return objects.addPending(mapper, instance);
-        }
-        // A detached object: persistent again under its identity.
-        IdentityMap identityMap = objects.identityMap();
-        InstanceState present = identityMap.get(mapper.identityClass(), state.identity);
-        if (present != null) {
-            throw new InvalidRequestException("Cannot add detached " + mapper.describe(instance) + ": this session"
-                    + " already holds another instance with that identity; use session.merge(obj) to copy its state"
-                    + " onto the instance the session holds");
-        }
-        state.instance = instance;
-        state.session = this;
-        state.status = InstanceState.Status.PERSISTENT;
-        identityMap.put(state);
-        state.modified = false;
-        state.markModified(); // it may have changed while detached
-        return state;
+        return objects.attach(mapperOf(instance), instance);
     }
 
     /**
@@ -158,53 +124,20 @@ public final class DefaultSession implements Session {
     @Override
     public <E> @Nullable E get(Class<E> type, Object primaryKey) {
         checkUsable();
-        Objects.requireNonNull(primaryKey, "primaryKey");
-        EntityMapper<E> mapper = mapper(type);
-        Object identity = mapper.identityFromArgument(primaryKey);
-        InstanceState state = objects.identityMap().get(mapper.identityClass(), identity);
-        if (state != null && !type.isInstance(state.object())) {
-            return null; // in a hierarchy: the key is another class's (SQLAlchemy's get() answers None too)
-        }
-        if (state != null && !state.expired) {
-            return state.markedForDeletion ? null : type.cast(state.object());
-        }
-        // A primary-key lookup sees only its own row, which the session holds no change to (it is not in the identity
-        // map, or expired): only a new object of the class, which may have that key, needs flushing first.
-        if (state != null || objects.hasPending(mapper)) {
-            autoflush();
-        }
-        state = objects.identityMap().get(mapper.identityClass(), identity);
-        if (state != null && (state.markedForDeletion || state.status == InstanceState.Status.DELETED)) {
-            return null;
-        }
-        return loadByIdentity(mapper, identity);
+        return SessionQueries.get(this, type, Objects.requireNonNull(primaryKey, "primaryKey"));
     }
 
     /** SELECT ... WHERE key = ?: the loaded object (refreshing an expired one), or null; no autoflush. */
     <E> @Nullable E loadByIdentity(EntityMapper<E> mapper, Object identity) {
-        try (TypedResult<E> result = scalarsNoFlush(mapper.byIdentity(), KeyArguments.identityParameters(mapper, identity))) {
+        try (TypedResult<E> result = SessionQueries.scalars(this, mapper.byIdentity(),
+                KeyArguments.identityParameters(mapper, identity))) {
             return result.oneOrNull();
         }
     }
 
-    /**
-     * The mapper of a class: from the factory's {@link Registry} when it has one (a class outside it is refused), else
-     * the class's own mapping, built on first use.
-     */
-    @SuppressWarnings("unchecked")
+    /** The mapper of a class, from the factory's registry when it has one ({@link SessionQueries#mapper}). */
     <E> EntityMapper<E> mapper(Class<E> type) {
-        Registry registry = factory.registry();
-        if (registry == null) {
-            return Mappers.of(type);
-        }
-        if (!registry.mappedClasses().contains(type)) {
-            throw new InvalidArgumentException("Class " + type.getName() + " is not mapped by this session: the"
-                    + " registry of its SessionFactory maps " + registry.mappedClasses().stream()
-                            .map(Class::getSimpleName).toList() + ". Add the class to the Registry given to"
-                    + " SessionFactory.builder(engine).registry(...) (in CDI: to a package of the database's"
-                    + " retort.packages, or to a scanned bean archive)");
-        }
-        return (EntityMapper<E>) registry.mapping(type);
+        return SessionQueries.mapper(factory.registry(), type);
     }
 
     /** The mapper of an object's class ({@link #mapper(Class)}); a class not {@code @Mapped} is refused. */
@@ -381,20 +314,7 @@ public final class DefaultSession implements Session {
         checkUsable();
         mapper(select.entityClass()); // a class outside the factory's registry is refused before the autoflush
         autoflush();
-        return scalarsNoFlush(select, parameters);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <E> TypedResult<E> scalarsNoFlush(EntitySelect<E> select,
-            Map<String, ? extends @Nullable Object> parameters) {
-        EntityMapper<E> mapper = mapper(select.entityClass());
-        QueryPlan plan = QueryPlan.forEntity(mapper, select.statement(), LoadPlan.of(mapper, select.loadOptions()),
-                select.source(), select.queryOptions());
-        if (plan.yieldPer > 0) {
-            return new BatchedResult<>(OrmQuery.start(this, plan, parameters), true, object -> (E) object);
-        }
-        // Every object is of the mapped class (a mapper builds only its own class), so the list needs no copy.
-        return new ListResult<>((List<E>) OrmQuery.objects(this, plan, parameters));
+        return SessionQueries.scalars(this, select, parameters);
     }
 
     @Override
@@ -423,15 +343,8 @@ public final class DefaultSession implements Session {
         return rows(QueryPlan.of(select, this::mapper), parameters);
     }
 
-    @SuppressWarnings("unchecked")
     private OrmResult rows(QueryPlan plan, Map<String, ? extends @Nullable Object> parameters) {
-        List<String> keys = plan.slots.stream().map(slot -> slot.key).toList();
-        OrmQuery query = OrmQuery.start(this, plan, parameters);
-        if (plan.yieldPer > 0) {
-            return new OrmRows(keys, new BatchedResult<>(query, false, row -> (Row) row));
-        }
-        List<Object> rows = query.readAll(false);
-        return new OrmRows(keys, new ListResult<>((List<Row>) (List<?>) rows));
+        return SessionQueries.rows(this, plan, parameters);
     }
 
     @Override
@@ -493,7 +406,7 @@ public final class DefaultSession implements Session {
 
     // ---- flush and transactions ----
 
-    private void autoflush() {
+    void autoflush() {
         if (factory.autoflush() && !flushing) {
             flush();
         }

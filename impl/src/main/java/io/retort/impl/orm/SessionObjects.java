@@ -44,6 +44,44 @@ final class SessionObjects {
         return identityMap;
     }
 
+    /**
+     * Puts an object of {@code mapper}'s class in the session without walking its relationships: a new (or transient
+     * again) object becomes pending, a detached one persistent again under its identity. The attached state, or null
+     * when the session holds the object already.
+     */
+    @Nullable InstanceState attach(EntityMapper<?> mapper, Object instance) {
+        InstanceState state = InstanceState.of(instance);
+        if (state == null) {
+            return addPending(mapper, instance);
+        }
+        if (state.session == session) {
+            return null;
+        }
+        if (state.session != null && !state.session.isClosed()) {
+            throw new InvalidRequestException(mapper.describe(instance) + " is already in another open session;"
+                    + " expunge it from that session (or close it) first, or merge() a copy into this one");
+        }
+        if (state.status == InstanceState.Status.TRANSIENT || state.identity == null) {
+            // Transient again (expunged while pending, or its INSERT rolled back): a new state, so that nothing of
+            // its earlier life (collections installed for another session, a snapshot) carries over.
+            return addPending(mapper, instance);
+        }
+        // A detached object: persistent again under its identity.
+        InstanceState present = identityMap.get(mapper.identityClass(), state.identity);
+        if (present != null) {
+            throw new InvalidRequestException("Cannot add detached " + mapper.describe(instance) + ": this session"
+                    + " already holds another instance with that identity; use session.merge(obj) to copy its state"
+                    + " onto the instance the session holds");
+        }
+        state.instance = instance;
+        state.session = session;
+        state.status = InstanceState.Status.PERSISTENT;
+        identityMap.put(state);
+        state.modified = false;
+        state.markModified(); // it may have changed while detached
+        return state;
+    }
+
     /** A new pending state for a transient object, in the order objects were added. */
     InstanceState addPending(EntityMapper<?> mapper, Object instance) {
         InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PENDING, session);
