@@ -40,6 +40,7 @@ public final class EngineOptions {
     private final Map<String, String> connectArgs;
     private final @Nullable IsolationLevel isolationLevel;
     private final int compiledCacheSize;
+    private final int statementCacheSize;
     private final List<ExecutionListener> listeners;
     private final io.retort.spi.TransactionCoordinator transactionCoordinator;
     private final @Nullable Duration slowStatementThreshold;
@@ -61,6 +62,7 @@ public final class EngineOptions {
         this.connectArgs = Collections.unmodifiableMap(new LinkedHashMap<>(builder.connectArgs));
         this.isolationLevel = builder.isolationLevel;
         this.compiledCacheSize = builder.compiledCacheSize;
+        this.statementCacheSize = builder.statementCacheSize;
         this.listeners = List.copyOf(builder.listeners);
         this.transactionCoordinator = builder.transactionCoordinator;
         this.slowStatementThreshold = builder.slowStatementThreshold;
@@ -95,6 +97,7 @@ public final class EngineOptions {
         builder.connectArgs.putAll(connectArgs);
         builder.isolationLevel = isolationLevel;
         builder.compiledCacheSize = compiledCacheSize;
+        builder.statementCacheSize = statementCacheSize;
         builder.listeners.addAll(listeners);
         builder.transactionCoordinator = transactionCoordinator;
         builder.slowStatementThreshold = slowStatementThreshold;
@@ -170,6 +173,14 @@ public final class EngineOptions {
         return compiledCacheSize;
     }
 
+    /**
+     * How many prepared statements are kept open per JDBC connection for reuse (least recently used closed first),
+     * where the driver keeps none itself (SQLite); 0 when none are kept.
+     */
+    public int statementCacheSize() {
+        return statementCacheSize;
+    }
+
     /** The listeners told of every statement, in registration order. */
     public List<ExecutionListener> listeners() {
         return listeners;
@@ -219,7 +230,8 @@ public final class EngineOptions {
                 + ", poolTimeout=" + poolTimeout + ", poolRecycle=" + poolRecycle + ", poolPrePing=" + poolPrePing
                 + ", poolLeakDetection=" + poolLeakDetection + ", poolIdleTimeout=" + poolIdleTimeout
                 + ", connectArgs=" + connectArgs.keySet() + ", isolationLevel=" + isolationLevel
-                + ", compiledCacheSize=" + compiledCacheSize + ", listeners=" + listeners.size()
+                + ", compiledCacheSize=" + compiledCacheSize + ", statementCacheSize=" + statementCacheSize
+                + ", listeners=" + listeners.size()
                 + ", transactionCoordinator=" + transactionCoordinator + ", slowStatementThreshold="
                 + slowStatementThreshold + ", nPlusOne=" + nPlusOne + ", nPlusOneThreshold=" + nPlusOneThreshold
                 + ", metrics=" + metrics + ", tracing=" + tracing + "]";
@@ -238,6 +250,7 @@ public final class EngineOptions {
         private final Map<String, String> connectArgs = new LinkedHashMap<>();
         private @Nullable IsolationLevel isolationLevel;
         private int compiledCacheSize = 500;
+        private int statementCacheSize = 100;
         private final List<ExecutionListener> listeners = new ArrayList<>();
         private io.retort.spi.TransactionCoordinator transactionCoordinator =
                 io.retort.spi.TransactionCoordinator.resourceLocal();
@@ -351,6 +364,21 @@ public final class EngineOptions {
                 throw new ConfigurationException("compiledCacheSize must be 0 or more, but was " + value);
             }
             this.compiledCacheSize = value;
+            return this;
+        }
+
+        /**
+         * How many prepared statements to keep open per JDBC connection, for the next execution of the same SQL to
+         * skip parsing it (0 keeps none; default 100). Used only where the driver keeps none itself (SQLite parses a
+         * statement at every {@code prepareStatement}; pgjdbc, H2 and the MySQL and MariaDB drivers have their own
+         * caches) and where the pool lets Retort hold the driver's statements (not inside JTA). The URL query
+         * {@code ?statement_cache_size=N} overrides it.
+         */
+        public Builder statementCacheSize(int value) {
+            if (value < 0) {
+                throw new ConfigurationException("statementCacheSize must be 0 or more, but was " + value);
+            }
+            this.statementCacheSize = value;
             return this;
         }
 

@@ -59,6 +59,26 @@ public interface EntityMapping<E> {
     io.retort.sql.Select joinRelationship(io.retort.sql.Select select, String relationship, boolean outer);
 
     /**
+     * The SELECT that loads this class's instances: its table's columns, in the order of {@link #attributeNames()},
+     * and, in an {@link Inheritance} hierarchy, the superclasses' tables joined on the key, the subclasses' tables
+     * (JOINED) outer-joined and their columns after this class's, and (SINGLE_TABLE, below the base class) the
+     * discriminator restricted to this class and its subclasses.
+     */
+    io.retort.sql.Select select();
+
+    /** The tables this class's rows are stored in: in a JOINED hierarchy, its superclasses' tables first. */
+    List<Table> tables();
+
+    /** The nearest mapped superclass in an {@link Inheritance} hierarchy, or {@code null}. */
+    @Nullable Class<?> mappedSuperclass();
+
+    /** The mapped subclasses at any depth (from {@link Inheritance#subclasses()}), empty outside a hierarchy. */
+    List<Class<?>> mappedSubclasses();
+
+    /** The discriminator value of this class's rows ({@link PolymorphicIdentity}), or {@code null} outside a hierarchy. */
+    @Nullable String polymorphicIdentity();
+
+    /**
      * {@code select} joined through a relationship from {@code owner} (this class's table or an alias of it) to
      * {@code target} (the related class's table, an alias of it, or a subquery with its columns).
      */

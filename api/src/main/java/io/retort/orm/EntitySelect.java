@@ -48,7 +48,7 @@ public final class EntitySelect<E> {
 
     static <E> EntitySelect<E> of(Class<E> entity) {
         EntityMapping<E> mapping = OrmProvider.instance().mapping(entity);
-        return new EntitySelect<>(entity, io.retort.sql.Sql.select(mapping.table()), java.util.List.of());
+        return new EntitySelect<>(entity, mapping.select(), java.util.List.of());
     }
 
     private EntitySelect<E> with(Select changed) {

@@ -25,10 +25,12 @@ public final class Registry {
     private Registry(Collection<Class<?>> classes) {
         Map<Class<?>, EntityMapping<?>> all = new LinkedHashMap<>();
         for (Class<?> type : classes) {
-            all.computeIfAbsent(type, Orm::mapping);
+            addWithHierarchy(all, type);
         }
         for (EntityMapping<?> mapping : all.values()) {
-            metadata.add(mapping.table());
+            for (io.retort.schema.Table table : mapping.tables()) {
+                metadata.add(table);
+            }
         }
         for (EntityMapping<?> mapping : all.values()) {
             for (String relationship : mapping.relationshipNames()) {
@@ -46,8 +48,24 @@ public final class Registry {
         this.mappings = java.util.Collections.unmodifiableMap(all);
     }
 
+    /** Adds a class with the classes of its inheritance hierarchy, superclasses first. */
+    private static void addWithHierarchy(Map<Class<?>, EntityMapping<?>> all, Class<?> type) {
+        if (all.containsKey(type)) {
+            return;
+        }
+        EntityMapping<?> mapping = Orm.mapping(type);
+        Class<?> superclass = mapping.mappedSuperclass();
+        if (superclass != null) {
+            addWithHierarchy(all, superclass);
+        }
+        all.put(type, mapping);
+        for (Class<?> subclass : mapping.mappedSubclasses()) {
+            addWithHierarchy(all, subclass);
+        }
+    }
+
     /**
-     * A registry of these classes.
+     * A registry of these classes (with the whole {@link Inheritance} hierarchy of each).
      *
      * @throws io.retort.exception.MappingException naming the class and field of the first invalid mapping
      */

@@ -25,6 +25,8 @@ public final class SessionFactory {
     private final Engine engine;
     private final boolean autoflush;
     private final boolean expireOnCommit;
+    private final java.util.List<Registered<?>> entityListeners;
+    private final java.util.List<SessionListener> sessionListeners;
     private final @Nullable Registry registry;
 
     private SessionFactory(Builder builder) {
@@ -32,6 +34,23 @@ public final class SessionFactory {
         this.registry = builder.registry;
         this.autoflush = builder.autoflush;
         this.expireOnCommit = builder.expireOnCommit;
+        this.entityListeners = java.util.List.copyOf(builder.entityListeners);
+        this.sessionListeners = java.util.List.copyOf(builder.sessionListeners);
+    }
+
+    /**
+     * An {@link EntityListener} with the class whose objects (and subclasses' objects) it listens to.
+     *
+     * @param type the mapped class
+     * @param listener the listener
+     * @param <E> the mapped class
+     */
+    public record Registered<E>(Class<E> type, EntityListener<? super E> listener) {
+        /** Checks the arguments. */
+        public Registered {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(listener, "listener");
+        }
     }
 
     /** A factory with the default options: autoflush on, objects expired on commit. */
@@ -94,11 +113,35 @@ public final class SessionFactory {
         return expireOnCommit;
     }
 
+    /** The entity listeners, in the order registered. */
+    public java.util.List<Registered<?>> entityListeners() {
+        return entityListeners;
+    }
+
+    /** The session listeners, in the order registered. */
+    public java.util.List<SessionListener> sessionListeners() {
+        return sessionListeners;
+    }
+
     /** Builds a {@link SessionFactory}. */
     public static final class Builder {
         private final Engine engine;
         private boolean autoflush = true;
         private boolean expireOnCommit = true;
+        private final java.util.List<Registered<?>> entityListeners = new java.util.ArrayList<>();
+        private final java.util.List<SessionListener> sessionListeners = new java.util.ArrayList<>();
+
+        /** Adds a listener to the persistence events of {@code type}'s objects (and its subclasses'). */
+        public <E> Builder listener(Class<E> type, EntityListener<? super E> listener) {
+            entityListeners.add(new Registered<>(type, listener));
+            return this;
+        }
+
+        /** Adds a listener to the sessions' flush, commit and rollback. */
+        public Builder listener(SessionListener listener) {
+            sessionListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
         private @Nullable Registry registry;
 
         private Builder(Engine engine) {

@@ -160,6 +160,15 @@ public final class Fixture implements AutoCloseable {
         return open(dbKey, params, DEFAULT_POOL);
     }
 
+    /** A fixture for {@code contender} outside JMH (see {@link CorePaired}). */
+    static Fixture forContender(String dbKey, Contender contender) {
+        try {
+            return new Fixture(Database.of(dbKey), contender, false, DEFAULT_POOL);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set up " + dbKey + " for " + contender, e);
+        }
+    }
+
     /** As {@link #open(String, BenchmarkParams)}, with {@code poolSize} connections in the contender's pool. */
     static Fixture open(String dbKey, BenchmarkParams params, int poolSize) {
         try {

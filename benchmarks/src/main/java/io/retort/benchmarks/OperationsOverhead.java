@@ -116,20 +116,23 @@ public class OperationsOverhead {
         List<Long> sorted = new ArrayList<>(cpuNanos);
         Collections.sort(sorted);
         if (!pairs.isEmpty()) {
-            List<Double> ratios = new ArrayList<>();
-            List<Long> offs = new ArrayList<>();
-            List<Long> ons = new ArrayList<>();
-            for (long[] pair : pairs) {
-                ratios.add((double) pair[1] / pair[0]);
-                offs.add(pair[0]);
-                ons.add(pair[1]);
+            for (int clock = 0; clock < 2; clock++) {
+                List<Double> ratios = new ArrayList<>();
+                List<Long> offs = new ArrayList<>();
+                List<Long> ons = new ArrayList<>();
+                for (long[] pair : pairs) {
+                    ratios.add((double) pair[2 * clock + 1] / pair[2 * clock]);
+                    offs.add(pair[2 * clock]);
+                    ons.add(pair[2 * clock + 1]);
+                }
+                Collections.sort(ratios);
+                Collections.sort(offs);
+                Collections.sort(ons);
+                System.out.printf(java.util.Locale.ROOT, "%npaired %s-ms telemetry=%s db=%s off=%.1f on=%.1f"
+                        + " median-ratio=%.3f pairs=%d%n", clock == 0 ? "cpu" : "wall", telemetry, db,
+                        offs.get(offs.size() / 2) / 1e6, ons.get(ons.size() / 2) / 1e6,
+                        ratios.get(ratios.size() / 2), ratios.size());
             }
-            Collections.sort(ratios);
-            Collections.sort(offs);
-            Collections.sort(ons);
-            System.out.printf(java.util.Locale.ROOT, "%npaired cpu-ms telemetry=%s db=%s off=%.1f on=%.1f"
-                    + " median-ratio=%.3f pairs=%d%n", telemetry, db, offs.get(offs.size() / 2) / 1e6,
-                    ons.get(ons.size() / 2) / 1e6, ratios.get(ratios.size() / 2), ratios.size());
         }
         offEngine.close();
         if (!sorted.isEmpty()) {
@@ -155,17 +158,20 @@ public class OperationsOverhead {
     /**
      * The lookups on an engine with everything off and on the variant's engine in the same shot, in alternating
      * order: a pair sees the same load of the machine, so the median of the pairs' CPU-time ratios is the cost
-     * even where single shots vary by a factor of two. The pairs are printed at the end of each fork.
+     * even where single shots vary by a factor of two. The medians of the pairs' CPU-time and wall-time ratios are
+     * printed at the end of each fork.
      */
     @Benchmark
     public void core_bindparam_paired(Blackhole blackhole) {
         boolean offFirst = (invocation++ & 1) == 0;
-        long[] pair = new long[2];
+        long[] pair = new long[4];
         for (int i = 0; i < 2; i++) {
             boolean off = offFirst == (i == 0);
+            long wall = System.nanoTime();
             long cpu = THREADS.getCurrentThreadCpuTime();
             lookups(off ? offEngine : fixture.engine, blackhole);
             pair[off ? 0 : 1] = THREADS.getCurrentThreadCpuTime() - cpu;
+            pair[off ? 2 : 3] = System.nanoTime() - wall;
         }
         if (measuring) {
             pairs.add(pair);

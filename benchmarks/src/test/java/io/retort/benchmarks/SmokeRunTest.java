@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CI smoke run: every benchmark of every scenario once, on {@value BenchmarkSuite#SMOKE_SIZE} rows, in this JVM
+ * The CI smoke run: every benchmark of every scenario once, on {@value BenchmarkSuite#SMOKE_SIZE} rows (the whole
+ * startup model, two threads of the concurrency scenario: {@link Scenario#smokeSize}), in this JVM
  * (JMH without forks, no warmup, one single-shot iteration), on H2, SQLite and PostgreSQL when it answers. It proves
  * that each contender's code runs and leaves the rows it should (each benchmark checks its table after its
  * iteration); it measures nothing. The full suite is {@code BenchmarkSuite} (see benchmarks/README.md).
@@ -50,7 +51,7 @@ class SmokeRunTest {
         for (Measurement m : report.measurements()) {
             String name = m.scenario.key() + " " + m.db.key() + " " + m.method;
             measured.add(name);
-            assertThat(m.size).as("size of %s", name).isEqualTo(BenchmarkSuite.SMOKE_SIZE);
+            assertThat(m.size).as("size of %s", name).isEqualTo(m.scenario.smokeSize(BenchmarkSuite.SMOKE_SIZE));
             assertThat(m.samples).as("iterations of %s", name).isEqualTo(1);
             assertThat(m.ratioToJdbc).as("ratio to the raw-JDBC baseline of %s", name).isFinite();
         }

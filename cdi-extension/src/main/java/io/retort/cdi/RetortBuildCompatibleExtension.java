@@ -125,6 +125,9 @@ public class RetortBuildCompatibleExtension implements BuildCompatibleExtension 
         if (loader == null) {
             loader = RetortBuildCompatibleExtension.class.getClassLoader();
         }
+        org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig(loader);
+        // At Quarkus build time the mapped classes are enhanced after this extension runs: see them enhanced.
+        loader = io.retort.cdi.internal.BuildTimeEnhancement.loaderFor(loader);
         List<Class<?>> classes = new ArrayList<>();
         for (String name : discovered) {
             try {
@@ -135,7 +138,7 @@ public class RetortBuildCompatibleExtension implements BuildCompatibleExtension 
         }
         // Only the package-to-database assignment is read here (Quarkus runs this at build time); the engine reads the
         // URL, credentials and pool settings when it starts.
-        DeploymentPlan plan = DeploymentPlan.create(ConfigProvider.getConfig(loader), classes, injectedNames, loader,
+        DeploymentPlan plan = DeploymentPlan.create(config, classes, injectedNames, loader,
                 true);
         if (!plan.problems().isEmpty()) {
             plan.problems().forEach(messages::error);

@@ -235,8 +235,10 @@ abstract class BeanContractTests {
                 "retort.\"reporting\".packages", "io.retort.cdi.reporting",
                 "retort.\"reporting\".schema-generation", "drop-and-create",
                 "retort.\"reporting\".pool.size", "2");
+        io.retort.cdi.beans.Audit.HEARD.clear();
         try (Running running = start(config, User.class, Address.class, Report.class, Accounts.class,
-                ReportingDesk.class)) {
+                ReportingDesk.class, io.retort.cdi.beans.Audit.ReportAudit.class,
+                io.retort.cdi.beans.Audit.CommitAudit.class)) {
             ReportingDesk desk = running.select(ReportingDesk.class);
             Accounts accounts = running.select(Accounts.class);
             assertThat(desk.engine().dialectName()).isEqualTo("h2");
@@ -257,6 +259,9 @@ abstract class BeanContractTests {
             assertThat(accounts.session().scalars(select(User.class)).all()).hasSize(1);
             assertThat(desk.session().toString()).isEqualTo("Session @Database(\"reporting\") (of the current request)");
             request.deactivate();
+            // Listener beans join the sessions of the engine their qualifier names (issue 25's CDI events).
+            assertThat(io.retort.cdi.beans.Audit.HEARD).containsExactly("reporting before_insert Report",
+                    "default after_commit");
         }
     }
 }

@@ -48,6 +48,21 @@ class SettingsReaderTest {
     }
 
     @Test
+    void statementCacheSizeIsReadPerDatabaseAndANegativeValueNamesTheKey() {
+        SettingsReader reader = reader(Map.of("retort.url", "sqlite:///:memory:", "retort.\"reporting\".url",
+                "sqlite:///:memory:", "retort.\"reporting\".statement-cache-size", "0"), Map.of());
+        assertThat(read(reader, "").options().statementCacheSize()).isEqualTo(100);
+        assertThat(read(reader, "reporting").options().statementCacheSize()).isZero();
+        assertThat(read(reader(Map.of("retort.url", "sqlite:///:memory:"), Map.of("RETORT_STATEMENT_CACHE_SIZE", "7")),
+                "").options().statementCacheSize()).isEqualTo(7);
+        List<ConfigurationException> problems = new ArrayList<>();
+        reader(Map.of("retort.url", "sqlite:///:memory:", "retort.statement-cache-size", "-1"), Map.of())
+                .read("", problems::add);
+        assertThat(problems).singleElement().extracting(Throwable::getMessage).asString()
+                .contains("retort.statement-cache-size");
+    }
+
+    @Test
     void defaultsWhenOnlyTheUrlIsSet() {
         DatabaseSettings settings = read(reader(Map.of("retort.url", "sqlite:///:memory:"), Map.of()), "");
         assertThat(settings.url().backendName()).isEqualTo("sqlite");

@@ -10,6 +10,7 @@ import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The byte code of the members the enhancer adds to a mapped class. Written as plain instructions (with their stack
@@ -24,16 +25,14 @@ final class Accessors {
     }
 
     /** {@code $$retort_r_<field>()}: tells the state of the read (which may load the field), then reads it. */
-    static Implementation read(TypeDescription owner, FieldDescription field, int index) {
+    static Implementation read(TypeDescription owner, FieldDescription field, int index, boolean subclass) {
         return new Implementation.Simple((MethodVisitor mv, Implementation.Context context,
                 MethodDescription method) -> {
             String ownerName = owner.getInternalName();
             Label plain = new Label();
-            mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitFieldInsn(Opcodes.GETFIELD, ownerName, MappedFields.STATE_FIELD, HOOKS_DESCRIPTOR);
+            loadState(mv, ownerName, subclass);
             mv.visitJumpInsn(Opcodes.IFNULL, plain);
-            mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitFieldInsn(Opcodes.GETFIELD, ownerName, MappedFields.STATE_FIELD, HOOKS_DESCRIPTOR);
+            loadState(mv, ownerName, subclass);
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             pushInt(mv, index);
             mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, HOOKS, "beforeRead", "(Ljava/lang/Object;I)V", true);
@@ -47,16 +46,14 @@ final class Accessors {
     }
 
     /** {@code $$retort_w_<field>(value)} of a column: tells the state of the write, then writes. */
-    static Implementation writeColumn(TypeDescription owner, FieldDescription field, int index) {
+    static Implementation writeColumn(TypeDescription owner, FieldDescription field, int index, boolean subclass) {
         return new Implementation.Simple((MethodVisitor mv, Implementation.Context context,
                 MethodDescription method) -> {
             String ownerName = owner.getInternalName();
             Label plain = new Label();
-            mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitFieldInsn(Opcodes.GETFIELD, ownerName, MappedFields.STATE_FIELD, HOOKS_DESCRIPTOR);
+            loadState(mv, ownerName, subclass);
             mv.visitJumpInsn(Opcodes.IFNULL, plain);
-            mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitFieldInsn(Opcodes.GETFIELD, ownerName, MappedFields.STATE_FIELD, HOOKS_DESCRIPTOR);
+            loadState(mv, ownerName, subclass);
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             pushInt(mv, index);
             mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, HOOKS, "beforeWrite", "(Ljava/lang/Object;I)V", true);
@@ -93,6 +90,20 @@ final class Accessors {
         });
     }
 
+    /**
+     * Pushes the object's state: its own field, or in a mapped subclass (whose state field is its superclass's,
+     * private there) through {@code $$retort_hooks()}.
+     */
+    private static void loadState(MethodVisitor mv, String ownerName, boolean subclass) {
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        if (subclass) {
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, ownerName, MappedFields.PREFIX + "hooks",
+                    "()" + HOOKS_DESCRIPTOR, false);
+        } else {
+            mv.visitFieldInsn(Opcodes.GETFIELD, ownerName, MappedFields.STATE_FIELD, HOOKS_DESCRIPTOR);
+        }
+    }
+
     /** {@code $$retort_hooks()}: the state field. */
     static Implementation stateGetter(TypeDescription owner) {
         return new Implementation.Simple((MethodVisitor mv, Implementation.Context context,
@@ -117,14 +128,15 @@ final class Accessors {
     }
 
     /** {@code $$retort_get(index)}: the raw, boxed value of a mapped field. */
-    static Implementation rawGet(TypeDescription owner, List<? extends FieldDescription> fields) {
+    static Implementation rawGet(TypeDescription owner, List<? extends FieldDescription> fields, int offset,
+            @Nullable TypeDescription superclass) {
         return new Implementation.Simple((MethodVisitor mv, Implementation.Context context,
                 MethodDescription method) -> {
             Label[] cases = labels(fields.size());
             Label unknown = new Label();
             mv.visitVarInsn(Opcodes.ILOAD, 1);
             if (!fields.isEmpty()) {
-                mv.visitTableSwitchInsn(0, fields.size() - 1, unknown, cases);
+                mv.visitTableSwitchInsn(offset, offset + fields.size() - 1, unknown, cases);
             }
             for (int i = 0; i < fields.size(); i++) {
                 FieldDescription field = fields.get(i);
@@ -138,20 +150,29 @@ final class Accessors {
             }
             mv.visitLabel(unknown);
             mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
-            throwUnknown(mv);
+            if (superclass == null) {
+                throwUnknown(mv);
+            } else {
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitVarInsn(Opcodes.ILOAD, 1);
+                mv.visitMethodInsn(Opcodes.INVOKESPECIAL, superclass.getInternalName(), MappedFields.PREFIX + "get",
+                        "(I)Ljava/lang/Object;", false);
+                mv.visitInsn(Opcodes.ARETURN);
+            }
             return new ByteCodeAppender.Size(5, method.getStackSize());
         });
     }
 
     /** {@code $$retort_set(index, value)}: sets a mapped field without events, unboxing primitives. */
-    static Implementation rawSet(TypeDescription owner, List<? extends FieldDescription> fields) {
+    static Implementation rawSet(TypeDescription owner, List<? extends FieldDescription> fields, int offset,
+            @Nullable TypeDescription superclass) {
         return new Implementation.Simple((MethodVisitor mv, Implementation.Context context,
                 MethodDescription method) -> {
             Label[] cases = labels(fields.size());
             Label unknown = new Label();
             mv.visitVarInsn(Opcodes.ILOAD, 1);
             if (!fields.isEmpty()) {
-                mv.visitTableSwitchInsn(0, fields.size() - 1, unknown, cases);
+                mv.visitTableSwitchInsn(offset, offset + fields.size() - 1, unknown, cases);
             }
             for (int i = 0; i < fields.size(); i++) {
                 FieldDescription field = fields.get(i);
@@ -166,7 +187,16 @@ final class Accessors {
             }
             mv.visitLabel(unknown);
             mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
-            throwUnknown(mv);
+            if (superclass == null) {
+                throwUnknown(mv);
+            } else {
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitVarInsn(Opcodes.ILOAD, 1);
+                mv.visitVarInsn(Opcodes.ALOAD, 2);
+                mv.visitMethodInsn(Opcodes.INVOKESPECIAL, superclass.getInternalName(), MappedFields.PREFIX + "set",
+                        "(ILjava/lang/Object;)V", false);
+                mv.visitInsn(Opcodes.RETURN);
+            }
             return new ByteCodeAppender.Size(5, method.getStackSize());
         });
     }

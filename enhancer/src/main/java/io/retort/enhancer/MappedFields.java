@@ -19,6 +19,7 @@ final class MappedFields {
     static final String MAPPED = "io.retort.orm.Mapped";
     static final String RELATIONSHIP = "io.retort.orm.Relationship";
     static final String TRANSIENT = "io.retort.orm.Transient";
+    static final String ENHANCEMENT = "io.retort.orm.enhance.Enhancement";
     /** The prefix of every member the enhancer adds. */
     static final String PREFIX = "$$retort_";
     static final String STATE_FIELD = PREFIX + "state";
@@ -52,7 +53,30 @@ final class MappedFields {
     }
 
     static boolean isEnhanced(TypeDescription type) {
-        return !type.getDeclaredFields().filter(f -> f.getName().equals(STATE_FIELD)).isEmpty();
+        return !type.getDeclaredFields().filter(f -> f.getName().equals(STATE_FIELD)).isEmpty()
+                || hasAnnotationNamed(type, ENHANCEMENT);
+    }
+
+    /**
+     * The nearest {@code @Mapped} superclass of a class, or null. A mapped subclass (of an inheritance hierarchy)
+     * keeps its superclass's state and numbers its own fields after those of its mapped superclasses.
+     */
+    static @Nullable TypeDescription mappedSuperclass(TypeDescription type) {
+        for (TypeDefinition t = type.getSuperClass(); t != null && !t.represents(Object.class); t = t.getSuperClass()) {
+            if (isMapped(t)) {
+                return t.asErasure();
+            }
+        }
+        return null;
+    }
+
+    /** The mapped fields of the {@code @Mapped} superclasses of a class, topmost first: the indexes before its own. */
+    static List<FieldDescription.InDefinedShape> inherited(TypeDescription type) {
+        List<FieldDescription.InDefinedShape> fields = new ArrayList<>();
+        for (TypeDescription t = mappedSuperclass(type); t != null; t = mappedSuperclass(t)) {
+            fields.addAll(0, of(t));
+        }
+        return fields;
     }
 
     /**

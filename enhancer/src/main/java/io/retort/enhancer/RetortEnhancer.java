@@ -69,35 +69,47 @@ public final class RetortEnhancer implements Plugin {
 
     private static DynamicType.Builder<?> enhance(DynamicType.Builder<?> builder, TypeDescription type) {
         List<FieldDescription.InDefinedShape> fields = MappedFields.of(type);
-        String[] names = fields.stream().map(FieldDescription::getName).toArray(String[]::new);
+        TypeDescription mappedSuperclass = MappedFields.mappedSuperclass(type);
+        List<FieldDescription.InDefinedShape> inherited = MappedFields.inherited(type);
+        int offset = inherited.size();
+        String[] names = java.util.stream.Stream.concat(inherited.stream(), fields.stream())
+                .map(FieldDescription::getName).toArray(String[]::new);
         builder = builder.annotateType(AnnotationDescription.Builder.ofType(Enhancement.class)
-                        .define("contract", Enhancement.CONTRACT)
-                        .defineArray("fields", names)
-                        .build())
-                .defineField(MappedFields.STATE_FIELD, AttributeHooks.class,
-                        Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC)
-                .implement(Enhanced.class)
-                .defineMethod(MappedFields.PREFIX + "hooks", AttributeHooks.class, Visibility.PUBLIC)
-                .intercept(Accessors.stateGetter(type))
-                .defineMethod(MappedFields.PREFIX + "hooks", void.class, Visibility.PUBLIC)
-                .withParameters(AttributeHooks.class)
-                .intercept(Accessors.stateSetter(type))
-                .defineMethod(MappedFields.PREFIX + "get", Object.class, Visibility.PUBLIC)
-                .withParameters(int.class)
-                .intercept(Accessors.rawGet(type, fields))
-                .defineMethod(MappedFields.PREFIX + "set", void.class, Visibility.PUBLIC)
-                .withParameters(int.class, Object.class)
-                .intercept(Accessors.rawSet(type, fields));
+                .define("contract", Enhancement.CONTRACT)
+                .defineArray("fields", names)
+                .build());
+        if (mappedSuperclass == null) {
+            builder = builder.defineField(MappedFields.STATE_FIELD, AttributeHooks.class,
+                            Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC)
+                    .implement(Enhanced.class)
+                    .defineMethod(MappedFields.PREFIX + "hooks", AttributeHooks.class, Visibility.PUBLIC)
+                    .intercept(Accessors.stateGetter(type))
+                    .defineMethod(MappedFields.PREFIX + "hooks", void.class, Visibility.PUBLIC)
+                    .withParameters(AttributeHooks.class)
+                    .intercept(Accessors.stateSetter(type));
+        }
+        if (mappedSuperclass == null || !fields.isEmpty()) {
+            // A subclass answers for its own fields' indexes and hands the others to its superclass.
+            TypeDescription superclass = mappedSuperclass == null ? null : type.getSuperClass().asErasure();
+            builder = builder.defineMethod(MappedFields.PREFIX + "get", Object.class, Visibility.PUBLIC)
+                    .withParameters(int.class)
+                    .intercept(Accessors.rawGet(type, fields, offset, superclass))
+                    .defineMethod(MappedFields.PREFIX + "set", void.class, Visibility.PUBLIC)
+                    .withParameters(int.class, Object.class)
+                    .intercept(Accessors.rawSet(type, fields, offset, superclass));
+        }
+        boolean subclass = mappedSuperclass != null;
         for (int i = 0; i < fields.size(); i++) {
             FieldDescription.InDefinedShape field = fields.get(i);
             int access = accessOf(field) | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC;
             TypeDescription fieldType = field.getType().asErasure();
             builder = builder.defineMethod(CallSites.readerName(field.getName()), fieldType, access)
-                    .intercept(Accessors.read(type, field, i))
+                    .intercept(Accessors.read(type, field, offset + i, subclass))
                     .defineMethod(CallSites.writerName(field.getName()), void.class, access)
                     .withParameters(fieldType)
-                    .intercept(MappedFields.isRelationship(field) ? Accessors.writeRelationship(type, field, i)
-                            : Accessors.writeColumn(type, field, i));
+                    .intercept(MappedFields.isRelationship(field)
+                            ? Accessors.writeRelationship(type, field, offset + i)
+                            : Accessors.writeColumn(type, field, offset + i, subclass));
         }
         return builder;
     }

@@ -15,6 +15,10 @@ final class Annotations {
     static final String ID = "io.retort.orm.Id";
     /** {@code io.retort.orm.Relationship}. */
     static final String RELATIONSHIP = "io.retort.orm.Relationship";
+    /** {@code io.retort.orm.Composite}. */
+    static final String COMPOSITE = "io.retort.orm.Composite";
+    /** {@code io.retort.orm.Inheritance}. */
+    static final String INHERITANCE = "io.retort.orm.Inheritance";
     /** {@code io.retort.orm.Transient}. */
     static final String TRANSIENT = "io.retort.orm.Transient";
 

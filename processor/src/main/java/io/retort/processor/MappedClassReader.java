@@ -90,7 +90,25 @@ final class MappedClassReader {
                     if (target == null) {
                         valid = false;
                     } else {
-                        fields.add(new MappedField(field.getSimpleName().toString(), target, true));
+                        fields.add(new MappedField(field.getSimpleName().toString(), target, true, false));
+                    }
+                    continue;
+                }
+                if (Annotations.isPresent(field, Annotations.COMPOSITE)) {
+                    TypeElement record = ColumnJavaTypes.declaredElement(field.asType());
+                    if (record == null || record.getKind() != ElementKind.RECORD) {
+                        error(at, "Field " + fieldName(field) + " is @Composite but has type "
+                                + TypeNames.of(field.asType()) + ", which is not a record; a composite value is a"
+                                + " record whose components are its columns");
+                        valid = false;
+                    } else if (!isAccessibleFrom(record, packageName)) {
+                        error(at, "Field " + fieldName(field) + " has type " + record.getQualifiedName() + ", which"
+                                + " the generated metamodel in package " + displayPackage(packageName) + " cannot see;"
+                                + " make the type public or package-private in " + displayPackage(packageName));
+                        valid = false;
+                    } else {
+                        fields.add(new MappedField(field.getSimpleName().toString(),
+                                record.getQualifiedName().toString(), false, true));
                     }
                     continue;
                 }
@@ -111,7 +129,7 @@ final class MappedClassReader {
                     continue;
                 }
                 deprecated |= fieldType != null && isDeprecated(fieldType);
-                fields.add(new MappedField(field.getSimpleName().toString(), javaType, false));
+                fields.add(new MappedField(field.getSimpleName().toString(), javaType, false, false));
             }
         }
         if (!hasKey) {
@@ -125,7 +143,8 @@ final class MappedClassReader {
 
     /** Checks what the class itself must be: concrete, not an inner class, visible to its package, not generic. */
     private boolean checkShape(TypeElement entity, String className) {
-        if (entity.getKind() != ElementKind.CLASS || entity.getModifiers().contains(Modifier.ABSTRACT)) {
+        if (entity.getKind() != ElementKind.CLASS
+                || entity.getModifiers().contains(Modifier.ABSTRACT) && !inHierarchy(entity)) {
             error(entity, "Class " + className + " cannot be mapped: a mapped class must be a concrete, mutable class"
                     + " (not an interface, abstract class, enum or record)");
             return false;
@@ -232,6 +251,16 @@ final class MappedClassReader {
     private boolean isDeprecated(TypeElement type) {
         for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
             if (elements.isDeprecated(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the class or a superclass is the base of an inheritance hierarchy (whose classes may be abstract). */
+    private static boolean inHierarchy(TypeElement entity) {
+        for (TypeElement type = entity; type != null; type = superclass(type)) {
+            if (Annotations.isPresent(type, Annotations.INHERITANCE)) {
                 return true;
             }
         }

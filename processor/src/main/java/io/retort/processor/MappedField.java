@@ -8,6 +8,7 @@ package io.retort.processor;
  *        type argument and in a class literal
  * @param relationship whether the field is a {@code @Relationship} (a {@code RelationshipAttribute}) rather than a
  *        column
+ * @param composite whether the field is a {@code @Composite} record (a {@code CompositeAttribute})
  */
-record MappedField(String name, String javaType, boolean relationship) {
+record MappedField(String name, String javaType, boolean relationship, boolean composite) {
 }

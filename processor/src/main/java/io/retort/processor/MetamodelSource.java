@@ -6,8 +6,10 @@ import java.util.Set;
 final class MetamodelSource {
     private static final String COLUMN_ATTRIBUTE = "io.retort.orm.ColumnAttribute";
     private static final String RELATIONSHIP_ATTRIBUTE = "io.retort.orm.RelationshipAttribute";
+    private static final String COMPOSITE_ATTRIBUTE = "io.retort.orm.CompositeAttribute";
     /** Simple names that, as the mapped class's top-level name, would clash with the metamodel's imports. */
-    private static final Set<String> IMPORTED = Set.of("ColumnAttribute", "RelationshipAttribute", "Generated");
+    private static final Set<String> IMPORTED = Set.of("ColumnAttribute", "RelationshipAttribute", "CompositeAttribute",
+            "Generated");
 
     private MetamodelSource() {
     }
@@ -29,6 +31,9 @@ final class MetamodelSource {
             out.append("package ").append(mappedClass.packageName()).append(";\n\n");
         }
         out.append("import ").append(COLUMN_ATTRIBUTE).append(";\n");
+        if (mappedClass.fields().stream().anyMatch(MappedField::composite)) {
+            out.append("import ").append(COMPOSITE_ATTRIBUTE).append(";\n");
+        }
         if (mappedClass.fields().stream().anyMatch(MappedField::relationship)) {
             out.append("import ").append(RELATIONSHIP_ATTRIBUTE).append(";\n");
         }
@@ -46,7 +51,8 @@ final class MetamodelSource {
         out.append("public final class ").append(simpleName).append(" {\n");
         for (MappedField field : mappedClass.fields()) {
             out.append("    /** {@link ").append(nestedName).append('#').append(field.name()).append("}. */\n");
-            String kind = field.relationship() ? "RelationshipAttribute" : "ColumnAttribute";
+            String kind = field.relationship() ? "RelationshipAttribute"
+                    : field.composite() ? "CompositeAttribute" : "ColumnAttribute";
             out.append("    public static final ").append(kind).append("<").append(entity).append(", ").append(field.javaType())
                     .append("> ").append(field.name()).append(" = ").append(kind).append(".of(").append(entity)
                     .append(".class, \"").append(field.name()).append("\", ").append(field.javaType())

@@ -132,6 +132,40 @@ class MetamodelProcessorTest {
         }
     }
 
+    // The "User_ attributes are inherited": a subclass's metamodel holds its superclasses' attributes, typed
+    // by the subclass, so Engineer_.name works in a query of Engineer; an abstract base of a hierarchy is mapped.
+    @Test
+    void subclassOfAHierarchyGetsTheInheritedAttributesAndAnAbstractBaseIsMapped() {
+        String person = String.join("\n",
+                "package com.acme;",
+                "import io.retort.orm.*;",
+                "@Mapped",
+                "@Inheritance(strategy = InheritanceStrategy.JOINED, subclasses = Engineer.class)",
+                "public abstract class Person {",
+                "    @Id Integer id;",
+                "    String type;",
+                "}");
+        String engineer = String.join("\n",
+                "package com.acme;",
+                "import io.retort.orm.*;",
+                "@Mapped",
+                "@PolymorphicIdentity(\"engineer\")",
+                "public class Engineer extends Person {",
+                "    String language;",
+                "}");
+        TestCompiler.Result result = new TestCompiler(root).compile(Map.of(
+                "com/acme/Person.java", person, "com/acme/Engineer.java", engineer));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.generatedSource("com.acme.Person_")).contains(attribute("Person", "type", "String"));
+        assertThat(result.generatedSource("com.acme.Engineer_")).contains(String.join("\n",
+                "public final class Engineer_ {",
+                attribute("Engineer", "id", "Integer"),
+                attribute("Engineer", "type", "String"),
+                attribute("Engineer", "language", "String"),
+                "    private Engineer_() {"));
+    }
+
     @Test
     void nestedClassGetsOuterUnderscoreInner() {
         String outer = String.join("\n",

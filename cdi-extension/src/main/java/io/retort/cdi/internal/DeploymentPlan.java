@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li><b>Databases.</b> One per name of a {@code retort."name".*} key or a {@code @Database("name")} injection
  *       point, and the default one unless named databases are configured and nothing needs the default one (no
- *       {@code retort.url}, no {@code retort.datasource}, no default injection point, no mapped class left for it).
+ *       {@code retort.url}, no {@code retort.datasource}, no default injection point, no mapped class left for it;
+ *       at build time, where the URL is not read, only the last two count).
  *       </li>
  *   <li><b>Mapped classes.</b> Those the container discovered ({@code ProcessAnnotatedType}, {@code @Enhancement})
  *       plus those found in the packages each database lists ({@link MappedClassScanner}). Each belongs to the
@@ -195,8 +196,13 @@ public final class DeploymentPlan {
             return settings.configuredNames();
         }
 
+        /**
+         * Whether the database's {@code url} or {@code datasource} is set. At build time neither is read (one build
+         * runs against any database), so there the answer is no: a default database that only named databases
+         * leave unused is then deployed only when a bean injects it or a mapped class is left for it.
+         */
         boolean hasConnection(String name) {
-            return settings.hasConnection(name);
+            return !atBuild && settings.hasConnection(name);
         }
 
         List<String> unknownKeys() {

@@ -3,8 +3,10 @@ package io.retort.cdi.internal;
 import io.retort.cdi.Database;
 import io.retort.engine.Engine;
 import io.retort.exception.ConfigurationException;
+import io.retort.orm.EntityListener;
 import io.retort.orm.Session;
 import io.retort.orm.SessionFactory;
+import io.retort.orm.SessionListener;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import java.lang.annotation.Annotation;
@@ -43,12 +45,23 @@ public final class RetortBeans {
 
     /**
      * The session factory of the database, on the client proxy of its engine, with the database's {@code Registry}
-     * bean (the one registry of the database: its sessions map exactly its classes).
+     * bean (the one registry of the database: its sessions map exactly its classes), and the {@link EntityListener}
+     * and {@link SessionListener} beans of the same qualifier ({@code @Default}, or {@code @Database(name)}).
      */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static SessionFactory sessionFactory(String name, Instance<Object> lookup) {
-        return SessionFactory.builder(lookup.select(Engine.class, qualifier(name)).get())
+        SessionFactory.Builder builder = SessionFactory.builder(lookup.select(Engine.class, qualifier(name)).get())
                 .registry(lookup.select(io.retort.orm.Registry.class, qualifier(name)).get())
-                .expireOnCommit(new SettingsReader(ConfigProvider.getConfig()).expireOnCommit(name)).build();
+                .expireOnCommit(new SettingsReader(ConfigProvider.getConfig()).expireOnCommit(name));
+        // EntityListener<?>, not the raw type: CDI does not resolve a bean of EntityListener<Report> for a raw one.
+        for (EntityListener<?> listener : lookup.select(new jakarta.enterprise.util.TypeLiteral<EntityListener<?>>() {
+        }, qualifier(name))) {
+            builder.listener((Class) Listeners.listenedClass(listener), listener);
+        }
+        for (SessionListener listener : lookup.select(SessionListener.class, qualifier(name))) {
+            builder.listener(listener);
+        }
+        return builder.build();
     }
 
     /** A request's session holder. */

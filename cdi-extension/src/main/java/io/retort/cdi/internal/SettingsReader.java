@@ -33,6 +33,7 @@ public final class SettingsReader {
     public static final List<String> KEYS = List.of("url", "username", "password", "datasource", "echo",
             "pool.size", "pool.max-overflow", "pool.timeout", "pool.recycle", "pool.pre-ping", "pool.leak-detection",
             "pool.idle-timeout", "connect-args.<key>", "schema-generation", "packages", "xa", "expire-on-commit",
+            "statement-cache-size",
             // Operations (issue 26): read by readOperations below and, for health, by EngineReadinessCheck.
             "slow-statement-threshold", "n-plus-one", "n-plus-one.threshold", "metrics.enabled", "tracing.enabled",
             "health.enabled", "health.timeout");
@@ -151,6 +152,7 @@ public final class SettingsReader {
             }
             options.poolIdleTimeout(idle);
         }));
+        apply(found, () -> integer(prefix + "statement-cache-size", 0).ifPresent(options::statementCacheSize));
         String argsPrefix = prefix + "connect-args.";
         TreeMap<String, String> connectArgs = new TreeMap<>();
         for (String property : config.getPropertyNames()) {

@@ -63,4 +63,29 @@ class ReadmeIT {
         }
         printed.assertShown("readme/ReadmeIT.java#orm");
     }
+
+    @DatabaseTest
+    void inheritanceAndEvents(TestEngines engines, Printed printed) {
+        Engine engine = engines.engine();
+        printed.clear();
+        try {
+            // tag::inheritance[]
+            Registry.of(Vehicle.class).createAll(engine);           // tables vehicle and car
+            try (Session session = Session.open(engine)) {
+                session.addAll(List.of(new Car("beetle", 2, new Money(9500, "EUR")), new Vehicle("cart")));
+                session.commit();        // one INSERT INTO vehicle for both, then INSERT INTO car
+                for (Vehicle vehicle : session.scalars(Orm.select(Vehicle.class)     // vehicle LEFT OUTER JOIN car
+                        .orderBy(Vehicle_.id)).all()) {
+                    System.out.println(vehicle + (vehicle instanceof Car car ? ", " + car.price : ""));
+                }
+                Car found = session.scalars(Orm.select(Car.class)
+                        .where(Car_.price.eq(new Money(9500, "EUR")))).one();  // price_amount = ? AND price_currency = ?
+                System.out.println(found.doors + " doors");
+            }
+            // end::inheritance[]
+        } finally {
+            Registry.of(Vehicle.class).dropAll(engine);
+        }
+        printed.assertShown("readme/ReadmeIT.java#inheritance");
+    }
 }

@@ -119,6 +119,9 @@ public final class CacheKeyWalker implements SqlVisitor {
         token(bind.type());
         token(bind.isExpanding() ? Boolean.TRUE : Boolean.FALSE);
         token(bind.name());
+        // A computed value's compiled form holds the parameter itself (its supplier runs at each execution): a plain
+        // value in the same place is another statement, or the cached form would run the supplier instead of it.
+        token(bind.isComputed() ? Boolean.TRUE : Boolean.FALSE);
         if (bindIndex != null) {
             bindIndex.put(bind, binds.size());
         }

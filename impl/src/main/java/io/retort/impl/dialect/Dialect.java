@@ -80,6 +80,15 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether the JDBC driver keeps parsed statements itself (pgjdbc's server-prepared statements, H2's per-session
+     * query cache, the MySQL and MariaDB drivers' caches), so that Retort keeps no prepared statements open for it
+     * ({@code statementCacheSize}). True by default.
+     */
+    public boolean driverCachesStatements() {
+        return true;
+    }
+
+    /**
      * Whether an exception means the connection is gone (the server closed or killed it, the network failed), so
      * that the pool must discard the connection rather than hand it out again. The default reads SQLSTATE class 08
      * and PostgreSQL's administrator-shutdown states.

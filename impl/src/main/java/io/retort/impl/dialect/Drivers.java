@@ -104,7 +104,11 @@ public final class Drivers {
         String jdbcUrl = dialect.jdbcUrl(url);
         Properties properties = new Properties();
         dialect.addDefaultProperties(properties);
-        url.query().forEach((key, values) -> properties.setProperty(key, values.get(values.size() - 1)));
+        url.query().forEach((key, values) -> {
+            if (!ENGINE_QUERY_KEYS.contains(key)) {
+                properties.setProperty(key, values.get(values.size() - 1));
+            }
+        });
         if (url.username() != null) {
             properties.setProperty("user", url.username());
         }
@@ -116,6 +120,9 @@ public final class Drivers {
         return new Resolved(dialect, new JdbcTarget(jdbcUrl, driver.driverClassName(), properties,
                 dialect.isInMemory(jdbcUrl)));
     }
+
+    /** URL query keys that are engine options, not JDBC connection properties. */
+    public static final java.util.Set<String> ENGINE_QUERY_KEYS = java.util.Set.of("statement_cache_size");
 
     private static Resolved resolveJdbc(DatabaseUrl url, Map<String, String> connectArgs) {
         String jdbcUrl = url.jdbcUrl();

@@ -100,6 +100,47 @@ public class JdbcTypes {
         return reader(type).read(rows, index);
     }
 
+    /**
+     * The binder of a parameter of a SQL type (null: of no declared type), chosen once for many rows. Text, the
+     * type most rows bind, goes straight to {@code setString}; the other types bind as {@link #bind} does.
+     */
+    public ParameterBinder binder(@Nullable SqlType<?> type) {
+        if (type == null) {
+            return this::bind;
+        }
+        if (!(type instanceof TypeDecorator<?, ?>)) {
+            switch (type.kind()) {
+                case VARCHAR: case TEXT:
+                    return (statement, index, value) -> {
+                        if (value instanceof String) {
+                            statement.setString(index, (String) value);
+                        } else {
+                            bind(statement, index, value, type);
+                        }
+                    };
+                case INTEGER:
+                    return (statement, index, value) -> {
+                        if (value instanceof Integer) {
+                            statement.setInt(index, (Integer) value);
+                        } else {
+                            bind(statement, index, value, type);
+                        }
+                    };
+                case BIGINT:
+                    return (statement, index, value) -> {
+                        if (value instanceof Long) {
+                            statement.setLong(index, (Long) value);
+                        } else {
+                            bind(statement, index, value, type);
+                        }
+                    };
+                default:
+                    break;
+            }
+        }
+        return (statement, index, value) -> bind(statement, index, value, type);
+    }
+
     /** Binds a Java value of no declared SQL type to a statement parameter. */
     public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
         if (value == null) {

@@ -169,6 +169,12 @@ public class SqliteDialect extends Dialect {
         return false;
     }
 
+    /** sqlite-jdbc parses the SQL again at every prepareStatement. */
+    @Override
+    public boolean driverCachesStatements() {
+        return false;
+    }
+
     @Override
     public JsonStyle jsonStyle() {
         return JsonStyle.PATH_OPERATORS;

@@ -16,6 +16,7 @@ import io.retort.impl.compiler.DdlStatement;
 import io.retort.impl.dialect.Dialect;
 import io.retort.schema.MetaData;
 import io.retort.sql.Executable;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,9 @@ final class DefaultConnection implements Connection {
     private final StatementExecutor statements;
     private final ConnectionTransaction transaction;
     private boolean closed;
+    /** The prepared statements kept for the JDBC connection, once looked up (null: none are kept). */
+    private @Nullable PreparedStatementCache statementCache;
+    private boolean statementCacheLooked;
     /** Gives the JDBC connection back if this Connection is dropped without close(). */
     private final ConnectionLease lease;
 
@@ -130,6 +134,8 @@ final class DefaultConnection implements Connection {
         }
         jdbc = null;
         generation = null;
+        statementCache = null;
+        statementCacheLooked = false;
         lease.hold(null, null);
         closeCursors(disconnect != null ? "the connection to the database was lost, which" : "invalidate() closed it");
         transaction.invalidated();
@@ -160,6 +166,32 @@ final class DefaultConnection implements Connection {
     <T extends java.sql.Wrapper> T forValues(T wrapped, Class<T> type) {
         DefaultEngine.PoolGeneration current = generation;
         return current != null ? current.forValues(wrapped, type) : wrapped;
+    }
+
+    /**
+     * A prepared statement for {@code sql}: one kept from an earlier execution on this JDBC connection where the
+     * engine keeps them ({@link DefaultEngine#statementCache}), else a new one. Give it back with
+     * {@link #releaseStatement} once its result is closed, or close it after a failure.
+     */
+    PreparedStatement prepareStatement(String sql) throws SQLException {
+        java.sql.Connection current = jdbc();
+        if (!statementCacheLooked) {
+            DefaultEngine.PoolGeneration from = generation;
+            statementCache = from == null ? null : engine.statementCache(current, from);
+            statementCacheLooked = true;
+        }
+        PreparedStatementCache cache = statementCache;
+        return cache != null ? cache.prepare(sql) : current.prepareStatement(sql);
+    }
+
+    /** Keeps a statement of {@link #prepareStatement} for the next execution of {@code sql}, or closes it. */
+    void releaseStatement(String sql, PreparedStatement statement) {
+        PreparedStatementCache cache = statementCache;
+        if (cache != null && cache.owns(statement)) {
+            cache.giveBack(sql, statement);
+        } else {
+            StatementExecutor.closeQuietly(statement);
+        }
     }
 
     /** The external transaction this connection is part of, or null. */
@@ -372,7 +404,8 @@ final class DefaultConnection implements Connection {
     @Override
     public Inspector inspector() {
         checkOpen();
-        return new JdbcInspector(this, jdbc(), dialect);
+        jdbc(); // a connection now, as before: an error to report is reported here
+        return new JdbcInspector(this, dialect);
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.retort.impl.dialect.JdbcTarget;
 import io.retort.sql.Executable;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,6 +66,21 @@ public final class DefaultEngine implements Engine {
         PoolGeneration(ConnectionSource source) {
             this.source = source;
             this.valuesBypassWrappers = source.valuesBypassWrappers();
+        }
+
+        /**
+         * The driver's own connection behind the pool's wrapper, where the pool lets Retort keep statements of it
+         * open; else null.
+         */
+        java.sql.@Nullable Connection physical(java.sql.Connection wrapped) {
+            if (!valuesBypassWrappers) {
+                return null;
+            }
+            try {
+                return wrapped.unwrap(java.sql.Connection.class);
+            } catch (SQLException | RuntimeException e) {
+                return null;
+            }
         }
 
         /** Whether values are bound and read on the driver's objects behind the pool's wrappers. */
@@ -165,6 +181,7 @@ public final class DefaultEngine implements Engine {
         this.poolFactory = poolFactory;
         this.compiler = new StatementCompiler(dialect);
         this.cache = new StatementCache(options.compiledCacheSize());
+        this.statementCacheSize = dialect.driverCachesStatements() ? 0 : statementCacheSize(url, options);
         this.log = new SqlLog(options.echo());
         this.operations = Operations.create(options, dialect.name(), poolName(url), this::poolStatus);
     }
@@ -239,6 +256,42 @@ public final class DefaultEngine implements Engine {
             return compiler.compile(bare.values(java.util.Collections.nCopies(rows, firstRow)));
         });
         return new Compiled(compiled, !compiledNow[0]);
+    }
+
+    /** How many prepared statements are kept per JDBC connection; 0 when none are (see {@link #statementCache}). */
+    private final int statementCacheSize;
+    /** The prepared statements kept per driver connection, by identity; guarded by itself. */
+    private final Map<java.sql.Connection, PreparedStatementCache> preparedStatements = new java.util.IdentityHashMap<>();
+
+    /**
+     * The prepared statements kept for a JDBC connection of {@code generation}, or null where none are kept: the
+     * option is 0, the driver caches statements itself, or the pool does not let Retort hold the driver's statements.
+     * The caches of connections the pool has closed are dropped when a cache is made for a new one.
+     */
+    @Nullable PreparedStatementCache statementCache(java.sql.Connection jdbc, PoolGeneration generation) {
+        if (statementCacheSize == 0) {
+            return null;
+        }
+        java.sql.Connection physical = generation.physical(jdbc);
+        if (physical == null) {
+            return null;
+        }
+        synchronized (preparedStatements) {
+            PreparedStatementCache cache = preparedStatements.get(physical);
+            if (cache == null) {
+                preparedStatements.values().removeIf(PreparedStatementCache::isClosed);
+                cache = new PreparedStatementCache(physical, statementCacheSize);
+                preparedStatements.put(physical, cache);
+            }
+            return cache;
+        }
+    }
+
+    /** How many prepared statements are kept open, idle, over all JDBC connections (for tests). */
+    int keptStatements() {
+        synchronized (preparedStatements) {
+            return preparedStatements.values().stream().mapToInt(PreparedStatementCache::size).sum();
+        }
     }
 
     /** How many statements the cache holds. */
@@ -478,6 +531,25 @@ public final class DefaultEngine implements Engine {
         PoolGeneration current = pool;
         int open = current == null ? 0 : current.source.openConnections();
         return new PoolStatus(options.poolSize(), options.maxOverflow(), checkedOut.get(), open, waiting.get());
+    }
+
+    /** The statement cache size: the URL's {@code ?statement_cache_size=N}, else the option. */
+    private static int statementCacheSize(DatabaseUrl url, EngineOptions options) {
+        List<String> given = url.jdbcUrl() == null ? url.query().get("statement_cache_size") : null;
+        if (given == null || given.isEmpty()) {
+            return options.statementCacheSize();
+        }
+        String text = given.get(given.size() - 1);
+        try {
+            int size = Integer.parseInt(text.trim());
+            if (size >= 0) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new io.retort.exception.ConfigurationException("statement_cache_size in the URL must be a number, 0 or"
+                + " more (0 keeps no prepared statements), but was '" + text + "'");
     }
 
     @Override

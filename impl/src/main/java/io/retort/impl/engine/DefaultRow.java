@@ -25,7 +25,9 @@ final class DefaultRow implements Row {
 
     @Override
     public @Nullable Object get(int index) {
-        columns.checkIndex(index);
+        if (index < 0 || index >= values.length) {
+            columns.checkIndex(index); // throws, naming the columns
+        }
         return values[index];
     }
 
@@ -37,7 +39,9 @@ final class DefaultRow implements Row {
 
     @Override
     public <T> @Nullable T get(int index, Class<T> type) {
-        columns.checkIndex(index);
+        if (index < 0 || index >= values.length) {
+            columns.checkIndex(index); // throws, naming the columns
+        }
         Object value = values[index];
         if (type.isInstance(value)) {
             return type.cast(value); // the common case: already of the class asked for

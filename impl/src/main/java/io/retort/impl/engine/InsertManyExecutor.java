@@ -82,9 +82,10 @@ final class InsertManyExecutor {
                 SqlType<?>[] bindTypes = types;
                 if (!plain) {
                     // A value is an expression: only a statement built for these rows can render it.
+                    // The cache-key walk of the lookup gathers its values: the statement is not walked again.
                     Insert multi = bare.values(chunk);
                     compiled = engine.compile(multi);
-                    ExpressionCompiler.Bound bound = ExpressionCompiler.collect(dialect, multi);
+                    ExpressionCompiler.Bound bound = compiled.bound(dialect, multi);
                     bindValues = bound.values();
                     bindTypes = bound.types().toArray(new SqlType<?>[0]);
                 }

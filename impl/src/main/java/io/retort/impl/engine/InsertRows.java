@@ -5,6 +5,9 @@ import io.retort.sql.Assignment;
 import io.retort.sql.Expression;
 import io.retort.sql.Insert;
 import io.retort.types.SqlType;
+import io.retort.impl.dialect.ParameterBinder;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +108,39 @@ final class InsertRows {
                 }
             }
             out.add(value);
+        }
+        return true;
+    }
+
+    /**
+     * Whether a column's client-side default is computed for each row: the rows' values must then be computed once
+     * and kept, so that the log shows what was bound.
+     */
+    boolean computesDefaults() {
+        for (Supplier<?> supplier : defaults) {
+            if (supplier != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Binds row {@code index}'s values straight from its map, with one binder per placeholder, and no list made for
+     * the row; false when a value is an expression (some parameters may be bound then: the caller binds the row
+     * again from a statement built for it). Only for a layout that {@link #computesDefaults() computes no defaults}.
+     */
+    boolean bind(PreparedStatement statement, Map<String, ? extends @Nullable Object> row, int index,
+            ParameterBinder[] binders) throws SQLException {
+        for (int i = 0; i < names.length; i++) {
+            Object value = row.get(names[i]);
+            if (value == null && !row.containsKey(names[i])) {
+                throw differentColumns(row, index);
+            }
+            if (value instanceof Expression) {
+                return false;
+            }
+            binders[i].bind(statement, i + 1, value);
         }
         return true;
     }

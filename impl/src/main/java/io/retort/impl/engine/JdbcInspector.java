@@ -26,30 +26,28 @@ import org.jspecify.annotations.Nullable;
 /**
  * An {@link Inspector} reading JDBC's {@link DatabaseMetaData}, with the dialect's help for what JDBC does not say
  * (sequences, enum types, unique constraints, implicit indexes, type names). Not thread-safe: used with its
- * connection.
+ * connection. Each read takes the Connection's current JDBC connection, so an inspector outlives an invalidation and
+ * the reconnect after it.
  */
 final class JdbcInspector implements Inspector {
-    private final java.sql.Connection jdbc;
     private final Dialect dialect;
     private final DefaultConnection connection;
     /** The schema looked at, or null for the connection's current one. */
     private final @Nullable String otherSchema;
 
-    JdbcInspector(DefaultConnection connection, java.sql.Connection jdbc, Dialect dialect) {
-        this(connection, jdbc, dialect, null);
+    JdbcInspector(DefaultConnection connection, Dialect dialect) {
+        this(connection, dialect, null);
     }
 
-    private JdbcInspector(DefaultConnection connection, java.sql.Connection jdbc, Dialect dialect,
-            @Nullable String otherSchema) {
+    private JdbcInspector(DefaultConnection connection, Dialect dialect, @Nullable String otherSchema) {
         this.connection = connection;
-        this.jdbc = jdbc;
         this.dialect = dialect;
         this.otherSchema = otherSchema;
     }
 
     @Override
     public Inspector inSchema(String schema) {
-        return new JdbcInspector(connection, jdbc, dialect, java.util.Objects.requireNonNull(schema, "schema"));
+        return new JdbcInspector(connection, dialect, java.util.Objects.requireNonNull(schema, "schema"));
     }
 
     @Override
@@ -63,6 +61,7 @@ final class JdbcInspector implements Inspector {
 
     private <T> T read(String what, SqlWork<T> work) {
         try {
+            java.sql.Connection jdbc = connection.jdbc();
             DatabaseMetaData metaData = jdbc.getMetaData();
             String catalog = jdbc.getCatalog();
             String schema = jdbc.getSchema();
@@ -109,6 +108,21 @@ final class JdbcInspector implements Inspector {
         return pattern.toString();
     }
 
+    /**
+     * The schema as a pattern for the metadata methods that take one ({@code getTables}, {@code getColumns}): its
+     * wildcards match any character ({@link #escape}), and {@link #inSchema} keeps the rows of the schema itself, so
+     * that schema {@code a_b} does not answer for the tables of {@code axb}.
+     */
+    private static @Nullable String schemaPattern(DatabaseMetaData metaData, @Nullable String schema)
+            throws SQLException {
+        return schema == null ? null : escape(metaData, schema);
+    }
+
+    /** Whether a row of {@code getTables} or {@code getColumns} is of the schema asked for (any, when null). */
+    private static boolean inSchema(ResultSet rows, @Nullable String schema) throws SQLException {
+        return schema == null || schema.equals(rows.getString("TABLE_SCHEM"));
+    }
+
     private String stored(String table) {
         return dialect.reflection().denormalizeName(table);
     }
@@ -117,10 +131,11 @@ final class JdbcInspector implements Inspector {
     public List<String> tableNames() {
         return read("tables", (metaData, catalog, schema) -> {
             List<String> names = new ArrayList<>();
-            try (ResultSet rows = metaData.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+            try (ResultSet rows = metaData.getTables(catalog, schemaPattern(metaData, schema), "%",
+                    new String[] {"TABLE"})) {
                 while (rows.next()) {
                     String name = rows.getString("TABLE_NAME");
-                    if (!name.startsWith("sqlite_")) {
+                    if (!name.startsWith("sqlite_") && inSchema(rows, schema)) {
                         names.add(dialect.reflection().normalizeName(name));
                     }
                 }
@@ -133,10 +148,10 @@ final class JdbcInspector implements Inspector {
     @Override
     public boolean hasTable(String table) {
         return read("table " + table, (metaData, catalog, schema) -> {
-            try (ResultSet rows = metaData.getTables(catalog, schema, escape(metaData, stored(table)),
-                    new String[] {"TABLE"})) {
+            try (ResultSet rows = metaData.getTables(catalog, schemaPattern(metaData, schema),
+                    escape(metaData, stored(table)), new String[] {"TABLE"})) {
                 while (rows.next()) {
-                    if (rows.getString("TABLE_NAME").equals(stored(table))) {
+                    if (rows.getString("TABLE_NAME").equals(stored(table)) && inSchema(rows, schema)) {
                         return true;
                     }
                 }
@@ -159,7 +174,7 @@ final class JdbcInspector implements Inspector {
         if (query == null) {
             return 0;
         }
-        try (PreparedStatement statement = jdbc.prepareStatement(query)) {
+        try (PreparedStatement statement = connection.jdbc().prepareStatement(query)) {
             statement.setString(1, parameter);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : 0;
@@ -181,9 +196,10 @@ final class JdbcInspector implements Inspector {
         checkTable(table);
         return read("columns of " + table, (metaData, catalog, schema) -> {
             TreeMap<Integer, ReflectedColumn> columns = new TreeMap<>();
-            try (ResultSet rows = metaData.getColumns(catalog, schema, escape(metaData, stored(table)), "%")) {
+            try (ResultSet rows = metaData.getColumns(catalog, schemaPattern(metaData, schema),
+                    escape(metaData, stored(table)), "%")) {
                 while (rows.next()) {
-                    if (!rows.getString("TABLE_NAME").equals(stored(table))) {
+                    if (!rows.getString("TABLE_NAME").equals(stored(table)) || !inSchema(rows, schema)) {
                         continue;
                     }
                     String typeName = rows.getString("TYPE_NAME");
@@ -286,7 +302,7 @@ final class JdbcInspector implements Inspector {
         String query = dialect.reflection().uniqueConstraintsQuery();
         Map<String, List<String>> constraints = new LinkedHashMap<>();
         if (query != null) {
-            try (PreparedStatement statement = jdbc.prepareStatement(query)) {
+            try (PreparedStatement statement = connection.jdbc().prepareStatement(query)) {
                 statement.setString(1, stored(table));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

@@ -32,6 +32,8 @@ final class RowCursor {
     /** One reader per result column, chosen once from its declared type (or untyped). */
     private final ColumnReader[] readers;
     private boolean closed;
+    /** Whether the statement goes back to the connection's statement cache when the cursor closes. */
+    private boolean keepStatement;
     /** Every row was read: reading on gives no more rows, where a cursor closed before its end is an error. */
     private boolean exhausted;
     /** What closed the cursor before its last row, for the error a later read raises. */
@@ -121,6 +123,11 @@ final class RowCursor {
         return values;
     }
 
+    /** Gives the statement back to the connection for reuse when the cursor closes, unless reading fails. */
+    void keepStatementOnClose() {
+        keepStatement = true;
+    }
+
     Columns columns() {
         return columns;
     }
@@ -141,8 +148,9 @@ final class RowCursor {
                     + " read, and the rows not read are gone. Read the rows you need (all(), or a loop to the end)"
                     + " before commit(), rollback() or close(), and before closing the Result");
         }
-        if (buffered != null) {
-            if (buffered.hasNext()) {
+        ResultSet rows = reading;
+        if (buffered != null || rows == null) {
+            if (buffered != null && buffered.hasNext()) {
                 return buffered.next();
             }
             exhausted = true;
@@ -150,13 +158,14 @@ final class RowCursor {
             return null;
         }
         try {
-            if (!reading.next()) {
+            if (!rows.next()) {
                 exhausted = true;
                 close();
                 return null;
             }
-            return readValues(reading, readers);
+            return readValues(rows, readers);
         } catch (SQLException e) {
+            keepStatement = false;
             close("reading a row failed with a database error, which");
             throw connection.translate(e, sql, parameters);
         }
@@ -187,10 +196,14 @@ final class RowCursor {
         } catch (SQLException e) {
             SqlLog.warn("Could not close a result set", e);
         }
-        try {
-            statement.close();
-        } catch (SQLException e) {
-            SqlLog.warn("Could not close a statement", e);
+        if (keepStatement) {
+            connection.releaseStatement(sql, statement);
+        } else {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                SqlLog.warn("Could not close a statement", e);
+            }
         }
         connection.forget(this);
     }

@@ -8,6 +8,7 @@ import io.retort.exception.InvalidArgumentException;
 import io.retort.impl.compiler.CompiledStatement;
 import io.retort.impl.compiler.ExpressionCompiler;
 import io.retort.impl.dialect.Dialect;
+import io.retort.impl.dialect.ParameterBinder;
 import io.retort.sql.Executable;
 import io.retort.sql.Expression;
 import io.retort.sql.Insert;
@@ -156,8 +157,10 @@ final class StatementExecutor {
         fireBefore(event);
         long start = System.nanoTime();
         try {
-            prepared = keyColumns == null ? connection.jdbc().prepareStatement(sql)
-                    : connection.jdbc().prepareStatement(sql, keyColumns);
+            // A statement whose fetch size is set is not kept: the next execution would stream too. Nor is one
+            // asked for generated keys (its SQL differs on PostgreSQL).
+            prepared = keyColumns != null ? connection.jdbc().prepareStatement(sql, keyColumns)
+                    : fetchSize > 0 ? connection.jdbc().prepareStatement(sql) : connection.prepareStatement(sql);
             applyTimeout(prepared);
             if (fetchSize > 0) {
                 prepared.setFetchSize(fetchSize);
@@ -168,6 +171,9 @@ final class StatementExecutor {
                 RowCursor cursor = new RowCursor(connection, prepared, prepared.getResultSet(), dialect, sql, logged,
                         statement instanceof TextClause ? ((TextClause) statement).columnTypes() : Map.of(),
                         resultTypes, compiled.entry(), labelsFixed);
+                if (fetchSize <= 0) {
+                    cursor.keepStatementOnClose();
+                }
                 connection.register(cursor);
                 return new DefaultResult(cursor);
             }
@@ -181,7 +187,11 @@ final class StatementExecutor {
                                     ((Insert) statement).table(), keyColumns), dialect, sql)));
                 }
             }
-            prepared.close();
+            if (fetchSize > 0 || keyColumns != null) {
+                prepared.close();
+            } else {
+                connection.releaseStatement(sql, prepared);
+            }
             return result;
         } catch (SQLException e) {
             failure = e;
@@ -209,8 +219,10 @@ final class StatementExecutor {
         }
         DefaultEngine.Compiled compiled;
         CompiledStatement plan;
-        List<List<@Nullable Object>> rows = new ArrayList<>(parameterSets.size());
+        List<List<@Nullable Object>> rows;
         SqlType<?>[] types;
+        /** Set when the rows are bound straight from their maps as the batch is built. */
+        InsertRows direct = null;
         if (statement instanceof Insert && !((Insert) statement).hasValues()) {
             // insert(table) with rows as parameter maps: one statement for the first row's columns, one batch.
             Insert bare = (Insert) statement;
@@ -219,15 +231,29 @@ final class StatementExecutor {
             InsertRows layout = InsertRows.of(bare, parameterSets.get(0));
             types = layout.types();
             for (int i = 0; i < parameterSets.size(); i++) {
-                Map<String, ? extends @Nullable Object> set = parameterSets.get(i);
-                layout.checkColumnCount(set, i); // every row is bound before the batch runs
-                List<@Nullable Object> values = layout.values(set, i);
-                if (values == null) {
-                    values = ExpressionCompiler.collect(dialect, bare.values(set)).values();
+                layout.checkColumnCount(parameterSets.get(i), i); // a row naming other columns fails before any runs
+            }
+            // Each row's values, computed when asked for: by the log, and for a row holding an expression.
+            rows = new java.util.AbstractList<>() {
+                @Override
+                public List<@Nullable Object> get(int index) {
+                    Map<String, ? extends @Nullable Object> set = parameterSets.get(index);
+                    List<@Nullable Object> values = layout.values(set, index);
+                    return values != null ? values : ExpressionCompiler.collect(dialect, bare.values(set)).values();
                 }
-                rows.add(values);
+
+                @Override
+                public int size() {
+                    return parameterSets.size();
+                }
+            };
+            if (layout.computesDefaults()) {
+                rows = new ArrayList<>(rows); // computed once, so that the log shows the values bound
+            } else {
+                direct = layout;
             }
         } else {
+            rows = new ArrayList<>(parameterSets.size());
             compiled = engine.compile(statement);
             plan = compiled.statement();
             if (plan.hasExpanding()) {
@@ -258,11 +284,17 @@ final class StatementExecutor {
         long rowCount = -1;
         fireBefore(event);
         long start = System.nanoTime();
-        try (PreparedStatement prepared = connection.jdbc().prepareStatement(plan.sql())) {
+        PreparedStatement prepared = null;
+        try {
+            prepared = connection.prepareStatement(plan.sql());
             applyTimeout(prepared);
-            for (List<@Nullable Object> values : rows) {
-                bindAll(prepared, values, types);
-                prepared.addBatch();
+            PreparedStatement binding = connection.forValues(prepared, PreparedStatement.class);
+            ParameterBinder[] binders = binders(types);
+            for (int i = 0; i < rows.size(); i++) {
+                if (direct == null || !direct.bind(binding, parameterSets.get(i), i, binders)) {
+                    bindAll(binding, rows.get(i), binders);
+                }
+                binding.addBatch();
             }
             long[] counts = prepared.executeLargeBatch();
             long total = 0;
@@ -275,10 +307,15 @@ final class StatementExecutor {
                 }
             }
             rowCount = total;
+            connection.releaseStatement(plan.sql(), prepared);
             return new DefaultResult(total, counts).withoutPrimaryKey(EXECUTEMANY_KEY);
         } catch (SQLException e) {
             failure = e;
+            closeQuietly(prepared);
             throw translate(e, plan.sql(), logged);
+        } catch (RuntimeException e) {
+            closeQuietly(prepared); // a row that could not be bound: its batch is not run
+            throw e;
         } finally {
             fireAfter(event, System.nanoTime() - start, failure, rowCount);
         }
@@ -308,6 +345,22 @@ final class StatementExecutor {
             }
         }
         return types;
+    }
+
+    /** One binder per placeholder, for a statement that binds many rows. */
+    ParameterBinder[] binders(@Nullable SqlType<?>[] types) {
+        ParameterBinder[] binders = new ParameterBinder[types.length];
+        for (int i = 0; i < types.length; i++) {
+            binders[i] = dialect.jdbcTypes().binder(types[i]);
+        }
+        return binders;
+    }
+
+    private static void bindAll(PreparedStatement prepared, List<@Nullable Object> values, ParameterBinder[] binders)
+            throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            binders[i].bind(prepared, i + 1, values.get(i));
+        }
     }
 
     void bindAll(PreparedStatement prepared, List<@Nullable Object> values, SqlType<?>[] types)

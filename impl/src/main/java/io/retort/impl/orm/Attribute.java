@@ -17,17 +17,29 @@ import org.jspecify.annotations.Nullable;
  * @param column the mapped column
  * @param enhancedIndex the field's index among the enhanced class's fields ({@code Enhancement.fields()})
  * @param serverDefault whether the column has a server-side default (omitted from an INSERT when the field is null)
+ * @param part for one component of a {@code @Composite} record field, how to read and set it; else null
  */
 public record Attribute(String name, int index, Field field, Class<?> type, boolean primitive, Column<?> column,
-        int enhancedIndex, boolean serverDefault) {
+        int enhancedIndex, boolean serverDefault, Composites.@Nullable Part part) {
 
-    /** The field's value in {@code instance}. */
+    /** A plain column attribute. */
+    Attribute(String name, int index, Field field, Class<?> type, boolean primitive, Column<?> column,
+            int enhancedIndex, boolean serverDefault) {
+        this(name, index, field, type, primitive, column, enhancedIndex, serverDefault, null);
+    }
+
+    /** The field's value in {@code instance} (for a composite's component, that component of the record). */
     public @Nullable Object get(Object instance) {
-        return ((Enhanced) instance).$$retort_get(enhancedIndex);
+        Object value = ((Enhanced) instance).$$retort_get(enhancedIndex);
+        return part == null ? value : part.read(value);
     }
 
     /** Sets the field; a null for a primitive field is refused with a message naming the field. */
     public void set(Object instance, @Nullable Object value) {
+        if (part != null) {
+            part.write(instance, enhancedIndex, value, field);
+            return;
+        }
         if (value == null && primitive) {
             throw new io.retort.exception.InvalidRequestException("Column " + column.name() + " is NULL, but "
                     + this + " is a primitive " + field.getType().getName() + "; make the field a "

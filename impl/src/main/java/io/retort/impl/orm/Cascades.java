@@ -300,7 +300,7 @@ final class Cascades {
             target = mapper.newInstance();
         }
         merged.put(instance, target);
-        mapper.populate(target, mapper.values(instance));
+        Populate.populate(mapper, target, mapper.values(instance));
         InstanceState targetState = InstanceState.of(target);
         if (targetState != null) {
             targetState.markModified();

@@ -47,7 +47,13 @@ final class DeclarativeScan {
             throw new MappingException("Class " + className + " is not mapped: annotate it with @Mapped (and mark"
                     + " its primary key with @Id)");
         }
-        if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum() || type.isRecord()) {
+        Class<?> mappedSuperclass = Hierarchy.mappedSuperclass(type);
+        EntityMapper<?> parent = mappedSuperclass == null ? null : Mappers.of(mappedSuperclass);
+        io.retort.orm.Inheritance inheritance = type.getAnnotation(io.retort.orm.Inheritance.class);
+        Hierarchy inHierarchy = parent != null ? Hierarchy.ofSubclass(type, parent)
+                : inheritance != null ? Hierarchy.ofRoot(type, inheritance) : null;
+        boolean isAbstract = Modifier.isAbstract(type.getModifiers());
+        if (type.isInterface() || isAbstract && inHierarchy == null || type.isEnum() || type.isRecord()) {
             throw new MappingException("Class " + className + " cannot be mapped: a mapped class must be a concrete,"
                     + " mutable class (not an interface, abstract class, enum or record)");
         }
@@ -63,10 +69,12 @@ final class DeclarativeScan {
                     + " package " + type.getPackageName() + " to io.retort.impl (add 'opens "
                     + type.getPackageName() + " to io.retort.impl;' to module-info.java)");
         }
-        MethodHandle constructor;
+        MethodHandle constructor = null;
         try {
             Constructor<E> noArgs = type.getDeclaredConstructor();
-            constructor = lookup.unreflectConstructor(noArgs).asType(MethodType.methodType(Object.class));
+            if (!isAbstract) { // an abstract class of a hierarchy has no instances of its own
+                constructor = lookup.unreflectConstructor(noArgs).asType(MethodType.methodType(Object.class));
+            }
         } catch (NoSuchMethodException e) {
             throw new MappingException("Class " + className + " has no constructor without arguments; add one (it"
                     + " may be private or protected) so the ORM can create instances when it loads rows");
@@ -74,16 +82,15 @@ final class DeclarativeScan {
             throw new MappingException("Retort cannot call the no-argument constructor of " + className + ": " + e
                     .getMessage());
         }
-        String tableName = mapped.table().isEmpty() ? Names.snakeCase(type.getSimpleName()) : mapped.table();
+        String tableName = HierarchyMapping.tableName(type, mapped, parent);
 
         List<Field> fields = new ArrayList<>();
         List<Field> relationshipFields = new ArrayList<>();
-        List<Class<?>> hierarchy = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            hierarchy.add(0, c);
-        }
         List<String> enhanced = Enhancements.fieldsOf(type);
-        for (Class<?> c : hierarchy) {
+        for (Class<?> c : HierarchyMapping.classesAbove(type)) {
+            if (c != type && c.isAnnotationPresent(Mapped.class)) {
+                continue; // a mapped superclass's fields are its mapper's attributes, inherited
+            }
             for (Field field : c.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
                 if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()
@@ -118,16 +125,52 @@ final class DeclarativeScan {
                 versionField = field;
             }
         }
-        if (keyFields.isEmpty()) {
+        if (parent != null) {
+            HierarchyMapping.checkSubclassFields(type, parent, keyFields, versionField);
+        } else if (keyFields.isEmpty()) {
             throw new MappingException("Class " + className + " has no primary key: mark its key field (or the"
                     + " fields of a composite key) with @Id");
         }
-        Generation generation = generation(className, keyFields);
+        Generation generation = parent != null ? parent.keyGeneration() : generation(className, keyFields);
 
         List<Column<?>> columns = new ArrayList<>();
         Map<String, Field> columnOwners = new HashMap<>();
+        if (parent != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.JOINED) {
+            columns.addAll(HierarchyMapping.keyColumns(parent));
+            for (Column<?> key : columns) {
+                columnOwners.put(key.name(), parent.key()[0].field());
+            }
+        }
+        List<Field> columnFields = new ArrayList<>();
+        List<Composites.Part> columnParts = new ArrayList<>();
         for (Field field : fields) {
-            columns.add(columnOf(className, tableName, field, generation, keyFields.size() == 1, columnOwners));
+            if (Composites.isComposite(field)) {
+                List<Composites.Part> parts = Composites.parts(className, field); // checks the record first
+                columns.addAll(Composites.columns(className, tableName, field, columnOwners));
+                for (Composites.Part part : parts) {
+                    columnFields.add(field);
+                    columnParts.add(part);
+                }
+                continue;
+            }
+            columns.add(columnOf(className, tableName, field, generation, keyFields.size() == 1, columnOwners,
+                    false));
+            columnFields.add(field);
+            columnParts.add(null);
+        }
+        if (parent == null && inHierarchy != null
+                && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.SINGLE_TABLE) {
+            // The subclasses' columns are columns of this table, NULL in the rows of the other classes.
+            for (Class<?> subclass : inHierarchy.subclasses) {
+                for (Field field : HierarchyMapping.ownFields(subclass)) {
+                    if (Composites.isComposite(field)) {
+                        columns.addAll(Composites.columns(subclass.getName(), tableName, field, columnOwners));
+                    } else {
+                        columns.add(columnOf(subclass.getName(), tableName, field, generation, false, columnOwners,
+                                true));
+                    }
+                }
+            }
         }
         if (versionField != null) {
             Class<?> versionType = ColumnTypes.boxed(versionField.getType());
@@ -142,25 +185,42 @@ final class DeclarativeScan {
             }
         }
         Table table;
-        try {
-            table = new MetaData().table(tableName, columns.toArray(new Column<?>[0]));
-        } catch (InvalidArgumentException e) {
-            throw new MappingException("Class " + className + " maps to an invalid table: " + e.getMessage());
+        if (parent != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.SINGLE_TABLE) {
+            table = parent.table();
+        } else {
+            try {
+                table = new MetaData().table(tableName, columns.toArray(new Column<?>[0]));
+            } catch (InvalidArgumentException e) {
+                throw new MappingException("Class " + className + " maps to an invalid table: " + e.getMessage());
+            }
         }
-        List<Attribute> attributes = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i++) {
-            Field field = fields.get(i);
-            Column<?> column = table.columns().get(i);
-            attributes.add(new Attribute(field.getName(), i, field, ColumnTypes.boxed(field.getType()),
-                    field.getType().isPrimitive(), column, Enhancements.indexOf(type, enhanced, field),
-                    column.serverDefault() != null));
+        List<Attribute> attributes = new ArrayList<>(parent == null ? List.of() : parent.attributes());
+        int inherited = attributes.size();
+        int keyColumns = parent != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.JOINED
+                ? parent.key().length : 0;
+        for (int i = 0; i < columnFields.size(); i++) {
+            Field field = columnFields.get(i);
+            Composites.Part part = columnParts.get(i);
+            Column<?> column = table.c(columns.get(keyColumns + i).name());
+            String name = part == null ? field.getName() : field.getName() + "." + part.names()[part.component()];
+            Class<?> javaType = part == null ? field.getType()
+                    : field.getType().getRecordComponents()[part.component()].getType();
+            attributes.add(new Attribute(name, inherited + i, field, ColumnTypes.boxed(javaType),
+                    part == null && field.getType().isPrimitive(), column, Enhancements.indexOf(type, enhanced,
+                            field), column.serverDefault() != null, part));
         }
-        Attribute[] key = new Attribute[keyFields.size()];
-        for (int i = 0; i < key.length; i++) {
-            key[i] = attributes.get(fields.indexOf(keyFields.get(i)));
+        Attribute[] key;
+        if (parent != null) {
+            key = parent.key();
+        } else {
+            key = new Attribute[keyFields.size()];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = attributes.get(columnFields.indexOf(keyFields.get(i)));
+            }
         }
-        Attribute version = versionField == null ? null : attributes.get(fields.indexOf(versionField));
-        List<RelationshipMapper.Spec> specs = new ArrayList<>();
+        Attribute version = parent != null ? parent.version()
+                : versionField == null ? null : attributes.get(inherited + columnFields.indexOf(versionField));
+        List<RelationshipMapper.Spec> specs = new ArrayList<>(parent == null ? List.of() : parent.relationshipSpecs());
         for (Field field : relationshipFields) {
             if (Modifier.isFinal(field.getModifiers())) {
                 throw new MappingException("Relationship " + className + "." + field.getName() + " is final; the"
@@ -169,7 +229,16 @@ final class DeclarativeScan {
             specs.add(new RelationshipMapper.Spec(field, field.getAnnotation(io.retort.orm.Relationship.class),
                     Enhancements.indexOf(type, enhanced, field), specs.size()));
         }
-        return new EntityMapper<>(type, table, attributes, key, version, generation, constructor, specs);
+        Attribute discriminator = inHierarchy == null ? null
+                : parent != null ? parent.discriminator() : HierarchyMapping.discriminator(type, attributes);
+        EntityMapper<E> mapper = new EntityMapper<>(type, table, attributes, key, version, generation, constructor,
+                specs, inHierarchy, parent, discriminator);
+        if (parent != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.JOINED) {
+            List<EntityMapper<?>> parts = new ArrayList<>(parent.parts());
+            parts.add(HierarchyMapping.part(type, table, attributes.subList(inherited, attributes.size()), parent));
+            mapper.parts(List.copyOf(parts));
+        }
+        return mapper;
     }
 
     private static Generation generation(String className, List<Field> keyFields) {
@@ -211,8 +280,8 @@ final class DeclarativeScan {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Column<?> columnOf(String className, String tableName, Field field, Generation generation,
-            boolean singleKey, Map<String, Field> owners) {
+    static Column<?> columnOf(String className, String tableName, Field field, Generation generation,
+            boolean singleKey, Map<String, Field> owners, boolean sharedTable) {
         io.retort.orm.Column options = field.getAnnotation(io.retort.orm.Column.class);
         SqlType<?> sqlType = ColumnTypes.of(field.getType(), options);
         if (sqlType == null) {
@@ -246,7 +315,7 @@ final class DeclarativeScan {
                     column = column.autoincrement(false);
                 }
             }
-        } else if (!nullable(field)) {
+        } else if (!nullable(field) && !sharedTable) { // a shared table's rows of other classes hold NULL here
             column = column.notNull();
         }
         if (options != null) {

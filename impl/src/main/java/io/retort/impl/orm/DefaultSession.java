@@ -49,6 +49,9 @@ public final class DefaultSession implements Session {
     private final LazyLoading lazyLoading = new LazyLoading(this);
     private final Cascades cascades = new Cascades(this);
 
+    /** The persistence events of this session's objects and of the session itself. */
+    final Events events;
+
     /**
      * Opens a session; no connection is taken until the session first needs one.
      *
@@ -57,6 +60,7 @@ public final class DefaultSession implements Session {
     public DefaultSession(SessionFactory factory, FlushWork.Factory flushes) {
         this.factory = factory;
         this.flushes = flushes;
+        this.events = new Events(this, factory);
         this.engine = factory.engine();
         this.transaction = new SessionTransaction(this, engine);
     }
@@ -117,7 +121,7 @@ public final class DefaultSession implements Session {
         }
         // A detached object: persistent again under its identity.
         IdentityMap identityMap = objects.identityMap();
-        InstanceState present = identityMap.get(mapper.entityClass(), state.identity);
+        InstanceState present = identityMap.get(mapper.identityClass(), state.identity);
         if (present != null) {
             throw new InvalidRequestException("Cannot add detached " + mapper.describe(instance) + ": this session"
                     + " already holds another instance with that identity; use session.merge(obj) to copy its state"
@@ -157,7 +161,10 @@ public final class DefaultSession implements Session {
         Objects.requireNonNull(primaryKey, "primaryKey");
         EntityMapper<E> mapper = mapper(type);
         Object identity = mapper.identityFromArgument(primaryKey);
-        InstanceState state = objects.identityMap().get(type, identity);
+        InstanceState state = objects.identityMap().get(mapper.identityClass(), identity);
+        if (state != null && !type.isInstance(state.object())) {
+            return null; // in a hierarchy: the key is another class's (SQLAlchemy's get() answers None too)
+        }
         if (state != null && !state.expired) {
             return state.markedForDeletion ? null : type.cast(state.object());
         }
@@ -166,7 +173,7 @@ public final class DefaultSession implements Session {
         if (state != null || objects.hasPending(mapper)) {
             autoflush();
         }
-        state = objects.identityMap().get(type, identity);
+        state = objects.identityMap().get(mapper.identityClass(), identity);
         if (state != null && (state.markedForDeletion || state.status == InstanceState.Status.DELETED)) {
             return null;
         }
@@ -175,7 +182,7 @@ public final class DefaultSession implements Session {
 
     /** SELECT ... WHERE key = ?: the loaded object (refreshing an expired one), or null; no autoflush. */
     <E> @Nullable E loadByIdentity(EntityMapper<E> mapper, Object identity) {
-        try (TypedResult<E> result = scalarsNoFlush(mapper.byIdentity(), mapper.identityParameters(identity))) {
+        try (TypedResult<E> result = scalarsNoFlush(mapper.byIdentity(), KeyArguments.identityParameters(mapper, identity))) {
             return result.oneOrNull();
         }
     }
@@ -507,6 +514,7 @@ public final class DefaultSession implements Session {
         FlushWork work = null;
         List<io.retort.engine.ExecutionListener> observed = List.of();
         try {
+            events.beforeFlush(); // objects it adds or changes are part of this flush
             work = objects.unitOfWork(cascades.beforeFlush(objects.flushCandidates()));
             if (work.isEmpty()) {
                 objects.clearModified();
@@ -579,12 +587,14 @@ public final class DefaultSession implements Session {
      */
     void afterCommit(boolean expire) {
         objects.afterCommit(expire && factory.expireOnCommit());
+        events.afterCommit();
     }
 
     /** After a rollback: the session is usable again, and its objects are as {@link SessionObjects#afterRollback}. */
     void afterRollback() {
         failure = null;
         objects.afterRollback();
+        events.afterRollback();
     }
 
     /** A rollback with no transaction begun: nothing in the database to undo; objects added since are transient. */

@@ -39,7 +39,19 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     private final Attribute[] key;
     private final @Nullable Attribute version;
     private final Generation keyGeneration;
-    private final MethodHandle constructor;
+    private final @Nullable MethodHandle constructor;
+    /** The class's place in an inheritance hierarchy, or null. */
+    private final @Nullable Hierarchy hierarchy;
+    /** The mapper of the nearest mapped superclass, or null. */
+    private final @Nullable EntityMapper<?> parent;
+    /** The base class's discriminator attribute in a hierarchy, or null. */
+    private final @Nullable Attribute discriminator;
+    /** The mappers the flush writes the rows with, one per table (JOINED subclasses have several), base first. */
+    private List<EntityMapper<?>> parts;
+    /** Whether this mapper writes one subclass table of a JOINED hierarchy (its attributes keep their full index). */
+    boolean subclassPart; // set by HierarchyMapping.part
+    /** The attributes by {@link Attribute#index()} (sparse for a subclass part). */
+    private final @Nullable Attribute[] byIndex;
     private final List<String> attributeNames;
     private final List<String> keyNames;
     private final List<RelationshipMapper.Spec> relationshipSpecs;
@@ -69,8 +81,21 @@ public final class EntityMapper<E> implements EntityMapping<E> {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     EntityMapper(Class<E> type, Table table, List<Attribute> attributes, Attribute[] key,
-            @Nullable Attribute version, Generation keyGeneration, MethodHandle constructor,
-            List<RelationshipMapper.Spec> relationshipSpecs) {
+            @Nullable Attribute version, Generation keyGeneration, @Nullable MethodHandle constructor,
+            List<RelationshipMapper.Spec> relationshipSpecs, @Nullable Hierarchy hierarchy,
+            @Nullable EntityMapper<?> parent, @Nullable Attribute discriminator) {
+        this.hierarchy = hierarchy;
+        this.parent = parent;
+        this.discriminator = discriminator;
+        this.parts = List.of(this);
+        int highest = -1;
+        for (Attribute attribute : attributes) {
+            highest = Math.max(highest, attribute.index());
+        }
+        this.byIndex = new Attribute[highest + 1];
+        for (Attribute attribute : attributes) {
+            byIndex[attribute.index()] = attribute;
+        }
         this.relationshipSpecs = List.copyOf(relationshipSpecs);
         this.hasRelationships = !relationshipSpecs.isEmpty();
         this.type = type;
@@ -107,7 +132,7 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         this.fieldNames = new String[fields];
         java.util.Arrays.fill(relationshipOfField, -1);
         for (Attribute attribute : attributes) {
-            fieldNames[attribute.enhancedIndex()] = attribute.name();
+            fieldNames[attribute.enhancedIndex()] = attribute.field().getName();
         }
         for (RelationshipMapper.Spec spec : relationshipSpecs) {
             relationshipOfField[spec.enhancedIndex()] = spec.index();
@@ -138,6 +163,106 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     }
 
     // ---- EntityMapping ----
+
+    @Override
+    public io.retort.sql.Select select() {
+        return hierarchy == null ? Sql.select(table) : hierarchy.layout(this).select;
+    }
+
+    @Override
+    public List<Table> tables() {
+        List<Table> tables = new ArrayList<>();
+        for (EntityMapper<?> part : parts) {
+            tables.add(part.table());
+        }
+        return tables;
+    }
+
+    @Override
+    public @Nullable Class<?> mappedSuperclass() {
+        return parent == null ? null : parent.entityClass();
+    }
+
+    @Override
+    public List<Class<?>> mappedSubclasses() {
+        return hierarchy == null ? List.of() : hierarchy.subclasses;
+    }
+
+    @Override
+    public @Nullable String polymorphicIdentity() {
+        return hierarchy == null ? null : hierarchy.identity;
+    }
+
+    // ---- inheritance, for the runtime ----
+
+    /** The class's place in an inheritance hierarchy, or null. */
+    @Nullable Hierarchy hierarchy() {
+        return hierarchy;
+    }
+
+    /** Whether the class is in an inheritance hierarchy. */
+    public boolean inHierarchy() {
+        return hierarchy != null;
+    }
+
+    /** The discriminator value a new object is given, or null when it holds it; another class's is refused. */
+    public @Nullable String discriminatorToWrite(Object instance) {
+        return Hierarchy.discriminatorToWrite(this, instance);
+    }
+
+    /** The discriminator attribute of the hierarchy. */
+    public Attribute discriminator() {
+        return Objects.requireNonNull(discriminator, "not in a hierarchy");
+    }
+
+    /** The mappers that write this class's rows, one per table, the base table's first. */
+    public List<EntityMapper<?>> parts() {
+        return parts;
+    }
+
+    /** Sets the mappers of a JOINED subclass's tables (while it is built). */
+    void parts(List<EntityMapper<?>> tables) {
+        this.parts = tables;
+    }
+
+    /** The relationship fields as declared, inherited ones first. */
+    List<RelationshipMapper.Spec> relationshipSpecs() {
+        return relationshipSpecs;
+    }
+
+    /** Whether this mapper writes one subclass table of a JOINED hierarchy. */
+    public boolean isSubclassPart() {
+        return subclassPart;
+    }
+
+    /** The class the identity map files this class's objects under: the base class of its hierarchy. */
+    public Class<?> identityClass() {
+        return hierarchy == null ? type : hierarchy.root;
+    }
+
+    /** The width of the row a query of this class reads: its attributes, then its subclasses' own columns. */
+    int rowWidth() {
+        return hierarchy == null ? attributes.size() : hierarchy.layout(this).width;
+    }
+
+    /** The indexes of the attributes whose changes this mapper's table takes (a subclass part: not the key). */
+    public java.util.BitSet writtenIndexes() {
+        java.util.BitSet indexes = new java.util.BitSet();
+        for (Attribute attribute : attributes) {
+            indexes.set(attribute.index());
+        }
+        if (subclassPart) {
+            for (Attribute attribute : key) {
+                indexes.clear(attribute.index());
+            }
+        }
+        return indexes;
+    }
+
+    /** The attribute of this {@link Attribute#index()}. */
+    public Attribute attributeAt(int index) {
+        return Objects.requireNonNull(byIndex[index]);
+    }
 
     @Override
     public Class<E> entityClass() {
@@ -238,38 +363,21 @@ public final class EntityMapper<E> implements EntityMapping<E> {
                 resolved = relationships;
                 if (resolved == null) {
                     List<RelationshipMapper> all = new ArrayList<>();
+                    int inherited = parent == null ? 0 : parent.relationshipCount();
                     for (RelationshipMapper.Spec spec : relationshipSpecs) {
-                        all.add(RelationshipMapper.resolve(this, spec));
+                        // An inherited relationship is the superclass's: its foreign key is in the superclass's table.
+                        all.add(spec.index() < inherited ? parent.relationships().get(spec.index())
+                                : RelationshipMapper.resolve(this, spec));
                     }
                     resolved = List.copyOf(all);
-                    for (RelationshipMapper relationship : resolved) {
-                        checkBackPopulates(relationship);
+                    for (RelationshipMapper relationship : resolved.subList(inherited, resolved.size())) {
+                        KeyArguments.checkBackPopulates(type, relationship);
                     }
                     relationships = resolved;
                 }
             }
         }
         return resolved;
-    }
-
-    private void checkBackPopulates(RelationshipMapper relationship) {
-        String back = relationship.field.getAnnotation(io.retort.orm.Relationship.class).backPopulates();
-        if (back.isEmpty()) {
-            return;
-        }
-        RelationshipMapper.Spec other = relationship.target.relationshipSpec(back);
-        Class<?> otherTarget = other.field().getType();
-        if (java.util.Collection.class.isAssignableFrom(otherTarget)
-                && other.field().getGenericType() instanceof java.lang.reflect.ParameterizedType) {
-            java.lang.reflect.Type argument = ((java.lang.reflect.ParameterizedType) other.field().getGenericType())
-                    .getActualTypeArguments()[0];
-            otherTarget = argument instanceof Class ? (Class<?>) argument : Object.class;
-        }
-        if (!otherTarget.isAssignableFrom(type)) {
-            throw new MappingException("Relationship " + type.getName() + "." + relationship.name + " has"
-                    + " backPopulates = \"" + back + "\", but " + relationship.target.entityClass().getSimpleName()
-                    + "." + back + " relates to " + otherTarget.getSimpleName() + ", not to " + type.getSimpleName());
-        }
     }
 
     /**
@@ -397,70 +505,10 @@ public final class EntityMapper<E> implements EntityMapping<E> {
 
     /**
      * The identity for a key given to {@code get()}: a single value, a list or array of values in key order, or a
-     * map of attribute name to value.
+     * map of attribute name to value ({@link KeyArguments}).
      */
     Object identityFromArgument(Object primaryKey) {
-        if (key.length == 1) {
-            Object value = primaryKey;
-            if (primaryKey instanceof Map) {
-                value = ((Map<?, ?>) primaryKey).get(key[0].name());
-            } else if (primaryKey instanceof List && ((List<?>) primaryKey).size() == 1) {
-                value = ((List<?>) primaryKey).get(0);
-            } else if (primaryKey instanceof Object[] && ((Object[]) primaryKey).length == 1) {
-                value = ((Object[]) primaryKey)[0];
-            }
-            return checkKeyValue(key[0], value, primaryKey);
-        }
-        List<?> values;
-        if (primaryKey instanceof Map) {
-            Map<?, ?> map = (Map<?, ?>) primaryKey;
-            Object[] ordered = new Object[key.length];
-            for (int i = 0; i < key.length; i++) {
-                ordered[i] = map.get(key[i].name());
-            }
-            values = Arrays.asList(ordered);
-        } else if (primaryKey instanceof List) {
-            values = (List<?>) primaryKey;
-        } else if (primaryKey instanceof Object[]) {
-            values = Arrays.asList((Object[]) primaryKey);
-        } else {
-            throw new InvalidArgumentException(type.getSimpleName() + " has a composite primary key " + keyNames
-                    + "; give get() a List or array of " + key.length + " values in that order, or a Map by field"
-                    + " name, not " + primaryKey);
-        }
-        if (values.size() != key.length) {
-            throw new InvalidArgumentException(type.getSimpleName() + " has a primary key of " + key.length
-                    + " fields " + keyNames + ", but get() was given " + values.size() + " values: " + values);
-        }
-        Object[] checked = new Object[key.length];
-        for (int i = 0; i < key.length; i++) {
-            checked[i] = checkKeyValue(key[i], values.get(i), primaryKey);
-        }
-        return List.of(checked);
-    }
-
-    private Object checkKeyValue(Attribute attribute, @Nullable Object value, Object given) {
-        if (value == null) {
-            throw new InvalidArgumentException("get(" + type.getSimpleName() + ", " + given + ") has no value for"
-                    + " key field " + attribute.name());
-        }
-        if (!attribute.type().isInstance(value)) {
-            if (value instanceof Number && Number.class.isAssignableFrom(attribute.type())) {
-                Number number = (Number) value;
-                if (attribute.type() == Integer.class && number.longValue() == number.intValue()) {
-                    return number.intValue();
-                }
-                if (attribute.type() == Long.class) {
-                    return number.longValue();
-                }
-                if (attribute.type() == Short.class && number.longValue() == number.shortValue()) {
-                    return number.shortValue();
-                }
-            }
-            throw new InvalidArgumentException("Key field " + attribute + " is a " + attribute.type().getSimpleName()
-                    + ", but get() was given " + value.getClass().getSimpleName() + " " + value);
-        }
-        return value;
+        return KeyArguments.identity(this, primaryKey);
     }
 
     /**
@@ -494,22 +542,13 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         return Objects.requireNonNull(criteria, "no columns");
     }
 
-    /** The parameters of {@link #byIdentity()} for an identity (a value, or a list for a composite key). */
-    Map<String, @Nullable Object> identityParameters(Object identity) {
-        if (key.length == 1) {
-            return Collections.singletonMap("pk_" + key[0].column().name(), identity);
-        }
-        List<?> values = (List<?>) identity;
-        Map<String, @Nullable Object> parameters = new HashMap<>(key.length * 2);
-        for (int i = 0; i < key.length; i++) {
-            parameters.put("pk_" + key[i].column().name(), values.get(i));
-        }
-        return parameters;
-    }
-
     /** A new, empty instance. */
     @SuppressWarnings("unchecked")
     E newInstance() {
+        if (constructor == null) {
+            throw new io.retort.exception.InvalidRequestException("Class " + type.getName() + " is abstract; a row"
+                    + " cannot be loaded as one of its instances");
+        }
         try {
             if (hasRelationships) {
                 // Field initializers (addresses = new ArrayList<>()) of an object being loaded are not events.
@@ -534,6 +573,10 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     }
 
     private Object construct() {
+        if (constructor == null) {
+            throw new io.retort.exception.InvalidRequestException("Class " + type.getName() + " is abstract; a row"
+                    + " cannot be loaded as one of its instances");
+        }
         try {
             return (Object) constructor.invokeExact();
         } catch (RuntimeException | Error e) {
@@ -544,48 +587,9 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         }
     }
 
-    /** Sets every attribute of an instance from values in attribute order. */
-    void populate(Object instance, @Nullable Object[] values) {
-        for (int i = 0; i < values.length; i++) {
-            attributes.get(i).set(instance, values[i]);
-        }
-    }
-
-    /** Sets the attributes of an instance from values in attribute order, except those whose field was written. */
-    void populateExcept(Object instance, @Nullable Object[] values, boolean[] writtenFields) {
-        for (int i = 0; i < values.length; i++) {
-            Attribute attribute = attributes.get(i);
-            if (!writtenFields[attribute.enhancedIndex()]) {
-                attribute.set(instance, values[i]);
-            }
-        }
-    }
-
-    /** {@code User[id=1]}, or the object's own {@code toString()} when it overrides it. */
+    /** {@code User with identity 1: ...}, with the object's own {@code toString()} when it overrides it. */
     public String describe(Object instance) {
-        Object identity = identity(instance);
-        String own = ownToString(instance);
-        return type.getSimpleName() + (identity != null ? " with identity " + identity : " (no identity yet)")
-                + (own != null ? ": " + own : "");
-    }
-
-    private static @Nullable String ownToString(Object instance) {
-        try {
-            // Its toString() may read expired or unloaded attributes: they show what the fields hold, without a
-            // load (a message must not run a query, least of all in the middle of a flush).
-            return InstanceState.quietly(() -> {
-                try {
-                    if (instance.getClass().getMethod("toString").getDeclaringClass() == Object.class) {
-                        return null;
-                    }
-                } catch (NoSuchMethodException e) {
-                    return null;
-                }
-                return String.valueOf(instance);
-            });
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return KeyArguments.describe(this, instance);
     }
 
     @Override

@@ -21,8 +21,10 @@ public interface FlushWork {
          * @param engine the engine whose capabilities decide how rows are written (RETURNING, batch row counts)
          * @param heldStates the persistent objects to look at (changed since the last flush, or marked for deletion)
          * @param pending the new objects, in the order they were added
+         * @param events the session's persistence events, which the flush calls in flush order
          */
-        FlushWork create(Engine engine, Collection<InstanceState> heldStates, List<InstanceState> pending);
+        FlushWork create(Engine engine, Collection<InstanceState> heldStates, List<InstanceState> pending,
+                Events events);
     }
 
     /** Whether there is nothing to write. */

@@ -55,7 +55,7 @@ public final class IdentityMap extends AbstractCollection<InstanceState> {
             if (state == null) {
                 return -1 - i;
             }
-            if (hashes[i] == hash && state.mapper.entityClass() == type && identity.equals(state.identity)) {
+            if (hashes[i] == hash && state.mapper.identityClass() == type && identity.equals(state.identity)) {
                 return i;
             }
         }
@@ -75,7 +75,7 @@ public final class IdentityMap extends AbstractCollection<InstanceState> {
     /** Holds a state under its class and identity; the state it replaces, or null. */
     public @Nullable InstanceState put(InstanceState state) {
         mutableValues |= state.mapper.hasMutableValues();
-        Class<?> type = state.mapper.entityClass();
+        Class<?> type = state.mapper.identityClass();
         Object identity = identityOf(state);
         int hash = hash(type, identity);
         int slot = find(type, identity, hash);
@@ -99,7 +99,7 @@ public final class IdentityMap extends AbstractCollection<InstanceState> {
         if (identity == null) {
             return false;
         }
-        int hash = hash(state.mapper.entityClass(), identity);
+        int hash = hash(state.mapper.identityClass(), identity);
         @Nullable InstanceState[] table = states;
         int mask = table.length - 1;
         for (int i = hash & mask;; i = (i + 1) & mask) {

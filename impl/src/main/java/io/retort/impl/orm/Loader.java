@@ -256,7 +256,7 @@ public final class Loader {
         List<Object> keys = new ArrayList<>(missing.keySet());
         for (int from = 0; from < keys.size(); from += IN_BATCH) {
             List<Object> page = keys.subList(from, Math.min(keys.size(), from + IN_BATCH));
-            Select select = Sql.select(target.table()).where(inKeys(target.key(), page));
+            Select select = target.select().where(inKeys(target.key(), page));
             query(target, select, Map.of(), next);
         }
         for (Map.Entry<Object, List<InstanceState>> entry : missing.entrySet()) {
@@ -296,7 +296,7 @@ public final class Loader {
         }
         for (int from = 0; from < keys.size(); from += IN_BATCH) {
             List<Object> page = keys.subList(from, Math.min(keys.size(), from + IN_BATCH));
-            Select select = Sql.select(target.table());
+            Select select = target.select();
             Attribute[] ownerKey = relationship.owner.key();
             if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
                 List<Column<?>> ownerColumns = relationship.secondaryOwnerColumns;
@@ -312,7 +312,7 @@ public final class Loader {
                 select = select.where(inColumns(fkColumns, page));
             }
             select = select.orderBy(relationship.orderBy.column().asc());
-            int width = target.attributes().size();
+            int width = target.rowWidth();
             Result result = session.currentConnection().execute(select);
             LoadedObjects loaded = new LoadedObjects(target, true);
             for (@Nullable Object[] row : result.arrays()) {

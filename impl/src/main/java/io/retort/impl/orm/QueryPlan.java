@@ -101,7 +101,7 @@ final class QueryPlan {
     static QueryPlan forEntity(EntityMapper<?> mapper, Select statement, LoadPlan loadPlan,
             @Nullable Executable source, List<QueryOption> options) {
         List<Slot> slots = List.of(new Slot(mapper.entityClass().getSimpleName(), mapper, loadPlan, 0,
-                mapper.attributes().size()));
+                mapper.rowWidth())); // in a hierarchy, its subclasses' columns follow its own
         return build(slots, List.of(mapper.table()), statement, source, options);
     }
 
@@ -196,7 +196,9 @@ final class QueryPlan {
     private static void collectJoins(EntityMapper<?> mapper, LoadPlan plan, Slot slot, @Nullable JoinNode parent,
             List<JoinNode> out, int[] counter) {
         for (RelationshipMapper relationship : mapper.relationships()) {
-            if (plan.loadingOf(relationship) != Loading.JOINED) {
+            if (plan.loadingOf(relationship) != Loading.JOINED || relationship.target.hierarchy() != null) {
+                // A hierarchy's rows span several tables or subclass columns: a JOINED relationship to one loads
+                // with SELECT ... IN after the query instead.
                 continue;
             }
             if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY

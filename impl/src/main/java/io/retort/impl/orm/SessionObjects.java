@@ -102,7 +102,7 @@ final class SessionObjects {
                 held.add(state);
             }
         }
-        return session.flushes().create(session.engine(), held, pending);
+        return session.flushes().create(session.engine(), held, pending, session.events);
     }
 
     /** After a flush's statements succeeded: the objects take the state the flush gave them. */
@@ -177,7 +177,7 @@ final class SessionObjects {
     /** Whether an object of the class is pending (a new object may have the key a lookup asks for). */
     boolean hasPending(EntityMapper<?> mapper) {
         for (InstanceState state : pending) {
-            if (state.mapper == mapper) {
+            if (state.mapper.identityClass() == mapper.identityClass()) { // a subclass's object may take the key
                 return true;
             }
         }
@@ -186,7 +186,7 @@ final class SessionObjects {
 
     /** The identity-map state of an object of {@code mapper} with this identity, unless deleted. */
     @Nullable InstanceState held(EntityMapper<?> mapper, Object identity) {
-        InstanceState state = identityMap.get(mapper.entityClass(), identity);
+        InstanceState state = identityMap.get(mapper.identityClass(), identity);
         return state == null || state.markedForDeletion ? null : state;
     }
 
@@ -374,17 +374,30 @@ final class SessionObjects {
      * the identity map holds (refreshed if expired) or a new persistent one; it is added to {@code loaded}. A row that
      * is all this mapper's columns becomes the object's committed snapshot as it is.
      */
-    InstanceState loadRow(EntityMapper<?> mapper, @Nullable Object[] row, int offset, Loader.LoadedObjects loaded) {
-        int width = mapper.attributes().size();
-        @Nullable Object[] values = offset == 0 && row.length == width ? row
-                : Arrays.copyOfRange(row, offset, offset + width);
+    InstanceState loadRow(EntityMapper<?> queried, @Nullable Object[] row, int offset, Loader.LoadedObjects loaded) {
+        EntityMapper<?> mapper = queried;
+        @Nullable Object[] values;
+        Hierarchy hierarchy = queried.hierarchy();
+        if (hierarchy != null) {
+            // The row's class is its discriminator's; its attributes are where the query's layout put them.
+            Hierarchy.Layout layout = hierarchy.layout(queried);
+            mapper = Hierarchy.mapperOf(queried, layout, row[offset + queried.discriminator().index()]);
+            int[] positions = layout.positions.get(mapper);
+            values = new Object[positions.length];
+            for (int i = 0; i < positions.length; i++) {
+                values[i] = row[offset + positions[i]];
+            }
+        } else {
+            int width = mapper.attributes().size();
+            values = offset == 0 && row.length == width ? row : Arrays.copyOfRange(row, offset, offset + width);
+        }
         Object identity = mapper.identity(values);
         if (identity == null) {
             throw new InvalidRequestException("A row of " + mapper.table().name() + " has a NULL primary key"
                     + " (" + mapper.primaryKeyAttributes() + "), so it cannot be loaded as a "
                     + mapper.entityClass().getSimpleName());
         }
-        InstanceState state = identityMap.get(mapper.entityClass(), identity);
+        InstanceState state = identityMap.get(mapper.identityClass(), identity);
         if (state != null) {
             Object existing = state.object();
             if (!state.expired) {
@@ -393,9 +406,9 @@ final class SessionObjects {
             }
             boolean[] written = state.writtenWhileExpired;
             if (written == null) {
-                mapper.populate(existing, values);
+                Populate.populate(mapper, existing, values);
             } else {
-                mapper.populateExcept(existing, values, written); // the application's writes since expiry stay
+                Populate.populateExcept(mapper, existing, values, written); // the application's writes since expiry stay
             }
             state.committed = Values.owned(values);
             state.expired = false;
@@ -405,13 +418,14 @@ final class SessionObjects {
             return state;
         }
         Object instance = mapper.newInstance();
-        mapper.populate(instance, values);
+        Populate.populate(mapper, instance, values);
         InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PERSISTENT, session);
         fresh.identity = identity;
         fresh.committed = Values.owned(values);
         fresh.bind(instance);
         identityMap.put(fresh);
         loaded.add(fresh, true);
+        session.events.fire(Events.Kind.AFTER_LOAD, instance);
         return fresh;
     }
 

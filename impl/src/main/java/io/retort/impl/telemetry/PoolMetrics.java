@@ -58,8 +58,8 @@ final class PoolMetrics implements PoolEvents {
     }
 
     private static DoubleHistogram histogram(Meter meter, String name, String description) {
-        return meter.histogramBuilder(name).setUnit("s").setDescription(description)
-                .setExplicitBucketBoundariesAdvice(TIME_BUCKETS).build();
+        return Telemetry.histogram(meter.histogramBuilder(name).setUnit("s").setDescription(description),
+                TIME_BUCKETS);
     }
 
     @Override

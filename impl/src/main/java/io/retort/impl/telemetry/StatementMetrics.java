@@ -34,9 +34,8 @@ final class StatementMetrics {
     StatementMetrics(OpenTelemetry openTelemetry, String system) {
         Meter meter = openTelemetry.getMeter(Telemetry.SCOPE);
         this.queries = new Queries(system);
-        this.duration = meter.histogramBuilder("db.client.operation.duration").setUnit("s")
-                .setDescription("Duration of database client operations.")
-                .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
+        this.duration = Telemetry.histogram(meter.histogramBuilder("db.client.operation.duration").setUnit("s")
+                .setDescription("Duration of database client operations."), DURATION_BUCKETS);
         this.flushes = meter.counterBuilder("retort.session.flushes").setUnit("{flush}")
                 .setDescription("Session flushes that wrote at least one object.").build();
         this.flushObjects = meter.histogramBuilder("retort.session.flush.objects").ofLongs().setUnit("{object}")

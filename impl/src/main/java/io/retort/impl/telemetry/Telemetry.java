@@ -2,11 +2,14 @@ package io.retort.impl.telemetry;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.retort.engine.EngineOptions;
 import io.retort.engine.PoolStatus;
 import io.retort.exception.ConfigurationException;
 import io.retort.impl.engine.PoolEvents;
 import io.retort.impl.engine.TelemetryFactory;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +20,27 @@ import java.util.function.Supplier;
 public final class Telemetry implements TelemetryFactory {
     /** The instrumentation scope of Retort's meters and tracers. */
     static final String SCOPE = "io.retort";
+
+    /**
+     * Whether the OpenTelemetry API on the class path has histogram bucket advice (added in 1.32; an application
+     * server may bring an older API, e.g. Helidon 4.1's 1.29). Without it the histograms keep the SDK's default
+     * buckets instead of the engine failing with {@code NoSuchMethodError} when metrics are on.
+     */
+    private static final boolean BUCKET_ADVICE = hasBucketAdvice();
+
+    private static boolean hasBucketAdvice() {
+        try {
+            DoubleHistogramBuilder.class.getMethod("setExplicitBucketBoundariesAdvice", List.class);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** A histogram with the given bucket boundaries as advice, where the OpenTelemetry API can take it. */
+    static DoubleHistogram histogram(DoubleHistogramBuilder builder, List<Double> buckets) {
+        return (BUCKET_ADVICE ? builder.setExplicitBucketBoundariesAdvice(buckets) : builder).build();
+    }
 
     /** Used by the engine, which loads this class by name. */
     public Telemetry() {

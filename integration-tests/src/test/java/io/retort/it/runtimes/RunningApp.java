@@ -43,6 +43,12 @@ final class RunningApp implements AutoCloseable {
      */
     static RunningApp start(String name, List<String> command, Map<String, String> environment, String portVariable,
             String readyPath) throws IOException, InterruptedException {
+        return start(name, command, environment, portVariable, readyPath, START_TIMEOUT);
+    }
+
+    /** As {@link #start(String, List, Map, String, String)}, waiting at most {@code timeout} for it to answer. */
+    static RunningApp start(String name, List<String> command, Map<String, String> environment, String portVariable,
+            String readyPath, Duration timeout) throws IOException, InterruptedException {
         int port = freePort();
         Path log = Path.of("target", name + ".log").toAbsolutePath();
         // Its working directory is under target/, where Narayana's object store goes.
@@ -56,7 +62,7 @@ final class RunningApp implements AutoCloseable {
         long started = System.nanoTime();
         Process process = builder.start();
         RunningApp app = new RunningApp(name, port, log, process, 0);
-        long deadline = started + START_TIMEOUT.toNanos();
+        long deadline = started + timeout.toNanos();
         while (true) {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + " before it answered:\n"
@@ -71,7 +77,7 @@ final class RunningApp implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 app.close();
-                throw new AssertionError(name + " did not answer within " + START_TIMEOUT + ":\n" + app.logTail());
+                throw new AssertionError(name + " did not answer within " + timeout + ":\n" + app.logTail());
             }
             Thread.sleep(50);
         }
@@ -126,9 +132,13 @@ final class RunningApp implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Stops the application (SIGTERM, then SIGKILL after 30 s) and waits for it to exit. */
+    /**
+     * Stops the application (SIGTERM, then SIGKILL after 30 s) and waits for it to exit; the processes it started
+     * (Quarkus dev mode runs the application in a JVM of its own under Maven's) are stopped first.
+     */
     @Override
     public void close() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -36,17 +36,15 @@ final class FlushOrder {
      * relationships do not count (they are written after the rows); a remaining cycle is broken where
      * {@link MetaData#dependencyOrder()} breaks it.
      */
-    List<EntityMapper<?>> dependencyOrder() {
+    List<EntityMapper<?>> dependencyOrder(java.util.Collection<EntityMapper<?>> units) {
         // By table name (then class name), so that tables with no order between them are written in the same order
         // every time; two classes mapped to one table are two mappers, each written.
         Map<String, EntityMapper<?>> byTable = new TreeMap<>();
         Map<String, List<EntityMapper<?>>> ofTable = new HashMap<>();
-        for (Map<EntityMapper<?>, List<InstanceState>> work : List.of(plan.inserts, plan.persistent, plan.deletes)) {
-            for (EntityMapper<?> mapper : work.keySet()) {
-                if (byTable.putIfAbsent(mapper.table().name() + '\u0000' + mapper.entityClass().getName(),
-                        mapper) == null) {
-                    ofTable.computeIfAbsent(mapper.table().name(), name -> new ArrayList<>()).add(mapper);
-                }
+        for (EntityMapper<?> mapper : units) {
+            if (byTable.putIfAbsent(mapper.table().name() + '\u0000' + mapper.entityClass().getName(),
+                    mapper) == null) {
+                ofTable.computeIfAbsent(mapper.table().name(), name -> new ArrayList<>()).add(mapper);
             }
         }
         if (byTable.size() == 1) {

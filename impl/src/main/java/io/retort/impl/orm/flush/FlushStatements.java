@@ -88,7 +88,7 @@ final class FlushStatements {
         List<Attribute> viaReturning = new ArrayList<>();
         List<Attribute> viaSelect = new ArrayList<>();
         for (int i = omitted.nextSetBit(0); i >= 0; i = omitted.nextSetBit(i + 1)) {
-            Attribute attribute = attributes.get(i);
+            Attribute attribute = mapper.attributeAt(i); // by index: a subclass table's attributes keep theirs
             boolean key = mapper.databaseGeneratedKey() && mapper.key()[0] == attribute;
             (returning || key ? viaReturning : viaSelect).add(attribute);
         }
@@ -118,11 +118,10 @@ final class FlushStatements {
         if (version != null) {
             changed.set(version.index());
         }
-        List<Attribute> attributes = mapper.attributes();
         Map<String, Object> assignments = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
-            Column<?> column = attributes.get(i).column();
+            Column<?> column = mapper.attributeAt(i).column();
             assignments.put(column.name(), bindParam("set_" + column.name(), column.type()));
             names.add("set_" + column.name());
         }

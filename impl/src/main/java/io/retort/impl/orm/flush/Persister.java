@@ -93,7 +93,15 @@ final class Persister {
         List<InstanceState> group = new ArrayList<>();
         for (InstanceState state : states) {
             Object instance = state.object();
-            state.beforeInsert = Values.owned(mapper.values(instance)); // a fresh array: copied only for byte[]
+            if (!mapper.isSubclassPart()) { // once per object, all of its values: a subclass table comes later
+                state.beforeInsert = Values.owned(state.mapper.values(instance)); // copied only for byte[]
+                if (state.mapper.inHierarchy()) {
+                    String identity = state.mapper.discriminatorToWrite(instance);
+                    if (identity != null) {
+                        journal.write(instance, state.mapper.discriminator(), identity);
+                    }
+                }
+            }
             prepareInsert(mapper, instance);
             omitted.clear();
             for (Attribute attribute : omissible) {

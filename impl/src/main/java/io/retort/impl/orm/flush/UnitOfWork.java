@@ -4,6 +4,7 @@ import io.retort.engine.Connection;
 import io.retort.engine.Engine;
 import io.retort.impl.orm.CollectionTracking;
 import io.retort.impl.orm.EntityMapper;
+import io.retort.impl.orm.Events;
 import io.retort.impl.orm.FlushWork;
 import io.retort.impl.orm.IdentityMap;
 import io.retort.impl.orm.InstanceState;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +36,9 @@ public final class UnitOfWork implements FlushWork {
     private final Persister persister;
     private final List<Persister.Change> changes = new ArrayList<>();
     private @Nullable String culprit;
+    /** The new objects, in the order they were added (the order of their rows in a table several classes share). */
+    private final List<InstanceState> pendingInOrder;
+    private final Events events;
 
     /**
      * Plans the flush of a session's objects.
@@ -41,9 +46,13 @@ public final class UnitOfWork implements FlushWork {
      * @param engine the engine whose capabilities decide how rows are written (RETURNING, batch row counts)
      * @param heldStates the persistent objects to look at (changed since the last flush, or marked for deletion)
      * @param pending the new objects, in the order they were added
+     * @param events the session's persistence events, called in flush order
      */
-    public UnitOfWork(Engine engine, Collection<InstanceState> heldStates, List<InstanceState> pending) {
+    public UnitOfWork(Engine engine, Collection<InstanceState> heldStates, List<InstanceState> pending,
+            Events events) {
         this.plan = new FlushPlan(heldStates, pending);
+        this.pendingInOrder = List.copyOf(pending);
+        this.events = events;
         this.foreignKeys = new ForeignKeySync(plan, journal);
         this.persister = new Persister(this, engine, journal);
     }
@@ -81,34 +90,45 @@ public final class UnitOfWork implements FlushWork {
     /** Runs the statements. */
     @Override
     public void execute(Connection connection) {
-        FlushOrder ordering = new FlushOrder(plan);
-        List<EntityMapper<?>> order = ordering.dependencyOrder();
-        for (EntityMapper<?> mapper : order) {
-            List<InstanceState> toInsert = plan.inserts.get(mapper);
-            if (toInsert != null) {
-                List<InstanceState> replaced = plan.replacedRows(mapper, toInsert);
-                if (!replaced.isEmpty()) {
-                    persister.delete(connection, mapper, replaced); // a deleted row whose key a new object takes
-                }
-                for (List<InstanceState> batch : ordering.insertBatches(mapper, toInsert)) {
-                    foreignKeys.sync(batch);
-                    persister.insert(connection, mapper, batch);
-                }
-            }
-            List<InstanceState> held = plan.persistent.get(mapper);
-            if (held != null) {
-                foreignKeys.sync(held);
-                List<Persister.Change> found = new ArrayList<>();
-                Map<BitSet, BitSet> shapes = new HashMap<>();
-                for (InstanceState state : held) {
-                    Persister.Change change = Persister.diff(state, shapes);
-                    if (change != null) {
-                        found.add(change);
+        // The units written are tables: a class's mapper, or in a JOINED hierarchy one mapper per table, each writing
+        // the rows of every class of the flush that has that table (one batch for the base table of all classes).
+        Map<EntityMapper<?>, List<EntityMapper<?>>> writers = new LinkedHashMap<>();
+        for (Map<EntityMapper<?>, List<InstanceState>> work : List.of(plan.inserts, plan.persistent, plan.deletes)) {
+            for (EntityMapper<?> mapper : work.keySet()) {
+                for (EntityMapper<?> part : mapper.parts()) {
+                    List<EntityMapper<?>> of = writers.computeIfAbsent(part, p -> new ArrayList<>());
+                    if (!of.contains(mapper)) {
+                        of.add(mapper);
                     }
                 }
-                if (!found.isEmpty()) {
-                    persister.update(connection, mapper, found);
-                    changes.addAll(found);
+            }
+        }
+        FlushOrder ordering = new FlushOrder(plan);
+        List<EntityMapper<?>> order = ordering.dependencyOrder(writers.keySet());
+        for (EntityMapper<?> part : order) {
+            List<EntityMapper<?>> mappers = writers.get(part);
+            boolean plain = mappers.size() == 1 && mappers.get(0) == part;
+            List<InstanceState> toInsert = plain ? plan.inserts.get(part) : insertsThrough(mappers);
+            if (toInsert != null && !toInsert.isEmpty()) {
+                if (plain) {
+                    List<InstanceState> replaced = plan.replacedRows(part, toInsert);
+                    if (!replaced.isEmpty()) {
+                        persister.delete(connection, part, replaced); // a deleted row whose key a new object takes
+                    }
+                }
+                for (List<InstanceState> batch : ordering.insertBatches(part, toInsert)) {
+                    foreignKeys.sync(batch);
+                    if (!part.isSubclassPart()) {
+                        events.fire(Events.Kind.BEFORE_INSERT, batch); // once per object, before its first row
+                    }
+                    persister.insert(connection, part, batch);
+                    events.fire(Events.Kind.AFTER_INSERT, ofTable(part, batch, true)); // its last row written
+                }
+            }
+            for (EntityMapper<?> mapper : mappers) {
+                List<InstanceState> held = plan.persistent.get(mapper);
+                if (held != null) {
+                    updateThrough(connection, part, mapper, held);
                 }
             }
         }
@@ -117,12 +137,112 @@ public final class UnitOfWork implements FlushWork {
         new AssociationWriter(this, plan).write(connection);
         postUpdates.clearReferencesOfDeleted(connection);
         for (int i = order.size() - 1; i >= 0; i--) {
-            List<InstanceState> toDelete = plan.deletes.get(order.get(i));
-            if (toDelete != null && !toDelete.isEmpty()) {
-                persister.delete(connection, order.get(i), ordering.deleteOrder(order.get(i), toDelete));
+            EntityMapper<?> part = order.get(i);
+            List<InstanceState> toDelete = new ArrayList<>();
+            for (EntityMapper<?> mapper : writers.get(part)) {
+                List<InstanceState> states = plan.deletes.get(mapper);
+                if (states != null) {
+                    toDelete.addAll(states);
+                }
+            }
+            if (!toDelete.isEmpty()) {
+                List<InstanceState> ordered = ordering.deleteOrder(part, toDelete);
+                events.fire(Events.Kind.BEFORE_DELETE, ofTable(part, ordered, true)); // before its first DELETE
+                persister.delete(connection, part, ordered);
+                events.fire(Events.Kind.AFTER_DELETE, ofTable(part, ordered, false)); // after its last one
             }
         }
         culprit = null;
+    }
+
+    /** The new objects of several classes that share a table, in the order they were added. */
+    private List<InstanceState> insertsThrough(List<EntityMapper<?>> mappers) {
+        List<InstanceState> states = new ArrayList<>();
+        for (InstanceState state : pendingInOrder) {
+            if (mappers.contains(state.mapper)) {
+                states.add(state);
+            }
+        }
+        return states;
+    }
+
+    /** The objects whose last table (or first, for {@code last = false}) is {@code part}'s. */
+    private static List<InstanceState> ofTable(EntityMapper<?> part, List<InstanceState> states, boolean last) {
+        List<InstanceState> found = null;
+        for (int i = 0; i < states.size(); i++) {
+            List<EntityMapper<?>> parts = states.get(i).mapper.parts();
+            if (parts.get(last ? parts.size() - 1 : 0) != part) {
+                if (found == null) {
+                    found = new ArrayList<>(states.subList(0, i));
+                }
+            } else if (found != null) {
+                found.add(states.get(i));
+            }
+        }
+        return found == null ? states : found;
+    }
+
+    /**
+     * Writes the changes of one class's persistent objects to one of its tables: each table gets the columns that
+     * changed in it (and the base table the new version whenever anything changed).
+     */
+    private void updateThrough(Connection connection, EntityMapper<?> part, EntityMapper<?> mapper,
+            List<InstanceState> held) {
+        foreignKeys.sync(held);
+        List<Persister.Change> found = diffAll(held);
+        if (found.isEmpty()) {
+            return;
+        }
+        List<EntityMapper<?>> parts = mapper.parts();
+        if (part == parts.get(0) && events.any(Events.Kind.BEFORE_UPDATE, mapper.entityClass())) {
+            events.fire(Events.Kind.BEFORE_UPDATE, statesOf(found));
+            found = diffAll(statesOf(found)); // what the listeners changed is written too
+        }
+        if (part == mapper) {
+            persister.update(connection, mapper, found);
+        } else {
+            BitSet columns = part.writtenIndexes();
+            boolean versioned = part.version() != null;
+            Map<BitSet, BitSet> restricted = new HashMap<>();
+            List<Persister.Change> mine = new ArrayList<>();
+            for (Persister.Change change : found) {
+                BitSet bits = (BitSet) change.changed().clone();
+                bits.and(columns);
+                if (!bits.isEmpty() || versioned) {
+                    BitSet shared = restricted.putIfAbsent(bits, bits);
+                    mine.add(new Persister.Change(change.state(), change.current(), shared != null ? shared : bits));
+                }
+            }
+            if (!mine.isEmpty()) {
+                persister.update(connection, part, mine);
+            }
+        }
+        if (part == parts.get(parts.size() - 1)) {
+            changes.addAll(found); // the last table's reading: the values every table now holds
+            if (events.any(Events.Kind.AFTER_UPDATE, mapper.entityClass())) {
+                events.fire(Events.Kind.AFTER_UPDATE, statesOf(found));
+            }
+        }
+    }
+
+    private static List<Persister.Change> diffAll(List<InstanceState> states) {
+        List<Persister.Change> found = new ArrayList<>();
+        Map<BitSet, BitSet> shapes = new HashMap<>();
+        for (InstanceState state : states) {
+            Persister.Change change = Persister.diff(state, shapes);
+            if (change != null) {
+                found.add(change);
+            }
+        }
+        return found;
+    }
+
+    private static List<InstanceState> statesOf(List<Persister.Change> changes) {
+        List<InstanceState> states = new ArrayList<>(changes.size());
+        for (Persister.Change change : changes) {
+            states.add(change.state());
+        }
+        return states;
     }
 
     /** Puts back every field this flush wrote, newest first, and the values its INSERTs had assigned. */

@@ -1,0 +1,109 @@
+package io.retort.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Core against raw JDBC in pairs, on a machine too loaded for single wall-clock shots: each pair runs the JDBC
+ * baseline and the Core variant back to back in alternating order, in one JVM, and measures the CPU time of the
+ * running thread; the median of the pairs' ratios is printed. {@code read} is {@code large_resultsets}
+ * ({@code jdbc_objects} against {@code core_rows}, 500,000 rows), {@code write} is {@code bulk_inserts}
+ * ({@code jdbc_batch} against {@code core_executemany}, 100,000 rows). On H2 and SQLite the thread's CPU time is the
+ * whole cost but for the garbage collector's threads; on PostgreSQL it is the client's part only.
+ *
+ * <pre>
+ * mvn -B -q -pl benchmarks -am -DskipTests package exec:exec -Dbenchmarks.main=io.retort.benchmarks.CorePaired \
+ *     -Dbench.args="h2 read 12 4"      # database, read or write, measured pairs, warm-up pairs
+ * </pre>
+ */
+public final class CorePaired {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private CorePaired() {
+    }
+
+    private interface Shot {
+        void run() throws Exception;
+    }
+
+    private static long cpuNanos(Shot before, Shot shot, Shot after) throws Exception {
+        before.run();
+        System.gc();
+        long start = THREADS.getCurrentThreadCpuTime();
+        shot.run();
+        long spent = THREADS.getCurrentThreadCpuTime() - start;
+        after.run();
+        return spent;
+    }
+
+    /** Runs the pairs; arguments: database, {@code read} or {@code write}, measured pairs, warm-up pairs. */
+    public static void main(String[] args) throws Exception {
+        String db = args[0];
+        boolean read = args[1].equals("read");
+        int pairs = Integer.parseInt(args[2]);
+        int warmup = Integer.parseInt(args[3]);
+        Blackhole blackhole = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes"
+                + " directly is dangerous.");
+        Shot jdbc;
+        Shot core;
+        Shot before = () -> { };
+        Shot after = () -> { };
+        Fixture fixture = Fixture.forContender(db, Contender.CORE);
+        if (read) {
+            LargeResultsets scenario = new LargeResultsets();
+            scenario.db = db;
+            scenario.rows = 500_000;
+            scenario.fixture = fixture;
+            fixture.seed(scenario.rows);
+            jdbc = scenario::jdbc_objects;
+            core = () -> scenario.core_rows(blackhole);
+        } else {
+            BulkInserts scenario = new BulkInserts();
+            scenario.db = db;
+            scenario.rows = 100_000;
+            scenario.fixture = fixture;
+            scenario.names = Fixture.names(scenario.rows);
+            scenario.descriptions = Fixture.descriptions(scenario.rows);
+            jdbc = scenario::jdbc_batch;
+            core = scenario::core_executemany;
+            before = scenario::emptyTable;
+            after = scenario::check;
+        }
+        List<Double> ratios = new ArrayList<>();
+        List<Long> jdbcNanos = new ArrayList<>();
+        List<Long> coreNanos = new ArrayList<>();
+        try {
+            for (int i = 0; i < warmup + pairs; i++) {
+                long j;
+                long c;
+                if ((i & 1) == 0) {
+                    j = cpuNanos(before, jdbc, after);
+                    c = cpuNanos(before, core, after);
+                } else {
+                    c = cpuNanos(before, core, after);
+                    j = cpuNanos(before, jdbc, after);
+                }
+                if (i >= warmup) {
+                    ratios.add((double) c / j);
+                    jdbcNanos.add(j);
+                    coreNanos.add(c);
+                }
+            }
+        } finally {
+            fixture.close();
+        }
+        Collections.sort(ratios);
+        Collections.sort(jdbcNanos);
+        Collections.sort(coreNanos);
+        System.out.printf(Locale.ROOT, "%s %s: jdbc %.1f ms, core %.1f ms (median cpu); median ratio %.3f"
+                + " (quartiles %.3f, %.3f), %d pairs%n", read ? "read" : "write", db,
+                jdbcNanos.get(jdbcNanos.size() / 2) / 1e6, coreNanos.get(coreNanos.size() / 2) / 1e6,
+                ratios.get(ratios.size() / 2), ratios.get(ratios.size() / 4), ratios.get(3 * ratios.size() / 4),
+                ratios.size());
+    }
+}
