@@ -7,6 +7,7 @@
  */
 module io.retort.processor {
     requires java.compiler;
+    requires static org.jspecify;
 
     provides javax.annotation.processing.Processor with io.retort.processor.MetamodelProcessor;
 }

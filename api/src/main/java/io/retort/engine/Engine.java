@@ -5,6 +5,7 @@ import io.retort.schema.SchemaExecutor;
 import io.retort.spi.CoreProvider;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The starting point of Retort: a source of connections to one database, with a pool.
@@ -72,7 +73,7 @@ public interface Engine extends AutoCloseable, SchemaExecutor {
     void begin(Consumer<Connection> work);
 
     /** As {@link #begin(Consumer)}, returning the value {@code work} computes. */
-    <T> T inTransaction(Function<Connection, T> work);
+    <T extends @Nullable Object> T inTransaction(Function<Connection, T> work);
 
     /**
      * Creates the tables of {@code metadata} in one transaction ("begin once"); see

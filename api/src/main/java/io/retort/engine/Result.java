@@ -69,8 +69,8 @@ public interface Result extends TypedResult<Row> {
     /** The first column of each row. */
     TypedResult<@Nullable Object> scalars();
 
-    /** The first column of each row, converted to {@code type}. */
-    <T> TypedResult<T> scalars(Class<T> type);
+    /** The first column of each row, converted to {@code type} ({@code null} for a SQL NULL). */
+    <T> TypedResult<@Nullable T> scalars(Class<T> type);
 
     /** Each row as an unmodifiable map from column name to value, in column order. */
     TypedResult<Map<String, @Nullable Object>> mappings();

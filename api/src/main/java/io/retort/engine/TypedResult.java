@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the type of each element
  */
-public interface TypedResult<T> extends Iterable<T>, AutoCloseable {
+public interface TypedResult<T extends @Nullable Object> extends Iterable<T>, AutoCloseable {
 
     /** All remaining elements; the result is closed afterwards. */
     List<T> all();
@@ -42,7 +42,7 @@ public interface TypedResult<T> extends Iterable<T>, AutoCloseable {
     Stream<T> stream();
 
     /** A view of the elements transformed by {@code mapper}, still read lazily. */
-    <R> TypedResult<R> map(Function<? super T, ? extends R> mapper);
+    <R extends @Nullable Object> TypedResult<R> map(Function<? super T, ? extends R> mapper);
 
     /** Closes the underlying JDBC statement; remaining elements are discarded. Idempotent. */
     @Override

@@ -92,7 +92,8 @@ public class DatabaseException extends RetortException {
     /** The driver's exception. */
     @Override
     public synchronized SQLException getCause() {
-        return (SQLException) super.getCause();
+        // The constructor sets it and Throwable lets nobody change it afterwards.
+        return (SQLException) java.util.Objects.requireNonNull(super.getCause());
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class SessionFactory {
     }
 
     /** As {@link #begin}, returning what {@code work} computes. */
-    public <T> T inTransaction(java.util.function.Function<Session, T> work) {
+    public <T extends @Nullable Object> T inTransaction(java.util.function.Function<Session, T> work) {
         try (Session session = open()) {
             T value = work.apply(session);
             session.commit();

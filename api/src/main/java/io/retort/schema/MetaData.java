@@ -247,7 +247,10 @@ public final class MetaData {
             String referred = resolve(fk.referredTable());
             if (!referred.equals(key(table.schema(), table.name())) && !ignored.contains(fk)
                     && !placed.contains(referred)) {
-                return tables.get(referred);
+                Table dependency = tables.get(referred);
+                if (dependency != null) { // dependencyOrder() has checked that every referred table is here
+                    return dependency;
+                }
             }
         }
         throw new IllegalStateException("unreachable: " + table.name() + " has no unplaced dependency");

@@ -88,11 +88,13 @@ public final class Join implements FromClause {
 
     private static Predicate on(TableReference referring, List<String> columns, TableReference referred,
             List<String> referredColumns) {
-        Predicate on = null;
-        for (int i = 0; i < columns.size(); i++) {
-            Predicate pair = referring.columnReference(columns.get(i))
-                    .eq(referred.columnReference(referredColumns.get(i)));
-            on = on == null ? pair : on.and(pair);
+        if (columns.isEmpty()) {
+            throw new InvalidArgumentException("A foreign key of " + referring.name() + " to " + referred.name()
+                    + " names no columns, so it cannot join them; give the ON clause explicitly");
+        }
+        Predicate on = referring.columnReference(columns.get(0)).eq(referred.columnReference(referredColumns.get(0)));
+        for (int i = 1; i < columns.size(); i++) {
+            on = on.and(referring.columnReference(columns.get(i)).eq(referred.columnReference(referredColumns.get(i))));
         }
         return on;
     }

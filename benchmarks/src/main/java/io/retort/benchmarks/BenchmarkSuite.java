@@ -20,6 +20,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the suite: every scenario on every database (PostgreSQL only when it answers), one JMH run per scenario and
@@ -184,14 +185,14 @@ public final class BenchmarkSuite {
         Path results = Path.of("results");
         List<Database> databases = new ArrayList<>(Arrays.asList(Database.values()));
         List<Scenario> scenarios = new ArrayList<>(Arrays.asList(Scenario.values()));
-        String include;
+        @Nullable String include;
         double scale = 1.0;
         int sqliteInserts = -1;
         int warmup = -1;
         int iterations = -1;
         /** JVM forks per benchmark; -1: as {@link Scenario#forks} says for the database. */
         int forks = -1;
-        String profiler;
+        @Nullable String profiler;
         boolean smoke;
 
         /** Whether {@code -include} selects this benchmark method. */

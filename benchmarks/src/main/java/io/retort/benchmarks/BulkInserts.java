@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SQLAlchemy's {@code bulk_inserts}: {@code rows} new customers into an empty table in one transaction, the keys
@@ -52,7 +53,7 @@ public class BulkInserts {
     String[] names;
     String[] descriptions;
     /** Keys a keyed variant read back, checked after the invocation. */
-    List<Integer> keys;
+    @Nullable List<?> keys;
 
     @Setup(Level.Trial)
     public void openFixture(BenchmarkParams params) {
@@ -138,7 +139,8 @@ public class BulkInserts {
     }
 
     /** Multi-row {@code INSERT ... VALUES (?, ?), (?, ?), ...} of {@value #PAGE} rows a statement. */
-    private void multiValues(java.sql.Connection conn, boolean returning, List<Integer> ids) throws SQLException {
+    private void multiValues(java.sql.Connection conn, boolean returning, @Nullable List<Integer> ids)
+            throws SQLException {
         PreparedStatement full = null;
         try {
             for (int from = 0; from < rows; from += PAGE) {
@@ -158,6 +160,10 @@ public class BulkInserts {
                     insert.setString(parameter++, descriptions[i]);
                 }
                 if (returning) {
+                    if (ids == null) {
+                        throw new IllegalArgumentException("A multi-VALUES insert with RETURNING needs a list for"
+                                + " the keys");
+                    }
                     try (ResultSet generated = insert.executeQuery()) {
                         while (generated.next()) {
                             ids.add(generated.getInt(1));
@@ -199,7 +205,7 @@ public class BulkInserts {
     /** {@code conn.execute(insert(table), rows)}: one executemany, no keys. */
     @Benchmark
     public void core_executemany() {
-        try (Connection conn = fixture.engine.connect()) {
+        try (Connection conn = fixture.engine().connect()) {
             conn.execute(insert(fixture.customers), parameterSets(0, rows));
             conn.commit();
         }
@@ -208,7 +214,7 @@ public class BulkInserts {
     /** {@code conn.execute(insert(table).returning(id), rows)}: an executemany that returns every key. */
     @Benchmark
     public void core_executemany_returning() {
-        try (Connection conn = fixture.engine.connect()) {
+        try (Connection conn = fixture.engine().connect()) {
             keys = conn.execute(insert(fixture.customers).returning(fixture.customers.c("id", Integer.class)),
                     parameterSets(0, rows)).scalars(Integer.class).all();
             conn.commit();
@@ -222,7 +228,7 @@ public class BulkInserts {
      */
     @Benchmark
     public void orm_bulk_insert_returning() {
-        try (Session session = Session.open(fixture.engine)) {
+        try (Session session = Session.open(fixture.engine())) {
             keys = session.execute(io.retort.orm.Orm.insert(OrmCustomer.class).returning(CUSTOMER_ID),
                     parameterSets(0, rows)).scalars(Integer.class).all();
             session.commit();
@@ -235,7 +241,7 @@ public class BulkInserts {
     /** {@code insert(table).values(listOf1000)}: multi-row VALUES statements. */
     @Benchmark
     public void core_multi_values() {
-        try (Connection conn = fixture.engine.connect()) {
+        try (Connection conn = fixture.engine().connect()) {
             for (int from = 0; from < rows; from += PAGE) {
                 conn.execute(insert(fixture.customers).values(parameterSets(from, Math.min(rows, from + PAGE))));
             }
@@ -251,7 +257,7 @@ public class BulkInserts {
             customers.add(new OrmCustomer(names[i], descriptions[i]));
         }
         List<Integer> ids = new ArrayList<>(rows);
-        try (Session session = Session.open(fixture.engine)) {
+        try (Session session = Session.open(fixture.engine())) {
             session.addAll(customers);
             session.flush(); // the keys come back here; the commit expires the objects, as SQLAlchemy's does
             for (OrmCustomer customer : customers) {
@@ -271,7 +277,7 @@ public class BulkInserts {
             customers.add(new OrmSequenceCustomer(names[i], descriptions[i]));
         }
         List<Integer> ids = new ArrayList<>(rows);
-        try (Session session = Session.open(fixture.engine)) {
+        try (Session session = Session.open(fixture.engine())) {
             session.addAll(customers);
             session.flush();
             for (OrmSequenceCustomer customer : customers) {
@@ -291,7 +297,7 @@ public class BulkInserts {
     @NotOn(value = Database.SQLITE, reason = "SQLite has no sequences")
     public void hibernate_session_sequence() {
         List<JpaSequenceCustomer> customers = new ArrayList<>(rows);
-        try (org.hibernate.Session session = fixture.hibernate.openSession()) {
+        try (org.hibernate.Session session = fixture.hibernate().openSession()) {
             Transaction transaction = session.beginTransaction();
             for (int i = 0; i < rows; i++) {
                 JpaSequenceCustomer customer = new JpaSequenceCustomer(names[i], descriptions[i]);
@@ -318,7 +324,7 @@ public class BulkInserts {
     @Benchmark
     public void hibernate_session() {
         List<JpaCustomer> customers = new ArrayList<>(rows);
-        try (org.hibernate.Session session = fixture.hibernate.openSession()) {
+        try (org.hibernate.Session session = fixture.hibernate().openSession()) {
             Transaction transaction = session.beginTransaction();
             for (int i = 0; i < rows; i++) {
                 JpaCustomer customer = new JpaCustomer(names[i], descriptions[i]);
@@ -342,7 +348,7 @@ public class BulkInserts {
     @Benchmark
     public void hibernate_stateless() {
         List<JpaCustomer> customers = new ArrayList<>(rows);
-        try (StatelessSession session = fixture.hibernate.openStatelessSession()) {
+        try (StatelessSession session = fixture.hibernate().openStatelessSession()) {
             Transaction transaction = session.beginTransaction();
             for (int i = 0; i < rows; i++) {
                 JpaCustomer customer = new JpaCustomer(names[i], descriptions[i]);
@@ -362,7 +368,7 @@ public class BulkInserts {
     @Benchmark
     public void jooq_batch() throws SQLException {
         try (java.sql.Connection conn = fixture.dataSource.getConnection()) {
-            DSLContext ctx = DSL.using(conn, fixture.db.jooqDialect(), fixture.jooqSettings);
+            DSLContext ctx = DSL.using(conn, fixture.db.jooqDialect(), fixture.jooqSettings());
             BatchBindStep batch = ctx.batch(ctx.insertInto(Fixture.J_TABLE, Fixture.J_NAME, Fixture.J_DESCRIPTION)
                     .values((String) null, (String) null));
             for (int i = 0; i < rows; i++) {

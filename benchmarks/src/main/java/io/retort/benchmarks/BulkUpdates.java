@@ -116,7 +116,7 @@ public class BulkUpdates {
     @Benchmark
     public void core_executemany() {
         Table t = fixture.customers;
-        try (Connection conn = fixture.engine.connect()) {
+        try (Connection conn = fixture.engine().connect()) {
             List<Row> loaded = conn.execute(select(t.c("id"), t.c("name"), t.c("description"))).all();
             List<Map<String, Object>> sets = new ArrayList<>(loaded.size());
             for (Row row : loaded) {
@@ -134,7 +134,7 @@ public class BulkUpdates {
     /** {@code session.scalars(select(Customer))}, change each, {@code commit()}: the flush finds the changes. */
     @Benchmark
     public void orm_flush() {
-        try (Session session = Session.open(fixture.engine)) {
+        try (Session session = Session.open(fixture.engine())) {
             List<OrmCustomer> customers = session.scalars(Orm.select(OrmCustomer.class)).all();
             for (OrmCustomer customer : customers) {
                 customer.description = description;
@@ -146,7 +146,7 @@ public class BulkUpdates {
     /** HQL {@code from JpaCustomer}, change each, commit: dirty checking and batched UPDATEs (batch size 1,000). */
     @Benchmark
     public void hibernate_session() {
-        try (org.hibernate.Session session = fixture.hibernate.openSession()) {
+        try (org.hibernate.Session session = fixture.hibernate().openSession()) {
             Transaction transaction = session.beginTransaction();
             List<JpaCustomer> customers = session.createSelectionQuery("from JpaCustomer", JpaCustomer.class)
                     .getResultList();
@@ -160,7 +160,7 @@ public class BulkUpdates {
     /** A stateless session's query, then {@code update(each)} (batched, batch size 1,000). */
     @Benchmark
     public void hibernate_stateless() {
-        try (StatelessSession session = fixture.hibernate.openStatelessSession()) {
+        try (StatelessSession session = fixture.hibernate().openStatelessSession()) {
             Transaction transaction = session.beginTransaction();
             List<JpaCustomer> customers = session.createSelectionQuery("from JpaCustomer", JpaCustomer.class)
                     .getResultList();
@@ -176,7 +176,7 @@ public class BulkUpdates {
     @Benchmark
     public void jooq_batch() throws SQLException {
         try (java.sql.Connection conn = fixture.dataSource.getConnection()) {
-            DSLContext ctx = DSL.using(conn, fixture.db.jooqDialect(), fixture.jooqSettings);
+            DSLContext ctx = DSL.using(conn, fixture.db.jooqDialect(), fixture.jooqSettings());
             Result<Record3<Integer, String, String>> loaded = ctx
                     .select(Fixture.J_ID, Fixture.J_NAME, Fixture.J_DESCRIPTION).from(Fixture.J_TABLE).fetch();
             BatchBindStep batch = ctx.batch(ctx.update(Fixture.J_TABLE).set(Fixture.J_DESCRIPTION, (String) null)

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Many threads sharing one pool: {@code threads} threads (16), each doing {@value #LOOKUPS} primary-key lookups and
@@ -68,7 +70,7 @@ public class Concurrency {
     public int threads;
 
     Fixture fixture;
-    HikariDataSource hikari;
+    @Nullable HikariDataSource hikari;
     ExecutorService executor;
     int[] ids;
     Select lookup;
@@ -155,7 +157,11 @@ public class Concurrency {
     @Benchmark
     @NotOn(value = Database.SQLITE, reason = ONE_WRITER)
     public void jdbc_hikari(Blackhole blackhole) throws Exception {
-        onAllThreads(thread -> jdbcWork(hikari, thread, blackhole));
+        HikariDataSource pool = hikari;
+        if (pool == null) {
+            throw new IllegalStateException("The setup of jdbc_hikari made no HikariCP pool");
+        }
+        onAllThreads(thread -> jdbcWork(pool, thread, blackhole));
     }
 
     private void jdbcWork(DataSource pool, int thread, Blackhole blackhole) throws SQLException {
@@ -186,16 +192,17 @@ public class Concurrency {
     public void core_engine(Blackhole blackhole) throws Exception {
         onAllThreads(thread -> {
             for (int i = 0; i < LOOKUPS; i++) {
-                try (io.retort.engine.Connection conn = fixture.engine.connect()) {
+                try (io.retort.engine.Connection conn = fixture.engine().connect()) {
                     Row row = conn.execute(lookup, Map.of("b_id", key(thread, i))).one();
-                    blackhole.consume(new Customer(row.get(0, Integer.class), row.get(1, String.class),
-                            row.get(2, String.class)));
+                    // id and name are NOT NULL columns.
+                    blackhole.consume(new Customer(Objects.requireNonNull(row.get(0, Integer.class)),
+                            Objects.requireNonNull(row.get(1, String.class)), row.get(2, String.class)));
                     conn.commit();
                 }
                 if (i % 10 == 9) {
                     Map<String, Object> values = Map.of("name", name(thread, i),
                             "description", "inserted by thread " + thread);
-                    fixture.engine.begin(conn -> conn.execute(insertRow, values));
+                    fixture.engine().begin(conn -> conn.execute(insertRow, values));
                 }
             }
         });

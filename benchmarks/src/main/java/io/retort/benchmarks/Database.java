@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jooq.SQLDialect;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The databases the suite runs on, and how every contender reaches the same one: a JDBC URL for raw JDBC,
@@ -52,12 +53,12 @@ public enum Database {
     }
 
     /** The user for {@link #jdbcUrl()}, or null. */
-    public String user() {
+    public @Nullable String user() {
         return this == POSTGRESQL ? postgresql().user : null;
     }
 
     /** The password for {@link #jdbcUrl()}, or null. */
-    public String password() {
+    public @Nullable String password() {
         return this == POSTGRESQL ? postgresql().password : null;
     }
 
@@ -165,13 +166,14 @@ public enum Database {
 
     private static final class Server {
         final String jdbcUrl;
-        final String user;
-        final String password;
+        final @Nullable String user;
+        final @Nullable String password;
         final String retortUrl;
         final String host;
         final int port;
 
-        Server(String jdbcUrl, String user, String password, String retortUrl, String host, int port) {
+        Server(String jdbcUrl, @Nullable String user, @Nullable String password, String retortUrl, String host,
+                int port) {
             this.jdbcUrl = jdbcUrl;
             this.user = user;
             this.password = password;

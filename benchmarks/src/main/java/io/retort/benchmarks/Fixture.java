@@ -38,6 +38,7 @@ import org.jooq.Field;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One benchmark's database and the contender's handle on it: the {@code bench_customer} table, an admin JDBC
@@ -76,10 +77,11 @@ public final class Fixture implements AutoCloseable {
             column("id", INTEGER).primaryKey(),
             column("name", string(255)).notNull(),
             column("description", string(255)));
-    Engine engine;
-    SessionFactory hibernate;
-    DSLContext jooq;
-    Settings jooqSettings;
+    /** Each contender's own handle; a fixture made for one contender has only that one's. */
+    private @Nullable Engine engine;
+    private @Nullable SessionFactory hibernate;
+    private @Nullable DSLContext jooq;
+    private @Nullable Settings jooqSettings;
 
     /** jOOQ's view of the table, without generated code. */
     static final org.jooq.Table<?> J_TABLE = DSL.table(DSL.unquotedName(TABLE));
@@ -93,6 +95,39 @@ public final class Fixture implements AutoCloseable {
     static final String ORM_SEQUENCE = "bench_customer_oseq";
     /** The sequence of {@link JpaSequenceCustomer}'s keys (increment 50: Hibernate's pooled optimizer). */
     static final String HIBERNATE_SEQUENCE = "bench_customer_hseq";
+
+    /** Retort's engine (the Core and ORM contenders). */
+    Engine engine() {
+        return made(engine, "Retort engine");
+    }
+
+    /** Replaces Retort's engine (closed by the caller) with one configured otherwise. */
+    void useEngine(Engine replacement) {
+        engine = replacement;
+    }
+
+    /** Hibernate's session factory (the Hibernate contender). */
+    SessionFactory hibernate() {
+        return made(hibernate, "Hibernate SessionFactory");
+    }
+
+    /** jOOQ's context (the jOOQ contender). */
+    DSLContext jooq() {
+        return made(jooq, "jOOQ DSLContext");
+    }
+
+    /** jOOQ's settings (the jOOQ contender). */
+    Settings jooqSettings() {
+        return made(jooqSettings, "jOOQ Settings");
+    }
+
+    private <T> T made(@Nullable T handle, String what) {
+        if (handle == null) {
+            throw new IllegalStateException("This fixture was made for " + contender + ", which has no " + what
+                    + "; ask Fixture for the benchmark's own contender");
+        }
+        return handle;
+    }
 
     private Fixture(Database db, Contender contender, boolean sequenceKeys, int poolSize) throws SQLException {
         this.db = db;
@@ -318,7 +353,7 @@ public final class Fixture implements AutoCloseable {
     }
 
     /** Fails the benchmark unless every key is set and distinct. */
-    static void expectKeys(List<Integer> keys, int expected) {
+    static void expectKeys(List<?> keys, int expected) {
         if (keys.size() != expected || keys.contains(null) || keys.stream().distinct().count() != expected) {
             throw new IllegalStateException("Expected " + expected + " distinct generated keys, got " + keys.size()
                     + (keys.contains(null) ? " with nulls" : ""));

@@ -5,6 +5,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /** The Hibernate mapping of {@code bench_customer}: an IDENTITY key, as Retort's database-generated one. */
 @Entity
@@ -12,7 +13,7 @@ import jakarta.persistence.Table;
 public class JpaCustomer {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    Integer id;
+    @Nullable Integer id;
     String name;
     String description;
 

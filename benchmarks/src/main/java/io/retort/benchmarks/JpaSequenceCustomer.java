@@ -6,6 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code bench_customer} mapped as a Hibernate expert would for bulk inserts: a SEQUENCE key with the pooled
@@ -18,7 +19,7 @@ public class JpaSequenceCustomer {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "bench_customer_pooled")
     @SequenceGenerator(name = "bench_customer_pooled", sequenceName = Fixture.HIBERNATE_SEQUENCE, allocationSize = 50)
-    Integer id;
+    @Nullable Integer id;
     String name;
     String description;
 

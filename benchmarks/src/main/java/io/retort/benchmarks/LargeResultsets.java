@@ -89,7 +89,7 @@ public class LargeResultsets {
     public List<?> core_rows(Blackhole blackhole) {
         Table t = fixture.customers;
         List<Row> loaded;
-        try (Connection conn = fixture.engine.connect()) {
+        try (Connection conn = fixture.engine().connect()) {
             loaded = conn.execute(select(t.c("id"), t.c("name"), t.c("description"))).all();
             conn.commit();
         }
@@ -105,7 +105,7 @@ public class LargeResultsets {
     @Benchmark
     public List<?> core_mapto() {
         Table t = fixture.customers;
-        try (Connection conn = fixture.engine.connect()) {
+        try (Connection conn = fixture.engine().connect()) {
             List<CustomerRow> loaded = conn.execute(select(t.c("id"), t.c("name"), t.c("description")))
                     .mapTo(CustomerRow.class).all();
             conn.commit();
@@ -116,7 +116,7 @@ public class LargeResultsets {
     /** {@code session.scalars(select(Customer.class)).all()}: mapped objects in the identity map. */
     @Benchmark
     public List<?> orm_load() {
-        try (Session session = Session.open(fixture.engine)) {
+        try (Session session = Session.open(fixture.engine())) {
             return expect(session.scalars(Orm.select(OrmCustomer.class)).all());
         }
     }
@@ -124,7 +124,7 @@ public class LargeResultsets {
     /** HQL {@code from JpaCustomer} in a session (managed entities in the persistence context). */
     @Benchmark
     public List<?> hibernate_session() {
-        try (org.hibernate.Session session = fixture.hibernate.openSession()) {
+        try (org.hibernate.Session session = fixture.hibernate().openSession()) {
             return expect(session.createSelectionQuery("from JpaCustomer", JpaCustomer.class).getResultList());
         }
     }
@@ -132,7 +132,7 @@ public class LargeResultsets {
     /** HQL {@code from JpaCustomer} in a stateless session (no persistence context). */
     @Benchmark
     public List<?> hibernate_stateless() {
-        try (StatelessSession session = fixture.hibernate.openStatelessSession()) {
+        try (StatelessSession session = fixture.hibernate().openStatelessSession()) {
             return expect(session.createSelectionQuery("from JpaCustomer", JpaCustomer.class).getResultList());
         }
     }
@@ -141,7 +141,7 @@ public class LargeResultsets {
     @Benchmark
     public List<?> jooq_records(Blackhole blackhole) throws SQLException {
         try (java.sql.Connection conn = fixture.dataSource.getConnection()) {
-            DSLContext ctx = DSL.using(conn, fixture.db.jooqDialect(), fixture.jooqSettings);
+            DSLContext ctx = DSL.using(conn, fixture.db.jooqDialect(), fixture.jooqSettings());
             Result<Record3<Integer, String, String>> loaded = ctx
                     .select(Fixture.J_ID, Fixture.J_NAME, Fixture.J_DESCRIPTION).from(Fixture.J_TABLE).fetch();
             conn.commit();
@@ -158,7 +158,7 @@ public class LargeResultsets {
     @Benchmark
     public List<?> jooq_objects() throws SQLException {
         try (java.sql.Connection conn = fixture.dataSource.getConnection()) {
-            DSLContext ctx = DSL.using(conn, fixture.db.jooqDialect(), fixture.jooqSettings);
+            DSLContext ctx = DSL.using(conn, fixture.db.jooqDialect(), fixture.jooqSettings());
             List<Customer> loaded = ctx.select(Fixture.J_ID, Fixture.J_NAME, Fixture.J_DESCRIPTION)
                     .from(Fixture.J_TABLE).fetch(r -> new Customer(r.value1(), r.value2(), r.value3()));
             conn.commit();

@@ -36,6 +36,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What metrics and tracing cost: {@code short_selects}' Core lookups (10,000 by primary key on one connection, one
@@ -67,7 +68,7 @@ public class OperationsOverhead {
 
     Fixture fixture;
     int[] ids;
-    OpenTelemetrySdk sdk;
+    @Nullable OpenTelemetrySdk sdk;
     /** CPU time of the benchmark thread in each measured shot: H2 runs in it, and on a loaded machine it varies far
      *  less than wall time does. Printed at the end of each fork. */
     final List<Long> cpuNanos = new ArrayList<>();
@@ -101,8 +102,8 @@ public class OperationsOverhead {
             default:
                 throw new IllegalArgumentException("telemetry is off, api or sdk, not " + telemetry);
         }
-        fixture.engine.close();
-        fixture.engine = Engine.create(fixture.db.retortUrl(), options.build());
+        fixture.engine().close();
+        fixture.useEngine(Engine.create(fixture.db.retortUrl(), options.build()));
         offEngine = Engine.create(fixture.db.retortUrl(), EngineOptions.defaults());
     }
 
@@ -149,7 +150,7 @@ public class OperationsOverhead {
     @Benchmark
     public void core_bindparam(Blackhole blackhole) {
         long cpu = THREADS.getCurrentThreadCpuTime();
-        lookups(fixture.engine, blackhole);
+        lookups(fixture.engine(), blackhole);
         if (measuring) {
             cpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
         }
@@ -169,7 +170,7 @@ public class OperationsOverhead {
             boolean off = offFirst == (i == 0);
             long wall = System.nanoTime();
             long cpu = THREADS.getCurrentThreadCpuTime();
-            lookups(off ? offEngine : fixture.engine, blackhole);
+            lookups(off ? offEngine : fixture.engine(), blackhole);
             pair[off ? 0 : 1] = THREADS.getCurrentThreadCpuTime() - cpu;
             pair[off ? 2 : 3] = System.nanoTime() - wall;
         }

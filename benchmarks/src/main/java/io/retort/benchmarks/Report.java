@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns measurements into the suite's outputs: ratios to the raw-JDBC baseline of the same scenario and database,
@@ -44,7 +45,7 @@ final class Report {
                 .thenComparing(m -> m.variant));
     }
 
-    private Measurement find(Scenario scenario, Database db, String method) {
+    private @Nullable Measurement find(Scenario scenario, Database db, String method) {
         for (Measurement m : measurements) {
             if (m.scenario == scenario && m.db == db && m.method.equals(method)) {
                 return m;
@@ -53,7 +54,7 @@ final class Report {
         return null;
     }
 
-    private Measurement find(Scenario scenario, Database db, Contender contender, String variant) {
+    private @Nullable Measurement find(Scenario scenario, Database db, Contender contender, String variant) {
         for (Measurement m : measurements) {
             if (m.db == db && m.is(scenario, contender, variant)) {
                 return m;

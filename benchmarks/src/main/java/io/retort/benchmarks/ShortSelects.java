@@ -112,7 +112,7 @@ public class ShortSelects {
     @Benchmark
     public void core_select(Blackhole blackhole) {
         Table t = fixture.customers;
-        try (Connection conn = fixture.engine.connect()) {
+        try (Connection conn = fixture.engine().connect()) {
             for (int id : ids) {
                 consume(blackhole, conn.execute(select(t.c("id"), t.c("name"), t.c("description"))
                         .where(t.c("id", Integer.class).eq(id))).one());
@@ -127,7 +127,7 @@ public class ShortSelects {
         Table t = fixture.customers;
         Select statement = select(t.c("id"), t.c("name"), t.c("description"))
                 .where(t.c("id", Integer.class).eq(bindParam("b_id", INTEGER)));
-        try (Connection conn = fixture.engine.connect()) {
+        try (Connection conn = fixture.engine().connect()) {
             for (int id : ids) {
                 consume(blackhole, conn.execute(statement, Map.of("b_id", id)).one());
             }
@@ -139,7 +139,7 @@ public class ShortSelects {
     @Benchmark
     public void orm_get_new_session(Blackhole blackhole) {
         for (int id : ids) {
-            try (Session session = Session.open(fixture.engine)) {
+            try (Session session = Session.open(fixture.engine())) {
                 blackhole.consume(session.get(OrmCustomer.class, id));
             }
         }
@@ -148,7 +148,7 @@ public class ShortSelects {
     /** {@code session.get(Customer.class, id)} of every key in one session (each one a SELECT: all distinct). */
     @Benchmark
     public void orm_get_one_session(Blackhole blackhole) {
-        try (Session session = Session.open(fixture.engine)) {
+        try (Session session = Session.open(fixture.engine())) {
             for (int id : ids) {
                 blackhole.consume(session.get(OrmCustomer.class, id));
             }
@@ -159,7 +159,7 @@ public class ShortSelects {
     @Benchmark
     public void hibernate_session_each(Blackhole blackhole) {
         for (int id : ids) {
-            try (org.hibernate.Session session = fixture.hibernate.openSession()) {
+            try (org.hibernate.Session session = fixture.hibernate().openSession()) {
                 blackhole.consume(session.get(JpaCustomer.class, id));
             }
         }
@@ -169,7 +169,7 @@ public class ShortSelects {
     @Benchmark
     public void hibernate_stateless_each(Blackhole blackhole) {
         for (int id : ids) {
-            try (StatelessSession session = fixture.hibernate.openStatelessSession()) {
+            try (StatelessSession session = fixture.hibernate().openStatelessSession()) {
                 blackhole.consume(session.get(JpaCustomer.class, id));
             }
         }
@@ -179,11 +179,14 @@ public class ShortSelects {
     @Benchmark
     public void jooq_select(Blackhole blackhole) throws SQLException {
         try (java.sql.Connection conn = fixture.dataSource.getConnection()) {
-            DSLContext ctx = DSL.using(conn, fixture.db.jooqDialect(), fixture.jooqSettings);
+            DSLContext ctx = DSL.using(conn, fixture.db.jooqDialect(), fixture.jooqSettings());
             for (int id : ids) {
                 Record3<Integer, String, String> record = ctx
                         .select(Fixture.J_ID, Fixture.J_NAME, Fixture.J_DESCRIPTION).from(Fixture.J_TABLE)
                         .where(Fixture.J_ID.eq(id)).fetchOne();
+                if (record == null) {
+                    throw new IllegalStateException("No customer " + id + " was found by jOOQ");
+                }
                 blackhole.consume(new Customer(record.value1(), record.value2(), record.value3()));
             }
             conn.commit();

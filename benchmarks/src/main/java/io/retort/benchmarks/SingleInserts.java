@@ -83,7 +83,7 @@ public class SingleInserts {
     public void core_begin() {
         for (int i = 0; i < inserts; i++) {
             Map<String, Object> values = Map.of("name", names[i], "description", descriptions[i]);
-            fixture.engine.begin(conn -> conn.execute(insert(fixture.customers).values(values)));
+            fixture.engine().begin(conn -> conn.execute(insert(fixture.customers).values(values)));
         }
     }
 
@@ -91,7 +91,7 @@ public class SingleInserts {
     @Benchmark
     public void orm_session_each() {
         for (int i = 0; i < inserts; i++) {
-            try (Session session = Session.open(fixture.engine)) {
+            try (Session session = Session.open(fixture.engine())) {
                 session.add(new OrmCustomer(names[i], descriptions[i]));
                 session.commit();
             }
@@ -102,7 +102,7 @@ public class SingleInserts {
     @Benchmark
     public void hibernate_session_each() {
         for (int i = 0; i < inserts; i++) {
-            try (org.hibernate.Session session = fixture.hibernate.openSession()) {
+            try (org.hibernate.Session session = fixture.hibernate().openSession()) {
                 Transaction transaction = session.beginTransaction();
                 session.persist(new JpaCustomer(names[i], descriptions[i]));
                 transaction.commit();
@@ -114,7 +114,7 @@ public class SingleInserts {
     @Benchmark
     public void hibernate_stateless_each() {
         for (int i = 0; i < inserts; i++) {
-            try (StatelessSession session = fixture.hibernate.openStatelessSession()) {
+            try (StatelessSession session = fixture.hibernate().openStatelessSession()) {
                 Transaction transaction = session.beginTransaction();
                 session.insert(new JpaCustomer(names[i], descriptions[i]));
                 transaction.commit();
@@ -128,7 +128,7 @@ public class SingleInserts {
         for (int i = 0; i < inserts; i++) {
             String name = names[i];
             String description = descriptions[i];
-            fixture.jooq.transaction(configuration -> DSL.using(configuration)
+            fixture.jooq().transaction(configuration -> DSL.using(configuration)
                     .insertInto(Fixture.J_TABLE, Fixture.J_NAME, Fixture.J_DESCRIPTION).values(name, description)
                     .execute());
         }

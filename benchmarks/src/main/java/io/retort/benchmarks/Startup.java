@@ -36,6 +36,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Application startup with {@value GenerateStartupModel#CLASSES} mapped classes, from nothing to the first answered
@@ -72,10 +73,10 @@ public class Startup {
     public int classes;
 
     private Connection admin;
-    private WeldContainer container;
-    private Config config;
-    private SessionFactory hibernate;
-    private AgroalDataSource hibernatePool;
+    private @Nullable WeldContainer container;
+    private @Nullable Config config;
+    private @Nullable SessionFactory hibernate;
+    private @Nullable AgroalDataSource hibernatePool;
 
     @Setup(Level.Trial)
     public void createTables() throws SQLException {
@@ -100,7 +101,9 @@ public class Startup {
         }
         if (hibernate != null) {
             hibernate.close();
-            hibernatePool.close();
+            if (hibernatePool != null) {
+                hibernatePool.close();
+            }
             hibernate = null;
         }
     }

@@ -54,7 +54,7 @@ public final class DefaultCoreProvider implements CoreProvider {
     public CompiledSql compile(Executable statement, String dialectName) {
         Dialect dialect = Drivers.dialect(dialectName);
         CompiledStatement compiled = new StatementCompiler(dialect).compile(statement);
-        List<Object> values = statement instanceof SqlNode && !(statement instanceof TextClause)
+        List<@Nullable Object> values = statement instanceof SqlNode && !(statement instanceof TextClause)
                 ? ExpressionCompiler.collect(dialect, (SqlNode) statement).values() : List.of();
         return new CompiledSql(compiled.sql(), values);
     }

@@ -10,6 +10,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The field types that have a column type, as the runtime mapper's {@code ColumnTypes} lists them, and how the
@@ -41,7 +42,7 @@ final class ColumnJavaTypes {
      * the type has no column type (a generic type, a type variable, {@code char}, an array other than
      * {@code byte[]}).
      */
-    String sourceName(TypeMirror type, String packageName) {
+    @Nullable String sourceName(TypeMirror type, String packageName) {
         if (type.getKind().isPrimitive()) {
             String boxed = BOXED.get(type.getKind());
             return boxed == null ? null : visibleName(boxed, packageName);
@@ -61,7 +62,7 @@ final class ColumnJavaTypes {
     }
 
     /** The class or enum a declared type names, or {@code null} for any other type. */
-    static TypeElement declaredElement(TypeMirror type) {
+    static @Nullable TypeElement declaredElement(TypeMirror type) {
         if (type.getKind() != TypeKind.DECLARED) {
             return null;
         }

@@ -20,6 +20,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a {@code @Mapped} class with the rules of the runtime mapper: a field is mapped when it is not static, not
@@ -56,7 +57,7 @@ final class MappedClassReader {
     }
 
     /** The class's mapping, or {@code null} after reporting why the class cannot be mapped. */
-    MappedClass read(TypeElement entity) {
+    @Nullable MappedClass read(TypeElement entity) {
         String className = entity.getQualifiedName().toString();
         if (!checkShape(entity, className)) {
             return null;
@@ -176,7 +177,7 @@ final class MappedClassReader {
      * The source name of a relationship's related class: the element type of a {@code List}, {@code Set} or
      * {@code Collection}, or the field's own type; null after reporting a field of another shape.
      */
-    private String relationshipTarget(VariableElement field, Element at, String packageName) {
+    private @Nullable String relationshipTarget(VariableElement field, Element at, String packageName) {
         TypeMirror type = field.asType();
         if (type.getKind() != TypeKind.DECLARED) {
             error(at, "Relationship " + fieldName(field) + " has type " + TypeNames.of(type) + "; a relationship is"
@@ -216,11 +217,16 @@ final class MappedClassReader {
 
     /** The field itself when the mapped class declares it, else the class: a superclass may be a compiled one. */
     private static Element reportingElement(TypeElement entity, VariableElement field) {
-        return field.getEnclosingElement().equals(entity) ? field : entity;
+        return declaringClass(field).equals(entity) ? field : entity;
     }
 
     private static String fieldName(VariableElement field) {
-        return String.join(".", nesting((TypeElement) field.getEnclosingElement())) + "." + field.getSimpleName();
+        return String.join(".", nesting(declaringClass(field))) + "." + field.getSimpleName();
+    }
+
+    /** The class that declares a field (javac gives every field one; only modules and packages have none). */
+    private static TypeElement declaringClass(VariableElement field) {
+        return (TypeElement) java.util.Objects.requireNonNull(field.getEnclosingElement(), "enclosing element");
     }
 
     private static String displayPackage(String packageName) {
@@ -268,7 +274,7 @@ final class MappedClassReader {
     }
 
     /** The superclass below {@code java.lang.Object}, or {@code null}. */
-    private static TypeElement superclass(TypeElement type) {
+    private static @Nullable TypeElement superclass(TypeElement type) {
         TypeMirror superclass = type.getSuperclass();
         if (superclass.getKind() != TypeKind.DECLARED) {
             return null;

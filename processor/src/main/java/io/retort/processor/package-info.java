@@ -5,4 +5,7 @@
  *
  * <p>Only {@link io.retort.processor.MetamodelProcessor} is API (as a service); the other classes are its parts.
  */
+@NullMarked
 package io.retort.processor;
+
+import org.jspecify.annotations.NullMarked;

@@ -25,6 +25,9 @@ public final class ServerSessions {
         String query = victim.engine().dialectName().equals("postgresql") ? "SELECT pg_backend_pid()"
                 : "SELECT CONNECTION_ID()";
         Object id = victim.scalar(text(query), Map.of());
+        if (id == null) {
+            throw new IllegalStateException(query + " returned NULL instead of the session's id");
+        }
         return ((Number) id).longValue();
     }
 
@@ -53,6 +56,9 @@ public final class ServerSessions {
         for (int i = 0; i < 200; i++) {
             try (Connection probe = engine.connect()) {
                 Object left = probe.scalar(text(query), Map.of("id", id));
+                if (left == null) {
+                    throw new IllegalStateException(query + " returned NULL instead of a count");
+                }
                 if (((Number) left).longValue() == 0) {
                     return;
                 }

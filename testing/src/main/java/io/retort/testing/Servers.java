@@ -156,16 +156,25 @@ final class Servers {
             case H2:
                 return "h2:mem:retort-test-" + run;
             case POSTGRESQL:
-                emptyServerDatabase(availability.url(), "DROP SCHEMA IF EXISTS public CASCADE",
-                        "CREATE SCHEMA public");
-                return availability.url();
+                String postgresql = serverUrl(database, availability);
+                emptyServerDatabase(postgresql, "DROP SCHEMA IF EXISTS public CASCADE", "CREATE SCHEMA public");
+                return postgresql;
             default:
-                String name = String.valueOf(io.retort.engine.DatabaseUrl.parse(String.valueOf(availability.url()))
-                        .database());
-                emptyServerDatabase(availability.url(), "DROP DATABASE IF EXISTS `" + name + "`",
-                        "CREATE DATABASE `" + name + "`");
-                return availability.url();
+                String url = serverUrl(database, availability);
+                String name = String.valueOf(io.retort.engine.DatabaseUrl.parse(url).database());
+                emptyServerDatabase(url, "DROP DATABASE IF EXISTS `" + name + "`", "CREATE DATABASE `" + name + "`");
+                return url;
         }
+    }
+
+    /** The server's URL; the extension prepares runs only on the databases it found available. */
+    private static String serverUrl(TestDatabase database, Availability availability) {
+        String url = availability.url();
+        if (url == null) {
+            throw new IllegalStateException("A run on " + database + " was prepared, but it is not available: "
+                    + availability.reason());
+        }
+        return url;
     }
 
     private static synchronized String sqliteFile(long run) throws IOException {

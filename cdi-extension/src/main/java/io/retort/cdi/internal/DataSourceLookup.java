@@ -22,6 +22,9 @@ final class DataSourceLookup {
      * @param property the configuration key, for messages
      * @throws ConfigurationException if neither a bean nor JNDI has it, saying what was tried
      */
+    // The JNDI name comes from the application's own configuration, not from a request, and the lookup is the
+    // container's standard way to hand out its DataSources.
+    @SuppressWarnings("BanJNDI")
     static Found find(String property, String name, Instance<Object> lookup) {
         Instance<DataSource> beans = lookup.select(DataSource.class, NamedLiteral.of(name));
         if (beans.isAmbiguous()) {

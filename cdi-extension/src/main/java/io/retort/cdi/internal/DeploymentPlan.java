@@ -257,7 +257,8 @@ public final class DeploymentPlan {
         } catch (ConfigurationException e) {
             problems.add(e);
         } catch (RetortException e) {
-            problems.add(new MappingException(e.getMessage()));
+            String message = e.getMessage();
+            problems.add(new MappingException(message != null ? message : e.toString()));
         }
         return null;
     }

@@ -179,7 +179,11 @@ public final class MappedClassScanner {
         }
         Path base = directory;
         for (int i = 0; i < path.split("/").length; i++) {
-            base = base.getParent();
+            Path parent = base.getParent();
+            if (parent == null) {
+                throw new IOException(directory + " should end with the resource path " + path + ", but it is shorter");
+            }
+            base = parent;
         }
         Path root = base;
         try (Stream<Path> files = Files.walk(directory)) {

@@ -260,7 +260,8 @@ public final class SettingsReader {
         } catch (ConfigurationException e) {
             found.add(e);
         } catch (RuntimeException e) {
-            found.add(new ConfigurationException(e.getMessage(), e));
+            String message = e.getMessage();
+            found.add(new ConfigurationException(message != null ? message : e.toString(), e));
         }
     }
 

@@ -36,10 +36,14 @@ public class Walkthrough {
     /** The next request: a new Session, with an identity map of its own. */
     @ActivateRequestContext
     public void nextRequest(User squidward, PrintStream out) {
-        User loaded = session.get(User.class, squidward.id());
+        Integer id = squidward.id();
+        if (id == null) {
+            throw new IllegalArgumentException("Squidward has no id yet: commit him (firstRequest) first");
+        }
+        User loaded = session.get(User.class, id);
         out.println("5. next request: " + loaded + ", a new instance: " + (loaded != squidward)
-                + ", same instance on a second get: " + (session.get(User.class, squidward.id()) == loaded));
-        session.add(new Address("squidward@krustykrab.com", squidward.id()));
+                + ", same instance on a second get: " + (session.get(User.class, id) == loaded));
+        session.add(new Address("squidward@krustykrab.com", id));
         session.add(new User("spongebob", "Spongebob Squarepants"));
         session.commit();
         List<User> users = session.scalars(select(User.class)
@@ -66,7 +70,7 @@ public class Walkthrough {
             session.get(User.class, 1);
             return "no error";
         } catch (InvalidRequestException e) {
-            return e.getMessage();
+            return String.valueOf(e.getMessage());
         }
     }
 }

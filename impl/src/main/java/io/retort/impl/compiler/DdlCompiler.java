@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders CREATE and DROP statements for a {@link MetaData} in one dialect: sequences and enum types, tables in
@@ -239,7 +240,7 @@ public final class DdlCompiler {
         return fk.name() != null ? fk.name() : "fk_" + table.name() + "_" + String.join("_", fk.columns());
     }
 
-    private String constraintName(String name) {
+    private String constraintName(@Nullable String name) {
         return name == null ? "" : "CONSTRAINT " + dialect.quote(name) + " ";
     }
 

@@ -25,7 +25,7 @@ public final class ExpressionCompiler extends DmlRenderer {
         statement.accept(compiler);
         boolean readOnly = (statement instanceof Select || statement instanceof io.retort.sql.CompoundSelect)
                 && !compiler.mayWrite;
-        return compiler.placeholders.toCompiled(compiler.sql.toString(), readOnly, !compiler.sawCteOrDerived);
+        return compiler.placeholders().toCompiled(compiler.sql.toString(), readOnly, !compiler.sawCteOrDerived);
     }
 
     /**
@@ -49,7 +49,7 @@ public final class ExpressionCompiler extends DmlRenderer {
         statement.accept(compiler);
         boolean readOnly = (statement instanceof Select || statement instanceof io.retort.sql.CompoundSelect)
                 && !compiler.mayWrite;
-        return new Keyed(compiler.placeholders.toCompiled(compiler.sql.toString(), readOnly,
+        return new Keyed(compiler.placeholders().toCompiled(compiler.sql.toString(), readOnly,
                 !compiler.sawCteOrDerived), compiler.valueSources.toArray());
     }
 

@@ -90,6 +90,14 @@ abstract class ExpressionRenderer implements SqlVisitor {
         this.placeholders = render ? new CompiledStatement.Placeholders() : null;
     }
 
+    /** The placeholders rendered so far; only a rendering compiler has them. */
+    CompiledStatement.Placeholders placeholders() {
+        if (placeholders == null) {
+            throw new IllegalStateException("A compiler that only collects values renders no placeholders");
+        }
+        return placeholders;
+    }
+
     /** An identifier as the dialect quotes it; nothing while only values are collected (no SQL is rendered). */
     String quote(String identifier) {
         return render ? dialect.quote(identifier) : "";
@@ -169,7 +177,7 @@ abstract class ExpressionRenderer implements SqlVisitor {
             int base = sql.length();
             sql.append(text.sql());
             for (int i = 0; i < text.parameterNames().size(); i++) {
-                placeholders.add(text.parameterNames().get(i), base + text.placeholderOffsets().get(i));
+                placeholders().add(text.parameterNames().get(i), base + text.placeholderOffsets().get(i));
                 valueSources.add(new ExpressionCompiler.Named(text.parameterNames().get(i)));
             }
         } else {
@@ -184,9 +192,9 @@ abstract class ExpressionRenderer implements SqlVisitor {
     public void visitBind(BindParameter<?> bind) {
         if (render) {
             if (bind.name() != null) {
-                placeholders.add(bind.name(), sql.length());
+                placeholders().add(bind.name(), sql.length());
             } else {
-                placeholders.addUnnamed(nameHint, sql.length(), bind.isExpanding());
+                placeholders().addUnnamed(nameHint, sql.length(), bind.isExpanding());
             }
             sql.append('?');
             int source = walked == null ? -1 : walked.sourceOf(bind);

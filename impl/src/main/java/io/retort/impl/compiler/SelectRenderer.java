@@ -207,7 +207,12 @@ abstract class SelectRenderer extends FunctionRenderer {
             append(clause.substring(copied, at));
             boolean isLimit = clause.startsWith("{limit}", at);
             nameHint = isLimit ? "limit" : "offset";
-            (isLimit ? limit : offset).accept(this);
+            BindParameter<Integer> value = isLimit ? limit : offset;
+            if (value == null) {
+                throw new IllegalStateException(dialect.name() + "'s LIMIT/OFFSET clause " + clause + " has a place"
+                        + " for " + nameHint + ", which the statement does not have");
+            }
+            value.accept(this);
             copied = at + (isLimit ? "{limit}".length() : "{offset}".length());
         }
         append(clause.substring(copied));
@@ -230,6 +235,10 @@ abstract class SelectRenderer extends FunctionRenderer {
             nameHint = "offset";
             offset.accept(this);
             append(" ROWS");
+        }
+        BindParameter<Integer> limit = select.limitClause();
+        if (limit == null) {
+            throw new io.retort.exception.CompileException("FETCH FIRST ... WITH TIES needs a limit; add limit(n)");
         }
         append(" FETCH FIRST ");
         nameHint = "limit";
@@ -323,14 +332,15 @@ abstract class SelectRenderer extends FunctionRenderer {
         } else {
             limitOffset(select.limitClause(), select.offsetClause());
         }
-        if (select.forUpdateClause() != null) {
+        io.retort.sql.RowLock rowLock = select.rowLockClause();
+        if (rowLock != null) {
             mayWrite = true; // takes row locks
             if (!dialect.forUpdateWithGrouping() && (select.isDistinct() || !select.groupByClause().isEmpty())) {
                 throw new io.retort.exception.CompileException("FOR UPDATE with GROUP BY or DISTINCT is not"
                         + " supported by " + dialect.name() + ": grouped rows cannot be locked; lock the rows in a"
                         + " subquery instead");
             }
-            append(render ? dialect.rowLockClause(select.rowLockClause()) : "");
+            append(render ? dialect.rowLockClause(rowLock) : "");
         }
         if (!plain) {
             enclosing.pop();

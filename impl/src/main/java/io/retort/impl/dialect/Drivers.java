@@ -85,7 +85,8 @@ public final class Drivers {
      * @throws ConfigurationException for an unknown dialect or driver, or a driver missing from the class path
      */
     public static Resolved resolve(DatabaseUrl url, Map<String, String> connectArgs) {
-        if (url.isJdbc()) {
+        String givenJdbcUrl = url.jdbcUrl();
+        if (givenJdbcUrl != null) {
             return resolveJdbc(url, connectArgs);
         }
         Backend backend = BACKENDS.get(url.backendName());

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * that a result of scalars or arrays builds no {@link Row}. A {@code null} cursor means the statement returned no
  * rows: asking for rows is then an error.
  */
-class CursorResult<T> implements TypedResult<T> {
+class CursorResult<T extends @Nullable Object> implements TypedResult<T> {
     private final @Nullable RowCursor cursor;
     private final Function<@Nullable Object[], ? extends T> mapper;
 
@@ -146,7 +146,7 @@ class CursorResult<T> implements TypedResult<T> {
     }
 
     @Override
-    public <R> TypedResult<R> map(Function<? super T, ? extends R> next) {
+    public <R extends @Nullable Object> TypedResult<R> map(Function<? super T, ? extends R> next) {
         return new CursorResult<>(cursor, mapper.andThen(next));
     }
 

@@ -464,7 +464,7 @@ public final class DefaultEngine implements Engine {
      * transaction rollback-only.
      */
     @Override
-    public <T> T inTransaction(Function<Connection, T> work) {
+    public <T extends @Nullable Object> T inTransaction(Function<Connection, T> work) {
         try (DefaultConnection connection = (DefaultConnection) connect()) {
             T value;
             try {

@@ -102,9 +102,9 @@ final class DefaultResult extends CursorResult<Row> implements Result {
     }
 
     @Override
-    public <T> TypedResult<T> scalars(Class<T> type) {
+    public <T> TypedResult<@Nullable T> scalars(Class<T> type) {
         List<String> keys = keys();
-        return new CursorResult<T>(cursor(), values -> ValueConverter.convert(firstOf(values), type, keys.get(0)));
+        return new CursorResult<@Nullable T>(cursor(), values -> ValueConverter.convert(firstOf(values), type, keys.get(0)));
     }
 
     private @Nullable Object firstOf(@Nullable Object[] values) {

@@ -61,7 +61,7 @@ final class DefaultRow implements Row {
 
     @Override
     public List<@Nullable Object> values() {
-        return Collections.unmodifiableList(Arrays.asList(values));
+        return Collections.<@Nullable Object>unmodifiableList(Arrays.<@Nullable Object>asList(values));
     }
 
     @Override

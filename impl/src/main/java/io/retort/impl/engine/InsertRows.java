@@ -39,7 +39,7 @@ final class InsertRows {
         List<Assignment> assignments = bare.values(firstRow).rows().get(0);
         int size = assignments.size();
         String[] names = new String[size];
-        Supplier<?>[] defaults = new Supplier<?>[size];
+        @Nullable Supplier<?>[] defaults = new Supplier<?>[size];
         SqlType<?>[] types = new SqlType<?>[size];
         for (int i = 0; i < size; i++) {
             Assignment assignment = assignments.get(i);

@@ -274,6 +274,9 @@ final class JdbcInspector implements Inspector {
                 }
                 String name = group.getKey().contains("#") ? null : dialect.reflection().normalizeName(group.getKey());
                 short[] rule = rules.get(group.getKey());
+                if (rule == null) { // both maps are filled from the same rows
+                    throw new IllegalStateException("No ON DELETE/ON UPDATE rule was read for " + group.getKey());
+                }
                 keys.add(new ForeignKeyConstraint(name, columns, dialect.reflection().normalizeName(parts.get(0)[1]), referred,
                         dialect.reflection().reflectedAction(action(rule[0])), dialect.reflection().reflectedAction(action(rule[1]))));
             }
@@ -358,7 +361,12 @@ final class JdbcInspector implements Inspector {
                             dialect.reflection().normalizeName(rows.getString("COLUMN_NAME")));
                 }
             }
-            indexes.forEach((name, info) -> info.columns.addAll(columns.get(name).values()));
+            indexes.forEach((name, info) -> {
+                TreeMap<Integer, String> indexColumns = columns.get(name);
+                if (indexColumns != null) { // an index on expressions only names no column
+                    info.columns.addAll(indexColumns.values());
+                }
+            });
             return indexes;
         });
     }

@@ -65,7 +65,7 @@ final class RecordMapper<R> implements Function<Row, R> {
             positions = found;
             mappedKeys = row.keys();
         }
-        Object[] arguments = new Object[components.length];
+        @Nullable Object[] arguments = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             arguments[i] = row.get(positions[i], components[i].getType());
         }

@@ -55,7 +55,7 @@ final class SqlLog {
         }
     }
 
-    static void warn(String message, Throwable cause) {
+    static void warn(String message, @Nullable Throwable cause) {
         LOGGER.log(Level.WARNING, message, cause);
     }
 }

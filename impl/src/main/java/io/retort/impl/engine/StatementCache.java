@@ -50,6 +50,15 @@ final class StatementCache {
             this.valueSources = valueSources;
         }
 
+        /** Where each placeholder's value comes from; only an entry of the expression language has them. */
+        Object[] valueSources() {
+            Object[] sources = valueSources;
+            if (sources == null) {
+                throw new IllegalStateException("The cache entry of a text or DDL statement has no value sources");
+            }
+            return sources;
+        }
+
         /**
          * The columns of an earlier result with {@code count} columns, or null when there was none. Only for a
          * statement whose result columns the SQL text fixes (see {@code RowCursor}): the driver is then not asked

@@ -102,7 +102,7 @@ final class StatementExecutor {
         DefaultEngine.Compiled compiled = engine.compile(statement);
         CompiledStatement plan = compiled.statement();
         List<@Nullable Object> values;
-        SqlType<?>[] types;
+        @Nullable SqlType<?>[] types;
         SqlType<?>[] resultTypes = null;
         boolean labelsFixed = false;
         if (statement instanceof SqlNode) {
@@ -138,7 +138,7 @@ final class StatementExecutor {
         List<Map<String, @Nullable Object>> logged = List.of(new LazyNamedValues(plan, values));
         String sql = plan.sql();
         if (plan.hasExpanding()) {
-            SqlType<?>[] slotTypes = types;
+            @Nullable SqlType<?>[] slotTypes = types;
             CompiledStatement.Expanded expanded = plan.expand(values,
                     slot -> dialect.emptySetSubquery(slotTypes[slot]));
             sql = expanded.sql();
@@ -334,8 +334,8 @@ final class StatementExecutor {
 
 
     /** The SQL type of each placeholder where the statement declares one (text().bindTypes), else null. */
-    private static SqlType<?>[] parameterTypes(Executable statement, CompiledStatement plan) {
-        SqlType<?>[] types = new SqlType<?>[plan.parameterNames().size()];
+    private static @Nullable SqlType<?>[] parameterTypes(Executable statement, CompiledStatement plan) {
+        @Nullable SqlType<?>[] types = new SqlType<?>[plan.parameterNames().size()];
         if (statement instanceof TextClause) {
             Map<String, SqlType<?>> declared = ((TextClause) statement).parameterTypes();
             if (!declared.isEmpty()) {

@@ -37,6 +37,10 @@ final class ValueConverter {
     @SuppressWarnings("unchecked")
     static <T> @Nullable T convert(@Nullable Object value, Class<T> requested, String column) {
         Class<?> type = requested.isPrimitive() ? WRAPPERS.get(requested) : requested;
+        if (type == null) {
+            throw new InvalidArgumentException("Column '" + column + "' cannot be read as " + requested.getName()
+                    + "; ask for a class such as Object, String or Long");
+        }
         if (value == null) {
             if (requested.isPrimitive()) {
                 throw new InvalidArgumentException("Column '" + column + "' is NULL, which cannot be read as the "
@@ -232,7 +236,7 @@ final class ValueConverter {
         }
         if (value instanceof String) {
             String text = (String) value;
-            return text.length() > 10 ? toLocalDateTime(text).toLocalDate() : LocalDate.parse(text);
+            return text.length() > 10 ? parseLocalDateTime(text).toLocalDate() : LocalDate.parse(text);
         }
         return null;
     }
@@ -251,10 +255,14 @@ final class ValueConverter {
             return ((OffsetDateTime) value).toLocalDateTime();
         }
         if (value instanceof String) {
-            String text = ((String) value).replace(' ', 'T');
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text);
+            return parseLocalDateTime((String) value);
         }
         return null;
+    }
+
+    private static LocalDateTime parseLocalDateTime(String value) {
+        String text = value.replace(' ', 'T');
+        return text.length() == 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text);
     }
 
     private static @Nullable OffsetDateTime toOffsetDateTime(Object value) {

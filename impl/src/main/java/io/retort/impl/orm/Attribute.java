@@ -49,13 +49,24 @@ public record Attribute(String name, int index, Field field, Class<?> type, bool
     }
 
     /** The values of {@code attributes} in {@code instance} (a key, a foreign key), or null while one is null. */
-    public static @Nullable Object @Nullable [] values(Attribute[] attributes, Object instance) {
-        @Nullable Object[] values = new Object[attributes.length];
+    public static Object @Nullable [] values(Attribute[] attributes, Object instance) {
+        Object[] values = new Object[attributes.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = attributes[i].get(instance);
-            if (values[i] == null) {
+            Object value = attributes[i].get(instance);
+            if (value == null) {
                 return null;
             }
+            values[i] = value;
+        }
+        return values;
+    }
+
+    /** The key values of an object whose row is written (or is being deleted): it has them all. */
+    public static Object[] writtenValues(Attribute[] attributes, Object instance, EntityMapper<?> mapper) {
+        Object[] values = values(attributes, instance);
+        if (values == null) {
+            throw new IllegalStateException(mapper.describe(instance) + " has a written row but a key attribute"
+                    + " that is null");
         }
         return values;
     }

@@ -224,7 +224,12 @@ final class Cascades {
             }
             session.attachRelated(related);
         }
-        return InstanceState.of(related);
+        InstanceState state = InstanceState.of(related);
+        if (state == null) {
+            throw new IllegalStateException(Mappers.ofInstance(related).describe(related) + " has no ORM state: its"
+                    + " class was not enhanced (see README, \"Mapped classes are enhanced at build time\")");
+        }
+        return state;
     }
 
     /** A related object that lost its parent: deleted (or, if never flushed, dropped from the session). */
@@ -294,11 +299,9 @@ final class Cascades {
             return instance;
         }
         Object identity = mapper.identity(instance);
-        E target = identity == null ? null : session.get(mapper.entityClass(), identity);
-        boolean created = target == null;
-        if (created) {
-            target = mapper.newInstance();
-        }
+        E existing = identity == null ? null : session.get(mapper.entityClass(), identity);
+        boolean created = existing == null;
+        E target = existing != null ? existing : mapper.newInstance();
         merged.put(instance, target);
         Populate.populate(mapper, target, mapper.values(instance));
         InstanceState targetState = InstanceState.of(target);

@@ -480,10 +480,11 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         }
         Object[] values = new Object[key.length];
         for (int i = 0; i < key.length; i++) {
-            values[i] = key[i].get(instance);
-            if (values[i] == null) {
+            Object value = key[i].get(instance);
+            if (value == null) {
                 return null;
             }
+            values[i] = value;
         }
         return List.of(values);
     }
@@ -495,10 +496,11 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         }
         Object[] values = new Object[key.length];
         for (int i = 0; i < key.length; i++) {
-            values[i] = row[key[i].index()];
-            if (values[i] == null) {
+            Object value = row[key[i].index()];
+            if (value == null) {
                 return null;
             }
+            values[i] = value;
         }
         return List.of(values);
     }

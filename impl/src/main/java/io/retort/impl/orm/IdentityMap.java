@@ -201,6 +201,9 @@ public final class IdentityMap extends AbstractCollection<InstanceState> {
                     throw new NoSuchElementException();
                 }
                 InstanceState state = table[next];
+                if (state == null) { // advance() stops only at filled slots
+                    throw new IllegalStateException("The identity map's iterator stood on an empty slot");
+                }
                 next = advance(next + 1);
                 return state;
             }

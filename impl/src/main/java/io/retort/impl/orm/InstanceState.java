@@ -178,7 +178,7 @@ public final class InstanceState implements AttributeHooks {
      */
     public boolean @Nullable [] writtenWhileExpired;
 
-    InstanceState(EntityMapper<?> mapper, Object instance, Status status, DefaultSession session) {
+    InstanceState(EntityMapper<?> mapper, Object instance, Status status, @Nullable DefaultSession session) {
         this.mapper = mapper;
         this.instance = instance;
         this.status = status;

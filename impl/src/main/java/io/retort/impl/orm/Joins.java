@@ -17,7 +17,7 @@ final class Joins {
     static Select join(Select select, RelationshipMapper relationship, TableReference owner, TableReference target,
             boolean outer) {
         if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
-            TableReference secondary = relationship.secondary;
+            TableReference secondary = relationship.secondaryTable();
             Select joined = add(select, secondary, ownerToSecondary(relationship, owner, secondary), outer);
             return add(joined, target, secondaryToTarget(relationship, secondary, target), outer);
         }
@@ -37,7 +37,7 @@ final class Joins {
         for (int i = 0; i < ownerSide.length; i++) {
             on = and(on, column(target, targetSide[i].column()).eq(column(owner, ownerSide[i].column())));
         }
-        return on;
+        return joinCondition(on, relationship);
     }
 
     /** {@code secondary.owner_col = owner.key}. */
@@ -48,7 +48,7 @@ final class Joins {
             on = and(on, column(secondary, relationship.secondaryOwnerColumns.get(i))
                     .eq(column(owner, key[i].column())));
         }
-        return on;
+        return joinCondition(on, relationship);
     }
 
     /** {@code target.key = secondary.target_col}. */
@@ -60,7 +60,7 @@ final class Joins {
             on = and(on, column(target, key[i].column())
                     .eq(column(secondary, relationship.secondaryTargetColumns.get(i))));
         }
-        return on;
+        return joinCondition(on, relationship);
     }
 
     /** The column of that name in a table or alias. */
@@ -75,6 +75,13 @@ final class Joins {
             columns.add(column(table, attribute.column()));
         }
         return columns;
+    }
+
+    private static Predicate joinCondition(@Nullable Predicate on, RelationshipMapper relationship) {
+        if (on == null) {
+            throw new IllegalStateException(relationship + " has no key columns to join on");
+        }
+        return on;
     }
 
     private static Predicate and(@Nullable Predicate left, Predicate right) {

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the element type
  */
-final class ListResult<T> implements TypedResult<T> {
+final class ListResult<T extends @Nullable Object> implements TypedResult<T> {
     private final List<T> elements;
     private int position;
 
@@ -76,11 +76,10 @@ final class ListResult<T> implements TypedResult<T> {
     }
 
     @Override
-    public <R> TypedResult<R> map(Function<? super T, ? extends R> mapper) {
-        List<R> mapped = new ArrayList<>();
-        for (T element : remaining()) {
-            mapped.add(mapper.apply(element));
-        }
+    public <R extends @Nullable Object> TypedResult<R> map(Function<? super T, ? extends R> mapper) {
+        // A stream, not a loop: NullAway (0.14) reads Function<? super T, ...> as taking a non-null T.
+        List<R> mapped = remaining().stream().map(mapper)
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         return new ListResult<>(mapped);
     }
 

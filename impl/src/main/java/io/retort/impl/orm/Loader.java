@@ -167,9 +167,10 @@ public final class Loader {
             Object instance = objects.instance(i);
             InstanceState state = objects.state(i);
             Object current = relationship.get(instance);
-            boolean ours = current instanceof TrackedCollection
-                    && ((TrackedCollection) current).tracking().ownerState == state;
-            if (ours && (((TrackedCollection) current).tracking().isLoaded() || !objects.fresh(i))) {
+            TrackedCollection own = current instanceof TrackedCollection
+                    && ((TrackedCollection) current).tracking().ownerState == state ? (TrackedCollection) current : null;
+            boolean ours = own != null;
+            if (own != null && (own.tracking().isLoaded() || !objects.fresh(i))) {
                 continue;
             }
             CollectionTracking.Mode mode = loading == Loading.RAISE || loading == Loading.RAISE_ON_SQL
@@ -301,8 +302,8 @@ public final class Loader {
             if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
                 List<Column<?>> ownerColumns = relationship.secondaryOwnerColumns;
                 select = select.addColumns(ownerColumns.toArray(new Expression<?>[0]))
-                        .join(relationship.secondary, Joins.secondaryToTarget(relationship, relationship.secondary,
-                                target.table()))
+                        .join(relationship.secondaryTable(), Joins.secondaryToTarget(relationship,
+                                relationship.secondaryTable(), target.table()))
                         .where(inColumns(ownerColumns, page));
             } else {
                 List<Column<?>> fkColumns = new ArrayList<>();
@@ -361,11 +362,12 @@ public final class Loader {
         }
         Object[] values = new Object[attributes.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = committed != null ? committed[attributes[i].index()]
+            Object value = committed != null ? committed[attributes[i].index()]
                     : instance == null ? null : attributes[i].get(instance);
-            if (values[i] == null) {
+            if (value == null) {
                 return null;
             }
+            values[i] = value;
         }
         return List.of(values);
     }
@@ -381,14 +383,21 @@ public final class Loader {
     }
 
 
-    /** The identity in {@code length} columns of a row from {@code offset}: a value, or a list of values. */
-    public static Object identityAt(@Nullable Object[] row, int offset, int length) {
+    /**
+     * The identity in {@code length} columns of a row from {@code offset}: a value, or a list of values; null when a
+     * column is NULL (no object there).
+     */
+    public static @Nullable Object identityAt(@Nullable Object[] row, int offset, int length) {
         if (length == 1) {
             return row[offset];
         }
         Object[] values = new Object[length];
         for (int i = 0; i < length; i++) {
-            values[i] = row[offset + i];
+            Object value = row[offset + i];
+            if (value == null) {
+                return null;
+            }
+            values[i] = value;
         }
         return List.of(values);
     }
@@ -408,16 +417,18 @@ public final class Loader {
         if (columns.size() == 1) {
             return ((Column) columns.get(0)).in(identities);
         }
+        if (identities.isEmpty()) {
+            throw new IllegalArgumentException("No identities to select by " + columns);
+        }
         Predicate any = null;
         for (Object identity : identities) {
             List<?> values = (List<?>) identity;
-            Predicate one = null;
-            for (int i = 0; i < columns.size(); i++) {
-                Predicate part = ((Column) columns.get(i)).eq(values.get(i));
-                one = one == null ? part : one.and(part);
+            Predicate one = ((Column) columns.get(0)).eq(values.get(0));
+            for (int i = 1; i < columns.size(); i++) {
+                one = one.and(((Column) columns.get(i)).eq(values.get(i)));
             }
             any = any == null ? one : any.or(one);
         }
-        return any;
+        return java.util.Objects.requireNonNull(any);
     }
 }

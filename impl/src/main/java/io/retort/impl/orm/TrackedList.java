@@ -4,6 +4,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ORM's {@code List} for one-to-many and many-to-many fields: it loads on first access and keeps
@@ -16,7 +17,7 @@ final class TrackedList<E> extends AbstractList<E> implements TrackedCollection,
     private final List<Object> elements;
 
     TrackedList(Object owner, InstanceState ownerState, RelationshipMapper relationship, CollectionTracking.Mode mode,
-            LoadGroup group) {
+            @Nullable LoadGroup group) {
         this.elements = new ArrayList<>();
         this.tracking = new CollectionTracking(owner, ownerState, relationship, elements, mode, group);
     }

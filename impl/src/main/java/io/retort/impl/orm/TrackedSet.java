@@ -4,6 +4,7 @@ import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ORM's {@code Set} for one-to-many and many-to-many fields: it loads on first access and keeps
@@ -16,7 +17,7 @@ final class TrackedSet<E> extends AbstractSet<E> implements TrackedCollection {
     private final Set<Object> elements;
 
     TrackedSet(Object owner, InstanceState ownerState, RelationshipMapper relationship, CollectionTracking.Mode mode,
-            LoadGroup group) {
+            @Nullable LoadGroup group) {
         this.elements = new LinkedHashSet<>();
         this.tracking = new CollectionTracking(owner, ownerState, relationship, elements, mode, group);
     }
@@ -31,7 +32,7 @@ final class TrackedSet<E> extends AbstractSet<E> implements TrackedCollection {
         tracking.ensureLoaded();
         Iterator<Object> inner = elements.iterator();
         return new Iterator<>() {
-            private Object current;
+            private @Nullable Object current;
 
             @Override
             public boolean hasNext() {
@@ -47,8 +48,8 @@ final class TrackedSet<E> extends AbstractSet<E> implements TrackedCollection {
 
             @Override
             public void remove() {
-                inner.remove();
-                tracking.syncRemoved(current);
+                inner.remove(); // throws unless next() gave an element
+                tracking.syncRemoved(java.util.Objects.requireNonNull(current));
             }
         };
     }

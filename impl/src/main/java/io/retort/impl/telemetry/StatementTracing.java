@@ -77,6 +77,8 @@ final class StatementTracing {
         span.end();
     }
 
+    // The flush span's scope stays open until endFlush closes it (a try-with-resources would end it at once).
+    @SuppressWarnings("MustBeClosedChecker")
     void startFlush() {
         Span span = tracer.spanBuilder("retort.flush").setAttribute(Queries.SYSTEM, system).startSpan();
         flushes.get().push(new OpenFlush(span, span.makeCurrent()));

@@ -11,6 +11,7 @@ import io.retort.impl.engine.PoolEvents;
 import io.retort.impl.engine.TelemetryFactory;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes an engine's metrics ({@link StatementMetrics}, {@link PoolMetrics}) and traces ({@link StatementTracing}),
@@ -57,7 +58,7 @@ public final class Telemetry implements TelemetryFactory {
         return new Parts(new TelemetryListener(metrics, tracing), events);
     }
 
-    private static OpenTelemetry openTelemetry(Object given) {
+    private static OpenTelemetry openTelemetry(@Nullable Object given) {
         if (given == null) {
             if (GlobalOpenTelemetry.isSet()) {
                 return GlobalOpenTelemetry.get();

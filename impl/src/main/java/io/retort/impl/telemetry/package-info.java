@@ -3,4 +3,7 @@
  * loaded by name, and only when an engine switches metrics or tracing on, so that {@code opentelemetry-api} stays an
  * optional dependency. Not API.
  */
+@NullMarked
 package io.retort.impl.telemetry;
+
+import org.jspecify.annotations.NullMarked;

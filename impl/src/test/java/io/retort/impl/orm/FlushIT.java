@@ -214,7 +214,6 @@ class FlushIT {
     }
 
     @DatabaseTest
-    @SuppressWarnings("NullAway")
     void aFailedFlushTakesBackTheKeysItsEarlierInsertsHadAssigned(TestEngines engines) {
         StatementRecorder recorder = new StatementRecorder();
         Engine engine = engines.create(recorder.options());

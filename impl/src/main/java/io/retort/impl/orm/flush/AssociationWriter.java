@@ -51,7 +51,8 @@ final class AssociationWriter {
                         }
                         Table secondary = relationship.secondaryTable();
                         Object owner = state.object();
-                        List<Object> ownerKey = List.of(Attribute.values(relationship.owner.key(), owner));
+                        List<Object> ownerKey = List.of(Attribute.writtenValues(relationship.owner.key(), owner,
+                                relationship.owner));
                         if (state.markedForDeletion) {
                             ownersDeleted.computeIfAbsent(secondary, t -> new LinkedHashMap<>())
                                     .computeIfAbsent(relationship.secondaryOwnerColumns, c -> new ArrayList<>())
@@ -109,7 +110,7 @@ final class AssociationWriter {
             Object target) {
         Table table = relationship.secondaryTable();
         Object[] values = new Object[table.columns().size()];
-        @Nullable Object[] targetKey = Attribute.values(relationship.target.key(), target);
+        Object[] targetKey = Attribute.values(relationship.target.key(), target);
         if (targetKey == null) {
             throw new InvalidRequestException("Cannot write the association of " + relationship + " with "
                     + relationship.target.describe(target) + ": it has no primary key");

@@ -206,7 +206,7 @@ final class FlushOrder {
                 if (!fk.referredTable().equals(mapper.table().name())) {
                     continue;
                 }
-                Object[] values = new Object[fk.columns().size()];
+                @Nullable Object[] values = new Object[fk.columns().size()];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = mapper.attributeOfColumn(fk.columns().get(i)).get(instance);
                 }

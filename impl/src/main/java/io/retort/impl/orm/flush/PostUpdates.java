@@ -54,7 +54,7 @@ final class PostUpdates {
                         // The rows are written: a field that differs from its target's key was not written yet.
                         Object target = relationship.get(instance);
                         @Nullable Object[] key = target == null ? new Object[relationship.foreignKey.length]
-                                : Attribute.values(relationship.referenced, target);
+                                : Attribute.writtenValues(relationship.referenced, target, relationship.target);
                         boolean differs = false;
                         for (int i = 0; i < key.length; i++) {
                             differs |= !Values.same(relationship.foreignKey[i].get(instance), key[i]);
@@ -67,7 +67,7 @@ final class PostUpdates {
                         for (int i = 0; i < key.length; i++) {
                             row.put("set_" + relationship.foreignKey[i].column().name(), key[i]);
                         }
-                        @Nullable Object[] ownKey = Attribute.values(state.mapper.key(), instance);
+                        Object[] ownKey = Attribute.writtenValues(state.mapper.key(), instance, state.mapper);
                         for (int i = 0; i < state.mapper.key().length; i++) {
                             row.put("key_" + state.mapper.key()[i].column().name(), ownKey[i]);
                         }

@@ -321,6 +321,10 @@ public final class UnitOfWork implements FlushWork {
     /** Files a persistent object under its key again if the flush changed its primary key. */
     private static void rekey(IdentityMap identityMap, InstanceState state) {
         Object identity = state.mapper.identity(state.object());
+        if (identity == null) {
+            throw new IllegalStateException(state.mapper.describe(state.object()) + " has no complete primary key"
+                    + " after its flush");
+        }
         if (!identity.equals(state.identity)) {
             identityMap.remove(state);
             state.identity = identity;
