@@ -39,6 +39,24 @@ public interface Result extends TypedResult<Row> {
      */
     long[] rowCounts();
 
+    /**
+     * The primary key of the row a single-row {@code insert(table).values(...)} inserted, as a {@link Row} of the
+     * key columns in key order (SQLAlchemy's {@code CursorResult.inserted_primary_key}): values the statement gave,
+     * and values the database generated, read back with {@code RETURNING} where the database has it (the statement
+     * then ends in {@code RETURNING <key columns>}) and as JDBC generated keys elsewhere. A generated value is
+     * {@code null} when no row was inserted ({@code ON CONFLICT DO NOTHING}).
+     *
+     * <pre>{@code
+     * Row key = conn.execute(insert(users).values(Map.of("name", "ed"))).insertedPrimaryKey();
+     * int id = (Integer) key.get("id");
+     * }</pre>
+     *
+     * @throws io.retort.exception.InvalidRequestException for the result of another statement, an executemany, a
+     *         multi-row VALUES, an insert with {@code returning(...)} (read the key from its rows), or a table
+     *         without a primary key
+     */
+    Row insertedPrimaryKey();
+
     /** The first column of the first row, or {@code null}; the result is closed. */
     @Nullable Object scalar();
 

@@ -28,6 +28,14 @@ public final class Sql {
         return Select.of(java.util.List.copyOf(table.columnReferences()));
     }
 
+    /**
+     * A VALUES table named {@code name} for a FROM clause: add columns with {@link Values#column} and rows with
+     * {@link Values#data}; see {@link Values} for the SQL on each database.
+     */
+    public static Values values(String name) {
+        return Values.named(name);
+    }
+
     /** {@code INSERT INTO table}; give the values with {@link Insert#values}. */
     public static Insert insert(TableReference table) {
         return Insert.into(table);

@@ -219,6 +219,22 @@ public final class CacheKeyWalker implements SqlVisitor {
             }
             return;
         }
+        if (table instanceof io.retort.sql.Values) {
+            // Rows hold bound values: walked for the key's shape and the values, as any expression.
+            io.retort.sql.Values values = (io.retort.sql.Values) table;
+            token(io.retort.sql.Values.class);
+            token(values.name());
+            count(values.columnReferences().size());
+            for (ColumnReference<?> column : values.columnReferences()) {
+                token(column.name());
+                token(column.type());
+            }
+            count(values.rows().size());
+            for (List<io.retort.sql.Expression<?>> row : values.rows()) {
+                all(row);
+            }
+            return;
+        }
         // Another kind of table: its own equality decides (no values inside).
         token(table);
     }

@@ -23,6 +23,10 @@ abstract class SelectRenderer extends FunctionRenderer {
 
     @Override
     public void visitTable(TableReference table) {
+        if (table instanceof io.retort.sql.Values) {
+            values((io.retort.sql.Values) table);
+            return;
+        }
         if (table instanceof io.retort.sql.DerivedTable) {
             sawCteOrDerived = true;
             io.retort.sql.DerivedTable derived = (io.retort.sql.DerivedTable) table;
@@ -50,6 +54,42 @@ abstract class SelectRenderer extends FunctionRenderer {
             append(" AS ");
         }
         append(tableName(table));
+    }
+
+    /**
+     * A VALUES table: {@code (VALUES (?, ?), (?, ?)) AS v (a, b)} where the database names a derived table's columns,
+     * else the same rows as {@code (SELECT ? AS a, ? AS b UNION ALL SELECT ?, ?) AS v} (SQLite's VALUES columns are
+     * column1, column2, MariaDB's are named by the first row's values, and neither takes a column list).
+     */
+    private void values(io.retort.sql.Values values) {
+        List<io.retort.sql.DerivedColumn<?>> columns = values.columnReferences();
+        if (values.rows().isEmpty()) {
+            throw new io.retort.exception.CompileException("VALUES " + values.name() + " has no rows; give them with"
+                    + " data(List.of(List.of(...), ...))");
+        }
+        sawCteOrDerived = true;
+        boolean columnList = dialect.supportsValuesColumnList();
+        append(columnList ? "(VALUES " : "(");
+        for (int r = 0; r < values.rows().size(); r++) {
+            append(r == 0 ? "" : columnList ? ", " : " UNION ALL ").append(columnList ? "(" : "SELECT ");
+            List<io.retort.sql.Expression<?>> row = values.rows().get(r);
+            for (int i = 0; i < row.size(); i++) {
+                append(i == 0 ? "" : ", ");
+                row.get(i).accept(this);
+                if (!columnList && r == 0) {
+                    append(" AS ").append(quote(columns.get(i).name()));
+                }
+            }
+            append(columnList ? ")" : "");
+        }
+        append(") AS ").append(quote(values.name()));
+        if (columnList) {
+            append(" (");
+            for (int i = 0; i < columns.size(); i++) {
+                append(i == 0 ? "" : ", ").append(quote(columns.get(i).name()));
+            }
+            append(")");
+        }
     }
 
     /** {@code WITH [RECURSIVE] name(columns) AS (...), ...} for the CTEs the statement uses and no WITH declared. */

@@ -311,6 +311,14 @@ public abstract class Dialect {
         return "LOCALTIMESTAMP";
     }
 
+    /**
+     * Whether a VALUES table in FROM takes a column list, {@code (VALUES ...) AS v (a, b)}; without it a VALUES table
+     * is rendered as SELECT ... UNION ALL SELECT ....
+     */
+    public boolean supportsValuesColumnList() {
+        return false;
+    }
+
     /** Whether a FROM clause takes LATERAL subqueries. */
     public boolean supportsLateral() {
         return false;

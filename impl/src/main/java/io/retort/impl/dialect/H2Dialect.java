@@ -158,4 +158,10 @@ public class H2Dialect extends Dialect {
     public boolean supportsFetchWithTies() {
         return true;
     }
+
+    /** {@code (VALUES (...), (...)) AS v (a, b)} names the VALUES columns. */
+    @Override
+    public boolean supportsValuesColumnList() {
+        return true;
+    }
 }

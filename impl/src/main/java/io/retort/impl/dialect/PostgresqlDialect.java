@@ -147,4 +147,10 @@ public class PostgresqlDialect extends Dialect {
     public boolean supportsFetchWithTies() {
         return versionUnknownOrAtLeast(13, 0);
     }
+
+    /** {@code (VALUES (...), (...)) AS v (a, b)} names the VALUES columns. */
+    @Override
+    public boolean supportsValuesColumnList() {
+        return true;
+    }
 }

@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
 final class DefaultResult extends CursorResult<Row> implements Result {
     private final long rowCount;
     private final long[] rowCounts;
+    private @Nullable Row insertedPrimaryKey;
+    private String noPrimaryKey = "insertedPrimaryKey() applies to the result of a single-row"
+            + " insert(table).values(...); this result is of another statement";
 
     /** A result with rows. */
     DefaultResult(RowCursor cursor) {
@@ -30,6 +33,27 @@ final class DefaultResult extends CursorResult<Row> implements Result {
         super(null, rows(null));
         this.rowCount = rowCount;
         this.rowCounts = rowCounts;
+    }
+
+    /** This result with the inserted row's primary key, for {@link #insertedPrimaryKey()}. */
+    DefaultResult withInsertedPrimaryKey(Row key) {
+        this.insertedPrimaryKey = key;
+        return this;
+    }
+
+    /** This result with the reason {@link #insertedPrimaryKey()} gives for having no key. */
+    DefaultResult withoutPrimaryKey(String reason) {
+        this.noPrimaryKey = reason;
+        return this;
+    }
+
+    @Override
+    public Row insertedPrimaryKey() {
+        Row key = insertedPrimaryKey;
+        if (key == null) {
+            throw new io.retort.exception.InvalidRequestException(noPrimaryKey);
+        }
+        return key;
     }
 
     @Override

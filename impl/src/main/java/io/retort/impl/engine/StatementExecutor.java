@@ -75,6 +75,11 @@ final class StatementExecutor {
     }
 
 
+    /** As SQLAlchemy's error for {@code inserted_primary_key} after an executemany. */
+    private static final String EXECUTEMANY_KEY = "insertedPrimaryKey() applies to a single-row insert; this was"
+            + " an executemany of several parameter sets: use insert(table).returning(<key columns>) to read each"
+            + " row's key";
+
     /** Runs a statement once; a positive fetch size streams its rows in batches of that size. */
     Result execute(Executable statement, Map<String, ? extends @Nullable Object> parameters, int fetchSize) {
         Objects.requireNonNull(statement, "statement");
@@ -82,6 +87,18 @@ final class StatementExecutor {
             // insert(table) with one parameter map inserts that row, as the list form inserts one row per map.
             return execute(((Insert) statement).values(parameters), Map.of(), fetchSize);
         }
+        if (statement instanceof Insert) {
+            return InsertedKeys.execute(this, dialect, (Insert) statement, parameters, fetchSize);
+        }
+        return executeOnce(statement, parameters, fetchSize, null);
+    }
+
+    /**
+     * Runs a statement once; with {@code keyColumns}, an INSERT whose generated values of those columns come back as
+     * the driver's generated keys, in {@link DefaultResult#insertedPrimaryKey()}.
+     */
+    DefaultResult executeOnce(Executable statement, Map<String, ? extends @Nullable Object> parameters, int fetchSize,
+            String @Nullable [] keyColumns) {
         DefaultEngine.Compiled compiled = engine.compile(statement);
         CompiledStatement plan = compiled.statement();
         List<@Nullable Object> values;
@@ -140,8 +157,10 @@ final class StatementExecutor {
         fireBefore(event);
         long start = System.nanoTime();
         try {
-            // A statement whose fetch size is set is not kept: the next execution would stream too.
-            prepared = fetchSize > 0 ? connection.jdbc().prepareStatement(sql) : connection.prepareStatement(sql);
+            // A statement whose fetch size is set is not kept: the next execution would stream too. Nor is one
+            // asked for generated keys (its SQL differs on PostgreSQL).
+            prepared = keyColumns != null ? connection.jdbc().prepareStatement(sql, keyColumns)
+                    : fetchSize > 0 ? connection.jdbc().prepareStatement(sql) : connection.prepareStatement(sql);
             applyTimeout(prepared);
             if (fetchSize > 0) {
                 prepared.setFetchSize(fetchSize);
@@ -160,12 +179,20 @@ final class StatementExecutor {
             }
             long count = prepared.getLargeUpdateCount();
             rowCount = count;
-            if (fetchSize > 0) {
+            DefaultResult result = new DefaultResult(count);
+            if (keyColumns != null) {
+                try (java.sql.ResultSet keys = prepared.getGeneratedKeys()) {
+                    result.withInsertedPrimaryKey(new DefaultRow(new Columns(List.of(keyColumns)),
+                            InsertedKeys.read(keys, InsertedKeys.types((io.retort.schema.Table)
+                                    ((Insert) statement).table(), keyColumns), dialect, sql)));
+                }
+            }
+            if (fetchSize > 0 || keyColumns != null) {
                 prepared.close();
             } else {
                 connection.releaseStatement(sql, prepared);
             }
-            return new DefaultResult(count);
+            return result;
         } catch (SQLException e) {
             failure = e;
             closeQuietly(prepared);
@@ -183,11 +210,12 @@ final class StatementExecutor {
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(parameterSets, "parameterSets");
         if (parameterSets.isEmpty()) {
-            return new DefaultResult(0, new long[0]);
+            return new DefaultResult(0, new long[0]).withoutPrimaryKey(EXECUTEMANY_KEY);
         }
         if (statement instanceof Insert && !((Insert) statement).hasValues()
                 && !((Insert) statement).returningClause().isEmpty()) {
-            return insertMany.execute((Insert) statement, parameterSets);
+            return ((DefaultResult) insertMany.execute((Insert) statement, parameterSets))
+                    .withoutPrimaryKey(EXECUTEMANY_KEY);
         }
         DefaultEngine.Compiled compiled;
         CompiledStatement plan;
@@ -280,7 +308,7 @@ final class StatementExecutor {
             }
             rowCount = total;
             connection.releaseStatement(plan.sql(), prepared);
-            return new DefaultResult(total, counts);
+            return new DefaultResult(total, counts).withoutPrimaryKey(EXECUTEMANY_KEY);
         } catch (SQLException e) {
             failure = e;
             closeQuietly(prepared);

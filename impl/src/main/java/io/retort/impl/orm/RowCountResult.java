@@ -41,6 +41,12 @@ final class RowCountResult implements Result {
     }
 
     @Override
+    public Row insertedPrimaryKey() {
+        throw new io.retort.exception.InvalidRequestException("insertedPrimaryKey() applies to the result of a"
+                + " single-row insert(table).values(...); this result is of an ORM UPDATE or DELETE");
+    }
+
+    @Override
     public @Nullable Object scalar() {
         return null;
     }

@@ -33,6 +33,7 @@ class ConformanceTest {
         all.addAll(DialectMoreCases.all());
         all.addAll(FunctionAndDmlCases.all());
         all.addAll(CteMoreCases.all());
+        all.addAll(ValuesCases.all());
         return all;
     }
 

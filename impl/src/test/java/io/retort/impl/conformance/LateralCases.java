@@ -14,7 +14,7 @@ import java.util.List;
 /** Cases of test/sql/test_lateral.py (people and books). */
 final class LateralCases {
     private static final String F = "test/sql/test_lateral.py::LateralTest::";
-    private static final Table PEOPLE = ConformanceTables.METADATA.table("people",
+    static final Table PEOPLE = ConformanceTables.METADATA.table("people",
             column("people_id", INTEGER).primaryKey(), column("age", INTEGER), column("name", string(30)));
     private static final Table BOOKS = ConformanceTables.METADATA.table("books",
             column("book_id", INTEGER).primaryKey(), column("book_owner_id", INTEGER));

@@ -157,4 +157,29 @@ class ConstructsIT {
                     .containsExactly(10, 31, 21, 21);
         });
     }
+
+    /**
+     * test_values.py test_with_join_named / test_bound_parameters: a VALUES table joined to a table, its columns
+     * typed as declared; PostgreSQL and H2 name the columns in a column list, SQLite and MariaDB get SELECT ...
+     * UNION ALL.
+     */
+    @DatabaseTest
+    void valuesTable(Engine engine, TestDatabase database) {
+        io.retort.sql.Values bonus = io.retort.sql.Sql.values("bonus").column("score_id", INTEGER)
+                .column("label", string(10)).data(List.of(List.of(2, "x"), List.of(3, "y's"), List.of(9, "z")));
+        var statement = select(SCORES.c("name"), bonus.c("label"), SCORES.c("points").plus(bonus.c("score_id")))
+                .join(bonus, bonus.c("score_id").eq(SCORES.c("id"))).orderBy(SCORES.c("id"));
+        String from = database == TestDatabase.POSTGRESQL || database == TestDatabase.H2
+                ? "(VALUES (?, ?), (?, ?), (?, ?)) AS bonus (score_id, label)"
+                : "(SELECT ? AS score_id, ? AS label UNION ALL SELECT ?, ? UNION ALL SELECT ?, ?) AS bonus";
+        assertSql(statement, database, "SELECT c_score.name, bonus.label, (c_score.points + bonus.score_id) FROM"
+                + " c_score JOIN " + from + " ON bonus.score_id = c_score.id ORDER BY c_score.id");
+        withScores(engine, conn -> {
+            assertThat(conn.execute(statement).all()).extracting(r -> List.of(r.get(0), r.get(1),
+                    ((Number) r.get(2)).intValue())).containsExactly(List.of("b", "x", 32), List.of("c", "y's", 23));
+            // Alone in FROM, with a WHERE on its column: the rows as given, in order.
+            assertThat(conn.execute(select(bonus.c("label")).where(bonus.c("score_id").gt(2))
+                    .orderBy(bonus.c("score_id"))).scalars().all()).containsExactly("y's", "z");
+        });
+    }
 }
