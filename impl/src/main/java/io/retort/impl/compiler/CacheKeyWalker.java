@@ -1,11 +1,9 @@
 package io.retort.impl.compiler;
 
-import io.retort.sql.Assignment;
 import io.retort.sql.BindParameter;
 import io.retort.sql.ColumnReference;
 import io.retort.sql.CommonTableExpression;
 import io.retort.sql.DerivedTable;
-import io.retort.sql.FromClause;
 import io.retort.sql.OrderBy;
 import io.retort.sql.Select;
 import io.retort.sql.SqlNode;
@@ -59,7 +57,7 @@ public final class CacheKeyWalker implements SqlVisitor {
         return new CacheKey(java.util.Arrays.copyOf(tokens, size), hash);
     }
 
-    private void token(@Nullable Object token) {
+    void token(@Nullable Object token) {
         if (size == tokens.length) {
             tokens = java.util.Arrays.copyOf(tokens, size * 2);
         }
@@ -67,11 +65,11 @@ public final class CacheKeyWalker implements SqlVisitor {
         hash = 31 * hash + (token == null ? 0 : token.hashCode());
     }
 
-    private void count(int n) {
+    void count(int n) {
         token(Integer.valueOf(n));
     }
 
-    private void node(@Nullable SqlNode node) {
+    void node(@Nullable SqlNode node) {
         if (node == null) {
             token(null);
         } else {
@@ -79,7 +77,7 @@ public final class CacheKeyWalker implements SqlVisitor {
         }
     }
 
-    private void all(List<? extends SqlNode> nodes) {
+    void all(List<? extends SqlNode> nodes) {
         count(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
             nodes.get(i).accept(this);
@@ -182,7 +180,7 @@ public final class CacheKeyWalker implements SqlVisitor {
     }
 
     /** A table named by a column or a FROM clause. */
-    private void table(TableReference table) {
+    void table(TableReference table) {
         if (table instanceof io.retort.schema.Table) {
             token(table);
             return;
@@ -239,7 +237,7 @@ public final class CacheKeyWalker implements SqlVisitor {
         token(table);
     }
 
-    private void statement(SqlNode body) {
+    void statement(SqlNode body) {
         token(body.getClass());
         body.accept(this);
     }
@@ -434,118 +432,27 @@ public final class CacheKeyWalker implements SqlVisitor {
 
     @Override
     public void visitSelect(Select select) {
-        token(Select.class);
-        token(select.isDistinct() ? Boolean.TRUE : Boolean.FALSE);
-        token(select.isWithTies() ? Boolean.TRUE : Boolean.FALSE);
-        token(select.prefixes());
-        all(select.distinctOnClause());
-        all(select.columns());
-        List<FromClause> froms = select.explicitFroms();
-        count(froms.size());
-        for (FromClause from : froms) {
-            from.accept(this);
-        }
-        node(select.whereClause());
-        all(select.groupByClause());
-        node(select.havingClause());
-        all(select.orderByClause());
-        node(select.limitClause());
-        node(select.offsetClause());
-        io.retort.sql.RowLock lock = select.rowLockClause();
-        if (lock == null) {
-            token(null);
-        } else {
-            token(lock.strength());
-            token(lock.waitMode());
-            tables(lock.of());
-        }
-        tables(select.correlateClause());
-        tables(select.correlateExceptClause());
-    }
-
-    private void tables(@Nullable List<TableReference> tables) {
-        if (tables == null) {
-            token(null);
-            return;
-        }
-        count(tables.size());
-        for (TableReference table : tables) {
-            table(table);
-        }
+        StatementKeys.select(this, select);
     }
 
     @Override
     public void visitCompoundSelect(io.retort.sql.CompoundSelect compound) {
-        token(io.retort.sql.CompoundSelect.class);
-        token(compound.kind());
-        count(compound.selects().size());
-        for (Select select : compound.selects()) {
-            visitSelect(select);
-        }
-        all(compound.orderByClause());
-        node(compound.limitClause());
-        node(compound.offsetClause());
-    }
-
-    private void assignments(List<Assignment> assignments) {
-        count(assignments.size());
-        for (Assignment assignment : assignments) {
-            node(assignment.column());
-            node(assignment.value());
-        }
+        StatementKeys.compoundSelect(this, compound);
     }
 
     @Override
     public void visitInsert(io.retort.sql.Insert insert) {
-        token(io.retort.sql.Insert.class);
-        token(insert.prefixes());
-        table(insert.table());
-        token(insert.hasValues() ? Boolean.TRUE : Boolean.FALSE);
-        count(insert.rows().size());
-        for (List<Assignment> row : insert.rows()) {
-            assignments(row);
-        }
-        SqlNode query = insert.fromQuery();
-        if (query == null) {
-            token(null);
-        } else {
-            statement(query);
-            count(insert.selectColumns().size());
-            insert.selectColumns().forEach(this::token);
-        }
-        io.retort.sql.OnConflict onConflict = insert.onConflict();
-        if (onConflict == null) {
-            token(null);
-        } else {
-            io.retort.sql.ConflictTarget target = onConflict.target();
-            token(io.retort.sql.OnConflict.class);
-            token(onConflict.doNothing() ? Boolean.TRUE : Boolean.FALSE);
-            count(target.columns().size());
-            target.columns().forEach(this::token);
-            token(target.constraint());
-            node(target.where());
-            assignments(onConflict.set());
-        }
-        all(insert.returningClause());
+        StatementKeys.insert(this, insert);
     }
 
     @Override
     public void visitUpdate(io.retort.sql.Update update) {
-        token(io.retort.sql.Update.class);
-        token(update.prefixes());
-        table(update.table());
-        assignments(update.assignments());
-        node(update.whereClause());
-        all(update.returningClause());
+        StatementKeys.update(this, update);
     }
 
     @Override
     public void visitDelete(io.retort.sql.Delete delete) {
-        token(io.retort.sql.Delete.class);
-        token(delete.prefixes());
-        table(delete.table());
-        node(delete.whereClause());
-        all(delete.returningClause());
+        StatementKeys.delete(this, delete);
     }
 
     @Override

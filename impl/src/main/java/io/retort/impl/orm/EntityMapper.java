@@ -9,8 +9,6 @@ import io.retort.orm.Mapped;
 import io.retort.orm.Orm;
 import io.retort.schema.Column;
 import io.retort.schema.Table;
-import io.retort.sql.Expression;
-import io.retort.sql.Predicate;
 import io.retort.sql.Sql;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
@@ -524,24 +522,10 @@ public final class EntityMapper<E> implements EntityMapping<E> {
             for (Attribute attribute : key) {
                 columns.add(attribute.column());
             }
-            select = Orm.select(type).where(parameterCriteria(columns, "pk_"));
+            select = Orm.select(type).where(KeyCriteria.byName(columns, "pk_"));
             byIdentity = select;
         }
         return select;
-    }
-
-    /**
-     * {@code a = :<prefix>a AND b = :<prefix>b ...}: criteria whose values a statement is given by name at execution
-     * (one per row of a batch, or per lookup).
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public static Predicate parameterCriteria(List<Column<?>> columns, String prefix) {
-        Predicate criteria = null;
-        for (Column column : columns) {
-            Predicate one = column.eq((Expression<?>) Sql.bindParam(prefix + column.name(), column.type()));
-            criteria = criteria == null ? one : criteria.and(one);
-        }
-        return Objects.requireNonNull(criteria, "no columns");
     }
 
     /** A new, empty instance. */

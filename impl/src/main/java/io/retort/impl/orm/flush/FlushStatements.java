@@ -183,7 +183,7 @@ final class FlushStatements {
 
     /** {@code a = :key_a AND b = :key_b ...}: the WHERE clause of a batch whose rows give the key values by name. */
     static Predicate keyParameters(List<Column<?>> columns) {
-        return EntityMapper.parameterCriteria(columns, "key_");
+        return io.retort.impl.orm.KeyCriteria.byName(columns, "key_");
     }
 
     /** The columns of attributes. */
