@@ -36,8 +36,8 @@ class DevModeIT {
     @Test
     void anEntityEditedInDevModeIsEnhancedAndServed() throws Exception {
         copyExample();
-        String maven = System.getProperty("retort.it.dev-mode.maven");
-        assertThat(maven).as("retort.it.dev-mode.maven (set by integration-tests' pom)").isNotBlank();
+        String maven = System.getProperty("it.dev-mode.maven");
+        assertThat(maven).as("it.dev-mode.maven (set by integration-tests' pom)").isNotBlank();
         List<String> command = List.of("bash", Path.of(maven, "bin", "mvn").toString(), "-B",
                 "-f", REACTOR.resolve("pom.xml").toString(), "-pl", "app", "-am", "compile",
                 "io.quarkus:quarkus-maven-plugin:3.33.2:dev", "-Ddebug=false", "-Dquarkus.console.enabled=false");
