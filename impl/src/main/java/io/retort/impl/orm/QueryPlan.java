@@ -119,6 +119,14 @@ final class QueryPlan {
                 continue;
             }
             EntityMapper<?> mapper = mappers.apply(type);
+            if (mapper.hierarchy() != null) {
+                // Its row spans its subclasses' tables and columns, which an element of a multi-element select
+                // does not read: loading it here would fill the objects from the wrong columns.
+                throw new InvalidRequestException(type.getSimpleName() + " is part of an inheritance hierarchy,"
+                        + " which a select of several elements cannot load yet: query it alone with"
+                        + " session.scalars(Orm.select(" + type.getSimpleName() + ".class)), or select its columns"
+                        + " (attributes) instead of the entity");
+            }
             List<LoadOption> options = new ArrayList<>();
             for (LoadOption option : select.loadOptions()) {
                 if (option.path().get(0).relationship().entityClass().isAssignableFrom(type)) {
