@@ -51,4 +51,18 @@ public @interface Column {
      * field null gets the database's value, read back after the INSERT.
      */
     String serverDefault() default "";
+
+    /**
+     * Deferred by the mapping, as SQLAlchemy's {@code mapped_column(deferred=True)}: queries leave the column out and
+     * its field loads (one SELECT by primary key) when first read, unless a query asks for it with
+     * {@link Load#undefer}. Not allowed on a primary key, version or foreign key column.
+     */
+    boolean deferred() default false;
+
+    /**
+     * Deferred in a named group, as SQLAlchemy's {@code deferred(..., group="name")}: the first read of one field of
+     * the group loads every unloaded field of the group with one SELECT; {@link Load#undeferGroup} loads them with the
+     * query. Implies {@link #deferred()}.
+     */
+    String deferGroup() default "";
 }

@@ -96,10 +96,10 @@ public final class EntitySelect<E> {
     public EntitySelect<E> options(LoadOption... loaders) {
         java.util.List<LoadOption> more = new java.util.ArrayList<>(options);
         for (LoadOption option : loaders) {
-            RelationshipAttribute<?, ?> first = option.path().get(0).relationship();
-            if (!first.entityClass().isAssignableFrom(entity)) {
+            Class<?> first = option.entityClass();
+            if (!first.isAssignableFrom(entity)) {
                 throw new io.retort.exception.InvalidArgumentException("Loader option " + option + " starts at "
-                        + first.entityClass().getSimpleName() + ", but this query selects " + entity.getSimpleName());
+                        + first.getSimpleName() + ", but this query selects " + entity.getSimpleName());
             }
             more.add(option);
         }

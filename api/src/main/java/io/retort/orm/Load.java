@@ -63,6 +63,36 @@ public final class Load {
         return LoadOption.of(new LoadOption.Step(relationship, Loading.JOINED, false, true, alias));
     }
 
+    /**
+     * Load the queried objects with only these columns and their key, as SQLAlchemy's {@code load_only}: the other
+     * columns are deferred, left out of the SELECT and loaded (one SELECT by primary key) when first read.
+     *
+     * <pre>{@code
+     * session.scalars(select(User.class).options(loadOnly(User_.name)))   // SELECT users.id, users.name FROM users
+     * }</pre>
+     */
+    public static LoadOption loadOnly(ColumnAttribute<?, ?>... attributes) {
+        return LoadOption.ofColumns(LoadOption.ColumnLoading.LOAD_ONLY, attributes);
+    }
+
+    /**
+     * Leave these columns out of the query, as SQLAlchemy's {@code defer}: each loads (one SELECT by primary key) when
+     * first read; {@code defer(User_.bio).raiseOnLoad()} makes that read an error instead.
+     */
+    public static LoadOption defer(ColumnAttribute<?, ?>... attributes) {
+        return LoadOption.ofColumns(LoadOption.ColumnLoading.DEFER, attributes);
+    }
+
+    /** Load with the query columns whose mapping defers them ({@code @Column(deferred = true)}). */
+    public static LoadOption undefer(ColumnAttribute<?, ?>... attributes) {
+        return LoadOption.ofColumns(LoadOption.ColumnLoading.UNDEFER, attributes);
+    }
+
+    /** Load with the query the columns of {@code entityClass} whose mapping defers them in {@code group}. */
+    public static LoadOption undeferGroup(Class<?> entityClass, String group) {
+        return LoadOption.ofGroup(entityClass, group);
+    }
+
     /** Leave a relationship unloaded: an empty collection, a null reference. */
     public static LoadOption noLoad(RelationshipAttribute<?, ?> relationship) {
         return LoadOption.of(relationship, Loading.NOLOAD);

@@ -325,7 +325,7 @@ public final class OrmSelect {
     public OrmSelect options(LoadOption... loaders) {
         List<LoadOption> more = new ArrayList<>(parts.loadOptions);
         for (LoadOption option : loaders) {
-            Class<?> start = option.path().get(0).relationship().entityClass();
+            Class<?> start = option.entityClass();
             if (parts.elements.stream().noneMatch(e -> e.entityClass() != null
                     && start.isAssignableFrom(e.entityClass()))) {
                 throw new InvalidArgumentException("Loader option " + option + " starts at " + start.getSimpleName()

@@ -105,6 +105,18 @@ public final class Select implements Executable, SqlNode {
         return with(all, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
+    /**
+     * The same statement selecting only these expressions, as SQLAlchemy's {@code with_only_columns}; the explicit
+     * FROM clause stays, the tables only the replaced columns named leave it.
+     */
+    public Select withOnlyColumns(List<? extends Expression<?>> replacement) {
+        if (replacement.isEmpty()) {
+            throw new InvalidArgumentException("withOnlyColumns() needs at least one column, expression or table");
+        }
+        return with(List.copyOf(replacement), from, where, orderBy, limit, offset, distinct, groupBy, having,
+                forUpdate);
+    }
+
     /** Adds tables (or joins) to the FROM clause explicitly. */
     public Select from(FromClause... tables) {
         List<FromClause> more = new ArrayList<>(from);

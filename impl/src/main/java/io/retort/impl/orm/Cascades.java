@@ -303,10 +303,14 @@ final class Cascades {
         boolean created = existing == null;
         E target = existing != null ? existing : mapper.newInstance();
         merged.put(instance, target);
-        Populate.populate(mapper, target, mapper.values(instance));
+        // A deferred column the given object never loaded has nothing to copy (SQLAlchemy's merge skips it too).
+        Deferral unloaded = own == null || own.unloadedColumns == null ? Deferral.NONE
+                : Deferral.skipping((java.util.BitSet) own.unloadedColumns.clone());
+        Populate.populate(mapper, target, mapper.values(instance), unloaded);
         InstanceState targetState = InstanceState.of(target);
         if (targetState != null) {
             targetState.markModified();
+            DeferredColumns.copiedInto(targetState, unloaded);
         }
         if (mapper.hasRelationships()) {
             for (RelationshipMapper relationship : mapper.relationships()) {

@@ -178,6 +178,16 @@ public final class InstanceState implements AttributeHooks {
      */
     public boolean @Nullable [] writtenWhileExpired;
 
+    /**
+     * Attribute indexes of deferred columns the query left out and nothing loaded since: their fields hold nothing
+     * meaningful, a read loads them ({@link DeferredColumns}), a flush neither compares nor writes them. Null for none.
+     */
+    public java.util.@Nullable BitSet unloadedColumns;
+    /** Among {@link #unloadedColumns}, those whose read raises (SQLAlchemy's {@code raiseload=True}). */
+    java.util.@Nullable BitSet raiseColumns;
+    /** Attribute indexes of deferred columns the application wrote without loading them: the next flush writes them. */
+    public java.util.@Nullable BitSet writtenUnloaded;
+
     InstanceState(EntityMapper<?> mapper, Object instance, Status status, @Nullable DefaultSession session) {
         this.mapper = mapper;
         this.instance = instance;
@@ -281,6 +291,10 @@ public final class InstanceState implements AttributeHooks {
                 loadReference(instance, index, reference, (Unloaded) references[reference.index]);
             }
         }
+        java.util.BitSet unloaded = unloadedColumns;
+        if (unloaded != null && !unloaded.isEmpty()) {
+            DeferredColumns.beforeRead(this, instance, index);
+        }
     }
 
     private void loadExpired(Object instance, int index) {
@@ -350,7 +364,7 @@ public final class InstanceState implements AttributeHooks {
     }
 
     /** {@code User with identity 1}, without reading the object's fields. */
-    private String describe() {
+    String describe() {
         return mapper.entityClass().getSimpleName() + (identity != null ? " with identity " + identity : "");
     }
 
@@ -367,6 +381,10 @@ public final class InstanceState implements AttributeHooks {
                     + " reads them, or load the ones to change without yieldPer");
         }
         markModified();
+        java.util.BitSet unloaded = unloadedColumns;
+        if (unloaded != null && !unloaded.isEmpty()) {
+            DeferredColumns.beforeWrite(this, index);
+        }
         if (expired) {
             boolean[] written = writtenWhileExpired;
             if (written == null) {

@@ -18,6 +18,8 @@ final class LoadPlan {
     private final @Nullable Loading loading;
     private final LoadOption.@Nullable Step step;
     private final Map<RelationshipMapper, LoadPlan> children = new LinkedHashMap<>();
+    /** The column options of this node's objects, in the order given. */
+    private final List<LoadOption.Columns> columns = new java.util.ArrayList<>();
 
     private LoadPlan(@Nullable Loading loading, LoadOption.@Nullable Step step) {
         this.loading = loading;
@@ -49,13 +51,27 @@ final class LoadPlan {
                         ? existing : new LoadPlan(loading, step);
                 if (existing != null && existing != child) {
                     child.children.putAll(existing.children);
+                    child.columns.addAll(existing.columns);
                 }
                 node.children.put(relationship, child);
                 node = child;
                 mapper = relationship.target;
             }
+            LoadOption.Columns own = option.columns();
+            if (own != null) {
+                if (!own.entityClass().isAssignableFrom(mapper.entityClass())) {
+                    throw new InvalidArgumentException("Loader option " + option + " names columns of "
+                            + own.entityClass().getSimpleName() + ", not of " + mapper.entityClass().getSimpleName());
+                }
+                node.columns.add(own);
+            }
         }
         return plan;
+    }
+
+    /** The column options ({@code loadOnly}, {@code defer}, ...) of this node's objects. */
+    List<LoadOption.Columns> columnOptions() {
+        return columns;
     }
 
     /** How a relationship loads under this node: the option's strategy, or the relationship's default. */

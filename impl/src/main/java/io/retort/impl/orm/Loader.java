@@ -295,9 +295,11 @@ public final class Loader {
                 keys.add(key);
             }
         }
+        Deferral deferral = Deferral.of(target, next);
         for (int from = 0; from < keys.size(); from += IN_BATCH) {
             List<Object> page = keys.subList(from, Math.min(keys.size(), from + IN_BATCH));
-            Select select = target.select();
+            Select select = deferral.isEmpty() ? target.select() : Sql.select(QueryPlan.kept(Joins.columns(target,
+                    target.table()), deferral).toArray(new Expression<?>[0]));
             Attribute[] ownerKey = relationship.owner.key();
             if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
                 List<Column<?>> ownerColumns = relationship.secondaryOwnerColumns;
@@ -316,8 +318,9 @@ public final class Loader {
             int width = target.rowWidth();
             Result result = session.currentConnection().execute(select);
             LoadedObjects loaded = new LoadedObjects(target, true);
-            for (@Nullable Object[] row : result.arrays()) {
-                InstanceState child = session.objects().loadRow(target, row, 0, loaded);
+            for (@Nullable Object[] selected : result.arrays()) {
+                @Nullable Object[] row = deferral.isEmpty() ? selected : expand(selected, deferral, width);
+                InstanceState child = session.objects().loadRow(target, row, 0, loaded, deferral);
                 Object ownerIdentity;
                 if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
                     ownerIdentity = identityAt(row, width, ownerKey.length);
@@ -350,6 +353,17 @@ public final class Loader {
                 owner.referenceLoaded(relationship.index, value);
             }
         }
+    }
+
+    /** A row that left out deferred columns, spread to the class's full width (null where not selected). */
+    private static @Nullable Object[] expand(@Nullable Object[] selected, Deferral deferral, int width) {
+        int omitted = deferral.deferred.cardinality();
+        @Nullable Object[] row = new Object[selected.length + omitted];
+        int column = 0;
+        for (int i = 0; i < row.length; i++) {
+            row[i] = i < width && deferral.deferred.get(i) ? null : selected[column++];
+        }
+        return row;
     }
 
     /** The values of key attributes as last loaded or flushed: a value, or a list for several; null if any is null. */

@@ -322,6 +322,12 @@ final class OrmDml {
         List<Match> matches = new ArrayList<>();
         for (InstanceState state : session.objects().heldOf(mapper)) {
             Object instance = state.instance;
+            if (!state.expired && instance != null && state.unloadedColumns != null
+                    && !state.unloadedColumns.isEmpty()) {
+                // The criteria read the fields: deferred ones must hold the row's values, not nothing (one SELECT
+                // per such object; SYNCHRONIZE.FETCH avoids it).
+                DeferredColumns.loadAll(state);
+            }
             if (state.expired || instance == null || !criteria.matches(where, instance)) {
                 continue; // an expired object reloads its row when next read
             }

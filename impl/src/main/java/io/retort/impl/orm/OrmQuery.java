@@ -48,7 +48,8 @@ final class OrmQuery {
         this.result = plan.yieldPer > 0
                 ? session.currentConnection().stream(plan.statement(), parameters, plan.yieldPer)
                 : session.currentConnection().execute(plan.statement(), parameters);
-        this.layout = plan.source == null ? null : layoutOf(plan, result.keys());
+        this.layout = plan.source != null ? layoutOf(plan, result.keys())
+                : plan.omitted.isEmpty() ? null : skipping(plan);
         this.keys = plan.slots.stream().map(slot -> slot.key).toList();
         this.coreIndex = new int[plan.slots.size()];
         for (int i = 0; i < coreIndex.length; i++) {
@@ -179,7 +180,7 @@ final class OrmQuery {
                 elements[i] = row[slot.offset];
             } else if (slots.size() == 1 || Loader.rowHasKey(mapper, row, slot.offset)) {
                 int held = plan.yieldPer > 0 ? session.objects().heldCount() : 0;
-                InstanceState state = loadEntity(mapper, row, slot.offset, loaded[i]);
+                InstanceState state = loadEntity(mapper, row, slot, loaded[i]);
                 if (plan.yieldPer > 0 && session.objects().heldCount() > held) {
                     created.add(state); // new in this batch: let go when the next batch is read, if unchanged
                 }
@@ -192,8 +193,9 @@ final class OrmQuery {
         return elements;
     }
 
-    private InstanceState loadEntity(EntityMapper<?> mapper, @Nullable Object[] row, int offset,
+    private InstanceState loadEntity(EntityMapper<?> mapper, @Nullable Object[] row, QueryPlan.Slot slot,
             Loader.LoadedObjects into) {
+        int offset = slot.offset;
         if (plan.populateExisting) {
             @Nullable Object[] values = java.util.Arrays.copyOfRange(row, offset, offset + mapper.attributes().size());
             Object identity = mapper.identity(values);
@@ -203,7 +205,7 @@ final class OrmQuery {
                 held.writtenWhileExpired = null;
             }
         }
-        return session.objects().loadRow(mapper, row, offset, into);
+        return session.objects().loadRow(mapper, row, offset, into, slot.deferral);
     }
 
     private void loadJoined(@Nullable Object[] row, @Nullable Object[] elements) {
@@ -216,7 +218,7 @@ final class OrmQuery {
             List<Object> children = joinedChildren.get(node).computeIfAbsent(owner, o -> new ArrayList<>());
             if (Loader.rowHasKey(node.relationship.target, row, node.offset)) {
                 InstanceState child = session.objects().loadRow(node.relationship.target, row, node.offset,
-                        joinedLoaded.get(node));
+                        joinedLoaded.get(node), node.deferral);
                 rowObjects.put(node, child.object());
                 if (!CollectionTracking.containsIdentical(children, child.object())) {
                     children.add(child.object());
@@ -250,9 +252,26 @@ final class OrmQuery {
     private static @Nullable Object[] arrange(@Nullable Object[] raw, int[] layout) {
         @Nullable Object[] row = new Object[layout.length];
         for (int i = 0; i < layout.length; i++) {
-            row[i] = raw[layout[i]];
+            row[i] = layout[i] < 0 ? null : raw[layout[i]]; // a deferred column: not selected
         }
         return row;
+    }
+
+    /** The layout of a statement that leaves out the plan's deferred columns: -1 where a column is not selected. */
+    private static int[] skipping(QueryPlan plan) {
+        int width = 0;
+        for (QueryPlan.Slot slot : plan.slots) {
+            width += slot.width;
+        }
+        for (QueryPlan.JoinNode node : plan.joins) {
+            width = Math.max(width, node.offset + node.relationship.target.attributes().size());
+        }
+        int[] layout = new int[width];
+        int column = 0;
+        for (int i = 0; i < width; i++) {
+            layout[i] = plan.omitted.get(i) ? -1 : column++;
+        }
+        return layout;
     }
 
     /**
@@ -260,16 +279,17 @@ final class OrmQuery {
      * (ignoring case); when names repeat (two entities' {@code id}), by position, which then must match exactly.
      */
     private static int[] layoutOf(QueryPlan plan, List<String> keys) {
-        List<String> wanted = new ArrayList<>();
+        List<@Nullable String> wanted = new ArrayList<>(); // null for a deferred column: not read from the result
         for (QueryPlan.Slot slot : plan.slots) {
             if (slot.mapper == null) {
                 wanted.add(slot.key);
             } else {
                 for (Attribute attribute : slot.mapper.attributes()) {
-                    wanted.add(attribute.column().name());
+                    wanted.add(plan.omitted.get(wanted.size()) ? null : attribute.column().name());
                 }
             }
         }
+        List<String> needed = wanted.stream().filter(java.util.Objects::nonNull).toList();
         Map<String, Integer> positions = new HashMap<>();
         boolean repeated = false;
         for (int i = 0; i < keys.size(); i++) {
@@ -277,21 +297,27 @@ final class OrmQuery {
         }
         int[] layout = new int[wanted.size()];
         if (repeated) {
-            if (keys.size() != wanted.size()) {
+            if (keys.size() != needed.size()) {
                 throw new InvalidRequestException("The statement given to fromStatement returns columns " + keys
-                        + ", whose names repeat, so they are matched by position; the query needs exactly " + wanted
+                        + ", whose names repeat, so they are matched by position; the query needs exactly " + needed
                         + " in that order");
             }
+            int column = 0;
             for (int i = 0; i < layout.length; i++) {
-                layout[i] = i;
+                layout[i] = wanted.get(i) == null ? -1 : column++;
             }
             return layout;
         }
         for (int i = 0; i < layout.length; i++) {
-            Integer position = positions.get(wanted.get(i).toLowerCase(Locale.ROOT));
+            String name = wanted.get(i);
+            if (name == null) {
+                layout[i] = -1;
+                continue;
+            }
+            Integer position = positions.get(name.toLowerCase(Locale.ROOT));
             if (position == null) {
                 throw new InvalidRequestException("The statement given to fromStatement returns no column "
-                        + wanted.get(i) + " (it returns " + keys + "); the query needs " + wanted);
+                        + name + " (it returns " + keys + "); the query needs " + needed);
             }
             layout[i] = position;
         }

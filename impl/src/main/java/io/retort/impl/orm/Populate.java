@@ -13,9 +13,17 @@ final class Populate {
 
     /** Sets every attribute of an instance from values in attribute order. */
     static void populate(EntityMapper<?> mapper, Object instance, @Nullable Object[] values) {
+        populate(mapper, instance, values, Deferral.NONE);
+    }
+
+    /** Sets the attributes of an instance from values in attribute order, except the deferred ones (not selected). */
+    static void populate(EntityMapper<?> mapper, Object instance, @Nullable Object[] values, Deferral deferral) {
         List<Attribute> attributes = mapper.attributes();
         for (int i = 0; i < values.length; i++) {
             Attribute attribute = attributes.get(i);
+            if (deferral.deferred.get(i)) {
+                continue;
+            }
             if (attribute.part() == null) {
                 attribute.set(instance, values[i]);
             } else if (attribute.part().last()) { // the record, from its columns' values
@@ -28,11 +36,11 @@ final class Populate {
 
     /** Sets the attributes of an instance from values in attribute order, except those whose field was written. */
     static void populateExcept(EntityMapper<?> mapper, Object instance, @Nullable Object[] values,
-            boolean[] writtenFields) {
+            boolean[] writtenFields, Deferral deferral) {
         List<Attribute> attributes = mapper.attributes();
         for (int i = 0; i < values.length; i++) {
             Attribute attribute = attributes.get(i);
-            if (writtenFields[attribute.enhancedIndex()]) {
+            if (writtenFields[attribute.enhancedIndex()] || deferral.deferred.get(i)) {
                 continue;
             }
             if (attribute.part() == null) {

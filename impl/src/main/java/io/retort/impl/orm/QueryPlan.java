@@ -32,6 +32,8 @@ final class QueryPlan {
         /** Where its columns start in a row of the final statement, and how many it has. */
         final int offset;
         final int width;
+        /** The deferred columns its query leaves out. */
+        final Deferral deferral;
 
         Slot(String key, @Nullable EntityMapper<?> mapper, LoadPlan plan, int offset, int width) {
             this.key = key;
@@ -39,6 +41,7 @@ final class QueryPlan {
             this.plan = plan;
             this.offset = offset;
             this.width = width;
+            this.deferral = mapper == null ? Deferral.NONE : Deferral.of(mapper, plan);
         }
     }
 
@@ -54,6 +57,8 @@ final class QueryPlan {
         final boolean inner;
         /** The query has the join (contains eager): only the columns are added. */
         final boolean existing;
+        /** The deferred columns of the target the join leaves out. */
+        final Deferral deferral;
         int offset;
 
         JoinNode(RelationshipMapper relationship, TableReference alias, Slot slot, @Nullable JoinNode parent,
@@ -65,6 +70,7 @@ final class QueryPlan {
             this.plan = plan;
             this.inner = inner;
             this.existing = existing;
+            this.deferral = Deferral.of(relationship.target, plan);
         }
     }
 
@@ -77,9 +83,12 @@ final class QueryPlan {
     final boolean populateExisting;
     /** The batch size of yieldPer, 0 for none. */
     final int yieldPer;
+    /** Positions of the row layout (every column of each entity) that the statement does not select: deferred. */
+    final java.util.BitSet omitted;
 
     private QueryPlan(List<Slot> slots, List<JoinNode> joins, Select select, @Nullable Executable source,
-            boolean collectionJoined, List<QueryOption> options) {
+            boolean collectionJoined, List<QueryOption> options, java.util.BitSet omitted) {
+        this.omitted = omitted;
         this.slots = slots;
         this.joins = joins;
         this.select = select;
@@ -129,7 +138,7 @@ final class QueryPlan {
             }
             List<LoadOption> options = new ArrayList<>();
             for (LoadOption option : select.loadOptions()) {
-                if (option.path().get(0).relationship().entityClass().isAssignableFrom(type)) {
+                if (option.entityClass().isAssignableFrom(type)) {
                     options.add(option);
                 }
             }
@@ -160,6 +169,22 @@ final class QueryPlan {
         for (Slot slot : slots) {
             width += slot.width;
         }
+        java.util.BitSet omitted = new java.util.BitSet();
+        for (Slot slot : slots) {
+            for (int i = slot.deferral.deferred.nextSetBit(0); i >= 0; i = slot.deferral.deferred.nextSetBit(i + 1)) {
+                omitted.set(slot.offset + i);
+            }
+        }
+        if (!omitted.isEmpty() && source == null) {
+            List<Expression<?>> kept = new ArrayList<>();
+            List<Expression<?>> all = statement.columns();
+            for (int i = 0; i < all.size(); i++) {
+                if (!omitted.get(i)) {
+                    kept.add(all.get(i));
+                }
+            }
+            statement = statement.withOnlyColumns(kept); // SQLAlchemy leaves deferred columns out of the SELECT
+        }
         Select select = statement;
         List<@Nullable TableReference> owners = new ArrayList<>(tables);
         if (collectionJoined && (statement.limitClause() != null || statement.offsetClause() != null)) {
@@ -176,7 +201,8 @@ final class QueryPlan {
             }
             DerivedTable anon = inner.subquery("anon_1");
             owners.set(0, anon);
-            List<ColumnReference<?>> rootColumns = Joins.columns(slots.get(0).mapper, anon);
+            List<ColumnReference<?>> rootColumns = kept(Joins.columns(slots.get(0).mapper, anon),
+                    slots.get(0).deferral);
             select = Sql.select(rootColumns.toArray(new Expression<?>[0]));
             for (int i = 0; i < order.size(); i++) {
                 OrderBy original = order.get(i);
@@ -189,15 +215,33 @@ final class QueryPlan {
             if (!node.existing) {
                 select = Joins.join(select, node.relationship, owner, node.alias, !node.inner);
             }
-            select = select.addColumns(Joins.columns(node.relationship.target, node.alias)
+            select = select.addColumns(kept(Joins.columns(node.relationship.target, node.alias), node.deferral)
                     .toArray(new Expression<?>[0]));
             node.offset = width;
+            for (int i = node.deferral.deferred.nextSetBit(0); i >= 0; i = node.deferral.deferred.nextSetBit(i + 1)) {
+                omitted.set(width + i);
+            }
             width += node.relationship.target.attributes().size();
             if (node.relationship.isCollection() && !node.existing) {
                 select = select.orderBy(Joins.column(node.alias, node.relationship.orderBy.column()).asc());
             }
         }
-        return new QueryPlan(List.copyOf(slots), List.copyOf(joins), select, source, collectionJoined, options);
+        return new QueryPlan(List.copyOf(slots), List.copyOf(joins), select, source, collectionJoined, options,
+                omitted);
+    }
+
+    /** The columns of an entity a query selects: all but the deferred ones. */
+    static List<ColumnReference<?>> kept(List<ColumnReference<?>> columns, Deferral deferral) {
+        if (deferral.isEmpty()) {
+            return columns;
+        }
+        List<ColumnReference<?>> kept = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (!deferral.deferred.get(i)) {
+                kept.add(columns.get(i));
+            }
+        }
+        return kept;
     }
 
     /** The JOINED relationships of a plan, depth first, each with an alias of its own. */

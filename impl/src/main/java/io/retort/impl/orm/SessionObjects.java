@@ -273,6 +273,7 @@ final class SessionObjects {
     static void expire(InstanceState state) {
         state.expired = true;
         state.writtenWhileExpired = null;
+        state.writtenUnloaded = null; // changes made before expire() are discarded, these too
         if (state.instance != null && state.committed != null
                 && (state.modified || state.mapper.hasMutableValues())) {
             // Changes made before expire() are discarded; fields assigned after it are written by the next flush.
@@ -365,7 +366,9 @@ final class SessionObjects {
         Set<String> changed = new LinkedHashSet<>();
         for (Attribute attribute : state.mapper.attributes()) {
             if (written != null ? written[attribute.enhancedIndex()]
-                    : !Values.same(attribute.get(state.instance), state.committed[attribute.index()])) {
+                    : DeferredColumns.skipped(state, attribute.index()) ? false
+                    : state.writtenUnloaded != null && state.writtenUnloaded.get(attribute.index())
+                            || !Values.same(attribute.get(state.instance), state.committed[attribute.index()])) {
                 changed.add(attribute.name());
             }
         }
@@ -413,6 +416,12 @@ final class SessionObjects {
      * is all this mapper's columns becomes the object's committed snapshot as it is.
      */
     InstanceState loadRow(EntityMapper<?> queried, @Nullable Object[] row, int offset, Loader.LoadedObjects loaded) {
+        return loadRow(queried, row, offset, loaded, Deferral.NONE);
+    }
+
+    /** {@link #loadRow(EntityMapper, Object[], int, Loader.LoadedObjects)} of a row that left out deferred columns. */
+    InstanceState loadRow(EntityMapper<?> queried, @Nullable Object[] row, int offset, Loader.LoadedObjects loaded,
+            Deferral deferral) {
         EntityMapper<?> mapper = queried;
         @Nullable Object[] values;
         Hierarchy hierarchy = queried.hierarchy();
@@ -439,15 +448,20 @@ final class SessionObjects {
         if (state != null) {
             Object existing = state.object();
             if (!state.expired) {
+                if (state.unloadedColumns != null) {
+                    DeferredColumns.fillUnloaded(state, values, deferral);
+                }
                 loaded.add(state, false);
                 return state;
             }
             boolean[] written = state.writtenWhileExpired;
             if (written == null) {
-                Populate.populate(mapper, existing, values);
+                Populate.populate(mapper, existing, values, deferral);
             } else {
-                Populate.populateExcept(mapper, existing, values, written); // the application's writes since expiry stay
+                // the application's writes since expiry stay
+                Populate.populateExcept(mapper, existing, values, written, deferral);
             }
+            DeferredColumns.afterFill(state, deferral, written);
             state.committed = Values.owned(values);
             state.expired = false;
             state.writtenWhileExpired = null;
@@ -456,8 +470,11 @@ final class SessionObjects {
             return state;
         }
         Object instance = mapper.newInstance();
-        Populate.populate(mapper, instance, values);
+        Populate.populate(mapper, instance, values, deferral);
         InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.PERSISTENT, session);
+        if (!deferral.isEmpty()) {
+            DeferredColumns.afterFill(fresh, deferral, null);
+        }
         fresh.identity = identity;
         fresh.committed = Values.owned(values);
         fresh.bind(instance);

@@ -61,10 +61,17 @@ final class Persister {
         BitSet changed = null;
         boolean[] written = state.expired ? state.writtenWhileExpired : null;
         List<Attribute> attributes = state.mapper.attributes();
+        java.util.BitSet unloaded = state.unloadedColumns;
+        java.util.BitSet writtenUnloaded = state.writtenUnloaded;
         for (int i = 0; i < current.length; i++) {
-            // A field written while the object was expired is written even if equal to the stale snapshot.
+            if (unloaded != null && unloaded.get(i)) {
+                continue; // a deferred column never loaded: its field holds nothing to write
+            }
+            // A field written while the object was expired (or while deferred and unloaded) is written even if equal
+            // to the stale (or absent) snapshot.
             if (!Values.same(current[i], committed[i])
-                    || written != null && written[attributes.get(i).enhancedIndex()]) {
+                    || written != null && written[attributes.get(i).enhancedIndex()]
+                    || writtenUnloaded != null && writtenUnloaded.get(i)) {
                 if (changed == null) {
                     changed = new BitSet(current.length);
                 }

@@ -302,6 +302,7 @@ public final class UnitOfWork implements FlushWork {
             // included); an unchanged object's committed values, key included, are its fields already.
             InstanceState state = change.state();
             state.writtenWhileExpired = null; // written now; the rest of an expired object still loads on read
+            state.writtenUnloaded = null;
             if (!state.mapper.hasRelationships()) {
                 rekey(identityMap, state);
                 state.committed = Values.owned(change.current());
