@@ -59,10 +59,14 @@ public final class OrmInsert<E> {
         return returning.isEmpty() ? insert : insert.returning(returning.toArray(new Expression<?>[0]));
     }
 
-    /** {@code INSERT INTO user_account} and its RETURNING columns. */
+    /**
+     * The INSERT as SQL in the default dialect, every column a named parameter as SQLAlchemy prints
+     * {@code insert(User)}: {@code INSERT INTO users (id, name) VALUES (:id, :name)} and any RETURNING clause; run with
+     * maps, it names the columns the maps give.
+     */
     @Override
     public String toString() {
-        return "insert(" + entity.getSimpleName() + ")" + (returning.isEmpty() ? "" : ".returning" + returning);
+        return OrmProvider.instance().describe(this);
     }
 
     @Override

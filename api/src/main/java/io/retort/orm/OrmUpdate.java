@@ -135,10 +135,15 @@ public final class OrmUpdate<E> {
         return statement().compile(dialect);
     }
 
-    /** The UPDATE as SQL in the default dialect with {@code :name} parameters. */
+    /**
+     * The UPDATE as SQL in the default dialect with {@code :name} parameters; without values or criteria, the bulk
+     * UPDATE by primary key it runs with a list of maps ({@code UPDATE users SET name=:name, ... WHERE users.id =
+     * :pk_id}, each map setting the fields it names).
+     */
     @Override
     public String toString() {
-        return values.isEmpty() ? "update(" + entity.getSimpleName() + ")" : statement().toString();
+        return values.isEmpty() && where == null ? OrmProvider.instance().describe(this)
+                : values.isEmpty() ? "update(" + entity.getSimpleName() + ")" : statement().toString();
     }
 
     @Override

@@ -63,6 +63,13 @@ public final class Mappers {
             return QueryPlan.forEntity(mapper, select.statement(), LoadPlan.of(mapper, select.loadOptions()),
                     select.source(), select.queryOptions()).toString();
         }
+        if (statement instanceof io.retort.orm.OrmInsert<?> insert) {
+            return OrmDml.describe(of(insert.entityClass()), insert);
+        }
+        if (statement instanceof io.retort.orm.OrmUpdate<?> update && update.values().isEmpty()
+                && update.whereClause() == null) {
+            return OrmDml.describe(of(update.entityClass()), update); // a bulk UPDATE by primary key
+        }
         return statement.toString();
     }
 }

@@ -223,22 +223,52 @@ final class OrmDml {
         long count = 0;
         Connection connection = session.currentConnection();
         for (Map.Entry<List<String>, List<Map<String, @Nullable Object>>> shape : byShape.entrySet()) {
-            Map<String, Object> set = new LinkedHashMap<>();
-            for (String name : shape.getKey()) {
-                Attribute attribute = mapper.attribute(name);
-                set.put(attribute.column().name(), Sql.bindParam(name, attribute.column().type()));
-            }
-            Predicate where = null;
-            for (Attribute attribute : key) {
-                Predicate part = eqParameter(attribute.column(), "pk_" + attribute.name());
-                where = where == null ? part : where.and(part);
-            }
-            Update statement = Sql.update(mapper.table()).values(set).where(where);
+            Update statement = bulkUpdateStatement(mapper, shape.getKey());
             long updated = connection.execute(statement, shape.getValue()).rowCount();
             count += Math.max(updated, 0);
         }
         apply(matches);
         return new RowCountResult(count);
+    }
+
+    /**
+     * The statement of a bulk UPDATE by primary key for maps of these fields: {@code UPDATE t SET name=:name WHERE
+     * t.id = :pk_id}.
+     */
+    static Update bulkUpdateStatement(EntityMapper<?> mapper, List<String> names) {
+        Map<String, Object> set = new LinkedHashMap<>();
+        for (String name : names) {
+            Attribute attribute = mapper.attribute(name);
+            set.put(attribute.column().name(), Sql.bindParam(name, attribute.column().type()));
+        }
+        Predicate where = null;
+        for (Attribute attribute : mapper.key()) {
+            Predicate part = eqParameter(attribute.column(), "pk_" + attribute.name());
+            where = where == null ? part : where.and(part);
+        }
+        return Sql.update(mapper.table()).values(set).where(where);
+    }
+
+    /**
+     * The SQL of an ORM statement without its rows, as SQLAlchemy prints {@code insert(User)}: every column as a
+     * named parameter (a bulk INSERT), every non-key field set by the key (a bulk UPDATE by primary key).
+     */
+    static String describe(EntityMapper<?> mapper, Object statement) {
+        if (statement instanceof OrmInsert<?> insert) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Attribute attribute : mapper.attributes()) {
+                values.put(attribute.column().name(), Sql.bindParam(attribute.column().name(),
+                        attribute.column().type()));
+            }
+            return insert.statement().values(values).toString();
+        }
+        List<String> names = new ArrayList<>();
+        for (Attribute attribute : mapper.attributes()) {
+            if (!List.of(mapper.key()).contains(attribute)) {
+                names.add(attribute.name());
+            }
+        }
+        return bulkUpdateStatement(mapper, names).toString();
     }
 
     /** A bulk INSERT of maps keyed by field name, through Core's executemany (with RETURNING when asked). */
