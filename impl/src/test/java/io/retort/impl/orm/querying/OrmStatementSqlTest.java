@@ -21,10 +21,9 @@ class OrmStatementSqlTest {
     @Test
     void anEntitySelectShowsItsEagerJoinsAndDeferredColumns() {
         assertThat(select(User.class).where(User_.name.eq("ed")).options(joined(User_.addresses)).toString())
-                
-                .isEqualTo("SELECT users.id, users.name, users.age, users.manager_id, addresses_1.id, addresses_1.email_address,"
-                        + " addresses_1.user_id FROM users LEFT OUTER JOIN addresses AS addresses_1 ON addresses_1.user_id ="
-                        + " users.id WHERE users.name = :name ORDER BY addresses_1.id");
+                .isEqualTo("SELECT users.id, users.name, users.age, users.manager_id, addresses_1.id,"
+                        + " addresses_1.email_address, addresses_1.user_id FROM users LEFT OUTER JOIN addresses AS"
+                        + " addresses_1 ON addresses_1.user_id = users.id WHERE users.name = :name ORDER BY addresses_1.id");
         assertThat(select(User.class).options(loadOnly(User_.name)).toString())
                 .isEqualTo("SELECT users.id, users.name, users.manager_id FROM users");
     }
