@@ -27,9 +27,36 @@ public final class Loader {
     static final int IN_BATCH = 500;
 
     private final DefaultSession session;
+    /**
+     * While a populateExisting query loads (its rows and the relationships loaded with them): the objects it has
+     * refilled already, so that each is refilled once, however many rows repeat it.
+     */
+    private java.util.@Nullable Set<InstanceState> populating;
 
     Loader(DefaultSession session) {
         this.session = session;
+    }
+
+    /** Runs the loading of a populateExisting query: objects it meets that the session holds are refilled. */
+    <T> T populatingExisting(java.util.function.Supplier<T> load) {
+        if (populating != null) {
+            return load.get();
+        }
+        populating = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        try {
+            return load.get();
+        } finally {
+            populating = null;
+        }
+    }
+
+    /**
+     * Whether a row met an object the session holds that a populateExisting query has not refilled yet: it is to be
+     * expired (its collections too) and refilled from the row. An object new to the session is noted as filled.
+     */
+    boolean refillsExisting(InstanceState state, boolean held) {
+        java.util.Set<InstanceState> refilled = populating;
+        return refilled != null && refilled.add(state) && held;
     }
 
     /**

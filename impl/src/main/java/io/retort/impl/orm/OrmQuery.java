@@ -75,6 +75,11 @@ final class OrmQuery {
     /** Reads every row: the first elements (objects) when {@code firsts}, else the rows' element arrays. */
     @SuppressWarnings("unchecked")
     List<Object> readAll(boolean firsts) {
+        return plan.populateExisting ? session.loader().populatingExisting(() -> readEvery(firsts))
+                : readEvery(firsts);
+    }
+
+    private List<Object> readEvery(boolean firsts) {
         List<Object> out = new ArrayList<>();
         Map<Object, Boolean> seen = plan.collectionJoined ? new IdentityHashMap<>() : null;
         Map<List<@Nullable Object>, Boolean> seenRows = plan.collectionJoined && !firsts ? new HashMap<>() : null;
@@ -105,6 +110,11 @@ final class OrmQuery {
      * empty at the end, when the result is closed.
      */
     List<Object> nextBatch(boolean firsts) {
+        return plan.populateExisting ? session.loader().populatingExisting(() -> readBatch(firsts))
+                : readBatch(firsts);
+    }
+
+    private List<Object> readBatch(boolean firsts) {
         for (InstanceState state : created) {
             session.objects().release(state);
         }
@@ -196,15 +206,6 @@ final class OrmQuery {
     private InstanceState loadEntity(EntityMapper<?> mapper, @Nullable Object[] row, QueryPlan.Slot slot,
             Loader.LoadedObjects into) {
         int offset = slot.offset;
-        if (plan.populateExisting) {
-            @Nullable Object[] values = java.util.Arrays.copyOfRange(row, offset, offset + mapper.attributes().size());
-            Object identity = mapper.identity(values);
-            InstanceState held = identity == null ? null : session.objects().held(mapper, identity);
-            if (held != null && !held.expired) {
-                held.expired = true; // refilled from the row below, as an expired object is
-                held.writtenWhileExpired = null;
-            }
-        }
         return session.objects().loadRow(mapper, row, offset, into, slot.deferral);
     }
 

@@ -445,6 +445,9 @@ final class SessionObjects {
                     + mapper.entityClass().getSimpleName());
         }
         InstanceState state = identityMap.get(mapper.identityClass(), identity);
+        if (state != null && !state.expired && session.loader().refillsExisting(state, true)) {
+            expire(state); // populateExisting: refilled from the row below, its collections loaded again
+        }
         if (state != null) {
             Object existing = state.object();
             if (!state.expired) {
@@ -479,6 +482,7 @@ final class SessionObjects {
         fresh.committed = Values.owned(values);
         fresh.bind(instance);
         identityMap.put(fresh);
+        session.loader().refillsExisting(fresh, false);
         loaded.add(fresh, true);
         session.events.fire(Events.Kind.AFTER_LOAD, instance);
         return fresh;

@@ -96,6 +96,38 @@ class QueryOptionsIT {
         });
     }
 
+    // SQLAlchemy: test/orm/test_selectin_relations.py::LoadOnExistingTest::test_populate_existing_propagate and
+    // test/orm/test_eager_relations.py::LoadOnExistingTest::test_populate_existing_propagate (a loaded collection is
+    // reverted, and the related objects the query's loaders meet are refilled too); with the default lazy loading the
+    // collection is unloaded, and loads again on access
+    @DatabaseTest
+    void populateExistingRefreshesLoadedCollections(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        OrmSelectIT.withData(engines, recorder, engine -> {
+            for (io.retort.orm.LoadOption loader : List.of(io.retort.orm.Load.selectIn(User_.addresses),
+                    io.retort.orm.Load.joined(User_.addresses), io.retort.orm.Load.lazy(User_.addresses))) {
+                try (Session session = SessionFactory.builder(engine).autoflush(false).build().open()) {
+                    User ed = session.get(User.class, 2);
+                    ed.addresses.get(2).emailAddress = "foofoo";
+                    ed.addresses.remove(1);
+                    recorder.clear();
+                    User again = session.scalars(select(User.class).where(User_.id.eq(2)).options(loader)
+                            .options(QueryOption.populateExisting())).one();
+                    assertThat(again).isSameAs(ed);
+                    boolean lazy = loader.path().get(0).loading() == io.retort.orm.Loading.LAZY;
+                    assertThat(recorder.sql()).hasSize(lazy || loader.toString().startsWith("joined") ? 1 : 2);
+                    assertThat(ed.addresses).hasSize(3); // the collection is reverted
+                    assertThat(recorder.sql()).hasSize(lazy ? 2 : loader.toString().startsWith("joined") ? 1 : 2);
+                    if (!lazy) { // the related objects the query loaded are refilled
+                        assertThat(ed.addresses.get(2).emailAddress).isEqualTo("ed@lala.com");
+                        assertThat(session.dirtyObjects()).isEmpty();
+                    }
+                    assertThat(session.isModified(ed)).isFalse();
+                }
+            }
+        });
+    }
+
     // SQLAlchemy: test/orm/test_events.py::ORMExecuteTest::test_load_option_propagation_to_post_load (yield_per
     // loads relationships per batch, after each batch's rows); Retort's own: rows are read one batch at a time
     @DatabaseTest
