@@ -5,6 +5,8 @@ import io.retort.engine.Engine;
 import io.retort.engine.Row;
 import io.retort.engine.TypedResult;
 import io.retort.orm.EntityAlias;
+import io.retort.orm.EntitySelect;
+import io.retort.orm.Load;
 import io.retort.orm.Orm;
 import io.retort.orm.QueryOption;
 import io.retort.orm.Registry;
@@ -64,6 +66,14 @@ class QueryingIT {
                     }
                 }
                 session.commit();
+            }
+            // loadOnly (and defer): the SELECT leaves the other columns out; a deferred field loads on first read
+            try (Session session = Session.open(engine)) {
+                EntitySelect<User> query = Orm.select(User.class).where(User_.name.eq("sandy"))
+                        .options(Load.loadOnly(User_.name));
+                System.out.println(query);
+                User sandy = session.scalars(query).one();
+                System.out.println(sandy.name + ", " + sandy.fullname); // SELECT user_account.fullname ... WHERE id = ?
             }
             // end::querying[]
             printed.assertShown("orm/QueryingIT.java#querying");
