@@ -281,7 +281,7 @@ public final class LoadOption {
         return new LoadOption(longer);
     }
 
-    /** The steps, from the queried class outwards. */
+    /** The steps, from the queried class outwards; empty for a column option of the queried class itself. */
     public List<Step> path() {
         return path;
     }
