@@ -484,7 +484,7 @@ final class SessionObjects {
         identityMap.put(fresh);
         session.loader().refillsExisting(fresh, false);
         loaded.add(fresh, true);
-        session.events.fire(Events.Kind.AFTER_LOAD, instance);
+        session.events.afterLoad(mapper, instance);
         return fresh;
     }
 
