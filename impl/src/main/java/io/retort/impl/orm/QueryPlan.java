@@ -107,38 +107,39 @@ final class QueryPlan {
 
     /** The plan of an {@link OrmSelect}. */
     static QueryPlan of(OrmSelect select, java.util.function.Function<Class<?>, EntityMapper<?>> mappers) {
+        List<@Nullable EntityMapper<?>> elementMappers = new ArrayList<>();
+        for (OrmSelect.Element element : select.elements()) {
+            Class<?> type = element.entityClass();
+            elementMappers.add(type == null ? null : mappers.apply(type));
+        }
+        // A class of a hierarchy reads its polymorphic row: its subclasses' columns and tables join the statement.
+        Select statement = PolymorphicElements.any(elementMappers)
+                ? PolymorphicElements.rewrite(select, elementMappers) : select.statement();
         List<Slot> slots = new ArrayList<>();
         List<TableReference> tables = new ArrayList<>();
         int offset = 0;
-        for (OrmSelect.Element element : select.elements()) {
-            Class<?> type = element.entityClass();
-            if (type == null) {
+        for (int e = 0; e < elementMappers.size(); e++) {
+            OrmSelect.Element element = select.elements().get(e);
+            EntityMapper<?> mapper = elementMappers.get(e);
+            if (mapper == null) {
                 slots.add(new Slot(element.key(), null, LoadPlan.NONE, offset, 1));
                 tables.add(null);
                 offset++;
                 continue;
             }
-            EntityMapper<?> mapper = mappers.apply(type);
-            if (mapper.hierarchy() != null) {
-                // Its row spans its subclasses' tables and columns, which an element of a multi-element select
-                // does not read: loading it here would fill the objects from the wrong columns.
-                throw new InvalidRequestException(type.getSimpleName() + " is part of an inheritance hierarchy,"
-                        + " which a select of several elements cannot load yet: query it alone with"
-                        + " session.scalars(Orm.select(" + type.getSimpleName() + ".class)), or select its columns"
-                        + " (attributes) instead of the entity");
-            }
+            Class<?> type = mapper.entityClass();
             List<LoadOption> options = new ArrayList<>();
             for (LoadOption option : select.loadOptions()) {
                 if (option.path().get(0).relationship().entityClass().isAssignableFrom(type)) {
                     options.add(option);
                 }
             }
-            slots.add(new Slot(element.key(), mapper, LoadPlan.of(mapper, options), offset,
-                    mapper.attributes().size()));
+            int width = mapper.rowWidth();
+            slots.add(new Slot(element.key(), mapper, LoadPlan.of(mapper, options), offset, width));
             tables.add(element.table());
-            offset += mapper.attributes().size();
+            offset += width;
         }
-        return build(slots, tables, select.statement(), select.source(), select.queryOptions());
+        return build(slots, tables, statement, select.source(), select.queryOptions());
     }
 
     private static QueryPlan build(List<Slot> slots, List<@Nullable TableReference> tables, Select statement,
