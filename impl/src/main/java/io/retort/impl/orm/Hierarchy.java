@@ -238,16 +238,23 @@ final class Hierarchy {
      * alias): its own tables inner-joined, its subclasses' outer-joined, on the key.
      */
     FromClause from(EntityMapper<?> mapper, Layout layout, Function<Table, TableReference> as) {
+        TableReference base = as.apply(mapper.parts().get(0).table());
+        FromClause from = innerFrom(mapper, as);
+        for (EntityMapper<?> sub : layout.below) {
+            TableReference own = as.apply(sub.parts().get(sub.parts().size() - 1).table());
+            from = Sql.outerJoin(from, own, keyJoin(base, own, mapper));
+        }
+        return from;
+    }
+
+    /** The tables of a JOINED class's own rows, without its subclasses': inner-joined on the key. */
+    static FromClause innerFrom(EntityMapper<?> mapper, Function<Table, TableReference> as) {
         List<EntityMapper<?>> parts = mapper.parts();
         TableReference base = as.apply(parts.get(0).table());
         FromClause from = base;
         for (int i = 1; i < parts.size(); i++) {
             TableReference part = as.apply(parts.get(i).table());
             from = Sql.join(from, part, keyJoin(base, part, mapper));
-        }
-        for (EntityMapper<?> sub : layout.below) {
-            TableReference own = as.apply(sub.parts().get(sub.parts().size() - 1).table());
-            from = Sql.outerJoin(from, own, keyJoin(base, own, mapper));
         }
         return from;
     }

@@ -33,6 +33,8 @@ final class OrmQuery {
     private @Nullable Iterator<Row> rowIterator;
     private @Nullable Iterator<@Nullable Object[]> arrayIterator;
     private @Nullable Loader.LoadedObjects[] loaded;
+    /** Per selectinPolymorphic() element, the objects the current batch filled; null elsewhere. */
+    private SelectinPolymorphic.@Nullable Fill[] fills = new SelectinPolymorphic.Fill[0];
     private Map<QueryPlan.JoinNode, Map<Object, List<Object>>> joinedChildren = Map.of();
     private Map<QueryPlan.JoinNode, Loader.LoadedObjects> joinedLoaded = Map.of();
 
@@ -151,10 +153,14 @@ final class OrmQuery {
 
     private void startBatch() {
         loaded = new Loader.LoadedObjects[plan.slots.size()];
+        fills = new SelectinPolymorphic.Fill[plan.slots.size()];
         for (int i = 0; i < plan.slots.size(); i++) {
             EntityMapper<?> mapper = plan.slots.get(i).mapper;
             if (mapper != null) {
                 loaded[i] = new Loader.LoadedObjects(mapper, true);
+            }
+            if (plan.slots.get(i).selectinPolymorphic) {
+                fills[i] = new SelectinPolymorphic.Fill();
             }
         }
         if (!plan.joins.isEmpty()) {
@@ -179,7 +185,18 @@ final class OrmQuery {
                 elements[i] = row[slot.offset];
             } else if (slots.size() == 1 || Loader.rowHasKey(mapper, row, slot.offset)) {
                 int held = plan.yieldPer > 0 ? session.objects().heldCount() : 0;
-                InstanceState state = loadEntity(mapper, row, slot.offset, loaded[i]);
+                InstanceState state;
+                if (slot.selectinPolymorphic) {
+                    session.objects().fill = fills[i];
+                    try {
+                        state = loadEntity(mapper, SelectinPolymorphic.padded(mapper, row, slot.offset), 0,
+                                loaded[i]);
+                    } finally {
+                        session.objects().fill = null;
+                    }
+                } else {
+                    state = loadEntity(mapper, row, slot.offset, loaded[i]);
+                }
                 if (plan.yieldPer > 0 && session.objects().heldCount() > held) {
                     created.add(state); // new in this batch: let go when the next batch is read, if unchanged
                 }
@@ -234,6 +251,12 @@ final class OrmQuery {
                 if (ownerState != null) {
                     loader.fill(node.relationship, entry.getKey(), ownerState, entry.getValue());
                 }
+            }
+        }
+        for (int i = 0; i < plan.slots.size(); i++) {
+            EntityMapper<?> mapper = plan.slots.get(i).mapper;
+            if (mapper != null && fills[i] != null) {
+                SelectinPolymorphic.load(session, mapper, fills[i]);
             }
         }
         for (int i = 0; i < plan.slots.size(); i++) {

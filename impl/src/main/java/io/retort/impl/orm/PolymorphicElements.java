@@ -139,8 +139,8 @@ final class PolymorphicElements {
         }
     }
 
-    /** The FROM item with its leaf {@code leaf} replaced, or null when it holds no such leaf. */
-    private static @Nullable FromClause replace(FromClause from, TableReference leaf, FromClause with) {
+    /** The FROM item with its part {@code leaf} (a table or a join) replaced, or null when it holds no such part. */
+    static @Nullable FromClause replace(FromClause from, FromClause leaf, FromClause with) {
         if (from.equals(leaf)) {
             return with;
         }
@@ -155,7 +155,7 @@ final class PolymorphicElements {
             return switch (join.kind()) {
                 case INNER -> Sql.join(newLeft, newRight, join.onClause());
                 case LEFT -> Sql.outerJoin(newLeft, newRight, join.onClause());
-                case FULL -> throw new InvalidRequestException("A FULL OUTER JOIN of " + leaf.name() + " cannot take"
+                case FULL -> throw new InvalidRequestException("A FULL OUTER JOIN of " + leaf + " cannot take"
                         + " the joins of its inheritance hierarchy; select its columns instead of the entity");
             };
         }

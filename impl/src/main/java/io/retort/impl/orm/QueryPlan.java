@@ -33,12 +33,21 @@ final class QueryPlan {
         final int offset;
         final int width;
 
+        /** selectinPolymorphic(): the row has the class's own columns only; its subclasses' are read after. */
+        final boolean selectinPolymorphic;
+
         Slot(String key, @Nullable EntityMapper<?> mapper, LoadPlan plan, int offset, int width) {
+            this(key, mapper, plan, offset, width, false);
+        }
+
+        Slot(String key, @Nullable EntityMapper<?> mapper, LoadPlan plan, int offset, int width,
+                boolean selectinPolymorphic) {
             this.key = key;
             this.mapper = mapper;
             this.plan = plan;
             this.offset = offset;
             this.width = width;
+            this.selectinPolymorphic = selectinPolymorphic;
         }
     }
 
@@ -100,6 +109,12 @@ final class QueryPlan {
     /** The plan of a query of one mapped class (a {@code scalars} query, or one the loaders run). */
     static QueryPlan forEntity(EntityMapper<?> mapper, Select statement, LoadPlan loadPlan,
             @Nullable Executable source, List<QueryOption> options) {
+        if (SelectinPolymorphic.requested(options)) {
+            Select own = SelectinPolymorphic.baseStatement(mapper, statement, source != null);
+            List<Slot> slots = List.of(new Slot(mapper.entityClass().getSimpleName(), mapper, loadPlan, 0,
+                    mapper.attributes().size(), true));
+            return build(slots, List.of(mapper.table()), own, null, options);
+        }
         List<Slot> slots = List.of(new Slot(mapper.entityClass().getSimpleName(), mapper, loadPlan, 0,
                 mapper.rowWidth())); // in a hierarchy, its subclasses' columns follow its own
         return build(slots, List.of(mapper.table()), statement, source, options);
@@ -107,6 +122,11 @@ final class QueryPlan {
 
     /** The plan of an {@link OrmSelect}. */
     static QueryPlan of(OrmSelect select, java.util.function.Function<Class<?>, EntityMapper<?>> mappers) {
+        if (SelectinPolymorphic.requested(select.queryOptions())) {
+            throw new InvalidRequestException("selectinPolymorphic() applies to a query of one class,"
+                    + " session.scalars(Orm.select(Person.class).options(selectinPolymorphic())); in a select of"
+                    + " several elements a hierarchy class outer-joins its subclass tables: leave the option out");
+        }
         List<@Nullable EntityMapper<?>> elementMappers = new ArrayList<>();
         for (OrmSelect.Element element : select.elements()) {
             Class<?> type = element.entityClass();
