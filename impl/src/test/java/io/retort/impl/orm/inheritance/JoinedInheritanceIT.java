@@ -46,6 +46,29 @@ class JoinedInheritanceIT {
         return tables;
     }
 
+    // SQLAlchemy: test/orm/inheritance/test_poly_persistence.py::PolymorphTest::define_tables, the DDL as each database
+    // runs it (InheritanceMappingTest has the full text for PostgreSQL): a table per class, each subclass table keyed
+    // by a foreign key to its superclass's table, created parents first.
+    @DatabaseTest
+    void eachSubclassTableIsKeyedByAForeignKeyToItsSuperclassTable(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = registry();
+        registry.createAll(engine);
+        try {
+            List<String> creates = recorder.sql().stream().filter(sql -> sql.startsWith("CREATE TABLE")).toList();
+            assertThat(creates).extracting(sql -> sql.substring("CREATE TABLE ".length(), sql.indexOf(' ', 13)))
+                    .containsExactly("companies", "people", "engineers", "managers", "boss");
+            assertThat(creates.get(2)).contains("person_id INTEGER NOT NULL", "PRIMARY KEY (person_id)",
+                    "FOREIGN KEY(person_id) REFERENCES people (person_id)");
+            assertThat(creates.get(3)).contains("FOREIGN KEY(person_id) REFERENCES people (person_id)");
+            assertThat(creates.get(4)).contains("golf_swing VARCHAR(30)", "PRIMARY KEY (person_id)",
+                    "FOREIGN KEY(person_id) REFERENCES managers (person_id)");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
     // SQLAlchemy: test/orm/inheritance/test_poly_persistence.py::InsertOrderTest::test_insert_order
     @DatabaseTest
     void rowsOfAllClassesGoToEachTableInOneBatchInTheOrderTheyWereAdded(TestEngines engines) {
