@@ -475,7 +475,7 @@ final class SessionObjects {
             fill.written.add(null);
             fill.loadEvents.add(instance);
         } else {
-            session.events.fire(Events.Kind.AFTER_LOAD, instance);
+            session.events.afterLoad(mapper, instance);
         }
         return fresh;
     }
