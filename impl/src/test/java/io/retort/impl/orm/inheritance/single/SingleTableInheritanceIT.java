@@ -128,4 +128,30 @@ class SingleTableInheritanceIT {
             registry.dropAll(engine);
         }
     }
+
+    // SQLAlchemy: test/orm/inheritance/test_single.py::RelationshipToSingleTest (a relationship whose target is in a
+    // single-table hierarchy): the related object loads as the class of its row, with its subclass columns.
+    @DatabaseTest
+    void aRelationshipToTheBaseClassLoadsEachRowAsItsClass(TestEngines engines) {
+        Engine engine = engines.engine();
+        Registry registry = Registry.of(Employee.class, Assignment.class);
+        registry.createAll(engine);
+        try {
+            try (Session session = Session.open(engine)) {
+                session.addAll(List.of(new Assignment("plan", new Manager("Tom", "manages")),
+                        new Assignment("build", new JuniorEngineer("Ed", "hacks"))));
+                session.commit();
+            }
+            try (Session session = Session.open(engine)) {
+                List<Assignment> assignments = session.scalars(select(Assignment.class)
+                        .orderBy(Assignment_.id)).all();
+                assertThat(assignments).extracting(a -> String.valueOf(a.employee))
+                        .containsExactly("Manager(Tom)", "JuniorEngineer(Ed)");
+                assertThat(((Manager) assignments.get(0).employee).managerData).isEqualTo("manages");
+                assertThat(((Engineer) assignments.get(1).employee).engineerInfo).isEqualTo("hacks");
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
 }
