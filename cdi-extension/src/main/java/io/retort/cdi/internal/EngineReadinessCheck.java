@@ -18,8 +18,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * engine's pool and validated within {@code retort.health.timeout} (default 5 s), {@code DOWN} with the reason
  * otherwise; either way with the pool's figures. {@code retort.health.enabled=false} reports {@code UP} without
  * checking. Both keys are read at each call (never at build time), by {@link SettingsReader} as every other key; a
- * value that is not valid is {@code DOWN} with the reason naming the property. Added as a bean by {@link HealthSupport} only when
- * the MicroProfile Health API is on the class path. Thread-safe.
+ * value that is not valid is {@code DOWN} with the reason naming the property. Added as a bean by
+ * {@link HealthSupport} only when the MicroProfile Health API is on the class path. Thread-safe.
  */
 public final class EngineReadinessCheck implements HealthCheck {
     /** The timeout when {@code retort.health.timeout} is not set. */
