@@ -33,13 +33,15 @@ final class OrmQuery {
     private @Nullable Iterator<Row> rowIterator;
     private @Nullable Iterator<@Nullable Object[]> arrayIterator;
     private @Nullable Loader.LoadedObjects[] loaded;
+    /** Per selectinPolymorphic() element, the objects the current batch filled; null elsewhere. */
+    private SelectinPolymorphic.@Nullable Fill[] fills = new SelectinPolymorphic.Fill[0];
     private Map<QueryPlan.JoinNode, Map<Object, List<Object>>> joinedChildren = Map.of();
     private Map<QueryPlan.JoinNode, Loader.LoadedObjects> joinedLoaded = Map.of();
 
     private OrmQuery(DefaultSession session, QueryPlan plan, Map<String, ? extends @Nullable Object> parameters) {
         this.session = session;
         this.plan = plan;
-        this.rowsNeeded = plan.slots.stream().anyMatch(slot -> slot.mapper == null);
+        this.rowsNeeded = plan.hasColumnSlots;
         if (plan.yieldPer > 0 && plan.collectionJoined) {
             throw new InvalidRequestException("yieldPer(" + plan.yieldPer + ") cannot load a collection with"
                     + " joined(...): a batch could end inside one object's rows; load it with selectIn(...)");
@@ -50,7 +52,7 @@ final class OrmQuery {
                 : session.currentConnection().execute(plan.statement(), parameters);
         this.layout = plan.source != null ? layoutOf(plan, result.keys())
                 : plan.omitted.isEmpty() ? null : skipping(plan);
-        this.keys = plan.slots.stream().map(slot -> slot.key).toList();
+        this.keys = plan.keys();
         this.coreIndex = new int[plan.slots.size()];
         for (int i = 0; i < coreIndex.length; i++) {
             int offset = plan.slots.get(i).offset;
@@ -162,10 +164,14 @@ final class OrmQuery {
 
     private void startBatch() {
         loaded = new Loader.LoadedObjects[plan.slots.size()];
+        fills = new SelectinPolymorphic.Fill[plan.slots.size()];
         for (int i = 0; i < plan.slots.size(); i++) {
             EntityMapper<?> mapper = plan.slots.get(i).mapper;
             if (mapper != null) {
                 loaded[i] = new Loader.LoadedObjects(mapper, true);
+            }
+            if (plan.slots.get(i).selectinPolymorphic) {
+                fills[i] = new SelectinPolymorphic.Fill();
             }
         }
         if (!plan.joins.isEmpty()) {
@@ -190,7 +196,18 @@ final class OrmQuery {
                 elements[i] = row[slot.offset];
             } else if (slots.size() == 1 || Loader.rowHasKey(mapper, row, slot.offset)) {
                 int held = plan.yieldPer > 0 ? session.objects().heldCount() : 0;
-                InstanceState state = loadEntity(mapper, row, slot, loaded[i]);
+                InstanceState state;
+                if (slot.selectinPolymorphic) {
+                    session.objects().fill = fills[i];
+                    try {
+                        state = loadEntity(mapper, SelectinPolymorphic.padded(mapper, row, slot.offset), 0,
+                                loaded[i], slot.deferral);
+                    } finally {
+                        session.objects().fill = null;
+                    }
+                } else {
+                    state = loadEntity(mapper, row, slot.offset, loaded[i], slot.deferral);
+                }
                 if (plan.yieldPer > 0 && session.objects().heldCount() > held) {
                     created.add(state); // new in this batch: let go when the next batch is read, if unchanged
                 }
@@ -203,10 +220,9 @@ final class OrmQuery {
         return elements;
     }
 
-    private InstanceState loadEntity(EntityMapper<?> mapper, @Nullable Object[] row, QueryPlan.Slot slot,
-            Loader.LoadedObjects into) {
-        int offset = slot.offset;
-        return session.objects().loadRow(mapper, row, offset, into, slot.deferral);
+    private InstanceState loadEntity(EntityMapper<?> mapper, @Nullable Object[] row, int offset,
+            Loader.LoadedObjects into, Deferral deferral) {
+        return session.objects().loadRow(mapper, row, offset, into, deferral);
     }
 
     private void loadJoined(@Nullable Object[] row, @Nullable Object[] elements) {
@@ -237,6 +253,12 @@ final class OrmQuery {
                 if (ownerState != null) {
                     loader.fill(node.relationship, entry.getKey(), ownerState, entry.getValue());
                 }
+            }
+        }
+        for (int i = 0; i < plan.slots.size(); i++) {
+            EntityMapper<?> mapper = plan.slots.get(i).mapper;
+            if (mapper != null && fills[i] != null) {
+                SelectinPolymorphic.load(session, mapper, fills[i]);
             }
         }
         for (int i = 0; i < plan.slots.size(); i++) {

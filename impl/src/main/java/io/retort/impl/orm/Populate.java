@@ -36,6 +36,12 @@ final class Populate {
 
     /** Sets the attributes of an instance from values in attribute order, except those whose field was written. */
     static void populateExcept(EntityMapper<?> mapper, Object instance, @Nullable Object[] values,
+            boolean[] writtenFields) {
+        populateExcept(mapper, instance, values, writtenFields, Deferral.NONE);
+    }
+
+    /** {@link #populateExcept(EntityMapper, Object, Object[], boolean[])}, deferred attributes left out too. */
+    static void populateExcept(EntityMapper<?> mapper, Object instance, @Nullable Object[] values,
             boolean[] writtenFields, Deferral deferral) {
         List<Attribute> attributes = mapper.attributes();
         for (int i = 0; i < values.length; i++) {
