@@ -288,7 +288,16 @@ abstract class FunctionRenderer extends ExpressionRenderer {
                             .append(")");
                 } else {
                     append("ARRAY[");
-                    visitAll(operands, ", ");
+                    for (int i = 0; i < operands.size(); i++) {
+                        append(i == 0 ? "" : ", ");
+                        // H2 cannot type a bare ? in ARRAY[...]: each bound element is cast to the element type.
+                        boolean cast = style == Dialect.ArrayStyle.STANDARD
+                                && operands.get(i) instanceof io.retort.sql.BindParameter<?>;
+                        append(cast ? "CAST(" : "");
+                        operands.get(i).accept(this);
+                        append(cast ? " AS " : "").append(cast && render ? dialect.typeCompiler().castTypeName(
+                                ((io.retort.types.ArrayType<?>) array.type()).elementType()) + ")" : "");
+                    }
                     append("]");
                 }
                 return;
@@ -301,10 +310,12 @@ abstract class FunctionRenderer extends ExpressionRenderer {
                 return;
             case SLICE:
                 if (style != Dialect.ArrayStyle.POSTGRESQL) {
-                    append("ARRAY_SLICE(");
-                    visitAll(operands, ", ");
-                    append(")");
-                    return;
+                    // H2's ARRAY_SLICE gives NULL for a bound past the end, where PostgreSQL gives the elements
+                    // there: other rows, silently. Refused.
+                    throw new io.retort.exception.CompileException("An array slice (of " + operands.get(0)
+                            + ") is not supported by " + dialect.name() + ", whose ARRAY_SLICE gives NULL where a"
+                            + " bound is past the end; select the array and take List.subList in Java, or single"
+                            + " elements with SqlArray.get");
                 }
                 subscripted(operands.get(0));
                 append("[");

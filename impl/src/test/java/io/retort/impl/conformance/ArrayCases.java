@@ -48,7 +48,6 @@ final class ArrayCases {
                 sql(F + "test_array", PG, () -> SqlArray.containedBy(X, List.of(2)), "arrtable.x <@ ?"),
                 sql(F + "test_array", PG, () -> SqlArray.overlap(X, List.of(3)), "arrtable.x && ?"),
                 sql(F + "test_array", "h2", () -> SqlArray.get(X, 5), "arrtable.x[?]"),
-                sql(F + "test_array", "h2", () -> SqlArray.slice(X, 5, 7), "ARRAY_SLICE(arrtable.x, ?, ?)"),
                 refused(F + "test_array", "h2", () -> SqlArray.contains(X, List.of(1)),
                         "The array operator @> (contains) is not supported by h2"),
                 sql(F + "test_array_modern_any_all", PG, () -> literal(INTEGER, 4).eq(SqlArray.any(X)),
