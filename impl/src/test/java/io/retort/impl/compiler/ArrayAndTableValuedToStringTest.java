@@ -41,4 +41,24 @@ class ArrayAndTableValuedToStringTest {
         assertThat(x.toString()).isEqualTo("x");
         assertThat(select(x).toString()).isEqualTo("SELECT x FROM unnest(t.xs) AS x");
     }
+
+    /** Misuse is refused when the expression is built, naming the fix. */
+    @Test
+    void misuseIsRefusedWhenBuilt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqlArray.get(T.c("id"), 1))
+                .isInstanceOf(io.retort.exception.InvalidArgumentException.class)
+                .hasMessage("SqlArray.get needs an array, but t.id is of type INTEGER; declare the column as"
+                        + " Types.array(elementType)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> array(array(INTEGER)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("An array of arrays (INTEGER[][]) is not supported");
+        TableValuedFunction f = function("json_each", T.c("id")).tableValued("key", "value");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.alias("kv"))
+                .hasMessage("A table-valued function is named with named(\"kv\"), not alias(...)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.c("nope"))
+                .hasMessage("Table-valued function json_each AS anon_1 has no column 'nope'; its columns are [key,"
+                        + " value]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.column("key", INTEGER))
+                .hasMessage("Table-valued function json_each already has a column 'key'");
+    }
 }
