@@ -39,7 +39,7 @@ final class OrmQuery {
     private OrmQuery(DefaultSession session, QueryPlan plan, Map<String, ? extends @Nullable Object> parameters) {
         this.session = session;
         this.plan = plan;
-        this.rowsNeeded = plan.slots.stream().anyMatch(slot -> slot.mapper == null);
+        this.rowsNeeded = plan.hasColumnSlots;
         if (plan.yieldPer > 0 && plan.collectionJoined) {
             throw new InvalidRequestException("yieldPer(" + plan.yieldPer + ") cannot load a collection with"
                     + " joined(...): a batch could end inside one object's rows; load it with selectIn(...)");
@@ -49,7 +49,7 @@ final class OrmQuery {
                 ? session.currentConnection().stream(plan.statement(), parameters, plan.yieldPer)
                 : session.currentConnection().execute(plan.statement(), parameters);
         this.layout = plan.source == null ? null : layoutOf(plan, result.keys());
-        this.keys = plan.slots.stream().map(slot -> slot.key).toList();
+        this.keys = plan.keys();
         this.coreIndex = new int[plan.slots.size()];
         for (int i = 0; i < coreIndex.length; i++) {
             int offset = plan.slots.get(i).offset;

@@ -77,6 +77,8 @@ final class QueryPlan {
     final boolean populateExisting;
     /** The batch size of yieldPer, 0 for none. */
     final int yieldPer;
+    /** Whether an element is a column rather than an entity, so that rows are read as Core rows. */
+    final boolean hasColumnSlots;
 
     private QueryPlan(List<Slot> slots, List<JoinNode> joins, Select select, @Nullable Executable source,
             boolean collectionJoined, List<QueryOption> options) {
@@ -95,6 +97,20 @@ final class QueryPlan {
         }
         this.populateExisting = populate;
         this.yieldPer = batch;
+        boolean core = false;
+        for (Slot slot : slots) {
+            core |= slot.mapper == null;
+        }
+        this.hasColumnSlots = core;
+    }
+
+    /** The element names of the plan's rows, in order. */
+    List<String> keys() {
+        String[] keys = new String[slots.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = slots.get(i).key;
+        }
+        return List.of(keys);
     }
 
     /** The plan of a query of one mapped class (a {@code scalars} query, or one the loaders run). */
