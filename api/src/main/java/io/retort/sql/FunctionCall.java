@@ -46,6 +46,30 @@ public record FunctionCall<T>(String name, List<Expression<?>> arguments, SqlTyp
         return new WithinGroup<>(this, List.of(orderBy), type);
     }
 
+    /**
+     * This function as a table in FROM with these columns (SQLAlchemy's {@code table_valued}), named
+     * {@code anon_1} until {@link TableValuedFunction#named}: {@code function("json_each", doc).tableValued("key",
+     * "value")} is {@code json_each(doc) AS anon_1}, its columns {@code anon_1."key"} and {@code anon_1."value"}.
+     * Columns given by name are of no declared type; add typed ones with {@link TableValuedFunction#column}.
+     */
+    public TableValuedFunction tableValued(String... columnNames) {
+        return TableValuedFunction.of(this, List.of(columnNames));
+    }
+
+    /**
+     * This function's rows as one column named {@code name} (SQLAlchemy's {@code column_valued}): selecting it
+     * writes {@code SELECT name FROM f(...) AS name}, the function in FROM. Of this function's type.
+     */
+    @SuppressWarnings("unchecked")
+    public DerivedColumn<T> columnValued(String name) {
+        return (DerivedColumn<T>) TableValuedFunction.columnValued(this, name).columnReferences().get(0);
+    }
+
+    /** {@link #columnValued(String)} named {@code anon_1}. */
+    public DerivedColumn<T> columnValued() {
+        return columnValued(TableValuedFunction.DEFAULT_NAME);
+    }
+
     /** {@code this FILTER (WHERE predicate)}: aggregate only the rows the predicate accepts. */
     public Filtered<T> filter(Predicate predicate) {
         return new Filtered<>(this, predicate);

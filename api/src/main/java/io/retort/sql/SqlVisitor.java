@@ -121,4 +121,10 @@ public interface SqlVisitor {
 
     /** An ordered-set aggregate, {@code f(...) WITHIN GROUP (ORDER BY ...)}. */
     void visitWithinGroup(WithinGroup<?> withinGroup);
+
+    /** An array literal, element, slice, or the {@code ANY (x)} / {@code ALL (x)} of a comparison. */
+    void visitArray(ArrayExpression<?> array);
+
+    /** {@code a @> b}, {@code a <@ b} or {@code a && b} on arrays. */
+    void visitArrayComparison(ArrayComparison comparison);
 }

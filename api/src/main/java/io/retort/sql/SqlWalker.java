@@ -225,4 +225,15 @@ public abstract class SqlWalker implements SqlVisitor {
         withinGroup.function().accept(this);
         withinGroup.orderBy().forEach(o -> o.accept(this));
     }
+
+    @Override
+    public void visitArray(ArrayExpression<?> array) {
+        array.operands().forEach(o -> o.accept(this));
+    }
+
+    @Override
+    public void visitArrayComparison(ArrayComparison comparison) {
+        comparison.left().accept(this);
+        comparison.right().accept(this);
+    }
 }

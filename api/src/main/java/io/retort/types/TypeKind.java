@@ -39,6 +39,11 @@ public enum TypeKind {
     /** A JSON document: jsonb on PostgreSQL, JSON on MySQL/MariaDB, text on SQLite and H2. */
     JSON,
     /**
+     * An array of another type ({@link ArrayType}), read and bound as a {@code List}: PostgreSQL's {@code INTEGER[]},
+     * H2's {@code INTEGER ARRAY}; SQLite, MySQL and MariaDB have none.
+     */
+    ARRAY,
+    /**
      * Not declared, as SQLAlchemy's {@code NullType}: a function called without a result type, {@code SELECT *}.
      * Values are bound by their Java class and read as the driver gives them; no column or CAST can have it.
      */

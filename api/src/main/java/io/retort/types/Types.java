@@ -90,6 +90,17 @@ public final class Types {
         return new BasicType<>(TypeKind.NUMERIC, BigDecimal.class, null, precision, scale);
     }
 
+    /**
+     * An array of {@code elementType} ({@code INTEGER[]} on PostgreSQL, {@code INTEGER ARRAY} on H2), given as a
+     * {@code List} or a Java array and read as an unmodifiable {@code List}. SQLite, MySQL and MariaDB have no
+     * arrays: a statement or table using one is refused there (store the list as {@link #JSON} instead).
+     *
+     * @throws IllegalArgumentException if the element type is itself an array (use one dimension)
+     */
+    public static <E> ArrayType<E> array(SqlType<E> elementType) {
+        return new ArrayType<>(elementType);
+    }
+
     /** The constants of a Java enum, stored by name; the PostgreSQL type is named after the class in snake_case. */
     public static <E extends Enum<E>> EnumType<E> enumType(Class<E> enumClass) {
         return new EnumType<>(enumClass, null);

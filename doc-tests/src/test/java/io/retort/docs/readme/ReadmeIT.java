@@ -1,9 +1,12 @@
 package io.retort.docs.readme;
 
 import static io.retort.schema.Schema.column;
+import static io.retort.sql.Sql.count;
+import static io.retort.sql.Sql.function;
 import static io.retort.sql.Sql.insert;
 import static io.retort.sql.Sql.select;
 import static io.retort.types.Types.INTEGER;
+import static io.retort.types.Types.array;
 import static io.retort.types.Types.string;
 
 import io.retort.docs.Printed;
@@ -15,6 +18,8 @@ import io.retort.orm.Registry;
 import io.retort.orm.Session;
 import io.retort.schema.MetaData;
 import io.retort.schema.Table;
+import io.retort.sql.SqlArray;
+import io.retort.sql.TableValuedFunction;
 import io.retort.testing.DatabaseTest;
 import io.retort.testing.OnlyOn;
 import io.retort.testing.TestDatabase;
@@ -87,5 +92,38 @@ class ReadmeIT {
             Registry.of(Vehicle.class).dropAll(engine);
         }
         printed.assertShown("readme/ReadmeIT.java#inheritance");
+    }
+
+    /** README.md's arrays and a table-valued function (PostgreSQL; H2 has arrays, SQLite json_each). */
+    @DatabaseTest
+    @OnlyOn(TestDatabase.POSTGRESQL)
+    void arraysAndTableValuedFunctions(TestEngines engines, Printed printed) {
+        Engine engine = engines.engine();
+        MetaData metadata = new MetaData();
+        printed.clear();
+        try {
+            // tag::arrays[]
+            Table posts = metadata.table("post", column("id", INTEGER).primaryKey(), column("tags", array(string(20))));
+            metadata.createAll(engine);
+            engine.begin(conn -> conn.execute(insert(posts), List.of(Map.of("id", 1, "tags", List.of("java", "sql")),
+                    Map.of("id", 2, "tags", List.of("sql")))));
+            try (Connection conn = engine.connect()) {
+                for (Row row : conn.execute(select(posts.c("id"), SqlArray.get(posts.c("tags"), 1)) // tags[?]: from 1
+                        .where(SqlArray.contains(posts.c("tags"), List.of("sql")))                  // tags @> ?
+                        .orderBy(posts.c("id")))) {
+                    System.out.println(row.get(0) + " " + row.get(1));
+                }
+                TableValuedFunction tag = function("unnest", posts.c("tags")).tableValued()
+                        .column("tag", string(20)).renderDerived().named("t");   // unnest(post.tags) AS t(tag)
+                for (Row row : conn.execute(select(tag.c("tag"), count()).from(posts, tag)
+                        .groupBy(tag.c("tag")).orderBy(tag.c("tag")))) {
+                    System.out.println(row.get(0) + " " + row.get(1));
+                }
+            }
+            // end::arrays[]
+        } finally {
+            metadata.dropAll(engine);
+        }
+        printed.assertShown("readme/ReadmeIT.java#arrays");
     }
 }

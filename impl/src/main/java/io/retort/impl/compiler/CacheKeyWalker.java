@@ -191,7 +191,8 @@ public final class CacheKeyWalker implements SqlVisitor {
             table(((TableAlias) table).table());
             return;
         }
-        if (table instanceof DerivedTable || table instanceof CommonTableExpression) {
+        if (table instanceof DerivedTable || table instanceof CommonTableExpression
+                || table instanceof io.retort.sql.TableValuedFunction) {
             for (int i = 0; i < derived.size(); i++) {
                 if (derived.get(i) == table) {
                     token(DerivedTable.class);
@@ -208,7 +209,9 @@ public final class CacheKeyWalker implements SqlVisitor {
                 token(column.name());
                 token(column.type());
             }
-            if (table instanceof DerivedTable) {
+            if (table instanceof io.retort.sql.TableValuedFunction) {
+                StatementKeys.tableValued(this, (io.retort.sql.TableValuedFunction) table);
+            } else if (table instanceof DerivedTable) {
                 token(((DerivedTable) table).isLateral() ? Boolean.TRUE : Boolean.FALSE);
                 statement(((DerivedTable) table).body());
             } else {
@@ -515,6 +518,22 @@ public final class CacheKeyWalker implements SqlVisitor {
         token(withinGroup.type());
         node(withinGroup.function());
         all(withinGroup.orderBy());
+    }
+
+    @Override
+    public void visitArray(io.retort.sql.ArrayExpression<?> array) {
+        token(io.retort.sql.ArrayExpression.class);
+        token(array.kind());
+        token(array.type());
+        all(array.operands());
+    }
+
+    @Override
+    public void visitArrayComparison(io.retort.sql.ArrayComparison comparison) {
+        token(io.retort.sql.ArrayComparison.class);
+        token(comparison.operator());
+        node(comparison.left());
+        node(comparison.right());
     }
 
     private static final class BooleanLiteralTrue {

@@ -148,6 +148,11 @@ abstract class ExpressionRenderer implements SqlVisitor {
 
     @Override
     public void visitColumn(ColumnReference<?> column) {
+        if (column.tableReference() instanceof io.retort.sql.TableValuedFunction
+                && ((io.retort.sql.TableValuedFunction) column.tableReference()).isColumnValued()) {
+            append(quote(column.name())); // the alias of a column-valued function is its column
+            return;
+        }
         if (qualifyColumns) {
             append(tableName(column.tableReference())).append(".");
         }
@@ -190,6 +195,9 @@ abstract class ExpressionRenderer implements SqlVisitor {
 
     @Override
     public void visitBind(BindParameter<?> bind) {
+        if (bind.type() instanceof io.retort.types.ArrayType<?> && dialect.arrayStyle() == Dialect.ArrayStyle.NONE) {
+            throw FunctionRenderer.noArrays(dialect, "a value of type " + bind.type());
+        }
         if (render) {
             if (bind.name() != null) {
                 placeholders().add(bind.name(), sql.length());
@@ -211,6 +219,13 @@ abstract class ExpressionRenderer implements SqlVisitor {
 
     @Override
     public void visitComparison(Comparison comparison) {
+        if (FunctionRenderer.isQuantified(comparison.left()) && !FunctionRenderer.isQuantified(comparison.right())) {
+            // ANY (x) = ? is not SQL: ? = ANY (x), the operator turned around (SQLAlchemy's any_() == 5).
+            operand(comparison.right());
+            append(" ").append(FunctionRenderer.reversed(comparison.operator()).sql()).append(" ");
+            operand(comparison.left());
+            return;
+        }
         operand(comparison.left());
         append(" ").append(comparison.operator().sql()).append(" ");
         hintFrom(comparison.left());

@@ -183,6 +183,10 @@ abstract class FunctionRenderer extends ExpressionRenderer {
 
     @Override
     public void visitFunction(FunctionCall<?> function) {
+        if (function.type() instanceof io.retort.types.ArrayType<?>
+                && dialect.arrayStyle() == Dialect.ArrayStyle.NONE) {
+            throw noArrays(dialect, function.name() + "(...) of type " + function.type());
+        }
         mayWrite = true;
         if (function.name().equals("now") && function.arguments().isEmpty()) {
             append(dialect.localTimestamp());
@@ -241,5 +245,119 @@ abstract class FunctionRenderer extends ExpressionRenderer {
         append(" ").append(operator).append(" ");
         hintFrom(match.expression());
         match.pattern().accept(this);
+    }
+
+    /** The error for an array on a database without arrays, naming the alternative. */
+    static io.retort.exception.CompileException noArrays(Dialect dialect, String what) {
+        return new io.retort.exception.CompileException("Arrays (" + what + ") are not supported by "
+                + dialect.name() + "; store the list as JSON (Types.JSON) and query it with Json.get / Json.contains,"
+                + " or in a child table");
+    }
+
+    /** Whether an expression is {@code ANY (x)} or {@code ALL (x)}. */
+    static boolean isQuantified(io.retort.sql.Expression<?> expression) {
+        return expression instanceof io.retort.sql.ArrayExpression<?>
+                && (((io.retort.sql.ArrayExpression<?>) expression).kind() == io.retort.sql.ArrayExpression.Kind.ANY
+                || ((io.retort.sql.ArrayExpression<?>) expression).kind() == io.retort.sql.ArrayExpression.Kind.ALL);
+    }
+
+    /** The operator with its operands swapped: {@code a < b} is {@code b > a}. */
+    static io.retort.sql.Comparison.Operator reversed(io.retort.sql.Comparison.Operator operator) {
+        switch (operator) {
+            case LT: return io.retort.sql.Comparison.Operator.GT;
+            case LE: return io.retort.sql.Comparison.Operator.GE;
+            case GT: return io.retort.sql.Comparison.Operator.LT;
+            case GE: return io.retort.sql.Comparison.Operator.LE;
+            default: return operator;
+        }
+    }
+
+    @Override
+    public void visitArray(io.retort.sql.ArrayExpression<?> array) {
+        List<io.retort.sql.Expression<?>> operands = array.operands();
+        Dialect.ArrayStyle style = dialect.arrayStyle();
+        if (style == Dialect.ArrayStyle.NONE) {
+            throw noArrays(dialect, array.kind() == io.retort.sql.ArrayExpression.Kind.LITERAL ? "ARRAY[...]"
+                    : array.kind().name().toLowerCase(java.util.Locale.ROOT) + " of " + operands.get(0));
+        }
+        switch (array.kind()) {
+            case LITERAL:
+                if (operands.isEmpty()) {
+                    // ARRAY[] has no element type to infer: written with the declared one.
+                    append("CAST(ARRAY[] AS ").append(render ? dialect.typeCompiler().castTypeName(array.type()) : "")
+                            .append(")");
+                } else {
+                    append("ARRAY[");
+                    for (int i = 0; i < operands.size(); i++) {
+                        append(i == 0 ? "" : ", ");
+                        // H2 cannot type a bare ? in ARRAY[...]: each bound element is cast to the element type.
+                        boolean cast = style == Dialect.ArrayStyle.STANDARD
+                                && operands.get(i) instanceof io.retort.sql.BindParameter<?>;
+                        append(cast ? "CAST(" : "");
+                        operands.get(i).accept(this);
+                        append(cast ? " AS " : "").append(cast && render ? dialect.typeCompiler().castTypeName(
+                                ((io.retort.types.ArrayType<?>) array.type()).elementType()) + ")" : "");
+                    }
+                    append("]");
+                }
+                return;
+            case ELEMENT:
+                subscripted(operands.get(0));
+                append("[");
+                nameHint = "index";
+                operands.get(1).accept(this);
+                append("]");
+                return;
+            case SLICE:
+                if (style != Dialect.ArrayStyle.POSTGRESQL) {
+                    // H2's ARRAY_SLICE gives NULL for a bound past the end, where PostgreSQL gives the elements
+                    // there: other rows, silently. Refused.
+                    throw new io.retort.exception.CompileException("An array slice (of " + operands.get(0)
+                            + ") is not supported by " + dialect.name() + ", whose ARRAY_SLICE gives NULL where a"
+                            + " bound is past the end; select the array and take List.subList in Java, or single"
+                            + " elements with SqlArray.get");
+                }
+                subscripted(operands.get(0));
+                append("[");
+                nameHint = "index";
+                operands.get(1).accept(this);
+                append(":");
+                nameHint = "index";
+                operands.get(2).accept(this);
+                append("]");
+                return;
+            default:
+                append(array.kind().name()).append(" (");
+                operands.get(0).accept(this);
+                append(")");
+        }
+    }
+
+    /**
+     * The array before a subscript: a column as is, anything else parenthesized ({@code (array_agg(x))[1]};
+     * {@code x[1:2][1]} would be a two-dimensional subscript, not an element of the slice).
+     */
+    private void subscripted(io.retort.sql.Expression<?> array) {
+        boolean column = array instanceof ColumnReference<?>;
+        append(column ? "" : "(");
+        array.accept(this);
+        append(column ? "" : ")");
+    }
+
+    @Override
+    public void visitArrayComparison(io.retort.sql.ArrayComparison comparison) {
+        Dialect.ArrayStyle style = dialect.arrayStyle();
+        if (style == Dialect.ArrayStyle.NONE) {
+            throw noArrays(dialect, comparison.operator().sql() + " on " + comparison.left());
+        }
+        if (style != Dialect.ArrayStyle.POSTGRESQL) {
+            throw new io.retort.exception.CompileException("The array operator " + comparison.operator().sql() + " ("
+                    + comparison.operator().name().toLowerCase(java.util.Locale.ROOT) + ") is not supported by "
+                    + dialect.name() + "; compare elements with ? = ANY (array), SqlArray.any(...)");
+        }
+        comparison.left().accept(this);
+        append(" ").append(comparison.operator().sql()).append(" ");
+        hintFrom(comparison.left());
+        comparison.right().accept(this);
     }
 }

@@ -27,6 +27,10 @@ abstract class SelectRenderer extends FunctionRenderer {
             values((io.retort.sql.Values) table);
             return;
         }
+        if (table instanceof io.retort.sql.TableValuedFunction) {
+            tableValued((io.retort.sql.TableValuedFunction) table);
+            return;
+        }
         if (table instanceof io.retort.sql.DerivedTable) {
             sawCteOrDerived = true;
             io.retort.sql.DerivedTable derived = (io.retort.sql.DerivedTable) table;
@@ -54,6 +58,50 @@ abstract class SelectRenderer extends FunctionRenderer {
             append(" AS ");
         }
         append(tableName(table));
+    }
+
+    /**
+     * A function in FROM: {@code [LATERAL] f(...) AS name[(columns)]}; refused where the database has no
+     * table-valued functions, no column list after an alias (SQLite), or no LATERAL.
+     */
+    private void tableValued(io.retort.sql.TableValuedFunction function) {
+        String name = function.function().name();
+        if (!dialect.supportsTableValuedFunctions()) {
+            throw new io.retort.exception.CompileException("A table-valued function in FROM (" + name + ") is not"
+                    + " supported by " + dialect.name() + ", whose only one, JSON_TABLE, declares its columns in"
+                    + " another shape; write it with text(...) or select the document and read it in Java");
+        }
+        boolean columnList = function.isDerived()
+                || function.isColumnValued() && !dialect.functionAliasNamesItsColumn();
+        if (columnList && !dialect.supportsValuesColumnList()) {
+            throw new io.retort.exception.CompileException((function.isColumnValued() ? "A column-valued function ("
+                    + name + " AS " + function.name() + ")" : "A column list after a table-valued function (" + name
+                    + " AS " + function.name() + "(...))") + " is not supported by " + dialect.name() + ", whose"
+                    + " table-valued functions name their own columns; use tableValued(\"value\") with the"
+                    + " function's column names, without renderDerived()");
+        }
+        if (function.isLateral()) {
+            if (!dialect.supportsLateral()) {
+                throw new io.retort.exception.CompileException("LATERAL (table-valued function " + name + ") is not"
+                        + " supported by " + dialect.name() + "; leave out lateral(): a function in FROM may refer"
+                        + " to the tables before it there");
+            }
+            append("LATERAL ");
+        }
+        sawCteOrDerived = true;
+        function.function().accept(this);
+        append(" AS ").append(quote(function.name()));
+        if (columnList) {
+            append("(");
+            List<io.retort.sql.DerivedColumn<?>> columns = function.columnReferences();
+            for (int i = 0; i < columns.size(); i++) {
+                append(i == 0 ? "" : ", ").append(quote(columns.get(i).name()));
+                if (function.isDerivedWithTypes()) {
+                    append(" ").append(render ? dialect.typeCompiler().castTypeName(columns.get(i).type()) : "");
+                }
+            }
+            append(")");
+        }
     }
 
     /**

@@ -132,4 +132,13 @@ final class StatementKeys {
         w.node(delete.whereClause());
         w.all(delete.returningClause());
     }
+
+    /** A table-valued function: its flags (they change the SQL) and the call, with its bound arguments. */
+    static void tableValued(CacheKeyWalker w, io.retort.sql.TableValuedFunction function) {
+        w.token(function.isDerived() ? Boolean.TRUE : Boolean.FALSE);
+        w.token(function.isDerivedWithTypes() ? Boolean.TRUE : Boolean.FALSE);
+        w.token(function.isLateral() ? Boolean.TRUE : Boolean.FALSE);
+        w.token(function.isColumnValued() ? Boolean.TRUE : Boolean.FALSE);
+        w.node(function.function());
+    }
 }

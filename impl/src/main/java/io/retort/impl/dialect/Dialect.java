@@ -319,6 +319,39 @@ public abstract class Dialect {
         return false;
     }
 
+    /** What a database has of arrays ({@code Types.array}). */
+    public enum ArrayStyle {
+        /** Arrays, {@code ARRAY[...]}, {@code x[i]}, {@code x[i:j]}, {@code = ANY (x)}, {@code @> <@ &&} (PostgreSQL). */
+        POSTGRESQL,
+        /** Arrays, {@code ARRAY[...]}, {@code x[i]}, {@code ARRAY_SLICE}, {@code = ANY (x)}; no containment (H2). */
+        STANDARD,
+        /** No arrays (SQLite, MySQL, MariaDB). */
+        NONE
+    }
+
+    /** What this database has of arrays; none by default. */
+    public ArrayStyle arrayStyle() {
+        return ArrayStyle.NONE;
+    }
+
+    /** The DDL name of an array of a type, from the element's name: {@code INTEGER[]}. */
+    public String arrayTypeName(String elementTypeName) {
+        return elementTypeName + "[]";
+    }
+
+    /** Whether a function may stand in FROM as a table (MySQL and MariaDB have only JSON_TABLE, of another shape). */
+    public boolean supportsTableValuedFunctions() {
+        return true;
+    }
+
+    /**
+     * Whether the alias of a function returning single values in FROM names its one column, as in
+     * {@code SELECT x FROM unnest(?) AS x} (PostgreSQL); elsewhere the column is named by a list, {@code AS x(x)}.
+     */
+    public boolean functionAliasNamesItsColumn() {
+        return false;
+    }
+
     /** Whether a FROM clause takes LATERAL subqueries. */
     public boolean supportsLateral() {
         return false;

@@ -164,4 +164,16 @@ public class H2Dialect extends Dialect {
     public boolean supportsValuesColumnList() {
         return true;
     }
+
+    /** H2 has arrays, without PostgreSQL's containment operators. */
+    @Override
+    public ArrayStyle arrayStyle() {
+        return ArrayStyle.STANDARD;
+    }
+
+    /** H2 writes an array type {@code INTEGER ARRAY}. */
+    @Override
+    public String arrayTypeName(String elementTypeName) {
+        return elementTypeName + " ARRAY";
+    }
 }

@@ -84,6 +84,7 @@ public class JdbcTypes {
             case INTERVAL: return this::readInterval;
             case BINARY: return BYTES;
             case UUID: return this::readUuid;
+            case ARRAY: return JdbcArrays.reader();
             case ENUM: {
                 Class enumClass = type.javaType();
                 return (rows, index) -> {
@@ -200,6 +201,7 @@ public class JdbcTypes {
             case TIME: return Types.TIME;
             case DATETIME: return Types.TIMESTAMP;
             case BINARY: return Types.VARBINARY;
+            case ARRAY: return Types.ARRAY;
             default: return Types.NULL;
         }
     }
@@ -226,6 +228,8 @@ public class JdbcTypes {
             case ENUM: bindEnum(statement, index, value instanceof Enum<?> ? ((Enum<?>) value).name()
                     : value.toString()); break;
             case JSON: bindJson(statement, index, value.toString()); break;
+            case ARRAY: JdbcArrays.bind(statement, index, value, (io.retort.types.ArrayType<?>) type,
+                    JdbcArrays.elementTypeName(((io.retort.types.ArrayType<?>) type).elementType())); break;
             default: bind(statement, index, value);
         }
     }
@@ -313,6 +317,11 @@ public class JdbcTypes {
     protected @Nullable Object readUuid(ResultSet rows, int index) throws SQLException {
         String text = rows.getString(index);
         return text == null ? null : UUID.fromString(text.trim());
+    }
+
+    /** An element of an array as an untyped column's value. */
+    static @Nullable Object untypedReaderValue(@Nullable Object value) throws SQLException {
+        return untypedValue(value);
     }
 
     private static @Nullable Object untypedValue(@Nullable Object value) throws SQLException {

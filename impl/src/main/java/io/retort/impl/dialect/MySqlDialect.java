@@ -112,6 +112,12 @@ public class MySqlDialect extends Dialect {
         return super.rowLockClause(lock);
     }
 
+    /** No function in FROM but JSON_TABLE, whose column definitions are another shape. */
+    @Override
+    public boolean supportsTableValuedFunctions() {
+        return false;
+    }
+
     /** MySQL 8.0.14 has LATERAL; MariaDB has none. */
     @Override
     public boolean supportsLateral() {

@@ -153,4 +153,16 @@ public class PostgresqlDialect extends Dialect {
     public boolean supportsValuesColumnList() {
         return true;
     }
+
+    /** PostgreSQL has arrays and their operators. */
+    @Override
+    public ArrayStyle arrayStyle() {
+        return ArrayStyle.POSTGRESQL;
+    }
+
+    /** {@code SELECT x FROM unnest(?) AS x}: the alias of a scalar function names its column. */
+    @Override
+    public boolean functionAliasNamesItsColumn() {
+        return true;
+    }
 }

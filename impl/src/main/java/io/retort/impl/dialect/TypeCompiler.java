@@ -35,6 +35,14 @@ public class TypeCompiler {
         if (type instanceof EnumType<?>) {
             return enumTypeName((EnumType<?>) type);
         }
+        if (type instanceof io.retort.types.ArrayType<?>) {
+            SqlType<?> element = ((io.retort.types.ArrayType<?>) type).elementType();
+            if (dialect.arrayStyle() == Dialect.ArrayStyle.NONE) {
+                throw new CompileException("An array (" + type + ", " + column + ") is not supported by "
+                        + dialect.name() + "; store the list as JSON (Types.JSON) or in a child table");
+            }
+            return dialect.arrayTypeName(typeName(element, column));
+        }
         BasicType<?> basic = (BasicType<?>) type;
         switch (basic.kind()) {
             case INTEGER: return "INTEGER";

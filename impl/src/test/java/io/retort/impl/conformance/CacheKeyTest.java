@@ -66,4 +66,51 @@ class CacheKeyTest {
         assertThat(compared).isGreaterThan(500);
         assertThat(rebuiltWithSameKey).isGreaterThan(400);
     }
+
+    /**
+     * Statements that differ only in the shape of an array expression or a table-valued function (operator, ANY
+     * or ALL, element type, column list, types in it, LATERAL, alias, column-valued) have different keys, so none is
+     * given another's compiled SQL; the same shape built again, with other values, has the same key.
+     */
+    @Test
+    void arrayAndTableValuedShapesHaveTheirOwnKeys() {
+        io.retort.schema.Column<Object> x = ArrayCases.ARRTABLE.c("x");
+        java.util.function.Supplier<io.retort.sql.FunctionCall<Object>> series = () -> io.retort.sql.Sql.function(
+                "generate_series", io.retort.sql.Sql.literal(io.retort.types.Types.INTEGER, 1),
+                io.retort.sql.Sql.literal(io.retort.types.Types.INTEGER, 3));
+        java.util.function.Function<io.retort.sql.TableValuedFunction, SqlNode> selectN =
+                f -> io.retort.sql.Sql.select(f.c("n"));
+        List<SqlNode> shapes = List.of(
+                io.retort.sql.SqlArray.contains(x, List.of(1)),
+                io.retort.sql.SqlArray.containedBy(x, List.of(1)),
+                io.retort.sql.SqlArray.overlap(x, List.of(1)),
+                io.retort.sql.Sql.literal(io.retort.types.Types.INTEGER, 1).eq(io.retort.sql.SqlArray.any(x)),
+                io.retort.sql.Sql.literal(io.retort.types.Types.INTEGER, 1).eq(io.retort.sql.SqlArray.all(x)),
+                io.retort.sql.SqlArray.of(io.retort.types.Types.INTEGER, 1, 2),
+                io.retort.sql.SqlArray.of(io.retort.types.Types.BIGINT, 1L, 2L),
+                io.retort.sql.SqlArray.get(x, 1),
+                selectN.apply(series.get().tableValued("n")),
+                selectN.apply(series.get().tableValued("n").renderDerived()),
+                selectN.apply(series.get().tableValued().column("n", io.retort.types.Types.INTEGER)
+                        .renderDerivedWithTypes()),
+                selectN.apply(series.get().tableValued().column("n", io.retort.types.Types.BIGINT)
+                        .renderDerivedWithTypes()),
+                selectN.apply(series.get().tableValued("n").lateral()),
+                selectN.apply(series.get().tableValued("n").named("s")),
+                io.retort.sql.Sql.select(series.get().columnValued("n")));
+        Dialect postgresql = Drivers.dialect("postgresql");
+        Map<Object, String> sqlByKey = new HashMap<>();
+        for (SqlNode shape : shapes) {
+            String sql = ExpressionCompiler.compile(postgresql, shape).sql();
+            assertThat(sqlByKey.put(CacheKeyWalker.walk(shape).key(), sql)).as(sql).isNull();
+        }
+        assertThat(sqlByKey).hasSize(shapes.size());
+        // The same shape with other values shares the key.
+        assertThat(CacheKeyWalker.walk(io.retort.sql.SqlArray.contains(x, List.of(7, 8))).key())
+                .isEqualTo(CacheKeyWalker.walk(io.retort.sql.SqlArray.contains(x, List.of(1))).key());
+        assertThat(CacheKeyWalker.walk(selectN.apply(io.retort.sql.Sql.function("generate_series",
+                io.retort.sql.Sql.literal(io.retort.types.Types.INTEGER, 5), io.retort.sql.Sql.literal(
+                io.retort.types.Types.INTEGER, 9)).tableValued("n").renderDerived())).key())
+                .isEqualTo(CacheKeyWalker.walk(selectN.apply(series.get().tableValued("n").renderDerived())).key());
+    }
 }

@@ -34,6 +34,8 @@ class ConformanceTest {
         all.addAll(FunctionAndDmlCases.all());
         all.addAll(CteMoreCases.all());
         all.addAll(ValuesCases.all());
+        all.addAll(ArrayCases.all());
+        all.addAll(TableValuedCases.all());
         return all;
     }
 
