@@ -81,6 +81,13 @@ class DroppedConnectionIT {
         assertThat(engine.poolStatus().checkedOut()).as("connections still checked out").isZero();
     }
 
+    /** The Cleaner's thread logs the warning just after it gave the connection back: wait for it too. */
+    private void awaitWarning() throws InterruptedException {
+        for (int i = 0; i < 200 && warnings.isEmpty(); i++) {
+            Thread.sleep(25);
+        }
+    }
+
     private static long rows(Engine engine) {
         try (Connection conn = engine.connect()) {
             return ((Number) conn.scalar(text("SELECT count(*) FROM held"), Map.of())).longValue();
@@ -96,6 +103,7 @@ class DroppedConnectionIT {
         Engine engine = onePooledConnection(engines, false);
         dropConnection(engine);
         awaitReturned(engine);
+        awaitWarning();
         assertThat(rows(engine)).isZero();
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0).getMessage()).isEqualTo("A Connection (or the Session using it) was"
@@ -113,6 +121,7 @@ class DroppedConnectionIT {
         Engine engine = onePooledConnection(engines, true);
         dropSession(engine);
         awaitReturned(engine);
+        awaitWarning();
         assertThat(rows(engine)).isZero();
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0).getMessage()).contains("checked out at"
