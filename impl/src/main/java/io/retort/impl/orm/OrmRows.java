@@ -28,7 +28,7 @@ final class OrmRows implements OrmResult {
     }
 
     @Override
-    public <T> TypedResult<T> scalars(Class<T> type) {
+    public <T> TypedResult<@Nullable T> scalars(Class<T> type) {
         return rows.map(row -> row.get(0, type));
     }
 
@@ -77,7 +77,7 @@ final class OrmRows implements OrmResult {
     }
 
     @Override
-    public <R> TypedResult<R> map(Function<? super Row, ? extends R> mapper) {
+    public <R extends @Nullable Object> TypedResult<R> map(Function<? super Row, ? extends R> mapper) {
         return rows.map(mapper);
     }
 
