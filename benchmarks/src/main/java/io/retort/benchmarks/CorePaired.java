@@ -10,15 +10,18 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Core against raw JDBC in pairs, on a machine too loaded for single wall-clock shots: each pair runs the JDBC
- * baseline and the Core variant back to back in alternating order, in one JVM, and measures the CPU time of the
+ * baseline and the Retort variant back to back in alternating order, in one JVM, and measures the CPU time of the
  * running thread; the median of the pairs' ratios is printed. {@code read} is {@code large_resultsets}
  * ({@code jdbc_objects} against {@code core_rows}, 500,000 rows), {@code write} is {@code bulk_inserts}
- * ({@code jdbc_batch} against {@code core_executemany}, 100,000 rows). On H2 and SQLite the thread's CPU time is the
+ * ({@code jdbc_batch} against {@code core_executemany}, 100,000 rows), {@code lookup} is {@code short_selects}
+ * ({@code jdbc_prepare_each} against {@code core_select}, 10,000 lookups); {@code orm-read}, {@code orm-write} and
+ * {@code orm-get} pair the same baselines with {@code orm_load}, {@code orm_add_flush} and
+ * {@code orm_get_new_session}. On H2 and SQLite the thread's CPU time is the
  * whole cost but for the garbage collector's threads; on PostgreSQL it is the client's part only.
  *
  * <pre>
  * mvn -B -q -pl benchmarks -am -DskipTests package exec:exec -Dbenchmarks.main=io.retort.benchmarks.CorePaired \
- *     -Dbench.args="h2 read 12 4"      # database, read or write, measured pairs, warm-up pairs
+ *     -Dbench.args="h2 read 12 4"      # database, pair, measured pairs, warm-up pairs
  * </pre>
  */
 public final class CorePaired {
@@ -41,10 +44,10 @@ public final class CorePaired {
         return spent;
     }
 
-    /** Runs the pairs; arguments: database, {@code read} or {@code write}, measured pairs, warm-up pairs. */
+    /** Runs the pairs; arguments: database, the pair ({@code read}, {@code orm-get}, ...), measured pairs, warm-up pairs. */
     public static void main(String[] args) throws Exception {
         String db = args[0];
-        boolean read = args[1].equals("read");
+        String mode = args[1];
         int pairs = Integer.parseInt(args[2]);
         int warmup = Integer.parseInt(args[3]);
         Blackhole blackhole = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes"
@@ -53,26 +56,41 @@ public final class CorePaired {
         Shot core;
         Shot before = () -> { };
         Shot after = () -> { };
-        Fixture fixture = Fixture.forContender(db, Contender.CORE);
-        if (read) {
-            LargeResultsets scenario = new LargeResultsets();
-            scenario.db = db;
-            scenario.rows = 500_000;
-            scenario.fixture = fixture;
-            fixture.seed(scenario.rows);
-            jdbc = scenario::jdbc_objects;
-            core = () -> scenario.core_rows(blackhole);
-        } else {
-            BulkInserts scenario = new BulkInserts();
-            scenario.db = db;
-            scenario.rows = 100_000;
-            scenario.fixture = fixture;
-            scenario.names = Fixture.names(scenario.rows);
-            scenario.descriptions = Fixture.descriptions(scenario.rows);
-            jdbc = scenario::jdbc_batch;
-            core = scenario::core_executemany;
-            before = scenario::emptyTable;
-            after = scenario::check;
+        Fixture fixture = Fixture.forContender(db, mode.startsWith("orm-") ? Contender.ORM : Contender.CORE);
+        switch (mode) {
+            case "read", "orm-read" -> {
+                LargeResultsets scenario = new LargeResultsets();
+                scenario.db = db;
+                scenario.rows = 500_000;
+                scenario.fixture = fixture;
+                fixture.seed(scenario.rows);
+                jdbc = scenario::jdbc_objects;
+                core = mode.equals("read") ? () -> scenario.core_rows(blackhole) : scenario::orm_load;
+            }
+            case "write", "orm-write" -> {
+                BulkInserts scenario = new BulkInserts();
+                scenario.db = db;
+                scenario.rows = 100_000;
+                scenario.fixture = fixture;
+                scenario.names = Fixture.names(scenario.rows);
+                scenario.descriptions = Fixture.descriptions(scenario.rows);
+                jdbc = scenario::jdbc_batch;
+                core = mode.equals("write") ? scenario::core_executemany : scenario::orm_add_flush;
+                before = scenario::emptyTable;
+                after = scenario::check;
+            }
+            case "lookup", "orm-get" -> {
+                ShortSelects scenario = new ShortSelects();
+                scenario.db = db;
+                scenario.lookups = 10_000;
+                scenario.fixture = fixture;
+                scenario.shuffleKeys();
+                jdbc = () -> scenario.jdbc_prepare_each(blackhole);
+                core = mode.equals("lookup") ? () -> scenario.core_select(blackhole)
+                        : () -> scenario.orm_get_new_session(blackhole);
+            }
+            default -> throw new IllegalArgumentException("Unknown pair " + mode
+                    + ": use read, write, lookup, orm-read, orm-write or orm-get");
         }
         List<Double> ratios = new ArrayList<>();
         List<Long> jdbcNanos = new ArrayList<>();
@@ -100,8 +118,8 @@ public final class CorePaired {
         Collections.sort(ratios);
         Collections.sort(jdbcNanos);
         Collections.sort(coreNanos);
-        System.out.printf(Locale.ROOT, "%s %s: jdbc %.1f ms, core %.1f ms (median cpu); median ratio %.3f"
-                + " (quartiles %.3f, %.3f), %d pairs%n", read ? "read" : "write", db,
+        System.out.printf(Locale.ROOT, "%s %s: jdbc %.1f ms, retort %.1f ms (median cpu); median ratio %.3f"
+                + " (quartiles %.3f, %.3f), %d pairs%n", mode, db,
                 jdbcNanos.get(jdbcNanos.size() / 2) / 1e6, coreNanos.get(coreNanos.size() / 2) / 1e6,
                 ratios.get(ratios.size() / 2), ratios.get(ratios.size() / 4), ratios.get(3 * ratios.size() / 4),
                 ratios.size());

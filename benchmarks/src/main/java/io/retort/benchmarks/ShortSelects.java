@@ -59,6 +59,11 @@ public class ShortSelects {
     @Setup(Level.Trial)
     public void openFixture(BenchmarkParams params) throws SQLException {
         fixture = Fixture.open(db, params);
+        shuffleKeys();
+    }
+
+    /** Seeds {@code lookups} rows and shuffles their keys (also for {@link CorePaired}). */
+    void shuffleKeys() throws SQLException {
         fixture.seed(lookups);
         List<Integer> keys = new ArrayList<>(fixture.ids());
         Collections.shuffle(keys, new Random(42));

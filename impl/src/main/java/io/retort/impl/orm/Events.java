@@ -20,6 +20,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Calls the persistence events of one session's objects: the annotated methods of their classes (superclasses'
@@ -57,6 +58,8 @@ public final class Events {
     private final Session session;
     private final List<SessionFactory.Registered<?>> listeners;
     private final List<SessionListener> sessionListeners;
+    private @Nullable EntityMapper<?> lastLoaded;
+    private boolean lastLoadedHasMethods;
 
     Events(Session session, SessionFactory factory) {
         this.session = session;
@@ -90,6 +93,23 @@ public final class Events {
     /** Whether an object's class has a method for this event, or a listener listens. */
     public boolean any(Kind kind, Class<?> type) {
         return !listeners.isEmpty() || METHODS.get(type)[kind.ordinal()].length > 0;
+    }
+
+    /**
+     * The after-load event of an object a query has just created. Called once per loaded row, so with no listener it
+     * costs a comparison: whether the class has an {@code @AfterLoad} method is looked up once per run of one class.
+     */
+    void afterLoad(EntityMapper<?> mapper, Object instance) {
+        if (listeners.isEmpty()) {
+            if (mapper != lastLoaded) {
+                lastLoaded = mapper;
+                lastLoadedHasMethods = METHODS.get(mapper.entityClass())[Kind.AFTER_LOAD.ordinal()].length > 0;
+            }
+            if (!lastLoadedHasMethods) {
+                return;
+            }
+        }
+        fire(Kind.AFTER_LOAD, instance);
     }
 
     /** Calls an event on one object: its class's methods, then the listeners of its class. */

@@ -46,7 +46,9 @@ public final class Loader {
 
         LoadedObjects(EntityMapper<?> mapper, boolean distinct) {
             this.states = mapper.hasRelationships() ? new ArrayList<>() : null;
-            this.seen = distinct ? new IdentityHashMap<>() : null;
+            // Only the relationship loaders read these objects back, so without relationships a repeat costs nothing
+            // and no set is kept (an identity set over a large result was most of its load time).
+            this.seen = distinct && states != null ? new IdentityHashMap<>() : null;
         }
 
         /** Adds an attached object's state; {@code fresh} when this load filled its fields. */

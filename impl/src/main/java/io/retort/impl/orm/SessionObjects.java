@@ -465,7 +465,7 @@ final class SessionObjects {
         fresh.bind(instance);
         identityMap.put(fresh);
         loaded.add(fresh, true);
-        session.events.fire(Events.Kind.AFTER_LOAD, instance);
+        session.events.afterLoad(mapper, instance);
         return fresh;
     }
 
