@@ -47,6 +47,16 @@ public final class EntityAlias<E> {
         String tableName = mapping.table().name();
         String alias = name != null ? name
                 : tableName + "_" + COUNTERS.computeIfAbsent(tableName, t -> new AtomicInteger()).incrementAndGet();
+        if (mapping.tables().size() > 1) {
+            Class<?> root = entity;
+            while (OrmProvider.instance().mapping(root).mappedSuperclass() != null) {
+                root = Objects.requireNonNull(OrmProvider.instance().mapping(root).mappedSuperclass());
+            }
+            throw new InvalidArgumentException("Alias " + alias + " of " + entity.getSimpleName() + " would cover"
+                    + " table " + tableName + " only, but a row of " + entity.getSimpleName() + " spans the tables of"
+                    + " its superclasses too; alias the base class instead, Orm.aliased(" + root.getSimpleName()
+                    + ".class), and filter its subclass rows by the discriminator");
+        }
         return new EntityAlias<>(entity, mapping.table().alias(alias));
     }
 

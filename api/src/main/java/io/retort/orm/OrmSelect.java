@@ -99,7 +99,9 @@ public final class OrmSelect {
 
     private static void addColumns(List<Expression<?>> columns, EntityMapping<?> mapping, TableReference table) {
         for (String attribute : mapping.attributeNames()) {
-            columns.add(table.columnReference(mapping.column(attribute).name()));
+            // the mapping's own columns: a JOINED subclass's inherited attributes are in its superclasses' tables
+            columns.add(table.equals(mapping.table()) ? mapping.column(attribute)
+                    : table.columnReference(mapping.column(attribute).name()));
         }
     }
 

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * session.scalars(select(User.class).options(populateExisting()));   // overwrite the objects the session holds
  * session.scalars(select(User.class).options(yieldPer(1000)));       // load and hand out 1,000 rows at a time
+ * session.scalars(select(Person.class).options(selectinPolymorphic())); // subclass columns: one SELECT ... IN each
  * }</pre>
  *
  * Immutable; equal when of the same kind and size.
@@ -23,7 +24,9 @@ public final class QueryOption {
         /** Overwrite the loaded fields of objects the session already holds with the row's values. */
         POPULATE_EXISTING,
         /** Read and load the result in batches of {@link #batchSize()} rows, as they are consumed. */
-        YIELD_PER
+        YIELD_PER,
+        /** Load a JOINED hierarchy's subclass columns with one {@code SELECT ... IN} per subclass. */
+        SELECTIN_POLYMORPHIC
     }
 
     private final Kind kind;
@@ -40,6 +43,18 @@ public final class QueryOption {
      */
     public static QueryOption populateExisting() {
         return new QueryOption(Kind.POPULATE_EXISTING, 0);
+    }
+
+    /**
+     * SQLAlchemy's {@code selectin_polymorphic} for a query of a class of a JOINED hierarchy: the query reads only
+     * the class's own tables and columns, then one {@code SELECT ... WHERE key IN (...)} per subclass whose objects
+     * it returned reads their subclass tables (so 1 + the number of subclasses found statements), instead of
+     * outer-joining every subclass table to the query. Criteria on subclass columns are then refused, as the query
+     * no longer has their tables. For a query of one class; a SINGLE_TABLE hierarchy reads all columns from its one
+     * table and refuses it.
+     */
+    public static QueryOption selectinPolymorphic() {
+        return new QueryOption(Kind.SELECTIN_POLYMORPHIC, 0);
     }
 
     /**
@@ -85,6 +100,10 @@ public final class QueryOption {
     /** {@code yieldPer(1000)}, {@code populateExisting()}. */
     @Override
     public String toString() {
-        return kind == Kind.YIELD_PER ? "yieldPer(" + batchSize + ")" : "populateExisting()";
+        return switch (kind) {
+            case YIELD_PER -> "yieldPer(" + batchSize + ")";
+            case POPULATE_EXISTING -> "populateExisting()";
+            case SELECTIN_POLYMORPHIC -> "selectinPolymorphic()";
+        };
     }
 }

@@ -10,6 +10,18 @@ public interface SessionListener {
     default void beforeFlush(Session session) {
     }
 
+    /**
+     * SQLAlchemy's {@code do_orm_execute}: before the session runs a statement the application gave to
+     * {@code execute} or {@code scalars} (an {@link OrmSelect}, {@link EntitySelect}, {@link OrmUpdate},
+     * {@link OrmDelete}, {@link OrmInsert}, or a Core statement), before its autoflush. ORM UPDATE, DELETE and bulk
+     * INSERT run no per-object events (before/after insert, update, delete), as in SQLAlchemy: this is where to hear
+     * them. Unlike SQLAlchemy, it cannot replace the statement, and the loads the ORM runs itself (lazy and
+     * selectin relationship loads, {@code get}, refresh) do not call it. An exception thrown here is the
+     * execution's, and nothing runs.
+     */
+    default void beforeExecute(Session session, Object statement) {
+    }
+
     /** After the session's transaction committed. */
     default void afterCommit(Session session) {
     }

@@ -105,6 +105,25 @@ public final class Select implements Executable, SqlNode {
         return with(all, from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
     }
 
+    /**
+     * A copy that selects only these expressions, as SQLAlchemy's {@code with_only_columns()}: the explicit FROM
+     * tables and every other clause are kept; the FROM clause then implies the tables of the new columns.
+     */
+    public Select withOnlyColumns(Expression<?>... only) {
+        if (only.length == 0) {
+            throw new InvalidArgumentException("withOnlyColumns() needs at least one column, expression or table");
+        }
+        return with(List.of(only), from, where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+    }
+
+    /**
+     * A copy whose explicit FROM list is exactly these tables and joins, every other clause kept: for putting a join
+     * in the place of one of a statement's tables (see {@link #froms()} for the list to start from).
+     */
+    public Select withFroms(FromClause... tables) {
+        return with(columns, List.of(tables), where, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+    }
+
     /** Adds tables (or joins) to the FROM clause explicitly. */
     public Select from(FromClause... tables) {
         List<FromClause> more = new ArrayList<>(from);

@@ -8,6 +8,10 @@ import io.retort.testing.TestEnvironment;
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -104,6 +108,39 @@ class ReadinessCheckIT {
             assertThat(response.getData().orElseThrow()).containsEntry("checked", false);
             assertThat(running.container().select(io.retort.engine.Engine.class).get().poolStatus().open())
                     .isZero();
+        }
+    }
+
+    /**
+     * The check reads {@code retort.health.*} at each call, through the extension's settings reader like every other
+     * key: a value that became invalid after the start (a dynamic config source, say) is reported, DOWN with the
+     * property named, never read as some other value ({@code no} was taken as "enabled", and the check connected).
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aHealthKeyThatBecameInvalidIsReportedNotReadAsAnotherValue(Kind kind) {
+        try (Running running = TestContainers.start(kind, Map.of(
+                "retort.url", "postgresql://postgres@127.0.0.1:1/nowhere", "retort.health.enabled", "false"),
+                Probe.class)) {
+            assertThat(readiness(running).get("retort").getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+            Config changed = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of(
+                    "retort.url", "postgresql://postgres@127.0.0.1:1/nowhere", "retort.health.enabled", "no"),
+                    "changed", 100)).build();
+            resolver.releaseConfig(running.config());
+            resolver.registerConfig(changed, loader);
+            try {
+                HealthCheckResponse response = readiness(running).get("retort");
+                assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+                assertThat(response.getData().orElseThrow()).containsEntry("database", "@Default")
+                        .containsEntry("reason", "ConfigurationException: retort.health.enabled has the invalid value"
+                                + " 'no'; expected true or false")
+                        .doesNotContainKey("elapsed-ms");
+            } finally {
+                resolver.releaseConfig(changed);
+            }
         }
     }
 }

@@ -45,6 +45,10 @@ final class TestContainers {
             return container;
         }
 
+        Config config() {
+            return config;
+        }
+
         <T> T select(Class<T> type, java.lang.annotation.Annotation... qualifiers) {
             return container.select(type, qualifiers).get();
         }

@@ -3,12 +3,12 @@ package io.retort.cdi.internal;
 import io.retort.engine.ConnectionCheck;
 import io.retort.engine.Engine;
 import io.retort.engine.PoolStatus;
+import io.retort.exception.ConfigurationException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -17,8 +17,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * The MicroProfile Health readiness check of one database: {@code UP} when a connection can be taken from its
  * engine's pool and validated within {@code retort.health.timeout} (default 5 s), {@code DOWN} with the reason
  * otherwise; either way with the pool's figures. {@code retort.health.enabled=false} reports {@code UP} without
- * checking. Both keys are read at each call (never at build time). Added as a bean by {@link HealthSupport} only when
- * the MicroProfile Health API is on the class path. Thread-safe.
+ * checking. Both keys are read at each call (never at build time), by {@link SettingsReader} as every other key; a
+ * value that is not valid is {@code DOWN} with the reason naming the property. Added as a bean by
+ * {@link HealthSupport} only when the MicroProfile Health API is on the class path. Thread-safe.
  */
 public final class EngineReadinessCheck implements HealthCheck {
     /** The timeout when {@code retort.health.timeout} is not set. */
@@ -50,18 +51,23 @@ public final class EngineReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Config config = ConfigProvider.getConfig();
-        String prefix = DatabaseSettings.keyPrefix(name);
+        SettingsReader settings = new SettingsReader(ConfigProvider.getConfig());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("database", DatabaseSettings.description(name));
-        boolean enabled = config.getOptionalValue(prefix + "health.enabled", String.class).map(String::strip)
-                .map(value -> !value.equalsIgnoreCase("false")).orElse(true);
+        boolean enabled;
+        Duration timeout;
+        try {
+            enabled = settings.healthEnabled(name);
+            timeout = settings.healthTimeout(name).orElse(DEFAULT_TIMEOUT);
+        } catch (ConfigurationException e) {
+            // A value changed to an invalid one since the start: reported, never read as some other value.
+            data.put("reason", e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new HealthCheckResponse(checkName(), HealthCheckResponse.Status.DOWN, Optional.of(data));
+        }
         if (!enabled) {
             data.put("checked", false);
             return new HealthCheckResponse(checkName(), HealthCheckResponse.Status.UP, Optional.of(data));
         }
-        Duration timeout = config.getOptionalValue(prefix + "health.timeout", String.class)
-                .map(value -> SettingsReader.parseDuration(prefix + "health.timeout", value)).orElse(DEFAULT_TIMEOUT);
         ConnectionCheck check;
         try {
             check = engine.get().check(timeout);

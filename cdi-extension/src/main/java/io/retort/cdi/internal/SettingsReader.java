@@ -34,7 +34,7 @@ public final class SettingsReader {
             "pool.size", "pool.max-overflow", "pool.timeout", "pool.recycle", "pool.pre-ping", "pool.leak-detection",
             "pool.idle-timeout", "connect-args.<key>", "schema-generation", "packages", "xa", "expire-on-commit",
             "statement-cache-size",
-            // Operations (issue 26): read by readOperations below and, for health, by EngineReadinessCheck.
+            // Operations (issue 26): read by readOperations below; health.* also by EngineReadinessCheck at each call.
             "slow-statement-threshold", "n-plus-one", "n-plus-one.threshold", "metrics.enabled", "tracing.enabled",
             "health.enabled", "health.timeout");
 
@@ -175,7 +175,7 @@ public final class SettingsReader {
         boolean[] xa = {false};
         apply(found, () -> bool(prefix + "xa").ifPresent(value -> xa[0] = value));
         apply(found, () -> bool(prefix + "expire-on-commit")); // validated here, read by the SessionFactory bean
-        readOperations(prefix, options, found);
+        readOperations(name, options, found);
 
         found.forEach(problems);
         if (!found.isEmpty()) {
@@ -223,9 +223,10 @@ public final class SettingsReader {
     /**
      * The operational keys: slow-statement threshold, N+1 detection, and OpenTelemetry metrics and tracing, which
      * are on by default when the OpenTelemetry API is on the class path (and off, with no error, when it is not).
-     * {@code health.*} is only validated here; the readiness check reads it when it runs.
+     * {@code health.*} is only validated here; the readiness check reads it again, the same way, when it runs.
      */
-    private void readOperations(String prefix, EngineOptions.Builder options, List<ConfigurationException> found) {
+    private void readOperations(String name, EngineOptions.Builder options, List<ConfigurationException> found) {
+        String prefix = DatabaseSettings.keyPrefix(name);
         apply(found, () -> duration(prefix + "slow-statement-threshold").ifPresent(options::slowStatementThreshold));
         apply(found, () -> text(prefix + "n-plus-one").ifPresent(value -> {
             switch (value.toLowerCase(Locale.ROOT)) {
@@ -246,12 +247,34 @@ public final class SettingsReader {
         boolean telemetry = TelemetrySupport.onClassPath();
         apply(found, () -> options.metrics(bool(prefix + "metrics.enabled").orElse(telemetry)));
         apply(found, () -> options.tracing(bool(prefix + "tracing.enabled").orElse(telemetry)));
-        apply(found, () -> bool(prefix + "health.enabled"));
-        apply(found, () -> duration(prefix + "health.timeout").ifPresent(timeout -> {
+        apply(found, () -> healthEnabled(name));
+        apply(found, () -> healthTimeout(name));
+    }
+
+    /**
+     * {@code retort.health.enabled} of the database {@code name} (default true): whether its readiness check
+     * connects. Read by the check at each call, and validated at start.
+     *
+     * @throws ConfigurationException naming the property when the value is neither true nor false
+     */
+    public boolean healthEnabled(String name) {
+        return bool(DatabaseSettings.keyPrefix(name) + "health.enabled").orElse(true);
+    }
+
+    /**
+     * {@code retort.health.timeout} of the database {@code name}, if set: how long its readiness check may
+     * take. Read by the check at each call, and validated at start.
+     *
+     * @throws ConfigurationException naming the property when the value is not a positive duration
+     */
+    public Optional<Duration> healthTimeout(String name) {
+        String prefix = DatabaseSettings.keyPrefix(name);
+        return duration(prefix + "health.timeout").map(timeout -> {
             if (timeout.isZero() || timeout.isNegative()) {
                 throw invalid(prefix + "health.timeout", timeout.toString(), "a positive duration: " + DURATION_FORMS);
             }
-        }));
+            return timeout;
+        });
     }
 
     private static void apply(List<ConfigurationException> found, Runnable step) {

@@ -577,6 +577,7 @@ public final class DefaultEngine implements Engine {
             keepAlive = null;
         }
         dispose();
+        operations.poolEvents().close();
         if (anchor != null) {
             try {
                 anchor.close();

@@ -30,4 +30,11 @@ public interface PoolEvents {
     /** A connection went back to the pool after being checked out for {@code nanos}. */
     default void connectionUsed(long nanos) {
     }
+
+    /**
+     * The engine closed: stop reporting, and let go of whatever reads the pool (an OpenTelemetry callback, say), so
+     * that a closed engine is neither reported nor kept reachable by the application's metrics.
+     */
+    default void close() {
+    }
 }

@@ -41,12 +41,19 @@ final class Cascades {
      */
     Set<InstanceState> beforeFlush(List<InstanceState> states) {
         // InstanceState keeps Object's identity equality: an insertion-ordered set, so the flush's order is stable.
+        // Pending objects reach the flush through the session's pending list, so only the others are kept here: a
+        // large add+flush then builds no set of its new objects.
         Set<InstanceState> touched = new java.util.LinkedHashSet<>();
-        touched.addAll(states);
+        for (InstanceState state : states) {
+            if (state.status != InstanceState.Status.PENDING) {
+                touched.add(state);
+            }
+        }
         run(withRelationships(states), false, touched);
         // The second walk covers what the first reached and what it added to the session.
-        touched.addAll(session.objects().pendingStates());
-        run(withRelationships(new ArrayList<>(touched)), true, touched);
+        List<InstanceState> reached = new ArrayList<>(touched);
+        reached.addAll(session.objects().pendingStates());
+        run(withRelationships(reached), true, touched);
         return touched;
     }
 

@@ -313,7 +313,7 @@ public final class DefaultSession implements Session {
     public <E> TypedResult<E> scalars(EntitySelect<E> select, Map<String, ? extends @Nullable Object> parameters) {
         checkUsable();
         mapper(select.entityClass()); // a class outside the factory's registry is refused before the autoflush
-        autoflush();
+        beforeExecute(select);
         return SessionQueries.scalars(this, select, parameters);
     }
 
@@ -329,8 +329,7 @@ public final class DefaultSession implements Session {
 
     @Override
     public OrmResult execute(EntitySelect<?> select, Map<String, ? extends @Nullable Object> parameters) {
-        checkUsable();
-        autoflush();
+        beforeExecute(select);
         EntityMapper<?> mapper = mapper(select.entityClass());
         return rows(QueryPlan.forEntity(mapper, select.statement(), LoadPlan.of(mapper, select.loadOptions()),
                 select.source(), select.queryOptions()), parameters);
@@ -338,8 +337,7 @@ public final class DefaultSession implements Session {
 
     @Override
     public OrmResult execute(OrmSelect select, Map<String, ? extends @Nullable Object> parameters) {
-        checkUsable();
-        autoflush();
+        beforeExecute(select);
         return rows(QueryPlan.of(select, this::mapper), parameters);
     }
 
@@ -349,22 +347,19 @@ public final class DefaultSession implements Session {
 
     @Override
     public Result execute(OrmUpdate<?> update) {
-        checkUsable();
-        autoflush();
+        beforeExecute(update);
         return new OrmDml(this).update(update);
     }
 
     @Override
     public Result execute(OrmUpdate<?> update, List<? extends Map<String, ? extends @Nullable Object>> rows) {
-        checkUsable();
-        autoflush();
+        beforeExecute(update);
         return new OrmDml(this).bulkUpdate(update, rows);
     }
 
     @Override
     public Result execute(OrmInsert<?> insert, List<? extends Map<String, ? extends @Nullable Object>> rows) {
-        checkUsable();
-        autoflush();
+        beforeExecute(insert);
         return new OrmDml(this).insert(insert, rows);
     }
 
@@ -372,15 +367,13 @@ public final class DefaultSession implements Session {
     @SuppressWarnings("unchecked")
     public <E> TypedResult<E> scalars(OrmInsert<E> insert,
             List<? extends Map<String, ? extends @Nullable Object>> rows) {
-        checkUsable();
-        autoflush();
+        beforeExecute(insert);
         return new ListResult<>((List<E>) new OrmDml(this).insertObjects(insert, rows));
     }
 
     @Override
     public Result execute(OrmDelete<?> delete) {
-        checkUsable();
-        autoflush();
+        beforeExecute(delete);
         return new OrmDml(this).delete(delete);
     }
 
@@ -391,20 +384,25 @@ public final class DefaultSession implements Session {
 
     @Override
     public Result execute(Executable statement, Map<String, ? extends @Nullable Object> parameters) {
-        checkUsable();
-        autoflush();
+        beforeExecute(statement);
         return connection().execute(statement, parameters);
     }
 
     @Override
     public Result execute(Executable statement,
             List<? extends Map<String, ? extends @Nullable Object>> parameterSets) {
-        checkUsable();
-        autoflush();
+        beforeExecute(statement);
         return connection().execute(statement, parameterSets);
     }
 
     // ---- flush and transactions ----
+
+    /** Before a statement the application gave runs: the listeners' beforeExecute, then the autoflush. */
+    private void beforeExecute(Object statement) {
+        checkUsable();
+        events.beforeExecute(statement);
+        autoflush();
+    }
 
     void autoflush() {
         if (factory.autoflush() && !flushing) {

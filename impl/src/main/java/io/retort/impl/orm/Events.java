@@ -147,6 +147,12 @@ public final class Events {
         }
     }
 
+    void beforeExecute(Object statement) {
+        for (SessionListener listener : sessionListeners) {
+            listener.beforeExecute(session, statement);
+        }
+    }
+
     void afterCommit() {
         for (SessionListener listener : sessionListeners) {
             listener.afterCommit(session);

@@ -8,10 +8,13 @@ import io.retort.orm.Mapped;
 import io.retort.orm.PolymorphicIdentity;
 import io.retort.schema.Column;
 import io.retort.schema.Table;
+import io.retort.sql.ColumnReference;
 import io.retort.sql.Expression;
+import io.retort.sql.FromClause;
 import io.retort.sql.Predicate;
 import io.retort.sql.Select;
 import io.retort.sql.Sql;
+import io.retort.sql.TableReference;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,13 +50,29 @@ final class Hierarchy {
         final int width;
         final Map<String, EntityMapper<?>> byIdentity;
         final Map<EntityMapper<?>, int[]> positions;
+        /** The attributes of the row's columns, in order. */
+        final List<Attribute> row;
+        /** The mappers of the subclasses, each after its superclass. */
+        final List<EntityMapper<?>> below;
 
         Layout(Select select, int width, Map<String, EntityMapper<?>> byIdentity,
-                Map<EntityMapper<?>, int[]> positions) {
+                Map<EntityMapper<?>, int[]> positions, List<Attribute> row, List<EntityMapper<?>> below) {
             this.select = select;
             this.width = width;
             this.byIdentity = byIdentity;
             this.positions = positions;
+            this.row = row;
+            this.below = below;
+        }
+
+        /** The row's columns, each from its table as {@code as} gives it (itself, or an alias). */
+        List<Expression<?>> columns(Function<Table, TableReference> as) {
+            List<Expression<?>> columns = new ArrayList<>(row.size());
+            for (Attribute attribute : row) {
+                Column<?> column = attribute.column();
+                columns.add(as.apply(java.util.Objects.requireNonNull(column.table())).columnReference(column.name()));
+            }
+            return columns;
         }
     }
 
@@ -170,13 +190,11 @@ final class Hierarchy {
         return built;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private Layout build(EntityMapper<?> mapper) {
-        List<Expression<?>> columns = new ArrayList<>();
+        List<Attribute> row = new ArrayList<>(mapper.attributes());
         Map<Attribute, Integer> positionOf = new IdentityHashMap<>();
-        for (Attribute attribute : mapper.attributes()) {
-            positionOf.put(attribute, columns.size());
-            columns.add(attribute.column());
+        for (Attribute attribute : row) {
+            positionOf.put(attribute, positionOf.size());
         }
         List<EntityMapper<?>> below = new ArrayList<>();
         for (Class<?> subclass : subclasses) {
@@ -184,8 +202,8 @@ final class Hierarchy {
             below.add(sub);
             for (Attribute attribute : sub.attributes()) {
                 if (!positionOf.containsKey(attribute)) {
-                    positionOf.put(attribute, columns.size());
-                    columns.add(attribute.column());
+                    positionOf.put(attribute, row.size());
+                    row.add(attribute);
                 }
             }
         }
@@ -203,35 +221,64 @@ final class Hierarchy {
             }
             positions.put(each, at);
         }
-        Select select;
-        if (strategy == InheritanceStrategy.SINGLE_TABLE) {
-            select = Sql.select(columns.toArray(new Expression<?>[0]));
-            if (mapper.entityClass() != root) {
-                Column discriminator = mapper.discriminator().column();
-                select = select.where(discriminator.in(new ArrayList<>(byIdentity.keySet())));
-            }
-        } else {
-            List<EntityMapper<?>> parts = mapper.parts();
-            Table base = parts.get(0).table();
-            select = Sql.select(columns.toArray(new Expression<?>[0])).from(base);
-            for (int i = 1; i < parts.size(); i++) {
-                select = select.join(parts.get(i).table(), keyJoin(base, parts.get(i).table(), mapper));
-            }
-            for (EntityMapper<?> sub : below) {
-                Table own = sub.parts().get(sub.parts().size() - 1).table();
-                select = select.outerJoin(own, keyJoin(base, own, mapper));
-            }
+        Layout built = new Layout(Sql.select(mapper.table()), row.size(), Collections.unmodifiableMap(byIdentity),
+                positions, List.copyOf(row), List.copyOf(below));
+        Function<Table, TableReference> same = table -> table;
+        Select select = Sql.select(built.columns(same).toArray(new Expression<?>[0]));
+        if (strategy == InheritanceStrategy.JOINED) {
+            select = select.from(from(mapper, built, same));
         }
-        return new Layout(select, columns.size(), Collections.unmodifiableMap(byIdentity), positions);
+        Predicate criterion = criterion(mapper, built, same);
+        if (criterion != null) {
+            select = select.where(criterion);
+        }
+        return new Layout(select, built.width, built.byIdentity, positions, built.row, built.below);
+    }
+
+    /**
+     * The FROM clause of a polymorphic row of a JOINED class, with each table as {@code as} gives it (itself, or an
+     * alias): its own tables inner-joined, its subclasses' outer-joined, on the key.
+     */
+    FromClause from(EntityMapper<?> mapper, Layout layout, Function<Table, TableReference> as) {
+        TableReference base = as.apply(mapper.parts().get(0).table());
+        FromClause from = innerFrom(mapper, as);
+        for (EntityMapper<?> sub : layout.below) {
+            TableReference own = as.apply(sub.parts().get(sub.parts().size() - 1).table());
+            from = Sql.outerJoin(from, own, keyJoin(base, own, mapper));
+        }
+        return from;
+    }
+
+    /** The tables of a JOINED class's own rows, without its subclasses': inner-joined on the key. */
+    static FromClause innerFrom(EntityMapper<?> mapper, Function<Table, TableReference> as) {
+        List<EntityMapper<?>> parts = mapper.parts();
+        TableReference base = as.apply(parts.get(0).table());
+        FromClause from = base;
+        for (int i = 1; i < parts.size(); i++) {
+            TableReference part = as.apply(parts.get(i).table());
+            from = Sql.join(from, part, keyJoin(base, part, mapper));
+        }
+        return from;
+    }
+
+    /** The WHERE criterion of a query of a SINGLE_TABLE subclass (its rows by discriminator), or null. */
+    @SuppressWarnings("unchecked")
+    @Nullable Predicate criterion(EntityMapper<?> mapper, Layout layout, Function<Table, TableReference> as) {
+        if (strategy != InheritanceStrategy.SINGLE_TABLE || mapper.entityClass() == root) {
+            return null;
+        }
+        Column<?> discriminator = mapper.discriminator().column();
+        return ((ColumnReference<String>) as.apply(mapper.table()).columnReference(discriminator.name()))
+                .in(new ArrayList<>(layout.byIdentity.keySet()));
     }
 
     /** {@code sub.id = base.id} for each key column. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Predicate keyJoin(Table base, Table sub, EntityMapper<?> mapper) {
+    private static Predicate keyJoin(TableReference base, TableReference sub, EntityMapper<?> mapper) {
         Predicate on = null;
         for (Attribute key : mapper.key()) {
             String name = key.column().name();
-            Predicate one = ((Column) sub.c(name)).eq((Expression) base.c(name));
+            Predicate one = ((ColumnReference) sub.columnReference(name)).eq((Expression) base.columnReference(name));
             on = on == null ? one : on.and(one);
         }
         return java.util.Objects.requireNonNull(on);

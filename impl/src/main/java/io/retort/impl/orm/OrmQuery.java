@@ -35,13 +35,15 @@ final class OrmQuery {
     private @Nullable Iterator<Row> rowIterator;
     private @Nullable Iterator<@Nullable Object[]> arrayIterator;
     private Loader.@Nullable LoadedObjects[] loaded;
+    /** Per selectinPolymorphic() element, the objects the current batch filled; null elsewhere. */
+    private SelectinPolymorphic.@Nullable Fill[] fills = new SelectinPolymorphic.Fill[0];
     private Map<QueryPlan.JoinNode, Map<Object, List<Object>>> joinedChildren = Map.of();
     private Map<QueryPlan.JoinNode, Loader.LoadedObjects> joinedLoaded = Map.of();
 
     private OrmQuery(DefaultSession session, QueryPlan plan, Map<String, ? extends @Nullable Object> parameters) {
         this.session = session;
         this.plan = plan;
-        this.rowsNeeded = plan.slots.stream().anyMatch(slot -> slot.mapper == null);
+        this.rowsNeeded = plan.hasColumnSlots;
         if (plan.yieldPer > 0 && plan.collectionJoined) {
             throw new InvalidRequestException("yieldPer(" + plan.yieldPer + ") cannot load a collection with"
                     + " joined(...): a batch could end inside one object's rows; load it with selectIn(...)");
@@ -51,7 +53,7 @@ final class OrmQuery {
                 ? session.currentConnection().stream(plan.statement(), parameters, plan.yieldPer)
                 : session.currentConnection().execute(plan.statement(), parameters);
         this.layout = plan.source == null ? null : layoutOf(plan, result.keys());
-        this.keys = plan.slots.stream().map(slot -> slot.key).toList();
+        this.keys = plan.keys();
         this.coreIndex = new int[plan.slots.size()];
         for (int i = 0; i < coreIndex.length; i++) {
             int offset = plan.slots.get(i).offset;
@@ -153,10 +155,14 @@ final class OrmQuery {
 
     private void startBatch() {
         loaded = new Loader.LoadedObjects[plan.slots.size()];
+        fills = new SelectinPolymorphic.Fill[plan.slots.size()];
         for (int i = 0; i < plan.slots.size(); i++) {
             EntityMapper<?> mapper = plan.slots.get(i).mapper;
             if (mapper != null) {
                 loaded[i] = new Loader.LoadedObjects(mapper, true);
+            }
+            if (plan.slots.get(i).selectinPolymorphic) {
+                fills[i] = new SelectinPolymorphic.Fill();
             }
         }
         if (!plan.joins.isEmpty()) {
@@ -182,7 +188,17 @@ final class OrmQuery {
                 elements[i] = row[slot.offset];
             } else if (slots.size() == 1 || Loader.rowHasKey(mapper, row, slot.offset)) {
                 int held = plan.yieldPer > 0 ? session.objects().heldCount() : 0;
-                InstanceState state = loadEntity(mapper, row, slot.offset, into);
+                InstanceState state;
+                if (slot.selectinPolymorphic) {
+                    session.objects().fill = fills[i];
+                    try {
+                        state = loadEntity(mapper, SelectinPolymorphic.padded(mapper, row, slot.offset), 0, into);
+                    } finally {
+                        session.objects().fill = null;
+                    }
+                } else {
+                    state = loadEntity(mapper, row, slot.offset, into);
+                }
                 if (plan.yieldPer > 0 && session.objects().heldCount() > held) {
                     created.add(state); // new in this batch: let go when the next batch is read, if unchanged
                 }
@@ -247,6 +263,13 @@ final class OrmQuery {
                 if (ownerState != null) {
                     loader.fill(node.relationship, entry.getKey(), ownerState, entry.getValue());
                 }
+            }
+        }
+        for (int i = 0; i < plan.slots.size(); i++) {
+            EntityMapper<?> mapper = plan.slots.get(i).mapper;
+            SelectinPolymorphic.Fill fill = fills[i];
+            if (mapper != null && fill != null) {
+                SelectinPolymorphic.load(session, mapper, fill);
             }
         }
         for (int i = 0; i < plan.slots.size(); i++) {

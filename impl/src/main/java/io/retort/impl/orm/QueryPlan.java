@@ -34,12 +34,21 @@ final class QueryPlan {
         final int offset;
         final int width;
 
+        /** selectinPolymorphic(): the row has the class's own columns only; its subclasses' are read after. */
+        final boolean selectinPolymorphic;
+
         Slot(String key, @Nullable EntityMapper<?> mapper, LoadPlan plan, int offset, int width) {
+            this(key, mapper, plan, offset, width, false);
+        }
+
+        Slot(String key, @Nullable EntityMapper<?> mapper, LoadPlan plan, int offset, int width,
+                boolean selectinPolymorphic) {
             this.key = key;
             this.mapper = mapper;
             this.plan = plan;
             this.offset = offset;
             this.width = width;
+            this.selectinPolymorphic = selectinPolymorphic;
         }
     }
 
@@ -78,6 +87,8 @@ final class QueryPlan {
     final boolean populateExisting;
     /** The batch size of yieldPer, 0 for none. */
     final int yieldPer;
+    /** Whether an element is a column rather than an entity, so that rows are read as Core rows. */
+    final boolean hasColumnSlots;
 
     private QueryPlan(List<Slot> slots, List<JoinNode> joins, Select select, @Nullable Executable source,
             boolean collectionJoined, List<QueryOption> options) {
@@ -96,11 +107,31 @@ final class QueryPlan {
         }
         this.populateExisting = populate;
         this.yieldPer = batch;
+        boolean core = false;
+        for (Slot slot : slots) {
+            core |= slot.mapper == null;
+        }
+        this.hasColumnSlots = core;
+    }
+
+    /** The element names of the plan's rows, in order. */
+    List<String> keys() {
+        String[] keys = new String[slots.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = slots.get(i).key;
+        }
+        return List.of(keys);
     }
 
     /** The plan of a query of one mapped class (a {@code scalars} query, or one the loaders run). */
     static QueryPlan forEntity(EntityMapper<?> mapper, Select statement, LoadPlan loadPlan,
             @Nullable Executable source, List<QueryOption> options) {
+        if (SelectinPolymorphic.requested(options)) {
+            Select own = SelectinPolymorphic.baseStatement(mapper, statement, source != null);
+            List<Slot> slots = List.of(new Slot(mapper.entityClass().getSimpleName(), mapper, loadPlan, 0,
+                    mapper.attributes().size(), true));
+            return build(slots, List.of(mapper.table()), own, null, options);
+        }
         List<Slot> slots = List.of(new Slot(mapper.entityClass().getSimpleName(), mapper, loadPlan, 0,
                 mapper.rowWidth())); // in a hierarchy, its subclasses' columns follow its own
         return build(slots, List.of(mapper.table()), statement, source, options);
@@ -108,38 +139,44 @@ final class QueryPlan {
 
     /** The plan of an {@link OrmSelect}. */
     static QueryPlan of(OrmSelect select, java.util.function.Function<Class<?>, EntityMapper<?>> mappers) {
+        if (SelectinPolymorphic.requested(select.queryOptions())) {
+            throw new InvalidRequestException("selectinPolymorphic() applies to a query of one class,"
+                    + " session.scalars(Orm.select(Person.class).options(selectinPolymorphic())); in a select of"
+                    + " several elements a hierarchy class outer-joins its subclass tables: leave the option out");
+        }
+        List<@Nullable EntityMapper<?>> elementMappers = new ArrayList<>();
+        for (OrmSelect.Element element : select.elements()) {
+            Class<?> type = element.entityClass();
+            elementMappers.add(type == null ? null : mappers.apply(type));
+        }
+        // A class of a hierarchy reads its polymorphic row: its subclasses' columns and tables join the statement.
+        Select statement = PolymorphicElements.any(elementMappers)
+                ? PolymorphicElements.rewrite(select, elementMappers) : select.statement();
         List<Slot> slots = new ArrayList<>();
         List<@Nullable TableReference> tables = new ArrayList<>();
         int offset = 0;
-        for (OrmSelect.Element element : select.elements()) {
-            Class<?> type = element.entityClass();
-            if (type == null) {
+        for (int e = 0; e < elementMappers.size(); e++) {
+            OrmSelect.Element element = select.elements().get(e);
+            EntityMapper<?> mapper = elementMappers.get(e);
+            if (mapper == null) {
                 slots.add(new Slot(element.key(), null, LoadPlan.NONE, offset, 1));
                 tables.add(null);
                 offset++;
                 continue;
             }
-            EntityMapper<?> mapper = mappers.apply(type);
-            if (mapper.hierarchy() != null) {
-                // Its row spans its subclasses' tables and columns, which an element of a multi-element select
-                // does not read: loading it here would fill the objects from the wrong columns.
-                throw new InvalidRequestException(type.getSimpleName() + " is part of an inheritance hierarchy,"
-                        + " which a select of several elements cannot load yet: query it alone with"
-                        + " session.scalars(Orm.select(" + type.getSimpleName() + ".class)), or select its columns"
-                        + " (attributes) instead of the entity");
-            }
+            Class<?> type = mapper.entityClass();
             List<LoadOption> options = new ArrayList<>();
             for (LoadOption option : select.loadOptions()) {
                 if (option.path().get(0).relationship().entityClass().isAssignableFrom(type)) {
                     options.add(option);
                 }
             }
-            slots.add(new Slot(element.key(), mapper, LoadPlan.of(mapper, options), offset,
-                    mapper.attributes().size()));
+            int width = mapper.rowWidth();
+            slots.add(new Slot(element.key(), mapper, LoadPlan.of(mapper, options), offset, width));
             tables.add(element.table());
-            offset += mapper.attributes().size();
+            offset += width;
         }
-        return build(slots, tables, select.statement(), select.source(), select.queryOptions());
+        return build(slots, tables, statement, select.source(), select.queryOptions());
     }
 
     private static QueryPlan build(List<Slot> slots, List<@Nullable TableReference> tables, Select statement,

@@ -413,6 +413,9 @@ final class SessionObjects {
      * the identity map holds (refreshed if expired) or a new persistent one; it is added to {@code loaded}. A row that
      * is all this mapper's columns becomes the object's committed snapshot as it is.
      */
+    /** While a selectinPolymorphic() query loads its rows: where the objects it fills are noted, else null. */
+    SelectinPolymorphic.@Nullable Fill fill;
+
     InstanceState loadRow(EntityMapper<?> queried, @Nullable Object[] row, int offset, Loader.LoadedObjects loaded) {
         EntityMapper<?> mapper = queried;
         @Nullable Object[] values;
@@ -445,6 +448,10 @@ final class SessionObjects {
                 return state;
             }
             boolean[] written = state.writtenWhileExpired;
+            if (fill != null) {
+                fill.filled.add(state);
+                fill.written.add(written);
+            }
             if (written == null) {
                 Populate.populate(mapper, existing, values);
             } else {
@@ -465,7 +472,13 @@ final class SessionObjects {
         fresh.bind(instance);
         identityMap.put(fresh);
         loaded.add(fresh, true);
-        session.events.afterLoad(mapper, instance);
+        if (fill != null) { // its subclass columns are read after the query's rows: its after_load waits for them
+            fill.filled.add(fresh);
+            fill.written.add(null);
+            fill.loadEvents.add(instance);
+        } else {
+            session.events.afterLoad(mapper, instance);
+        }
         return fresh;
     }
 

@@ -79,7 +79,7 @@ final class SessionQueries {
     /** The rows of a query plan: entities identity-mapped, read at once or in {@code yieldPer} batches. */
     @SuppressWarnings("unchecked")
     static OrmResult rows(DefaultSession session, QueryPlan plan, Map<String, ? extends @Nullable Object> parameters) {
-        List<String> keys = plan.slots.stream().map(slot -> slot.key).toList();
+        List<String> keys = plan.keys();
         OrmQuery query = OrmQuery.start(session, plan, parameters);
         if (plan.yieldPer > 0) {
             return new OrmRows(keys, new BatchedResult<>(query, false, row -> (Row) row));

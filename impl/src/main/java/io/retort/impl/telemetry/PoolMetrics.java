@@ -7,6 +7,7 @@ import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongUpDownCounter;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.ObservableLongUpDownCounter;
 import io.retort.engine.PoolStatus;
 import io.retort.impl.engine.PoolEvents;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
  * An engine's pool metrics, named as OpenTelemetry's database client conventions: {@code db.client.connection.count}
  * (by {@code db.client.connection.state} idle or used, read from the pool at each collection),
  * {@code .pending_requests}, {@code .timeouts}, and the {@code .create_time}, {@code .wait_time} and
- * {@code .use_time} histograms in seconds; each with {@code db.client.connection.pool.name}. Thread-safe.
+ * {@code .use_time} histograms in seconds; each with {@code db.client.connection.pool.name}. {@link #close()}, when
+ * the engine closes, unregisters the connection count's callback. Thread-safe.
  */
 final class PoolMetrics implements PoolEvents {
     private static final AttributeKey<String> POOL = AttributeKey.stringKey("db.client.connection.pool.name");
@@ -30,13 +32,14 @@ final class PoolMetrics implements PoolEvents {
     private final DoubleHistogram createTime;
     private final DoubleHistogram waitTime;
     private final DoubleHistogram useTime;
+    private final ObservableLongUpDownCounter connections;
 
     PoolMetrics(OpenTelemetry openTelemetry, String poolName, Supplier<PoolStatus> status) {
         Meter meter = openTelemetry.getMeter(Telemetry.SCOPE);
         this.pool = Attributes.of(POOL, poolName);
         Attributes idle = Attributes.of(POOL, poolName, STATE, "idle");
         Attributes used = Attributes.of(POOL, poolName, STATE, "used");
-        meter.upDownCounterBuilder("db.client.connection.count").setUnit("{connection}")
+        this.connections = meter.upDownCounterBuilder("db.client.connection.count").setUnit("{connection}")
                 .setDescription("The number of connections that are currently in the state described by the state"
                         + " attribute.")
                 .buildWithCallback(measurement -> {
@@ -84,5 +87,10 @@ final class PoolMetrics implements PoolEvents {
     @Override
     public void connectionUsed(long nanos) {
         useTime.record(nanos / 1e9, pool);
+    }
+
+    @Override
+    public void close() {
+        connections.close();
     }
 }

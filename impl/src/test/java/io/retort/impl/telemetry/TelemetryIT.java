@@ -141,4 +141,26 @@ class TelemetryIT {
                             .isEqualTo(engine.url().withCredentials(null, null).toString()));
         }
     }
+
+    /**
+     * The pool's observable instrument reads the engine's pool at each collection: closing the engine unregisters its
+     * callback, so a closed engine is no longer reported (as an idle pool of zero) and the application's
+     * MeterProvider holds no reference to it.
+     */
+    @DatabaseTest
+    void closingTheEngineStopsItsPoolMetricCallbacks(TestEngines engines) {
+        try (TelemetryFixture telemetry = new TelemetryFixture()) {
+            Engine engine = engines.create(EngineOptions.builder().metrics(true).openTelemetry(telemetry.sdk())
+                    .build());
+            engine.connect().close();
+            MetricData open = telemetry.metrics().get("db.client.connection.count");
+            assertThat(open).as("the pool's connection count while the engine is open").isNotNull();
+            assertThat(TelemetryFixture.sum(open, STATE, "idle")).isPositive();
+
+            engine.close();
+            MetricData closed = telemetry.metrics().get("db.client.connection.count");
+            assertThat(closed == null ? List.of() : closed.getLongSumData().getPoints())
+                    .as("points of db.client.connection.count after the engine closed").isEmpty();
+        }
+    }
 }

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
  * started as a user starts them ({@code java -jar}), driven over HTTP against PostgreSQL, checked in the database, and
  * stopped. The Quarkus app is built once and run against two databases, changing only {@code RETORT_URL}. Helidon 4
  * runs on a JDK 21+ ({@link Jdks#jdk21}). Each run prints its startup time and requests per second. Issue 26: both
- * apps list Retort's readiness check at their runtime's readiness endpoint; the Quarkus app exports Retort's metrics
- * and its statement spans, under the request's server span, with Quarkus's OpenTelemetry exporters.
+ * apps list Retort's readiness check at their runtime's readiness endpoint, and export Retort's metrics and its
+ * statement spans, under the request's server span, with their runtime's OpenTelemetry (Quarkus's OpenTelemetry
+ * extension; Helidon's MicroProfile Telemetry, whose SDK the app configures with {@code otel.*} keys).
  */
 class RuntimeAppsIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -77,6 +78,9 @@ class RuntimeAppsIT {
                 Map.of("RETORT_URL", database.retortUrl()), "SERVER_PORT", "/users/seeded")) {
             exercise(app, database, "Helidon");
             readiness(app, "/health/ready");
+            // Helidon MP Telemetry's tracer scope (its otel.exporter.name), which its JAX-RS filter makes the server
+            // span with.
+            metricsAndTraces(app, "HELIDON_MICROPROFILE_TELEMETRY");
         }
         assertThat(database.connections()).as("connections left after the app stopped").isZero();
     }
@@ -196,6 +200,16 @@ class RuntimeAppsIT {
         assertThat(metrics).as("the metric export of %s", app.name)
                 .contains("\"name\":\"io.retort\"", "\"name\":\"db.client.operation.duration\"",
                         "\"name\":\"db.client.connection.count\"");
+        // With values: statements timed (the load's thousand requests at least), a pool with open connections.
+        List<String> exports = TelemetryLog.metricLines(app.log);
+        String last = exports.get(exports.size() - 1);
+        long statements = TelemetryLog.histogramCount(last, "db.client.operation.duration");
+        long connections = TelemetryLog.sum(last, "db.client.connection.count");
+        assertThat(statements)
+                .as("statements counted by db.client.operation.duration").isGreaterThanOrEqualTo(2 * REQUESTS);
+        assertThat(connections).as("connections in db.client.connection.count").isPositive();
+        assertThat(TelemetryLog.histogramCount(last, "db.client.connection.wait_time"))
+                .as("checkouts counted by db.client.connection.wait_time").isGreaterThanOrEqualTo(2 * REQUESTS);
 
         TelemetryLog.Span readServer = server(spans, readTrace, serverScope);
         List<TelemetryLog.Span> readStatements = spans.stream().filter(span -> span.scope().equals("io.retort")
@@ -216,8 +230,9 @@ class RuntimeAppsIT {
         assertThat(TelemetryLog.spanLines(app.log)).as("no bound value in any span").noneMatch(
                 line -> line.contains(secret));
         String one = inserts.get(0).json();
-        report(String.format("%s: metrics and spans exported; %s has %d Retort span(s) under it, %s a flush with %d"
-                + " INSERT span(s); one: %s", app.name, readServer.name(), readStatements.size(), writeServer.name(),
+        report(String.format("%s: metrics exported (db.client.operation.duration count %d, db.client.connection.count"
+                + " %d) and spans; %s has %d Retort span(s) under it, %s a flush with %d INSERT span(s); one: %s",
+                app.name, statements, connections, readServer.name(), readStatements.size(), writeServer.name(),
                 inserts.size(), one.substring(0, Math.min(300, one.length()))));
     }
 

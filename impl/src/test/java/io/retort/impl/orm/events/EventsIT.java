@@ -13,6 +13,7 @@ import io.retort.impl.orm.inheritance.Engineer;
 import io.retort.impl.orm.inheritance.Manager;
 import io.retort.impl.orm.inheritance.Person;
 import io.retort.orm.EntityListener;
+import io.retort.orm.Orm;
 import io.retort.orm.Registry;
 import io.retort.orm.Session;
 import io.retort.orm.SessionFactory;
@@ -22,6 +23,7 @@ import io.retort.testing.DatabaseTest;
 import io.retort.testing.TestEngines;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Persistence events on the four databases, ported from SQLAlchemy's test/orm/test_events.py. */
 class EventsIT {
@@ -207,6 +209,52 @@ class EventsIT {
             session.rollback();
             assertThat(log).containsExactly("before_flush", "after_commit", "before_flush", "after_rollback");
             assertThat(Note.LOG).startsWith("before_insert n1 id=null", "before_insert added in before_flush id=null");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    // SQLAlchemy: test/orm/test_events.py::ORMExecuteTest::test_update_delete_flags and ::test_non_orm_statements:
+    // do_orm_execute hears every statement given to the session's execute, ORM or Core, before its autoflush. Mapper
+    // events do not run for ORM UPDATE, DELETE and bulk INSERT (SQLAlchemy's "ORM-Enabled INSERT, UPDATE, and DELETE
+    // statements" documentation: they do not invoke before_insert/after_insert, before_update ... for the rows they
+    // write, as no objects are flushed): Note.LOG stays empty for them. Retort's beforeExecute does not run for the
+    // loads the ORM runs itself, where SQLAlchemy's do_orm_execute does (is_relationship_load).
+    @DatabaseTest
+    void bulkStatementsRunNoObjectEventsAndBeforeExecuteHearsEveryStatement(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(Note.class);
+        registry.createAll(engine);
+        Note.LOG.clear();
+        List<String> heard = new ArrayList<>();
+        SessionFactory sessions = SessionFactory.builder(engine).listener(new SessionListener() {
+            @Override
+            public void beforeExecute(Session session, Object statement) {
+                heard.add(statement.getClass().getSimpleName() + " (" + recorder.sql().size() + " statements)");
+            }
+        }).build();
+        try (Session session = sessions.open()) {
+            session.execute(Orm.insert(Note.class), List.of(Map.of("text", "bulk 1"), Map.of("text", "bulk 2")));
+            session.execute(Orm.update(Note.class).values(Map.of("text", "changed"))
+                    .where(Note_.text.eq("bulk 1")));
+            session.execute(Orm.delete(Note.class).where(Note_.text.eq("bulk 2")));
+            assertThat(Note.LOG).isEmpty();
+            Note added = new Note("added");
+            session.add(added);
+            recorder.clear();
+            List<Note> notes = session.scalars(Orm.select(Note.class).orderBy(Note_.id)).all();
+            // the listener ran before the autoflush that inserted the added note
+            assertThat(heard.get(heard.size() - 1)).isEqualTo("EntitySelect (0 statements)");
+            assertThat(notes).extracting(n -> n.text).containsExactly("changed", "added");
+            session.execute(Sql.select(Sql.literal(io.retort.types.Types.INTEGER, 1)));
+            assertThat(heard).extracting(h -> h.substring(0, h.indexOf(' '))).containsExactly("OrmInsert",
+                    "OrmUpdate", "OrmDelete", "EntitySelect", "Select");
+            // the flushed object's events ran, and the query's load of the bulk-inserted row; the bulk statements'
+            // did not
+            assertThat(Note.LOG).containsExactly("before_insert added id=null", "after_insert added id="
+                    + added.id, "load changed");
+            session.commit();
         } finally {
             registry.dropAll(engine);
         }

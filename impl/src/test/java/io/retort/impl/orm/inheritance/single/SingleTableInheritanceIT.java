@@ -7,7 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.retort.engine.Engine;
 import io.retort.exception.InvalidRequestException;
 import io.retort.impl.orm.StatementRecorder;
+import io.retort.engine.Row;
+import io.retort.orm.EntityAlias;
+import io.retort.orm.Orm;
 import io.retort.orm.Registry;
+import io.retort.sql.Sql;
 import io.retort.orm.Session;
 import io.retort.testing.DatabaseTest;
 import io.retort.testing.TestEngines;
@@ -84,6 +88,68 @@ class SingleTableInheritanceIT {
                             + " 'engineer'; leave the field null (the ORM sets it) or set it to 'engineer'");
             session.rollback();
             assertThat(session.scalars(select(Employee.class)).all()).isEmpty();
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    // SQLAlchemy: test/orm/inheritance/test_single.py::SingleInheritanceTest::test_multi_qualification: a subclass and
+    // an alias of another subclass in one select each read only their own rows (each adds its discriminator
+    // criterion) and load as their classes, with their subclass columns.
+    @DatabaseTest
+    void aSubclassAndAnAliasOfAnotherInOneSelectEachReadTheirOwnRows(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(Employee.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            Manager m1 = new Manager("Tom", "knows how to manage things");
+            Engineer e1 = new Engineer("Kurt", "knows how to hack");
+            JuniorEngineer e2 = new JuniorEngineer("Ed", "oh that ed");
+            session.addAll(List.of(m1, e1, e2));
+            session.commit();
+            session.expireAll();
+            recorder.clear();
+            EntityAlias<Engineer> ealias = Orm.aliased(Engineer.class, "ealias");
+            List<Row> rows = session.execute(Orm.select(Manager.class, ealias).join(ealias, Sql.trueValue())
+                    .orderBy(ealias.get(Engineer_.name).desc())).all();
+            assertThat(recorder.sql()).hasSize(1);
+            assertThat(recorder.sql().get(0)).contains("FROM employees JOIN employees AS ealias ON ",
+                    "WHERE employees.type IN (?) AND ealias.type IN (?, ?)");
+            assertThat(rows).extracting(r -> r.get(0)).containsExactly(m1, m1);
+            assertThat(rows).extracting(r -> r.get(1)).containsExactly(e1, e2);
+            assertThat(m1.managerData).isEqualTo("knows how to manage things");
+            assertThat(e2.engineerInfo).isEqualTo("oh that ed");
+            // the base class next to a column: every class's columns, each row as its class
+            List<Row> all = session.execute(Orm.select(Employee.class, Employee_.name).orderBy(Employee_.name))
+                    .all();
+            assertThat(all).extracting(r -> r.get(0)).containsExactly(e2, e1, m1);
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    // SQLAlchemy: test/orm/inheritance/test_single.py::RelationshipToSingleTest (a relationship whose target is in a
+    // single-table hierarchy): the related object loads as the class of its row, with its subclass columns.
+    @DatabaseTest
+    void aRelationshipToTheBaseClassLoadsEachRowAsItsClass(TestEngines engines) {
+        Engine engine = engines.engine();
+        Registry registry = Registry.of(Employee.class, Assignment.class);
+        registry.createAll(engine);
+        try {
+            try (Session session = Session.open(engine)) {
+                session.addAll(List.of(new Assignment("plan", new Manager("Tom", "manages")),
+                        new Assignment("build", new JuniorEngineer("Ed", "hacks"))));
+                session.commit();
+            }
+            try (Session session = Session.open(engine)) {
+                List<Assignment> assignments = session.scalars(select(Assignment.class)
+                        .orderBy(Assignment_.id)).all();
+                assertThat(assignments).extracting(a -> String.valueOf(a.employee))
+                        .containsExactly("Manager(Tom)", "JuniorEngineer(Ed)");
+                assertThat(((Manager) assignments.get(0).employee).managerData).isEqualTo("manages");
+                assertThat(((Engineer) assignments.get(1).employee).engineerInfo).isEqualTo("hacks");
+            }
         } finally {
             registry.dropAll(engine);
         }
