@@ -60,18 +60,37 @@ public final class StatementOrigin implements AutoCloseable {
         return batchingHint;
     }
 
-    /** Leaves the origin; the enclosing one (if any) is current again. Closing twice does nothing. */
+    /**
+     * Leaves the origin; the enclosing one (if any) is current again. Closing twice does nothing. Closed out of order,
+     * an origin leaves the ones inside it too, and one closed after its enclosing origin changes nothing.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        if (enclosing != null) {
-            CURRENT.set(enclosing);
+        if (!isOrEncloses(CURRENT.get())) {
+            return; // an enclosing origin was closed first: the current one is not inside this one
+        }
+        StatementOrigin restored = enclosing;
+        while (restored != null && restored.closed) {
+            restored = restored.enclosing;
+        }
+        if (restored != null) {
+            CURRENT.set(restored);
         } else {
             CURRENT.remove();
         }
+    }
+
+    private boolean isOrEncloses(@Nullable StatementOrigin origin) {
+        for (StatementOrigin each = origin; each != null; each = each.enclosing) {
+            if (each == this) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

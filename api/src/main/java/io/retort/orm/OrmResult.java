@@ -3,6 +3,7 @@ package io.retort.orm;
 import io.retort.engine.Row;
 import io.retort.engine.TypedResult;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of an {@link OrmSelect} run by {@link Session#execute(OrmSelect)}: each {@link Row} holds, per element of
@@ -24,8 +25,8 @@ public interface OrmResult extends TypedResult<Row> {
     /** The elements' names: class simple names, alias names, and column names or labels. */
     List<String> keys();
 
-    /** The first element of each row, as {@code type}. */
-    <T> TypedResult<T> scalars(Class<T> type);
+    /** The first element of each row, as {@code type}: null for a SQL NULL, or where an outer join found none. */
+    <T> TypedResult<@Nullable T> scalars(Class<T> type);
 
     /**
      * Each row of two elements as a typed pair.

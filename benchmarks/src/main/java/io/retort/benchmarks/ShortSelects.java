@@ -59,15 +59,19 @@ public class ShortSelects {
     @Setup(Level.Trial)
     public void openFixture(BenchmarkParams params) throws SQLException {
         fixture = Fixture.open(db, params);
-        shuffleKeys();
+        ids = shuffledKeys(); // assigned here, where NullAway sees the @Setup initializer set it
     }
 
     /** Seeds {@code lookups} rows and shuffles their keys (also for {@link CorePaired}). */
     void shuffleKeys() throws SQLException {
+        ids = shuffledKeys();
+    }
+
+    private int[] shuffledKeys() throws SQLException {
         fixture.seed(lookups);
         List<Integer> keys = new ArrayList<>(fixture.ids());
         Collections.shuffle(keys, new Random(42));
-        ids = keys.stream().mapToInt(Integer::intValue).toArray();
+        return keys.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @TearDown(Level.Trial)

@@ -9,9 +9,6 @@ import io.retort.cdi.TestContainers.Kind;
 import io.retort.cdi.TestContainers.Running;
 import io.retort.cdi.beans.Accounts;
 import io.retort.cdi.beans.ReportingDesk;
-import io.retort.cdi.model.Address;
-import io.retort.cdi.model.User;
-import io.retort.cdi.reporting.Report;
 import io.retort.engine.Engine;
 import io.retort.exception.InvalidRequestException;
 import io.retort.exception.ResourceClosedException;
@@ -21,6 +18,9 @@ import io.retort.orm.Registry;
 import io.retort.orm.Session;
 import io.retort.orm.SessionFactory;
 import io.retort.schema.MetaData;
+import io.retort.testing.model.Address;
+import io.retort.testing.model.User;
+import io.retort.testing.reporting.Report;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Any;
 import java.util.List;
@@ -85,22 +85,7 @@ abstract class BeanContractTests {
             RequestContextController request = running.select(RequestContextController.class);
 
             List<String> warnings = new CopyOnWriteArrayList<>();
-            Handler handler = new Handler() {
-                @Override
-                public void publish(LogRecord record) {
-                    if (record.getLevel() == Level.WARNING) {
-                        warnings.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
-                    }
-                }
-
-                @Override
-                public void flush() {
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            Handler handler = warningsInto(warnings);
             Logger logger = Logger.getLogger("io.retort.cdi");
             logger.addHandler(handler);
             try {
@@ -117,11 +102,11 @@ abstract class BeanContractTests {
 
                 warnings.clear();
                 request.activate();
-                assertThat(session.execute(text("SELECT count(*) FROM cdi_user_account")).scalar(Long.class))
+                assertThat(session.execute(text("SELECT count(*) FROM seed_user_account")).scalar(Long.class))
                         .isZero();
                 session.add(new User("sandy", "Sandy Cheeks"));
                 session.commit();
-                session.execute(text("SELECT count(*) FROM cdi_user_account"));
+                session.execute(text("SELECT count(*) FROM seed_user_account"));
                 request.deactivate();
                 assertThat(warnings).isEmpty(); // committed writes, then only a read
             } finally {
@@ -192,7 +177,7 @@ abstract class BeanContractTests {
             assertThat(running.select(Registry.class).mappedClasses()).containsExactlyInAnyOrder(User.class,
                     Address.class);
             assertThat(running.select(MetaData.class).tables()).extracting(t -> t.name())
-                    .containsExactlyInAnyOrder("cdi_user_account", "cdi_address");
+                    .containsExactlyInAnyOrder("seed_user_account", "seed_address");
             // One registry per database: the SessionFactory's is the Registry bean, whose MetaData is the bean's.
             Registry registry = running.select(Registry.class);
             assertThat(running.select(io.retort.orm.SessionFactory.class).registry()).isSameAs(registry);
@@ -204,7 +189,7 @@ abstract class BeanContractTests {
     void packagesFindMappedClassesTheContainerDoesNotShow() {
         // As with bean-discovery-mode="annotated": no mapped class is given to the container.
         Map<String, String> config = Map.of("retort.url", "sqlite:///:memory:",
-                "retort.packages", "io.retort.cdi.model", "retort.schema-generation", "create");
+                "retort.packages", "io.retort.testing.model", "retort.schema-generation", "create");
         try (Running running = start(config, Accounts.class)) {
             assertThat(running.select(Registry.class).mappedClasses()).containsExactly(Address.class, User.class);
         }
@@ -214,7 +199,7 @@ abstract class BeanContractTests {
     void onlyNamedDatabasesNeedNoDefaultOne() {
         Map<String, String> config = Map.of(
                 "retort.\"reporting\".url", "sqlite:///:memory:",
-                "retort.\"reporting\".packages", "io.retort.cdi.reporting",
+                "retort.\"reporting\".packages", "io.retort.testing.reporting",
                 "retort.\"reporting\".schema-generation", "create");
         try (Running running = start(config, Report.class, ReportingDesk.class)) {
             assertThat(running.container().select(Engine.class).isUnsatisfied()).isTrue();
@@ -232,7 +217,7 @@ abstract class BeanContractTests {
                 "retort.url", "sqlite:///:memory:",
                 "retort.schema-generation", "create",
                 "retort.\"reporting\".url", "h2:mem:cdi_reporting_" + kind(),
-                "retort.\"reporting\".packages", "io.retort.cdi.reporting",
+                "retort.\"reporting\".packages", "io.retort.testing.reporting",
                 "retort.\"reporting\".schema-generation", "drop-and-create",
                 "retort.\"reporting\".pool.size", "2");
         io.retort.cdi.beans.Audit.HEARD.clear();
@@ -263,5 +248,57 @@ abstract class BeanContractTests {
             assertThat(io.retort.cdi.beans.Audit.HEARD).containsExactly("reporting before_insert Report",
                     "default after_commit");
         }
+    }
+
+    @Test
+    void aWriteCommittedOnOneDatabaseIsNotPendingOnAnother() {
+        // Review of issue 23: the count of writes was one per thread for every engine, so the request's Session of
+        // the default database, in a transaction with nothing written, reported the reporting database's committed
+        // INSERT as its own uncommitted write.
+        Map<String, String> config = Map.of(
+                "retort.url", "sqlite:///:memory:",
+                "retort.schema-generation", "create",
+                "retort.\"reporting\".url", "sqlite:///:memory:",
+                "retort.\"reporting\".packages", "io.retort.testing.reporting",
+                "retort.\"reporting\".schema-generation", "create");
+        try (Running running = start(config, User.class, Address.class, Report.class, Accounts.class,
+                ReportingDesk.class)) {
+            List<String> warnings = new CopyOnWriteArrayList<>();
+            Handler handler = warningsInto(warnings);
+            Logger logger = Logger.getLogger("io.retort.cdi");
+            logger.addHandler(handler);
+            try {
+                RequestContextController request = running.select(RequestContextController.class);
+                request.activate();
+                Session session = running.select(Accounts.class).session();
+                session.execute(text("SELECT count(*) FROM seed_user_account"));
+                assertThat(session.isInTransaction()).isTrue();
+                running.select(ReportingDesk.class).file("annual");
+                request.deactivate();
+                assertThat(warnings).isEmpty();
+            } finally {
+                logger.removeHandler(handler);
+            }
+        }
+    }
+
+    /** A log handler collecting the formatted WARNING messages. */
+    private static Handler warningsInto(List<String> warnings) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.WARNING) {
+                    warnings.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }

@@ -7,10 +7,10 @@ import io.retort.cdi.TestContainers.Kind;
 import io.retort.cdi.TestContainers.Running;
 import io.retort.cdi.beans.Accounts;
 import io.retort.cdi.beans.DataSources;
-import io.retort.cdi.model.Address;
-import io.retort.cdi.model.User;
 import io.retort.engine.Connection;
 import io.retort.engine.Engine;
+import io.retort.testing.model.Address;
+import io.retort.testing.model.User;
 import jakarta.enterprise.context.control.RequestContextController;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +35,7 @@ class DataSourceEngineIT {
                 request.deactivate();
             }
             try (Connection conn = engine.connect()) {
-                assertThat(conn.execute(text("SELECT name FROM cdi_user_account")).scalars(String.class).all())
+                assertThat(conn.execute(text("SELECT name FROM seed_user_account")).scalars(String.class).all())
                         .containsExactly("sandy");
             }
         }

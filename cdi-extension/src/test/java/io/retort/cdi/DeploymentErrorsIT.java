@@ -10,9 +10,9 @@ import io.retort.cdi.beans.ReportingDesk;
 import io.retort.cdi.beans.ReportingReader;
 import io.retort.cdi.invalid.NoPrimaryKey;
 import io.retort.cdi.invalid.UnmappableField;
-import io.retort.cdi.model.Address;
-import io.retort.cdi.model.User;
-import io.retort.cdi.reporting.Report;
+import io.retort.testing.model.Address;
+import io.retort.testing.model.User;
+import io.retort.testing.reporting.Report;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,7 +63,7 @@ class DeploymentErrorsIT {
         Logger logger = Logger.getLogger("io.retort.cdi");
         logger.addHandler(handler);
         try {
-            assertStartFails(kind, Map.of("retort.packages", "io.retort.cdi.model"), User.class, Address.class,
+            assertStartFails(kind, Map.of("retort.packages", "io.retort.testing.model"), User.class, Address.class,
                     Accounts.class)
                     .hasStackTraceContaining("The database @Default has no URL: set retort.url");
         } finally {
@@ -85,9 +85,9 @@ class DeploymentErrorsIT {
     @EnumSource(Kind.class)
     void aMappedClassInNoNamedDatabasesPackages(Kind kind) {
         assertStartFails(kind, Map.of("retort.\"reporting\".url", URL, "retort.\"reporting\".packages",
-                "io.retort.cdi.reporting"), User.class, Report.class, ReportingDesk.class)
+                "io.retort.testing.reporting"), User.class, Report.class, ReportingDesk.class)
                 .hasStackTraceContaining("The database @Default has no URL: set retort.url")
-                .hasStackTraceContaining("It is needed because the mapped classes [io.retort.cdi.model.User] are in"
+                .hasStackTraceContaining("It is needed because the mapped classes [io.retort.testing.model.User] are in"
                         + " the packages of no named database");
     }
 

@@ -37,7 +37,7 @@ class DeploymentPlanAtBuildTest {
     @Test
     void namedDatabasesAndAConfiguredDefaultAreAssignedWithoutReadingAnyUrl() {
         DeploymentPlan plan = DeploymentPlan.create(config(Map.of("retort.\"reporting\".packages",
-                "io.retort.cdi.reporting")), List.of(), Set.of("reporting"), getClass().getClassLoader(), true);
+                "io.retort.testing.reporting")), List.of(), Set.of("reporting"), getClass().getClassLoader(), true);
         assertThat(plan.problems()).isEmpty();
         assertThat(plan.units()).extracting(DeploymentPlan.Unit::name).containsExactly("reporting");
     }
@@ -45,7 +45,7 @@ class DeploymentPlanAtBuildTest {
     @Test
     void theDefaultDatabaseIsDeployedAtBuildWhenABeanInjectsIt() {
         DeploymentPlan plan = DeploymentPlan.create(config(Map.of("retort.\"reporting\".packages",
-                "io.retort.cdi.reporting")), List.of(), Set.of("", "reporting"), getClass().getClassLoader(), true);
+                "io.retort.testing.reporting")), List.of(), Set.of("", "reporting"), getClass().getClassLoader(), true);
         assertThat(plan.problems()).isEmpty();
         assertThat(plan.units()).extracting(DeploymentPlan.Unit::name).containsExactly("", "reporting");
     }

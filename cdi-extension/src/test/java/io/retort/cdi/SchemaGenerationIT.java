@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.retort.cdi.TestContainers.Kind;
 import io.retort.cdi.TestContainers.Running;
 import io.retort.cdi.beans.Accounts;
-import io.retort.cdi.model.Address;
-import io.retort.cdi.model.User;
-import io.retort.cdi.reporting.Report;
 import io.retort.engine.Connection;
 import io.retort.engine.Engine;
+import io.retort.testing.model.Address;
+import io.retort.testing.model.User;
+import io.retort.testing.reporting.Report;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class SchemaGenerationIT {
 
     private long users(Running running) {
         try (Connection conn = running.select(Engine.class).connect()) {
-            return conn.execute(text("SELECT count(*) FROM cdi_user_account")).scalar(Long.class);
+            return conn.execute(text("SELECT count(*) FROM seed_user_account")).scalar(Long.class);
         }
     }
 
@@ -47,8 +47,8 @@ class SchemaGenerationIT {
         }
         try (Running running = start(kind, "create")) {
             try (Connection conn = running.select(Engine.class).connect()) {
-                assertThat(conn.inspector().tableNames()).containsExactly("cdi_address", "cdi_user_account");
-                conn.execute(text("INSERT INTO cdi_user_account (name) VALUES ('spongebob')"));
+                assertThat(conn.inspector().tableNames()).containsExactly("seed_address", "seed_user_account");
+                conn.execute(text("INSERT INTO seed_user_account (name) VALUES ('spongebob')"));
                 conn.commit();
             }
         }
@@ -74,21 +74,22 @@ class SchemaGenerationIT {
     void validateFailsTheStartOnAMismatchingSchema(Kind kind) {
         try (Engine engine = Engine.create("sqlite:///" + directory.resolve("app.db"))) {
             engine.begin(conn -> {
-                conn.execute(text("CREATE TABLE cdi_user_account (id INTEGER PRIMARY KEY, name VARCHAR(30))"));
-                conn.execute(text("CREATE TABLE cdi_address (id INTEGER PRIMARY KEY, email_address INTEGER NOT NULL,"
-                        + " user_id INTEGER NOT NULL REFERENCES cdi_user_account (id))"));
+                conn.execute(text("CREATE TABLE seed_user_account (id INTEGER PRIMARY KEY, name VARCHAR(30))"));
+                conn.execute(text("CREATE TABLE seed_address (id INTEGER PRIMARY KEY, email_address INTEGER NOT NULL,"
+                        + " user_id INTEGER NOT NULL REFERENCES seed_user_account (id))"));
             });
         }
         assertStartFails(kind, config("validate"), User.class, Address.class, Report.class, Accounts.class)
                 .hasStackTraceContaining("Schema validation (schema-generation=validate) failed for the database"
                         + " @Default")
-                .hasStackTraceContaining("column cdi_user_account.name (field io.retort.cdi.model.User.name) accepts"
-                        + " NULL in the database, but the field is required (NOT NULL)")
-                .hasStackTraceContaining("column cdi_user_account.fullname (field io.retort.cdi.model.User.fullname)"
-                        + " does not exist")
-                .hasStackTraceContaining("column cdi_address.email_address (field"
-                        + " io.retort.cdi.model.Address.emailAddress) is INTEGER (INTEGER) in the database, but the"
+                .hasStackTraceContaining("column seed_user_account.name (field io.retort.testing.model.User.name)"
+                        + " accepts NULL in the database, but the field is required (NOT NULL)")
+                .hasStackTraceContaining("column seed_user_account.fullname (field"
+                        + " io.retort.testing.model.User.fullname) does not exist")
+                .hasStackTraceContaining("column seed_address.email_address (field"
+                        + " io.retort.testing.model.Address.emailAddress) is INTEGER (INTEGER) in the database, but the"
                         + " field needs VARCHAR(100)")
-                .hasStackTraceContaining("table cdi_report (mapped by io.retort.cdi.reporting.Report) does not exist");
+                .hasStackTraceContaining("table seed_report (mapped by io.retort.testing.reporting.Report) does not"
+                        + " exist");
     }
 }

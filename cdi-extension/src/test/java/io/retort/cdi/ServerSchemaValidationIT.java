@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.retort.cdi.TestContainers.Kind;
 import io.retort.cdi.TestContainers.Running;
 import io.retort.cdi.beans.Accounts;
-import io.retort.cdi.model.Address;
-import io.retort.cdi.model.User;
 import io.retort.engine.DatabaseUrl;
 import io.retort.engine.Engine;
 import io.retort.orm.Registry;
 import io.retort.testing.TestEnvironment;
+import io.retort.testing.model.Address;
+import io.retort.testing.model.User;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -97,9 +97,9 @@ class ServerSchemaValidationIT {
         try (Engine engine = Engine.create(url)) {
             Registry.of(User.class, Address.class).dropAll(engine);
             engine.begin(conn -> {
-                conn.execute(text("CREATE TABLE cdi_user_account (id INTEGER PRIMARY KEY, name VARCHAR(30))"));
-                conn.execute(text("CREATE TABLE cdi_address (id INTEGER PRIMARY KEY, email_address INTEGER NOT NULL,"
-                        + " user_id INTEGER NOT NULL REFERENCES cdi_user_account (id))"));
+                conn.execute(text("CREATE TABLE seed_user_account (id INTEGER PRIMARY KEY, name VARCHAR(30))"));
+                conn.execute(text("CREATE TABLE seed_address (id INTEGER PRIMARY KEY, email_address INTEGER NOT NULL,"
+                        + " user_id INTEGER NOT NULL REFERENCES seed_user_account (id))"));
             });
         }
         try {
@@ -107,12 +107,12 @@ class ServerSchemaValidationIT {
                     "validate"), beans)
                     .hasStackTraceContaining("Schema validation (schema-generation=validate) failed for the database"
                             + " @Default")
-                    .hasStackTraceContaining("column cdi_user_account.name (field io.retort.cdi.model.User.name)"
+                    .hasStackTraceContaining("column seed_user_account.name (field io.retort.testing.model.User.name)"
                             + " accepts NULL in the database, but the field is required (NOT NULL)")
-                    .hasStackTraceContaining("column cdi_user_account.fullname (field"
-                            + " io.retort.cdi.model.User.fullname) does not exist")
-                    .hasStackTraceContaining("column cdi_address.email_address (field"
-                            + " io.retort.cdi.model.Address.emailAddress) is ") // int4, int or INTEGER by server
+                    .hasStackTraceContaining("column seed_user_account.fullname (field"
+                            + " io.retort.testing.model.User.fullname) does not exist")
+                    .hasStackTraceContaining("column seed_address.email_address (field"
+                            + " io.retort.testing.model.Address.emailAddress) is ") // int4, int or INTEGER by server
                     .hasStackTraceContaining("(INTEGER) in the database, but the field needs VARCHAR(100)");
         } finally {
             try (Engine engine = Engine.create(url)) {

@@ -1,9 +1,9 @@
 package io.retort.it;
 
 import io.retort.engine.Engine;
-import io.retort.it.model.Address;
-import io.retort.it.model.User;
 import io.retort.orm.Session;
+import io.retort.testing.model.Address;
+import io.retort.testing.model.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

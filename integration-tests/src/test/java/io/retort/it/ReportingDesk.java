@@ -1,8 +1,8 @@
 package io.retort.it;
 
 import io.retort.cdi.Database;
-import io.retort.it.reporting.Report;
 import io.retort.orm.Session;
+import io.retort.testing.reporting.Report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.retort.cdi.ContextualSession;
 import io.retort.engine.Engine;
 import io.retort.exception.ResourceClosedException;
-import io.retort.it.model.Address;
-import io.retort.it.model.User;
 import io.retort.orm.ObjectState;
 import io.retort.orm.Orm;
 import io.retort.orm.Registry;
 import io.retort.orm.Session;
+import io.retort.testing.model.Address;
+import io.retort.testing.model.User;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -67,7 +67,7 @@ class SessionLifecycleIT {
     static JavaArchive deployment() {
         return Deployments.archive(Map.of(
                 "retort.url", "sqlite:///:memory:",
-                "retort.packages", "io.retort.it.model",
+                "retort.packages", "io.retort.testing.model",
                 "retort.schema-generation", "create"), Accounts.class);
     }
 

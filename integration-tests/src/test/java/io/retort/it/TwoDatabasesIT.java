@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retort.cdi.Database;
 import io.retort.engine.Engine;
-import io.retort.it.model.User;
-import io.retort.it.reporting.Report;
 import io.retort.orm.Registry;
 import io.retort.orm.Session;
+import io.retort.testing.model.User;
+import io.retort.testing.reporting.Report;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -48,10 +48,10 @@ class TwoDatabasesIT {
     static JavaArchive deployment() {
         return Deployments.archive(Map.of(
                 "retort.url", "sqlite:///:memory:",
-                "retort.packages", "io.retort.it.model",
+                "retort.packages", "io.retort.testing.model",
                 "retort.schema-generation", "create",
                 "retort.\"reporting\".url", Deployments.postgresqlUrl(),
-                "retort.\"reporting\".packages", "io.retort.it.reporting",
+                "retort.\"reporting\".packages", "io.retort.testing.reporting",
                 "retort.\"reporting\".schema-generation", "drop-and-create",
                 "retort.\"reporting\".pool.size", "2"), Accounts.class, ReportingDesk.class);
     }
@@ -71,11 +71,11 @@ class TwoDatabasesIT {
                 .containsExactly("Quarterly jellyfish census");
         // Committed on the server: another engine sees the row.
         try (Engine other = Engine.create(Deployments.postgresqlUrl())) {
-            String title = other.inTransaction(conn -> conn.execute(text("SELECT title FROM retort_it_cdi_report"))
+            String title = other.inTransaction(conn -> conn.execute(text("SELECT title FROM seed_report"))
                     .scalar(String.class));
             assertThat(title).isEqualTo("Quarterly jellyfish census");
             desk.session().rollback(); // ends the request's read transaction, whose lock would block the DROP
-            other.begin(conn -> conn.execute(text("DROP TABLE retort_it_cdi_report")));
+            other.begin(conn -> conn.execute(text("DROP TABLE seed_report")));
         }
     }
 }

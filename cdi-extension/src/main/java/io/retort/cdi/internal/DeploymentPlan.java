@@ -125,7 +125,7 @@ public final class DeploymentPlan {
         }
         for (DatabaseSettings database : all) {
             for (String pkg : database.packages()) {
-                Set<Class<?>> found = MappedClassScanner.scan(loader, pkg);
+                Set<Class<?>> found = MappedClassScanner.scan(loader, pkg, database.keyPrefix() + "packages");
                 if (found.isEmpty() && discovered.stream().noneMatch(c -> inPackage(c, pkg))) {
                     LOG.log(System.Logger.Level.WARNING, "{0}packages names {1}, which holds no @Mapped class",
                             database.keyPrefix(), pkg);

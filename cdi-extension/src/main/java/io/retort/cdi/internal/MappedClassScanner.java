@@ -37,8 +37,11 @@ public final class MappedClassScanner {
     private MappedClassScanner() {
     }
 
-    /** The mapped classes of {@code packageName} and its subpackages, sorted by name. */
-    public static Set<Class<?>> scan(ClassLoader loader, String packageName) {
+    /**
+     * The mapped classes of {@code packageName} and its subpackages, sorted by name; {@code key} is the configuration
+     * key that named the package ({@code retort.packages} or {@code retort."name".packages}), for messages.
+     */
+    public static Set<Class<?>> scan(ClassLoader loader, String packageName, String key) {
         Set<String> classNames = new TreeSet<>();
         String path = packageName.replace('.', '/');
         try {
@@ -47,8 +50,8 @@ public final class MappedClassScanner {
                 collect(roots.nextElement(), path, classNames);
             }
         } catch (IOException e) {
-            throw new ConfigurationException("Could not list the classes of the package " + packageName + " named in"
-                    + " retort.packages (" + e + "): check that the class path entries holding it are readable", e);
+            throw new ConfigurationException("Could not list the classes of the package " + packageName + " named in "
+                    + key + " (" + e + "): check that the class path entries holding it are readable", e);
         }
         Set<Class<?>> mapped = new TreeSet<>((a, b) -> a.getName().compareTo(b.getName()));
         for (String className : classNames) {
@@ -106,12 +109,14 @@ public final class MappedClassScanner {
                 }
             } else {
                 LOG.log(System.Logger.Level.WARNING, "Cannot list the classes of the bean archive {0}: name the"
-                        + " packages of its @Mapped classes in retort.packages", archive);
+                        + " packages of its @Mapped classes in retort.packages (retort.\"name\".packages for a named"
+                        + " database)", archive);
             }
         } catch (IOException e) {
             throw new ConfigurationException("Could not list the classes of the bean archive " + archive + " to find"
                     + " its @Mapped classes (" + e + "): repair the archive, or name the packages of its mapped"
-                    + " classes in retort.packages, which skips this search", e);
+                    + " classes in retort.packages (retort.\"name\".packages for a named database), which skips this"
+                    + " search", e);
         }
         Set<Class<?>> mapped = new TreeSet<>((a, b) -> a.getName().compareTo(b.getName()));
         for (String className : classNames) {

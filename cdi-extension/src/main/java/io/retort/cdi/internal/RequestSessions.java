@@ -14,6 +14,8 @@ public class RequestSessions {
     private @Nullable SessionFactory factory;
     private String description = "";
     private @Nullable Session session;
+    /** The write count of this database's engine; null when its engine counts none. */
+    private @Nullable WriteTracker writes;
     /** {@link WriteTracker#count()} when the session last settled: opened, committed or rolled back. */
     private long settledWrites;
 
@@ -25,6 +27,12 @@ public class RequestSessions {
     public RequestSessions(SessionFactory factory, String description) {
         this.factory = factory;
         this.description = description;
+        this.writes = WriteTracker.of(factory.engine());
+    }
+
+    private long writeCount() {
+        WriteTracker tracker = writes;
+        return tracker == null ? 0 : tracker.count();
     }
 
     /** The request's session, opened now if this is its first use. */
@@ -36,7 +44,7 @@ public class RequestSessions {
             }
             current = factory.open();
             session = current;
-            settledWrites = WriteTracker.count();
+            settledWrites = writeCount();
         }
         return current;
     }
@@ -48,7 +56,7 @@ public class RequestSessions {
 
     /** Notes that the request's session committed or rolled back: writes before this are not pending. */
     public void settled() {
-        settledWrites = WriteTracker.count();
+        settledWrites = writeCount();
     }
 
     /**
@@ -70,7 +78,7 @@ public class RequestSessions {
                         + " back. Call session.commit() before the request ends.", description,
                         current.newObjects().size(), current.dirtyObjects().size(), current.deletedObjects().size());
             }
-            long writes = WriteTracker.count() - settledWrites;
+            long writes = writeCount() - settledWrites;
             if (current.isInTransaction() && writes > 0) {
                 LOG.log(System.Logger.Level.WARNING, "The request ended while the Session {0} had flushed {1} writing"
                         + " statement(s) that were never committed: they are rolled back. Call session.commit() before"

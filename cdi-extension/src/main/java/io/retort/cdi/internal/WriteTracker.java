@@ -1,5 +1,6 @@
 package io.retort.cdi.internal;
 
+import io.retort.engine.Engine;
 import io.retort.engine.ExecutionListener;
 import io.retort.engine.StatementEvent;
 import io.retort.spi.TransactionCoordinator;
@@ -8,15 +9,16 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts, per thread, the writing statements (INSERT, UPDATE, DELETE, MERGE) that the engines of the CDI beans ran, so
- * that a request whose Session ends with flushed but uncommitted writes can say so ({@link RequestSessions#end}).
+ * Counts, per thread, the writing statements (INSERT, UPDATE, DELETE, MERGE) that one engine of the CDI beans ran, so
+ * that a request whose Session of that engine ends with flushed but uncommitted writes can say so
+ * ({@link RequestSessions#end}). Each engine has its own tracker: a write committed on one database is not pending on
+ * another.
  * A request runs on one thread; the count is compared with the one taken when its Session last settled (opened,
  * committed or rolled back). Writes inside a JTA transaction are not counted: the transaction manager commits them,
  * and the request's Session is not the one that ran them.
  */
 public final class WriteTracker implements ExecutionListener {
-    private static final ThreadLocal<long[]> WRITES = ThreadLocal.withInitial(() -> new long[1]);
-
+    private final ThreadLocal<long[]> writes = ThreadLocal.withInitial(() -> new long[1]);
     private final TransactionCoordinator coordinator;
 
     /** The listener of an engine whose transactions {@code coordinator} decides. */
@@ -24,15 +26,25 @@ public final class WriteTracker implements ExecutionListener {
         this.coordinator = coordinator;
     }
 
-    /** The number of writing statements this thread has run successfully. */
-    public static long count() {
-        return WRITES.get()[0];
+    /** The tracker among the listeners of {@code engine}, or null when the engine was not started with one. */
+    public static @Nullable WriteTracker of(Engine engine) {
+        for (ExecutionListener listener : engine.listeners()) {
+            if (listener instanceof WriteTracker) {
+                return (WriteTracker) listener;
+            }
+        }
+        return null;
+    }
+
+    /** The number of writing statements this thread has run successfully on this tracker's engine. */
+    public long count() {
+        return writes.get()[0];
     }
 
     @Override
     public void afterExecute(StatementEvent event, long elapsedNanos, @Nullable SQLException failure) {
         if (failure == null && isWrite(event.sql()) && coordinator.currentTransaction() == null) {
-            WRITES.get()[0]++;
+            writes.get()[0]++;
         }
     }
 

@@ -1,7 +1,7 @@
 package io.retort.cdi.beans;
 
-import io.retort.cdi.model.User;
 import io.retort.orm.Session;
+import io.retort.testing.model.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

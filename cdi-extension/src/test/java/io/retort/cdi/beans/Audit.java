@@ -1,10 +1,10 @@
 package io.retort.cdi.beans;
 
 import io.retort.cdi.Database;
-import io.retort.cdi.reporting.Report;
 import io.retort.orm.EntityListener;
 import io.retort.orm.Session;
 import io.retort.orm.SessionListener;
+import io.retort.testing.reporting.Report;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,9 +1,9 @@
 package io.retort.cdi.beans;
 
 import io.retort.cdi.Database;
-import io.retort.cdi.reporting.Report;
 import io.retort.engine.Engine;
 import io.retort.orm.Session;
+import io.retort.testing.reporting.Report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

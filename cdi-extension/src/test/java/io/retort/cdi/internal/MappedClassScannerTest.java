@@ -20,4 +20,21 @@ class MappedClassScannerTest {
                 .hasMessageStartingWith("Could not list the classes of the bean archive " + broken.toUri().toURL())
                 .hasMessageContaining("name the packages of its mapped classes in retort.packages");
     }
+
+    @Test
+    void aPackageThatCannotBeListedIsNamedWithTheKeyOfItsDatabase() {
+        // Review of issue 23: the message named retort.packages for a named database's retort."name".packages too.
+        ClassLoader unreadable = new ClassLoader(null) {
+            @Override
+            public java.util.Enumeration<java.net.URL> getResources(String name) throws java.io.IOException {
+                throw new java.io.IOException("disk gone");
+            }
+        };
+        assertThatThrownBy(() -> MappedClassScanner.scan(unreadable, "com.example.reports",
+                "retort.\"reporting\".packages"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Could not list the classes of the package com.example.reports named in"
+                        + " retort.\"reporting\".packages (java.io.IOException: disk gone): check that the class path"
+                        + " entries holding it are readable");
+    }
 }

@@ -87,7 +87,7 @@ public final class Drivers {
     public static Resolved resolve(DatabaseUrl url, Map<String, String> connectArgs) {
         String givenJdbcUrl = url.jdbcUrl();
         if (givenJdbcUrl != null) {
-            return resolveJdbc(url, connectArgs);
+            return resolveJdbc(url, givenJdbcUrl, connectArgs);
         }
         Backend backend = BACKENDS.get(url.backendName());
         if (backend == null) {
@@ -125,8 +125,7 @@ public final class Drivers {
     /** URL query keys that are engine options, not JDBC connection properties. */
     public static final java.util.Set<String> ENGINE_QUERY_KEYS = java.util.Set.of("statement_cache_size");
 
-    private static Resolved resolveJdbc(DatabaseUrl url, Map<String, String> connectArgs) {
-        String jdbcUrl = url.jdbcUrl();
+    private static Resolved resolveJdbc(DatabaseUrl url, String jdbcUrl, Map<String, String> connectArgs) {
         String subprotocol = url.backendName();
         Dialect dialect;
         String driverClass;

@@ -68,10 +68,7 @@ public final class DefaultEngine implements Engine {
             this.valuesBypassWrappers = source.valuesBypassWrappers();
         }
 
-        /**
-         * The driver's own connection behind the pool's wrapper, where the pool lets Retort keep statements of it
-         * open; else null.
-         */
+        /** The driver's connection behind the pool's wrapper, where Retort may keep its statements open; else null. */
         java.sql.@Nullable Connection physical(java.sql.Connection wrapped) {
             if (!valuesBypassWrappers) {
                 return null;
@@ -353,13 +350,18 @@ public final class DefaultEngine implements Engine {
     Checkout checkout() {
         checkNotClosed();
         PoolGeneration generation = pool();
-        if (!initialized) {
-            initialize(generation.source);
-        }
-        java.sql.Connection jdbc;
-        // dispose() may retire the pool between pool() and here: take the next one rather than a closed one.
+        // dispose() may retire the pool between pool() and here: take the next one rather than a closed one. Entered,
+        // the pool stays open until returned(), so initialize() does not ask a pool dispose() closed for a connection.
         while (!generation.enter()) {
             generation = pool();
+        }
+        if (!initialized) {
+            try {
+                initialize(generation.source);
+            } catch (RuntimeException | Error e) {
+                generation.returned();
+                throw e;
+            }
         }
         PoolEvents events = operations.poolEvents();
         waiting.incrementAndGet();
@@ -367,7 +369,7 @@ public final class DefaultEngine implements Engine {
         long waitStart = events != PoolEvents.NONE ? System.nanoTime() : 0;
         boolean timedOut = false;
         try {
-            jdbc = generation.source.acquire();
+            return new Checkout(generation.source.acquire(), generation);
         } catch (ConnectionSource.PoolExhaustedException e) {
             timedOut = true;
             generation.returned();
@@ -385,7 +387,6 @@ public final class DefaultEngine implements Engine {
                 events.waitEnded(System.nanoTime() - waitStart, timedOut);
             }
         }
-        return new Checkout(jdbc, generation);
     }
 
     /**

@@ -220,7 +220,7 @@ final class StatementExecutor {
         DefaultEngine.Compiled compiled;
         CompiledStatement plan;
         List<List<@Nullable Object>> rows;
-        SqlType<?>[] types;
+        @Nullable SqlType<?>[] types;
         /** Set when the rows are bound straight from their maps as the batch is built. */
         InsertRows direct = null;
         if (statement instanceof Insert && !((Insert) statement).hasValues()) {
@@ -274,7 +274,8 @@ final class StatementExecutor {
                         : plan.values(set, defaults, i + 1);
                 rows.add(values);
             }
-            types = bound != null ? bound.types().toArray(new SqlType<?>[0]) : parameterTypes(statement, plan);
+            types = bound != null ? bound.types().toArray(new @Nullable SqlType<?>[0])
+                    : parameterTypes(statement, plan);
         }
         List<Map<String, @Nullable Object>> logged = LazyNamedValues.ofRows(plan, rows);
         connection.autobegin(false);
@@ -335,7 +336,7 @@ final class StatementExecutor {
 
     /** The SQL type of each placeholder where the statement declares one (text().bindTypes), else null. */
     private static @Nullable SqlType<?>[] parameterTypes(Executable statement, CompiledStatement plan) {
-        @Nullable SqlType<?>[] types = new SqlType<?>[plan.parameterNames().size()];
+        @Nullable SqlType<?>[] types = new @Nullable SqlType<?>[plan.parameterNames().size()];
         if (statement instanceof TextClause) {
             Map<String, SqlType<?>> declared = ((TextClause) statement).parameterTypes();
             if (!declared.isEmpty()) {
@@ -363,7 +364,7 @@ final class StatementExecutor {
         }
     }
 
-    void bindAll(PreparedStatement prepared, List<@Nullable Object> values, SqlType<?>[] types)
+    void bindAll(PreparedStatement prepared, List<@Nullable Object> values, @Nullable SqlType<?>[] types)
             throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             if (types[i] != null) {
@@ -386,12 +387,28 @@ final class StatementExecutor {
         return new StatementEvent(sql, logged, batch);
     }
 
+    /**
+     * Tells the listeners a statement is about to run. Called before the {@code try} whose {@code finally} calls
+     * {@link #fireAfter}: when a listener refuses the statement (the N+1 detector in raise mode throws), the statement
+     * does not run, and the listeners told before it are told it ended, so that what they began (a trace span) ends.
+     */
     void fireBefore(@Nullable StatementEvent event) {
         if (event == null) {
             return;
         }
-        for (ExecutionListener listener : listeners) {
-            listener.beforeExecute(event);
+        for (int i = 0; i < listeners.size(); i++) {
+            try {
+                listeners.get(i).beforeExecute(event);
+            } catch (RuntimeException | Error e) {
+                for (int j = 0; j < i; j++) {
+                    try {
+                        listeners.get(j).afterExecute(event, 0, null, -1);
+                    } catch (RuntimeException | Error also) {
+                        e.addSuppressed(also);
+                    }
+                }
+                throw e;
+            }
         }
     }
 

@@ -139,7 +139,7 @@ final class BatchedResult<T> implements TypedResult<T> {
     }
 
     @Override
-    public <R> TypedResult<R> map(Function<? super T, ? extends R> mapper) {
+    public <R extends @Nullable Object> TypedResult<R> map(Function<? super T, ? extends R> mapper) {
         return new BatchedResult<>(batches, transform.andThen(mapper));
     }
 

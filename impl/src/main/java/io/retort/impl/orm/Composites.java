@@ -69,7 +69,7 @@ final class Composites {
             if (allNull) {
                 return null;
             }
-            Object[] arguments = new Object[components.length];
+            @Nullable Object[] arguments = new @Nullable Object[components.length];
             for (int i = 0; i < components.length; i++) {
                 arguments[i] = values[from + i];
                 if (arguments[i] == null && primitive[i]) {
@@ -91,7 +91,7 @@ final class Composites {
         /** Sets one component: the field gets a new record with this component replaced. */
         void write(Object instance, int enhancedIndex, @Nullable Object value, Field field) {
             Object current = ((Enhanced) instance).$$retort_get(enhancedIndex);
-            Object[] values = new Object[components.length];
+            @Nullable Object[] values = new @Nullable Object[components.length];
             for (int i = 0; i < components.length; i++) {
                 Part each = new Part(record, i, components, constructor, names, primitive);
                 values[i] = i == component ? value : each.read(current);

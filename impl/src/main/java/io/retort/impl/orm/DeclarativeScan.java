@@ -135,7 +135,7 @@ final class DeclarativeScan {
 
         List<Column<?>> columns = new ArrayList<>();
         Map<String, Field> columnOwners = new HashMap<>();
-        if (parent != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.JOINED) {
+        if (parent != null && inHierarchy != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.JOINED) {
             columns.addAll(HierarchyMapping.keyColumns(parent));
             for (Column<?> key : columns) {
                 columnOwners.put(key.name(), parent.key()[0].field());
@@ -185,7 +185,8 @@ final class DeclarativeScan {
             }
         }
         Table table;
-        if (parent != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.SINGLE_TABLE) {
+        if (parent != null && inHierarchy != null
+                && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.SINGLE_TABLE) {
             table = parent.table();
         } else {
             try {
@@ -196,8 +197,8 @@ final class DeclarativeScan {
         }
         List<Attribute> attributes = new ArrayList<>(parent == null ? List.of() : parent.attributes());
         int inherited = attributes.size();
-        int keyColumns = parent != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.JOINED
-                ? parent.key().length : 0;
+        int keyColumns = parent != null && inHierarchy != null
+                && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.JOINED ? parent.key().length : 0;
         for (int i = 0; i < columnFields.size(); i++) {
             Field field = columnFields.get(i);
             Composites.Part part = columnParts.get(i);
@@ -233,7 +234,7 @@ final class DeclarativeScan {
                 : parent != null ? parent.discriminator() : HierarchyMapping.discriminator(type, attributes);
         EntityMapper<E> mapper = new EntityMapper<>(type, table, attributes, key, version, generation, constructor,
                 specs, inHierarchy, parent, discriminator);
-        if (parent != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.JOINED) {
+        if (parent != null && inHierarchy != null && inHierarchy.strategy == io.retort.orm.InheritanceStrategy.JOINED) {
             List<EntityMapper<?>> parts = new ArrayList<>(parent.parts());
             parts.add(HierarchyMapping.part(type, table, attributes.subList(inherited, attributes.size()), parent));
             mapper.parts(List.copyOf(parts));

@@ -143,7 +143,8 @@ final class DeferredColumns {
         load.set(index);
         String group = defaults.groupOf[index];
         if (group != null) {
-            BitSet members = (BitSet) defaults.groups.get(group).clone();
+            // groupOf names only groups that groups holds: both are built from the same @Column(deferGroup) values.
+            BitSet members = (BitSet) java.util.Objects.requireNonNull(defaults.groups.get(group), group).clone();
             members.and(unloaded);
             if (state.raiseColumns != null) {
                 members.andNot(state.raiseColumns);

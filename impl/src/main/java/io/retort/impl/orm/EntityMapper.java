@@ -361,10 +361,11 @@ public final class EntityMapper<E> implements EntityMapping<E> {
                 resolved = relationships;
                 if (resolved == null) {
                     List<RelationshipMapper> all = new ArrayList<>();
-                    int inherited = parent == null ? 0 : parent.relationshipCount();
+                    EntityMapper<?> above = parent;
+                    int inherited = above == null ? 0 : above.relationshipCount();
                     for (RelationshipMapper.Spec spec : relationshipSpecs) {
                         // An inherited relationship is the superclass's: its foreign key is in the superclass's table.
-                        all.add(spec.index() < inherited ? parent.relationships().get(spec.index())
+                        all.add(above != null && spec.index() < inherited ? above.relationships().get(spec.index())
                                 : RelationshipMapper.resolve(this, spec));
                     }
                     resolved = List.copyOf(all);

@@ -24,6 +24,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -212,10 +213,11 @@ final class Hierarchy {
         all.add(mapper);
         all.addAll(below);
         for (EntityMapper<?> each : all) {
-            byIdentity.put(each.hierarchy().identity, each);
+            // Every class of a hierarchy has its Hierarchy, and every attribute of each got a position just above.
+            byIdentity.put(Objects.requireNonNull(each.hierarchy(), "not in a hierarchy").identity, each);
             int[] at = new int[each.attributes().size()];
             for (Attribute attribute : each.attributes()) {
-                at[attribute.index()] = positionOf.get(attribute);
+                at[attribute.index()] = Objects.requireNonNull(positionOf.get(attribute), "attribute not laid out");
             }
             positions.put(each, at);
         }

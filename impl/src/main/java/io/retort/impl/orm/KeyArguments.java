@@ -33,7 +33,7 @@ final class KeyArguments {
         List<?> values;
         if (primaryKey instanceof Map) {
             Map<?, ?> map = (Map<?, ?>) primaryKey;
-            Object[] ordered = new Object[key.length];
+            @Nullable Object[] ordered = new @Nullable Object[key.length];
             for (int i = 0; i < key.length; i++) {
                 ordered[i] = map.get(key[i].name());
             }

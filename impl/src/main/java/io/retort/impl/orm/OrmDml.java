@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -91,7 +92,8 @@ final class OrmDml {
                     .toArray(new Expression<?>[0]))).arrays().all();
             List<Match> fetched = new ArrayList<>();
             for (@Nullable Object[] row : rows) {
-                InstanceState state = session.objects().held(mapper, Loader.identityAt(row, 0, key.length));
+                Object identity = Loader.identityAt(row, 0, key.length);
+                InstanceState state = identity == null ? null : session.objects().held(mapper, identity);
                 if (state != null && !state.expired) {
                     Map<Attribute, @Nullable Object> values = new LinkedHashMap<>();
                     for (int i = 0; i < updated.size(); i++) {
@@ -192,13 +194,14 @@ final class OrmDml {
         for (Map<String, ? extends @Nullable Object> row : rows) {
             Map<String, @Nullable Object> parameters = new LinkedHashMap<>();
             Map<Attribute, @Nullable Object> values = new LinkedHashMap<>();
-            @Nullable Object[] identity = new Object[key.length];
+            Object[] identity = new Object[key.length];
             for (int i = 0; i < key.length; i++) {
-                if (!row.containsKey(key[i].name()) || row.get(key[i].name()) == null) {
+                Object keyValue = row.get(key[i].name()); // null when absent, too
+                if (keyValue == null) {
                     throw new InvalidArgumentException("A bulk UPDATE by primary key needs " + key[i] + " in every map;"
                             + " this one has " + row.keySet());
                 }
-                identity[i] = row.get(key[i].name());
+                identity[i] = keyValue;
                 parameters.put("pk_" + key[i].name(), identity[i]);
             }
             List<String> shape = new ArrayList<>();
@@ -246,7 +249,8 @@ final class OrmDml {
             Predicate part = eqParameter(attribute.column(), "pk_" + attribute.name());
             where = where == null ? part : where.and(part);
         }
-        return Sql.update(mapper.table()).values(set).where(where);
+        // A mapped class has at least one key column (DeclarativeScan refuses a class without @Id).
+        return Sql.update(mapper.table()).values(set).where(Objects.requireNonNull(where, "no key"));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.retort.engine.Result;
 import io.retort.engine.Row;
 import io.retort.exception.InvalidRequestException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +34,7 @@ final class OrmQuery {
     private final int[] coreIndex;
     private @Nullable Iterator<Row> rowIterator;
     private @Nullable Iterator<@Nullable Object[]> arrayIterator;
-    private @Nullable Loader.LoadedObjects[] loaded;
+    private Loader.@Nullable LoadedObjects[] loaded;
     /** Per selectinPolymorphic() element, the objects the current batch filled; null elsewhere. */
     private SelectinPolymorphic.@Nullable Fill[] fills = new SelectinPolymorphic.Fill[0];
     private Map<QueryPlan.JoinNode, Map<Object, List<Object>>> joinedChildren = Map.of();
@@ -85,11 +87,11 @@ final class OrmQuery {
         List<Object> out = new ArrayList<>();
         Map<Object, Boolean> seen = plan.collectionJoined ? new IdentityHashMap<>() : null;
         Map<List<@Nullable Object>, Boolean> seenRows = plan.collectionJoined && !firsts ? new HashMap<>() : null;
-        Iterator<Row> rows = rowsNeeded ? result.iterator() : null;
-        Iterator<@Nullable Object[]> arrays = rowsNeeded ? null : result.arrays().iterator();
+        Iterator<Row> rows = rowsNeeded ? result.iterator() : Collections.emptyIterator();
+        Iterator<@Nullable Object[]> arrays = rowsNeeded ? Collections.emptyIterator() : result.arrays().iterator();
         try {
-            while (rows != null ? rows.hasNext() : arrays.hasNext()) {
-                Row row = rows != null ? rows.next() : null;
+            while (rowsNeeded ? rows.hasNext() : arrays.hasNext()) {
+                Row row = rowsNeeded ? rows.next() : null;
                 @Nullable Object[] elements = load(row != null ? valuesOf(row) : arrays.next());
                 if (firsts) {
                     Object first = elements[0];
@@ -188,11 +190,12 @@ final class OrmQuery {
     private @Nullable Object[] load(@Nullable Object[] raw) {
         @Nullable Object[] row = layout == null ? raw : arrange(raw, layout);
         List<QueryPlan.Slot> slots = plan.slots;
-        @Nullable Object[] elements = new Object[slots.size()];
+        @Nullable Object[] elements = new @Nullable Object[slots.size()];
         for (int i = 0; i < elements.length; i++) {
             QueryPlan.Slot slot = slots.get(i);
             EntityMapper<?> mapper = slot.mapper;
-            if (mapper == null) {
+            Loader.LoadedObjects into = loaded[i]; // startBatch made one for each entity element
+            if (mapper == null || into == null) {
                 elements[i] = row[slot.offset];
             } else if (slots.size() == 1 || Loader.rowHasKey(mapper, row, slot.offset)) {
                 int held = plan.yieldPer > 0 ? session.objects().heldCount() : 0;
@@ -200,13 +203,13 @@ final class OrmQuery {
                 if (slot.selectinPolymorphic) {
                     session.objects().fill = fills[i];
                     try {
-                        state = loadEntity(mapper, SelectinPolymorphic.padded(mapper, row, slot.offset), 0,
-                                loaded[i], slot.deferral);
+                        state = loadEntity(mapper, SelectinPolymorphic.padded(mapper, row, slot.offset), 0, into,
+                                slot.deferral);
                     } finally {
                         session.objects().fill = null;
                     }
                 } else {
-                    state = loadEntity(mapper, row, slot.offset, loaded[i], slot.deferral);
+                    state = loadEntity(mapper, row, slot.offset, into, slot.deferral);
                 }
                 if (plan.yieldPer > 0 && session.objects().heldCount() > held) {
                     created.add(state); // new in this batch: let go when the next batch is read, if unchanged
@@ -232,10 +235,10 @@ final class OrmQuery {
             if (owner == null) {
                 continue;
             }
-            List<Object> children = joinedChildren.get(node).computeIfAbsent(owner, o -> new ArrayList<>());
+            List<Object> children = childrenOf(node).computeIfAbsent(owner, o -> new ArrayList<>());
             if (Loader.rowHasKey(node.relationship.target, row, node.offset)) {
                 InstanceState child = session.objects().loadRow(node.relationship.target, row, node.offset,
-                        joinedLoaded.get(node), node.deferral);
+                        loadedOf(node), node.deferral);
                 rowObjects.put(node, child.object());
                 if (!CollectionTracking.containsIdentical(children, child.object())) {
                     children.add(child.object());
@@ -244,11 +247,21 @@ final class OrmQuery {
         }
     }
 
+    /** The objects a joined relationship collected per owner in this batch (startBatch makes one map per join). */
+    private Map<Object, List<Object>> childrenOf(QueryPlan.JoinNode node) {
+        return Objects.requireNonNull(joinedChildren.get(node), "join not started");
+    }
+
+    /** The objects a join loaded in this batch (startBatch makes one per join). */
+    private Loader.LoadedObjects loadedOf(QueryPlan.JoinNode node) {
+        return Objects.requireNonNull(joinedLoaded.get(node), "join not started");
+    }
+
     /** Fills the joined relationships and loads the others of what this batch loaded. */
     private void finishBatch() {
         Loader loader = session.loader();
         for (QueryPlan.JoinNode node : plan.joins) {
-            for (Map.Entry<Object, List<Object>> entry : joinedChildren.get(node).entrySet()) {
+            for (Map.Entry<Object, List<Object>> entry : childrenOf(node).entrySet()) {
                 InstanceState ownerState = InstanceState.of(entry.getKey());
                 if (ownerState != null) {
                     loader.fill(node.relationship, entry.getKey(), ownerState, entry.getValue());
@@ -257,18 +270,20 @@ final class OrmQuery {
         }
         for (int i = 0; i < plan.slots.size(); i++) {
             EntityMapper<?> mapper = plan.slots.get(i).mapper;
-            if (mapper != null && fills[i] != null) {
-                SelectinPolymorphic.load(session, mapper, fills[i]);
+            SelectinPolymorphic.Fill fill = fills[i];
+            if (mapper != null && fill != null) {
+                SelectinPolymorphic.load(session, mapper, fill);
             }
         }
         for (int i = 0; i < plan.slots.size(); i++) {
             EntityMapper<?> mapper = plan.slots.get(i).mapper;
-            if (mapper != null) {
-                loader.apply(mapper, loaded[i], plan.slots.get(i).plan);
+            Loader.LoadedObjects objects = loaded[i]; // one for each entity element
+            if (mapper != null && objects != null) {
+                loader.apply(mapper, objects, plan.slots.get(i).plan);
             }
         }
         for (QueryPlan.JoinNode node : plan.joins) {
-            loader.apply(node.relationship.target, joinedLoaded.get(node), node.plan);
+            loader.apply(node.relationship.target, loadedOf(node), node.plan);
         }
     }
 

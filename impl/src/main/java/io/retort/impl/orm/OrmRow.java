@@ -92,7 +92,7 @@ final class OrmRow implements Row {
 
     @Override
     public List<@Nullable Object> values() {
-        return Collections.unmodifiableList(Arrays.asList(elements));
+        return Collections.unmodifiableList(Arrays.<@Nullable Object>asList(elements));
     }
 
     @Override

@@ -28,8 +28,11 @@ final class OrmRows implements OrmResult {
     }
 
     @Override
-    public <T> TypedResult<T> scalars(Class<T> type) {
-        return rows.map(row -> row.get(0, type));
+    public <T> TypedResult<@Nullable T> scalars(Class<T> type) {
+        // Typed apart: NullAway's JSpecify mode does not infer R = @Nullable T from the lambda, and an explicit
+        // rows.<@Nullable T>map(...) makes javac 17 print "ClassWriter: Position UNKNOWN in type annotation".
+        Function<Row, @Nullable T> first = row -> row.get(0, type);
+        return rows.map(first);
     }
 
     private void checkSize(int size) {
@@ -77,7 +80,7 @@ final class OrmRows implements OrmResult {
     }
 
     @Override
-    public <R> TypedResult<R> map(Function<? super Row, ? extends R> mapper) {
+    public <R extends @Nullable Object> TypedResult<R> map(Function<? super Row, ? extends R> mapper) {
         return rows.map(mapper);
     }
 

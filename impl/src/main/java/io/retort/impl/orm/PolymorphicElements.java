@@ -44,9 +44,13 @@ final class PolymorphicElements {
     static Select rewrite(OrmSelect select, List<@Nullable EntityMapper<?>> mappers) {
         Select statement = select.statement();
         if (select.source() != null) {
-            EntityMapper<?> first = mappers.stream().filter(m -> m != null && m.hierarchy() != null).findFirst()
-                    .orElseThrow();
-            String name = first.entityClass().getSimpleName();
+            String name = "";
+            for (EntityMapper<?> mapper : mappers) { // the first hierarchy element (the caller checked there is one)
+                if (mapper != null && mapper.hierarchy() != null) {
+                    name = mapper.entityClass().getSimpleName();
+                    break;
+                }
+            }
             throw new InvalidRequestException(name + " is part of an inheritance hierarchy, whose rows a statement"
                     + " given to fromStatement(...) does not lay out as the ORM reads them; query it with"
                     + " Orm.select(" + name + ".class) and its where(...) and join(...) instead");

@@ -15,6 +15,7 @@ import io.retort.sql.Sql;
 import io.retort.sql.TableReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -161,7 +162,7 @@ final class QueryPlan {
         Select statement = PolymorphicElements.any(elementMappers)
                 ? PolymorphicElements.rewrite(select, elementMappers) : select.statement();
         List<Slot> slots = new ArrayList<>();
-        List<TableReference> tables = new ArrayList<>();
+        List<@Nullable TableReference> tables = new ArrayList<>();
         int offset = 0;
         for (int e = 0; e < elementMappers.size(); e++) {
             OrmSelect.Element element = select.elements().get(e);
@@ -238,8 +239,9 @@ final class QueryPlan {
             }
             DerivedTable anon = inner.subquery("anon_1");
             owners.set(0, anon);
-            List<ColumnReference<?>> rootColumns = kept(Joins.columns(slots.get(0).mapper, anon),
-                    slots.get(0).deferral);
+            // A collection is joined from an entity: the one element of this query is one.
+            List<ColumnReference<?>> rootColumns = kept(Joins.columns(Objects.requireNonNull(slots.get(0).mapper,
+                    "not an entity"), anon), slots.get(0).deferral);
             select = Sql.select(rootColumns.toArray(new Expression<?>[0]));
             for (int i = 0; i < order.size(); i++) {
                 OrderBy original = order.get(i);
@@ -296,7 +298,7 @@ final class QueryPlan {
             }
             io.retort.orm.LoadOption.Step step = plan.stepOf(relationship);
             boolean existing = step != null && step.containsEager();
-            TableReference alias = !existing ? relationship.target.table().alias(relationship.name + "_"
+            TableReference alias = !existing || step == null ? relationship.target.table().alias(relationship.name + "_"
                     + (++counter[0])) : step.eagerFrom() != null ? step.eagerFrom().table() : relationship.target.table();
             JoinNode node = new JoinNode(relationship, alias, slot, parent, plan.next(relationship),
                     step != null && step.innerJoin(), existing);

@@ -67,8 +67,8 @@ final class RowCountResult implements Result {
     }
 
     @Override
-    public <T> TypedResult<T> scalars(Class<T> type) {
-        return new ListResult<>(new ArrayList<>());
+    public <T> TypedResult<@Nullable T> scalars(Class<T> type) {
+        return new ListResult<@Nullable T>(new ArrayList<>());
     }
 
     @Override
@@ -112,7 +112,7 @@ final class RowCountResult implements Result {
     }
 
     @Override
-    public <R> TypedResult<R> map(Function<? super Row, ? extends R> mapper) {
+    public <R extends @Nullable Object> TypedResult<R> map(Function<? super Row, ? extends R> mapper) {
         return none.map(mapper);
     }
 

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -432,7 +433,8 @@ final class SessionObjects {
             // The row's class is its discriminator's; its attributes are where the query's layout put them.
             Hierarchy.Layout layout = hierarchy.layout(queried);
             mapper = Hierarchy.mapperOf(queried, layout, row[offset + queried.discriminator().index()]);
-            int[] positions = layout.positions.get(mapper);
+            // The layout of a hierarchy's query places every class of it, the discriminator's among them.
+            int[] positions = Objects.requireNonNull(layout.positions.get(mapper), "class not in the layout");
             values = new Object[positions.length];
             for (int i = 0; i < positions.length; i++) {
                 values[i] = row[offset + positions[i]];

@@ -256,4 +256,40 @@ class ConnectionIT {
                     .hasMessageContaining("does not return rows");
         }
     }
+
+    @DatabaseTest
+    void aListenerRefusingAStatementEndsWhatTheListenersBeforeItBegan(TestEngines engines) {
+        // Review of issue 23: fireBefore ran outside the try whose finally tells the listeners the statement ended,
+        // so when a listener threw (the N+1 detector in raise mode does), those told before it never heard the end
+        // (a trace span stayed open).
+        List<String> heard = new CopyOnWriteArrayList<>();
+        Engine engine = engines.create(EngineOptions.builder().addListener(new ExecutionListener() {
+            @Override
+            public void beforeExecute(StatementEvent event) {
+                heard.add("before " + event.sql());
+            }
+
+            @Override
+            public void afterExecute(StatementEvent event, long elapsedNanos, java.sql.SQLException failure) {
+                heard.add("after " + event.sql());
+            }
+        }).addListener(new ExecutionListener() {
+            @Override
+            public void beforeExecute(StatementEvent event) {
+                if (event.sql().startsWith("DELETE")) {
+                    throw new InvalidRequestException("refused");
+                }
+            }
+        }).build());
+        createTable(engine);
+        heard.clear();
+        try (Connection conn = engine.connect()) {
+            assertThatThrownBy(() -> conn.execute(text("DELETE FROM t"))).isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("refused");
+            assertThatThrownBy(() -> conn.execute(text("DELETE FROM t WHERE id = :id"), List.of(Map.of("id", 1))))
+                    .isInstanceOf(InvalidRequestException.class).hasMessage("refused");
+        }
+        assertThat(heard).containsExactly("before DELETE FROM t", "after DELETE FROM t",
+                "before DELETE FROM t WHERE id = ?", "after DELETE FROM t WHERE id = ?");
+    }
 }

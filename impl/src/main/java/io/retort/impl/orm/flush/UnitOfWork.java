@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -106,7 +107,7 @@ public final class UnitOfWork implements FlushWork {
         FlushOrder ordering = new FlushOrder(plan);
         List<EntityMapper<?>> order = ordering.dependencyOrder(writers.keySet());
         for (EntityMapper<?> part : order) {
-            List<EntityMapper<?>> mappers = writers.get(part);
+            List<EntityMapper<?>> mappers = writersOf(writers, part);
             boolean plain = mappers.size() == 1 && mappers.get(0) == part;
             List<InstanceState> toInsert = plain ? plan.inserts.get(part) : insertsThrough(mappers);
             if (toInsert != null && !toInsert.isEmpty()) {
@@ -139,7 +140,7 @@ public final class UnitOfWork implements FlushWork {
         for (int i = order.size() - 1; i >= 0; i--) {
             EntityMapper<?> part = order.get(i);
             List<InstanceState> toDelete = new ArrayList<>();
-            for (EntityMapper<?> mapper : writers.get(part)) {
+            for (EntityMapper<?> mapper : writersOf(writers, part)) {
                 List<InstanceState> states = plan.deletes.get(mapper);
                 if (states != null) {
                     toDelete.addAll(states);
@@ -349,5 +350,11 @@ public final class UnitOfWork implements FlushWork {
                 state.referenceLoaded(relationship.index, relationship.get(instance));
             }
         }
+    }
+
+    /** The mappers that write a table: dependencyOrder orders the keys of {@code writers}, so each has its list. */
+    private static List<EntityMapper<?>> writersOf(Map<EntityMapper<?>, List<EntityMapper<?>>> writers,
+            EntityMapper<?> part) {
+        return Objects.requireNonNull(writers.get(part), "table without writers");
     }
 }
