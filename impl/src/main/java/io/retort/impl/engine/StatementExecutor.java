@@ -400,9 +400,13 @@ final class StatementExecutor {
             try {
                 listeners.get(i).beforeExecute(event);
             } catch (RuntimeException | Error e) {
+                // The statement never ran: the listeners before it hear a failure, not a success with no rows (a
+                // span would end as OK, a write tracker would count a write).
+                SQLException refused = new SQLException("The statement did not run: an ExecutionListener refused it ("
+                        + e + ")", e);
                 for (int j = 0; j < i; j++) {
                     try {
-                        listeners.get(j).afterExecute(event, 0, null, -1);
+                        listeners.get(j).afterExecute(event, 0, refused, -1);
                     } catch (RuntimeException | Error also) {
                         e.addSuppressed(also);
                     }

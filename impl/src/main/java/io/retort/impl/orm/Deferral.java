@@ -64,8 +64,15 @@ final class Deferral {
             if (version != null) {
                 kept.set(version.index());
             }
+            // Every foreign-key column, a table-level constraint's too: a relationship of another class (a parent's
+            // collection) may be loaded through it, and an unloaded one would read as NULL there.
+            java.util.Set<String> foreignKeyColumns = new java.util.HashSet<>();
+            for (io.retort.schema.ForeignKeyConstraint constraint : mapper.table().foreignKeys()) {
+                foreignKeyColumns.addAll(constraint.columns());
+            }
             for (Attribute attribute : attributes) {
-                if (attribute.part() != null || !attribute.column().references().isEmpty()) {
+                if (attribute.part() != null || !attribute.column().references().isEmpty()
+                        || foreignKeyColumns.contains(attribute.column().name())) {
                     kept.set(attribute.index());
                 }
                 if (attribute.part() == null) {

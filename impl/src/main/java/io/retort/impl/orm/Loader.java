@@ -72,7 +72,7 @@ public final class Loader {
         private final @Nullable Map<Object, Boolean> seen;
 
         LoadedObjects(EntityMapper<?> mapper, boolean distinct) {
-            this.states = mapper.hasRelationships() ? new ArrayList<>() : null;
+            this.states = relationshipsBelow(mapper) ? new ArrayList<>() : null;
             // Only the relationship loaders read these objects back, so without relationships a repeat costs nothing
             // and no set is kept (an identity set over a large result was most of its load time).
             this.seen = distinct && states != null ? new IdentityHashMap<>() : null;
@@ -172,12 +172,52 @@ public final class Loader {
         return collection.tracking();
     }
 
-    /** Loads or prepares the relationships of freshly loaded objects as the plan and defaults say. */
+    /** Whether objects a query of {@code mapper} loads can have relationships: its own, or a subclass's. */
+    static boolean relationshipsBelow(EntityMapper<?> mapper) {
+        if (mapper.hasRelationships()) {
+            return true;
+        }
+        Hierarchy hierarchy = mapper.hierarchy();
+        if (hierarchy != null) {
+            for (EntityMapper<?> subclass : hierarchy.layout(mapper).below) {
+                if (subclass.hasRelationships()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Loads or prepares the relationships of freshly loaded objects as the plan and defaults say: those of the queried
+     * class for all of them, then each subclass's own for the objects of that subclass (a query of a base class
+     * loads subclass objects, whose own relationships would otherwise stay as their fields' initializers left them).
+     */
     void apply(EntityMapper<?> mapper, LoadedObjects objects, LoadPlan plan) {
-        if (objects.isEmpty() || !mapper.hasRelationships()) {
+        if (objects.isEmpty() || !relationshipsBelow(mapper)) {
             return;
         }
-        for (RelationshipMapper relationship : mapper.relationships()) {
+        List<RelationshipMapper> inherited = mapper.relationships();
+        apply(inherited, objects, plan);
+        if (mapper.hierarchy() == null) {
+            return;
+        }
+        Map<EntityMapper<?>, LoadedObjects> bySubclass = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < objects.size(); i++) {
+            InstanceState state = objects.state(i);
+            if (state.mapper != mapper && state.mapper.relationships().size() > inherited.size()) {
+                bySubclass.computeIfAbsent(state.mapper, m -> new LoadedObjects(m, false)).add(state, objects.fresh(i));
+            }
+        }
+        for (Map.Entry<EntityMapper<?>, LoadedObjects> entry : bySubclass.entrySet()) {
+            List<RelationshipMapper> all = entry.getKey().relationships();
+            // a subclass's relationships list its superclasses' first (the same objects), then its own
+            apply(all.subList(inherited.size(), all.size()), entry.getValue(), plan);
+        }
+    }
+
+    private void apply(List<RelationshipMapper> relationships, LoadedObjects objects, LoadPlan plan) {
+        for (RelationshipMapper relationship : relationships) {
             Loading loading = plan.loadingOf(relationship);
             LoadPlan next = plan.next(relationship);
             if (relationship.isCollection()) {

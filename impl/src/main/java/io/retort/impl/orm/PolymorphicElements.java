@@ -92,7 +92,9 @@ final class PolymorphicElements {
                 placeJoin(froms, anchor, table, joined);
             }
             Predicate criterion = hierarchy.criterion(mapper, layout, as);
-            if (criterion != null) {
+            // On the nullable side of an outer join the subclass's discriminator test goes into that join's ON clause:
+            // in WHERE it would drop the rows the join found no subclass row for (SQLAlchemy does the same).
+            if (criterion != null && !onOuterJoin(froms, anchor, criterion)) {
                 criteria = criteria == null ? criterion : criteria.and(criterion);
             }
         }
@@ -141,6 +143,38 @@ final class PolymorphicElements {
                 froms.remove(i);
             }
         }
+    }
+
+    /** Adds {@code criterion} to the ON clause of the LEFT JOIN that outer-joins {@code table}; false if none does. */
+    private static boolean onOuterJoin(List<FromClause> froms, TableReference table, Predicate criterion) {
+        for (int i = 0; i < froms.size(); i++) {
+            FromClause joined = onOuterJoin(froms.get(i), table, criterion);
+            if (joined != null) {
+                froms.set(i, joined);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static @Nullable FromClause onOuterJoin(FromClause from, TableReference table, Predicate criterion) {
+        if (!(from instanceof Join join) || join.kind() == Join.Kind.FULL) {
+            return null; // a FULL OUTER JOIN keeps the criterion in WHERE
+        }
+        if (join.kind() == Join.Kind.LEFT && tablesOf(join.right()).contains(table)) {
+            FromClause deeper = onOuterJoin(join.right(), table, criterion); // the innermost outer join takes it
+            return deeper != null ? Sql.outerJoin(join.left(), deeper, join.onClause())
+                    : Sql.outerJoin(join.left(), join.right(), join.onClause().and(criterion));
+        }
+        FromClause left = onOuterJoin(join.left(), table, criterion);
+        FromClause right = left == null ? onOuterJoin(join.right(), table, criterion) : null;
+        if (left == null && right == null) {
+            return null;
+        }
+        FromClause newLeft = left != null ? left : join.left();
+        FromClause newRight = right != null ? right : join.right();
+        return join.kind() == Join.Kind.INNER ? Sql.join(newLeft, newRight, join.onClause())
+                : Sql.outerJoin(newLeft, newRight, join.onClause());
     }
 
     /** The FROM item with its part {@code leaf} (a table or a join) replaced, or null when it holds no such part. */

@@ -132,27 +132,28 @@ final class SelectinPolymorphic {
                 Select select = io.retort.sql.Sql.select(columns.toArray(new Expression<?>[0]))
                         .from(Hierarchy.innerFrom(subclass, t -> t)).where(Loader.inColumns(keyColumns, page))
                         .orderBy(keyColumns.get(0).asc());
-                Result result = session.currentConnection().execute(select);
-                for (@Nullable Object[] row : result.arrays()) {
-                    Object identity = key.length == 1 ? row[0] : List.of(java.util.Arrays.copyOf(row, key.length));
-                    InstanceState state = byIdentity.get(identity);
-                    if (state == null || state.committed == null) {
-                        continue;
+                try (Result result = session.currentConnection().execute(select)) {
+                    for (@Nullable Object[] row : result.arrays()) {
+                        Object identity = key.length == 1 ? row[0] : List.of(java.util.Arrays.copyOf(row, key.length));
+                        InstanceState state = byIdentity.get(identity);
+                        if (state == null || state.committed == null) {
+                            continue;
+                        }
+                        @Nullable Object[] values = state.committed.clone();
+                        for (int i = 0; i < missing.size(); i++) {
+                            values[missing.get(i).index()] = row[key.length + i];
+                        }
+                        // only the subclass fields, and not those the application set while the object was expired
+                        boolean[] written = writtenOf.get(state);
+                        boolean[] keep = new boolean[subclass.fieldCount()];
+                        for (Attribute attribute : subclass.attributes()) {
+                            int field = attribute.enhancedIndex();
+                            keep[field] = attribute.index() < own
+                                    || written != null && field < written.length && written[field];
+                        }
+                        Populate.populateExcept(subclass, state.object(), values, keep);
+                        state.committed = Values.owned(values);
                     }
-                    @Nullable Object[] values = state.committed.clone();
-                    for (int i = 0; i < missing.size(); i++) {
-                        values[missing.get(i).index()] = row[key.length + i];
-                    }
-                    // only the subclass fields, and not those the application set while the object was expired
-                    boolean[] written = writtenOf.get(state);
-                    boolean[] keep = new boolean[subclass.fieldCount()];
-                    for (Attribute attribute : subclass.attributes()) {
-                        int field = attribute.enhancedIndex();
-                        keep[field] = attribute.index() < own
-                                || written != null && field < written.length && written[field];
-                    }
-                    Populate.populateExcept(subclass, state.object(), values, keep);
-                    state.committed = Values.owned(values);
                 }
             }
         }

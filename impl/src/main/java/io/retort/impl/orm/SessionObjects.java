@@ -450,8 +450,11 @@ final class SessionObjects {
                     + mapper.entityClass().getSimpleName());
         }
         InstanceState state = identityMap.get(mapper.identityClass(), identity);
-        if (state != null && !state.expired && session.loader().refillsExisting(state, true)) {
-            expire(state); // populateExisting: refilled from the row below, its collections loaded again
+        // populateExisting: refilled from the row below once per query, its collections loaded again. An object that
+        // is expired already is refilled anyway; it is noted all the same, or its next row would expire it again and
+        // lose the fields the application set while it was expired.
+        if (state != null && session.loader().refillsExisting(state, !state.expired)) {
+            expire(state);
         }
         if (state != null) {
             Object existing = state.object();

@@ -271,7 +271,8 @@ class ConnectionIT {
 
             @Override
             public void afterExecute(StatementEvent event, long elapsedNanos, java.sql.SQLException failure) {
-                heard.add("after " + event.sql());
+                // The statement never ran: a failure, not a success (a span would end as OK).
+                heard.add("after " + event.sql() + (failure == null ? "" : " failed: " + failure.getMessage()));
             }
         }).addListener(new ExecutionListener() {
             @Override
@@ -289,7 +290,9 @@ class ConnectionIT {
             assertThatThrownBy(() -> conn.execute(text("DELETE FROM t WHERE id = :id"), List.of(Map.of("id", 1))))
                     .isInstanceOf(InvalidRequestException.class).hasMessage("refused");
         }
-        assertThat(heard).containsExactly("before DELETE FROM t", "after DELETE FROM t",
-                "before DELETE FROM t WHERE id = ?", "after DELETE FROM t WHERE id = ?");
+        String refused = " failed: The statement did not run: an ExecutionListener refused it"
+                + " (io.retort.exception.InvalidRequestException: refused)";
+        assertThat(heard).containsExactly("before DELETE FROM t", "after DELETE FROM t" + refused,
+                "before DELETE FROM t WHERE id = ?", "after DELETE FROM t WHERE id = ?" + refused);
     }
 }

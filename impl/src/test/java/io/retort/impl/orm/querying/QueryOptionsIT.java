@@ -128,6 +128,32 @@ class QueryOptionsIT {
         });
     }
 
+    // Retort's own rule, beside SQLAlchemy's populate_existing: a field set while the object was expired is kept when
+    // the object is refilled. A joined collection repeats its owner's row; each repeat must not expire and refill the
+    // owner again, which lost that field.
+    @DatabaseTest
+    void populateExistingKeepsAFieldSetWhileExpiredAcrossRepeatedRows(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        OrmSelectIT.withData(engines, recorder, engine -> {
+            try (Session session = SessionFactory.builder(engine).autoflush(false).build().open()) {
+                User ed = session.get(User.class, 2);
+                session.expire(ed);
+                ed.name = "edward"; // written while expired
+                User again = session.scalars(select(User.class).where(User_.id.eq(2))
+                        .options(io.retort.orm.Load.joined(User_.addresses))
+                        .options(QueryOption.populateExisting())).one();
+                assertThat(again).isSameAs(ed);
+                assertThat(ed.addresses).hasSize(3); // three rows of ed
+                assertThat(ed.name).isEqualTo("edward");
+                assertThat(session.isModified(ed)).isTrue();
+                session.commit();
+            }
+            try (Session session = Session.open(engine)) {
+                assertThat(session.get(User.class, 2).name).isEqualTo("edward");
+            }
+        });
+    }
+
     // SQLAlchemy: test/orm/test_events.py::ORMExecuteTest::test_load_option_propagation_to_post_load (yield_per
     // loads relationships per batch, after each batch's rows); Retort's own: rows are read one batch at a time
     @DatabaseTest

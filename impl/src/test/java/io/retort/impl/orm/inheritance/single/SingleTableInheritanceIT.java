@@ -129,6 +129,33 @@ class SingleTableInheritanceIT {
         }
     }
 
+    // SQLAlchemy: test/orm/inheritance/test_single.py::RelationshipToSingleTest::test_outer_join_prop (and
+    // test_outer_join_literal_onclause): a subclass outer-joined keeps its discriminator test in the join's ON
+    // clause, so the rows without one stay, with no object. In WHERE it made the outer join an inner one.
+    @DatabaseTest
+    void anOuterJoinedSubclassKeepsTheRowsItDoesNotMatch(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(Employee.class, Assignment.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            JuniorEngineer ed = new JuniorEngineer("Ed", "hacks");
+            session.addAll(List.of(new Assignment("plan", new Manager("Tom", "manages")), new Assignment("build", ed),
+                    new Assignment("idle", null)));
+            session.commit();
+            recorder.clear();
+            List<Row> rows = session.execute(Orm.select(Assignment.class, Engineer.class).outerJoin(Engineer.class)
+                    .orderBy(Assignment_.id)).all();
+            assertThat(recorder.sql()).hasSize(1);
+            assertThat(recorder.sql().get(0)).contains("FROM assignments LEFT OUTER JOIN employees ON ",
+                    " AND employees.type IN (?, ?)").doesNotContain("WHERE");
+            assertThat(rows).extracting(r -> ((Assignment) r.get(0)).task).containsExactly("plan", "build", "idle");
+            assertThat(rows).extracting(r -> r.get(1)).containsExactly(null, ed, null);
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
     // SQLAlchemy: test/orm/inheritance/test_single.py::RelationshipToSingleTest (a relationship whose target is in a
     // single-table hierarchy): the related object loads as the class of its row, with its subclass columns.
     @DatabaseTest
