@@ -200,9 +200,19 @@ class RuntimeAppsIT {
         assertThat(metrics).as("the metric export of %s", app.name)
                 .contains("\"name\":\"io.retort\"", "\"name\":\"db.client.operation.duration\"",
                         "\"name\":\"db.client.connection.count\"");
-        // With values: statements timed (the load's thousand requests at least), a pool with open connections.
+        // With values: statements timed (the load's thousand requests at least), a pool with open connections. The
+        // export is periodic, so the latest one may have been taken before the load's last checkouts were recorded:
+        // wait (bounded) for one taken after them.
         List<String> exports = TelemetryLog.metricLines(app.log);
         String last = exports.get(exports.size() - 1);
+        long exported = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < exported
+                && (TelemetryLog.histogramCount(last, "db.client.operation.duration") < 2 * REQUESTS
+                || TelemetryLog.histogramCount(last, "db.client.connection.wait_time") < 2 * REQUESTS)) {
+            Thread.sleep(250);
+            exports = TelemetryLog.metricLines(app.log);
+            last = exports.get(exports.size() - 1);
+        }
         long statements = TelemetryLog.histogramCount(last, "db.client.operation.duration");
         long connections = TelemetryLog.sum(last, "db.client.connection.count");
         assertThat(statements)
