@@ -32,4 +32,17 @@ final class DerivedColumns {
         throw new InvalidArgumentException(what + " " + owner + " has no column '" + name + "'; its columns are "
                 + columns.stream().map(DerivedColumn::name).toList());
     }
+
+    /** Whether two column lists of the same length have the same types, position by position. */
+    static boolean typesEqual(List<DerivedColumn<?>> one, List<DerivedColumn<?>> other) {
+        if (one.size() != other.size()) {
+            return false;
+        }
+        for (int i = 0; i < one.size(); i++) {
+            if (!one.get(i).type().equals(other.get(i).type())) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

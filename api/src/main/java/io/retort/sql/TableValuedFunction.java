@@ -173,16 +173,7 @@ public final class TableValuedFunction implements TableReference {
         TableValuedFunction that = (TableValuedFunction) other;
         return that.name.equals(name) && that.function.equals(function) && that.derived == derived
                 && that.withTypes == withTypes && that.lateral == lateral && that.columnValued == columnValued
-                && that.columns.equals(columns) && typesEqual(that);
-    }
-
-    private boolean typesEqual(TableValuedFunction other) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (!columns.get(i).type().equals(other.columns.get(i).type())) {
-                return false;
-            }
-        }
-        return true;
+                && that.columns.equals(columns) && DerivedColumns.typesEqual(columns, that.columns);
     }
 
     @Override

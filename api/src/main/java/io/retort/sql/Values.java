@@ -118,16 +118,7 @@ public final class Values implements TableReference {
     public boolean equals(@Nullable Object other) {
         return other instanceof Values && ((Values) other).name.equals(name)
                 && ((Values) other).columns.equals(columns) && ((Values) other).rows.equals(rows)
-                && typesEqual((Values) other);
-    }
-
-    private boolean typesEqual(Values other) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (!columns.get(i).type().equals(other.columns.get(i).type())) {
-                return false;
-            }
-        }
-        return true;
+                && DerivedColumns.typesEqual(columns, ((Values) other).columns);
     }
 
     @Override
