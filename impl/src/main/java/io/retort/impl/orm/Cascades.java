@@ -45,7 +45,7 @@ final class Cascades {
         // large add+flush then builds no set of its new objects.
         Set<InstanceState> touched = new java.util.LinkedHashSet<>();
         for (InstanceState state : states) {
-            if (state.status != InstanceState.Status.PENDING) {
+            if (state.status() != InstanceState.Status.PENDING) {
                 touched.add(state);
             }
         }
@@ -77,10 +77,10 @@ final class Cascades {
         java.util.Map<InstanceState, Boolean> visited = new IdentityHashMap<>();
         while (!work.isEmpty()) {
             InstanceState state = work.poll();
-            if (touched != null && state.session == session) {
+            if (touched != null && state.session() == session) {
                 touched.add(state);
             }
-            if (state.instance == null || state.session != session || !state.mapper.hasRelationships()) {
+            if (state.instance() == null || state.session() != session || !state.mapper.hasRelationships()) {
                 continue;
             }
             Boolean walked = visited.put(state, state.markedForDeletion);
@@ -195,7 +195,7 @@ final class Cascades {
         if (back != null && !back.isCollection()) {
             InstanceState childState = InstanceState.of(child);
             if (childState != null && childState.isReferenceUnloaded(back.index)
-                    && childState.status == InstanceState.Status.PERSISTENT && childState.session == session) {
+                    && childState.status() == InstanceState.Status.PERSISTENT && childState.session() == session) {
                 // Whether the child belongs elsewhere decides whether its row is deleted: load, do not guess.
                 session.loader().loadReferences(back, List.of(childState), LoadPlan.NONE);
             }
@@ -203,11 +203,11 @@ final class Cascades {
             return parent != null && parent != owner;
         }
         for (InstanceState state : session.objects().attachedStates(relationship.owner)) {
-            if (state.instance == owner || state.instance == null) {
+            if (state.instance() == owner || state.instance() == null) {
                 continue;
             }
             if (!relationship.isCollection()) {
-                if (relationship.get(state.instance) == child) {
+                if (relationship.get(state.instance()) == child) {
                     return true;
                 }
                 continue;
@@ -242,12 +242,12 @@ final class Cascades {
     /** A related object that lost its parent: deleted (or, if never flushed, dropped from the session). */
     private void orphan(Object orphan, Deque<InstanceState> work) {
         InstanceState state = InstanceState.of(orphan);
-        if (state == null || state.session != session) {
+        if (state == null || state.session() != session) {
             return;
         }
-        if (state.status == InstanceState.Status.PENDING) {
+        if (state.status() == InstanceState.Status.PENDING) {
             session.expungeState(state);
-        } else if (state.status == InstanceState.Status.PERSISTENT && !state.markedForDeletion) {
+        } else if (state.status() == InstanceState.Status.PERSISTENT && !state.markedForDeletion) {
             state.markedForDeletion = true;
             work.add(state);
         }
@@ -280,12 +280,12 @@ final class Cascades {
         }
         for (Object related : relationship.related(owner)) {
             InstanceState state = InstanceState.of(related);
-            if (state == null || state.session != session) {
+            if (state == null || state.session() != session) {
                 continue;
             }
-            if (state.status == InstanceState.Status.PENDING) {
+            if (state.status() == InstanceState.Status.PENDING) {
                 session.expungeState(state);
-            } else if (state.status == InstanceState.Status.PERSISTENT && !state.markedForDeletion) {
+            } else if (state.status() == InstanceState.Status.PERSISTENT && !state.markedForDeletion) {
                 state.markedForDeletion = true;
                 work.add(state);
             }
@@ -301,7 +301,7 @@ final class Cascades {
         }
         EntityMapper<E> mapper = (EntityMapper<E>) session.mapperOf(instance);
         InstanceState own = InstanceState.of(instance);
-        if (own != null && own.session == session) {
+        if (own != null && own.session() == session) {
             merged.put(instance, instance);
             return instance;
         }
@@ -362,7 +362,7 @@ final class Cascades {
         work.add(root);
         while (!work.isEmpty()) {
             InstanceState state = work.poll();
-            if (state.session != session || state.status != InstanceState.Status.PENDING) {
+            if (state.session() != session || state.status() != InstanceState.Status.PENDING) {
                 continue;
             }
             Object instance = state.object();

@@ -56,17 +56,17 @@ public final class CollectionTracking {
             throw new InvalidRequestException("Relationship " + relationship + " is not loaded and its loading is"
                     + " RAISE, so accessing it is an error; load it with the query, e.g. " + option);
         }
-        DefaultSession session = ownerState.session;
+        DefaultSession session = ownerState.session();
         if (session == null || session.isClosed()) {
             throw new InvalidRequestException("Relationship " + relationship + " of "
                     + relationship.owner.describe(owner) + " is not loaded, and the object is detached (not in an"
                     + " open session), so it cannot load now. Load it while the object is in a session, or with the"
                     + " query that loads the object: " + option);
         }
-        if (ownerState.status != InstanceState.Status.PERSISTENT) {
+        if (ownerState.status() != InstanceState.Status.PERSISTENT) {
             throw new InvalidRequestException("Relationship " + relationship + " of "
                     + relationship.owner.describe(owner) + " is not loaded, and the object is "
-                    + ownerState.status.name().toLowerCase(java.util.Locale.ROOT) + ", so it has no row to load it"
+                    + ownerState.status().name().toLowerCase(java.util.Locale.ROOT) + ", so it has no row to load it"
                     + " from; load collections before deleting their owner");
         }
         LoadGroup members = group != null ? group : LoadGroup.single(this);
@@ -133,7 +133,7 @@ public final class CollectionTracking {
      */
     void syncAdded(Object element) {
         ownerState.markModified();
-        DefaultSession session = ownerState.session;
+        DefaultSession session = ownerState.session();
         if (session != null && !session.isClosed() && session.isActive()
                 && relationship.cascades(io.retort.orm.Cascade.SAVE_UPDATE) && !session.holds(element)) {
             session.attachAppended(element);

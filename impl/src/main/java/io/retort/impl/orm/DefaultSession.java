@@ -41,6 +41,12 @@ public final class DefaultSession implements Session {
     /** How deep the session is in walking cascades: a lazy load they cause does not autoflush. */
     private int cascading;
     private boolean closed;
+    /**
+     * Bumped whenever the session lets go of all its objects at once (close, {@link #expungeAll()}, the end of a JTA
+     * transaction that closes it): a state attached in an earlier generation detaches at its next use
+     * ({@link InstanceState#settle()}) instead of being visited then. Confined to the session's thread.
+     */
+    int generation;
     private final FlushWork.Factory flushes;
     private final Loader loader = new Loader(this);
     private final LazyLoading lazyLoading = new LazyLoading(this);
@@ -118,7 +124,7 @@ public final class DefaultSession implements Session {
     /** Whether an object is pending or persistent in this session. */
     boolean holds(Object instance) {
         InstanceState state = InstanceState.of(instance);
-        return state != null && state.session == this;
+        return state != null && state.session() == this;
     }
 
     @Override
@@ -187,11 +193,11 @@ public final class DefaultSession implements Session {
         checkUsable();
         transaction.joinExternal();
         InstanceState state = stateInThisSession(instance, "delete");
-        if (state.status == InstanceState.Status.PENDING) {
+        if (state.status() == InstanceState.Status.PENDING) {
             cascades.expungePending(state);
             return;
         }
-        if (state.status == InstanceState.Status.PERSISTENT) {
+        if (state.status() == InstanceState.Status.PERSISTENT) {
             state.markedForDeletion = true;
             state.markModified();
         }
@@ -201,9 +207,9 @@ public final class DefaultSession implements Session {
         Objects.requireNonNull(instance, "instance");
         EntityMapper<?> mapper = mapperOf(instance);
         InstanceState state = InstanceState.of(instance);
-        if (state == null || state.session != this) {
-            String where = state == null || state.status == InstanceState.Status.TRANSIENT ? "transient (never added)"
-                    : state.session == null ? "detached" : "in another session";
+        if (state == null || state.session() != this) {
+            String where = state == null || state.status() == InstanceState.Status.TRANSIENT ? "transient (never added)"
+                    : state.session() == null ? "detached" : "in another session";
             throw new InvalidRequestException("Cannot " + operation + " " + mapper.describe(instance) + ": it is "
                     + where + ", not in this session" + ("delete".equals(operation)
                             ? "; add() it, or load it with get(), first" : ""));
@@ -215,9 +221,9 @@ public final class DefaultSession implements Session {
     public void refresh(Object instance) {
         checkUsable();
         InstanceState state = stateInThisSession(instance, "refresh");
-        if (state.identity == null || state.status != InstanceState.Status.PERSISTENT) {
+        if (state.identity == null || state.status() != InstanceState.Status.PERSISTENT) {
             throw new InvalidRequestException("Cannot refresh " + state.mapper.describe(instance) + ": it is "
-                    + state.status.name().toLowerCase(java.util.Locale.ROOT) + "; only a persistent object has a row"
+                    + state.status().name().toLowerCase(java.util.Locale.ROOT) + "; only a persistent object has a row"
                     + " to refresh from (flush it first)");
         }
         state.expired = true;
@@ -232,7 +238,7 @@ public final class DefaultSession implements Session {
     public void expire(Object instance) {
         checkUsable();
         InstanceState state = stateInThisSession(instance, "expire");
-        if (state.status == InstanceState.Status.PERSISTENT) {
+        if (state.status() == InstanceState.Status.PERSISTENT) {
             SessionObjects.expire(state);
         }
     }
@@ -254,7 +260,7 @@ public final class DefaultSession implements Session {
     public void expunge(Object instance) {
         checkNotClosed();
         InstanceState state = stateInThisSession(instance, "expunge");
-        if (state.status == InstanceState.Status.PENDING) {
+        if (state.status() == InstanceState.Status.PENDING) {
             cascades.expungePending(state);
             return;
         }
@@ -278,7 +284,7 @@ public final class DefaultSession implements Session {
     public boolean contains(Object instance) {
         InstanceState state = InstanceState.of(Objects.requireNonNull(instance, "instance"));
         // A flushed deletion is no longer in the session (SQLAlchemy: deleted objects are not "in" it).
-        return state != null && state.session == this && state.status != InstanceState.Status.DELETED;
+        return state != null && state.session() == this && state.status() != InstanceState.Status.DELETED;
     }
 
     @Override

@@ -58,7 +58,7 @@ final class DeferredColumns {
     static void fillUnloaded(InstanceState state, @Nullable Object[] values, Deferral deferral) {
         BitSet unloaded = state.unloadedColumns;
         @Nullable Object[] committed = state.committed;
-        Object instance = state.instance;
+        Object instance = state.instance();
         if (unloaded == null || committed == null || instance == null) {
             return;
         }
@@ -126,17 +126,17 @@ final class DeferredColumns {
             throw new InvalidRequestException("Column " + attribute + " is deferred and its loading is raiseOnLoad,"
                     + " so reading it is an error; load it with the query, e.g. " + undefer);
         }
-        DefaultSession session = state.session;
-        if (session == null || session.isClosed() || state.status == InstanceState.Status.DETACHED) {
+        DefaultSession session = state.session();
+        if (session == null || session.isClosed() || state.status() == InstanceState.Status.DETACHED) {
             throw new DetachedInstanceException("Cannot read " + attribute.name() + ": the " + state.describe()
                     + " is detached (its Session is closed, or it was expunged) and the column is deferred (the"
                     + " query left it out), so there is no Session to load it through. Load it with the query, e.g. "
                     + undefer + ", or read it before the Session closes");
         }
-        if (state.status != InstanceState.Status.PERSISTENT || state.identity == null) {
+        if (state.status() != InstanceState.Status.PERSISTENT || state.identity == null) {
             throw new InvalidRequestException("Cannot read " + attribute.name() + " of " + state.describe()
                     + ": the column is deferred and the object is "
-                    + state.status.name().toLowerCase(java.util.Locale.ROOT) + ", so it has no row to load it from");
+                    + state.status().name().toLowerCase(java.util.Locale.ROOT) + ", so it has no row to load it from");
         }
         session.checkUsableUnlessFlushing();
         BitSet load = new BitSet();
@@ -160,8 +160,8 @@ final class DeferredColumns {
      */
     static void loadAll(InstanceState state) {
         BitSet unloaded = state.unloadedColumns;
-        DefaultSession session = state.session;
-        Object instance = state.instance;
+        DefaultSession session = state.session();
+        Object instance = state.instance();
         if (unloaded == null || unloaded.isEmpty() || session == null || instance == null || state.identity == null) {
             return;
         }

@@ -145,7 +145,7 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     }
 
     /** Whether an attribute's value can change in place, unseen by the enhancer: its objects are compared at flush. */
-    boolean hasMutableValues() {
+    public boolean hasMutableValues() {
         return mutableValues;
     }
 

@@ -20,11 +20,11 @@ public final class Inspection {
         if (state == null) {
             return new InstanceInfo(ObjectState.TRANSIENT, null, null, Set.of(), false);
         }
-        DefaultSession session = state.session;
+        DefaultSession session = state.session();
         if (session != null) {
             return info(session, state);
         }
-        boolean detached = state.status == InstanceState.Status.DETACHED;
+        boolean detached = state.status() == InstanceState.Status.DETACHED;
         return new InstanceInfo(detached ? ObjectState.DETACHED : ObjectState.TRANSIENT,
                 detached ? state.identity : null, null, Set.of(), false);
     }
@@ -32,7 +32,7 @@ public final class Inspection {
     /** The state of an object a session holds, as that session sees it. */
     private static InstanceInfo info(DefaultSession session, InstanceState state) {
         ObjectState objectState;
-        switch (state.status) {
+        switch (state.status()) {
             case PENDING:
                 objectState = ObjectState.PENDING;
                 break;
@@ -43,7 +43,7 @@ public final class Inspection {
                 objectState = ObjectState.DELETED;
                 break;
             default:
-                throw new IllegalStateException("Unexpected status of an attached object: " + state.status);
+                throw new IllegalStateException("Unexpected status of an attached object: " + state.status());
         }
         return new InstanceInfo(objectState, state.identity, session,
                 SessionObjects.changedAttributes(state),

@@ -28,10 +28,14 @@ public final class InstanceState implements AttributeHooks {
     }
 
     public final EntityMapper<?> mapper;
-    /** The object while a session holds it; null once detached. */
-    public @Nullable Object instance;
-    public Status status;
-    @Nullable DefaultSession session;
+    /** The object while a session holds it; null once detached. Read through {@link #instance()}. */
+    private @Nullable Object instance;
+    /** Read through {@link #status()}. */
+    private Status status;
+    /** Read through {@link #session()}. */
+    private @Nullable DefaultSession session;
+    /** The {@link DefaultSession#generation} the state was attached in; an older one means detached. */
+    private int generation;
     /** The identity the session knows the object by (set once flushed or loaded). */
     public @Nullable Object identity;
     /** Column values in attribute order as last loaded or flushed; null while pending. */
@@ -65,6 +69,7 @@ public final class InstanceState implements AttributeHooks {
 
     /** The ORM collection installed for relationship {@code index}, or null. */
     public @Nullable CollectionTracking installed(int index) {
+        settle();
         return collections == null ? null : collections[index];
     }
 
@@ -193,6 +198,51 @@ public final class InstanceState implements AttributeHooks {
         this.instance = instance;
         this.status = status;
         this.session = session;
+        this.generation = session == null ? 0 : session.generation;
+    }
+
+    /**
+     * Detaches the state if its session let go of all its objects since it was attached: a session's close does not
+     * visit its objects (a million of them would cost a pass over memory that nothing else needs), each one detaches
+     * here, at its next use. Every read of the session, status or object goes through this.
+     */
+    void settle() {
+        DefaultSession current = session;
+        if (current != null && current.generation != generation) {
+            detach();
+        }
+    }
+
+    /** Where the object stands. */
+    public Status status() {
+        settle();
+        return status;
+    }
+
+    /** Sets where the object stands (the flush, a deletion, a rolled-back deletion); only while attached. */
+    public void status(Status newStatus) {
+        settle();
+        status = newStatus;
+    }
+
+    /** The session holding the object, or null when detached or transient. */
+    public @Nullable DefaultSession session() {
+        settle();
+        return session;
+    }
+
+    /** The object while a session holds it; null once detached. */
+    public @Nullable Object instance() {
+        settle();
+        return instance;
+    }
+
+    /** Attaches a detached object's state to a session again: persistent, in its current generation. */
+    void attach(DefaultSession newSession, Object object) {
+        instance = object;
+        session = newSession;
+        status = Status.PERSISTENT;
+        generation = newSession.generation;
     }
 
     /** The column values last loaded or flushed; refused while there are none (a pending object). */
@@ -224,6 +274,7 @@ public final class InstanceState implements AttributeHooks {
 
     /** The object; only valid while attached. */
     public Object object() {
+        settle();
         Object object = instance;
         if (object == null) {
             throw new IllegalStateException("The state of a detached " + mapper.entityClass().getSimpleName()
@@ -261,7 +312,14 @@ public final class InstanceState implements AttributeHooks {
 
     /** The state of an enhanced object, or null while no session has held it. */
     public static @Nullable InstanceState of(Object instance) {
-        return instance instanceof Enhanced ? (InstanceState) ((Enhanced) instance).$$retort_hooks() : null;
+        if (!(instance instanceof Enhanced)) {
+            return null;
+        }
+        InstanceState state = (InstanceState) ((Enhanced) instance).$$retort_hooks();
+        if (state != null) {
+            state.settle();
+        }
+        return state;
     }
 
     /** Stores this state in its object. */
@@ -276,6 +334,7 @@ public final class InstanceState implements AttributeHooks {
      */
     @Override
     public void beforeRead(Object instance, int index) {
+        settle();
         if (QUIET.get()[0] > 0) {
             return;
         }
@@ -354,6 +413,7 @@ public final class InstanceState implements AttributeHooks {
 
     /** Records that the application changed the object: the next flush of its session looks at it. */
     void markModified() {
+        settle();
         if (!modified) {
             DefaultSession current = session;
             if (current != null && status == Status.PERSISTENT) {
@@ -374,6 +434,7 @@ public final class InstanceState implements AttributeHooks {
      */
     @Override
     public void beforeWrite(Object instance, int index) {
+        settle();
         if (releasedByYieldPer) {
             throw new InvalidRequestException("Cannot change " + mapper.fieldName(index) + " of " + describe()
                     + ": it was loaded by a query with yieldPer and, unchanged, left the Session when the next batch"

@@ -22,8 +22,8 @@ final class LazyLoading {
         session.lazyAutoflush();
         List<CollectionTracking> members = new ArrayList<>();
         for (CollectionTracking tracking : group.members) {
-            if (!tracking.isLoaded() && tracking.ownerState.session == session
-                    && tracking.ownerState.status == InstanceState.Status.PERSISTENT) {
+            if (!tracking.isLoaded() && tracking.ownerState.session() == session
+                    && tracking.ownerState.status() == InstanceState.Status.PERSISTENT) {
                 members.add(tracking);
             }
         }
@@ -40,10 +40,10 @@ final class LazyLoading {
     void loadExpired(InstanceState state, Object instance, int index) {
         session.checkUsableUnlessFlushing();
         Object identity = state.identity;
-        if (state.status != InstanceState.Status.PERSISTENT || identity == null) {
+        if (state.status() != InstanceState.Status.PERSISTENT || identity == null) {
             throw new InvalidRequestException("Cannot read " + state.mapper.fieldName(index) + " of "
                     + state.mapper.describe(instance) + ": it is expired and "
-                    + state.status.name().toLowerCase(Locale.ROOT) + ", so it has no row to load it from");
+                    + state.status().name().toLowerCase(Locale.ROOT) + ", so it has no row to load it from");
         }
         if (session.loadByIdentity(state.mapper, identity) == null) {
             throw new InvalidRequestException("Cannot read " + state.mapper.fieldName(index) + " of "
@@ -64,8 +64,8 @@ final class LazyLoading {
         ReferenceGroup group = marker.group;
         if (group != null) {
             for (InstanceState member : group.members) {
-                if (member != state && member.session == session
-                        && member.status == InstanceState.Status.PERSISTENT
+                if (member != state && member.session() == session
+                        && member.status() == InstanceState.Status.PERSISTENT
                         && member.references != null && member.references[reference.index] == marker) {
                     members.add(member);
                 }

@@ -66,42 +66,54 @@ public final class Loader {
      * relationships, the one use of them being to load those ({@link #apply}).
      */
     static final class LoadedObjects {
-        private final List<Object> instances = new ArrayList<>();
+        private final @Nullable List<Object> instances;
         private final @Nullable List<InstanceState> states;
         private final BitSet filled = new BitSet();
         private final @Nullable Map<Object, Boolean> seen;
+        /** How many were added (each once when distinct): kept for every class, the lists only with relationships. */
+        private int count;
 
         LoadedObjects(EntityMapper<?> mapper, boolean distinct) {
-            this.states = relationshipsBelow(mapper) ? new ArrayList<>() : null;
-            // Only the relationship loaders read these objects back, so without relationships a repeat costs nothing
-            // and no set is kept (an identity set over a large result was most of its load time).
-            this.seen = distinct && states != null ? new IdentityHashMap<>() : null;
+            // Only the relationship loaders read these objects back, so without relationships nothing but the count is
+            // kept: no lists, and no set (an identity set over a large result was most of its load time).
+            boolean kept = relationshipsBelow(mapper);
+            this.instances = kept ? new ArrayList<>() : null;
+            this.states = kept ? new ArrayList<>() : null;
+            this.seen = distinct && kept ? new IdentityHashMap<>() : null;
         }
 
         /** Adds an attached object's state; {@code fresh} when this load filled its fields. */
         void add(InstanceState state, boolean fresh) {
+            List<InstanceState> keptStates = states;
+            List<Object> keptInstances = instances;
+            if (keptStates == null || keptInstances == null) {
+                count++;
+                return;
+            }
             Object instance = state.object();
             if (seen != null && seen.put(instance, Boolean.TRUE) != null) {
                 return;
             }
-            if (states != null) {
-                if (fresh) {
-                    filled.set(states.size());
-                }
-                states.add(state);
+            if (fresh) {
+                filled.set(keptStates.size());
             }
-            instances.add(instance);
+            keptStates.add(state);
+            keptInstances.add(instance);
+            count++;
         }
 
         int size() {
-            return instances.size();
+            return count;
         }
 
         boolean isEmpty() {
-            return instances.isEmpty();
+            return count == 0;
         }
 
         Object instance(int index) {
+            if (instances == null) {
+                throw new IllegalStateException("Objects are kept only for classes with relationships");
+            }
             return instances.get(index);
         }
 
@@ -115,11 +127,6 @@ public final class Loader {
         /** Whether this load filled the object's fields; kept, like the states, only for classes with relationships. */
         boolean fresh(int index) {
             return filled.get(index);
-        }
-
-        /** The objects, in order (the list itself, not a copy). */
-        List<Object> instances() {
-            return instances;
         }
     }
 
@@ -438,7 +445,7 @@ public final class Loader {
     /** The values of key attributes as last loaded or flushed: a value, or a list for several; null if any is null. */
     static @Nullable Object foreignKeyValue(Attribute[] attributes, InstanceState state) {
         @Nullable Object[] committed = state.committed;
-        Object instance = state.instance;
+        Object instance = state.instance();
         if (attributes.length == 1) {
             return committed != null ? committed[attributes[0].index()]
                     : instance == null ? null : attributes[0].get(instance);

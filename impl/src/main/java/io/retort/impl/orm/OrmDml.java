@@ -355,7 +355,7 @@ final class OrmDml {
         }
         List<Match> matches = new ArrayList<>();
         for (InstanceState state : session.objects().heldOf(mapper)) {
-            Object instance = state.instance;
+            Object instance = state.instance();
             if (!state.expired && instance != null && state.unloadedColumns != null
                     && !state.unloadedColumns.isEmpty()) {
                 // The criteria read the fields: deferred ones must hold the row's values, not nothing (one SELECT
@@ -390,7 +390,7 @@ final class OrmDml {
     private void apply(List<Match> matches) {
         for (Match match : matches) {
             InstanceState state = match.state();
-            Object instance = state.instance;
+            Object instance = state.instance();
             Map<Attribute, @Nullable Object> values = match.values();
             @Nullable Object[] committed = state.committed;
             if (instance == null) {

@@ -84,6 +84,9 @@ final class OrmQuery {
     }
 
     private List<Object> readEvery(boolean firsts) {
+        if (firsts && simpleEntityQuery()) {
+            return readEveryObject();
+        }
         List<Object> out = new ArrayList<>();
         Map<Object, Boolean> seen = plan.collectionJoined ? new IdentityHashMap<>() : null;
         Map<List<@Nullable Object>, Boolean> seenRows = plan.collectionJoined && !firsts ? new HashMap<>() : null;
@@ -101,6 +104,37 @@ final class OrmQuery {
                 } else if (seenRows == null || seenRows.put(RowKey.of(elements), Boolean.TRUE) == null) {
                     out.add(new OrmRow(keys, elements, row, coreIndex));
                 }
+            }
+        } finally {
+            result.close();
+        }
+        finishBatch();
+        return out;
+    }
+
+    /**
+     * Whether the query is of one plain entity element, every column of it in the result in order: each row is one
+     * object, loaded straight from the row's values (what {@link #load} does for such a row, without its per-row
+     * element array and dispatch).
+     */
+    private boolean simpleEntityQuery() {
+        if (plan.slots.size() != 1 || !plan.joins.isEmpty() || layout != null || rowsNeeded || plan.yieldPer > 0
+                || plan.collectionJoined) {
+            return false;
+        }
+        QueryPlan.Slot slot = plan.slots.get(0);
+        return slot.mapper != null && !slot.selectinPolymorphic && loaded[0] != null;
+    }
+
+    private List<Object> readEveryObject() {
+        QueryPlan.Slot slot = plan.slots.get(0);
+        EntityMapper<?> mapper = Objects.requireNonNull(slot.mapper, "an entity slot");
+        Loader.LoadedObjects into = Objects.requireNonNull(loaded[0], "the slot's loaded objects");
+        SessionObjects objects = session.objects();
+        List<Object> out = new ArrayList<>();
+        try {
+            for (@Nullable Object[] row : result.arrays()) {
+                out.add(objects.loadRow(mapper, row, slot.offset, into, slot.deferral).object());
             }
         } finally {
             result.close();

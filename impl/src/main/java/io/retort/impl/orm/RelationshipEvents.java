@@ -104,7 +104,7 @@ public final class RelationshipEvents implements AttributeEvents {
                 && ((TrackedCollection) value).tracking().owner == owner) {
             return value;
         }
-        if (state == null || state.status == InstanceState.Status.TRANSIENT) {
+        if (state == null || state.status() == InstanceState.Status.TRANSIENT) {
             // A new object: its collection becomes the ORM's at once, so that adding to it sets the element's
             // reference (the session's cascade takes it over when the object is added).
             InstanceState own = state;
@@ -166,13 +166,13 @@ public final class RelationshipEvents implements AttributeEvents {
         if (state == null || !state.isReferenceUnloaded(reference.index)) {
             return reference.get(instance);
         }
-        DefaultSession session = state.session;
+        DefaultSession session = state.session();
         if (reference.kind != RelationshipMapper.Kind.MANY_TO_ONE || session == null || session.isClosed()) {
             return null;
         }
         Object identity = Loader.foreignKeyValue(reference.foreignKey, state);
         InstanceState held = identity == null ? null : session.objects().held(reference.target, identity);
-        return held == null ? null : held.instance;
+        return held == null ? null : held.instance();
     }
 
     /** Whether an object's reference was left unloaded by a query (its field holds nothing meaningful). */
@@ -184,7 +184,7 @@ public final class RelationshipEvents implements AttributeEvents {
     /** The save-update cascade of an attribute event: an object set on one in a session joins the session. */
     private static void cascade(@Nullable InstanceState state, RelationshipMapper relationship,
             @Nullable Object value) {
-        DefaultSession session = state == null ? null : state.session;
+        DefaultSession session = state == null ? null : state.session();
         if (value != null && session != null && !session.isClosed() && session.isActive()
                 && relationship.cascades(Cascade.SAVE_UPDATE) && !session.holds(value)) {
             session.attachAppended(value);

@@ -55,14 +55,14 @@ final class SessionObjects {
         if (state == null) {
             return addPending(mapper, instance);
         }
-        if (state.session == session) {
+        if (state.session() == session) {
             return null;
         }
-        if (state.session != null && !state.session.isClosed()) {
+        if (state.session() != null && !state.session().isClosed()) {
             throw new InvalidRequestException(mapper.describe(instance) + " is already in another open session;"
                     + " expunge it from that session (or close it) first, or merge() a copy into this one");
         }
-        if (state.status == InstanceState.Status.TRANSIENT || state.identity == null) {
+        if (state.status() == InstanceState.Status.TRANSIENT || state.identity == null) {
             // Transient again (expunged while pending, or its INSERT rolled back): a new state, so that nothing of
             // its earlier life (collections installed for another session, a snapshot) carries over.
             return addPending(mapper, instance);
@@ -74,9 +74,7 @@ final class SessionObjects {
                     + " already holds another instance with that identity; use session.merge(obj) to copy its state"
                     + " onto the instance the session holds");
         }
-        state.instance = instance;
-        state.session = session;
-        state.status = InstanceState.Status.PERSISTENT;
+        state.attach(session, instance);
         identityMap.put(state);
         state.modified = false;
         state.markModified(); // it may have changed while detached
@@ -115,7 +113,7 @@ final class SessionObjects {
         List<InstanceState> candidates = new ArrayList<>(pending.size() + modified.size());
         candidates.addAll(pending);
         for (InstanceState state : modified) {
-            if (state.session == session && state.status == InstanceState.Status.PERSISTENT) {
+            if (state.session() == session && state.status() == InstanceState.Status.PERSISTENT) {
                 candidates.add(state);
             }
         }
@@ -137,7 +135,7 @@ final class SessionObjects {
         touched.addAll(modified);
         List<InstanceState> held = new ArrayList<>();
         for (InstanceState state : touched) {
-            if (state.session == session && state.status == InstanceState.Status.PERSISTENT) {
+            if (state.session() == session && state.status() == InstanceState.Status.PERSISTENT) {
                 held.add(state);
             }
         }
@@ -180,7 +178,7 @@ final class SessionObjects {
      */
     void release(InstanceState state) {
         Object identity = state.identity;
-        if (state.session == session && state.status == InstanceState.Status.PERSISTENT && !state.modified
+        if (state.session() == session && state.status() == InstanceState.Status.PERSISTENT && !state.modified
                 && !state.markedForDeletion && identity != null
                 && identityMap.get(state.mapper.entityClass(), identity) == state) {
             identityMap.remove(state);
@@ -192,7 +190,7 @@ final class SessionObjects {
     /** An object whose row an ORM DELETE removed: deleted, as after a flushed delete (detached at commit). */
     void deletedByStatement(InstanceState state) {
         identityMap.remove(state);
-        state.status = InstanceState.Status.DELETED;
+        state.status(InstanceState.Status.DELETED);
         state.markedForDeletion = false;
         deletedInTransaction.add(state);
     }
@@ -231,7 +229,7 @@ final class SessionObjects {
 
     /** Takes an object out of the session's collections (the caller detaches it). */
     void remove(InstanceState state) {
-        if (state.status == InstanceState.Status.PENDING) {
+        if (state.status() == InstanceState.Status.PENDING) {
             pending.remove(state);
         } else if (state.identity != null) {
             identityMap.remove(state);
@@ -241,15 +239,9 @@ final class SessionObjects {
 
     /** Detaches every object: the session holds none. */
     void detachAll() {
-        for (InstanceState state : pending) {
-            state.detach();
-        }
-        for (InstanceState state : identityMap) {
-            state.detach();
-        }
-        for (InstanceState state : deletedInTransaction) {
-            state.detach();
-        }
+        // Lazily: each state sees at its next use that it belongs to an earlier generation and detaches then
+        // (InstanceState.settle), so closing a session that loaded a million objects does not visit them.
+        session.generation++;
         pending.clear();
         identityMap.clear();
         deletedInTransaction.clear();
@@ -275,11 +267,11 @@ final class SessionObjects {
         state.expired = true;
         state.writtenWhileExpired = null;
         state.writtenUnloaded = null; // changes made before expire() are discarded, these too
-        if (state.instance != null && state.committed != null
+        if (state.instance() != null && state.committed != null
                 && (state.modified || state.mapper.hasMutableValues())) {
             // Changes made before expire() are discarded; fields assigned after it are written by the next flush.
             // An unchanged object's fields are its committed values already (after a commit, every object): no copy.
-            state.committed = Values.snapshot(state.mapper.values(state.instance));
+            state.committed = Values.snapshot(state.mapper.values(state.instance()));
         }
         if (state.collections != null) {
             for (CollectionTracking tracking : state.collections) {
@@ -300,7 +292,7 @@ final class SessionObjects {
         }
         deletedInTransaction.clear();
         for (InstanceState state : insertedInTransaction) {
-            if (state.session == session) { // one that left was reset then, and may belong to another session now
+            if (state.session() == session) { // one that left was reset then, and may belong to another session now
                 state.insertedInTransaction = false;
                 state.beforeInsert = null;
             }
@@ -330,8 +322,8 @@ final class SessionObjects {
      */
     void undoInserts() {
         for (InstanceState state : insertedInTransaction) {
-            if (!state.insertedInTransaction || state.session != session
-                    || state.status != InstanceState.Status.PERSISTENT) {
+            if (!state.insertedInTransaction || state.session() != session
+                    || state.status() != InstanceState.Status.PERSISTENT) {
                 continue; // left the session since, or deleted (undone below)
             }
             identityMap.remove(state);
@@ -350,7 +342,7 @@ final class SessionObjects {
                 state.detach();
                 continue;
             }
-            state.status = InstanceState.Status.PERSISTENT;
+            state.status(InstanceState.Status.PERSISTENT);
             identityMap.put(state);
         }
         deletedInTransaction.clear();
@@ -359,7 +351,7 @@ final class SessionObjects {
 
     /** The names of the mapped fields of a persistent object changed since it was loaded or flushed. */
     static Set<String> changedAttributes(InstanceState state) {
-        if (state.status != InstanceState.Status.PERSISTENT || state.committed == null || state.instance == null
+        if (state.status() != InstanceState.Status.PERSISTENT || state.committed == null || state.instance() == null
                 || state.expired && state.writtenWhileExpired == null) {
             return Set.of();
         }
@@ -369,7 +361,7 @@ final class SessionObjects {
             if (written != null ? written[attribute.enhancedIndex()]
                     : DeferredColumns.skipped(state, attribute.index()) ? false
                     : state.writtenUnloaded != null && state.writtenUnloaded.get(attribute.index())
-                            || !Values.same(attribute.get(state.instance), state.committed[attribute.index()])) {
+                            || !Values.same(attribute.get(state.instance()), state.committed[attribute.index()])) {
                 changed.add(attribute.name());
             }
         }
@@ -477,7 +469,7 @@ final class SessionObjects {
                 Populate.populateExcept(mapper, existing, values, written, deferral);
             }
             DeferredColumns.afterFill(state, deferral, written);
-            state.committed = Values.owned(values);
+            state.committed = Values.owned(mapper, values);
             state.expired = false;
             state.writtenWhileExpired = null;
             state.references = null;
@@ -491,7 +483,7 @@ final class SessionObjects {
             DeferredColumns.afterFill(fresh, deferral, null);
         }
         fresh.identity = identity;
-        fresh.committed = Values.owned(values);
+        fresh.committed = Values.owned(mapper, values);
         fresh.bind(instance);
         identityMap.put(fresh);
         session.loader().refillsExisting(fresh, false);

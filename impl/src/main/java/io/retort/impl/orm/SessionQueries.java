@@ -56,7 +56,7 @@ final class SessionQueries {
             session.autoflush();
         }
         state = objects.identityMap().get(mapper.identityClass(), identity);
-        if (state != null && (state.markedForDeletion || state.status == InstanceState.Status.DELETED)) {
+        if (state != null && (state.markedForDeletion || state.status() == InstanceState.Status.DELETED)) {
             return null;
         }
         return session.loadByIdentity(mapper, identity);

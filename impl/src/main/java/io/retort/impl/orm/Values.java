@@ -33,6 +33,11 @@ public final class Values {
      * The values as a baseline that the object's later changes cannot touch: the array itself when it holds no
      * mutable values (the caller hands it over), else a copy with byte arrays copied too.
      */
+    public static @Nullable Object[] owned(EntityMapper<?> mapper, @Nullable Object[] values) {
+        return mapper.hasMutableValues() ? owned(values) : values; // only a class with such values can hold a byte[]
+    }
+
+    /** {@link #owned(EntityMapper, Object[])} without knowing the class: every value is looked at. */
     public static @Nullable Object[] owned(@Nullable Object[] values) {
         for (Object value : values) {
             if (value instanceof byte[]) {

@@ -233,6 +233,62 @@ class SessionIT {
         }
     }
 
+    /**
+     * A session lets go of its objects without visiting them (each detaches at its next use): after expungeAll() and
+     * after close() every object reads as SQLAlchemy's state table says (pending ones transient, persistent and
+     * deleted ones detached), the same session takes an expunged object back, and a write to an object of a closed
+     * session is neither lost nor sent through it: the next session it joins writes it.
+     */
+    @DatabaseTest
+    void expungeAllAndCloseDetachEveryObjectAtItsNextUse(Engine engine) {
+        Registry registry = Registry.of(User.class);
+        registry.createAll(engine);
+        try {
+            SessionFactory sessions = SessionFactory.builder(engine).expireOnCommit(false).build();
+            sessions.begin(session -> session.addAll(List.of(new User("kept", null), new User("gone", null))));
+            User kept;
+            try (Session session = sessions.open()) {
+                kept = session.scalars(select(User.class).where(User_.name.eq("kept"))).one();
+                User gone = session.scalars(select(User.class).where(User_.name.eq("gone"))).one();
+                session.delete(gone);
+                session.flush();
+                assertThat(inspect(gone).state()).isEqualTo(ObjectState.DELETED);
+                User pending = new User("pending", null);
+                session.add(pending);
+                assertThat(inspect(pending).state()).isEqualTo(ObjectState.PENDING);
+
+                session.expungeAll();
+                assertThat(inspect(kept).state()).isEqualTo(ObjectState.DETACHED);
+                assertThat(inspect(gone).state()).isEqualTo(ObjectState.DETACHED);
+                assertThat(inspect(pending).state()).isEqualTo(ObjectState.TRANSIENT);
+                assertThat(session.contains(kept)).isFalse();
+                assertThat(session.contains(pending)).isFalse();
+
+                session.add(kept); // the same session takes it back, under its identity
+                assertThat(inspect(kept).state()).isEqualTo(ObjectState.PERSISTENT);
+                assertThat(session.contains(kept)).isTrue();
+                assertThat(session.get(User.class, inspect(kept).identity())).isSameAs(kept);
+                session.commit(); // the flushed DELETE commits; the expunged pending object was never inserted
+            }
+            assertThat(inspect(kept).state()).isEqualTo(ObjectState.DETACHED);
+            kept.fullname = "written while detached";
+            try (Session session = sessions.open()) {
+                assertThat(session.contains(kept)).isFalse();
+                session.add(kept);
+                assertThat(inspect(kept).modified()).containsExactly("fullname");
+                session.commit();
+            }
+            List<String> names = sessions.inTransaction(session -> session.scalars(select(User.class)).all().stream()
+                    .map(user -> user.name).sorted().toList());
+            assertThat(names).containsExactly("kept");
+            Object keptId = inspect(kept).identity();
+            String fullname = sessions.inTransaction(session -> session.get(User.class, keptId).fullname);
+            assertThat(fullname).isEqualTo("written while detached");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
     @DatabaseTest
     void detachedObjectsCanBeAddedToANewSession(Engine engine) {
         Registry registry = Registry.of(User.class);

@@ -43,7 +43,7 @@ final class FlushPlan {
         Grouper toDelete = new Grouper(deletes);
         Grouper held = new Grouper(persistent);
         for (InstanceState state : heldStates) {
-            if (state.status != InstanceState.Status.PERSISTENT) {
+            if (state.status() != InstanceState.Status.PERSISTENT) {
                 continue;
             }
             if (state.markedForDeletion) {

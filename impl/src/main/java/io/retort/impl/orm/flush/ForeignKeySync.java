@@ -41,7 +41,7 @@ final class ForeignKeySync {
                     }
                     Object target = relationship.get(instance);
                     Object committed = state.committedReference(relationship.index);
-                    if (state.status == InstanceState.Status.PERSISTENT && committed != InstanceState.UNLOADED
+                    if (state.status() == InstanceState.Status.PERSISTENT && committed != InstanceState.UNLOADED
                             && target == committed && !referencedKeyChanged(target)) {
                         continue; // the reference did not move: a foreign-key field set directly stands
                     }
@@ -97,7 +97,7 @@ final class ForeignKeySync {
             return false;
         }
         InstanceState state = InstanceState.of(target);
-        return state == null || state.status == InstanceState.Status.PENDING;
+        return state == null || state.status() == InstanceState.Status.PENDING;
     }
 
     /** Whether a child's foreign key still names this parent. */

@@ -278,8 +278,8 @@ public final class UnitOfWork implements FlushWork {
             for (InstanceState state : states) {
                 Object instance = state.object();
                 state.identity = state.mapper.identity(instance);
-                state.committed = Values.owned(state.mapper.values(instance));
-                state.status = InstanceState.Status.PERSISTENT;
+                state.committed = Values.owned(state.mapper, state.mapper.values(instance));
+                state.status(InstanceState.Status.PERSISTENT);
                 state.insertedInTransaction = true;
                 insertedInTransaction.add(state);
                 identityMap.put(state);
@@ -312,7 +312,7 @@ public final class UnitOfWork implements FlushWork {
         for (List<InstanceState> states : plan.deletes.values()) {
             for (InstanceState state : states) {
                 identityMap.remove(state);
-                state.status = InstanceState.Status.DELETED;
+                state.status(InstanceState.Status.DELETED);
                 state.markedForDeletion = false;
                 deletedInTransaction.add(state);
             }
