@@ -60,13 +60,13 @@ final class StatementCache {
         }
 
         /**
-         * The columns of an earlier result with {@code count} columns, or null when there was none. Only for a
-         * statement whose result columns the SQL text fixes (see {@code RowCursor}): the driver is then not asked
-         * for the labels again, which on SQLite is a native call per column and execution.
+         * The columns of an earlier result, or null when there was none. Only for a statement whose result columns
+         * the SQL text fixes, their number included (see {@code RowCursor}): the driver is then not asked for the
+         * metadata again, which on SQLite is a native call per column and execution, and a new object on H2.
          */
-        @Nullable Columns knownColumns(int count) {
+        @Nullable Columns knownColumns() {
             ResultColumns known = resultColumns;
-            return known != null && known.columns.size() == count ? known.columns : null;
+            return known != null ? known.columns : null;
         }
 
         /**
