@@ -64,6 +64,28 @@ public final class Select implements Executable, SqlNode {
         this.prefixes = List.copyOf(parts.prefixes);
     }
 
+    /**
+     * A copy with another WHERE criterion and every other part the same: {@link #where} runs once per statement built
+     * (a lookup builds one per key), so it copies the frozen fields without going through {@link SelectParts}.
+     */
+    private Select(Select base, @Nullable Predicate where) {
+        this.forUpdate = base.forUpdate;
+        this.distinctOn = base.distinctOn;
+        this.columns = base.columns;
+        this.from = base.from;
+        this.groupBy = base.groupBy;
+        this.having = base.having;
+        this.where = where;
+        this.orderBy = base.orderBy;
+        this.limit = base.limit;
+        this.offset = base.offset;
+        this.distinct = base.distinct;
+        this.correlate = base.correlate;
+        this.correlateExcept = base.correlateExcept;
+        this.withTies = base.withTies;
+        this.prefixes = base.prefixes;
+    }
+
     /** A copy with these parts changed (and the correlation kept). */
     private Select with(List<Expression<?>> columns, List<FromClause> from, @Nullable Predicate where,
             List<OrderBy> orderBy, @Nullable BindParameter<Integer> limit, @Nullable BindParameter<Integer> offset,
@@ -95,7 +117,7 @@ public final class Select implements Executable, SqlNode {
         for (Predicate criterion : criteria) {
             combined = combined == null ? Objects.requireNonNull(criterion, "criterion") : combined.and(criterion);
         }
-        return with(columns, from, combined, orderBy, limit, offset, distinct, groupBy, having, forUpdate);
+        return new Select(this, combined);
     }
 
     /** Appends expressions to the selected columns, as SQLAlchemy's {@code add_columns}. */

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class SqlType<T> {
     private final Class<T> javaType;
+    /**
+     * {@link #hashCode()}, 0 until first computed: the compiled-statement cache hashes the types of a statement's
+     * columns and values at every execution, and a type is immutable. A race computes it twice, to the same value.
+     */
+    private int hash;
 
     /** A type whose values are represented by {@code javaType}. */
     protected SqlType(Class<T> javaType) {
@@ -39,7 +44,12 @@ public abstract class SqlType<T> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(getClass(), javaType, parameters());
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(getClass(), javaType, parameters());
+            hash = h;
+        }
+        return h;
     }
 
     /** The generic SQL name with its parameters, e.g. {@code VARCHAR(30)} or {@code NUMERIC(10, 2)}. */

@@ -38,7 +38,8 @@ public final class CacheKeyWalker implements SqlVisitor {
     /** The parameters in the order their values were taken; identity decides whether one was met before. */
     final List<BindParameter<?>> binds = new ArrayList<>();
     private @Nullable Map<BindParameter<?>, Integer> bindIndex;
-    private final List<TableReference> derived = new ArrayList<>(2);
+    /** The derived tables and CTEs met so far, made on the first one (most statements have none). */
+    private @Nullable List<TableReference> derived;
     boolean computed;
 
     private CacheKeyWalker() {
@@ -54,7 +55,15 @@ public final class CacheKeyWalker implements SqlVisitor {
 
     /** The cache key: the tokens with their hash; equal keys compile to the same SQL. */
     public Object key() {
-        return new CacheKey(java.util.Arrays.copyOf(tokens, size), hash);
+        return new CacheKey(java.util.Arrays.copyOf(tokens, size), size, hash);
+    }
+
+    /**
+     * The cache key for looking up only, equal to {@link #key()}: it shares this walk's token array instead of copying
+     * it (a lookup that hits, the usual case, then copies nothing). Store {@link #key()}, never this one.
+     */
+    public Object probeKey() {
+        return new CacheKey(tokens, size, hash);
     }
 
     void token(@Nullable Object token) {
@@ -193,14 +202,19 @@ public final class CacheKeyWalker implements SqlVisitor {
         }
         if (table instanceof DerivedTable || table instanceof CommonTableExpression
                 || table instanceof io.retort.sql.TableValuedFunction) {
-            for (int i = 0; i < derived.size(); i++) {
-                if (derived.get(i) == table) {
+            List<TableReference> met = derived;
+            if (met == null) {
+                met = new ArrayList<>(2);
+                derived = met;
+            }
+            for (int i = 0; i < met.size(); i++) {
+                if (met.get(i) == table) {
                     token(DerivedTable.class);
                     count(i);
                     return;
                 }
             }
-            derived.add(table);
+            met.add(table);
             token(table.getClass());
             token(table.name());
             List<? extends ColumnReference<?>> columns = table.columnReferences();
@@ -547,18 +561,25 @@ public final class CacheKeyWalker implements SqlVisitor {
      * walk of the tree), with the hash computed during the walk.
      */
     static final class CacheKey {
+        /** The tokens, in the first {@link #size} places (a probe key shares its walk's larger array). */
         private final @Nullable Object[] tokens;
+        private final int size;
         private final int hash;
 
-        CacheKey(@Nullable Object[] tokens, int hash) {
+        CacheKey(@Nullable Object[] tokens, int size, int hash) {
             this.tokens = tokens;
+            this.size = size;
             this.hash = hash;
         }
 
         @Override
         public boolean equals(@Nullable Object other) {
-            return other instanceof CacheKey && ((CacheKey) other).hash == hash
-                    && java.util.Arrays.equals(((CacheKey) other).tokens, tokens);
+            if (!(other instanceof CacheKey)) {
+                return false;
+            }
+            CacheKey that = (CacheKey) other;
+            return that.hash == hash && that.size == size
+                    && java.util.Arrays.equals(that.tokens, 0, size, tokens, 0, size);
         }
 
         @Override
@@ -568,7 +589,7 @@ public final class CacheKeyWalker implements SqlVisitor {
 
         @Override
         public String toString() {
-            return "CacheKey" + java.util.Arrays.toString(tokens);
+            return "CacheKey" + java.util.Arrays.toString(java.util.Arrays.copyOf(tokens, size));
         }
     }
 }

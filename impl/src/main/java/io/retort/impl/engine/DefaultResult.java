@@ -16,11 +16,14 @@ final class DefaultResult extends CursorResult<Row> implements Result {
     private String noPrimaryKey = "insertedPrimaryKey() applies to the result of a single-row"
             + " insert(table).values(...); this result is of another statement";
 
+    /** The row counts of a result with rows: none (never handed out, {@link #rowCounts()} gives a copy). */
+    private static final long[] NO_COUNTS = new long[0];
+
     /** A result with rows. */
     DefaultResult(RowCursor cursor) {
         super(cursor, rows(cursor));
         this.rowCount = -1;
-        this.rowCounts = new long[0];
+        this.rowCounts = NO_COUNTS;
     }
 
     /** A result without rows, from DML or DDL. */

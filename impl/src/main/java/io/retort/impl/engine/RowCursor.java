@@ -56,12 +56,15 @@ final class RowCursor {
         this.buffered = null;
         this.sql = sql;
         this.parameters = parameters;
-        ResultSetMetaData metaData = resultSet.getMetaData();
-        int count = metaData.getColumnCount();
-        Columns known = labelsFixed && cached != null ? cached.knownColumns(count) : null;
-        if (known != null) {
+        // Where the SQL text fixes the result's columns, an earlier result of the same SQL had the same ones: the
+        // driver is not asked for its metadata at all (a new object per result on H2 and PostgreSQL), provided the
+        // earlier result had as many columns as the statement names.
+        Columns known = labelsFixed && cached != null ? cached.knownColumns() : null;
+        if (known != null && positionalTypes != null && known.size() == positionalTypes.length) {
             this.columns = known;
         } else {
+            ResultSetMetaData metaData = resultSet.getMetaData();
+            int count = metaData.getColumnCount();
             String[] labels = new String[count];
             for (int i = 0; i < count; i++) {
                 labels[i] = metaData.getColumnLabel(i + 1);

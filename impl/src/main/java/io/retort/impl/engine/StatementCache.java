@@ -60,13 +60,13 @@ final class StatementCache {
         }
 
         /**
-         * The columns of an earlier result with {@code count} columns, or null when there was none. Only for a
-         * statement whose result columns the SQL text fixes (see {@code RowCursor}): the driver is then not asked
-         * for the labels again, which on SQLite is a native call per column and execution.
+         * The columns of an earlier result, or null when there was none. Only for a statement whose result columns
+         * the SQL text fixes, their number included (see {@code RowCursor}): the driver is then not asked for the
+         * metadata again, which on SQLite is a native call per column and execution, and a new object on H2.
          */
-        @Nullable Columns knownColumns(int count) {
+        @Nullable Columns knownColumns() {
             ResultColumns known = resultColumns;
-            return known != null && known.columns.size() == count ? known.columns : null;
+            return known != null ? known.columns : null;
         }
 
         /**
@@ -119,7 +119,7 @@ final class StatementCache {
             Object key = statement instanceof TextClause && !((TextClause) statement).boundValues().isEmpty()
                     ? new TextKey(((TextClause) statement).text(), ((TextClause) statement).expandingParameters())
                     : statement;
-            Entry entry = lookup(key, compiledNow, () -> new Entry(compiler.apply(statement), null));
+            Entry entry = lookup(key, null, compiledNow, () -> new Entry(compiler.apply(statement), null));
             return new Lookup(entry, compiledNow[0], null);
         }
         Last remembered = last;
@@ -131,12 +131,16 @@ final class StatementCache {
             return new Lookup(remembered.entry, false, remembered.bound);
         }
         CacheKeyWalker walked = CacheKeyWalker.walk((SqlNode) statement);
-        Object key = walked.key();
+        Object probe = walked.probeKey();
         boolean[] compiledNow = new boolean[1];
-        Entry entry = lookup(key, compiledNow, () -> {
-            ExpressionCompiler.Keyed keyed = ExpressionCompiler.compileKeyed(dialect, (SqlNode) statement, walked);
-            return new Entry(keyed.statement(), keyed.valueSources());
-        });
+        Entry entry = hit(probe); // the usual case, without the compiling lambda
+        if (entry == null) {
+            entry = lookup(probe, walked, compiledNow, () -> {
+                ExpressionCompiler.Keyed keyed = ExpressionCompiler.compileKeyed(dialect, (SqlNode) statement,
+                        walked);
+                return new Entry(keyed.statement(), keyed.valueSources());
+            });
+        }
         ExpressionCompiler.Bound bound = walked.bound(java.util.Objects.requireNonNull(entry.valueSources,
                 "an expression statement's entry has its value sources"));
         if (!bound.computed() && valueFree(bound)) {
@@ -148,26 +152,26 @@ final class StatementCache {
         return new Lookup(entry, compiledNow[0], bound);
     }
 
-    /** The cached entry of a key, or one compiled now ({@code compiledNow[0]} set). */
-    private Entry lookup(Object key, boolean[] compiledNow, java.util.function.Supplier<Entry> compile) {
+    /**
+     * The cached entry of a key, or one compiled now ({@code compiledNow[0]} set). With {@code walked}, {@code key}
+     * is its probe key (sharing the walk's tokens), and the entry compiled now is stored under its own copy.
+     */
+    private Entry lookup(Object key, @Nullable CacheKeyWalker walked, boolean[] compiledNow,
+            java.util.function.Supplier<Entry> compile) {
         if (maxSize == 0) {
             misses.incrementAndGet();
             compiledNow[0] = true;
             return compile.get();
         }
-        Entry cached = entries.get(key);
+        Entry cached = hit(key);
         if (cached != null) {
-            hits.incrementAndGet();
-            if (cached.lastUsed != clock.get()) {
-                cached.lastUsed = clock.incrementAndGet(); // no write while the same entry is used again and again
-            }
             return cached;
         }
         misses.incrementAndGet();
         compiledNow[0] = true;
         Entry compiled = compile.get();
         compiled.lastUsed = clock.incrementAndGet();
-        Entry raced = entries.putIfAbsent(key, compiled);
+        Entry raced = entries.putIfAbsent(walked != null ? walked.key() : key, compiled);
         if (raced != null) {
             return compiled;
         }
@@ -175,6 +179,21 @@ final class StatementCache {
             // one at a time, until within the bound
         }
         return compiled;
+    }
+
+    /** The cached entry of a key, counted as a hit and marked used; null (nothing counted) when there is none. */
+    private @Nullable Entry hit(Object key) {
+        if (maxSize == 0) {
+            return null;
+        }
+        Entry cached = entries.get(key);
+        if (cached != null) {
+            hits.incrementAndGet();
+            if (cached.lastUsed != clock.get()) {
+                cached.lastUsed = clock.incrementAndGet(); // no write while the same entry is used again and again
+            }
+        }
+        return cached;
     }
 
     /**
