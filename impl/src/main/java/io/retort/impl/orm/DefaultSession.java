@@ -129,7 +129,7 @@ public final class DefaultSession implements Session {
 
     /** SELECT ... WHERE key = ?: the loaded object (refreshing an expired one), or null; no autoflush. */
     <E> @Nullable E loadByIdentity(EntityMapper<E> mapper, Object identity) {
-        try (TypedResult<E> result = SessionQueries.scalars(this, mapper.byIdentity(),
+        try (TypedResult<E> result = SessionQueries.scalars(this, mapper.byIdentityPlan(),
                 KeyArguments.identityParameters(mapper, identity))) {
             return result.oneOrNull();
         }
