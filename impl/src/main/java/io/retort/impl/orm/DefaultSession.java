@@ -80,13 +80,30 @@ public final class DefaultSession implements Session {
     public void addAll(Collection<?> instances) {
         checkUsable();
         transaction.joinExternal();
+        // The mapper of the previous element's class serves the next element of that class (most lists hold one
+        // class): the @Mapped check and the registry look-up are made once per class run, not once per object.
+        Class<?> lastType = null;
+        EntityMapper<?> lastMapper = null;
         for (Object instance : instances) {
-            attach(Objects.requireNonNull(instance, "an element of instances"));
+            Objects.requireNonNull(instance, "an element of instances");
+            EntityMapper<?> mapper;
+            if (instance.getClass() == lastType && lastMapper != null) {
+                mapper = lastMapper;
+            } else {
+                mapper = mapperOf(instance);
+                lastType = instance.getClass();
+                lastMapper = mapper;
+            }
+            attach(mapper, instance);
         }
     }
 
     private void attach(Object instance) {
-        InstanceState state = attachOnly(instance);
+        attach(mapperOf(instance), instance);
+    }
+
+    private void attach(EntityMapper<?> mapper, Object instance) {
+        InstanceState state = objects.attach(mapper, instance);
         if (state != null) {
             cascading++;
             try {
