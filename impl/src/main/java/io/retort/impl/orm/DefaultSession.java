@@ -86,13 +86,30 @@ public final class DefaultSession implements Session {
     public void addAll(Collection<?> instances) {
         checkUsable();
         transaction.joinExternal();
+        // The mapper of the previous element's class serves the next element of that class (most lists hold one
+        // class): the @Mapped check and the registry look-up are made once per class run, not once per object.
+        Class<?> lastType = null;
+        EntityMapper<?> lastMapper = null;
         for (Object instance : instances) {
-            attach(Objects.requireNonNull(instance, "an element of instances"));
+            Objects.requireNonNull(instance, "an element of instances");
+            EntityMapper<?> mapper;
+            if (instance.getClass() == lastType && lastMapper != null) {
+                mapper = lastMapper;
+            } else {
+                mapper = mapperOf(instance);
+                lastType = instance.getClass();
+                lastMapper = mapper;
+            }
+            attach(mapper, instance);
         }
     }
 
     private void attach(Object instance) {
-        InstanceState state = attachOnly(instance);
+        attach(mapperOf(instance), instance);
+    }
+
+    private void attach(EntityMapper<?> mapper, Object instance) {
+        InstanceState state = objects.attach(mapper, instance);
         if (state != null) {
             cascading++;
             try {
@@ -135,7 +152,7 @@ public final class DefaultSession implements Session {
 
     /** SELECT ... WHERE key = ?: the loaded object (refreshing an expired one), or null; no autoflush. */
     <E> @Nullable E loadByIdentity(EntityMapper<E> mapper, Object identity) {
-        try (TypedResult<E> result = SessionQueries.scalars(this, mapper.byIdentity(),
+        try (TypedResult<E> result = SessionQueries.scalars(this, mapper.byIdentityPlan(),
                 KeyArguments.identityParameters(mapper, identity))) {
             return result.oneOrNull();
         }

@@ -73,6 +73,12 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     private final String[] fieldNames;
     /** {@code select(E).where(key = :pk_<column> ...)}, built on first {@code get}; immutable, so a race is harmless. */
     private @Nullable EntitySelect<E> byIdentity;
+    /**
+     * The query plan of {@link #byIdentity()}, built on first {@code get}: the same for every session (the select has
+     * no loader or query options), so a {@code get} does not rebuild it. Volatile: a plan's join offsets are set while
+     * it is built.
+     */
+    private volatile @Nullable QueryPlan byIdentityPlan;
     private volatile @Nullable List<RelationshipMapper> relationships;
     /** The flush's statements of this class, per column shape (keys and values are the flush package's). */
     private final java.util.concurrent.ConcurrentMap<Object, Object> flushStatements =
@@ -527,6 +533,18 @@ public final class EntityMapper<E> implements EntityMapping<E> {
             byIdentity = select;
         }
         return select;
+    }
+
+    /** The plan of {@link #byIdentity()}, as {@code session.scalars(byIdentity())} builds it, built once. */
+    QueryPlan byIdentityPlan() {
+        QueryPlan plan = byIdentityPlan;
+        if (plan == null) {
+            EntitySelect<E> select = byIdentity();
+            plan = QueryPlan.forEntity(this, select.statement(), LoadPlan.of(this, select.loadOptions()),
+                    select.source(), select.queryOptions());
+            byIdentityPlan = plan;
+        }
+        return plan;
     }
 
     /** A new, empty instance. */

@@ -37,7 +37,12 @@ final class SelectinPolymorphic {
 
     /** Whether the options ask for it. */
     static boolean requested(List<QueryOption> options) {
-        return options.stream().anyMatch(o -> o.kind() == QueryOption.Kind.SELECTIN_POLYMORPHIC);
+        for (QueryOption option : options) { // a loop: most queries have none, and a stream costs more than it
+            if (option.kind() == QueryOption.Kind.SELECTIN_POLYMORPHIC) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -63,12 +63,17 @@ final class SessionQueries {
     }
 
     /** The objects of an entity query, without an autoflush. */
-    @SuppressWarnings("unchecked")
     static <E> TypedResult<E> scalars(DefaultSession session, EntitySelect<E> select,
             Map<String, ? extends @Nullable Object> parameters) {
         EntityMapper<E> mapper = session.mapper(select.entityClass());
-        QueryPlan plan = QueryPlan.forEntity(mapper, select.statement(), LoadPlan.of(mapper, select.loadOptions()),
-                select.source(), select.queryOptions());
+        return scalars(session, QueryPlan.forEntity(mapper, select.statement(),
+                LoadPlan.of(mapper, select.loadOptions()), select.source(), select.queryOptions()), parameters);
+    }
+
+    /** The objects of an entity query's plan, without an autoflush. */
+    @SuppressWarnings("unchecked")
+    static <E> TypedResult<E> scalars(DefaultSession session, QueryPlan plan,
+            Map<String, ? extends @Nullable Object> parameters) {
         if (plan.yieldPer > 0) {
             return new BatchedResult<>(OrmQuery.start(session, plan, parameters), true, object -> (E) object);
         }

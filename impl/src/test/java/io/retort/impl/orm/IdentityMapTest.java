@@ -22,6 +22,31 @@ class IdentityMapTest {
     }
 
     @Test
+    void makingRoomAheadKeepsWhatItHoldsAndTakesTheRestWithoutLosingAny() {
+        IdentityMap map = new IdentityMap();
+        Map<String, InstanceState> model = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            InstanceState held = state(USERS, i);
+            map.put(held);
+            model.put("User/" + i, held);
+        }
+        map.ensureCapacity(10_000);
+        map.ensureCapacity(0);
+        for (int i = 40; i < 10_040; i++) {
+            InstanceState held = state(i % 2 == 0 ? USERS : ACCOUNTS, i);
+            map.put(held);
+            model.put(held.mapper.entityClass().getSimpleName() + "/" + i, held);
+        }
+        assertThat(map.size()).isEqualTo(model.size());
+        for (InstanceState state : model.values()) {
+            assertThat(map.get(state.mapper.entityClass(), state.identity)).isSameAs(state);
+        }
+        assertThat(map).containsExactlyInAnyOrderElementsOf(model.values());
+        assertThat(map.remove(model.get("User/7"))).isTrue();
+        assertThat(map.get(User.class, 7)).isNull();
+    }
+
+    @Test
     void behavesAsAMapFromClassAndKeyThroughRandomPutsAndRemovals() {
         IdentityMap map = new IdentityMap();
         Map<String, InstanceState> model = new HashMap<>();

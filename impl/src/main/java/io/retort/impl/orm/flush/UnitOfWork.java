@@ -274,6 +274,11 @@ public final class UnitOfWork implements FlushWork {
                 identityMap.remove(state);
             }
         }
+        int inserted = 0;
+        for (List<InstanceState> states : plan.inserts.values()) {
+            inserted += states.size();
+        }
+        identityMap.ensureCapacity(inserted);
         for (List<InstanceState> states : plan.inserts.values()) {
             for (InstanceState state : states) {
                 Object instance = state.object();
