@@ -66,39 +66,35 @@ public final class Loader {
      * relationships, the one use of them being to load those ({@link #apply}).
      */
     static final class LoadedObjects {
-        private final @Nullable List<Object> instances;
         private final @Nullable List<InstanceState> states;
         private final BitSet filled = new BitSet();
-        private final @Nullable Map<Object, Boolean> seen;
-        /** How many were added (each once when distinct): kept for every class, the lists only with relationships. */
+        /** The states added so far, when distinct (one state per object, so the set keeps each object once). */
+        private final @Nullable Map<InstanceState, Boolean> seen;
+        /** How many were added (each once when distinct): kept for every class, the states only with relationships. */
         private int count;
 
         LoadedObjects(EntityMapper<?> mapper, boolean distinct) {
             // Only the relationship loaders read these objects back, so without relationships nothing but the count is
-            // kept: no lists, and no set (an identity set over a large result was most of its load time).
+            // kept: no list, and no set (an identity set over a large result was most of its load time).
             boolean kept = relationshipsBelow(mapper);
-            this.instances = kept ? new ArrayList<>() : null;
             this.states = kept ? new ArrayList<>() : null;
             this.seen = distinct && kept ? new IdentityHashMap<>() : null;
         }
 
         /** Adds an attached object's state; {@code fresh} when this load filled its fields. */
         void add(InstanceState state, boolean fresh) {
-            List<InstanceState> keptStates = states;
-            List<Object> keptInstances = instances;
-            if (keptStates == null || keptInstances == null) {
+            List<InstanceState> kept = states;
+            if (kept == null) {
                 count++;
                 return;
             }
-            Object instance = state.object();
-            if (seen != null && seen.put(instance, Boolean.TRUE) != null) {
+            if (seen != null && seen.put(state, Boolean.TRUE) != null) {
                 return;
             }
             if (fresh) {
-                filled.set(keptStates.size());
+                filled.set(kept.size());
             }
-            keptStates.add(state);
-            keptInstances.add(instance);
+            kept.add(state);
             count++;
         }
 
@@ -110,11 +106,9 @@ public final class Loader {
             return count == 0;
         }
 
+        /** The object of {@link #state(int)}. */
         Object instance(int index) {
-            if (instances == null) {
-                throw new IllegalStateException("Objects are kept only for classes with relationships");
-            }
-            return instances.get(index);
+            return state(index).object();
         }
 
         InstanceState state(int index) {

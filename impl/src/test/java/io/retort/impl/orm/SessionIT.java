@@ -238,6 +238,12 @@ class SessionIT {
      * after close() every object reads as SQLAlchemy's state table says (pending ones transient, persistent and
      * deleted ones detached), the same session takes an expunged object back, and a write to an object of a closed
      * session is neither lost nor sent through it: the next session it joins writes it.
+     *
+     * <p>Ported from SQLAlchemy's {@code test/orm/test_events.py}
+     * {@code SessionLifecycleEventsTest.test_persistent_to_detached_via_expunge_all} (after {@code expunge_all()}
+     * the object is detached, not persistent nor deleted, and not in the session). Retort differs: it has no
+     * {@code persistent_to_detached} lifecycle event, and it detaches each object at its next use instead of during
+     * {@code expungeAll()}/{@code close()}; what the object reports is the same.
      */
     @DatabaseTest
     void expungeAllAndCloseDetachEveryObjectAtItsNextUse(Engine engine) {
