@@ -309,13 +309,13 @@ public final class Select implements Executable, SqlNode {
      * @throws InvalidArgumentException if no selected column has that label
      */
     public Select orderBy(String... labels) {
-        List<OrderBy> more = new ArrayList<>(orderBy);
-        for (String label : labels) {
-            boolean descending = label.startsWith("-");
-            Labeled<?> labeled = SelectParts.labeled(columns, descending ? label.substring(1) : label, "orderBy");
-            more.add(new OrderBy(labeled, descending));
+        OrderBy[] items = new OrderBy[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            boolean descending = labels[i].startsWith("-");
+            String label = descending ? labels[i].substring(1) : labels[i];
+            items[i] = new OrderBy(SelectParts.labeled(columns, label, "orderBy"), descending);
         }
-        return with(columns, from, where, more, limit, offset, distinct, groupBy, having, forUpdate);
+        return orderBy(items);
     }
 
     /**
@@ -324,11 +324,11 @@ public final class Select implements Executable, SqlNode {
      * @throws InvalidArgumentException if no selected column has that label
      */
     public Select groupBy(String... labels) {
-        List<Expression<?>> more = new ArrayList<>(groupBy);
-        for (String label : labels) {
-            more.add(SelectParts.labeled(columns, label, "groupBy"));
+        Expression<?>[] items = new Expression<?>[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            items[i] = SelectParts.labeled(columns, labels[i], "groupBy");
         }
-        return with(columns, from, where, orderBy, limit, offset, distinct, more, having, forUpdate);
+        return groupBy(items);
     }
 
     /** Appends GROUP BY expressions. */
@@ -394,12 +394,8 @@ public final class Select implements Executable, SqlNode {
      * compile error elsewhere).
      */
     public Select fetch(int rows, boolean withTies) {
-        Select limited = limit(rows);
-        if (!withTies) {
-            return limited;
-        }
-        SelectParts parts = new SelectParts(limited);
-        parts.withTies = true;
+        SelectParts parts = new SelectParts(limit(rows));
+        parts.withTies = withTies;
         return new Select(parts);
     }
 
@@ -581,7 +577,8 @@ public final class Select implements Executable, SqlNode {
         }
         Select that = (Select) other;
         return columns.equals(that.columns) && from.equals(that.from) && Objects.equals(where, that.where)
-                && groupBy.equals(that.groupBy) && Objects.equals(having, that.having) && Objects.equals(forUpdate, that.forUpdate)
+                && groupBy.equals(that.groupBy) && Objects.equals(having, that.having)
+                && Objects.equals(forUpdate, that.forUpdate)
                 && orderBy.equals(that.orderBy) && Objects.equals(limit, that.limit)
                 && Objects.equals(offset, that.offset) && distinct == that.distinct
                 && Objects.equals(correlate, that.correlate) && Objects.equals(correlateExcept, that.correlateExcept)

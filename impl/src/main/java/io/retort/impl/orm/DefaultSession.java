@@ -4,7 +4,6 @@ import io.retort.engine.Connection;
 import io.retort.engine.Engine;
 import io.retort.engine.Result;
 import io.retort.engine.TypedResult;
-import io.retort.exception.DatabaseException;
 import io.retort.exception.InvalidRequestException;
 import io.retort.exception.PendingRollbackException;
 import io.retort.exception.ResourceClosedException;
@@ -37,7 +36,6 @@ public final class DefaultSession implements Session {
     private final SessionObjects objects = new SessionObjects(this);
     private final SessionTransaction transaction;
     private @Nullable RuntimeException failure;
-    private boolean flushing;
     /** How deep the session is in walking cascades: a lazy load they cause does not autoflush. */
     private int cascading;
     private boolean closed;
@@ -51,6 +49,7 @@ public final class DefaultSession implements Session {
     private final Loader loader = new Loader(this);
     private final LazyLoading lazyLoading = new LazyLoading(this);
     private final Cascades cascades = new Cascades(this);
+    private final SessionFlush flush;
 
     /** The persistence events of this session's objects and of the session itself. */
     final Events events;
@@ -66,6 +65,7 @@ public final class DefaultSession implements Session {
         this.events = new Events(this, factory);
         this.engine = factory.engine();
         this.transaction = new SessionTransaction(this, engine);
+        this.flush = new SessionFlush(this, objects, cascades, transaction);
     }
 
     /** What makes the unit of work of each flush. */
@@ -185,7 +185,7 @@ public final class DefaultSession implements Session {
      * is not loaded back into the old user's collection). Not while the session walks cascades, nor flushes.
      */
     void lazyAutoflush() {
-        if (!flushing) {
+        if (!flush.running()) {
             checkUsable();
             if (cascading == 0) {
                 autoflush();
@@ -195,7 +195,7 @@ public final class DefaultSession implements Session {
 
     /** Refuses work on a closed or failed session, except while it flushes (a load the flush itself causes). */
     void checkUsableUnlessFlushing() {
-        if (!flushing) {
+        if (!flush.running()) {
             checkUsable();
         }
     }
@@ -428,7 +428,7 @@ public final class DefaultSession implements Session {
     }
 
     void autoflush() {
-        if (factory.autoflush() && !flushing) {
+        if (factory.autoflush() && !flush.running()) {
             flush();
         }
     }
@@ -440,63 +440,11 @@ public final class DefaultSession implements Session {
     }
 
     void flushInternal() {
-        if (flushing) {
-            throw new InvalidRequestException("Session is already flushing; flush() cannot be called from inside"
-                    + " a flush");
-        }
-        flushing = true;
-        FlushWork work = null;
-        List<io.retort.engine.ExecutionListener> observed = List.of();
-        try {
-            events.beforeFlush(); // objects it adds or changes are part of this flush
-            work = objects.unitOfWork(cascades.beforeFlush(objects.flushCandidates()));
-            if (work.isEmpty()) {
-                objects.clearModified();
-                return;
-            }
-            observed = engine.listeners();
-            for (io.retort.engine.ExecutionListener listener : observed) {
-                listener.beforeFlush(); // a trace span for the flush, current while its statements run
-            }
-            work.execute(currentConnection());
-            objects.flushed(work);
-            afterFlush(observed, work.objectsWritten(), null);
-        } catch (RuntimeException e) {
-            if (work != null) {
-                afterFlush(observed, work.objectsWritten(), e);
-                work.undo();
-            }
-            if (transaction.externalTransactionEnded()) {
-                // The transaction manager rolled the transaction back under this flush (a timeout, on its own
-                // thread): nothing of it is kept, and there is nothing for the session to roll back.
-                transaction.settleDeferredCompletion();
-                throw new InvalidRequestException("The JTA transaction was rolled back by the transaction manager"
-                        + " while this Session flushed (its timeout ran out, and its thread rolled it back): nothing"
-                        + " the transaction wrote is kept. Begin a new transaction and do the work again, or give the"
-                        + " transaction a longer timeout", e);
-            }
-            failed(e, work == null ? null : work.culprit());
-            throw e;
-        } finally {
-            flushing = false;
-        }
+        flush.run();
     }
 
-    /** Tells the engine's listeners (metrics, tracing) that a flush that had work ended. */
-    private static void afterFlush(List<io.retort.engine.ExecutionListener> observed, int objects,
-            @Nullable RuntimeException failure) {
-        for (int i = observed.size() - 1; i >= 0; i--) {
-            observed.get(i).afterFlush(objects, failure);
-        }
-    }
-
-    /** A flush failed: roll its transaction back and refuse work until {@link #rollback()}. */
-    private void failed(RuntimeException e, @Nullable String culprit) {
-        String note = "[Flush failed" + (culprit != null ? " while writing " + culprit : "") + "; the session's"
-                + " transaction has been rolled back. Call session.rollback() before using the session again]";
-        if (e instanceof DatabaseException) {
-            ((DatabaseException) e).addNote(note);
-        }
+    /** A flush failed: its transaction is rolled back, and the session refuses work until {@link #rollback()}. */
+    void failed(RuntimeException e) {
         failure = e;
         transaction.rollbackAfterFailedFlush(e);
     }

@@ -550,22 +550,8 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     /** A new, empty instance. */
     @SuppressWarnings("unchecked")
     E newInstance() {
-        if (constructor == null) {
-            throw new io.retort.exception.InvalidRequestException("Class " + type.getName() + " is abstract; a row"
-                    + " cannot be loaded as one of its instances");
-        }
-        try {
-            if (hasRelationships) {
-                // Field initializers (addresses = new ArrayList<>()) of an object being loaded are not events.
-                return (E) RelationshipEvents.creating(this::construct);
-            }
-            return (E) (Object) constructor.invokeExact();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new io.retort.exception.InvalidRequestException("The no-argument constructor of " + type.getName()
-                    + " threw " + e, e);
-        }
+        // Field initializers (addresses = new ArrayList<>()) of an object being loaded are not events.
+        return (E) (hasRelationships ? RelationshipEvents.creating(this::construct) : construct());
     }
 
     /** The values of every attribute of an instance, in attribute order. */
