@@ -28,8 +28,8 @@ import java.util.function.BiConsumer;
 
 /**
  * {@code Result.insertedPrimaryKey()}, SQLAlchemy's {@code CursorResult.inserted_primary_key}, on the four databases:
- * generated keys read with RETURNING (SQLite, PostgreSQL, MariaDB 10.5+) or as JDBC generated keys (H2), given keys
- * reported without a round trip, and an error for every result that has no single inserted row.
+ * generated keys read with RETURNING (SQLite, PostgreSQL, MariaDB 10.5+; on H2 a query of the insert's FINAL TABLE),
+ * given keys reported without a round trip, and an error for every result that has no single inserted row.
  */
 class InsertedPrimaryKeyIT {
     private static final AtomicInteger NEXT_CODE = new AtomicInteger(100);
