@@ -6,7 +6,7 @@ package io.retort.engine;
  * SQL by these, never by the database's name.
  */
 public enum Capability {
-    /** {@code INSERT ... RETURNING} (PostgreSQL, SQLite 3.35+, MariaDB 10.5+). */
+    /** {@code INSERT ... RETURNING} (PostgreSQL, SQLite 3.35+, MariaDB 10.5+; H2 as a query of the FINAL TABLE). */
     INSERT_RETURNING,
     /** {@code UPDATE ... RETURNING} (PostgreSQL, SQLite 3.35+). */
     UPDATE_RETURNING,

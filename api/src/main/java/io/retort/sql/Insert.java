@@ -217,8 +217,8 @@ public final class Insert implements Executable, SqlNode {
     }
 
     /**
-     * {@code RETURNING columns...}: the statement returns rows (PostgreSQL, SQLite 3.35+, MariaDB 10.5+; elsewhere a
-     * compile error names the database).
+     * {@code RETURNING columns...}: the statement returns rows (PostgreSQL, SQLite 3.35+, MariaDB 10.5+; H2 as
+     * {@code SELECT columns FROM FINAL TABLE (INSERT ...)}; elsewhere a compile error names the database).
      */
     public Insert returning(Expression<?>... columns) {
         return new Insert(table, rows, List.of(columns), onConflict, fromSelect, selectColumns, prefixes);

@@ -227,7 +227,7 @@ class ExpressionsIT {
         try (Connection conn = engine.connect()) {
             // tag::returning[]
             Integer id = conn.execute(insert(users).values(Map.of("name", "gary")).returning(users.c("id")))
-                    .scalar(Integer.class);                                 // PostgreSQL, SQLite, MariaDB
+                    .scalar(Integer.class);                                 // PostgreSQL, SQLite, MariaDB, H2
             System.out.println(id);
             // end::returning[]
             printed.assertShown("sql/ExpressionsIT.java#returning");

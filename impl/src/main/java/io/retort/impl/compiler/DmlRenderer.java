@@ -38,6 +38,9 @@ abstract class DmlRenderer extends SelectRenderer {
             throw new io.retort.exception.CompileException(statement + " ... RETURNING (on " + table + ") is not"
                     + " supported by " + dialect + "; run a SELECT after the " + statement + " instead");
         }
+        if (statement.equals("INSERT") && finalTable()) {
+            return; // the SELECT around the INSERT names the columns (visitInsert)
+        }
         append(" RETURNING ");
         boolean qualified = qualifyColumns;
         qualifyColumns = otherTables;
@@ -45,8 +48,36 @@ abstract class DmlRenderer extends SelectRenderer {
         qualifyColumns = qualified;
     }
 
+    /** Whether an INSERT's RETURNING is a query of its FINAL TABLE here. */
+    private boolean finalTable() {
+        return dialect.insertReturningStyle() == Dialect.InsertReturningStyle.FINAL_TABLE;
+    }
+
+    /**
+     * An INSERT; with RETURNING where the database writes it as a query of the insert's data change delta table
+     * (H2), {@code SELECT columns FROM FINAL TABLE (INSERT ...)}, the columns unqualified as in a RETURNING clause.
+     * An upsert (H2's MERGE) with RETURNING is refused by {@link #merge}.
+     */
     @Override
     public void visitInsert(Insert insert) {
+        List<io.retort.sql.Expression<?>> returning = insert.returningClause();
+        if (returning.isEmpty() || !finalTable() || !dialect.supportsReturning("INSERT")
+                || insert.onConflict() != null && dialect.upsertStyle() == Dialect.UpsertStyle.MERGE) {
+            insertStatement(insert);
+            return;
+        }
+        mayWrite = true;
+        append("SELECT ");
+        boolean qualified = qualifyColumns;
+        qualifyColumns = false;
+        columnsClause(returning);
+        qualifyColumns = qualified;
+        append(" FROM FINAL TABLE (");
+        insertStatement(insert);
+        append(")");
+    }
+
+    private void insertStatement(Insert insert) {
         mayWrite = true;
         List<List<Assignment>> rows = insert.rows();
         List<Assignment> assignments = rows.get(0);

@@ -444,6 +444,22 @@ public abstract class Dialect {
         return false;
     }
 
+    /** How the database returns the rows an INSERT wrote, where it can ({@link #supportsReturning}). */
+    public enum InsertReturningStyle {
+        /** {@code INSERT INTO t (...) VALUES (...) RETURNING a, b} (PostgreSQL, SQLite, MariaDB). */
+        RETURNING_CLAUSE,
+        /**
+         * {@code SELECT a, b FROM FINAL TABLE (INSERT INTO t (...) VALUES (...))}: a query of the insert's data change
+         * delta table (H2), whose rows come in VALUES order with their generated and default values.
+         */
+        FINAL_TABLE
+    }
+
+    /** How an INSERT with RETURNING is written here (meaningful where {@code supportsReturning("INSERT")}). */
+    public InsertReturningStyle insertReturningStyle() {
+        return InsertReturningStyle.RETURNING_CLAUSE;
+    }
+
     /** The {@code XADataSource} class of each JDBC driver that has one. */
     private static final java.util.Map<String, String> XA_DATA_SOURCES = java.util.Map.of(
             "org.postgresql.Driver", "org.postgresql.xa.PGXADataSource",

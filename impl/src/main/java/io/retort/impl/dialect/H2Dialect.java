@@ -119,6 +119,20 @@ public class H2Dialect extends Dialect {
     }
 
 
+    /**
+     * H2 returns the rows an INSERT wrote through its data change delta table,
+     * {@code SELECT ... FROM FINAL TABLE (INSERT ...)}; it has no RETURNING for UPDATE or DELETE here.
+     */
+    @Override
+    public boolean supportsReturning(String statement) {
+        return statement.equals("INSERT");
+    }
+
+    @Override
+    public InsertReturningStyle insertReturningStyle() {
+        return InsertReturningStyle.FINAL_TABLE;
+    }
+
     /** H2 takes WITH only before a query. */
     @Override
     public boolean supportsCteOnDml() {

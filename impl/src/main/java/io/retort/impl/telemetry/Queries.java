@@ -52,9 +52,21 @@ final class Queries {
         return query;
     }
 
-    /** The SQL's first keyword in upper case ({@code SELECT}, {@code WITH}), or {@code SQL} when it has none. */
+    /** H2's INSERT with RETURNING, {@code SELECT ... FROM FINAL TABLE (INSERT ...)}: its operation is the INSERT. */
+    private static final String DELTA_TABLE = " FROM FINAL TABLE (";
+
+    /**
+     * The SQL's first keyword in upper case ({@code SELECT}, {@code WITH}), or {@code SQL} when it has none; for a
+     * query of an insert's FINAL TABLE (H2's INSERT ... RETURNING), the keyword of the insert.
+     */
     static String operation(String sql) {
-        int start = 0;
+        String first = keyword(sql, 0);
+        int delta = first.equals("SELECT") ? sql.indexOf(DELTA_TABLE) : -1;
+        return delta > 0 ? keyword(sql, delta + DELTA_TABLE.length()) : first;
+    }
+
+    private static String keyword(String sql, int from) {
+        int start = from;
         while (start < sql.length() && (Character.isWhitespace(sql.charAt(start)) || sql.charAt(start) == '(')) {
             start++;
         }

@@ -47,10 +47,10 @@ final class DmlCases {
                                 .where(MYTABLE.c("name").eq("foo"))),
                         "INSERT INTO myothertable (otherid, othername) SELECT mytable.myid, mytable.name FROM"
                                 + " mytable WHERE mytable.name = ?"),
-                refused(I + "test_insert_from_select_returning", "h2", () -> insert(MYOTHERTABLE).fromSelect(
+                sql(I + "test_insert_from_select_returning", "h2", () -> insert(MYOTHERTABLE).fromSelect(
                         List.of("otherid", "othername"), select(MYTABLE.c("myid"), MYTABLE.c("name")))
-                        .returning(MYOTHERTABLE.c("otherid")), "INSERT ... RETURNING (on myothertable) is not"
-                        + " supported by h2"),
+                        .returning(MYOTHERTABLE.c("otherid")), "SELECT otherid FROM FINAL TABLE (INSERT INTO"
+                        + " myothertable (otherid, othername) SELECT mytable.myid, mytable.name FROM mytable)"),
                 sql(U + "test_correlated_update_one", D, () -> update(MYTABLE).values(values("name", sqlFragment(
                         "(select name from mytable where id=mytable.id)", STRING))),
                         "UPDATE mytable SET name=(select name from mytable where id=mytable.id)"),

@@ -30,9 +30,34 @@ public final class StatementRecorder implements ExecutionListener {
         return events.stream().map(StatementEvent::sql).toList();
     }
 
-    /** The SQL of the statements that are not SELECTs. */
+    /**
+     * The SQL of the statements that are not SELECTs. H2's INSERT with RETURNING,
+     * {@code SELECT cols FROM FINAL TABLE (INSERT ...)}, counts as its INSERT and is shown as the INSERT inside.
+     */
     public List<String> dml() {
-        return sql().stream().filter(s -> !s.startsWith("SELECT")).toList();
+        return sql().stream().map(StatementRecorder::finalTableInsert)
+                .filter(s -> !s.startsWith("SELECT")).toList();
+    }
+
+    private static final String FINAL_TABLE = " FROM FINAL TABLE (INSERT ";
+
+    /** A statement as {@link #dml()} shows it. */
+    public static String finalTableInsert(String sql) {
+        int at = sql.indexOf(FINAL_TABLE);
+        return sql.startsWith("SELECT ") && at > 0 && sql.endsWith(")")
+                ? sql.substring(at + FINAL_TABLE.length() - "INSERT ".length(), sql.length() - 1) : sql;
+    }
+
+    /**
+     * The SQL of {@code insert} with {@code RETURNING columns} on {@code engine}: the clause where the database has
+     * one, H2's query of the insert's FINAL TABLE, or the insert alone where the database has no INSERT ... RETURNING.
+     */
+    public static String insertReturning(io.retort.engine.Engine engine, String insert, String columns) {
+        if (!engine.supports(io.retort.engine.Capability.INSERT_RETURNING)) {
+            return insert;
+        }
+        return engine.dialectName().equals("h2") ? "SELECT " + columns + " FROM FINAL TABLE (" + insert + ")"
+                : insert + " RETURNING " + columns;
     }
 
     public void clear() {

@@ -22,5 +22,7 @@ class QueriesTest {
         assertThat(Queries.operation("  (select 1) union (select 2)")).isEqualTo("SELECT");
         assertThat(Queries.operation("WITH x AS (SELECT 1) SELECT * FROM x")).isEqualTo("WITH");
         assertThat(Queries.operation("?")).isEqualTo("SQL");
+        // H2's INSERT ... RETURNING is a query of the insert's FINAL TABLE: its operation is the INSERT.
+        assertThat(Queries.operation("SELECT id FROM FINAL TABLE (INSERT INTO t (a) VALUES (?))")).isEqualTo("INSERT");
     }
 }

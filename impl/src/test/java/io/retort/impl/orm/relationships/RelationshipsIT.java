@@ -348,9 +348,10 @@ class RelationshipsIT {
                 session.add(krusty);
                 recorder.clear();
                 session.commit();
-                assertThat(recorder.dml()).containsExactly(
-                        "INSERT INTO tag (name) VALUES (?)" + (engine.supports(io.retort.engine.Capability
-                                .INSERT_RETURNING) ? " RETURNING id" : ""),
+                assertThat(recorder.sql()).contains(
+                        StatementRecorder.insertReturning(engine, "INSERT INTO tag (name) VALUES (?)", "id"));
+                assertThat(recorder.dml()).containsExactly(StatementRecorder.finalTableInsert(
+                        StatementRecorder.insertReturning(engine, "INSERT INTO tag (name) VALUES (?)", "id")),
                         "DELETE FROM post_tag WHERE post_tag.post_id = ? AND post_tag.tag_id = ?",
                         "INSERT INTO post_tag (post_id, tag_id) VALUES (?, ?)");
                 assertThat(recorder.events().get(2).parameterSets()).hasSize(1);

@@ -1,0 +1,126 @@
+package io.retort.impl.sql;
+
+import static io.retort.schema.Schema.column;
+import static io.retort.sql.Sql.insert;
+import static io.retort.sql.Sql.select;
+import static io.retort.types.Types.INTEGER;
+import static io.retort.types.Types.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retort.engine.Connection;
+import io.retort.engine.Engine;
+import io.retort.impl.orm.StatementRecorder;
+import io.retort.schema.MetaData;
+import io.retort.schema.Table;
+import io.retort.testing.DatabaseTest;
+import io.retort.testing.TestEngines;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * An insert executemany with RETURNING on the four databases (H2 writes it as a query of the insert's FINAL TABLE):
+ * one row per parameter set in the order of the sets, with given keys, server defaults and RETURNING expressions that
+ * have parameters of their own, over pages of 1,000 rows.
+ */
+class InsertManyReturningIT {
+    private static MetaData tables() {
+        MetaData metadata = new MetaData();
+        metadata.table("imr_given", column("id", INTEGER).primaryKey().autoincrement(false),
+                column("data", string(20)), column("y", INTEGER), column("q", INTEGER),
+                column("status", string(10)).serverDefault("'fresh'"));
+        return metadata;
+    }
+
+    private static final Table GIVEN = tables().getTable("imr_given");
+
+    private static Engine engine(TestEngines engines, StatementRecorder recorder, MetaData metadata) {
+        Engine engine = engines.create(recorder.options());
+        metadata.dropAll(engine);
+        metadata.createAll(engine);
+        return engine;
+    }
+
+    /**
+     * SQLAlchemy: test/orm/dml/test_bulk_statements.py::BulkDMLReturningInhTest::test_subclass_returning_bind_expr
+     * ({@code insert(B).returning(B.data, B.y, B.q + 5)} with one and with several parameter sets; "a fix in
+     * _deliver_insertmanyvalues_batches re: the parameter rendering"): a RETURNING expression with a parameter of its
+     * own binds on every page, before the rows on H2 and after them elsewhere.
+     */
+    @DatabaseTest
+    void aReturningExpressionWithAParameterBindsOnEveryPage(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        MetaData metadata = tables();
+        Engine engine = engine(engines, recorder, metadata);
+        try (Connection conn = engine.connect()) {
+            var returning = insert(GIVEN).returning(GIVEN.c("data"), GIVEN.c("y"),
+                    GIVEN.c("q", Integer.class).plus(5));
+            assertThat(conn.execute(returning, List.of(Map.of("id", 1, "data", "d3", "y", 2, "q", 4))).arrays().all())
+                    .containsExactly(new Object[] {"d3", 2, 9});
+            assertThat(conn.execute(returning, List.of(Map.of("id", 2, "data", "d3", "y", 2, "q", 4),
+                    Map.of("id", 3, "data", "d4", "y", 6, "q", 8))).arrays().all())
+                    .containsExactly(new Object[] {"d3", 2, 9}, new Object[] {"d4", 6, 13});
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 2_500; i++) {
+                Map<String, Object> row = new java.util.LinkedHashMap<>(); // columns in this order
+                row.put("id", 10 + i);
+                row.put("data", "d" + i);
+                row.put("y", i);
+                row.put("q", i * 2);
+                rows.add(row);
+            }
+            recorder.clear();
+            List<Object[]> returned = conn.execute(returning, rows).arrays().all();
+            assertThat(returned).hasSize(2_500);
+            for (int i = 0; i < returned.size(); i++) {
+                assertThat(returned.get(i)).containsExactly("d" + i, i, i * 2 + 5);
+            }
+            assertThat(recorder.sql()).hasSize(3); // 1,000 + 1,000 + 500 rows
+            String first = recorder.sql().get(0);
+            if (engine.dialectName().equals("h2")) {
+                assertThat(first).startsWith("SELECT data, y, (q + ?) FROM FINAL TABLE (INSERT INTO imr_given"
+                        + " (id, data, y, q) VALUES (?, ?, ?, ?), (?, ?, ?, ?)").endsWith("(?, ?, ?, ?))");
+            } else {
+                assertThat(first).startsWith("INSERT INTO imr_given (id, data, y, q) VALUES (?, ?, ?, ?), (?, ?, ?, ?)")
+                        .endsWith("(?, ?, ?, ?) RETURNING data, y, (q + ?)");
+            }
+        } finally {
+            metadata.dropAll(engine);
+        }
+    }
+
+    /**
+     * SQLAlchemy: test/orm/dml/test_bulk_statements.py::BulkDMLReturningInhTest::test_heterogeneous_keys (with
+     * sort_by_parameter_order, the RETURNING rows in the order of the parameter sets): keys the application gives,
+     * shuffled, and a server default come back in the order of the sets, over pages.
+     */
+    @DatabaseTest
+    void givenKeysAndServerDefaultsComeBackInTheOrderOfTheSets(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        MetaData metadata = tables();
+        Engine engine = engine(engines, recorder, metadata);
+        try (Connection conn = engine.connect()) {
+            List<Integer> keys = new ArrayList<>();
+            for (int i = 0; i < 2_345; i++) {
+                keys.add(i * 7 + 3);
+            }
+            Collections.shuffle(keys, new Random(41));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                rows.add(Map.of("id", keys.get(i), "data", "row" + i));
+            }
+            List<Object[]> returned = conn.execute(insert(GIVEN).returning(GIVEN.c("id"), GIVEN.c("data"),
+                    GIVEN.c("status")), rows).arrays().all();
+            assertThat(returned).hasSize(keys.size());
+            for (int i = 0; i < returned.size(); i++) {
+                assertThat(returned.get(i)).containsExactly(keys.get(i), "row" + i, "fresh");
+            }
+            assertThat(conn.execute(select(GIVEN.c("data")).where(GIVEN.c("id").eq(keys.get(1_500)))).scalar())
+                    .isEqualTo("row1500");
+        } finally {
+            metadata.dropAll(engine);
+        }
+    }
+}
