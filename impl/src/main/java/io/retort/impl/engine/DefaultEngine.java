@@ -42,9 +42,10 @@ public final class DefaultEngine implements Engine {
     private final StatementCache cache;
     private final ConnectionChecker checker = new ConnectionChecker(this);
     private final SqlLog log;
-    private final AtomicInteger checkedOut = new AtomicInteger();
+    /** Connections checked out now; adders, since every checkout and return of every thread counts in them. */
+    private final java.util.concurrent.atomic.LongAdder checkedOut = new java.util.concurrent.atomic.LongAdder();
     /** Callers of {@link #connect()} waiting for the pool now. */
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final java.util.concurrent.atomic.LongAdder waiting = new java.util.concurrent.atomic.LongAdder();
     private final Operations operations;
     private final Object lock = new Object();
     private volatile @Nullable PoolGeneration pool;
@@ -66,6 +67,14 @@ public final class DefaultEngine implements Engine {
         PoolGeneration(ConnectionSource source) {
             this.source = source;
             this.valuesBypassWrappers = source.valuesBypassWrappers();
+            this.configuredAutoCommit = source.handsOutConfiguredAutoCommit();
+        }
+
+        /** Whether the pool's connections come in the engine's auto-commit mode (no need to ask each one). */
+        private final boolean configuredAutoCommit;
+
+        boolean configuredAutoCommit() {
+            return configuredAutoCommit;
         }
 
         /** The driver's connection behind the pool's wrapper, where Retort may keep its statements open; else null. */
@@ -137,9 +146,9 @@ public final class DefaultEngine implements Engine {
      * the cache), which keeps what executions of the same statement can share.
      */
     record Compiled(CompiledStatement statement, boolean cached, StatementCache.@Nullable Entry entry,
-            io.retort.impl.compiler.ExpressionCompiler.@Nullable Bound values) {
+            io.retort.impl.compiler.ExpressionCompiler.@Nullable Bound values, @Nullable StatementShape shape) {
         Compiled(CompiledStatement statement, boolean cached) {
-            this(statement, cached, null, null);
+            this(statement, cached, null, null, null);
         }
 
         /** The values and types an execution of {@code node} (the statement compiled) binds. */
@@ -213,9 +222,9 @@ public final class DefaultEngine implements Engine {
         return log;
     }
 
-    /** The listeners of a newly checked-out connection (the user's and the engine's own, per connection). */
-    List<io.retort.engine.ExecutionListener> connectionListeners() {
-        return operations.connectionListeners();
+    /** The engine's features: its listeners, and whether each connection has an N+1 detector. */
+    Operations operations() {
+        return operations;
     }
 
     @Override
@@ -230,7 +239,8 @@ public final class DefaultEngine implements Engine {
 
     Compiled compile(Executable statement) {
         StatementCache.Lookup lookup = cache.get(statement, dialect, compiler::compile);
-        return new Compiled(lookup.entry().compiled, !lookup.compiledNow(), lookup.entry(), lookup.bound());
+        return new Compiled(lookup.entry().compiled, !lookup.compiledNow(), lookup.entry(), lookup.bound(),
+                lookup.shape());
     }
 
     /** Multi-row INSERT ... VALUES statements of an insert executemany with RETURNING, per statement and row count. */
@@ -321,7 +331,7 @@ public final class DefaultEngine implements Engine {
     public Connection connect() {
         checkNotClosed();
         Checkout checkout = checkout();
-        checkedOut.incrementAndGet();
+        checkedOut.increment();
         try {
             return new DefaultConnection(this, checkout.jdbc(), checkout.generation());
         } catch (RuntimeException | Error e) {
@@ -364,7 +374,7 @@ public final class DefaultEngine implements Engine {
             }
         }
         PoolEvents events = operations.poolEvents();
-        waiting.incrementAndGet();
+        waiting.increment();
         events.waitStarted();
         long waitStart = events != PoolEvents.NONE ? System.nanoTime() : 0;
         boolean timedOut = false;
@@ -382,7 +392,7 @@ public final class DefaultEngine implements Engine {
             generation.returned();
             throw e instanceof SQLException ? connectFailure((SQLException) e) : (RuntimeException) e;
         } finally {
-            waiting.decrementAndGet();
+            waiting.decrement();
             if (events != PoolEvents.NONE) {
                 events.waitEnded(System.nanoTime() - waitStart, timedOut);
             }
@@ -444,7 +454,7 @@ public final class DefaultEngine implements Engine {
 
     /** A Connection was closed; its JDBC connection, if it still had one, went back to {@code generation}. */
     void connectionClosed(@Nullable PoolGeneration generation) {
-        checkedOut.decrementAndGet();
+        checkedOut.decrement();
         if (generation != null) {
             generation.returned();
         }
@@ -531,7 +541,8 @@ public final class DefaultEngine implements Engine {
     public PoolStatus poolStatus() {
         PoolGeneration current = pool;
         int open = current == null ? 0 : current.source.openConnections();
-        return new PoolStatus(options.poolSize(), options.maxOverflow(), checkedOut.get(), open, waiting.get());
+        return new PoolStatus(options.poolSize(), options.maxOverflow(), (int) Math.max(0, checkedOut.sum()), open,
+                (int) Math.max(0, waiting.sum())); // sums read while others count: never below 0
     }
 
     /** The statement cache size: the URL's {@code ?statement_cache_size=N}, else the option. */
