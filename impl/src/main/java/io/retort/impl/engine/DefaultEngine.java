@@ -39,13 +39,14 @@ public final class DefaultEngine implements Engine {
     private final PoolSettings poolSettings;
     private final Function<PoolSettings, ConnectionSource> poolFactory;
     private final StatementCompiler compiler;
+    /** {@code compiler::compile}, made once rather than at every execution. */
+    private final Function<Executable, CompiledStatement> compileText;
     private final StatementCache cache;
     private final ConnectionChecker checker = new ConnectionChecker(this);
     private final SqlLog log;
-    /** Connections checked out now; adders, since every checkout and return of every thread counts in them. */
-    private final java.util.concurrent.atomic.LongAdder checkedOut = new java.util.concurrent.atomic.LongAdder();
-    /** Callers of {@link #connect()} waiting for the pool now. */
-    private final java.util.concurrent.atomic.LongAdder waiting = new java.util.concurrent.atomic.LongAdder();
+    /** Checked out now (adders: every checkout of every thread counts; a sum read meanwhile is clamped at 0). */
+    private final java.util.concurrent.atomic.LongAdder checkedOut = new java.util.concurrent.atomic.LongAdder(),
+            waiting = new java.util.concurrent.atomic.LongAdder(); // and callers of connect() waiting for the pool
     private final Operations operations;
     private final Object lock = new Object();
     private volatile @Nullable PoolGeneration pool;
@@ -71,8 +72,6 @@ public final class DefaultEngine implements Engine {
         }
 
         /** Whether the pool's connections come in the engine's auto-commit mode (no need to ask each one). */
-        private final boolean configuredAutoCommit;
-
         boolean configuredAutoCommit() {
             return configuredAutoCommit;
         }
@@ -91,6 +90,7 @@ public final class DefaultEngine implements Engine {
 
         /** Whether values are bound and read on the driver's objects behind the pool's wrappers. */
         private final boolean valuesBypassWrappers;
+        private final boolean configuredAutoCommit;
 
         /**
          * The driver's own statement or result set behind the pool's wrapper, where the pool allows binding and
@@ -186,8 +186,10 @@ public final class DefaultEngine implements Engine {
                 options.poolIdleTimeout());
         this.poolFactory = poolFactory;
         this.compiler = new StatementCompiler(dialect);
+        this.compileText = compiler::compile;
         this.cache = new StatementCache(options.compiledCacheSize());
-        this.statementCacheSize = dialect.driverCachesStatements() ? 0 : statementCacheSize(url, options);
+        this.statementCacheSize = dialect.driverCachesStatements() ? 0
+                : PreparedStatementCache.configuredSize(url, options);
         this.log = new SqlLog(options.echo());
         this.operations = Operations.create(options, dialect.name(), poolName(url), this::poolStatus);
     }
@@ -238,7 +240,7 @@ public final class DefaultEngine implements Engine {
     }
 
     Compiled compile(Executable statement) {
-        StatementCache.Lookup lookup = cache.get(statement, dialect, compiler::compile);
+        StatementCache.Lookup lookup = cache.get(statement, dialect, compileText);
         return new Compiled(lookup.entry().compiled, !lookup.compiledNow(), lookup.entry(), lookup.bound(),
                 lookup.shape());
     }
@@ -462,10 +464,16 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public void begin(Consumer<Connection> work) {
-        inTransaction(connection -> {
+        inTransaction(new Begin(work));
+    }
+
+    /** {@link #begin}'s work as a function: a class, since a capturing lambda not inlined allocates reflectively. */
+    private record Begin(Consumer<Connection> work) implements Function<Connection, @Nullable Object> {
+        @Override
+        public @Nullable Object apply(Connection connection) {
             work.accept(connection);
             return null;
-        });
+        }
     }
 
     /**
@@ -542,26 +550,7 @@ public final class DefaultEngine implements Engine {
         PoolGeneration current = pool;
         int open = current == null ? 0 : current.source.openConnections();
         return new PoolStatus(options.poolSize(), options.maxOverflow(), (int) Math.max(0, checkedOut.sum()), open,
-                (int) Math.max(0, waiting.sum())); // sums read while others count: never below 0
-    }
-
-    /** The statement cache size: the URL's {@code ?statement_cache_size=N}, else the option. */
-    private static int statementCacheSize(DatabaseUrl url, EngineOptions options) {
-        List<String> given = url.jdbcUrl() == null ? url.query().get("statement_cache_size") : null;
-        if (given == null || given.isEmpty()) {
-            return options.statementCacheSize();
-        }
-        String text = given.get(given.size() - 1);
-        try {
-            int size = Integer.parseInt(text.trim());
-            if (size >= 0) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new io.retort.exception.ConfigurationException("statement_cache_size in the URL must be a number, 0 or"
-                + " more (0 keeps no prepared statements), but was '" + text + "'");
+                (int) Math.max(0, waiting.sum()));
     }
 
     @Override
