@@ -1,23 +1,40 @@
 package io.retort.impl.engine;
 
-import java.lang.ref.Cleaner;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.ReferenceQueue;
 import java.security.CodeSource;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The pooled JDBC connection a {@link DefaultConnection} holds, kept apart from it so that a {@link Cleaner} can
- * give it back when the Connection (or the Session using it) is garbage-collected without {@code close()}: its
- * transaction is rolled back, it goes back to the pool, and a warning names the place it was checked out (with the
- * whole stack when the engine's {@code poolLeakDetection} is on). Without this, a dropped Connection kept its
- * connection "idle in transaction", holding its locks, for as long as the JVM ran.
+ * The pooled JDBC connection a {@link DefaultConnection} holds, kept apart from it so that it can be given back when
+ * the Connection (or the Session using it) is garbage-collected without {@code close()}: its transaction is rolled
+ * back, it goes back to the pool, and a warning names the place it was checked out (with the whole stack when the
+ * engine's {@code poolLeakDetection} is on). Without this, a dropped Connection kept its connection "idle in
+ * transaction", holding its locks, for as long as the JVM ran.
+ *
+ * <p>The lease is itself the phantom reference to its owner, enqueued on one queue a daemon thread watches (what a
+ * {@link java.lang.ref.Cleaner} does), but kept reachable in a slot of a fixed table rather than in the Cleaner's list:
+ * a checkout takes a free slot with one compare-and-set and {@code close()} empties it with one write, where the
+ * Cleaner took its list's lock twice and cleared the reference through the JVM at every checkout (a few percent of a
+ * primary-key lookup on a new Session). A closed owner's lease is not cleared: it becomes garbage with its owner
+ * without ever being enqueued. Beyond the table's size (more connections checked out at once than it has slots), the
+ * leases go in a concurrent set.
  *
  * <p>Where the connection was checked out is recorded only with {@code poolLeakDetection} on, as Agroal and HikariCP
  * do: walking the stack at every checkout cost a fifth of a primary-key lookup on a new Session (H2, JFR), for a
  * warning that only a leak ever shows.
  */
-final class ConnectionLease implements Runnable {
-    private static final Cleaner CLEANER = Cleaner.create();
+final class ConnectionLease extends PhantomReference<Object> {
+    private static final ReferenceQueue<Object> DROPPED = new ReferenceQueue<>();
+    /** The leases not yet released, in slots (a lease knows its own); a power of two. */
+    private static final int SLOTS = 1024;
+    private static final AtomicReferenceArray<ConnectionLease> HELD = new AtomicReferenceArray<>(SLOTS);
+    /** The leases that found no free slot. */
+    private static final Set<ConnectionLease> OVERFLOW = ConcurrentHashMap.newKeySet();
     private static final @Nullable CodeSource IMPL = codeSource(ConnectionLease.class);
     private static final @Nullable CodeSource API = codeSource(io.retort.engine.Engine.class);
     /** Whether a class is Retort's own or the JDK's, so not the place a user checked a connection out from. */
@@ -34,29 +51,74 @@ final class ConnectionLease implements Runnable {
         }
     };
 
+    static {
+        Thread reaper = new Thread(ConnectionLease::reap, "retort-dropped-connections");
+        reaper.setDaemon(true);
+        reaper.start();
+    }
+
     private final DefaultEngine engine;
     private final boolean enlisted;
     private final @Nullable Throwable stack;
-    private final Cleaner.Cleanable cleanable;
+    /** The lease's slot in {@link #HELD}, or -1 when it is in {@link #OVERFLOW}. */
+    private final int slot;
     private volatile java.sql.@Nullable Connection jdbc;
     private volatile DefaultEngine.@Nullable PoolGeneration generation;
     private volatile boolean released;
 
     private ConnectionLease(Object owner, DefaultEngine engine, java.sql.Connection jdbc,
             DefaultEngine.PoolGeneration generation, boolean enlisted) {
+        super(owner, DROPPED);
         this.engine = engine;
         this.enlisted = enlisted;
         this.jdbc = jdbc;
         this.generation = generation;
         this.stack = engine.options().poolLeakDetection()
                 ? new Throwable("The dropped Connection was checked out here") : null;
-        this.cleanable = CLEANER.register(owner, this);
+        this.slot = hold(this);
+    }
+
+    /** Keeps the lease reachable until it is released or enqueued; its slot, or -1 for the overflow set. */
+    private static int hold(ConnectionLease lease) {
+        // Threads start at different places, so that concurrent checkouts rarely try the same slot.
+        int start = (int) (Thread.currentThread().getId() * 0x9E3779B9L) & (SLOTS - 1);
+        for (int i = 0; i < 8; i++) {
+            int index = (start + i) & (SLOTS - 1);
+            if (HELD.get(index) == null && HELD.compareAndSet(index, null, lease)) {
+                return index;
+            }
+        }
+        OVERFLOW.add(lease);
+        return -1;
+    }
+
+    private void unhold() {
+        if (slot >= 0) {
+            HELD.compareAndSet(slot, this, null);
+        } else {
+            OVERFLOW.remove(this);
+        }
     }
 
     /** Registers {@code owner}'s JDBC connection, to be given back if {@code owner} is dropped unclosed. */
     static ConnectionLease of(Object owner, DefaultEngine engine, java.sql.Connection jdbc,
             DefaultEngine.PoolGeneration generation, boolean enlisted) {
         return new ConnectionLease(owner, engine, jdbc, generation, enlisted);
+    }
+
+    /** Gives back the connection of each lease whose owner the garbage collector found unreachable. */
+    private static void reap() {
+        while (true) {
+            try {
+                ConnectionLease lease = (ConnectionLease) DROPPED.remove();
+                lease.unhold();
+                lease.dropped();
+            } catch (InterruptedException e) {
+                // A daemon thread: nothing stops it but the JVM's end.
+            } catch (RuntimeException | Error e) {
+                SqlLog.warn("Could not give back the connection of a dropped Connection", e);
+            }
+        }
     }
 
     /** The first frame of the checkout's stack outside Retort and the JDK: the place the application checked out. */
@@ -89,12 +151,11 @@ final class ConnectionLease implements Runnable {
     /** The owner was closed and gave its connection back itself. */
     void release() {
         released = true;
-        cleanable.clean();
+        unhold();
     }
 
-    /** Runs on the Cleaner's thread once the owner is unreachable, unless it was closed. */
-    @Override
-    public void run() {
+    /** Runs on the reaper's thread once the owner is unreachable, unless it was closed. */
+    private void dropped() {
         if (released) {
             return;
         }

@@ -35,6 +35,17 @@ public interface ConnectionSource extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether every connection handed out is in the auto-commit mode the engine's options ask for (off, unless the
+     * isolation level is AUTOCOMMIT), so that a new Connection need not ask the driver: true only for a pool that
+     * opens its connections in that mode and puts a changed mode back when one is returned, outside any JTA
+     * integration. False by default: a container's DataSource, or a JTA-aware pool, may hand out connections in
+     * auto-commit.
+     */
+    default boolean handsOutConfiguredAutoCommit() {
+        return false;
+    }
+
     /** Closes every pooled connection; connections in use are closed when returned. */
     @Override
     void close();

@@ -20,7 +20,8 @@ final class ConnectionTransaction {
     private final Dialect dialect;
     private final SqlLog log;
     private final io.retort.spi.TransactionCoordinator.@Nullable ExternalTransaction external;
-    private final Deque<DefaultNestedTransaction> savepoints = new ArrayDeque<>();
+    /** The savepoints begun and not yet ended, the newest first; made at the first. */
+    private @Nullable Deque<DefaultNestedTransaction> savepoints;
     private boolean inTransaction;
     /** The current transaction has run only read-only statements ({@link CompiledStatement#readOnly()}). */
     private boolean onlyReads;
@@ -162,10 +163,13 @@ final class ConnectionTransaction {
     /** Marks the transaction ended and its savepoints inactive (the JDBC work is the caller's). */
     void endTransaction() {
         inTransaction = false;
-        for (DefaultNestedTransaction savepoint : savepoints) {
-            savepoint.deactivate();
+        Deque<DefaultNestedTransaction> begun = savepoints;
+        if (begun != null && !begun.isEmpty()) {
+            for (DefaultNestedTransaction savepoint : begun) {
+                savepoint.deactivate();
+            }
+            begun.clear();
         }
-        savepoints.clear();
     }
 
     /** Begins a savepoint. */
@@ -186,7 +190,12 @@ final class ConnectionTransaction {
         try {
             Savepoint savepoint = connection.jdbc().setSavepoint(name);
             DefaultNestedTransaction nested = new DefaultNestedTransaction(connection, savepoint, name);
-            savepoints.push(nested);
+            Deque<DefaultNestedTransaction> begun = savepoints;
+            if (begun == null) {
+                begun = new ArrayDeque<>();
+                savepoints = begun;
+            }
+            begun.push(nested);
             return nested;
         } catch (SQLException e) {
             throw connection.translate(e, "SAVEPOINT " + name, List.of());
@@ -220,8 +229,9 @@ final class ConnectionTransaction {
     }
 
     private void popThrough(DefaultNestedTransaction nested) {
-        while (!savepoints.isEmpty()) {
-            DefaultNestedTransaction top = savepoints.pop();
+        Deque<DefaultNestedTransaction> begun = savepoints;
+        while (begun != null && !begun.isEmpty()) {
+            DefaultNestedTransaction top = begun.pop();
             top.deactivate();
             if (top == nested) {
                 return;

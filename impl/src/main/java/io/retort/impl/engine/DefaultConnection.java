@@ -39,7 +39,8 @@ final class DefaultConnection implements Connection {
     private @Nullable IsolationLevel chosenLevel;
     private final Dialect dialect;
     private final SqlLog log;
-    private final List<RowCursor> openCursors = new ArrayList<>(2);
+    /** The results still holding an open JDBC statement; made at the first. */
+    private @Nullable List<RowCursor> openCursors;
     private boolean autocommit;
     /** The external (JTA) transaction the connection is enlisted in, or null for a resource-local connection. */
     private final io.retort.spi.TransactionCoordinator.@Nullable ExternalTransaction external;
@@ -65,11 +66,11 @@ final class DefaultConnection implements Connection {
         this.statements = new StatementExecutor(this, engine, external);
         this.transaction = new ConnectionTransaction(this, engine, external);
         this.lease = ConnectionLease.of(this, engine, jdbc, generation, external != null);
-        prepare(jdbc);
+        prepare(jdbc, generation);
     }
 
-    private void prepare(java.sql.Connection fresh) {
-        if (external == null && !autocommit) {
+    private void prepare(java.sql.Connection fresh, DefaultEngine.PoolGeneration from) {
+        if (external == null && !autocommit && !from.configuredAutoCommit()) {
             // Outside a JTA transaction a JTA-aware pool, or a container's DataSource, hands out connections in
             // auto-commit; Retort's autobegin needs it off.
             try {
@@ -99,7 +100,7 @@ final class DefaultConnection implements Connection {
         generation = checkout.generation();
         lease.hold(jdbc, generation);
         log.log("-- a new connection from the pool replaces the invalidated one");
-        prepare(checkout.jdbc());
+        prepare(checkout.jdbc(), checkout.generation());
         if (chosenLevel != null) {
             IsolationLevel level = chosenLevel;
             setIsolationLevel(level);
@@ -254,7 +255,12 @@ final class DefaultConnection implements Connection {
 
     /** Keeps a cursor until it is read to the end or closed, so that commit, rollback and close end it. */
     void register(RowCursor cursor) {
-        openCursors.add(cursor);
+        List<RowCursor> open = openCursors;
+        if (open == null) {
+            open = new ArrayList<>(2);
+            openCursors = open;
+        }
+        open.add(cursor);
     }
 
     @Override
@@ -463,15 +469,23 @@ final class DefaultConnection implements Connection {
 
     /** How many results still hold an open JDBC statement (for tests of deterministic closing). */
     int openCursorCount() {
-        return openCursors.size();
+        List<RowCursor> open = openCursors;
+        return open == null ? 0 : open.size();
     }
 
     void forget(RowCursor cursor) {
-        openCursors.remove(cursor);
+        List<RowCursor> open = openCursors;
+        if (open != null) {
+            open.remove(cursor);
+        }
     }
 
     private void closeCursors(String reason) {
-        for (RowCursor cursor : List.copyOf(openCursors)) {
+        List<RowCursor> open = openCursors;
+        if (open == null || open.isEmpty()) {
+            return;
+        }
+        for (RowCursor cursor : List.copyOf(open)) {
             cursor.close(reason);
         }
     }

@@ -39,12 +39,14 @@ public final class DefaultEngine implements Engine {
     private final PoolSettings poolSettings;
     private final Function<PoolSettings, ConnectionSource> poolFactory;
     private final StatementCompiler compiler;
+    /** {@code compiler::compile}, made once rather than at every execution. */
+    private final Function<Executable, CompiledStatement> compileText;
     private final StatementCache cache;
     private final ConnectionChecker checker = new ConnectionChecker(this);
     private final SqlLog log;
-    private final AtomicInteger checkedOut = new AtomicInteger();
-    /** Callers of {@link #connect()} waiting for the pool now. */
-    private final AtomicInteger waiting = new AtomicInteger();
+    /** Checked out now (adders: every checkout of every thread counts; a sum read meanwhile is clamped at 0). */
+    private final java.util.concurrent.atomic.LongAdder checkedOut = new java.util.concurrent.atomic.LongAdder(),
+            waiting = new java.util.concurrent.atomic.LongAdder(); // and callers of connect() waiting for the pool
     private final Operations operations;
     private final Object lock = new Object();
     private volatile @Nullable PoolGeneration pool;
@@ -66,6 +68,12 @@ public final class DefaultEngine implements Engine {
         PoolGeneration(ConnectionSource source) {
             this.source = source;
             this.valuesBypassWrappers = source.valuesBypassWrappers();
+            this.configuredAutoCommit = source.handsOutConfiguredAutoCommit();
+        }
+
+        /** Whether the pool's connections come in the engine's auto-commit mode (no need to ask each one). */
+        boolean configuredAutoCommit() {
+            return configuredAutoCommit;
         }
 
         /** The driver's connection behind the pool's wrapper, where Retort may keep its statements open; else null. */
@@ -82,6 +90,7 @@ public final class DefaultEngine implements Engine {
 
         /** Whether values are bound and read on the driver's objects behind the pool's wrappers. */
         private final boolean valuesBypassWrappers;
+        private final boolean configuredAutoCommit;
 
         /**
          * The driver's own statement or result set behind the pool's wrapper, where the pool allows binding and
@@ -137,9 +146,9 @@ public final class DefaultEngine implements Engine {
      * the cache), which keeps what executions of the same statement can share.
      */
     record Compiled(CompiledStatement statement, boolean cached, StatementCache.@Nullable Entry entry,
-            io.retort.impl.compiler.ExpressionCompiler.@Nullable Bound values) {
+            io.retort.impl.compiler.ExpressionCompiler.@Nullable Bound values, @Nullable StatementShape shape) {
         Compiled(CompiledStatement statement, boolean cached) {
-            this(statement, cached, null, null);
+            this(statement, cached, null, null, null);
         }
 
         /** The values and types an execution of {@code node} (the statement compiled) binds. */
@@ -177,8 +186,10 @@ public final class DefaultEngine implements Engine {
                 options.poolIdleTimeout());
         this.poolFactory = poolFactory;
         this.compiler = new StatementCompiler(dialect);
+        this.compileText = compiler::compile;
         this.cache = new StatementCache(options.compiledCacheSize());
-        this.statementCacheSize = dialect.driverCachesStatements() ? 0 : statementCacheSize(url, options);
+        this.statementCacheSize = dialect.driverCachesStatements() ? 0
+                : PreparedStatementCache.configuredSize(url, options);
         this.log = new SqlLog(options.echo());
         this.operations = Operations.create(options, dialect.name(), poolName(url), this::poolStatus);
     }
@@ -213,9 +224,9 @@ public final class DefaultEngine implements Engine {
         return log;
     }
 
-    /** The listeners of a newly checked-out connection (the user's and the engine's own, per connection). */
-    List<io.retort.engine.ExecutionListener> connectionListeners() {
-        return operations.connectionListeners();
+    /** The engine's features: its listeners, and whether each connection has an N+1 detector. */
+    Operations operations() {
+        return operations;
     }
 
     @Override
@@ -229,8 +240,9 @@ public final class DefaultEngine implements Engine {
     }
 
     Compiled compile(Executable statement) {
-        StatementCache.Lookup lookup = cache.get(statement, dialect, compiler::compile);
-        return new Compiled(lookup.entry().compiled, !lookup.compiledNow(), lookup.entry(), lookup.bound());
+        StatementCache.Lookup lookup = cache.get(statement, dialect, compileText);
+        return new Compiled(lookup.entry().compiled, !lookup.compiledNow(), lookup.entry(), lookup.bound(),
+                lookup.shape());
     }
 
     /** Multi-row INSERT ... VALUES statements of an insert executemany with RETURNING, per statement and row count. */
@@ -321,7 +333,7 @@ public final class DefaultEngine implements Engine {
     public Connection connect() {
         checkNotClosed();
         Checkout checkout = checkout();
-        checkedOut.incrementAndGet();
+        checkedOut.increment();
         try {
             return new DefaultConnection(this, checkout.jdbc(), checkout.generation());
         } catch (RuntimeException | Error e) {
@@ -364,7 +376,7 @@ public final class DefaultEngine implements Engine {
             }
         }
         PoolEvents events = operations.poolEvents();
-        waiting.incrementAndGet();
+        waiting.increment();
         events.waitStarted();
         long waitStart = events != PoolEvents.NONE ? System.nanoTime() : 0;
         boolean timedOut = false;
@@ -382,7 +394,7 @@ public final class DefaultEngine implements Engine {
             generation.returned();
             throw e instanceof SQLException ? connectFailure((SQLException) e) : (RuntimeException) e;
         } finally {
-            waiting.decrementAndGet();
+            waiting.decrement();
             if (events != PoolEvents.NONE) {
                 events.waitEnded(System.nanoTime() - waitStart, timedOut);
             }
@@ -444,7 +456,7 @@ public final class DefaultEngine implements Engine {
 
     /** A Connection was closed; its JDBC connection, if it still had one, went back to {@code generation}. */
     void connectionClosed(@Nullable PoolGeneration generation) {
-        checkedOut.decrementAndGet();
+        checkedOut.decrement();
         if (generation != null) {
             generation.returned();
         }
@@ -452,10 +464,16 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public void begin(Consumer<Connection> work) {
-        inTransaction(connection -> {
+        inTransaction(new Begin(work));
+    }
+
+    /** {@link #begin}'s work as a function: a class, since a capturing lambda not inlined allocates reflectively. */
+    private record Begin(Consumer<Connection> work) implements Function<Connection, @Nullable Object> {
+        @Override
+        public @Nullable Object apply(Connection connection) {
             work.accept(connection);
             return null;
-        });
+        }
     }
 
     /**
@@ -531,26 +549,8 @@ public final class DefaultEngine implements Engine {
     public PoolStatus poolStatus() {
         PoolGeneration current = pool;
         int open = current == null ? 0 : current.source.openConnections();
-        return new PoolStatus(options.poolSize(), options.maxOverflow(), checkedOut.get(), open, waiting.get());
-    }
-
-    /** The statement cache size: the URL's {@code ?statement_cache_size=N}, else the option. */
-    private static int statementCacheSize(DatabaseUrl url, EngineOptions options) {
-        List<String> given = url.jdbcUrl() == null ? url.query().get("statement_cache_size") : null;
-        if (given == null || given.isEmpty()) {
-            return options.statementCacheSize();
-        }
-        String text = given.get(given.size() - 1);
-        try {
-            int size = Integer.parseInt(text.trim());
-            if (size >= 0) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new io.retort.exception.ConfigurationException("statement_cache_size in the URL must be a number, 0 or"
-                + " more (0 keeps no prepared statements), but was '" + text + "'");
+        return new PoolStatus(options.poolSize(), options.maxOverflow(), (int) Math.max(0, checkedOut.sum()), open,
+                (int) Math.max(0, waiting.sum()));
     }
 
     @Override

@@ -31,13 +31,14 @@ final class InsertedKeys {
     /** Runs a single INSERT and attaches its inserted primary key, or the reason there is none, to the result. */
     static DefaultResult execute(StatementExecutor executor, Dialect dialect, Insert insert,
             Map<String, ? extends @Nullable Object> parameters, int fetchSize) {
-        String reason = reasonForNoKey(insert);
+        List<List<Assignment>> insertRows = insert.rows(); // made anew at each call: asked once
+        String reason = reasonForNoKey(insert, insertRows);
         if (reason != null) {
             return executor.executeOnce(insert, parameters, fetchSize, null).withoutPrimaryKey(reason);
         }
         List<Column<?>> key = ((Table) insert.table()).primaryKeyColumns();
-        Insert statement = withComputedKeys(insert, key);
-        List<Assignment> row = statement.rows().get(0);
+        Insert statement = withComputedKeys(insert, insertRows.get(0), key);
+        List<Assignment> row = statement == insert ? insertRows.get(0) : statement.rows().get(0);
         @Nullable Object[] values = new Object[key.size()];
         List<Column<?>> generated = new ArrayList<>();
         for (int i = 0; i < key.size(); i++) {
@@ -87,13 +88,13 @@ final class InsertedKeys {
     }
 
     /** Why an INSERT has no single inserted primary key, or null if it has one. */
-    private static @Nullable String reasonForNoKey(Insert insert) {
+    private static @Nullable String reasonForNoKey(Insert insert, List<List<Assignment>> rows) {
         String start = "insertedPrimaryKey() applies to a single-row insert(table).values(...)";
         if (insert.fromQuery() != null) {
             return start + "; this was an INSERT ... SELECT, which may insert any number of rows";
         }
-        if (insert.rows().size() != 1) {
-            return start + "; this was a multi-row VALUES insert of " + insert.rows().size() + " rows: add"
+        if (rows.size() != 1) {
+            return start + "; this was a multi-row VALUES insert of " + rows.size() + " rows: add"
                     + " returning(<key columns>) to read each row's key";
         }
         if (!insert.returningClause().isEmpty()) {
@@ -109,8 +110,7 @@ final class InsertedKeys {
      * The insert with each key column's client-side default computed now, so that the key reported is the value
      * bound, not a second computation.
      */
-    private static Insert withComputedKeys(Insert insert, List<Column<?>> key) {
-        List<Assignment> row = insert.rows().get(0);
+    private static Insert withComputedKeys(Insert insert, List<Assignment> row, List<Column<?>> key) {
         boolean computedKey = false;
         for (Column<?> column : key) {
             computedKey |= valueOf(row, column.name()) instanceof BindParameter<?> bind && bind.isComputed();

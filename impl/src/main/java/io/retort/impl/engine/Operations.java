@@ -79,16 +79,18 @@ final class Operations {
         return engineListeners;
     }
 
-    /** The listeners of one checked-out connection: the engine's, after a new N+1 detector when that is on. */
-    List<ExecutionListener> connectionListeners() {
-        if (!nPlusOne) {
-            return engineListeners;
-        }
-        List<ExecutionListener> listeners = new ArrayList<>(engineListeners.size() + 1);
-        // First: in RAISE mode it throws before any other listener (a span, say) has begun.
-        listeners.add(new NPlusOneDetector(nPlusOneMode, nPlusOneThreshold));
-        listeners.addAll(engineListeners);
-        return listeners;
+    /** Whether each connection counts its statements for the N+1 detector ({@link #newDetector()}). */
+    boolean nPlusOne() {
+        return nPlusOne;
+    }
+
+    /**
+     * A new N+1 detector for one checked-out connection, told of each statement before the engine's listeners (in
+     * RAISE mode it throws before any other listener, a span say, has begun). Made when the connection first runs a
+     * statement inside a {@link io.retort.engine.StatementOrigin}: a connection that never does needs none.
+     */
+    NPlusOneDetector newDetector() {
+        return new NPlusOneDetector(nPlusOneMode, nPlusOneThreshold);
     }
 
     /** Where the engine and its pool report waits, timeouts and connection times. */

@@ -3,6 +3,7 @@ package io.retort.impl.engine;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -86,5 +87,24 @@ final class PreparedStatementCache {
 
     private static void closeQuietly(@Nullable PreparedStatement statement) {
         StatementExecutor.closeQuietly(statement);
+    }
+
+    /** The statement cache size: the URL's {@code ?statement_cache_size=N}, else the option. */
+    static int configuredSize(io.retort.engine.DatabaseUrl url, io.retort.engine.EngineOptions options) {
+        List<String> given = url.jdbcUrl() == null ? url.query().get("statement_cache_size") : null;
+        if (given == null || given.isEmpty()) {
+            return options.statementCacheSize();
+        }
+        String text = given.get(given.size() - 1);
+        try {
+            int size = Integer.parseInt(text.trim());
+            if (size >= 0) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new io.retort.exception.ConfigurationException("statement_cache_size in the URL must be a number, 0 or"
+                + " more (0 keeps no prepared statements), but was '" + text + "'");
     }
 }

@@ -89,18 +89,23 @@ final class StatementCache {
      * What a lookup found: the entry, whether it was compiled now, and the values the statement binds in placeholder
      * order (null for text and DDL, whose values are given at execution).
      */
-    record Lookup(Entry entry, boolean compiledNow, ExpressionCompiler.@Nullable Bound bound) {
+    record Lookup(Entry entry, boolean compiledNow, ExpressionCompiler.@Nullable Bound bound,
+            @Nullable StatementShape shape) {
     }
 
-    /** The last statement object looked up, with its entry and values (shared read-only by every thread). */
-    private record Last(Executable statement, Entry entry, ExpressionCompiler.Bound bound) {
+    /**
+     * The last statement object looked up, with its entry, values and shape (shared read-only by every thread): the
+     * next execution of the same object neither walks it nor works out its named slots and types again.
+     */
+    private record Last(Executable statement, Entry entry, ExpressionCompiler.Bound bound, StatementShape shape) {
     }
 
     private final int maxSize;
     private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
     /** Advanced whenever an entry other than the last one used is used; the entry with the lowest tick goes first. */
     private final AtomicLong clock = new AtomicLong();
-    private final AtomicLong hits = new AtomicLong();
+    /** An adder: every execution of every thread counts in it. */
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
     private final AtomicLong misses = new AtomicLong();
     private volatile @Nullable Last last;
 
@@ -120,15 +125,15 @@ final class StatementCache {
                     ? new TextKey(((TextClause) statement).text(), ((TextClause) statement).expandingParameters())
                     : statement;
             Entry entry = lookup(key, null, compiledNow, () -> new Entry(compiler.apply(statement), null));
-            return new Lookup(entry, compiledNow[0], null);
+            return new Lookup(entry, compiledNow[0], null, null);
         }
         Last remembered = last;
         if (remembered != null && remembered.statement == statement) {
-            hits.incrementAndGet();
+            hits.increment();
             if (remembered.entry.lastUsed != clock.get()) {
                 remembered.entry.lastUsed = clock.incrementAndGet();
             }
-            return new Lookup(remembered.entry, false, remembered.bound);
+            return new Lookup(remembered.entry, false, remembered.bound, remembered.shape);
         }
         CacheKeyWalker walked = CacheKeyWalker.walk((SqlNode) statement);
         Object probe = walked.probeKey();
@@ -147,9 +152,11 @@ final class StatementCache {
             // Shared by every execution of the statement object, on any thread: read-only.
             bound = new ExpressionCompiler.Bound(Collections.unmodifiableList(bound.values()),
                     Collections.unmodifiableList(bound.types()), false);
-            last = new Last(statement, entry, bound);
+            StatementShape shape = StatementShape.of(statement, bound);
+            last = new Last(statement, entry, bound, shape);
+            return new Lookup(entry, compiledNow[0], bound, shape);
         }
-        return new Lookup(entry, compiledNow[0], bound);
+        return new Lookup(entry, compiledNow[0], bound, null);
     }
 
     /**
@@ -188,7 +195,7 @@ final class StatementCache {
         }
         Entry cached = entries.get(key);
         if (cached != null) {
-            hits.incrementAndGet();
+            hits.increment();
             if (cached.lastUsed != clock.get()) {
                 cached.lastUsed = clock.incrementAndGet(); // no write while the same entry is used again and again
             }
@@ -229,7 +236,7 @@ final class StatementCache {
     }
 
     long hits() {
-        return hits.get();
+        return hits.sum();
     }
 
     long misses() {

@@ -34,14 +34,19 @@ final class StatementExecutor {
     private final DefaultEngine engine;
     private final Dialect dialect;
     private final SqlLog log;
+    /** The engine's listeners (the user's and the engine's own features), shared by its connections. */
     private final List<ExecutionListener> listeners;
     /**
-     * Whether the only listener is the N+1 detector (the default), which counts only statements run inside a
-     * {@link io.retort.engine.StatementOrigin}: the others need no event, and allocate none.
+     * Whether the connection counts statements for N+1 detection (the default). The detector counts only statements
+     * run inside a {@link io.retort.engine.StatementOrigin}: the others need no event when there is no other listener,
+     * and allocate none.
      */
-    private final boolean onlyNPlusOne;
+    private final boolean nPlusOne;
+    /** The connection's N+1 detector, made for the first statement run inside an origin. */
+    private @Nullable NPlusOneDetector detector;
     private final io.retort.spi.TransactionCoordinator.@Nullable ExternalTransaction external;
-    private final InsertManyExecutor insertMany;
+    /** The insertmanyvalues executor, made for the first insert executemany with RETURNING. */
+    private @Nullable InsertManyExecutor insertMany;
     /** The query timeout (seconds) of the statement running now, from the JTA transaction's time left; 0 for none. */
     private int queryTimeout;
     private long queryStarted;
@@ -52,10 +57,9 @@ final class StatementExecutor {
         this.engine = engine;
         this.dialect = engine.dialect();
         this.log = engine.log();
-        this.listeners = engine.connectionListeners();
-        this.onlyNPlusOne = listeners.size() == 1 && listeners.get(0) instanceof NPlusOneDetector;
+        this.listeners = engine.operations().engineListeners();
+        this.nPlusOne = engine.operations().nPlusOne();
         this.external = external;
-        this.insertMany = new InsertManyExecutor(connection, this, engine);
     }
 
     /**
@@ -103,34 +107,15 @@ final class StatementExecutor {
         CompiledStatement plan = compiled.statement();
         List<@Nullable Object> values;
         @Nullable SqlType<?>[] types;
-        SqlType<?>[] resultTypes = null;
+        @Nullable SqlType<?> @Nullable [] resultTypes = null;
         boolean labelsFixed = false;
         if (statement instanceof SqlNode) {
             ExpressionCompiler.Bound bound = compiled.bound(dialect, (SqlNode) statement);
-            values = resolveNamed(bound, parameters, plan, 0);
-            types = bound.types().toArray(new SqlType<?>[0]);
-            List<Expression<?>> columns = statement instanceof Select ? ((Select) statement).columns()
-                    : statement instanceof io.retort.sql.CompoundSelect
-                            ? ((io.retort.sql.CompoundSelect) statement).selects().get(0).columns()
-                    : statement instanceof io.retort.sql.Insert ? ((io.retort.sql.Insert) statement).returningClause()
-                    : statement instanceof io.retort.sql.Update ? ((io.retort.sql.Update) statement).returningClause()
-                    : statement instanceof io.retort.sql.Delete ? ((io.retort.sql.Delete) statement).returningClause()
-                    : List.of();
-            if (!columns.isEmpty()) {
-                resultTypes = new SqlType<?>[columns.size()];
-                // Literal SQL among the result columns (sqlFragment("*")) and star() may stand for any number of
-                // columns: the types of the columns after it are not known by position.
-                labelsFixed = true;
-                for (int i = 0; i < resultTypes.length; i++) {
-                    Expression<?> column = columns.get(i);
-                    if (column instanceof io.retort.sql.TextFragment || column instanceof io.retort.sql.Star) {
-                        resultTypes = java.util.Arrays.copyOf(resultTypes, i);
-                        labelsFixed = false;
-                        break;
-                    }
-                    resultTypes[i] = column.type();
-                }
-            }
+            StatementShape shape = compiled.shape() != null ? compiled.shape() : StatementShape.of(statement, bound);
+            values = shape.named().resolve(bound, parameters, plan, 0);
+            types = shape.types(); // read-only: the expansion below makes a new array
+            resultTypes = shape.resultTypes();
+            labelsFixed = shape.labelsFixed();
         } else {
             values = plan.values(parameters, defaults(statement), 0);
             types = parameterTypes(statement, plan);
@@ -214,7 +199,12 @@ final class StatementExecutor {
         }
         if (statement instanceof Insert && !((Insert) statement).hasValues()
                 && !((Insert) statement).returningClause().isEmpty()) {
-            return ((DefaultResult) insertMany.execute((Insert) statement, parameterSets))
+            InsertManyExecutor many = insertMany;
+            if (many == null) {
+                many = new InsertManyExecutor(connection, this, engine);
+                insertMany = many;
+            }
+            return ((DefaultResult) many.execute((Insert) statement, parameterSets))
                     .withoutPrimaryKey(EXECUTEMANY_KEY);
         }
         DefaultEngine.Compiled compiled;
@@ -322,18 +312,6 @@ final class StatementExecutor {
         }
     }
 
-    /**
-     * The values of an expression statement with its named parameters ({@code bindParam}, {@code :name} in SQL
-     * fragments) taken from the execution's parameter map.
-     *
-     * @throws InvalidArgumentException if a named parameter has no value, or the map names one the statement lacks
-     */
-    private static List<@Nullable Object> resolveNamed(ExpressionCompiler.Bound bound,
-            Map<String, ? extends @Nullable Object> parameters, CompiledStatement plan, int setNumber) {
-        return NamedSlots.of(bound).resolve(bound, parameters, plan, setNumber);
-    }
-
-
     /** The SQL type of each placeholder where the statement declares one (text().bindTypes), else null. */
     private static @Nullable SqlType<?>[] parameterTypes(Executable statement, CompiledStatement plan) {
         @Nullable SqlType<?>[] types = new @Nullable SqlType<?>[plan.parameterNames().size()];
@@ -381,20 +359,29 @@ final class StatementExecutor {
 
     /** The event listeners are told of, or null when there are none (nothing to allocate). */
     @Nullable StatementEvent event(String sql, List<Map<String, @Nullable Object>> logged, boolean batch) {
-        if (listeners.isEmpty() || onlyNPlusOne && io.retort.engine.StatementOrigin.current() == null) {
+        if (listeners.isEmpty() && (!nPlusOne || io.retort.engine.StatementOrigin.current() == null)) {
             return null;
         }
         return new StatementEvent(sql, logged, batch);
     }
 
     /**
-     * Tells the listeners a statement is about to run. Called before the {@code try} whose {@code finally} calls
-     * {@link #fireAfter}: when a listener refuses the statement (the N+1 detector in raise mode throws), the statement
-     * does not run, and the listeners told before it are told it ended, so that what they began (a trace span) ends.
+     * Tells the listeners a statement is about to run, the N+1 detector first. Called before the {@code try} whose
+     * {@code finally} calls {@link #fireAfter}: when a listener refuses the statement (the N+1 detector in raise mode
+     * throws), the statement does not run, and the listeners told before it are told it ended, so that what they
+     * began (a trace span) ends.
      */
     void fireBefore(@Nullable StatementEvent event) {
         if (event == null) {
             return;
+        }
+        if (nPlusOne && io.retort.engine.StatementOrigin.current() != null) {
+            NPlusOneDetector counting = detector;
+            if (counting == null) {
+                counting = engine.operations().newDetector();
+                detector = counting;
+            }
+            counting.beforeExecute(event); // first, so that no other listener has begun anything when it throws
         }
         for (int i = 0; i < listeners.size(); i++) {
             try {

@@ -165,6 +165,16 @@ public final class AgroalConnectionSource implements ConnectionSource {
         return settings.transactionIntegration() == null;
     }
 
+    /**
+     * Agroal opens each connection in the configured auto-commit mode and, when a connection whose mode was changed
+     * through its wrapper is returned, sets it back. With a transaction integration, enlistment changes the mode, so
+     * Retort asks each connection then.
+     */
+    @Override
+    public boolean handsOutConfiguredAutoCommit() {
+        return settings.transactionIntegration() == null;
+    }
+
     /** Closes the idle connections now, and those in use when they are returned (Agroal's graceful flush). */
     @Override
     public void discardIdle() {

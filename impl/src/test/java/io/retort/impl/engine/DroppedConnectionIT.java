@@ -81,7 +81,7 @@ class DroppedConnectionIT {
         assertThat(engine.poolStatus().checkedOut()).as("connections still checked out").isZero();
     }
 
-    /** The Cleaner's thread logs the warning just after it gave the connection back: wait for it too. */
+    /** The reaper's thread logs the warning just after it gave the connection back: wait for it too. */
     private void awaitWarning() throws InterruptedException {
         for (int i = 0; i < 200 && warnings.isEmpty(); i++) {
             Thread.sleep(25);
@@ -129,5 +129,41 @@ class DroppedConnectionIT {
         Throwable stack = warnings.get(0).getThrown();
         assertThat(stack).hasMessage("The dropped Connection was checked out here");
         assertThat(stack.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("dropSession"));
+    }
+
+    /**
+     * Many Connections of one thread dropped at once, more than the leases' table lets one thread probe (the rest go
+     * to its overflow set): each is rolled back and returned, with a warning each, and the pool serves again.
+     */
+    @DatabaseTest
+    @OnlyOn({TestDatabase.POSTGRESQL, TestDatabase.MARIADB, TestDatabase.H2})
+    void manyConnectionsDroppedAtOnceAreAllReturned(TestEngines engines) throws InterruptedException {
+        Engine engine = engines.create(EngineOptions.builder().poolSize(12).maxOverflow(0)
+                .poolTimeout(Duration.ofSeconds(2)).build());
+        engine.begin(conn -> conn.execute(text("CREATE TABLE IF NOT EXISTS held (id int PRIMARY KEY)")));
+        dropTwelve(engine);
+        awaitReturned(engine);
+        for (int i = 0; i < 200 && warnings.size() < 12; i++) {
+            Thread.sleep(25);
+        }
+        assertThat(warnings).hasSize(12);
+        assertThat(rows(engine)).isZero();
+        List<Connection> again = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                again.add(engine.connect()); // all twelve are back in the pool
+            }
+            assertThat(engine.poolStatus().checkedOut()).isEqualTo(12);
+        } finally {
+            again.forEach(Connection::close);
+        }
+        assertThat(engine.poolStatus().checkedOut()).isZero();
+    }
+
+    private static void dropTwelve(Engine engine) {
+        for (int i = 0; i < 12; i++) {
+            Connection conn = engine.connect();
+            conn.execute(text("INSERT INTO held (id) VALUES (" + (100 + i) + ")"));
+        }
     }
 }

@@ -181,4 +181,37 @@ class PoolIT {
         assertThatThrownBy(engine::connect).isInstanceOf(ResourceClosedException.class)
                 .hasMessageContaining("is closed");
     }
+
+    /**
+     * Port of SQLAlchemy's {@code test_no_autocommit} (test/engine/test_transaction.py): work not committed is gone
+     * once the Connection closes, here even when the pooled connection's previous user switched it to auto-commit,
+     * through the isolation level or on the JDBC connection itself. A new Connection does not ask the driver for the
+     * mode (Retort's pool opens connections in the engine's mode and puts a changed mode back when one is returned).
+     */
+    @DatabaseTest
+    void aConnectionLeftInAutocommitComesBackInTheEnginesMode(TestEngines engines) throws SQLException {
+        Engine engine = engines.create(EngineOptions.builder().poolSize(1).maxOverflow(0).build());
+        engine.begin(conn -> conn.execute(text("CREATE TABLE IF NOT EXISTS pool_mode (id int PRIMARY KEY)")));
+        engine.begin(conn -> conn.execute(text("DELETE FROM pool_mode")));
+        try (Connection conn = engine.connect()) {
+            conn.setIsolationLevel(io.retort.engine.IsolationLevel.AUTOCOMMIT);
+        }
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("INSERT INTO pool_mode (id) VALUES (1)"));
+            assertThat(conn.isInTransaction()).isTrue();
+            assertThat(conn.jdbcConnection().getAutoCommit()).isFalse();
+        }
+        try (Connection conn = engine.connect()) {
+            conn.jdbcConnection().setAutoCommit(true);
+        }
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("INSERT INTO pool_mode (id) VALUES (2)"));
+            assertThat(conn.isInTransaction()).isTrue();
+            conn.rollback();
+            assertThat(((Number) conn.scalar(text("SELECT count(*) FROM pool_mode"), Map.of())).longValue()).isZero();
+        }
+        try (Connection conn = engine.connect()) {
+            assertThat(((Number) conn.scalar(text("SELECT count(*) FROM pool_mode"), Map.of())).longValue()).isZero();
+        }
+    }
 }
