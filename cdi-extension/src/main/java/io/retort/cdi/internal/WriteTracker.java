@@ -5,7 +5,7 @@ import io.retort.engine.ExecutionListener;
 import io.retort.engine.StatementEvent;
 import io.retort.spi.TransactionCoordinator;
 import java.sql.SQLException;
-import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,13 +48,37 @@ public final class WriteTracker implements ExecutionListener {
         }
     }
 
-    /** Whether the statement writes rows: it starts with INSERT, UPDATE, DELETE or MERGE (after a WITH clause too). */
+    /** A writing statement inside a WITH clause. */
+    private static final Pattern WRITE_KEYWORD = Pattern.compile("\\b(?:INSERT|UPDATE|DELETE|MERGE)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * A query of a data change delta table, as H2 writes an INSERT ... RETURNING:
+     * {@code SELECT ... FROM FINAL TABLE (INSERT ...)}.
+     */
+    private static final Pattern DELTA_TABLE = Pattern.compile(
+            "\\b(?:FINAL|NEW|OLD)\\s+TABLE\\s*\\(\\s*(?:INSERT|UPDATE|DELETE|MERGE)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether the statement writes rows: it starts with INSERT, UPDATE, DELETE or MERGE, or has one after a WITH
+     * clause, or is a SELECT of the rows an INSERT, UPDATE, DELETE or MERGE wrote (H2's form of RETURNING). Matched in
+     * place, without an upper-case copy of the SQL (an insert of a thousand rows per statement is long).
+     */
     static boolean isWrite(String sql) {
-        String text = sql.stripLeading().toUpperCase(Locale.ROOT);
-        if (text.startsWith("WITH")) {
-            return text.contains("INSERT ") || text.contains("UPDATE ") || text.contains("DELETE ");
+        int start = 0;
+        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+            start++;
         }
-        return text.startsWith("INSERT") || text.startsWith("UPDATE") || text.startsWith("DELETE")
-                || text.startsWith("MERGE");
+        if (startsWith(sql, start, "INSERT") || startsWith(sql, start, "UPDATE") || startsWith(sql, start, "DELETE")
+                || startsWith(sql, start, "MERGE")) {
+            return true;
+        }
+        if (startsWith(sql, start, "WITH")) {
+            return WRITE_KEYWORD.matcher(sql).find();
+        }
+        return startsWith(sql, start, "SELECT") && DELTA_TABLE.matcher(sql).find();
+    }
+
+    private static boolean startsWith(String sql, int start, String keyword) {
+        return sql.regionMatches(true, start, keyword, 0, keyword.length());
     }
 }
