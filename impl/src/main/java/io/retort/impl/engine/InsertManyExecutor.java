@@ -6,6 +6,7 @@ import io.retort.exception.InvalidRequestException;
 import io.retort.impl.compiler.CompiledStatement;
 import io.retort.impl.compiler.ExpressionCompiler;
 import io.retort.impl.dialect.Dialect;
+import io.retort.impl.dialect.ParameterBinder;
 import io.retort.sql.Expression;
 import io.retort.sql.Insert;
 import io.retort.types.SqlType;
@@ -143,6 +144,89 @@ final class InsertManyExecutor {
         RowCursor cursor = new RowCursor(connection, resultColumns[0], rows, dialect, lastSql);
         connection.register(cursor);
         return new DefaultResult(cursor);
+    }
+
+    /**
+     * Whether an executemany of {@code bare} without RETURNING can go as multi-row VALUES pages: a plain
+     * {@code insert(table)} (no ON CONFLICT, whose rows may insert nothing, and no prefix such as {@code IGNORE}) of
+     * at least one full page.
+     */
+    static boolean pageable(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets) {
+        return sets.size() >= 2 && bare.returningClause().isEmpty() && bare.onConflict() == null
+                && bare.prefixes().isEmpty() && sets.get(0) != null && !sets.get(0).isEmpty();
+    }
+
+    /**
+     * An executemany of a plain {@code insert(table)} without RETURNING as multi-row {@code VALUES (...), (...)} pages
+     * of up to 1,000 rows (fewer where the bind-parameter limit requires), SQLAlchemy's insertmanyvalues without
+     * RETURNING: the full pages share one statement and go as one JDBC batch, each row bound straight from its map;
+     * the rows after the last full page go as a batch of the one-row statement. Each row of a page inserts one row,
+     * so each parameter set's count is 1 (-1 where the driver does not report the page's count). Null, with nothing
+     * run, where the rows are fewer than a page (a batch of the one-row statement), a column computes a client-side
+     * default (the same) or a row holds an expression (a statement per row). Every row is checked before the first
+     * page is written.
+     */
+    @Nullable Result executePages(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets) {
+        InsertRows layout = InsertRows.of(bare, sets.get(0));
+        int width = layout.types().length;
+        if (width == 0 || layout.computesDefaults()) {
+            return null;
+        }
+        int page = Math.max(1, Math.min(INSERT_MANY_PAGE, dialect.maxBindParameters() / width));
+        int pages = sets.size() / page;
+        if (pages == 0 || page == 1) {
+            return null;
+        }
+        for (int i = 0; i < sets.size(); i++) {
+            layout.checkColumns(sets.get(i), i); // the rows after the last page run after the pages: check them now
+            if (!layout.plainValues(sets.get(i), i)) {
+                return null;
+            }
+        }
+        DefaultEngine.Compiled compiled = engine.compileMultiRow(bare, sets.get(0), page, true);
+        CompiledStatement plan = compiled.statement();
+        if (plan.parameterNames().size() != page * width) {
+            return null;
+        }
+        // Each page's values in placeholder order, made only when the log or a listener reads them.
+        List<List<@Nullable Object>> pageValues = new java.util.AbstractList<>() {
+            @Override
+            public List<@Nullable Object> get(int index) {
+                List<@Nullable Object> values = new ArrayList<>(page * width);
+                for (int r = index * page; r < (index + 1) * page; r++) {
+                    layout.append(sets.get(r), values, r);
+                }
+                return values;
+            }
+
+            @Override
+            public int size() {
+                return pages;
+            }
+        };
+        ParameterBinder[] binders = executor.binders(layout.types());
+        long[] pageCounts = executor.runBatch(compiled, LazyNamedValues.ofRows(plan, pageValues), pages,
+                (binding, p) -> {
+                    for (int r = 0; r < page; r++) {
+                        int row = p * page + r;
+                        layout.bind(binding, sets.get(row), row, binders, r * width);
+                    }
+                });
+        long[] counts = new long[sets.size()];
+        long total = 0;
+        for (int p = 0; p < pages; p++) {
+            long count = p < pageCounts.length ? pageCounts[p] : -1;
+            java.util.Arrays.fill(counts, p * page, (p + 1) * page, count == page ? 1 : -1);
+            total = count < 0 || total < 0 ? -1 : total + count;
+        }
+        int paged = pages * page;
+        if (paged < sets.size()) {
+            Result rest = executor.executeMany(bare, sets.subList(paged, sets.size()));
+            long[] restCounts = rest.rowCounts();
+            System.arraycopy(restCounts, 0, counts, paged, restCounts.length);
+            total = rest.rowCount() < 0 || total < 0 ? -1 : total + rest.rowCount();
+        }
+        return new DefaultResult(total, counts);
     }
 
     private static int countDefaults(Insert bare, Set<String> given) {

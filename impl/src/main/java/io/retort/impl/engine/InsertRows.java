@@ -77,6 +77,23 @@ final class InsertRows {
         }
     }
 
+    /**
+     * Whether row {@code index} gives a value, not an expression, for every column it names; fails unless it names as
+     * many columns as the first row ({@link #checkColumnCount}).
+     */
+    boolean plainValues(@Nullable Map<String, ? extends @Nullable Object> row, int index) {
+        if (row == null) {
+            throw differentColumns(null, index);
+        }
+        checkColumnCount(row, index);
+        for (String name : names) {
+            if (row.get(name) instanceof Expression) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private InvalidArgumentException differentColumns(@Nullable Map<String, ? extends @Nullable Object> row,
             int index) {
         return new InvalidArgumentException("Parameter set " + (index + 1) + " of the executemany names "
@@ -126,23 +143,22 @@ final class InsertRows {
     }
 
     /**
-     * Binds row {@code index}'s values straight from its map, with one binder per placeholder, and no list made for
-     * the row; false when a value is an expression (some parameters may be bound then: the caller binds the row
-     * again from a statement built for it). Only for a layout that {@link #computesDefaults() computes no defaults}.
+     * Binds row {@code index}'s values straight from its map, with one binder per placeholder, to the placeholders
+     * after the first {@code offset}, and no list made for the row. Only for a layout that
+     * {@link #computesDefaults() computes no defaults}, and rows whose {@link #plainValues values are plain}.
      */
-    boolean bind(PreparedStatement statement, Map<String, ? extends @Nullable Object> row, int index,
-            ParameterBinder[] binders) throws SQLException {
+    void bind(PreparedStatement statement, Map<String, ? extends @Nullable Object> row, int index,
+            ParameterBinder[] binders, int offset) throws SQLException {
         for (int i = 0; i < names.length; i++) {
             Object value = row.get(names[i]);
             if (value == null && !row.containsKey(names[i])) {
                 throw differentColumns(row, index);
             }
             if (value instanceof Expression) {
-                return false;
+                throw new IllegalStateException("Parameter set " + (index + 1) + " holds an expression");
             }
-            binders[i].bind(statement, i + 1, value);
+            binders[i].bind(statement, offset + i + 1, value);
         }
-        return true;
     }
 
     /** Row {@code index}'s values, or null when a value is an expression. */

@@ -199,12 +199,7 @@ final class StatementExecutor {
         }
         if (statement instanceof Insert && !((Insert) statement).hasValues()
                 && !((Insert) statement).returningClause().isEmpty()) {
-            InsertManyExecutor many = insertMany;
-            if (many == null) {
-                many = new InsertManyExecutor(connection, this, engine);
-                insertMany = many;
-            }
-            return ((DefaultResult) many.execute((Insert) statement, parameterSets))
+            return ((DefaultResult) insertMany().execute((Insert) statement, parameterSets))
                     .withoutPrimaryKey(EXECUTEMANY_KEY);
         }
         DefaultEngine.Compiled compiled;
@@ -216,20 +211,33 @@ final class StatementExecutor {
         if (statement instanceof Insert && !((Insert) statement).hasValues()) {
             // insert(table) with rows as parameter maps: one statement for the first row's columns, one batch.
             Insert bare = (Insert) statement;
+            if (dialect.insertManyValuesWithoutReturning() && InsertManyExecutor.pageable(bare, parameterSets)) {
+                Result paged = insertMany().executePages(bare, parameterSets);
+                if (paged != null) {
+                    return ((DefaultResult) paged).withoutPrimaryKey(EXECUTEMANY_KEY);
+                }
+            }
+            InsertRows layout = InsertRows.of(bare, parameterSets.get(0));
+            boolean expressions = false;
+            for (int i = 0; i < parameterSets.size(); i++) {
+                // a row naming other columns fails before any runs
+                expressions |= !layout.plainValues(parameterSets.get(i), i);
+            }
+            if (expressions) {
+                return executeRowByRow(bare, parameterSets).withoutPrimaryKey(EXECUTEMANY_KEY);
+            }
             compiled = engine.compile(bare.values(parameterSets.get(0)));
             plan = compiled.statement();
-            InsertRows layout = InsertRows.of(bare, parameterSets.get(0));
             types = layout.types();
-            for (int i = 0; i < parameterSets.size(); i++) {
-                layout.checkColumnCount(parameterSets.get(i), i); // a row naming other columns fails before any runs
-            }
-            // Each row's values, computed when asked for: by the log, and for a row holding an expression.
+            // Each row's values, computed when the log asks for them (no row holds an expression: see above).
             rows = new java.util.AbstractList<>() {
                 @Override
                 public List<@Nullable Object> get(int index) {
-                    Map<String, ? extends @Nullable Object> set = parameterSets.get(index);
-                    List<@Nullable Object> values = layout.values(set, index);
-                    return values != null ? values : ExpressionCompiler.collect(dialect, bare.values(set)).values();
+                    List<@Nullable Object> values = layout.values(parameterSets.get(index), index);
+                    if (values == null) {
+                        throw new IllegalStateException("Parameter set " + (index + 1) + " holds an expression");
+                    }
+                    return values;
                 }
 
                 @Override
@@ -268,6 +276,71 @@ final class StatementExecutor {
                     : parameterTypes(statement, plan);
         }
         List<Map<String, @Nullable Object>> logged = LazyNamedValues.ofRows(plan, rows);
+        ParameterBinder[] binders = binders(types);
+        InsertRows directRows = direct;
+        List<List<@Nullable Object>> rowValues = rows;
+        long[] counts = runBatch(compiled, logged, rows.size(), (binding, i) -> {
+            if (directRows != null) {
+                directRows.bind(binding, parameterSets.get(i), i, binders, 0);
+            } else {
+                bindAll(binding, rowValues.get(i), binders);
+            }
+        });
+        long total = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 0) {
+                counts[i] = -1; // Statement.SUCCESS_NO_INFO: the driver does not know
+                total = -1;
+            } else if (total >= 0) {
+                total += counts[i];
+            }
+        }
+        return new DefaultResult(total, counts).withoutPrimaryKey(EXECUTEMANY_KEY);
+    }
+
+    /**
+     * An insert executemany whose rows give an expression for a column (a SQL function of a value, say): each row is
+     * its own statement, in the order of the rows, since the placeholders of one statement cannot take an
+     * expression's SQL (bound into the first row's statement, {@code lower(?)} would go in as its argument, or the
+     * first row's expression would apply to every row). Every row is checked before the first runs.
+     */
+    private DefaultResult executeRowByRow(Insert bare,
+            List<? extends Map<String, ? extends @Nullable Object>> parameterSets) {
+        InsertRows layout = InsertRows.of(bare, parameterSets.get(0));
+        for (int i = 0; i < parameterSets.size(); i++) {
+            layout.checkColumns(parameterSets.get(i), i);
+        }
+        long[] counts = new long[parameterSets.size()];
+        long total = 0;
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = executeOnce(bare.values(parameterSets.get(i)), Map.of(), 0, null).rowCount();
+            total = counts[i] < 0 || total < 0 ? -1 : total + counts[i];
+        }
+        return new DefaultResult(total, counts);
+    }
+
+    /** The connection's insertmanyvalues executor, made on first use. */
+    private InsertManyExecutor insertMany() {
+        InsertManyExecutor many = insertMany;
+        if (many == null) {
+            many = new InsertManyExecutor(connection, this, engine);
+            insertMany = many;
+        }
+        return many;
+    }
+
+    /** Binds the parameters of one entry of a JDBC batch. */
+    interface BatchEntry {
+        void bind(PreparedStatement binding, int entry) throws SQLException;
+    }
+
+    /**
+     * Runs {@code compiled} as one JDBC batch of {@code entries} entries, each bound by {@code binder}, and gives the
+     * driver's count of each entry. The statement is logged and its listeners told once, as one executemany.
+     */
+    long[] runBatch(DefaultEngine.Compiled compiled, List<Map<String, @Nullable Object>> logged, int entries,
+            BatchEntry binder) {
+        CompiledStatement plan = compiled.statement();
         connection.autobegin(false);
         log.statement(plan.sql(), logged, true, compiled.cached());
         StatementEvent event = event(plan.sql(), logged, true);
@@ -280,26 +353,22 @@ final class StatementExecutor {
             prepared = connection.prepareStatement(plan.sql());
             applyTimeout(prepared);
             PreparedStatement binding = connection.forValues(prepared, PreparedStatement.class);
-            ParameterBinder[] binders = binders(types);
-            for (int i = 0; i < rows.size(); i++) {
-                if (direct == null || !direct.bind(binding, parameterSets.get(i), i, binders)) {
-                    bindAll(binding, rows.get(i), binders);
-                }
+            for (int i = 0; i < entries; i++) {
+                binder.bind(binding, i);
                 binding.addBatch();
             }
             long[] counts = prepared.executeLargeBatch();
             long total = 0;
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] < 0) {
-                    counts[i] = -1; // Statement.SUCCESS_NO_INFO: the driver does not know
+            for (long count : counts) {
+                if (count < 0) {
                     total = -1;
-                } else if (total >= 0) {
-                    total += counts[i];
+                    break;
                 }
+                total += count;
             }
             rowCount = total;
             connection.releaseStatement(plan.sql(), prepared);
-            return new DefaultResult(total, counts).withoutPrimaryKey(EXECUTEMANY_KEY);
+            return counts;
         } catch (SQLException e) {
             failure = e;
             closeQuietly(prepared);

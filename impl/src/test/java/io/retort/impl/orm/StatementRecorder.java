@@ -60,6 +60,38 @@ public final class StatementRecorder implements ExecutionListener {
                 : insert + " RETURNING " + columns;
     }
 
+    /**
+     * The rows each run of INSERT statements into one table wrote, in order: a statement's rows are its parameter
+     * sets times the rows of its VALUES (a page of a multi-row insert is one parameter set of 1,000 rows, say).
+     */
+    public List<java.util.Map.Entry<String, Integer>> insertedRowsByTable() {
+        List<java.util.Map.Entry<String, Integer>> runs = new java.util.ArrayList<>();
+        for (StatementEvent event : events) {
+            String sql = finalTableInsert(event.sql());
+            if (!sql.startsWith("INSERT INTO ")) {
+                continue;
+            }
+            String table = sql.substring("INSERT INTO ".length(), sql.indexOf(' ', "INSERT INTO ".length()));
+            int rows = Math.max(1, event.parameterSets().size()) * valuesRows(sql);
+            int last = runs.size() - 1;
+            if (last >= 0 && runs.get(last).getKey().equals(table)) {
+                runs.set(last, java.util.Map.entry(table, runs.get(last).getValue() + rows));
+            } else {
+                runs.add(java.util.Map.entry(table, rows));
+            }
+        }
+        return runs;
+    }
+
+    /** The rows of an INSERT's VALUES: 1, or more for a multi-row {@code VALUES (...), (...)}. */
+    public static int valuesRows(String sql) {
+        int count = 1;
+        for (int at = sql.indexOf("), ("); at >= 0; at = sql.indexOf("), (", at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
     public void clear() {
         events.clear();
     }

@@ -227,14 +227,20 @@ class JoinedInheritanceIT {
                 List<String> tables = insertedTables(recorder);
                 int peopleStatements = engine.supports(Capability.INSERT_RETURNING) ? 10 : 1;
                 // people: one batch (a JDBC batch, or multi-row INSERT ... RETURNING of 1,000 rows each); the
-                // subclass tables: one JDBC batch each, in the order of their foreign keys.
-                assertThat(tables).hasSize(peopleStatements + 3);
+                // subclass tables, in the order of their foreign keys: one JDBC batch each, or where the database
+                // takes multi-row pages without RETURNING, one batch of 1,000-row pages and one of the rows after
+                // them (engineers and boss: 2 pages and 500 rows; managers: 5 pages).
+                assertThat(recorder.insertedRowsByTable()).containsExactly(Map.entry("people", 10_000),
+                        Map.entry("engineers", 2_500), Map.entry("managers", 5_000), Map.entry("boss", 2_500));
                 assertThat(tables.subList(0, peopleStatements)).containsOnly("people");
-                assertThat(tables.subList(peopleStatements, tables.size()))
-                        .containsExactly("engineers", "managers", "boss");
-                assertThat(events.get(peopleStatements).parameterSets()).hasSize(2_500);
-                assertThat(events.get(peopleStatements + 1).parameterSets()).hasSize(5_000);
-                assertThat(events.get(peopleStatements + 2).parameterSets()).hasSize(2_500);
+                List<String> subclassTables = tables.subList(peopleStatements, tables.size());
+                if (subclassTables.size() == 3) {
+                    assertThat(subclassTables).containsExactly("engineers", "managers", "boss");
+                    assertThat(events.get(peopleStatements).parameterSets()).hasSize(2_500);
+                } else {
+                    assertThat(subclassTables).containsExactly("engineers", "engineers", "managers", "boss", "boss");
+                    assertThat(StatementRecorder.valuesRows(events.get(peopleStatements).sql())).isEqualTo(1_000);
+                }
                 for (int i = 0; i < people.size(); i++) {
                     assertThat(people.get(i).personId).isEqualTo(i + 1);
                 }
