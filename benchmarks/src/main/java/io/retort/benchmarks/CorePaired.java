@@ -58,14 +58,15 @@ public final class CorePaired {
         Shot after = () -> { };
         Fixture fixture = Fixture.forContender(db, mode.startsWith("orm-") ? Contender.ORM : Contender.CORE);
         switch (mode) {
-            case "read", "orm-read" -> {
+            case "read", "read-objects", "orm-read" -> {
                 LargeResultsets scenario = new LargeResultsets();
                 scenario.db = db;
                 scenario.rows = 500_000;
                 scenario.fixture = fixture;
                 fixture.seed(scenario.rows);
                 jdbc = scenario::jdbc_objects;
-                core = mode.equals("read") ? () -> scenario.core_rows(blackhole) : scenario::orm_load;
+                core = mode.equals("read") ? () -> scenario.core_rows(blackhole)
+                        : mode.equals("read-objects") ? scenario::core_objects : scenario::orm_load;
             }
             case "write", "orm-write" -> {
                 BulkInserts scenario = new BulkInserts();

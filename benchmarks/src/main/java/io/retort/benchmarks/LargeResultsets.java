@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.hibernate.StatelessSession;
 import org.jooq.DSLContext;
@@ -99,6 +100,23 @@ public class LargeResultsets {
             blackhole.consume(row.get(2, String.class));
         }
         return expect(loaded);
+    }
+
+    /**
+     * {@code conn.execute(select(...)).map(row -> new Customer(row.get(0, Integer.class), ...)).all()}: the same
+     * objects as the JDBC loop, each built from its row as the row is read (as {@code jooq objects}).
+     */
+    @Benchmark
+    public List<?> core_objects() {
+        Table t = fixture.customers;
+        try (Connection conn = fixture.engine().connect()) {
+            List<Customer> loaded = conn.execute(select(t.c("id"), t.c("name"), t.c("description")))
+                    .map(row -> new Customer(Objects.requireNonNull(row.get(0, Integer.class)),
+                            Objects.requireNonNull(row.get(1, String.class)), row.get(2, String.class)))
+                    .all();
+            conn.commit();
+            return expect(loaded);
+        }
     }
 
     /** {@code conn.execute(select(...)).mapTo(CustomerRow.class).all()}: records. */
