@@ -28,6 +28,21 @@ final class NamedSlots {
         this.distinctCount = distinctCount;
     }
 
+    /** Whether {@code values} hold the named parameters this was made of, in the same places. */
+    boolean matches(List<@Nullable Object> values) {
+        int n = 0;
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            if (value instanceof ExpressionCompiler.Named) {
+                if (n >= slots.length || slots[n] != i || !names[n].equals(((ExpressionCompiler.Named) value).name())) {
+                    return false;
+                }
+                n++;
+            }
+        }
+        return n == slots.length;
+    }
+
     static NamedSlots of(ExpressionCompiler.Bound bound) {
         List<@Nullable Object> values = bound.values();
         int count = 0;

@@ -71,6 +71,11 @@ final class RowCursor {
             }
             this.columns = cached != null ? cached.columns(labels, dialect) : columnsOf(labels, dialect);
         }
+        if (cached != null && columnTypes.isEmpty() && positionalTypes != null
+                && columns.size() == positionalTypes.length) {
+            this.readers = cached.readers(positionalTypes, dialect); // the shape's types: the same readers as before
+            return;
+        }
         @Nullable SqlType<?>[] types = new SqlType<?>[columns.size()];
         if (positionalTypes != null) {
             System.arraycopy(positionalTypes, 0, types, 0, Math.min(types.length, positionalTypes.length));

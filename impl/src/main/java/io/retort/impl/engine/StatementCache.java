@@ -3,10 +3,12 @@ package io.retort.impl.engine;
 import io.retort.impl.compiler.CacheKeyWalker;
 import io.retort.impl.compiler.CompiledStatement;
 import io.retort.impl.compiler.ExpressionCompiler;
+import io.retort.impl.dialect.ColumnReader;
 import io.retort.impl.dialect.Dialect;
 import io.retort.sql.Executable;
 import io.retort.sql.SqlNode;
 import io.retort.sql.TextClause;
+import io.retort.types.SqlType;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -40,9 +42,32 @@ final class StatementCache {
         private volatile @Nullable ResultColumns resultColumns;
         /** When the entry was last used, in ticks of the cache's clock, for the least-recently-used eviction. */
         volatile long lastUsed;
+        /** The shape of the statements of this entry, worked out at the first execution of one that binds values. */
+        volatile @Nullable StatementShape shape;
 
         /** Column labels as the driver gave them, and the columns made of them. */
         private record ResultColumns(String[] labels, Columns columns) {
+        }
+
+        /** The readers of the last result read with the result types of a shape, and those types (by identity). */
+        private volatile @Nullable ResultReaders resultReaders;
+
+        private record ResultReaders(@Nullable SqlType<?>[] types, ColumnReader[] readers) {
+        }
+
+        /**
+         * The readers of result columns of {@code types}, the result types of this entry's {@link StatementShape}
+         * (compared by identity): those of the last result when the types are the same array, else made now and
+         * kept. Read-only, shared by every thread.
+         */
+        ColumnReader[] readers(@Nullable SqlType<?>[] types, Dialect dialect) {
+            ResultReaders known = resultReaders;
+            if (known != null && known.types == types) {
+                return known.readers;
+            }
+            ColumnReader[] readers = RowCursor.readers(types, dialect);
+            resultReaders = new ResultReaders(types, readers);
+            return readers;
         }
 
         Entry(CompiledStatement compiled, Object @Nullable [] valueSources) {
@@ -156,7 +181,12 @@ final class StatementCache {
             last = new Last(statement, entry, bound, shape);
             return new Lookup(entry, compiledNow[0], bound, shape);
         }
-        return new Lookup(entry, compiledNow[0], bound, null);
+        StatementShape shape = entry.shape;
+        if (shape == null || !shape.fits(statement, bound)) {
+            shape = StatementShape.of(statement, bound);
+            entry.shape = shape;
+        }
+        return new Lookup(entry, compiledNow[0], bound, shape);
     }
 
     /**
