@@ -492,10 +492,7 @@ public abstract class Dialect {
         return xa;
     }
 
-    /**
-     * The most bind parameters one statement may have; an insert executemany with RETURNING splits its rows into
-     * multi-row statements below it. SQLite's default limit since 3.32 is 32766.
-     */
+    /** The most bind parameters a statement may have (SQLite's limit since 3.32); executemany pages stay below it. */
     public int maxBindParameters() {
         return 32766;
     }
