@@ -57,11 +57,23 @@ class InsertManyValuesIT {
         return metadata;
     }
 
-    private static Engine engine(TestEngines engines, StatementRecorder recorder, MetaData metadata) {
+    /** A test's body, on a connection to an engine whose statements {@code recorder} sees. */
+    private interface Body {
+        void run(Connection conn, MetaData metadata, StatementRecorder recorder, String dialect);
+    }
+
+    /** Runs {@code body} with this class's tables created, and drops them after. */
+    private static void withTables(TestEngines engines, Body body) {
+        StatementRecorder recorder = new StatementRecorder();
+        MetaData metadata = tables();
         Engine engine = engines.create(recorder.options());
         metadata.dropAll(engine);
         metadata.createAll(engine);
-        return engine;
+        try (Connection conn = engine.connect()) {
+            body.run(conn, metadata, recorder, engine.dialectName());
+        } finally {
+            metadata.dropAll(engine);
+        }
     }
 
     private static boolean pages(TestDatabase database) {
@@ -74,11 +86,8 @@ class InsertManyValuesIT {
      */
     @DatabaseTest
     void rowsGoAsFullPagesInOneBatchThenTheRest(TestEngines engines, TestDatabase database) {
-        StatementRecorder recorder = new StatementRecorder();
-        MetaData metadata = tables();
-        Table plain = metadata.getTable("imv_plain");
-        Engine engine = engine(engines, recorder, metadata);
-        try (Connection conn = engine.connect()) {
+        withTables(engines, (conn, metadata, recorder, dialect) -> {
+            Table plain = metadata.getTable("imv_plain");
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 0; i < 2_345; i++) {
                 Map<String, Object> row = new LinkedHashMap<>(); // columns in this order
@@ -122,9 +131,7 @@ class InsertManyValuesIT {
                 assertThat(read.get(i)).containsExactly(i, i % 7 == 0 ? null : "it's " + i,
                         i % 5 == 0 ? null : i * 3);
             }
-        } finally {
-            metadata.dropAll(engine);
-        }
+        });
     }
 
     /**
@@ -133,11 +140,8 @@ class InsertManyValuesIT {
      */
     @DatabaseTest
     void aPageHoldsNoMoreParametersThanTheDatabaseTakes(TestEngines engines, TestDatabase database) {
-        StatementRecorder recorder = new StatementRecorder();
-        MetaData metadata = tables();
-        Table wide = metadata.getTable("imv_wide");
-        Engine engine = engine(engines, recorder, metadata);
-        try (Connection conn = engine.connect()) {
+        withTables(engines, (conn, metadata, recorder, dialect) -> {
+            Table wide = metadata.getTable("imv_wide");
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 0; i < 3_000; i++) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -151,7 +155,7 @@ class InsertManyValuesIT {
             conn.execute(insert(wide), rows);
             conn.commit();
             if (pages(database)) {
-                int expected = Map.of("sqlite", 468, "postgresql", 936, "h2", 1_000).get(engine.dialectName());
+                int expected = Map.of("sqlite", 468, "postgresql", 936, "h2", 1_000).get(dialect);
                 assertThat(StatementRecorder.valuesRows(recorder.sql().get(0))).isEqualTo(expected);
                 assertThat(recorder.events().get(0).parameterSets()).hasSize(3_000 / expected);
             }
@@ -161,9 +165,7 @@ class InsertManyValuesIT {
             for (int i = 0; i < last.size(); i++) {
                 assertThat(last.get(i)).isEqualTo(i + 69);
             }
-        } finally {
-            metadata.dropAll(engine);
-        }
+        });
     }
 
     /**
@@ -174,12 +176,9 @@ class InsertManyValuesIT {
      */
     @DatabaseTest
     void expressionsAndComputedDefaultsGoAsOneRowStatements(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        MetaData metadata = tables();
-        Table plain = metadata.getTable("imv_plain");
-        Table withDefault = metadata.getTable("imv_default");
-        Engine engine = engine(engines, recorder, metadata);
-        try (Connection conn = engine.connect()) {
+        withTables(engines, (conn, metadata, recorder, dialect) -> {
+            Table plain = metadata.getTable("imv_plain");
+            Table withDefault = metadata.getTable("imv_default");
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 0; i < 1_500; i++) {
                 rows.add(Map.of("id", i, "name", i == 1_200 ? Sql.lower(Sql.literal(string(30), "LOUD")) : "n" + i,
@@ -209,9 +208,7 @@ class InsertManyValuesIT {
             assertThat(new java.util.HashSet<>(conn.execute(select(withDefault.c("n", Integer.class)))
                     .scalars(Integer.class).all())).hasSize(1_500);
             conn.commit();
-        } finally {
-            metadata.dropAll(engine);
-        }
+        });
     }
 
     /**
@@ -220,11 +217,8 @@ class InsertManyValuesIT {
      */
     @DatabaseTest
     void aFailingPageFailsTheExecutemanyAndTheRollbackLeavesNothing(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        MetaData metadata = tables();
-        Table plain = metadata.getTable("imv_plain");
-        Engine engine = engine(engines, recorder, metadata);
-        try (Connection conn = engine.connect()) {
+        withTables(engines, (conn, metadata, recorder, dialect) -> {
+            Table plain = metadata.getTable("imv_plain");
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 0; i < 3_000; i++) {
                 rows.add(Map.of("id", i == 1_500 ? 7 : i, "name", "n" + i, "n", i));
@@ -233,8 +227,6 @@ class InsertManyValuesIT {
                     .hasMessageContaining("[SQL: INSERT INTO imv_plain (");
             conn.rollback();
             assertThat(conn.execute(select(Sql.count()).from(plain)).scalar(Long.class)).isZero();
-        } finally {
-            metadata.dropAll(engine);
-        }
+        });
     }
 }
