@@ -33,10 +33,12 @@ public final class CacheKeyWalker implements SqlVisitor {
     private @Nullable Object[] tokens = new Object[32];
     private int size;
     private int hash = 1;
-    final List<@Nullable Object> values = new ArrayList<>();
-    final List<@Nullable SqlType<?>> types = new ArrayList<>();
-    /** The parameters in the order their values were taken; identity decides whether one was met before. */
-    final List<BindParameter<?>> binds = new ArrayList<>();
+    /**
+     * The parameters in the order their values were taken, in the first {@link #bindCount} places; identity decides
+     * whether one was met before. Their values and types are read from them when {@link #bound} orders them.
+     */
+    private BindParameter<?>[] binds = new BindParameter<?>[4];
+    private int bindCount;
     private @Nullable Map<BindParameter<?>, Integer> bindIndex;
     /** The derived tables and CTEs met so far, made on the first one (most statements have none). */
     private @Nullable List<TableReference> derived;
@@ -99,16 +101,16 @@ public final class CacheKeyWalker implements SqlVisitor {
             Integer index = bindIndex.get(bind);
             return index == null ? -1 : index;
         }
-        for (int i = 0; i < binds.size(); i++) {
-            if (binds.get(i) == bind) {
+        for (int i = 0; i < bindCount; i++) {
+            if (binds[i] == bind) {
                 return i;
             }
         }
-        if (binds.size() >= 16) {
+        if (bindCount >= 16) {
             // Many values (a multi-row INSERT): look them up by identity from now on.
             bindIndex = new IdentityHashMap<>();
-            for (int i = 0; i < binds.size(); i++) {
-                bindIndex.put(binds.get(i), i);
+            for (int i = 0; i < bindCount; i++) {
+                bindIndex.put(binds[i], i);
             }
         }
         return -1;
@@ -122,21 +124,18 @@ public final class CacheKeyWalker implements SqlVisitor {
             count(seen);
             return;
         }
-        token(BindParameter.class);
-        token(bind.type());
-        token(bind.isExpanding() ? Boolean.TRUE : Boolean.FALSE);
-        token(bind.name());
         // A computed value's compiled form holds the parameter itself (its supplier runs at each execution): a plain
         // value in the same place is another statement, or the cached form would run the supplier instead of it.
-        token(bind.isComputed() ? Boolean.TRUE : Boolean.FALSE);
+        token(BIND_KINDS[(bind.isExpanding() ? 1 : 0) | (bind.isComputed() ? 2 : 0)]);
+        token(bind.type());
+        token(bind.name());
         if (bindIndex != null) {
-            bindIndex.put(bind, binds.size());
+            bindIndex.put(bind, bindCount);
         }
-        binds.add(bind);
-        // A computed value (a client-side default) is computed when the values are put in placeholder order.
-        values.add(bind.name() != null ? new ExpressionCompiler.Named(bind.name())
-                : bind.isComputed() ? null : bind.value());
-        types.add(bind.type());
+        if (bindCount == binds.length) {
+            binds = java.util.Arrays.copyOf(binds, bindCount * 2);
+        }
+        binds[bindCount++] = bind;
         computed |= bind.isComputed();
     }
 
@@ -146,30 +145,40 @@ public final class CacheKeyWalker implements SqlVisitor {
      * holds itself (one the compiler made, or a computed one, whose value is computed now).
      */
     public ExpressionCompiler.Bound bound(Object[] sources) {
-        List<@Nullable Object> ordered = new ArrayList<>(sources.length);
-        List<@Nullable SqlType<?>> orderedTypes = new ArrayList<>(sources.length);
+        @Nullable Object[] ordered = new Object[sources.length];
+        @Nullable SqlType<?>[] orderedTypes = new SqlType<?>[sources.length];
         boolean anyComputed = false;
-        for (Object source : sources) {
+        for (int i = 0; i < sources.length; i++) {
+            Object source = sources[i];
             if (source instanceof Integer) {
-                int index = (Integer) source;
-                ordered.add(values.get(index));
-                orderedTypes.add(types.get(index));
+                // A computed value (a client-side default) is computed when the values are put in placeholder order.
+                BindParameter<?> bind = binds[(Integer) source];
+                ordered[i] = bind.name() != null ? new ExpressionCompiler.Named(bind.name())
+                        : bind.isComputed() ? null : bind.value();
+                orderedTypes[i] = bind.type();
             } else if (source instanceof ExpressionCompiler.Named) {
-                ordered.add(source);
-                orderedTypes.add(null);
+                ordered[i] = source;
             } else {
                 BindParameter<?> bind = (BindParameter<?>) source;
-                ordered.add(bind.name() != null ? new ExpressionCompiler.Named(bind.name()) : bind.value());
-                orderedTypes.add(bind.type());
+                ordered[i] = bind.name() != null ? new ExpressionCompiler.Named(bind.name()) : bind.value();
+                orderedTypes[i] = bind.type();
                 anyComputed |= bind.isComputed();
             }
         }
-        return new ExpressionCompiler.Bound(ordered, orderedTypes, anyComputed);
+        return new ExpressionCompiler.Bound(java.util.Arrays.asList(ordered), java.util.Arrays.asList(orderedTypes),
+                anyComputed);
     }
 
     /** The index of the value of a parameter met in this walk (by identity), or -1. */
     int sourceOf(BindParameter<?> bind) {
         return bind.isComputed() ? -1 : indexOf(bind);
+    }
+
+    /** The first token of a parameter: a plain, expanding, computed, or expanding and computed one. */
+    private static final BindKind[] BIND_KINDS = {new BindKind(), new BindKind(), new BindKind(), new BindKind()};
+
+    /** A kind of parameter, a token compared by identity. */
+    private static final class BindKind {
     }
 
     /** The token of a parameter met before: the index of its first place. */

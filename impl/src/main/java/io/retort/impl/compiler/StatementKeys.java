@@ -17,35 +17,74 @@ final class StatementKeys {
     private StatementKeys() {
     }
 
-    /** A SELECT's key: its kind, flags, columns, FROM elements and clauses in a fixed order. */
+    /**
+     * A SELECT's key: its kind, then one token of flags saying which of its optional parts it has, then its columns
+     * and those parts only, in a fixed order (each part is self-delimiting: a count before a list). The flags make
+     * the usual short SELECT a few tokens instead of a token per empty clause.
+     */
     static void select(CacheKeyWalker w, Select select) {
         w.token(Select.class);
-        w.token(select.isDistinct() ? Boolean.TRUE : Boolean.FALSE);
-        w.token(select.isWithTies() ? Boolean.TRUE : Boolean.FALSE);
-        w.token(select.prefixes());
-        w.all(select.distinctOnClause());
-        w.all(select.columns());
+        List<?> prefixes = select.prefixes();
+        List<? extends SqlNode> distinctOn = select.distinctOnClause();
         List<FromClause> froms = select.explicitFroms();
-        w.count(froms.size());
-        for (FromClause from : froms) {
-            from.accept(w);
-        }
-        w.node(select.whereClause());
-        w.all(select.groupByClause());
-        w.node(select.havingClause());
-        w.all(select.orderByClause());
-        w.node(select.limitClause());
-        w.node(select.offsetClause());
+        SqlNode where = select.whereClause();
+        List<? extends SqlNode> groupBy = select.groupByClause();
+        SqlNode having = select.havingClause();
+        List<? extends SqlNode> orderBy = select.orderByClause();
+        SqlNode limit = select.limitClause();
+        SqlNode offset = select.offsetClause();
         io.retort.sql.RowLock lock = select.rowLockClause();
-        if (lock == null) {
-            w.token(null);
-        } else {
+        List<TableReference> correlate = select.correlateClause();
+        List<TableReference> correlateExcept = select.correlateExceptClause();
+        int flags = (select.isDistinct() ? 1 : 0) | (select.isWithTies() ? 1 << 1 : 0)
+                | (prefixes.isEmpty() ? 0 : 1 << 2) | (distinctOn.isEmpty() ? 0 : 1 << 3)
+                | (froms.isEmpty() ? 0 : 1 << 4) | (where == null ? 0 : 1 << 5) | (groupBy.isEmpty() ? 0 : 1 << 6)
+                | (having == null ? 0 : 1 << 7) | (orderBy.isEmpty() ? 0 : 1 << 8) | (limit == null ? 0 : 1 << 9)
+                | (offset == null ? 0 : 1 << 10) | (lock == null ? 0 : 1 << 11)
+                | (correlate == null ? 0 : 1 << 12) | (correlateExcept == null ? 0 : 1 << 13);
+        w.count(flags);
+        if (!prefixes.isEmpty()) {
+            w.token(prefixes);
+        }
+        if (!distinctOn.isEmpty()) {
+            w.all(distinctOn);
+        }
+        w.all(select.columns());
+        if (!froms.isEmpty()) {
+            w.count(froms.size());
+            for (FromClause from : froms) {
+                from.accept(w);
+            }
+        }
+        if (where != null) {
+            where.accept(w);
+        }
+        if (!groupBy.isEmpty()) {
+            w.all(groupBy);
+        }
+        if (having != null) {
+            having.accept(w);
+        }
+        if (!orderBy.isEmpty()) {
+            w.all(orderBy);
+        }
+        if (limit != null) {
+            limit.accept(w);
+        }
+        if (offset != null) {
+            offset.accept(w);
+        }
+        if (lock != null) {
             w.token(lock.strength());
             w.token(lock.waitMode());
             tables(w, lock.of());
         }
-        tables(w, select.correlateClause());
-        tables(w, select.correlateExceptClause());
+        if (correlate != null) {
+            tables(w, correlate);
+        }
+        if (correlateExcept != null) {
+            tables(w, correlateExcept);
+        }
     }
 
     private static void tables(CacheKeyWalker w, @Nullable List<TableReference> tables) {

@@ -294,7 +294,7 @@ final class InsertManyExecutor {
         SQLException failure = null;
         long rowCount = -1;
         executor.fireBefore(event);
-        long start = System.nanoTime();
+        long start = StatementExecutor.startTime(event);
         try {
             if (kept != null) {
                 readInsertMany(kept.prepare(sql), call, rows, columns, resultTypes, keyColumns, expected, sql);
@@ -310,7 +310,7 @@ final class InsertManyExecutor {
             failure = e;
             throw executor.translate(e, sql, logged);
         } finally {
-            executor.fireAfter(event, System.nanoTime() - start, failure, rowCount);
+            executor.fireAfter(event, StatementExecutor.elapsedSince(event, start), failure, rowCount);
         }
     }
 

@@ -140,7 +140,7 @@ final class StatementExecutor {
         SQLException failure = null;
         long rowCount = -1;
         fireBefore(event);
-        long start = System.nanoTime();
+        long start = startTime(event);
         try {
             // A statement whose fetch size is set is not kept: the next execution would stream too. Nor is one
             // asked for generated keys (its SQL differs on PostgreSQL).
@@ -186,7 +186,7 @@ final class StatementExecutor {
             closeQuietly(prepared); // a value that could not be bound, say
             throw e;
         } finally {
-            fireAfter(event, System.nanoTime() - start, failure, rowCount);
+            fireAfter(event, elapsedSince(event, start), failure, rowCount);
         }
     }
 
@@ -347,7 +347,7 @@ final class StatementExecutor {
         SQLException failure = null;
         long rowCount = -1;
         fireBefore(event);
-        long start = System.nanoTime();
+        long start = startTime(event);
         PreparedStatement prepared = null;
         try {
             prepared = connection.prepareStatement(plan.sql());
@@ -377,7 +377,7 @@ final class StatementExecutor {
             closeQuietly(prepared); // a row that could not be bound: its batch is not run
             throw e;
         } finally {
-            fireAfter(event, System.nanoTime() - start, failure, rowCount);
+            fireAfter(event, elapsedSince(event, start), failure, rowCount);
         }
     }
 
@@ -470,6 +470,16 @@ final class StatementExecutor {
                 throw e;
             }
         }
+    }
+
+    /** When a statement began, for its listeners: 0 without an event (nobody is told, so no clock is read). */
+    static long startTime(@Nullable StatementEvent event) {
+        return event == null ? 0L : System.nanoTime();
+    }
+
+    /** The nanoseconds since {@link #startTime}; 0 without an event. */
+    static long elapsedSince(@Nullable StatementEvent event, long start) {
+        return event == null ? 0L : System.nanoTime() - start;
     }
 
     void fireAfter(@Nullable StatementEvent event, long nanos, @Nullable SQLException failure, long rowCount) {

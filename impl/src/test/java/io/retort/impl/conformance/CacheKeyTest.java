@@ -113,4 +113,49 @@ class CacheKeyTest {
                 io.retort.types.Types.INTEGER, 9)).tableValued("n").renderDerived())).key())
                 .isEqualTo(CacheKeyWalker.walk(selectN.apply(series.get().tableValued("n").renderDerived())).key());
     }
+
+    /**
+     * SELECTs that differ only in which optional clause holds an element (LIMIT or OFFSET, WHERE or HAVING, GROUP BY
+     * or ORDER BY, the kinds of row lock, correlation, DISTINCT, a prefix) have different keys: the key names the
+     * clauses present with one token of flags and then walks only those, so each must change the flags or the tokens.
+     * Parameters that differ only in kind (a value, a named parameter, an expanding one) have different keys too.
+     */
+    @Test
+    void selectClauseShapesHaveTheirOwnKeys() {
+        io.retort.schema.Table t = ArrayCases.ARRTABLE;
+        io.retort.schema.Column<Object> x = t.c("x");
+        java.util.function.Supplier<io.retort.sql.Select> base = () -> io.retort.sql.Sql.select(x);
+        io.retort.sql.Predicate notNull = x.isNotNull();
+        List<SqlNode> shapes = List.of(
+                base.get(),
+                base.get().limit(5),
+                base.get().offset(5),
+                base.get().limit(5).offset(5),
+                base.get().orderBy(x).fetch(5, true),
+                base.get().orderBy(x).limit(5),
+                base.get().where(notNull),
+                base.get().groupBy(x),
+                base.get().groupBy(x).having(notNull),
+                base.get().orderBy(x),
+                base.get().distinct(),
+                base.get().distinctOn(x),
+                base.get().forUpdate(),
+                base.get().forUpdateNoWait(),
+                base.get().lock(io.retort.sql.RowLock.forShare()),
+                base.get().prefixWith("SQL_NO_CACHE"),
+                base.get().from(t),
+                base.get().where(x.eq(io.retort.sql.Sql.bindParam("v", io.retort.types.Types.INTEGER))),
+                base.get().where(x.in(List.of(1, 2))),
+                base.get().where(x.eq(io.retort.sql.BindParameter.computed(io.retort.types.Types.INTEGER, () -> 1))),
+                base.get().where(x.eq(1)));
+        Dialect postgresql = Drivers.dialect("postgresql");
+        Map<Object, String> sqlByKey = new HashMap<>();
+        for (SqlNode shape : shapes) {
+            String sql = ExpressionCompiler.compile(postgresql, shape).sql();
+            assertThat(sqlByKey.put(CacheKeyWalker.walk(shape).key(), sql)).as(sql).isNull();
+        }
+        assertThat(sqlByKey).hasSize(shapes.size());
+        assertThat(CacheKeyWalker.walk(base.get().limit(7).offset(2)).key())
+                .isEqualTo(CacheKeyWalker.walk(base.get().limit(5).offset(5)).key());
+    }
 }
