@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -119,7 +120,7 @@ final class StatementCache {
     }
 
     /**
-     * The last statement object looked up, with its entry, values and shape (shared read-only by every thread): the
+     * A statement object looked up recently, with its entry, values and shape (shared read-only by every thread): the
      * next execution of the same object neither walks it nor works out its named slots and types again.
      */
     private record Last(Executable statement, Entry entry, ExpressionCompiler.Bound bound, StatementShape shape) {
@@ -132,7 +133,15 @@ final class StatementCache {
     /** An adder: every execution of every thread counts in it. */
     private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
     private final AtomicLong misses = new AtomicLong();
-    private volatile @Nullable Last last;
+    /**
+     * The statement objects without values of their own executed last, found by identity: several, so that an
+     * application (or the ORM) alternating between a few such statements, on one thread or many, walks none of them
+     * again. A new one replaces the slots in turn.
+     */
+    private final AtomicReferenceArray<Last> recent = new AtomicReferenceArray<>(RECENT);
+    private static final int RECENT = 8;
+    /** The slot of {@link #recent} the next remembered statement takes; a lost update only picks another slot. */
+    private int nextRecent;
 
     StatementCache(int maxSize) {
         this.maxSize = maxSize;
@@ -152,13 +161,15 @@ final class StatementCache {
             Entry entry = lookup(key, null, compiledNow, () -> new Entry(compiler.apply(statement), null));
             return new Lookup(entry, compiledNow[0], null, null);
         }
-        Last remembered = last;
-        if (remembered != null && remembered.statement == statement) {
-            hits.increment();
-            if (remembered.entry.lastUsed != clock.get()) {
-                remembered.entry.lastUsed = clock.incrementAndGet();
+        for (int i = 0; i < RECENT; i++) {
+            Last remembered = recent.get(i);
+            if (remembered != null && remembered.statement == statement) {
+                hits.increment();
+                if (remembered.entry.lastUsed != clock.get()) {
+                    remembered.entry.lastUsed = clock.incrementAndGet();
+                }
+                return new Lookup(remembered.entry, false, remembered.bound, remembered.shape);
             }
-            return new Lookup(remembered.entry, false, remembered.bound, remembered.shape);
         }
         CacheKeyWalker walked = CacheKeyWalker.walk((SqlNode) statement);
         Object probe = walked.probeKey();
@@ -178,7 +189,9 @@ final class StatementCache {
             bound = new ExpressionCompiler.Bound(Collections.unmodifiableList(bound.values()),
                     Collections.unmodifiableList(bound.types()), false);
             StatementShape shape = StatementShape.of(statement, bound);
-            last = new Last(statement, entry, bound, shape);
+            int slot = nextRecent;
+            nextRecent = (slot + 1) & (RECENT - 1);
+            recent.set(slot, new Last(statement, entry, bound, shape));
             return new Lookup(entry, compiledNow[0], bound, shape);
         }
         StatementShape shape = entry.shape;

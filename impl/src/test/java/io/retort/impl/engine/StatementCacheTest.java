@@ -95,6 +95,37 @@ class StatementCacheTest {
         }
     }
 
+    /**
+     * Statement objects whose values are all given at execution are remembered by identity, several of them, so that
+     * alternating between a few (a lookup and an insert, or the ORM's statements of several classes) walks none of them
+     * again: each later execution gets the values its first one worked out, the same object.
+     */
+    @Test
+    void statementsExecutedInTurnAreEachRememberedWithoutAnotherWalk() {
+        try (Engine created = Engine.create("sqlite://")) {
+            DefaultEngine engine = (DefaultEngine) created;
+            MetaData metadata = new MetaData();
+            Table documents = metadata.table("document", column("id", Types.INTEGER).primaryKey(),
+                    column("body", Types.TEXT));
+            java.util.List<Select> statements = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                statements.add(select(documents.c("body")).where(documents.c("id", Integer.class)
+                        .eq(bindParam("id" + i, Types.INTEGER))));
+            }
+            java.util.List<Object> firstValues = new java.util.ArrayList<>();
+            for (Select statement : statements) {
+                firstValues.add(engine.compile(statement).values());
+            }
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < statements.size(); i++) {
+                    DefaultEngine.Compiled again = engine.compile(statements.get(i));
+                    assertThat(again.cached()).isTrue();
+                    assertThat(again.values()).as("statement %s, round %s", i, round).isSameAs(firstValues.get(i));
+                }
+            }
+        }
+    }
+
     private static WeakReference<Select> executeByBindParam(Engine engine, Table documents) {
         Select byId = select(documents.c("body")).where(documents.c("id", Integer.class)
                 .eq(bindParam("id", Types.INTEGER)));
