@@ -441,7 +441,7 @@ final class SessionObjects {
                     + " (" + mapper.primaryKeyAttributes() + "), so it cannot be loaded as a "
                     + mapper.entityClass().getSimpleName());
         }
-        InstanceState state = identityMap.get(mapper.identityClass(), identity);
+        InstanceState state = identityMap.getForPut(mapper.identityClass(), identity);
         // populateExisting: refilled from the row below once per query, its collections loaded again. An object that
         // is expired already is refilled anyway; it is noted all the same, or its next row would expire it again and
         // lose the fields the application set while it was expired.
@@ -485,7 +485,7 @@ final class SessionObjects {
         fresh.identity = identity;
         fresh.committed = Values.owned(mapper, values);
         fresh.bind(instance);
-        identityMap.put(fresh);
+        identityMap.putAbsent(fresh);
         session.loader().refillsExisting(fresh, false);
         loaded.add(fresh, true);
         if (fill != null) { // its subclass columns are read after the query's rows: its after_load waits for them

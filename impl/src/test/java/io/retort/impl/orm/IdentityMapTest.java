@@ -85,6 +85,80 @@ class IdentityMapTest {
         assertThat(map.get(User.class, 1)).isNull();
     }
 
+    /**
+     * A load's single probe: a miss of {@code getForPut} followed by {@code putAbsent} of that key takes the free slot
+     * it found; when the table changed in between (another put, a removal, a growth) or the state is of another key,
+     * {@code putAbsent} probes again, as {@code put} does. Through half a million sequential keys, past the sizes at
+     * which the table grows four times over, every state stays found.
+     */
+    @Test
+    void aMissFollowedByPutAbsentHoldsTheStateEvenWhenTheTableChangedBetween() {
+        IdentityMap map = new IdentityMap();
+        Map<String, InstanceState> model = new HashMap<>();
+        Random random = new Random(11);
+        for (int i = 0; i < 500_000; i++) {
+            EntityMapper<?> mapper = i % 3 == 0 ? ACCOUNTS : USERS;
+            assertThat(map.getForPut(mapper.entityClass(), i)).isNull();
+            int between = random.nextInt(20);
+            if (between == 0) {
+                // Another state filed between the lookup and the put: possibly into the very slot found.
+                InstanceState other = state(USERS, -i - 1);
+                map.put(other);
+                model.put("User/" + (-i - 1), other);
+            } else if (between == 1 && !model.isEmpty()) {
+                InstanceState gone = model.remove("User/" + (i - 1));
+                if (gone != null) {
+                    assertThat(map.remove(gone)).isTrue();
+                }
+            }
+            InstanceState fresh = state(mapper, between == 2 ? (Object) ("other " + i) : i);
+            map.putAbsent(fresh);
+            model.put(mapper.entityClass().getSimpleName() + "/" + fresh.identity, fresh);
+            assertThat(map.size()).isEqualTo(model.size());
+        }
+        for (InstanceState state : model.values()) {
+            assertThat(map.get(state.mapper.entityClass(), state.identity)).isSameAs(state);
+        }
+        java.util.Set<InstanceState> iterated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        map.forEach(iterated::add);
+        assertThat(iterated).hasSize(model.size());
+        assertThat(model.values()).allMatch(iterated::contains);
+        // A hit forgets any earlier miss: a putAbsent after it files by probing, and replaces nothing it should not.
+        InstanceState held = model.get("User/1");
+        assertThat(map.getForPut(User.class, 1)).isSameAs(held);
+        InstanceState newcomer = state(USERS, 600_001);
+        map.putAbsent(newcomer);
+        assertThat(map.get(User.class, 600_001)).isSameAs(newcomer);
+        assertThat(map.get(User.class, 1)).isSameAs(held);
+    }
+
+    /**
+     * The free slot a miss found is stale once the table changed: here the miss of "BB" (whose hash is that of "Aa")
+     * found the slot after "Aa"'s, and removing "Aa" then frees the key's first slot; a put into the remembered slot
+     * would leave "BB" where no lookup looks. The same after the table grew.
+     */
+    @Test
+    void putAbsentProbesAgainWhenTheTableChangedAfterTheMiss() {
+        IdentityMap map = new IdentityMap();
+        InstanceState aa = state(USERS, "Aa");
+        map.put(aa);
+        assertThat(map.getForPut(User.class, "BB")).isNull();
+        assertThat(map.remove(aa)).isTrue();
+        InstanceState bb = state(USERS, "BB");
+        map.putAbsent(bb);
+        assertThat(map.get(User.class, "BB")).isSameAs(bb);
+
+        IdentityMap growing = new IdentityMap();
+        assertThat(growing.getForPut(User.class, "AaAa")).isNull();
+        for (int i = 0; i < 100; i++) {
+            growing.put(state(ACCOUNTS, i));
+        }
+        InstanceState late = state(USERS, "AaAa");
+        growing.putAbsent(late);
+        assertThat(growing.get(User.class, "AaAa")).isSameAs(late);
+        assertThat(growing).hasSize(101);
+    }
+
     @Test
     void theSameKeyOfAnotherClassIsAnotherObject() {
         IdentityMap map = new IdentityMap();
