@@ -26,12 +26,18 @@ public final class IdentityMap extends AbstractCollection<InstanceState> {
     /** See {@link #hasMutableValues()}. */
     private boolean mutableValues;
     private int modifications;
-    /** The key a {@link #getForPut} missed (null when none), with its class, hash, free slot, and modification count. */
+    /** Rebuilds of the table (growth, or room made ahead): each one moves the states to other slots. */
+    private int rebuilds;
+    /**
+     * The key a {@link #getForPut} missed (null when none), with its class, hash, free slot, and the modification and
+     * rebuild counts then.
+     */
     private @Nullable Object missed;
     private @Nullable Class<?> missedType;
     private int missedHash;
     private int missedSlot;
     private int missedAt;
+    private int missedRebuild;
 
     /**
      * The key's hash, spread as {@link java.util.HashMap} spreads it and no further: sequential keys (most generated
@@ -89,6 +95,7 @@ public final class IdentityMap extends AbstractCollection<InstanceState> {
         missedHash = hash;
         missedSlot = -1 - slot;
         missedAt = modifications;
+        missedRebuild = rebuilds;
         return null;
     }
 
@@ -100,7 +107,7 @@ public final class IdentityMap extends AbstractCollection<InstanceState> {
         Object identity = missed;
         missed = null;
         if (identity == null || state.identity != identity || state.mapper.identityClass() != missedType
-                || modifications != missedAt || states[missedSlot] != null) {
+                || modifications != missedAt || rebuilds != missedRebuild || states[missedSlot] != null) {
             put(state);
             return;
         }
@@ -206,6 +213,7 @@ public final class IdentityMap extends AbstractCollection<InstanceState> {
     private static final int QUADRUPLE_FROM = 1 << 16;
 
     private void rehash(int capacity) {
+        rebuilds++;
         @Nullable InstanceState[] old = states;
         int[] oldHashes = hashes;
         @Nullable InstanceState[] table = new InstanceState[capacity];

@@ -157,6 +157,17 @@ class IdentityMapTest {
         growing.putAbsent(late);
         assertThat(growing.get(User.class, "AaAa")).isSameAs(late);
         assertThat(growing).hasSize(101);
+
+        // Room made ahead between the miss and the put rebuilds the table without adding or removing a state.
+        IdentityMap roomy = new IdentityMap();
+        for (int i = 0; i < 7; i++) {
+            roomy.put(state(ACCOUNTS, i));
+        }
+        assertThat(roomy.getForPut(User.class, "BBBB")).isNull();
+        roomy.ensureCapacity(100_000);
+        InstanceState after = state(USERS, "BBBB");
+        roomy.putAbsent(after);
+        assertThat(roomy.get(User.class, "BBBB")).isSameAs(after);
     }
 
     @Test
