@@ -100,6 +100,26 @@ public interface Connection extends AutoCloseable, SchemaExecutor {
     IsolationLevel isolationLevel();
 
     /**
+     * Lets the read-only statements that come before this connection's first other statement run without a
+     * database transaction (in the driver's auto-commit), where that reads exactly the same rows: the isolation level
+     * in force gives each statement a snapshot of its own (READ COMMITTED or READ UNCOMMITTED, PostgreSQL's and H2's
+     * default) and the driver switches auto-commit without a round trip (PostgreSQL, H2). A connection that only
+     * read then ends without the ROLLBACK round trip. The {@code Session} asks this of its connection.
+     *
+     * <p>Read-only means a SELECT of the expression language that takes no row locks and calls no function or SQL
+     * text, and does not {@link #stream}. The first statement that is not (a write, {@code text()}, DDL, a locking
+     * read), {@link #beginNested()}, {@link #jdbcConnection()} or another isolation level begins the transaction as
+     * usual and ends this for the rest of the connection's life. Until then {@link #isInTransaction()} is false and
+     * the echo shows no {@code BEGIN (implicit)}. The only difference a reader can observe: the tables read are not
+     * share-locked between those reads, so another connection's DDL need not wait for this one's close.
+     *
+     * <p>Does nothing at REPEATABLE READ or SERIALIZABLE (MariaDB's and SQLite's defaults), where a transaction's reads
+     * share one snapshot, on a driver that would send {@code SET autocommit} to the server (MariaDB, MySQL), in
+     * AUTOCOMMIT, inside a JTA transaction, or once a transaction has begun.
+     */
+    void deferBeginUntilWrite();
+
+    /**
      * Creates the sequences, enum types (PostgreSQL), tables and indexes of {@code metadata}: tables after the
      * tables they refer to; a foreign key that closes a cycle is added with ALTER TABLE once its tables exist (on
      * SQLite, which cannot alter constraints, it is declared inline, since SQLite accepts references to tables
@@ -125,7 +145,9 @@ public interface Connection extends AutoCloseable, SchemaExecutor {
 
     /**
      * The underlying JDBC connection, for what Retort does not cover. Do not close it or change its auto-commit
-     * mode; close this connection instead.
+     * mode; close this connection instead. Taking it begins this connection's transaction (unless in AUTOCOMMIT), as
+     * one that may have written: what runs on it is committed by {@link #commit()} and rolled back by
+     * {@link #rollback()} or {@link #close()}.
      */
     java.sql.Connection jdbcConnection();
 

@@ -25,6 +25,8 @@ public abstract class Dialect {
     private volatile @Nullable String serverVersion;
     private volatile int serverMajorVersion;
     private volatile int serverMinorVersion;
+    /** The JDBC isolation level a new connection has, read at first connect; -1 before. */
+    private volatile int defaultIsolation = -1;
 
     /** The dialect's name as used in URLs: {@code sqlite}, {@code h2}, {@code postgresql}, {@code mysql}, ... */
     public abstract String name();
@@ -51,6 +53,26 @@ public abstract class Dialect {
         serverVersion = metaData.getDatabaseProductVersion();
         serverMajorVersion = metaData.getDatabaseMajorVersion();
         serverMinorVersion = metaData.getDatabaseMinorVersion();
+        defaultIsolation = connection.getTransactionIsolation();
+    }
+
+    /**
+     * The JDBC isolation level ({@link java.sql.Connection#TRANSACTION_READ_COMMITTED}, ...) a connection has before
+     * any is set, as read from the first connection ({@link #initialize}; SQLAlchemy's
+     * {@code default_isolation_level}); -1 before that.
+     */
+    public int defaultIsolation() {
+        return defaultIsolation;
+    }
+
+    /**
+     * Whether the driver switches auto-commit on and off without a round trip to the server (it only remembers the
+     * mode and acts on it at the next statement). Where it does, a connection can run reads in auto-commit before its
+     * transaction begins for less than the ROLLBACK it saves ({@code Connection.deferBeginUntilWrite()}). False by
+     * default: MariaDB's driver sends {@code SET autocommit} each time.
+     */
+    public boolean switchesAutoCommitLocally() {
+        return false;
     }
 
     /** The server's version string, once {@link #initialize} has run. */

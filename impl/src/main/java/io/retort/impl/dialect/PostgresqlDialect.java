@@ -8,6 +8,12 @@ import java.util.UUID;
 /** PostgreSQL through pgjdbc. */
 public class PostgresqlDialect extends Dialect {
 
+    /** pgjdbc keeps the mode on the client and sends BEGIN with the next statement when it is off. */
+    @Override
+    public boolean switchesAutoCommitLocally() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "postgresql";

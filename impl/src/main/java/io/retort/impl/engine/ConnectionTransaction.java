@@ -240,6 +240,17 @@ final class ConnectionTransaction {
     }
 
     /**
+     * The caller of {@code jdbcConnection()} switched auto-commit on, which committed the transaction: it ended there,
+     * and there is nothing to roll back.
+     */
+    void endedByAutoCommit() {
+        if (inTransaction) {
+            log.log("COMMIT (auto-commit was switched on through jdbcConnection())");
+            endTransaction();
+        }
+    }
+
+    /**
      * Ends the transaction of a connection being closed: a COMMIT when it only read and the database would
      * discard its parsed statements on ROLLBACK, else a ROLLBACK. Nothing inside a JTA transaction.
      */

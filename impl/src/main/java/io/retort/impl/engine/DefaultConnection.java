@@ -42,6 +42,15 @@ final class DefaultConnection implements Connection {
     /** The results still holding an open JDBC statement; made at the first. */
     private @Nullable List<RowCursor> openCursors;
     private boolean autocommit;
+    /**
+     * {@link #deferBeginUntilWrite()} was called and no statement has yet needed a transaction: read-only
+     * statements run in the driver's auto-commit, and the transaction begins with the first other statement.
+     */
+    private boolean deferBegin;
+    /** The JDBC connection was put in auto-commit for the reads of {@link #deferBegin}. */
+    private boolean readingInAutoCommit;
+    /** {@link #jdbcConnection()} handed out the JDBC connection, whose auto-commit its caller may have changed. */
+    private boolean handedOut;
     /** The external (JTA) transaction the connection is enlisted in, or null for a resource-local connection. */
     private final io.retort.spi.TransactionCoordinator.@Nullable ExternalTransaction external;
     private final StatementExecutor statements;
@@ -95,6 +104,7 @@ final class DefaultConnection implements Connection {
             return current;
         }
         transaction.checkNotPendingRollback();
+        readingInAutoCommit = false; // the new connection comes as the pool hands them out
         DefaultEngine.Checkout checkout = engine.checkout();
         jdbc = checkout.jdbc();
         generation = checkout.generation();
@@ -248,9 +258,64 @@ final class DefaultConnection implements Connection {
         }
     }
 
-    /** Begins the transaction before a statement, as SQLAlchemy's autobegin. */
-    void autobegin(boolean readOnly) {
+    /**
+     * Begins the transaction before a statement, as SQLAlchemy's autobegin; after {@link #deferBeginUntilWrite()},
+     * a read-only statement that does not stream runs in auto-commit instead while no transaction has begun.
+     */
+    void autobegin(boolean readOnly, boolean streams) {
+        if (deferBegin) {
+            if (readOnly && !streams) {
+                readInAutoCommit();
+                return;
+            }
+            endDeferredBegin();
+        }
         transaction.autobegin(readOnly, autocommit);
+    }
+
+    /** Begins the transaction before a statement that writes (or may), as SQLAlchemy's autobegin. */
+    void autobegin(boolean readOnly) {
+        autobegin(readOnly, false);
+    }
+
+    @Override
+    public void deferBeginUntilWrite() {
+        checkOpen();
+        if (external == null && !autocommit && !transaction.inTransaction()
+                && engine.readsNeedNoTransaction(chosenLevel)) {
+            deferBegin = true;
+        }
+    }
+
+    private void readInAutoCommit() {
+        if (!readingInAutoCommit) {
+            java.sql.Connection current = jdbc();
+            try {
+                current.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw translate(e, "-- set auto-commit on for a read before the transaction", List.of());
+            }
+            readingInAutoCommit = true;
+        }
+    }
+
+    /**
+     * Ends {@link #deferBeginUntilWrite()} for the rest of this connection's life: a statement that needs a
+     * transaction comes (or the JDBC connection is handed out, or a savepoint or another isolation level is asked).
+     */
+    private void endDeferredBegin() {
+        deferBegin = false;
+        if (readingInAutoCommit) {
+            readingInAutoCommit = false;
+            java.sql.Connection current = jdbc;
+            if (current != null) {
+                try {
+                    current.setAutoCommit(false);
+                } catch (SQLException e) {
+                    throw translate(e, "-- set auto-commit off to begin the transaction", List.of());
+                }
+            }
+        }
     }
 
     /** Keeps a cursor until it is read to the end or closed, so that commit, rollback and close end it. */
@@ -282,6 +347,7 @@ final class DefaultConnection implements Connection {
     @Override
     public NestedTransaction beginNested() {
         checkOpen();
+        endDeferredBegin();
         return transaction.beginNested(autocommit);
     }
 
@@ -338,6 +404,9 @@ final class DefaultConnection implements Connection {
                     + " rollback()");
         }
         dialect.checkIsolationLevel(level);
+        if (deferBegin && (level == IsolationLevel.AUTOCOMMIT || !engine.readsNeedNoTransaction(level))) {
+            endDeferredBegin();
+        }
         chosenLevel = level;
         java.sql.Connection jdbc = jdbc();
         try {
@@ -422,7 +491,13 @@ final class DefaultConnection implements Connection {
     @Override
     public java.sql.Connection jdbcConnection() {
         checkOpen();
-        return jdbc();
+        endDeferredBegin(); // what the caller runs on it must be in the transaction, as this connection's are
+        java.sql.Connection current = jdbc();
+        // What the caller runs on it may write: it belongs to a transaction that close() rolls back, not to one that
+        // only read (which ends with COMMIT where ROLLBACK would drop the parsed statements).
+        transaction.autobegin(false, autocommit);
+        handedOut = true;
+        return current;
     }
 
     @Override
@@ -446,7 +521,15 @@ final class DefaultConnection implements Connection {
             return;
         }
         try {
-            transaction.endOnClose(open);
+            if (readingInAutoCommit) {
+                readingInAutoCommit = false;
+                open.setAutoCommit(false); // back as the pool handed it out
+            }
+            if (handedOut && open.getAutoCommit()) {
+                transaction.endedByAutoCommit();
+            } else {
+                transaction.endOnClose(open);
+            }
             open.close();
         } catch (SQLException e) {
             // A connection that cannot roll back is broken: discard it rather than return it to the pool.

@@ -4,6 +4,7 @@ import io.retort.engine.Connection;
 import io.retort.engine.DatabaseUrl;
 import io.retort.engine.Engine;
 import io.retort.engine.EngineOptions;
+import io.retort.engine.IsolationLevel;
 import io.retort.engine.PoolStatus;
 import io.retort.exception.ConfigurationException;
 import io.retort.exception.OperationalException;
@@ -218,6 +219,19 @@ public final class DefaultEngine implements Engine {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Whether reads may run in auto-commit before a connection's transaction begins
+     * ({@link DefaultConnection#deferBeginUntilWrite()}): the isolation level in force ({@code chosen} on the
+     * connection, else the engine's, else the database's default) gives every statement a snapshot of its own, so a
+     * read sees the same rows in or out of a transaction, and the driver switches auto-commit without a round trip.
+     */
+    boolean readsNeedNoTransaction(@Nullable IsolationLevel chosen) {
+        IsolationLevel configured = chosen != null ? chosen : options.isolationLevel();
+        int level = configured != null ? configured.jdbcLevel() : dialect.defaultIsolation();
+        return dialect.switchesAutoCommitLocally() && (level == java.sql.Connection.TRANSACTION_READ_COMMITTED
+                || level == java.sql.Connection.TRANSACTION_READ_UNCOMMITTED);
     }
 
     SqlLog log() {

@@ -133,7 +133,7 @@ final class StatementExecutor {
                 types[i] = slotTypes[expanded.slots()[i]];
             }
         }
-        connection.autobegin(plan.readOnly());
+        connection.autobegin(plan.readOnly(), fetchSize > 0);
         log.statement(sql, logged, false, compiled.cached());
         StatementEvent event = event(sql, logged, false);
         PreparedStatement prepared = null;

@@ -45,6 +45,9 @@ final class SessionTransaction {
         Connection current = connection;
         if (current == null) {
             current = engine.connect();
+            // Reads before the first write need no database transaction where each statement has its own snapshot
+            // anyway: a session that only read then ends without a ROLLBACK round trip.
+            current.deferBeginUntilWrite();
             connection = current;
         }
         return current;

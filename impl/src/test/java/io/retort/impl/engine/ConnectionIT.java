@@ -45,6 +45,33 @@ class ConnectionIT {
         assertThat(count(engine)).isZero();
     }
 
+    /**
+     * Work run on {@code jdbcConnection()} after a read is rolled back on close. Before, a transaction that had run
+     * only SELECTs of the expression language ended with COMMIT on H2 (which keeps its parsed statements that way),
+     * and committed a write made through the JDBC connection meanwhile.
+     */
+    @DatabaseTest
+    void workOnTheJdbcConnectionIsRolledBackOnClose(Engine engine) throws java.sql.SQLException {
+        createTable(engine);
+        io.retort.schema.Table t = new io.retort.schema.MetaData().table("t",
+                io.retort.schema.Schema.column("id", io.retort.types.Types.INTEGER));
+        try (Connection conn = engine.connect()) {
+            conn.execute(io.retort.sql.Sql.select(t.c("id"))).all();
+            try (java.sql.Statement raw = conn.jdbcConnection().createStatement()) {
+                raw.executeUpdate("INSERT INTO t (id, name) VALUES (1, 'a')");
+            }
+            assertThat(conn.isInTransaction()).isTrue();
+            assertThat(conn.wroteInTransaction()).isTrue();
+        }
+        assertThat(count(engine)).isZero();
+        try (Connection conn = engine.connect()) {
+            try (java.sql.Statement raw = conn.jdbcConnection().createStatement()) {
+                raw.executeUpdate("INSERT INTO t (id, name) VALUES (2, 'b')");
+            }
+        }
+        assertThat(count(engine)).isZero();
+    }
+
     @DatabaseTest
     void autobeginsAfterCommitAndRollback(Engine engine) {
         createTable(engine);

@@ -1,0 +1,254 @@
+package io.retort.impl.orm;
+
+import static io.retort.orm.Orm.select;
+import static io.retort.sql.Sql.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retort.engine.Connection;
+import io.retort.engine.Engine;
+import io.retort.engine.EngineOptions;
+import io.retort.engine.IsolationLevel;
+import io.retort.engine.Result;
+import io.retort.engine.Row;
+import io.retort.orm.Registry;
+import io.retort.orm.Session;
+import io.retort.schema.Table;
+import io.retort.testing.DatabaseTest;
+import io.retort.testing.TestDatabase;
+import io.retort.testing.TestEngines;
+import java.sql.Statement;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code Connection.deferBeginUntilWrite()}, which the Session asks of its connection: reads before the first write
+ * run without a database transaction where that reads the same rows (READ COMMITTED and a driver that switches
+ * auto-commit locally: PostgreSQL here), so that a session that only read ends without a ROLLBACK round trip.
+ *
+ * <p>Retort differs from SQLAlchemy here on purpose: SQLAlchemy's Session begins the database transaction with its
+ * first statement, read or write. At READ COMMITTED each statement has a snapshot of its own either way, so the rows
+ * read are the same; what these tests guard is everything else: no write, raw JDBC work, locking read or streamed
+ * read may ever run outside the transaction, and a level whose reads share a snapshot never defers.
+ */
+class DeferredBeginIT {
+
+    /** Whether {@code database} defers at its default isolation level (PostgreSQL's READ COMMITTED and pgjdbc). */
+    private static boolean defers(TestDatabase database) {
+        return database == TestDatabase.POSTGRESQL;
+    }
+
+    private static Registry seeded(Engine engine) {
+        Registry registry = Registry.of(User.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            session.add(new User("sandy", "Sandy Cheeks"));
+            session.add(new User("patrick", "Patrick Star"));
+            session.add(new User("squidward", "Squidward Tentacles"));
+            session.commit();
+        }
+        return registry;
+    }
+
+    private static Object fullname(Engine engine, String name) {
+        try (Connection conn = engine.connect()) {
+            return conn.execute(text("SELECT fullname FROM user_account WHERE name = :name"), Map.of("name", name))
+                    .scalar();
+        }
+    }
+
+    private static long idleInTransaction(Engine engine) {
+        try (Connection conn = engine.connect()) {
+            return conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'"
+                    + " AND datname = current_database()")).scalar(Long.class);
+        }
+    }
+
+    @DatabaseTest
+    void aSessionThatOnlyReadsHoldsNoTransactionOnTheServer(TestEngines engines, TestDatabase database) {
+        Engine engine = engines.engine();
+        Registry registry = seeded(engine);
+        try (Session session = Session.open(engine)) {
+            User sandy = session.scalars(select(User.class).where(User_.name.eq("sandy"))).one();
+            assertThat(session.get(User.class, sandy.id)).isSameAs(sandy);
+            assertThat(sandy.fullname).isEqualTo("Sandy Cheeks");
+            assertThat(session.connection().isInTransaction()).isEqualTo(!defers(database));
+            if (database == TestDatabase.POSTGRESQL) {
+                assertThat(idleInTransaction(engine)).isZero();
+                sandy.fullname = "Sandy";
+                session.flush(); // the first write begins the transaction
+                assertThat(session.connection().isInTransaction()).isTrue();
+                assertThat(idleInTransaction(engine)).isEqualTo(1);
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void aFlushAfterDeferredReadsIsRolledBackWithTheTransaction(TestEngines engines) {
+        Engine engine = engines.engine();
+        Registry registry = seeded(engine);
+        try {
+            try (Session session = Session.open(engine)) {
+                User sandy = session.scalars(select(User.class).where(User_.name.eq("sandy"))).one();
+                sandy.fullname = "Sandy Squirrel";
+                session.flush();
+                User patrick = session.scalars(select(User.class).where(User_.name.eq("patrick"))).one();
+                patrick.fullname = "Patrick";
+                session.add(new User("gary", "Gary"));
+                session.rollback();
+                assertThat(sandy.fullname).isEqualTo("Sandy Cheeks"); // expired, and read again
+            }
+            assertThat(fullname(engine, "sandy")).isEqualTo("Sandy Cheeks");
+            assertThat(fullname(engine, "patrick")).isEqualTo("Patrick Star");
+            assertThat(fullname(engine, "gary")).isNull();
+            try (Session session = Session.open(engine)) {
+                User sandy = session.scalars(select(User.class).where(User_.name.eq("sandy"))).one();
+                sandy.fullname = "Sandy Squirrel";
+                session.commit();
+            }
+            assertThat(fullname(engine, "sandy")).isEqualTo("Sandy Squirrel");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void writesAndRawJdbcWorkAfterDeferredReadsAreInTheTransaction(TestEngines engines) throws Exception {
+        Engine engine = engines.engine();
+        Registry registry = seeded(engine);
+        Table users = registry.mapping(User.class).table();
+        try {
+            try (Connection conn = engine.connect()) {
+                conn.deferBeginUntilWrite();
+                assertThat(conn.execute(io.retort.sql.Sql.select(users.c("name"))).all()).hasSize(3);
+                conn.execute(text("UPDATE user_account SET fullname = 'Patrick' WHERE name = 'patrick'"));
+                assertThat(conn.isInTransaction()).isTrue();
+                conn.rollback();
+                // Deferral ended with the first write, for the rest of the connection's life.
+                assertThat(conn.execute(io.retort.sql.Sql.select(users.c("name"))).all()).hasSize(3);
+                assertThat(conn.isInTransaction()).isTrue();
+            }
+            try (Connection conn = engine.connect()) {
+                conn.deferBeginUntilWrite();
+                assertThat(conn.execute(io.retort.sql.Sql.select(users.c("name"))).all()).hasSize(3);
+                try (Statement raw = conn.jdbcConnection().createStatement()) {
+                    raw.executeUpdate("UPDATE user_account SET fullname = 'Sandy' WHERE name = 'sandy'");
+                }
+            } // closed without commit: the driver's transaction is rolled back
+            assertThat(fullname(engine, "patrick")).isEqualTo("Patrick Star");
+            assertThat(fullname(engine, "sandy")).isEqualTo("Sandy Cheeks");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void lockingTextAndStreamedReadsBeginTheTransaction(TestEngines engines, TestDatabase database) {
+        Engine engine = engines.engine();
+        Registry registry = seeded(engine);
+        Table users = registry.mapping(User.class).table();
+        io.retort.sql.Select names = io.retort.sql.Sql.select(users.c("name")).orderBy(users.c("name"));
+        try {
+            List<io.retort.sql.Executable> beginning = database == TestDatabase.SQLITE
+                    ? List.of(text("SELECT name FROM user_account")) // SQLite has no row locks
+                    : List.of(text("SELECT name FROM user_account"), names.forUpdate());
+            for (io.retort.sql.Executable statement : beginning) {
+                try (Connection conn = engine.connect()) {
+                    conn.deferBeginUntilWrite();
+                    conn.execute(names).all();
+                    assertThat(conn.isInTransaction()).isEqualTo(!defers(database));
+                    conn.execute(statement).all();
+                    assertThat(conn.isInTransaction()).as(statement.toString()).isTrue();
+                }
+            }
+            try (Connection conn = engine.connect()) {
+                conn.deferBeginUntilWrite();
+                try (Result streamed = conn.stream(names, Map.of(), 1)) {
+                    assertThat(conn.isInTransaction()).isTrue();
+                    assertThat(streamed.scalars(String.class).all()).containsExactly("patrick", "sandy", "squidward");
+                }
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void aResultReadBeforeTheFirstWriteCanBeReadAfterIt(TestEngines engines) {
+        Engine engine = engines.engine();
+        Registry registry = seeded(engine);
+        Table users = registry.mapping(User.class).table();
+        try (Connection conn = engine.connect()) {
+            conn.deferBeginUntilWrite();
+            Result result = conn.execute(io.retort.sql.Sql.select(users.c("name")).orderBy(users.c("name")));
+            Iterator<Row> rows = result.iterator();
+            assertThat(rows.next().get(0)).isEqualTo("patrick");
+            conn.execute(text("UPDATE user_account SET fullname = 'Patrick' WHERE name = 'patrick'"));
+            assertThat(rows.next().get(0)).isEqualTo("sandy");
+            assertThat(rows.next().get(0)).isEqualTo("squidward");
+            assertThat(rows.hasNext()).isFalse();
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    /**
+     * At REPEATABLE READ a transaction's reads share one snapshot: a session's first read must be in the
+     * transaction, or a later read sees a row another transaction committed in between.
+     */
+    @DatabaseTest
+    void aLevelWhoseReadsShareASnapshotNeverDefers(TestEngines engines, TestDatabase database) {
+        Engine base = engines.engine();
+        Registry registry = seeded(base);
+        IsolationLevel level = database == TestDatabase.SQLITE ? IsolationLevel.SERIALIZABLE
+                : IsolationLevel.REPEATABLE_READ;
+        Engine engine = engines.create(EngineOptions.builder().isolationLevel(level).build());
+        try {
+            try (Session session = Session.open(engine)) {
+                User sandy = session.scalars(select(User.class).where(User_.name.eq("sandy"))).one();
+                assertThat(session.connection().isInTransaction()).isTrue();
+                if (database != TestDatabase.SQLITE) { // SQLite's writer would wait for this reader
+                    base.begin(conn -> conn.execute(text("UPDATE user_account SET fullname = 'Patrick'"
+                            + " WHERE name = 'patrick'")));
+                    Object seen = session.connection().execute(text("SELECT fullname FROM user_account"
+                            + " WHERE name = 'patrick'")).scalar();
+                    assertThat(seen).isEqualTo("Patrick Star"); // the snapshot of the session's first read
+                }
+                assertThat(sandy.fullname).isEqualTo("Sandy Cheeks");
+            }
+            try (Connection conn = engine.connect()) {
+                conn.deferBeginUntilWrite();
+                conn.execute(io.retort.sql.Sql.select(registry.mapping(User.class).table().c("name"))).all();
+                assertThat(conn.isInTransaction()).isTrue();
+            }
+            try (Connection conn = base.connect()) {
+                conn.deferBeginUntilWrite();
+                conn.setIsolationLevel(IsolationLevel.SERIALIZABLE); // chosen on the connection: it decides
+                conn.execute(io.retort.sql.Sql.select(registry.mapping(User.class).table().c("name"))).all();
+                assertThat(conn.isInTransaction()).isTrue();
+            }
+        } finally {
+            registry.dropAll(base);
+        }
+    }
+
+    @DatabaseTest
+    void theConnectionGoesBackToThePoolOutOfAutoCommit(TestEngines engines) throws Exception {
+        Engine engine = engines.create(EngineOptions.builder().poolSize(1).maxOverflow(0).build());
+        Registry registry = seeded(engine);
+        try {
+            try (Session session = Session.open(engine)) {
+                session.scalars(select(User.class)).all();
+            }
+            try (Connection conn = engine.connect()) {
+                assertThat(conn.jdbcConnection().getAutoCommit()).isFalse();
+                conn.execute(text("UPDATE user_account SET fullname = 'Gone' WHERE name = 'sandy'"));
+            } // rolled back
+            assertThat(fullname(engine, "sandy")).isEqualTo("Sandy Cheeks");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+}
