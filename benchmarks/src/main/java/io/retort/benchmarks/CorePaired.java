@@ -16,8 +16,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * ({@code jdbc_batch} against {@code core_executemany}, 100,000 rows), {@code lookup} is {@code short_selects}
  * ({@code jdbc_prepare_each} against {@code core_select}, 10,000 lookups); {@code orm-read}, {@code orm-write} and
  * {@code orm-get} pair the same baselines with {@code orm_load}, {@code orm_add_flush} and
- * {@code orm_get_new_session}. On H2 and SQLite the thread's CPU time is the
- * whole cost but for the garbage collector's threads; on PostgreSQL it is the client's part only.
+ * {@code orm_get_new_session}; {@code connection-each} pairs {@code jdbc_prepare_each} with raw JDBC's own connection
+ * and transaction per lookup ({@code jdbc_connection_each}), the floor of a session per lookup. On H2 and SQLite the
+ * thread's CPU time is the whole cost but for the garbage collector's threads; on PostgreSQL it is the client's part
+ * only.
  *
  * <pre>
  * mvn -B -q -pl benchmarks -am -DskipTests package exec:exec -Dbenchmarks.main=io.retort.benchmarks.CorePaired \
@@ -80,7 +82,7 @@ public final class CorePaired {
                 before = scenario::emptyTable;
                 after = scenario::check;
             }
-            case "lookup", "orm-get" -> {
+            case "lookup", "orm-get", "connection-each" -> {
                 ShortSelects scenario = new ShortSelects();
                 scenario.db = db;
                 scenario.lookups = 10_000;
@@ -88,10 +90,11 @@ public final class CorePaired {
                 scenario.shuffleKeys();
                 jdbc = () -> scenario.jdbc_prepare_each(blackhole);
                 core = mode.equals("lookup") ? () -> scenario.core_select(blackhole)
+                        : mode.equals("connection-each") ? () -> scenario.jdbc_connection_each(blackhole)
                         : () -> scenario.orm_get_new_session(blackhole);
             }
             default -> throw new IllegalArgumentException("Unknown pair " + mode
-                    + ": use read, write, lookup, orm-read, orm-write or orm-get");
+                    + ": use read, write, lookup, orm-read, orm-write, orm-get or connection-each");
         }
         List<Double> ratios = new ArrayList<>();
         List<Long> jdbcNanos = new ArrayList<>();
