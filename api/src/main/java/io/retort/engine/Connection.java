@@ -102,9 +102,9 @@ public interface Connection extends AutoCloseable, SchemaExecutor {
     /**
      * Lets the read-only statements that come before this connection's first other statement run without a
      * database transaction (in the driver's auto-commit), where that reads exactly the same rows: the isolation level
-     * in force gives each statement a snapshot of its own (READ COMMITTED or READ UNCOMMITTED, PostgreSQL's and H2's
-     * default) and the driver switches auto-commit without a round trip (PostgreSQL, H2). A connection that only
-     * read then ends without the ROLLBACK round trip. The {@code Session} asks this of its connection.
+     * in force gives each statement a snapshot of its own (READ COMMITTED or READ UNCOMMITTED; PostgreSQL's default)
+     * and the driver switches auto-commit without a round trip (pgjdbc). A connection that only read then ends
+     * without the ROLLBACK round trip. The {@code Session} asks this of its connection.
      *
      * <p>Read-only means a SELECT of the expression language that takes no row locks and calls no function or SQL
      * text, and does not {@link #stream}. The first statement that is not (a write, {@code text()}, DDL, a locking
@@ -114,8 +114,9 @@ public interface Connection extends AutoCloseable, SchemaExecutor {
      * share-locked between those reads, so another connection's DDL need not wait for this one's close.
      *
      * <p>Does nothing at REPEATABLE READ or SERIALIZABLE (MariaDB's and SQLite's defaults), where a transaction's reads
-     * share one snapshot, on a driver that would send {@code SET autocommit} to the server (MariaDB, MySQL), in
-     * AUTOCOMMIT, inside a JTA transaction, or once a transaction has begun.
+     * share one snapshot, on a driver that would send {@code SET autocommit} to the server (MariaDB, MySQL), on H2
+     * (whose switch to auto-commit runs a COMMIT, measured slower than the one it saves), in AUTOCOMMIT, inside a JTA
+     * transaction, or once a transaction has begun.
      */
     void deferBeginUntilWrite();
 

@@ -492,28 +492,6 @@ public abstract class Dialect {
         return InsertReturningStyle.RETURNING_CLAUSE;
     }
 
-    /** The {@code XADataSource} class of each JDBC driver that has one. */
-    private static final java.util.Map<String, String> XA_DATA_SOURCES = java.util.Map.of(
-            "org.postgresql.Driver", "org.postgresql.xa.PGXADataSource",
-            "org.h2.Driver", "org.h2.jdbcx.JdbcDataSource",
-            "org.mariadb.jdbc.Driver", "org.mariadb.jdbc.MariaDbDataSource",
-            "com.mysql.cj.jdbc.Driver", "com.mysql.cj.jdbc.MysqlXADataSource");
-
-    /**
-     * The {@code XADataSource} class of a JDBC driver, for connections that take part in two-phase commit.
-     *
-     * @throws io.retort.exception.ConfigurationException if the database or driver has none
-     */
-    public String xaDataSourceClassName(String driverClassName) {
-        String xa = XA_DATA_SOURCES.get(driverClassName);
-        if (xa == null) {
-            throw new io.retort.exception.ConfigurationException(name() + " (driver " + driverClassName + ") has no"
-                    + " XA data source, so its connections cannot take part in a two-phase commit; use PostgreSQL,"
-                    + " MariaDB/MySQL or H2, or a transaction coordinator without XA");
-        }
-        return xa;
-    }
-
     /** The most bind parameters a statement may have (SQLite's limit since 3.32); executemany pages stay below it. */
     public int maxBindParameters() {
         return 32766;

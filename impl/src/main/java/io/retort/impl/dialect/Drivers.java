@@ -228,4 +228,26 @@ public final class Drivers {
         String rendered = host == null ? defaultHost : host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         return url.port() == null ? rendered : rendered + ":" + url.port();
     }
+
+    /** The {@code XADataSource} class of each JDBC driver that has one. */
+    private static final Map<String, String> XA_DATA_SOURCES = Map.of(
+            "org.postgresql.Driver", "org.postgresql.xa.PGXADataSource",
+            "org.h2.Driver", "org.h2.jdbcx.JdbcDataSource",
+            "org.mariadb.jdbc.Driver", "org.mariadb.jdbc.MariaDbDataSource",
+            "com.mysql.cj.jdbc.Driver", "com.mysql.cj.jdbc.MysqlXADataSource");
+
+    /**
+     * The {@code XADataSource} class of a JDBC driver, for connections that take part in two-phase commit.
+     *
+     * @throws ConfigurationException if the database or driver has none
+     */
+    public static String xaDataSourceClassName(Dialect dialect, String driverClassName) {
+        String xa = XA_DATA_SOURCES.get(driverClassName);
+        if (xa == null) {
+            throw new ConfigurationException(dialect.name() + " (driver " + driverClassName + ") has no"
+                    + " XA data source, so its connections cannot take part in a two-phase commit; use PostgreSQL,"
+                    + " MariaDB/MySQL or H2, or a transaction coordinator without XA");
+        }
+        return xa;
+    }
 }

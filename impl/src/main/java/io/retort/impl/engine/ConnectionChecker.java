@@ -63,7 +63,10 @@ final class ConnectionChecker {
         Thread worker = new Thread(() -> {
             String reason;
             try (Connection connection = engine.connect()) {
-                reason = connection.jdbcConnection().isValid(validSeconds) ? null
+                // The driver's connection as it is, with no transaction begun around the check.
+                java.sql.Connection jdbc = connection instanceof DefaultConnection
+                        ? ((DefaultConnection) connection).jdbc() : connection.jdbcConnection();
+                reason = jdbc.isValid(validSeconds) ? null
                         : "the connection taken from the pool is not valid (Connection.isValid returned false)";
             } catch (SQLException | RuntimeException | Error e) {
                 reason = describe(e);

@@ -282,9 +282,22 @@ final class DefaultConnection implements Connection {
     public void deferBeginUntilWrite() {
         checkOpen();
         if (external == null && !autocommit && !transaction.inTransaction()
-                && engine.readsNeedNoTransaction(chosenLevel)) {
+                && readsNeedNoTransaction(chosenLevel)) {
             deferBegin = true;
         }
+    }
+
+    /**
+     * Whether reads may run in auto-commit before a connection's transaction begins
+     * ({@link #deferBeginUntilWrite()}): the isolation level in force ({@code chosen} on the
+     * connection, else the engine's, else the database's default) gives every statement a snapshot of its own, so a
+     * read sees the same rows in or out of a transaction, and the driver switches auto-commit without a round trip.
+     */
+    private boolean readsNeedNoTransaction(@Nullable IsolationLevel chosen) {
+        IsolationLevel configured = chosen != null ? chosen : engine.options().isolationLevel();
+        int level = configured != null ? configured.jdbcLevel() : dialect.defaultIsolation();
+        return dialect.switchesAutoCommitLocally() && (level == java.sql.Connection.TRANSACTION_READ_COMMITTED
+                || level == java.sql.Connection.TRANSACTION_READ_UNCOMMITTED);
     }
 
     private void readInAutoCommit() {
@@ -404,7 +417,7 @@ final class DefaultConnection implements Connection {
                     + " rollback()");
         }
         dialect.checkIsolationLevel(level);
-        if (deferBegin && (level == IsolationLevel.AUTOCOMMIT || !engine.readsNeedNoTransaction(level))) {
+        if (deferBegin && (level == IsolationLevel.AUTOCOMMIT || !readsNeedNoTransaction(level))) {
             endDeferredBegin();
         }
         chosenLevel = level;

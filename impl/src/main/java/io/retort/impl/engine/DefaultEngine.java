@@ -4,7 +4,6 @@ import io.retort.engine.Connection;
 import io.retort.engine.DatabaseUrl;
 import io.retort.engine.Engine;
 import io.retort.engine.EngineOptions;
-import io.retort.engine.IsolationLevel;
 import io.retort.engine.PoolStatus;
 import io.retort.exception.ConfigurationException;
 import io.retort.exception.OperationalException;
@@ -183,7 +182,7 @@ public final class DefaultEngine implements Engine {
                 options.poolTimeout(), options.poolRecycle(), options.poolPrePing(), options.isolationLevel(),
                 dialect::isDisconnect, options.transactionCoordinator().poolIntegration(url.render(true)),
                 options.transactionCoordinator().xa()
-                        ? dialect.xaDataSourceClassName(resolved.target().driverClassName()) : null,
+                        ? Drivers.xaDataSourceClassName(dialect, resolved.target().driverClassName()) : null,
                 options.poolIdleTimeout());
         this.poolFactory = poolFactory;
         this.compiler = new StatementCompiler(dialect);
@@ -219,19 +218,6 @@ public final class DefaultEngine implements Engine {
 
     Dialect dialect() {
         return dialect;
-    }
-
-    /**
-     * Whether reads may run in auto-commit before a connection's transaction begins
-     * ({@link DefaultConnection#deferBeginUntilWrite()}): the isolation level in force ({@code chosen} on the
-     * connection, else the engine's, else the database's default) gives every statement a snapshot of its own, so a
-     * read sees the same rows in or out of a transaction, and the driver switches auto-commit without a round trip.
-     */
-    boolean readsNeedNoTransaction(@Nullable IsolationLevel chosen) {
-        IsolationLevel configured = chosen != null ? chosen : options.isolationLevel();
-        int level = configured != null ? configured.jdbcLevel() : dialect.defaultIsolation();
-        return dialect.switchesAutoCommitLocally() && (level == java.sql.Connection.TRANSACTION_READ_COMMITTED
-                || level == java.sql.Connection.TRANSACTION_READ_UNCOMMITTED);
     }
 
     SqlLog log() {

@@ -55,13 +55,22 @@ final class JdbcInspector implements Inspector {
         return otherSchema;
     }
 
+    /**
+     * The JDBC connection for a catalog query, which reads as a SELECT does: in the connection's transaction, begun if
+     * needed, so that close() or rollback() ends it (or before the transaction, in auto-commit, as a deferred read).
+     */
+    private java.sql.Connection jdbcToRead() {
+        connection.autobegin(true);
+        return connection.jdbc();
+    }
+
     private interface SqlWork<T> {
         T run(DatabaseMetaData metaData, @Nullable String catalog, @Nullable String schema) throws SQLException;
     }
 
     private <T> T read(String what, SqlWork<T> work) {
         try {
-            java.sql.Connection jdbc = connection.jdbc();
+            java.sql.Connection jdbc = jdbcToRead();
             DatabaseMetaData metaData = jdbc.getMetaData();
             String catalog = jdbc.getCatalog();
             String schema = jdbc.getSchema();
@@ -174,7 +183,7 @@ final class JdbcInspector implements Inspector {
         if (query == null) {
             return 0;
         }
-        try (PreparedStatement statement = connection.jdbc().prepareStatement(query)) {
+        try (PreparedStatement statement = jdbcToRead().prepareStatement(query)) {
             statement.setString(1, parameter);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : 0;
@@ -305,7 +314,7 @@ final class JdbcInspector implements Inspector {
         String query = dialect.reflection().uniqueConstraintsQuery();
         Map<String, List<String>> constraints = new LinkedHashMap<>();
         if (query != null) {
-            try (PreparedStatement statement = connection.jdbc().prepareStatement(query)) {
+            try (PreparedStatement statement = jdbcToRead().prepareStatement(query)) {
                 statement.setString(1, stored(table));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

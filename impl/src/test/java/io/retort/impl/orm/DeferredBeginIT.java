@@ -234,6 +234,31 @@ class DeferredBeginIT {
         }
     }
 
+    /**
+     * The inspector's catalog queries read in the connection's transaction, which close() ends. Before, they ran on
+     * the JDBC connection without Retort beginning one, so that on PostgreSQL the connection went back to the pool
+     * idle in a transaction the next user inherited.
+     */
+    @DatabaseTest
+    void catalogReadsEndWithTheConnection(TestEngines engines, TestDatabase database) {
+        Engine engine = engines.create(EngineOptions.builder().poolSize(1).maxOverflow(0).build());
+        Registry registry = seeded(engine);
+        for (boolean deferred : new boolean[] {false, true}) {
+            try (Connection conn = engine.connect()) {
+                if (deferred) {
+                    conn.deferBeginUntilWrite();
+                }
+                assertThat(conn.inspector().tableNames()).contains("user_account");
+                assertThat(conn.isInTransaction()).isEqualTo(!deferred || !defers(database));
+            }
+            if (database == TestDatabase.POSTGRESQL) {
+                Engine other = engines.engine();
+                assertThat(idleInTransaction(other)).isZero();
+            }
+        }
+        registry.dropAll(engine);
+    }
+
     @DatabaseTest
     void theConnectionGoesBackToThePoolOutOfAutoCommit(TestEngines engines) throws Exception {
         Engine engine = engines.create(EngineOptions.builder().poolSize(1).maxOverflow(0).build());

@@ -10,6 +10,7 @@ import io.retort.engine.Connection;
 import io.retort.engine.Engine;
 import io.retort.engine.Inspector;
 import io.retort.exception.InvalidArgumentException;
+import io.retort.exception.PendingRollbackException;
 import io.retort.schema.MetaData;
 import io.retort.testing.DatabaseTest;
 import io.retort.testing.OnlyOn;
@@ -27,6 +28,11 @@ class InspectorRegressionIT {
             Inspector inspector = conn.inspector();
             assertThat(inspector.hasTable("inspected_after_reconnect")).isTrue();
             conn.invalidate(); // the JDBC connection the inspector was made with is discarded
+            // Its catalog reads began the connection's transaction, which the invalidation ended: as after any
+            // read, the transaction is rolled back before the next statement (SQLAlchemy's PendingRollbackError).
+            assertThatThrownBy(() -> inspector.hasTable("inspected_after_reconnect"))
+                    .isInstanceOf(PendingRollbackException.class);
+            conn.rollback();
             // It used the discarded connection: an error on a closed connection (or, through a pool, another
             // user's connection). Now it takes the Connection's new one.
             assertThat(inspector.hasTable("inspected_after_reconnect")).isTrue();
