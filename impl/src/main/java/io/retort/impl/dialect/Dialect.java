@@ -53,14 +53,14 @@ public abstract class Dialect {
         serverVersion = metaData.getDatabaseProductVersion();
         serverMajorVersion = metaData.getDatabaseMajorVersion();
         serverMinorVersion = metaData.getDatabaseMinorVersion();
-        defaultIsolation = connection.getTransactionIsolation();
+        try {
+            defaultIsolation = connection.getTransactionIsolation();
+        } catch (SQLException unknown) {
+            defaultIsolation = -1; // a driver that cannot tell: no read runs outside a transaction
+        }
     }
 
-    /**
-     * The JDBC isolation level ({@link java.sql.Connection#TRANSACTION_READ_COMMITTED}, ...) a connection has before
-     * any is set, as read from the first connection ({@link #initialize}; SQLAlchemy's
-     * {@code default_isolation_level}); -1 before that.
-     */
+    /** The JDBC isolation level of a new connection, read at {@link #initialize}; -1 when unknown. */
     public int defaultIsolation() {
         return defaultIsolation;
     }
