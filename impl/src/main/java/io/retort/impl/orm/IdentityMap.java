@@ -112,9 +112,14 @@ public final class IdentityMap extends AbstractCollection<InstanceState> {
             return;
         }
         mutableValues |= state.mapper.hasMutableValues();
+        fill(missedSlot, missedHash, state);
+    }
+
+    /** Holds a new key's state in the free slot {@code slot}, growing the table when it is half full. */
+    private void fill(int slot, int hash, InstanceState state) {
         modifications++;
-        states[missedSlot] = state;
-        hashes[missedSlot] = missedHash;
+        states[slot] = state;
+        hashes[slot] = hash;
         if (++size > states.length >> 1) {
             grow();
         }
@@ -137,12 +142,7 @@ public final class IdentityMap extends AbstractCollection<InstanceState> {
             states[slot] = state;
             return replaced;
         }
-        modifications++;
-        states[-1 - slot] = state;
-        hashes[-1 - slot] = hash;
-        if (++size > states.length >> 1) {
-            grow();
-        }
+        fill(-1 - slot, hash, state);
         return null;
     }
 
