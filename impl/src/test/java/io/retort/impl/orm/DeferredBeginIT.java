@@ -137,8 +137,25 @@ class DeferredBeginIT {
                     raw.executeUpdate("UPDATE user_account SET fullname = 'Sandy' WHERE name = 'sandy'");
                 }
             } // closed without commit: the driver's transaction is rolled back
+            for (boolean multiRow : new boolean[] {false, true}) { // a JDBC batch, and insertmanyvalues pages
+                try (Connection conn = engine.connect()) {
+                    conn.deferBeginUntilWrite();
+                    assertThat(conn.execute(io.retort.sql.Sql.select(users.c("name"))).all()).hasSize(3);
+                    List<Map<String, Object>> rows = List.of(Map.of("name", "gary", "fullname", "Gary"),
+                            Map.of("name", "larry", "fullname", "Larry"));
+                    if (multiRow) {
+                        conn.execute(io.retort.sql.Sql.insert(users), rows);
+                    } else {
+                        conn.execute(text("INSERT INTO user_account (name, fullname) VALUES (:name, :fullname)"),
+                                rows);
+                    }
+                    assertThat(conn.isInTransaction()).isTrue();
+                } // closed without commit
+            }
             assertThat(fullname(engine, "patrick")).isEqualTo("Patrick Star");
             assertThat(fullname(engine, "sandy")).isEqualTo("Sandy Cheeks");
+            assertThat(fullname(engine, "gary")).isNull();
+            assertThat(fullname(engine, "larry")).isNull();
         } finally {
             registry.dropAll(engine);
         }
