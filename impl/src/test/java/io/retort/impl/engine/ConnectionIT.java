@@ -48,7 +48,9 @@ class ConnectionIT {
     /**
      * Work run on {@code jdbcConnection()} after a read is rolled back on close. Before, a transaction that had run
      * only SELECTs of the expression language ended with COMMIT on H2 (which keeps its parsed statements that way),
-     * and committed a write made through the JDBC connection meanwhile.
+     * and committed a write made through the JDBC connection meanwhile; without a read, nothing ended the driver's
+     * transaction, and the pooled connection kept the write for its next user. SQLAlchemy's pool rolls back every
+     * connection it gets back ({@code test/engine/test_pool.py}, {@code test_plain_rollback}).
      */
     @DatabaseTest
     void workOnTheJdbcConnectionIsRolledBackOnClose(Engine engine) throws java.sql.SQLException {

@@ -204,6 +204,9 @@ class PoolIT {
         try (Connection conn = engine.connect()) {
             conn.jdbcConnection().setAutoCommit(true);
         }
+        // Switching auto-commit on committed the transaction jdbcConnection() began: nothing to roll back, and the
+        // connection goes back to the pool rather than being discarded for a failed ROLLBACK.
+        assertThat(engine.poolStatus().open()).isEqualTo(1);
         try (Connection conn = engine.connect()) {
             conn.execute(text("INSERT INTO pool_mode (id) VALUES (2)"));
             assertThat(conn.isInTransaction()).isTrue();

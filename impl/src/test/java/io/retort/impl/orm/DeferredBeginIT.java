@@ -38,7 +38,11 @@ class DeferredBeginIT {
         return database == TestDatabase.POSTGRESQL;
     }
 
-    private static Registry seeded(Engine engine) {
+    /**
+     * Creates {@code user_account} with three users and returns the table. Nothing is dropped after a test: each
+     * gets an empty database.
+     */
+    private static Table seeded(Engine engine) {
         Registry registry = Registry.of(User.class);
         registry.createAll(engine);
         try (Session session = Session.open(engine)) {
@@ -47,7 +51,7 @@ class DeferredBeginIT {
             session.add(new User("squidward", "Squidward Tentacles"));
             session.commit();
         }
-        return registry;
+        return registry.mapping(User.class).table();
     }
 
     private static Object fullname(Engine engine, String name) {
@@ -67,7 +71,7 @@ class DeferredBeginIT {
     @DatabaseTest
     void aSessionThatOnlyReadsHoldsNoTransactionOnTheServer(TestEngines engines, TestDatabase database) {
         Engine engine = engines.engine();
-        Registry registry = seeded(engine);
+        seeded(engine);
         try (Session session = Session.open(engine)) {
             User sandy = session.scalars(select(User.class).where(User_.name.eq("sandy"))).one();
             assertThat(session.get(User.class, sandy.id)).isSameAs(sandy);
@@ -80,123 +84,139 @@ class DeferredBeginIT {
                 assertThat(session.connection().isInTransaction()).isTrue();
                 assertThat(idleInTransaction(engine)).isEqualTo(1);
             }
-        } finally {
-            registry.dropAll(engine);
         }
+    }
+
+    /**
+     * The Session's own transaction is SQLAlchemy's whether or not the database's is deferred: ported from
+     * {@code test/orm/test_session.py}, {@code test_autobegin_execute} (a statement begins it, commit and close end
+     * it, the next statement begins another) and {@code test_autobegin_flush} (an empty flush begins nothing, a flush
+     * that writes does).
+     */
+    @DatabaseTest
+    void theSessionAutobeginsAsSqlAlchemysDoes(TestEngines engines) {
+        Engine engine = engines.engine();
+        seeded(engine);
+        try (Session session = Session.open(engine)) {
+            assertThat(session.isInTransaction()).isFalse();
+            session.scalars(select(User.class)).all();
+            assertThat(session.isInTransaction()).isTrue();
+            session.commit();
+            assertThat(session.isInTransaction()).isFalse();
+            session.scalars(select(User.class)).all();
+            assertThat(session.isInTransaction()).isTrue();
+            session.close();
+            assertThat(session.isInTransaction()).isFalse();
+        }
+        try (Session session = Session.open(engine)) {
+            session.flush(); // nothing to write
+            assertThat(session.isInTransaction()).isFalse();
+            session.add(new User("gary", "Gary"));
+            session.flush();
+            assertThat(session.isInTransaction()).isTrue();
+            session.commit();
+            assertThat(session.isInTransaction()).isFalse();
+        }
+        assertThat(fullname(engine, "gary")).isEqualTo("Gary");
     }
 
     @DatabaseTest
     void aFlushAfterDeferredReadsIsRolledBackWithTheTransaction(TestEngines engines) {
         Engine engine = engines.engine();
-        Registry registry = seeded(engine);
-        try {
-            try (Session session = Session.open(engine)) {
-                User sandy = session.scalars(select(User.class).where(User_.name.eq("sandy"))).one();
-                sandy.fullname = "Sandy Squirrel";
-                session.flush();
-                User patrick = session.scalars(select(User.class).where(User_.name.eq("patrick"))).one();
-                patrick.fullname = "Patrick";
-                session.add(new User("gary", "Gary"));
-                session.rollback();
-                assertThat(sandy.fullname).isEqualTo("Sandy Cheeks"); // expired, and read again
-            }
-            assertThat(fullname(engine, "sandy")).isEqualTo("Sandy Cheeks");
-            assertThat(fullname(engine, "patrick")).isEqualTo("Patrick Star");
-            assertThat(fullname(engine, "gary")).isNull();
-            try (Session session = Session.open(engine)) {
-                User sandy = session.scalars(select(User.class).where(User_.name.eq("sandy"))).one();
-                sandy.fullname = "Sandy Squirrel";
-                session.commit();
-            }
-            assertThat(fullname(engine, "sandy")).isEqualTo("Sandy Squirrel");
-        } finally {
-            registry.dropAll(engine);
+        seeded(engine);
+        try (Session session = Session.open(engine)) {
+            User sandy = session.scalars(select(User.class).where(User_.name.eq("sandy"))).one();
+            sandy.fullname = "Sandy Squirrel";
+            session.flush();
+            User patrick = session.scalars(select(User.class).where(User_.name.eq("patrick"))).one();
+            patrick.fullname = "Patrick";
+            session.add(new User("gary", "Gary"));
+            session.rollback();
+            assertThat(sandy.fullname).isEqualTo("Sandy Cheeks"); // expired, and read again
         }
+        assertThat(fullname(engine, "sandy")).isEqualTo("Sandy Cheeks");
+        assertThat(fullname(engine, "patrick")).isEqualTo("Patrick Star");
+        assertThat(fullname(engine, "gary")).isNull();
+        try (Session session = Session.open(engine)) {
+            User sandy = session.scalars(select(User.class).where(User_.name.eq("sandy"))).one();
+            sandy.fullname = "Sandy Squirrel";
+            session.commit();
+        }
+        assertThat(fullname(engine, "sandy")).isEqualTo("Sandy Squirrel");
     }
 
     @DatabaseTest
     void writesAndRawJdbcWorkAfterDeferredReadsAreInTheTransaction(TestEngines engines) throws Exception {
         Engine engine = engines.engine();
-        Registry registry = seeded(engine);
-        Table users = registry.mapping(User.class).table();
-        try {
-            try (Connection conn = engine.connect()) {
-                conn.deferBeginUntilWrite();
-                assertThat(conn.execute(io.retort.sql.Sql.select(users.c("name"))).all()).hasSize(3);
-                conn.execute(text("UPDATE user_account SET fullname = 'Patrick' WHERE name = 'patrick'"));
-                assertThat(conn.isInTransaction()).isTrue();
-                conn.rollback();
-                // Deferral ended with the first write, for the rest of the connection's life.
-                assertThat(conn.execute(io.retort.sql.Sql.select(users.c("name"))).all()).hasSize(3);
-                assertThat(conn.isInTransaction()).isTrue();
-            }
-            try (Connection conn = engine.connect()) {
-                conn.deferBeginUntilWrite();
-                assertThat(conn.execute(io.retort.sql.Sql.select(users.c("name"))).all()).hasSize(3);
-                try (Statement raw = conn.jdbcConnection().createStatement()) {
-                    raw.executeUpdate("UPDATE user_account SET fullname = 'Sandy' WHERE name = 'sandy'");
-                }
-            } // closed without commit: the driver's transaction is rolled back
-            for (boolean multiRow : new boolean[] {false, true}) { // a JDBC batch, and insertmanyvalues pages
-                try (Connection conn = engine.connect()) {
-                    conn.deferBeginUntilWrite();
-                    assertThat(conn.execute(io.retort.sql.Sql.select(users.c("name"))).all()).hasSize(3);
-                    List<Map<String, Object>> rows = List.of(Map.of("name", "gary", "fullname", "Gary"),
-                            Map.of("name", "larry", "fullname", "Larry"));
-                    if (multiRow) {
-                        conn.execute(io.retort.sql.Sql.insert(users), rows);
-                    } else {
-                        conn.execute(text("INSERT INTO user_account (name, fullname) VALUES (:name, :fullname)"),
-                                rows);
-                    }
-                    assertThat(conn.isInTransaction()).isTrue();
-                } // closed without commit
-            }
-            assertThat(fullname(engine, "patrick")).isEqualTo("Patrick Star");
-            assertThat(fullname(engine, "sandy")).isEqualTo("Sandy Cheeks");
-            assertThat(fullname(engine, "gary")).isNull();
-            assertThat(fullname(engine, "larry")).isNull();
-        } finally {
-            registry.dropAll(engine);
+        Table users = seeded(engine);
+        try (Connection conn = engine.connect()) {
+            conn.deferBeginUntilWrite();
+            assertThat(conn.execute(io.retort.sql.Sql.select(users.c("name"))).all()).hasSize(3);
+            conn.execute(text("UPDATE user_account SET fullname = 'Patrick' WHERE name = 'patrick'"));
+            assertThat(conn.isInTransaction()).isTrue();
+            conn.rollback();
+            // Deferral ended with the first write, for the rest of the connection's life.
+            assertThat(conn.execute(io.retort.sql.Sql.select(users.c("name"))).all()).hasSize(3);
+            assertThat(conn.isInTransaction()).isTrue();
         }
+        try (Connection conn = engine.connect()) {
+            conn.deferBeginUntilWrite();
+            assertThat(conn.execute(io.retort.sql.Sql.select(users.c("name"))).all()).hasSize(3);
+            try (Statement raw = conn.jdbcConnection().createStatement()) {
+                raw.executeUpdate("UPDATE user_account SET fullname = 'Sandy' WHERE name = 'sandy'");
+            }
+        } // closed without commit: the driver's transaction is rolled back
+        for (boolean multiRow : new boolean[] {false, true}) { // a JDBC batch, and insertmanyvalues pages
+            try (Connection conn = engine.connect()) {
+                conn.deferBeginUntilWrite();
+                assertThat(conn.execute(io.retort.sql.Sql.select(users.c("name"))).all()).hasSize(3);
+                List<Map<String, Object>> rows = List.of(Map.of("name", "gary", "fullname", "Gary"),
+                        Map.of("name", "larry", "fullname", "Larry"));
+                if (multiRow) {
+                    conn.execute(io.retort.sql.Sql.insert(users), rows);
+                } else {
+                    conn.execute(text("INSERT INTO user_account (name, fullname) VALUES (:name, :fullname)"),
+                            rows);
+                }
+                assertThat(conn.isInTransaction()).isTrue();
+            } // closed without commit
+        }
+        assertThat(fullname(engine, "patrick")).isEqualTo("Patrick Star");
+        assertThat(fullname(engine, "sandy")).isEqualTo("Sandy Cheeks");
+        assertThat(fullname(engine, "gary")).isNull();
+        assertThat(fullname(engine, "larry")).isNull();
     }
 
     @DatabaseTest
     void lockingTextAndStreamedReadsBeginTheTransaction(TestEngines engines, TestDatabase database) {
         Engine engine = engines.engine();
-        Registry registry = seeded(engine);
-        Table users = registry.mapping(User.class).table();
+        Table users = seeded(engine);
         io.retort.sql.Select names = io.retort.sql.Sql.select(users.c("name")).orderBy(users.c("name"));
-        try {
-            List<io.retort.sql.Executable> beginning = database == TestDatabase.SQLITE
-                    ? List.of(text("SELECT name FROM user_account")) // SQLite has no row locks
-                    : List.of(text("SELECT name FROM user_account"), names.forUpdate());
-            for (io.retort.sql.Executable statement : beginning) {
-                try (Connection conn = engine.connect()) {
-                    conn.deferBeginUntilWrite();
-                    conn.execute(names).all();
-                    assertThat(conn.isInTransaction()).isEqualTo(!defers(database));
-                    conn.execute(statement).all();
-                    assertThat(conn.isInTransaction()).as(statement.toString()).isTrue();
-                }
-            }
+        List<io.retort.sql.Executable> beginning = database == TestDatabase.SQLITE
+                ? List.of(text("SELECT name FROM user_account")) // SQLite has no row locks
+                : List.of(text("SELECT name FROM user_account"), names.forUpdate());
+        for (io.retort.sql.Executable statement : beginning) {
             try (Connection conn = engine.connect()) {
                 conn.deferBeginUntilWrite();
-                try (Result streamed = conn.stream(names, Map.of(), 1)) {
-                    assertThat(conn.isInTransaction()).isTrue();
-                    assertThat(streamed.scalars(String.class).all()).containsExactly("patrick", "sandy", "squidward");
-                }
+                conn.execute(names).all();
+                assertThat(conn.isInTransaction()).isEqualTo(!defers(database));
+                conn.execute(statement).all();
+                assertThat(conn.isInTransaction()).as(statement.toString()).isTrue();
             }
-        } finally {
-            registry.dropAll(engine);
+        }
+        try (Connection conn = engine.connect()) {
+            conn.deferBeginUntilWrite();
+            try (Result streamed = conn.stream(names, Map.of(), 1)) {
+                assertThat(conn.isInTransaction()).isTrue();
+                assertThat(streamed.scalars(String.class).all()).containsExactly("patrick", "sandy", "squidward");
+            }
         }
     }
 
     @DatabaseTest
     void aResultReadBeforeTheFirstWriteCanBeReadAfterIt(TestEngines engines) {
         Engine engine = engines.engine();
-        Registry registry = seeded(engine);
-        Table users = registry.mapping(User.class).table();
+        Table users = seeded(engine);
         try (Connection conn = engine.connect()) {
             conn.deferBeginUntilWrite();
             Result result = conn.execute(io.retort.sql.Sql.select(users.c("name")).orderBy(users.c("name")));
@@ -206,8 +226,6 @@ class DeferredBeginIT {
             assertThat(rows.next().get(0)).isEqualTo("sandy");
             assertThat(rows.next().get(0)).isEqualTo("squidward");
             assertThat(rows.hasNext()).isFalse();
-        } finally {
-            registry.dropAll(engine);
         }
     }
 
@@ -218,36 +236,32 @@ class DeferredBeginIT {
     @DatabaseTest
     void aLevelWhoseReadsShareASnapshotNeverDefers(TestEngines engines, TestDatabase database) {
         Engine base = engines.engine();
-        Registry registry = seeded(base);
+        Table users = seeded(base);
         IsolationLevel level = database == TestDatabase.SQLITE ? IsolationLevel.SERIALIZABLE
                 : IsolationLevel.REPEATABLE_READ;
         Engine engine = engines.create(EngineOptions.builder().isolationLevel(level).build());
-        try {
-            try (Session session = Session.open(engine)) {
-                User sandy = session.scalars(select(User.class).where(User_.name.eq("sandy"))).one();
-                assertThat(session.connection().isInTransaction()).isTrue();
-                if (database != TestDatabase.SQLITE) { // SQLite's writer would wait for this reader
-                    base.begin(conn -> conn.execute(text("UPDATE user_account SET fullname = 'Patrick'"
-                            + " WHERE name = 'patrick'")));
-                    Object seen = session.connection().execute(text("SELECT fullname FROM user_account"
-                            + " WHERE name = 'patrick'")).scalar();
-                    assertThat(seen).isEqualTo("Patrick Star"); // the snapshot of the session's first read
-                }
-                assertThat(sandy.fullname).isEqualTo("Sandy Cheeks");
+        try (Session session = Session.open(engine)) {
+            User sandy = session.scalars(select(User.class).where(User_.name.eq("sandy"))).one();
+            assertThat(session.connection().isInTransaction()).isTrue();
+            if (database != TestDatabase.SQLITE) { // SQLite's writer would wait for this reader
+                base.begin(conn -> conn.execute(text("UPDATE user_account SET fullname = 'Patrick'"
+                        + " WHERE name = 'patrick'")));
+                Object seen = session.connection().execute(text("SELECT fullname FROM user_account"
+                        + " WHERE name = 'patrick'")).scalar();
+                assertThat(seen).isEqualTo("Patrick Star"); // the snapshot of the session's first read
             }
-            try (Connection conn = engine.connect()) {
-                conn.deferBeginUntilWrite();
-                conn.execute(io.retort.sql.Sql.select(registry.mapping(User.class).table().c("name"))).all();
-                assertThat(conn.isInTransaction()).isTrue();
-            }
-            try (Connection conn = base.connect()) {
-                conn.deferBeginUntilWrite();
-                conn.setIsolationLevel(IsolationLevel.SERIALIZABLE); // chosen on the connection: it decides
-                conn.execute(io.retort.sql.Sql.select(registry.mapping(User.class).table().c("name"))).all();
-                assertThat(conn.isInTransaction()).isTrue();
-            }
-        } finally {
-            registry.dropAll(base);
+            assertThat(sandy.fullname).isEqualTo("Sandy Cheeks");
+        }
+        try (Connection conn = engine.connect()) {
+            conn.deferBeginUntilWrite();
+            conn.execute(io.retort.sql.Sql.select(users.c("name"))).all();
+            assertThat(conn.isInTransaction()).isTrue();
+        }
+        try (Connection conn = base.connect()) {
+            conn.deferBeginUntilWrite();
+            conn.setIsolationLevel(IsolationLevel.SERIALIZABLE); // chosen on the connection: it decides
+            conn.execute(io.retort.sql.Sql.select(users.c("name"))).all();
+            assertThat(conn.isInTransaction()).isTrue();
         }
     }
 
@@ -259,7 +273,7 @@ class DeferredBeginIT {
     @DatabaseTest
     void catalogReadsEndWithTheConnection(TestEngines engines, TestDatabase database) {
         Engine engine = engines.create(EngineOptions.builder().poolSize(1).maxOverflow(0).build());
-        Registry registry = seeded(engine);
+        seeded(engine);
         for (boolean deferred : new boolean[] {false, true}) {
             try (Connection conn = engine.connect()) {
                 if (deferred) {
@@ -273,24 +287,19 @@ class DeferredBeginIT {
                 assertThat(idleInTransaction(other)).isZero();
             }
         }
-        registry.dropAll(engine);
     }
 
     @DatabaseTest
     void theConnectionGoesBackToThePoolOutOfAutoCommit(TestEngines engines) throws Exception {
         Engine engine = engines.create(EngineOptions.builder().poolSize(1).maxOverflow(0).build());
-        Registry registry = seeded(engine);
-        try {
-            try (Session session = Session.open(engine)) {
-                session.scalars(select(User.class)).all();
-            }
-            try (Connection conn = engine.connect()) {
-                assertThat(conn.jdbcConnection().getAutoCommit()).isFalse();
-                conn.execute(text("UPDATE user_account SET fullname = 'Gone' WHERE name = 'sandy'"));
-            } // rolled back
-            assertThat(fullname(engine, "sandy")).isEqualTo("Sandy Cheeks");
-        } finally {
-            registry.dropAll(engine);
+        seeded(engine);
+        try (Session session = Session.open(engine)) {
+            session.scalars(select(User.class)).all();
         }
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.jdbcConnection().getAutoCommit()).isFalse();
+            conn.execute(text("UPDATE user_account SET fullname = 'Gone' WHERE name = 'sandy'"));
+        } // rolled back
+        assertThat(fullname(engine, "sandy")).isEqualTo("Sandy Cheeks");
     }
 }
