@@ -17,7 +17,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * ({@code jdbc_prepare_each} against {@code core_select}, 10,000 lookups); {@code orm-read}, {@code orm-write} and
  * {@code orm-get} pair the same baselines with {@code orm_load}, {@code orm_add_flush} and
  * {@code orm_get_new_session}; {@code connection-each} pairs {@code jdbc_prepare_each} with raw JDBC's own connection
- * and transaction per lookup ({@code jdbc_connection_each}), the floor of a session per lookup. On H2 and SQLite the
+ * and transaction per lookup ({@code jdbc_connection_each}), the floor of a session per lookup; {@code write-returning}
+ * and {@code jdbc-returning} pair {@code jdbc_batch} with an insert that reads every key back
+ * ({@code core_executemany_returning}, {@code jdbc_multi_values_returning}), the floors of an ORM flush. On H2 and SQLite the
  * thread's CPU time is the whole cost but for the garbage collector's threads; on PostgreSQL it is the client's part
  * only.
  *
@@ -70,7 +72,7 @@ public final class CorePaired {
                 core = mode.equals("read") ? () -> scenario.core_rows(blackhole)
                         : mode.equals("read-objects") ? scenario::core_objects : scenario::orm_load;
             }
-            case "write", "orm-write" -> {
+            case "write", "write-returning", "jdbc-returning", "orm-write" -> {
                 BulkInserts scenario = new BulkInserts();
                 scenario.db = db;
                 scenario.rows = 100_000;
@@ -78,7 +80,12 @@ public final class CorePaired {
                 scenario.names = Fixture.names(scenario.rows);
                 scenario.descriptions = Fixture.descriptions(scenario.rows);
                 jdbc = scenario::jdbc_batch;
-                core = mode.equals("write") ? scenario::core_executemany : scenario::orm_add_flush;
+                core = switch (mode) {
+                    case "write" -> scenario::core_executemany;
+                    case "write-returning" -> scenario::core_executemany_returning;
+                    case "jdbc-returning" -> scenario::jdbc_multi_values_returning;
+                    default -> scenario::orm_add_flush;
+                };
                 before = scenario::emptyTable;
                 after = scenario::check;
             }
@@ -94,7 +101,8 @@ public final class CorePaired {
                         : () -> scenario.orm_get_new_session(blackhole);
             }
             default -> throw new IllegalArgumentException("Unknown pair " + mode
-                    + ": use read, write, lookup, orm-read, orm-write, orm-get or connection-each");
+                    + ": use read, write, write-returning, jdbc-returning, lookup, orm-read, orm-write, orm-get or"
+                    + " connection-each");
         }
         List<Double> ratios = new ArrayList<>();
         List<Long> jdbcNanos = new ArrayList<>();

@@ -69,6 +69,12 @@ final class InsertManyExecutor {
           try (KeptStatement kept = new KeptStatement()) {
             int perRow = Math.max(1, columns.size() + countDefaults(bare, columns));
             int page = Math.max(1, Math.min(INSERT_MANY_PAGE, dialect.maxBindParameters() / perRow));
+            int width = layout.types().length;
+            // Rows of plain values and no computed default bind straight from their maps, with no list per page.
+            // Rows of plain values and no computed default bind straight from their maps, with no list per page,
+            // until a row holds an expression: that page and the rest are then rendered for their rows.
+            boolean direct = sets.size() > 1 && width > 0 && !layout.computesDefaults();
+            ParameterBinder[] binders = executor.binders(layout.types());
             lastSql = "";
             for (int from = 0; from < sets.size(); from += page) {
                 List<? extends Map<String, ? extends @Nullable Object>> chunk =
@@ -77,6 +83,16 @@ final class InsertManyExecutor {
                 // found in the statement cache rather than compiled again for every execution.
                 DefaultEngine.Compiled compiled = sets.size() == 1 ? engine.compile(bare.values(chunk.get(0)))
                         : engine.compileMultiRow(bare, sets.get(0), chunk.size(), chunk.size() == page);
+                if (direct && compiled.statement().parameterNames().size() == chunk.size() * width) {
+                    direct = bindPage(kept, compiled.statement().sql(), layout, chunk, from, binders);
+                    if (direct) {
+                        lastSql = compiled.statement().sql();
+                        runInsertMany(compiled, lastSql, List.of(new LazyNamedValues(compiled.statement(),
+                                layout.pageValues(chunk))), false, rows, resultColumns, resultTypes,
+                                PreparedStatement::executeQuery, null, chunk.size(), kept);
+                        continue;
+                    }
+                }
                 List<@Nullable Object> values = new ArrayList<>(chunk.size() * layout.types().length);
                 SqlType<?>[] types = new SqlType<?>[chunk.size() * layout.types().length];
                 // A RETURNING clause with parameters of its own (H2 renders it before the rows) is bound as below.
@@ -179,9 +195,9 @@ final class InsertManyExecutor {
         }
         for (int i = 0; i < sets.size(); i++) {
             layout.checkColumns(sets.get(i), i); // the rows after the last page run after the pages: check them now
-            if (!layout.plainValues(sets.get(i), i)) {
-                return null;
-            }
+        }
+        if (!allPlain(layout, sets)) {
+            return null;
         }
         DefaultEngine.Compiled compiled = engine.compileMultiRow(bare, sets.get(0), page, true);
         CompiledStatement plan = compiled.statement();
@@ -209,7 +225,9 @@ final class InsertManyExecutor {
                 (binding, p) -> {
                     for (int r = 0; r < page; r++) {
                         int row = p * page + r;
-                        layout.bind(binding, sets.get(row), row, binders, r * width);
+                        if (!layout.bind(binding, sets.get(row), row, binders, r * width)) {
+                            throw new IllegalStateException("Parameter set " + (row + 1) + " holds an expression");
+                        }
                     }
                 });
         long[] counts = new long[sets.size()];
@@ -227,6 +245,38 @@ final class InsertManyExecutor {
             total = rest.rowCount() < 0 || total < 0 ? -1 : total + rest.rowCount();
         }
         return new DefaultResult(total, counts);
+    }
+
+    /**
+     * Binds the rows of a page, from row {@code first} of the executemany, straight from their maps into the page's
+     * kept statement, before the page is logged; false where a row holds an expression (the page is then rendered
+     * for its rows, and the values bound so far are bound again).
+     */
+    private boolean bindPage(KeptStatement kept, String sql, InsertRows layout,
+            List<? extends Map<String, ? extends @Nullable Object>> page, int first, ParameterBinder[] binders) {
+        connection.autobegin(false);
+        try {
+            PreparedStatement binding = connection.forValues(kept.prepare(sql), PreparedStatement.class);
+            int width = layout.types().length;
+            for (int r = 0; r < page.size(); r++) {
+                if (!layout.bind(binding, page.get(r), first + r, binders, r * width)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            throw executor.translate(e, sql, List.of());
+        }
+    }
+
+    /** Whether every row gives a value, not an expression, for each column; fails on a row naming other columns. */
+    private static boolean allPlain(InsertRows layout, List<? extends Map<String, ? extends @Nullable Object>> sets) {
+        for (int i = 0; i < sets.size(); i++) {
+            if (!layout.plainValues(sets.get(i), i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int countDefaults(Insert bare, Set<String> given) {

@@ -144,10 +144,10 @@ final class InsertRows {
 
     /**
      * Binds row {@code index}'s values straight from its map, with one binder per placeholder, to the placeholders
-     * after the first {@code offset}, and no list made for the row. Only for a layout that
-     * {@link #computesDefaults() computes no defaults}, and rows whose {@link #plainValues values are plain}.
+     * after the first {@code offset}, and no list made for the row; false, with the values before it bound, where a
+     * value is an expression. Only for a layout that {@link #computesDefaults() computes no defaults}.
      */
-    void bind(PreparedStatement statement, Map<String, ? extends @Nullable Object> row, int index,
+    boolean bind(PreparedStatement statement, Map<String, ? extends @Nullable Object> row, int index,
             ParameterBinder[] binders, int offset) throws SQLException {
         for (int i = 0; i < names.length; i++) {
             Object value = row.get(names[i]);
@@ -155,10 +155,30 @@ final class InsertRows {
                 throw differentColumns(row, index);
             }
             if (value instanceof Expression) {
-                throw new IllegalStateException("Parameter set " + (index + 1) + " holds an expression");
+                return false;
             }
             binders[i].bind(statement, offset + i + 1, value);
         }
+        return true;
+    }
+
+    /**
+     * The values of {@code rows} in placeholder order, read from the maps when asked (a log or listener reads a page
+     * this way): only for a layout that {@link #computesDefaults() computes no defaults}, whose rows'
+     * {@link #plainValues values are plain}. A view: nothing is copied.
+     */
+    List<@Nullable Object> pageValues(List<? extends Map<String, ? extends @Nullable Object>> rows) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public @Nullable Object get(int index) {
+                return rows.get(index / names.length).get(names[index % names.length]);
+            }
+
+            @Override
+            public int size() {
+                return rows.size() * names.length;
+            }
+        };
     }
 
     /** Row {@code index}'s values, or null when a value is an expression. */

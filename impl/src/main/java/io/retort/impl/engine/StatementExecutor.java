@@ -281,7 +281,9 @@ final class StatementExecutor {
         List<List<@Nullable Object>> rowValues = rows;
         long[] counts = runBatch(compiled, logged, rows.size(), (binding, i) -> {
             if (directRows != null) {
-                directRows.bind(binding, parameterSets.get(i), i, binders, 0);
+                if (!directRows.bind(binding, parameterSets.get(i), i, binders, 0)) {
+                    throw new IllegalStateException("Parameter set " + (i + 1) + " holds an expression");
+                }
             } else {
                 bindAll(binding, rowValues.get(i), binders);
             }

@@ -12,6 +12,7 @@ import io.retort.engine.Engine;
 import io.retort.impl.orm.StatementRecorder;
 import io.retort.schema.MetaData;
 import io.retort.schema.Table;
+import io.retort.sql.Sql;
 import io.retort.testing.DatabaseTest;
 import io.retort.testing.TestEngines;
 import java.util.ArrayList;
@@ -119,6 +120,47 @@ class InsertManyReturningIT {
             }
             assertThat(conn.execute(select(GIVEN.c("data")).where(GIVEN.c("id").eq(keys.get(1_500)))).scalar())
                     .isEqualTo("row1500");
+        } finally {
+            metadata.dropAll(engine);
+        }
+    }
+
+    /**
+     * Rows of plain values bind straight into a page's statement; a row that gives an expression for a column (here
+     * {@code lower('LOUD')}, in the middle of the second page) sends that page, and the pages after it, as
+     * statements rendered for their rows. Every row goes in with its own value, the RETURNING rows come back in the
+     * order of the sets, and what the listeners see is what ran: the first page's 1,000 rows by name, then the
+     * rendered pages.
+     */
+    @DatabaseTest
+    void aRowWithAnExpressionAfterPlainPagesInsertsItsValue(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        MetaData metadata = tables();
+        Engine engine = engine(engines, recorder, metadata);
+        try (Connection conn = engine.connect()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 2_300; i++) {
+                rows.add(Map.of("id", i + 1, "data", i == 1_500 ? Sql.lower(Sql.literal(string(20), "LOUD"))
+                        : (Object) ("d" + i)));
+            }
+            recorder.clear();
+            List<Object[]> returned = conn.execute(insert(GIVEN).returning(GIVEN.c("id"), GIVEN.c("data")), rows)
+                    .arrays().all();
+            assertThat(returned).hasSize(rows.size());
+            for (int i = 0; i < returned.size(); i++) {
+                assertThat(returned.get(i)).containsExactly(i + 1, i == 1_500 ? "loud" : "d" + i);
+            }
+            assertThat(recorder.sql()).hasSize(3); // 1,000 + 1,000 + 300 rows
+            assertThat(recorder.sql().get(0)).doesNotContain("lower");
+            assertThat(recorder.sql().get(1)).contains("lower(");
+            assertThat(recorder.sql().get(2)).doesNotContain("lower");
+            Map<String, Object> firstPage = recorder.events().get(0).parameterSets().get(0);
+            assertThat(firstPage).hasSize(2_000);
+            assertThat(firstPage.values()).contains("d0", "d999", 1, 1_000).doesNotContain("d1000");
+            assertThat(conn.execute(select(GIVEN.c("data")).where(GIVEN.c("id").eq(1_501))).scalar())
+                    .isEqualTo("loud");
+            assertThat(conn.execute(select(Sql.count()).from(GIVEN).where(GIVEN.c("data").like("d%")))
+                    .scalar()).isEqualTo(2_299L);
         } finally {
             metadata.dropAll(engine);
         }
