@@ -109,8 +109,14 @@ public final class Insert implements Executable, SqlNode {
         return new Insert(table, List.of(List.of()), returning, onConflict, prefixes);
     }
 
-    /** Sets the values of one row by column name; a value may be an {@link Expression}. */
+    /**
+     * Sets the values of one row by column name; a value may be an {@link Expression}. An empty map is a row of the
+     * columns' defaults, as {@link #defaultValues()} (SQLAlchemy's {@code insert(t).values({})}).
+     */
     public Insert values(Map<String, ? extends @Nullable Object> columnValues) {
+        if (columnValues.isEmpty()) {
+            return defaultValues();
+        }
         return new Insert(table, List.of(Assignments.of(table, columnValues)), returning, onConflict, prefixes);
     }
 
@@ -118,7 +124,10 @@ public final class Insert implements Executable, SqlNode {
      * Sets several rows, inserted by one multi-row {@code VALUES (...), (...)} statement; every row must name the
      * same columns.
      *
-     * @throws io.retort.exception.InvalidArgumentException if the list is empty or the rows name other columns
+     * A single empty map is a row of the columns' defaults ({@link #defaultValues()}); several have no multi-row form.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if the list is empty, the rows name other columns, or
+     *     several rows name no column
      */
     public Insert values(List<? extends Map<String, ? extends @Nullable Object>> rowValues) {
         if (rowValues.isEmpty()) {
@@ -127,6 +136,15 @@ public final class Insert implements Executable, SqlNode {
         }
         List<List<Assignment>> all = new ArrayList<>();
         java.util.Set<String> keys = rowValues.get(0).keySet();
+        if (keys.isEmpty() && rowValues.stream().allMatch(Map::isEmpty)) {
+            if (rowValues.size() == 1) {
+                return defaultValues();
+            }
+            throw new io.retort.exception.InvalidArgumentException(rowValues.size() + " rows of " + table.name()
+                    + " name no column, and rows of defaults have no multi-row VALUES form; execute insert("
+                    + table.name() + ") with the rows as an executemany (conn.execute(insert(table), rows)), which"
+                    + " inserts each as DEFAULT VALUES");
+        }
         for (int i = 0; i < rowValues.size(); i++) {
             if (!rowValues.get(i).keySet().equals(keys)) {
                 throw new io.retort.exception.InvalidArgumentException("Row " + (i + 1) + " of a multi-row insert"

@@ -96,7 +96,8 @@ abstract class DmlRenderer extends SelectRenderer {
         }
         if (assignments.isEmpty() && insert.fromQuery() == null) {
             throw new io.retort.exception.CompileException("INSERT into " + insert.table().name() + " has no values;"
-                    + " give them with values(Map.of(\"column\", value))");
+                    + " give them with values(Map.of(\"column\", value)), or insert a row of the columns' defaults with"
+                    + " defaultValues()");
         }
         io.retort.sql.OnConflict onConflict = insert.onConflict();
         if (insert.fromQuery() != null) {
@@ -370,7 +371,8 @@ abstract class DmlRenderer extends SelectRenderer {
         List<Assignment> assignments = update.assignments();
         if (assignments.isEmpty()) {
             throw new io.retort.exception.CompileException("UPDATE " + update.table().name() + " has no values;"
-                    + " give them with values(Map.of(\"column\", value))");
+                    + " give them with values(Map.of(\"column\", value)), or insert a row of the columns' defaults with"
+                    + " defaultValues()");
         }
         // Other tables the WHERE clause refers to (outside subqueries) make an UPDATE ... FROM.
         List<TableReference> others = otherTables(update.whereClause(), update.table());

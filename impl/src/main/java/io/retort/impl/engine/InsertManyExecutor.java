@@ -68,9 +68,10 @@ final class InsertManyExecutor {
         if (dialect.supportsReturning("INSERT")) {
           try (KeptStatement kept = new KeptStatement()) {
             int perRow = Math.max(1, columns.size() + countDefaults(bare, columns));
-            int page = Math.max(1, Math.min(INSERT_MANY_PAGE, dialect.maxBindParameters() / perRow));
+            // Rows that name no column are each a row of defaults (DEFAULT VALUES), which has no multi-row form.
+            int page = columns.isEmpty() ? 1
+                    : Math.max(1, Math.min(INSERT_MANY_PAGE, dialect.maxBindParameters() / perRow));
             int width = layout.types().length;
-            // Rows of plain values and no computed default bind straight from their maps, with no list per page.
             // Rows of plain values and no computed default bind straight from their maps, with no list per page,
             // until a row holds an expression: that page and the rest are then rendered for their rows.
             boolean direct = sets.size() > 1 && width > 0 && !layout.computesDefaults();
