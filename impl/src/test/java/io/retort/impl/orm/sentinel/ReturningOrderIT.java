@@ -93,6 +93,9 @@ class ReturningOrderIT {
                         .returning(datum.c("datum_id", Integer.class))).scalar(Integer.class));
             }
             assertThat(datumIds).hasSize(N).isSorted().doesNotHaveDuplicates();
+            // An executemany of empty maps, without RETURNING: a row of defaults each.
+            assertThat(conn.execute(Sql.insert(datum), List.of(Map.of(), Map.of(), Map.of())).rowCount()).isEqualTo(3);
+            assertThat(conn.execute(Sql.select(Sql.count()).from(datum)).scalar(Long.class)).isEqualTo(N + 3L);
             List<Map<String, Object>> sets = new ArrayList<>();
             for (int n = 0; n < N * N; n++) {
                 sets.add(Map.of("lft_datum_id", datumIds.get(n % N)));
