@@ -478,12 +478,11 @@ public abstract class Dialect {
 
     /** How the database returns the rows an INSERT wrote, where it can ({@link #supportsReturning}). */
     public enum InsertReturningStyle {
-        /** {@code INSERT INTO t (...) VALUES (...) RETURNING a, b} (PostgreSQL, SQLite, MariaDB). */
+        /** {@code INSERT INTO t (...) VALUES (...) RETURNING a, b}, rows in VALUES order (PostgreSQL, MariaDB). */
         RETURNING_CLAUSE,
-        /**
-         * {@code SELECT a, b FROM FINAL TABLE (INSERT INTO t (...) VALUES (...))}: a query of the insert's data change
-         * delta table (H2), whose rows come in VALUES order with their generated and default values.
-         */
+        /** As {@link #RETURNING_CLAUSE}, but the database documents the rows' order as arbitrary (SQLite). */
+        RETURNING_CLAUSE_ANY_ORDER,
+        /** {@code SELECT a, b FROM FINAL TABLE (INSERT ...)}: the insert's delta table, in VALUES order (H2). */
         FINAL_TABLE
     }
 

@@ -147,6 +147,15 @@ public class SqliteDialect extends Dialect {
         return false;
     }
 
+    /**
+     * SQLite documents the rows of RETURNING as coming in an arbitrary order; an insert executemany orders them by
+     * their autoincrement keys (rowids, assigned ascending in VALUES order), as SQLAlchemy's implicit sentinel.
+     */
+    @Override
+    public InsertReturningStyle insertReturningStyle() {
+        return InsertReturningStyle.RETURNING_CLAUSE_ANY_ORDER;
+    }
+
     /** RETURNING came with SQLite 3.35. */
     @Override
     public boolean supportsReturning(String statement) {
