@@ -4,7 +4,9 @@ package io.retort.orm;
 public enum Generation {
     /**
      * Chosen from the field's type: {@link #IDENTITY} for a single {@code Integer}, {@code Long} or {@code Short}
-     * key, {@link #UUID} for a {@link java.util.UUID} key, {@link #ASSIGNED} otherwise.
+     * key that is not also a {@link ForeignKey} (a key that refers to another row takes that row's key, as
+     * SQLAlchemy's {@code autoincrement="auto"} leaves such a column alone), {@link #UUID} for a
+     * {@link java.util.UUID} key, {@link #ASSIGNED} otherwise.
      */
     AUTO,
     /** The database generates it: an identity column (AUTO_INCREMENT on MySQL and MariaDB, the rowid on SQLite). */

@@ -260,7 +260,10 @@ final class DeclarativeScan {
         boolean integer = type == Integer.class || type == Long.class || type == Short.class;
         Generation generation = declared;
         if (declared == Generation.AUTO) {
-            generation = integer ? Generation.IDENTITY : type == java.util.UUID.class ? Generation.UUID
+            // A key that refers to another row is that row's key (SQLAlchemy's autoincrement="auto" skips it too):
+            // generated, a forgotten reference would insert a made-up key, which SQLite does not even check.
+            generation = integer && first.getAnnotation(io.retort.orm.ForeignKey.class) == null ? Generation.IDENTITY
+                    : integer ? Generation.ASSIGNED : type == java.util.UUID.class ? Generation.UUID
                     : Generation.ASSIGNED;
         }
         if ((generation == Generation.IDENTITY || generation == Generation.SEQUENCE) && !integer) {

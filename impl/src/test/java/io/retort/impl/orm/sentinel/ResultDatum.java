@@ -20,7 +20,7 @@ public class ResultDatum {
     protected ResultDatum() {
     }
 
-    ResultDatum(Datum lftDatum, ResultRow result) {
+    ResultDatum(Datum lftDatum, @Nullable ResultRow result) {
         this.lftDatum = lftDatum;
         this.result = result;
     }
