@@ -138,6 +138,55 @@ public final class InstanceState implements AttributeHooks {
         return references != null && references[index] instanceof Unloaded;
     }
 
+    /**
+     * Whether the application set the reference of relationship {@code index} before it was loaded: its committed
+     * target is not known, and the flush writes the foreign key from the field, null included.
+     */
+    public boolean isReferenceSetWhileUnloaded(int index) {
+        return references != null && references[index] == SET_WHILE_UNLOADED;
+    }
+
+    /**
+     * Records that the application set the reference of relationship {@code index} where its target in the row is
+     * not known (never loaded, or the object is expired): reads show the field, a refresh keeps it, and the flush
+     * writes the foreign key from it.
+     */
+    void referenceSet(int index) {
+        references()[index] = SET_WHILE_UNLOADED;
+    }
+
+    /** At expiry: references the application set are forgotten, as its other changes (the row's load again). */
+    void discardReferenceWrites() {
+        if (references != null) {
+            for (int i = 0; i < references.length; i++) {
+                if (references[i] == SET_WHILE_UNLOADED) {
+                    references[i] = UNLOADED;
+                }
+            }
+        }
+    }
+
+    /**
+     * Before an expired object is filled from its row again: every reference is unloaded (loaded again as the query
+     * says) but those the application set meanwhile.
+     */
+    void referencesExpired() {
+        if (references == null) {
+            return;
+        }
+        boolean kept = false;
+        for (int i = 0; i < references.length; i++) {
+            if (references[i] == SET_WHILE_UNLOADED) {
+                kept = true;
+            } else {
+                references[i] = UNLOADED;
+            }
+        }
+        if (!kept) {
+            references = null;
+        }
+    }
+
     /** Whether any reference of the object is unloaded (reading it would load). */
     boolean hasUnloadedReference() {
         if (references != null) {

@@ -24,8 +24,8 @@ public final class RelationshipEvents implements AttributeEvents {
 
     @Override
     public @Nullable Object relationshipWrite(Object owner, int index, @Nullable Object old, @Nullable Object value) {
-        if (old == value) {
-            return value;
+        if (old == value && (value != null || !unloadedReference(owner, index))) {
+            return value; // null on a reference never loaded is not "no change": its row refers to something
         }
         EntityMapper<?> mapper = Mappers.of(owner.getClass());
         RelationshipMapper relationship = mapper.relationshipOfField(index);
@@ -35,6 +35,20 @@ public final class RelationshipEvents implements AttributeEvents {
         InstanceState state = InstanceState.of(owner);
         return relationship.isCollection() ? collectionAssigned(mapper, owner, state, relationship, old, value)
                 : referenceSet(owner, state, relationship, old, value);
+    }
+
+    /**
+     * Whether field {@code index} of {@code owner} is a reference whose field does not show the row's target: never
+     * loaded (it holds null), or on an expired object (the refresh would replace it).
+     */
+    private static boolean unloadedReference(Object owner, int index) {
+        InstanceState state = InstanceState.of(owner);
+        if (state == null || state.references == null && !state.expired) {
+            return false;
+        }
+        RelationshipMapper relationship = Mappers.of(owner.getClass()).relationshipOfField(index);
+        return relationship != null && !relationship.isCollection() && (state.expired
+                || state.references != null && state.references[relationship.index] instanceof InstanceState.Unloaded);
     }
 
     /** Runs {@code creation} (a constructor the ORM calls to load a row) with relationship events off. */
@@ -59,7 +73,9 @@ public final class RelationshipEvents implements AttributeEvents {
             // map, never loaded from the database for this (SQLAlchemy's PASSIVE_NO_FETCH); the flush writes the
             // foreign key from the new target.
             old = currentTarget(relationship, owner);
-            state.references[relationship.index] = InstanceState.SET_WHILE_UNLOADED;
+            state.referenceSet(relationship.index);
+        } else if (state != null && state.expired) {
+            state.referenceSet(relationship.index); // the refresh of the expired object keeps it
         }
         RelationshipMapper back = relationship.backPopulates();
         if (back != null) {
@@ -150,9 +166,9 @@ public final class RelationshipEvents implements AttributeEvents {
         if (state != null) {
             state.markModified();
         }
-        if (state != null && state.references != null
-                && state.references[reference.index] instanceof InstanceState.Unloaded) {
-            state.references[reference.index] = InstanceState.SET_WHILE_UNLOADED;
+        if (state != null && (state.expired || state.references != null
+                && state.references[reference.index] instanceof InstanceState.Unloaded)) {
+            state.referenceSet(reference.index);
         }
         reference.set(instance, value);
     }

@@ -267,6 +267,7 @@ final class SessionObjects {
         state.expired = true;
         state.writtenWhileExpired = null;
         state.writtenUnloaded = null; // changes made before expire() are discarded, these too
+        state.discardReferenceWrites();
         if (state.instance() != null && state.committed != null
                 && (state.modified || state.mapper.hasMutableValues())) {
             // Changes made before expire() are discarded; fields assigned after it are written by the next flush.
@@ -472,7 +473,7 @@ final class SessionObjects {
             state.committed = Values.owned(mapper, values);
             state.expired = false;
             state.writtenWhileExpired = null;
-            state.references = null;
+            state.referencesExpired();
             loaded.add(state, true);
             return state;
         }

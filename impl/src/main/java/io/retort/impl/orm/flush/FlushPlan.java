@@ -59,6 +59,30 @@ final class FlushPlan {
                 }
             }
         }
+        if (!parentsOf.isEmpty() || !removedFrom.isEmpty()) {
+            addUnchangedChildren(held);
+        }
+    }
+
+    /**
+     * A child that a collection gained or lost, or whose parent is deleted, is written even if nothing else of it
+     * changed: its foreign key is filled or cleared (SQLAlchemy's one-to-many dependency processor).
+     */
+    private void addUnchangedChildren(Grouper held) {
+        Set<InstanceState> planned = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Map<EntityMapper<?>, List<InstanceState>> group : List.of(inserts, persistent, deletes)) {
+            for (List<InstanceState> states : group.values()) {
+                planned.addAll(states);
+            }
+        }
+        for (Map<InstanceState, List<Parent>> children : List.of(parentsOf, removedFrom)) {
+            for (InstanceState child : children.keySet()) {
+                if (child.status() == InstanceState.Status.PERSISTENT && !child.markedForDeletion
+                        && child.committed != null && planned.add(child)) {
+                    held.add(child);
+                }
+            }
+        }
     }
 
     /** Puts states in per-mapper lists, with no map lookup while consecutive states share a mapper. */

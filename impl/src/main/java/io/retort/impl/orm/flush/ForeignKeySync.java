@@ -58,10 +58,10 @@ final class ForeignKeySync {
                                     + " @Relationship(postUpdate = true)");
                         }
                         writeKey(instance, relationship.foreignKey, key);
-                    } else {
-                        if (committed != null && committed != InstanceState.UNLOADED) {
-                            writeKey(instance, relationship.foreignKey, new Object[relationship.foreignKey.length]);
-                        }
+                    } else if (committed != null && committed != InstanceState.UNLOADED
+                            || state.isReferenceSetWhileUnloaded(relationship.index)) {
+                        // Cleared: the loaded target, or one never loaded (whose row the foreign key still names).
+                        writeKey(instance, relationship.foreignKey, new Object[relationship.foreignKey.length]);
                     }
                 }
             }
