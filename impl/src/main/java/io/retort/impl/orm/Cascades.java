@@ -254,14 +254,15 @@ final class Cascades {
     }
 
     /**
-     * A deleted object's related ones: deleted too when the relationship cascades delete; else loaded, so the flush
-     * can clear their foreign keys (a many-to-many's association rows go with the object in any case).
+     * A deleted object's related ones: deleted too when the relationship cascades delete (a many-to-many's targets
+     * too); else loaded, so the flush can clear their foreign keys (a many-to-many's association rows go with the
+     * object in any case).
      */
     private void cascadeDelete(Object owner, RelationshipMapper relationship, Deque<InstanceState> work) {
-        if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY) {
+        boolean delete = relationship.cascades(Cascade.DELETE);
+        if (relationship.kind == RelationshipMapper.Kind.MANY_TO_MANY && !delete) {
             return;
         }
-        boolean delete = relationship.cascades(Cascade.DELETE);
         if (!delete && relationship.kind == RelationshipMapper.Kind.MANY_TO_ONE) {
             return;
         }

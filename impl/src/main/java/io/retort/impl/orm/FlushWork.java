@@ -49,7 +49,9 @@ public interface FlushWork {
      * @param pending the session's pending objects, cleared
      * @param deletedInTransaction the objects whose DELETE was flushed in this transaction, added to
      * @param insertedInTransaction the objects whose INSERT was flushed in this transaction, added to
+     * @param rekeyedInTransaction the persistent objects whose primary key an UPDATE of this transaction changed
+     *     (their key before it kept on the state), added to
      */
     void complete(IdentityMap identityMap, List<InstanceState> pending, List<InstanceState> deletedInTransaction,
-            List<InstanceState> insertedInTransaction);
+            List<InstanceState> insertedInTransaction, List<InstanceState> rekeyedInTransaction);
 }

@@ -38,6 +38,14 @@ public final class InstanceState implements AttributeHooks {
     private int generation;
     /** The identity the session knows the object by (set once flushed or loaded). */
     public @Nullable Object identity;
+    /**
+     * The identity, and the key values, the object had before an UPDATE of this transaction changed its primary key:
+     * a rollback gives them back. Null while the key was not changed in the transaction.
+     */
+    public @Nullable Object identityBeforeRekey;
+    /** The key values matching {@link #identityBeforeRekey}, in key order. */
+    public @Nullable Object @Nullable [] keyBeforeRekey;
+    private boolean rowDeleted;
     /** Column values in attribute order as last loaded or flushed; null while pending. */
     public @Nullable Object @Nullable [] committed;
     /**
@@ -272,6 +280,19 @@ public final class InstanceState implements AttributeHooks {
     public void status(Status newStatus) {
         settle();
         status = newStatus;
+        if (newStatus == Status.DELETED) {
+            rowDeleted = true;
+        } else if (newStatus == Status.PERSISTENT) {
+            rowDeleted = false; // a rollback restored it
+        }
+    }
+
+    /**
+     * Whether a session deleted the object's row (a flushed DELETE, kept when the object is detached at commit): it
+     * cannot be added again, as SQLAlchemy's {@code _deleted} flag.
+     */
+    public boolean rowDeleted() {
+        return rowDeleted;
     }
 
     /** The session holding the object, or null when detached or transient. */

@@ -30,6 +30,8 @@ final class SessionObjects {
     private final List<InstanceState> modified = new ArrayList<>();
     /** Objects whose DELETE was flushed in the current transaction. */
     private final List<InstanceState> deletedInTransaction = new ArrayList<>();
+    /** Persistent objects whose primary key a flush of this transaction changed (a rollback changes it back). */
+    private final List<InstanceState> rekeyedInTransaction = new ArrayList<>();
     /**
      * Objects whose INSERT was flushed in the current transaction (some may have left since: their state says), so
      * that a commit or rollback need not look at every object the session holds.
@@ -54,6 +56,12 @@ final class SessionObjects {
         InstanceState state = InstanceState.of(instance);
         if (state == null) {
             return addPending(mapper, instance);
+        }
+        if (state.rowDeleted() && state.identity != null
+                && (state.status() == InstanceState.Status.DELETED || state.status() == InstanceState.Status.DETACHED)) {
+            throw new InvalidRequestException("Cannot add " + mapper.describe(instance) + ": its row was deleted"
+                    + (state.status() == InstanceState.Status.DELETED ? " by this session's flush (a rollback brings"
+                    + " it back)" : " and committed") + "; to insert the row again, add a new object with its values");
         }
         if (state.session() == session) {
             return null;
@@ -144,7 +152,7 @@ final class SessionObjects {
 
     /** After a flush's statements succeeded: the objects take the state the flush gave them. */
     void flushed(FlushWork work) {
-        work.complete(identityMap, pending, deletedInTransaction, insertedInTransaction);
+        work.complete(identityMap, pending, deletedInTransaction, insertedInTransaction, rekeyedInTransaction);
         clearModified();
     }
 
@@ -245,6 +253,7 @@ final class SessionObjects {
         pending.clear();
         identityMap.clear();
         deletedInTransaction.clear();
+        forgetKeysBeforeTransaction();
     }
 
     /** Without a transaction begun: the objects added since are transient again. */
@@ -299,6 +308,7 @@ final class SessionObjects {
             }
         }
         insertedInTransaction.clear();
+        forgetKeysBeforeTransaction();
         if (expire) {
             expireAll();
         }
@@ -334,6 +344,7 @@ final class SessionObjects {
             state.detach();
         }
         discardPending();
+        restoreKeys();
         for (InstanceState state : deletedInTransaction) {
             if (state.insertedInTransaction) {
                 // Inserted and deleted in the same transaction: its row never existed.
@@ -344,10 +355,55 @@ final class SessionObjects {
                 continue;
             }
             state.status(InstanceState.Status.PERSISTENT);
-            identityMap.put(state);
+            InstanceState replaced = identityMap.put(state);
+            if (replaced != null && replaced != state) {
+                // An object loaded in the transaction under the key its deleted row freed (a row inserted by other
+                // means): that row is rolled back, and the restored object holds the key (SQLAlchemy discards it).
+                replaced.detach();
+            }
         }
         deletedInTransaction.clear();
         insertedInTransaction.clear();
+    }
+
+    /**
+     * After a rollback: an object whose primary key an UPDATE of the transaction changed gets its former key back, in
+     * its fields, its committed values and the identity map, so that its next read loads its own row and its next
+     * UPDATE names it (before its deleted neighbours are restored, one of which may have had the new key).
+     */
+    private void restoreKeys() {
+        for (InstanceState state : rekeyedInTransaction) {
+            Object before = state.identityBeforeRekey;
+            @Nullable Object[] key = state.keyBeforeRekey;
+            if (before == null || key == null || state.session() != session
+                    || state.status() != InstanceState.Status.PERSISTENT) {
+                continue;
+            }
+            identityMap.remove(state);
+            Attribute[] attributes = state.mapper.key();
+            @Nullable Object[] committed = state.committed;
+            for (int i = 0; i < attributes.length; i++) {
+                attributes[i].set(state.object(), key[i]);
+                if (committed != null) {
+                    committed[attributes[i].index()] = key[i];
+                }
+            }
+            state.identity = before;
+            InstanceState replaced = identityMap.put(state);
+            if (replaced != null && replaced != state) {
+                replaced.detach();
+            }
+        }
+        forgetKeysBeforeTransaction();
+    }
+
+    /** The transaction ended: the keys objects had before it are no longer needed. */
+    private void forgetKeysBeforeTransaction() {
+        for (InstanceState state : rekeyedInTransaction) {
+            state.identityBeforeRekey = null;
+            state.keyBeforeRekey = null;
+        }
+        rekeyedInTransaction.clear();
     }
 
     /** The names of the mapped fields of a persistent object changed since it was loaded or flushed. */

@@ -260,10 +260,13 @@ public final class UnitOfWork implements FlushWork {
      * @param pending the session's pending objects, cleared
      * @param deletedInTransaction the objects whose DELETE was flushed in this transaction, added to
      * @param insertedInTransaction the objects whose INSERT was flushed in this transaction, added to
+     * @param rekeyedInTransaction the persistent objects whose primary key this flush changed, added to (with the key
+     *     they had before the transaction, the first time)
      */
     @Override
     public void complete(IdentityMap identityMap, List<InstanceState> pending,
-            List<InstanceState> deletedInTransaction, List<InstanceState> insertedInTransaction) {
+            List<InstanceState> deletedInTransaction, List<InstanceState> insertedInTransaction,
+            List<InstanceState> rekeyedInTransaction) {
         if (!plan.earlyDeletes.isEmpty()) {
             for (InstanceState state : plan.earlyDeletes) {
                 plan.deletes.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(state);
@@ -297,7 +300,7 @@ public final class UnitOfWork implements FlushWork {
                 continue; // its changed objects are all in changes, below
             }
             for (InstanceState state : held.getValue()) {
-                rekey(identityMap, state);
+                rekey(identityMap, state, rekeyedInTransaction);
                 // A flush may have set foreign-key fields after diff() read them: read them again.
                 state.committed = Values.owned(state.mapper.values(state.object()));
                 baseline(state);
@@ -310,7 +313,7 @@ public final class UnitOfWork implements FlushWork {
             state.writtenWhileExpired = null; // written now; the rest of an expired object still loads on read
             state.writtenUnloaded = null;
             if (!state.mapper.hasRelationships()) {
-                rekey(identityMap, state);
+                rekey(identityMap, state, rekeyedInTransaction);
                 state.committed = Values.owned(change.current());
             }
         }
@@ -326,13 +329,24 @@ public final class UnitOfWork implements FlushWork {
     }
 
     /** Files a persistent object under its key again if the flush changed its primary key. */
-    private static void rekey(IdentityMap identityMap, InstanceState state) {
+    private static void rekey(IdentityMap identityMap, InstanceState state, List<InstanceState> rekeyed) {
         Object identity = state.mapper.identity(state.object());
         if (identity == null) {
             throw new IllegalStateException(state.mapper.describe(state.object()) + " has no complete primary key"
                     + " after its flush");
         }
         if (!identity.equals(state.identity)) {
+            if (state.identityBeforeRekey == null && !state.insertedInTransaction && state.identity != null) {
+                // The row's key before this transaction, which a rollback gives the object back.
+                @Nullable Object[] committed = state.committedValues();
+                @Nullable Object[] key = new Object[state.mapper.key().length];
+                for (int i = 0; i < key.length; i++) {
+                    key[i] = committed[state.mapper.key()[i].index()];
+                }
+                state.identityBeforeRekey = state.identity;
+                state.keyBeforeRekey = key;
+                rekeyed.add(state);
+            }
             identityMap.remove(state);
             state.identity = identity;
             identityMap.put(state);
