@@ -276,6 +276,16 @@ final class Cascades {
             // What a deleted object refers to must be known: its row is deleted too, or its key cleared.
             session.loader().loadReferences(relationship, List.of(ownerState), LoadPlan.NONE);
         }
+        if (value instanceof TrackedCollection && relationship.cascades(Cascade.DELETE_ORPHAN)) {
+            // Removed from the collection before the parent was deleted: an orphan, deleted as well.
+            CollectionTracking tracking = ((TrackedCollection) value).tracking();
+            List<Object> current = tracking.snapshot();
+            for (Object old : tracking.committed()) {
+                if (!CollectionTracking.containsIdentical(current, old) && !hasOtherParent(old, relationship, owner)) {
+                    orphan(old, work);
+                }
+            }
+        }
         if (!delete) {
             return;
         }

@@ -145,6 +145,9 @@ public final class CollectionTracking {
     void syncRemoved(Object element) {
         ownerState.markModified();
         unlinkBack(relationship, owner, element);
+        if (relationship.cascades(io.retort.orm.Cascade.DELETE_ORPHAN)) {
+            RelationshipEvents.expungePendingOrphan(ownerState, relationship, owner, element);
+        }
     }
 
     /**

@@ -99,8 +99,35 @@ public final class RelationshipEvents implements AttributeEvents {
                 }
             }
         }
+        if (old != null && state != null && relationship.cascades(Cascade.DELETE_ORPHAN)) {
+            expungePendingOrphan(state, relationship, owner, old);
+        }
         cascade(state, relationship, value);
         return value;
+    }
+
+    /**
+     * A new object that left a delete-orphan relationship (removed from the collection, or replaced as the
+     * reference) and has no other parent through it leaves the session at once: it was never written, and as an
+     * orphan it would not be (SQLAlchemy expunges a pending orphan on the remove event). Before, it stayed pending and
+     * was inserted without its parent.
+     */
+    static void expungePendingOrphan(InstanceState ownerState, RelationshipMapper relationship, Object owner,
+            Object element) {
+        InstanceState state = InstanceState.of(element);
+        DefaultSession session = ownerState.session();
+        if (state == null || session == null || state.session() != session
+                || state.status() != InstanceState.Status.PENDING) {
+            return;
+        }
+        RelationshipMapper back = relationship.backPopulates();
+        if (back != null && !back.isCollection()) {
+            Object parent = back.get(element);
+            if (parent != null && parent != owner) {
+                return; // moved to another parent
+            }
+        }
+        session.expungeState(state);
     }
 
     private static @Nullable Object collectionAssigned(EntityMapper<?> mapper, Object owner,
@@ -114,6 +141,9 @@ public final class RelationshipEvents implements AttributeEvents {
         for (Object element : before) {
             if (!CollectionTracking.containsIdentical(after, element)) {
                 CollectionTracking.unlinkBack(relationship, owner, element);
+                if (state != null && relationship.cascades(Cascade.DELETE_ORPHAN)) {
+                    expungePendingOrphan(state, relationship, owner, element);
+                }
             }
         }
         if (value == null || value instanceof TrackedCollection
