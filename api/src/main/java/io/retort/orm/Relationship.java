@@ -43,9 +43,10 @@ import java.lang.annotation.Target;
 public @interface Relationship {
 
     /**
-     * The field of the target class that is the other side of this relationship, kept in sync in memory: adding
-     * to a collection sets the element's reference (at once when the collection's owner is in a session, else when it
-     * is added to one); setting a reference adds the object to the target's loaded collection at the next flush.
+     * The field of the target class that is the other side of this relationship, kept in sync in memory at once, in
+     * or out of a session: adding to a collection sets the element's reference, removing from it clears the
+     * reference; setting a reference adds the object to the new target's loaded collection and takes it out of the
+     * old target's.
      */
     String backPopulates() default "";
 

@@ -34,9 +34,11 @@ import org.jspecify.annotations.Nullable;
  *       transaction, the session joins it instead: it flushes before that transaction completes, and its own
  *       {@code commit()} and {@code rollback()} are errors.</li>
  *   <li><b>Changes</b> are found at flush by comparing each persistent object's mapped fields to the values last
- *       loaded or flushed; an UPDATE sets only the changed columns. Objects stay loaded after commit
- *       (SQLAlchemy's {@code expire_on_commit=False}): a field read in Java cannot trigger a reload, so use
- *       {@link #refresh} or {@link #expire} to see changes made elsewhere.</li>
+ *       loaded or flushed (a write marks the object modified, and only modified objects are compared); an UPDATE
+ *       sets only the changed columns. {@link #commit()} expires every object, as SQLAlchemy's
+ *       {@code expire_on_commit=True}: its next read loads its row again in a new transaction (turn it off with
+ *       {@link SessionFactory.Builder#expireOnCommit(boolean)}); {@link #rollback()} expires every object too, so no
+ *       read returns a value the database rolled back.</li>
  *   <li><b>Autoflush.</b> Pending changes are flushed before {@link #scalars} and {@link #execute} run, so queries
  *       see them, and before a {@link #get} that misses the identity map while new objects of that class wait (a
  *       primary-key lookup sees nothing else); turn it off with {@link SessionFactory.Builder#autoflush(boolean)}.</li>
