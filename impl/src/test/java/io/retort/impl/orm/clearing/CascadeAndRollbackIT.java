@@ -1,5 +1,6 @@
 package io.retort.impl.orm.clearing;
 
+import static io.retort.impl.orm.clearing.Rows.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,12 +18,6 @@ import java.util.List;
 
 /** Ported from SQLAlchemy's test/orm/test_cascade.py and test/orm/test_transaction.py (found missing 2026-12-06). */
 class CascadeAndRollbackIT {
-    private static long count(Engine engine, String table) {
-        try (Connection conn = engine.connect()) {
-            return conn.execute(Sql.text("SELECT count(*) FROM " + table)).scalar(Long.class);
-        }
-    }
-
     /**
      * test/orm/test_cascade.py::M2MCascadeTest::test_cascade_delete: deleting an object whose many-to-many cascades
      * delete removes the association rows and the targets. Before, the targets stayed (the cascade stopped at

@@ -1,17 +1,14 @@
 package io.retort.impl.orm.clearing;
 
+import static io.retort.impl.orm.clearing.Rows.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retort.engine.Connection;
 import io.retort.engine.Engine;
-import io.retort.engine.Row;
 import io.retort.impl.orm.StatementRecorder;
 import io.retort.orm.Registry;
 import io.retort.orm.Session;
-import io.retort.sql.Sql;
 import io.retort.testing.DatabaseTest;
 import io.retort.testing.TestEngines;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,16 +20,6 @@ import java.util.List;
  * the cleared reference was silently not written.
  */
 class ForeignKeyClearingIT {
-    private static List<String> column(Engine engine, String sql) {
-        List<String> values = new ArrayList<>();
-        try (Connection conn = engine.connect()) {
-            for (Row row : conn.execute(Sql.text(sql))) {
-                values.add(String.valueOf(row.get(0)));
-            }
-        }
-        return values;
-    }
-
     /**
      * test/orm/test_unitofworkv2.py::RudimentaryFlushTest::test_one_to_many_delete_parent: the children's foreign keys
      * are set to NULL, then the parent is deleted; the children stay. Then the same with the collection never loaded

@@ -1,12 +1,11 @@
 package io.retort.impl.orm.clearing;
 
+import static io.retort.impl.orm.clearing.Rows.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retort.engine.Connection;
 import io.retort.engine.Engine;
 import io.retort.orm.Registry;
 import io.retort.orm.Session;
-import io.retort.sql.Sql;
 import io.retort.testing.DatabaseTest;
 import io.retort.testing.TestEngines;
 import java.util.ArrayList;
@@ -19,14 +18,6 @@ import java.util.List;
  * key, or the parent's DELETE failed).
  */
 class OrphansIT {
-    private static List<String> column(Engine engine, String sql) {
-        List<String> values = new ArrayList<>();
-        try (Connection conn = engine.connect()) {
-            conn.execute(Sql.text(sql)).forEach(row -> values.add(String.valueOf(row.get(0))));
-        }
-        return values;
-    }
-
     private static Registry tables(Engine engine) {
         Registry registry = Registry.of(Client.class, ClientOrder.class, ClientNote.class, Pref.class);
         registry.createAll(engine);
@@ -123,6 +114,37 @@ class OrphansIT {
             assertThat(column(engine, "SELECT count(*) FROM oc_client")).containsExactly("0");
             assertThat(column(engine, "SELECT count(*) FROM oc_order")).containsExactly("0");
             assertThat(column(engine, "SELECT count(*) FROM oc_note")).containsExactly("0");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    /**
+     * A new child that leaves one parent's delete-orphan collection for another's is inserted under the new parent,
+     * whether it is added there before or after it is removed (the removal expunges it, the addition's save-update
+     * cascade brings it back): leaving the session on removal must not lose it.
+     */
+    @DatabaseTest
+    void aNewChildMovedToAnotherParentIsInsertedThere(TestEngines engines) {
+        Engine engine = engines.engine();
+        Registry registry = tables(engine);
+        try (Session session = Session.open(engine)) {
+            Client first = new Client("first");
+            Client second = new Client("second");
+            session.addAll(List.of(first, second));
+            session.flush();
+            ClientOrder addedFirst = new ClientOrder("added, then removed");
+            first.orders.add(addedFirst);
+            second.orders.add(addedFirst);
+            first.orders.remove(addedFirst);
+            ClientOrder removedFirst = new ClientOrder("removed, then added");
+            first.orders.add(removedFirst);
+            first.orders.remove(removedFirst);
+            second.orders.add(removedFirst);
+            session.commit();
+            assertThat(column(engine, "SELECT description FROM oc_order WHERE client_id = " + second.id
+                    + " ORDER BY description")).containsExactly("added, then removed", "removed, then added");
+            assertThat(column(engine, "SELECT count(*) FROM oc_order")).containsExactly("2");
         } finally {
             registry.dropAll(engine);
         }
