@@ -67,6 +67,11 @@ public record CompiledStatement(String sql, List<String> parameterNames, String 
         private final List<Integer> offsets = new ArrayList<>();
         private final Set<String> expanding = new java.util.LinkedHashSet<>();
         private final Set<String> used = new java.util.HashSet<>();
+        /**
+         * For each hint, the suffix to try next: a multi-row VALUES of a thousand rows names a thousand values of one
+         * column, and counting up from 1 each time made its compilation quadratic.
+         */
+        private final java.util.Map<String, Integer> nextSuffix = new java.util.HashMap<>();
 
         /** Records a placeholder of parameter {@code name} at {@code offset} of the SQL. */
         public void add(String name, int offset) {
@@ -77,8 +82,12 @@ public record CompiledStatement(String sql, List<String> parameterNames, String 
         /** Records a placeholder of an unnamed value: a name made unique from {@code hint}, which it returns. */
         public String addUnnamed(String hint, int offset, boolean expands) {
             String name = hint;
-            for (int i = 1; !used.add(name); i++) {
-                name = hint + "_" + i;
+            if (!used.add(name)) {
+                int i = nextSuffix.getOrDefault(hint, 1);
+                do {
+                    name = hint + "_" + i++;
+                } while (!used.add(name));
+                nextSuffix.put(hint, i);
             }
             add(name, offset);
             if (expands) {

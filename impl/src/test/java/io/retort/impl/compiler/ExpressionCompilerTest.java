@@ -340,6 +340,23 @@ class ExpressionCompilerTest {
                 .hasMessageContaining("need the same number of columns");
     }
 
+    /**
+     * A multi-row insert names each column's values {@code name}, {@code name_1}, ... in row order, still unique where a
+     * column's own name looks like a suffixed one, and across a thousand rows (an executemany page, whose names are
+     * now found without counting up from 1 for every value: {@code BulkInserts} with {@code rows=1500}).
+     */
+    @Test
+    void multiRowInsertNamesItsValuesUniquely() {
+        Table suffixed = new MetaData().table("suffixed", column("n", INTEGER), column("n_2", INTEGER));
+        var three = insert(suffixed).values(java.util.Collections.nCopies(3, Map.of("n", 1, "n_2", 2)));
+        assertThat(ExpressionCompiler.compile(Drivers.dialect("sqlite"), three).parameterNames())
+                .containsExactlyInAnyOrder("n", "n_2", "n_1", "n_2_1", "n_3", "n_2_2");
+        var page = insert(USERS).values(java.util.Collections.nCopies(1000, Map.of("id", 1, "name", "a")));
+        List<String> names = ExpressionCompiler.compile(Drivers.dialect("sqlite"), page).parameterNames();
+        assertThat(names).hasSize(2000).doesNotHaveDuplicates();
+        assertThat(names.subList(1998, 2000)).containsExactlyInAnyOrder("id_999", "name_999");
+    }
+
     @Test
     void multiRowInsertAndRowLocks() {
         var rows = insert(USERS).values(List.of(Map.of("id", 1, "name", "a"), Map.of("id", 2, "name", "b")));
