@@ -96,7 +96,7 @@ final class Cascades {
                 } else if (relationship.isCollection()) {
                     collection(state, owner, relationship, work, flushing);
                 } else {
-                    reference(state, owner, relationship, work, flushing);
+                    reference(state, owner, relationship, work, flushing, touched != null);
                 }
             }
         }
@@ -151,9 +151,19 @@ final class Cascades {
     }
 
     private void reference(InstanceState state, Object owner, RelationshipMapper relationship,
-            Deque<InstanceState> work, boolean flushing) {
+            Deque<InstanceState> work, boolean flushing, boolean beforeFlush) {
         if (state.isReferenceUnloaded(relationship.index)) {
             return; // never loaded nor set: nothing moved, and the field holds nothing to cascade to
+        }
+        if (beforeFlush && state.isReferenceSetWhileUnloaded(relationship.index)
+                && state.status() == InstanceState.Status.PERSISTENT
+                && (relationship.kind == RelationshipMapper.Kind.ONE_TO_ONE
+                        || relationship.cascades(Cascade.DELETE_ORPHAN))) {
+            Object replaced = loadReplaced(state, owner, relationship);
+            InstanceState replacedState = replaced == null ? null : InstanceState.of(replaced);
+            if (replacedState != null) {
+                work.add(replacedState);
+            }
         }
         Object target = relationship.get(owner);
         Object committed = state.committedReference(relationship.index);
@@ -184,6 +194,23 @@ final class Cascades {
                 && committed != InstanceState.UNLOADED && !hasOtherParent(committed, relationship, owner)) {
             orphan(committed, work);
         }
+    }
+
+    /**
+     * What a reference the application set before it was loaded referred to in the row, loaded now (one SELECT,
+     * unless the session holds it) and recorded as the reference's committed target, the field keeping the value the
+     * application set: the state then reads as "loaded, then changed", and the flush treats the replaced target as it
+     * treats one that was loaded (SQLAlchemy loads the attribute's history at flush). Needed where the replaced target
+     * must change: a one-to-one's target holds the foreign key (cleared, or the row deleted as an orphan), and a
+     * delete-orphan many-to-one's target is deleted. A plain many-to-one's row alone holds the key, written from the
+     * field, so it is not loaded for this.
+     */
+    private @Nullable Object loadReplaced(InstanceState state, Object owner, RelationshipMapper relationship) {
+        Object assigned = relationship.get(owner);
+        session.loader().loadReferences(relationship, List.of(state), LoadPlan.NONE);
+        Object replaced = relationship.get(owner);
+        relationship.set(owner, assigned);
+        return replaced;
     }
 
     /**
