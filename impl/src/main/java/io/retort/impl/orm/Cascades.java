@@ -137,8 +137,19 @@ final class Cascades {
                 }
             }
         }
-        for (Object element : tracking.snapshot()) {
+        List<Object> elements = tracking.snapshot();
+        for (Object element : elements) {
             work.add(ensureInSession(element, relationship, owner));
+        }
+        List<Object> committed = tracking.committed();
+        if (!committed.isEmpty() && relationship.cascades(Cascade.SAVE_UPDATE)) {
+            Set<Object> current = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            current.addAll(elements);
+            for (Object old : committed) {
+                if (!current.contains(old)) {
+                    rejoin(old, work);
+                }
+            }
         }
         if (flushing && relationship.cascades(Cascade.DELETE_ORPHAN)) {
             List<Object> current = tracking.snapshot();
@@ -172,6 +183,9 @@ final class Cascades {
         }
         if (target == committed) {
             return;
+        }
+        if (committed != null && committed != InstanceState.UNLOADED && relationship.cascades(Cascade.SAVE_UPDATE)) {
+            rejoin(committed, work);
         }
         RelationshipMapper back = relationship.backPopulates();
         if (back != null && back.isCollection()) {
@@ -246,6 +260,22 @@ final class Cascades {
             }
         }
         return false;
+    }
+
+    /**
+     * An object a relationship let go of (replaced as a reference, removed from a collection) while its owner was
+     * detached, brought into the session with the owner if it is detached too: its row must change (its foreign key
+     * is cleared, or as an orphan it is deleted), as SQLAlchemy's save-update cascade follows the attribute's history
+     * ("newly added and deleted items"). Before, it stayed outside, and the change to its row was never written.
+     * An object deleted, or in another session, is left alone.
+     */
+    private void rejoin(Object released, Deque<InstanceState> work) {
+        InstanceState state = InstanceState.of(released);
+        if (state != null && state.session() == null && state.status() == InstanceState.Status.DETACHED
+                && !state.rowDeleted()) {
+            session.attachRelated(released);
+            work.add(state);
+        }
     }
 
     /** The state of a related object, adding it to the session when the relationship cascades save-update. */

@@ -84,9 +84,33 @@ final class SessionObjects {
         }
         state.attach(session, instance);
         identityMap.put(state);
+        takeBackCollections(state, instance);
         state.modified = false;
         state.markModified(); // it may have changed while detached
         return state;
+    }
+
+    /**
+     * A detached object added again: its ORM collections are its own again. A loaded one keeps its elements as
+     * loaded or last flushed, so that what the application removed while the object was detached is written; one
+     * never loaded is replaced by a new unloaded one, which loads in this session (its load group was the old
+     * session's). Before, both were taken for collections the application had put in place, measured against no
+     * rows: removals were never written, and an unloaded collection read as empty.
+     */
+    private static void takeBackCollections(InstanceState state, Object instance) {
+        if (!state.mapper.hasRelationships()) {
+            return;
+        }
+        for (RelationshipMapper relationship : state.mapper.relationships()) {
+            if (relationship.isCollection() && relationship.get(instance) instanceof TrackedCollection tracked
+                    && tracked.tracking().ownerState == state) {
+                if (tracked.tracking().isLoaded()) {
+                    state.install(relationship.index, tracked.tracking());
+                } else {
+                    Loader.install(relationship, instance, state, CollectionTracking.Mode.LAZY, null);
+                }
+            }
+        }
     }
 
     /** A new pending state for a transient object, in the order objects were added. */
