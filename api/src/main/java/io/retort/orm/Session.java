@@ -79,10 +79,12 @@ public interface Session extends AutoCloseable {
     <E> @Nullable E get(Class<E> type, Object primaryKey);
 
     /**
-     * Marks a persistent object for deletion: the next flush DELETEs its row. A pending object is simply removed
-     * from the session (transient again).
+     * Marks a persistent object for deletion: the next flush DELETEs its row. A detached object is put back in the
+     * session first (as SQLAlchemy does), then deleted the same way. A pending object is simply removed from the
+     * session (transient again).
      *
-     * @throws io.retort.exception.InvalidRequestException if the object is not in this session
+     * @throws io.retort.exception.InvalidRequestException if the object is transient, in another open session, or
+     *     its deletion was committed already
      */
     void delete(Object instance);
 
@@ -107,15 +109,19 @@ public interface Session extends AutoCloseable {
     void rollback();
 
     /**
-     * Loads the object's mapped fields from its row now, discarding unflushed changes to them.
+     * Loads the object's mapped fields from its row now, discarding unflushed changes to them; its loaded
+     * collections and references load again on their next read. Related objects loaded with it are expired too
+     * where the relationship cascades {@link Cascade#REFRESH_EXPIRE} (part of {@link Cascade#ALL}).
      *
      * @throws io.retort.exception.InvalidRequestException if it is not persistent in this session, or its row is gone
      */
     void refresh(Object instance);
 
     /**
-     * Marks the object's loaded state as stale: the next query that returns its row, or {@link #get}, overwrites
-     * its fields from the database, and unflushed changes to it are discarded.
+     * Marks the object's loaded state as stale: its next read loads its row (one SELECT), as does the next query
+     * that returns the row, or {@link #get}, and unflushed changes to it are discarded; its collections load again on
+     * their next read. Related objects loaded with it are expired too where the relationship cascades
+     * {@link Cascade#REFRESH_EXPIRE} (part of {@link Cascade#ALL}).
      */
     void expire(Object instance);
 
@@ -129,7 +135,11 @@ public interface Session extends AutoCloseable {
      */
     <E> E merge(E instance);
 
-    /** Removes an object from the session without touching the database: it becomes detached (transient if pending). */
+    /**
+     * Removes an object from the session without touching the database: it becomes detached (transient if pending),
+     * with the related objects loaded with it where the relationship cascades {@link Cascade#EXPUNGE} (part of
+     * {@link Cascade#ALL}).
+     */
     void expunge(Object instance);
 
     /** {@link #expunge} for every object. */

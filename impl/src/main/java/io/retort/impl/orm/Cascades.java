@@ -422,6 +422,96 @@ final class Cascades {
 
 
     /**
+     * Expires a persistent object and what cascades refresh-expire from it: persistent ones are expired, pending ones
+     * (reached through delete-orphan relationships only) leave the session, as SQLAlchemy's conditional expire.
+     */
+    void expire(InstanceState root) {
+        List<InstanceState> reached = cascaded(root, Cascade.REFRESH_EXPIRE);
+        SessionObjects.expire(root);
+        for (InstanceState other : reached) {
+            if (other.session() != session) {
+                continue;
+            }
+            if (other.status() == InstanceState.Status.PERSISTENT) {
+                SessionObjects.expire(other);
+            } else if (other.status() == InstanceState.Status.PENDING) {
+                session.expungeState(other);
+            }
+        }
+    }
+
+    /** Takes an object out of the session with what cascades expunge from it. */
+    void expunge(InstanceState root) {
+        List<InstanceState> reached = cascaded(root, Cascade.EXPUNGE);
+        expungeOne(root);
+        for (InstanceState other : reached) {
+            expungeOne(other);
+        }
+    }
+
+    /**
+     * Takes one object out of the session: a pending one with the pending objects its save-update cascades brought
+     * in (they would bring it back at flush otherwise), transient again; another one detached.
+     */
+    private void expungeOne(InstanceState state) {
+        if (state.session() != session) {
+            return;
+        }
+        if (state.status() == InstanceState.Status.PENDING) {
+            expungePending(state);
+        } else {
+            session.expungeState(state);
+        }
+    }
+
+    /**
+     * The objects of this session reached from {@code root} through relationships that cascade {@code kind}
+     * ({@link Cascade#EXPUNGE} or {@link Cascade#REFRESH_EXPIRE}), and on from them through theirs, each once, root
+     * excluded, collected before anything is expunged or expired (either lets go of the relationships). Only what is
+     * loaded is followed: nothing loads for this. As SQLAlchemy's cascade iterator, refresh-expire also follows what a
+     * collection held as loaded or last flushed (an element removed since), and skips pending objects unless the
+     * relationship is delete-orphan (they stay pending; an orphan's leaves the session).
+     */
+    List<InstanceState> cascaded(InstanceState root, Cascade kind) {
+        List<InstanceState> reached = new ArrayList<>();
+        if (!root.mapper.hasRelationships()) {
+            return reached;
+        }
+        Set<InstanceState> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.add(root);
+        Deque<InstanceState> work = new ArrayDeque<>();
+        work.add(root);
+        while (!work.isEmpty()) {
+            InstanceState state = work.poll();
+            Object owner = state.instance();
+            if (owner == null || !state.mapper.hasRelationships()) {
+                continue;
+            }
+            for (RelationshipMapper relationship : state.mapper.relationships()) {
+                if (!relationship.cascades(kind)) {
+                    continue;
+                }
+                List<Object> related = new ArrayList<>(relationship.related(owner));
+                CollectionTracking tracking = relationship.isCollection() ? state.installed(relationship.index) : null;
+                if (kind == Cascade.REFRESH_EXPIRE && tracking != null) {
+                    related.addAll(tracking.committed());
+                }
+                boolean skipPending = kind == Cascade.REFRESH_EXPIRE && !relationship.cascades(Cascade.DELETE_ORPHAN);
+                for (Object object : related) {
+                    InstanceState other = InstanceState.of(object);
+                    if (other == null || other.session() != session || !seen.add(other)
+                            || skipPending && other.status() == InstanceState.Status.PENDING) {
+                        continue;
+                    }
+                    reached.add(other);
+                    work.add(other);
+                }
+            }
+        }
+        return reached;
+    }
+
+    /**
      * Takes a pending object out of the session with the pending objects its save-update cascades brought in (they
      * would bring it back at flush otherwise): all of them are transient again.
      */

@@ -209,6 +209,10 @@ public final class DefaultSession implements Session {
     public void delete(Object instance) {
         checkUsable();
         transaction.joinExternal();
+        InstanceState detached = InstanceState.of(Objects.requireNonNull(instance, "instance"));
+        if (detached != null && detached.session() == null && detached.status() == InstanceState.Status.DETACHED) {
+            attachOnly(instance); // as SQLAlchemy: a detached object is attached, then deleted at the next flush
+        }
         InstanceState state = stateInThisSession(instance, "delete");
         if (state.status() == InstanceState.Status.PENDING) {
             cascades.expungePending(state);
@@ -228,8 +232,10 @@ public final class DefaultSession implements Session {
             String where = state == null || state.status() == InstanceState.Status.TRANSIENT ? "transient (never added)"
                     : state.session() == null ? "detached" : "in another session";
             throw new InvalidRequestException("Cannot " + operation + " " + mapper.describe(instance) + ": it is "
-                    + where + ", not in this session" + ("delete".equals(operation)
-                            ? "; add() it, or load it with get(), first" : ""));
+                    + where + ", not in this session" + (!"delete".equals(operation) ? ""
+                            : state != null && state.session() != null
+                                    ? "; delete it in that session, or expunge() it from there first"
+                                    : "; it has no row to delete"));
         }
         return state;
     }
@@ -243,7 +249,9 @@ public final class DefaultSession implements Session {
                     + state.status().name().toLowerCase(java.util.Locale.ROOT) + "; only a persistent object has a row"
                     + " to refresh from (flush it first)");
         }
-        state.expired = true;
+        // As SQLAlchemy: the object is expired first (its changes discarded, its loaded collections too, so they load
+        // again on their next read rather than show what they held), with what cascades refresh-expire from it.
+        cascades.expire(state);
         Object loaded = loadByIdentity(state.mapper, state.identity);
         if (loaded == null) {
             throw new InvalidRequestException("Could not refresh " + state.mapper.describe(instance) + ": its row"
@@ -256,7 +264,7 @@ public final class DefaultSession implements Session {
         checkUsable();
         InstanceState state = stateInThisSession(instance, "expire");
         if (state.status() == InstanceState.Status.PERSISTENT) {
-            SessionObjects.expire(state);
+            cascades.expire(state);
         }
     }
 
@@ -277,12 +285,7 @@ public final class DefaultSession implements Session {
     public void expunge(Object instance) {
         checkNotClosed();
         InstanceState state = stateInThisSession(instance, "expunge");
-        if (state.status() == InstanceState.Status.PENDING) {
-            cascades.expungePending(state);
-            return;
-        }
-        objects.remove(state);
-        state.detach();
+        cascades.expunge(state);
     }
 
     /** Takes an object out of the session (a pending orphan, a pending object deleted by a cascade). */

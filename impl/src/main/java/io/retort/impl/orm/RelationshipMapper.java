@@ -85,7 +85,8 @@ public final class RelationshipMapper {
         EnumSet<Cascade> cascades = EnumSet.noneOf(Cascade.class);
         for (Cascade cascade : annotation.cascade()) {
             if (cascade == Cascade.ALL) {
-                cascades.addAll(List.of(Cascade.SAVE_UPDATE, Cascade.MERGE, Cascade.DELETE));
+                cascades.addAll(List.of(Cascade.SAVE_UPDATE, Cascade.MERGE, Cascade.REFRESH_EXPIRE, Cascade.EXPUNGE,
+                        Cascade.DELETE));
             } else {
                 cascades.add(cascade);
             }

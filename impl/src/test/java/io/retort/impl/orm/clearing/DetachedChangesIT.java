@@ -2,8 +2,12 @@ package io.retort.impl.orm.clearing;
 
 import static io.retort.impl.orm.clearing.Rows.column;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retort.engine.Engine;
+import io.retort.exception.InvalidRequestException;
+import io.retort.orm.ObjectState;
+import io.retort.orm.Orm;
 import io.retort.orm.Registry;
 import io.retort.orm.Session;
 import io.retort.orm.SessionFactory;
@@ -117,6 +121,41 @@ class DetachedChangesIT {
                 session.commit();
             }
             assertThat(column(engine, "SELECT count(*) FROM fk_item WHERE shelf_id IS NOT NULL")).containsExactly("2");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    /**
+     * test_session.py::SessionStateTest::test_delete_detached (SQLAlchemy attaches a detached object given to
+     * delete()): the row is deleted at the flush, with what the relationships cascade (the orders, loaded for it).
+     * Before, delete() refused a detached object. One whose deletion was committed is still refused.
+     */
+    @DatabaseTest
+    void aDetachedObjectCanBeDeleted(TestEngines engines) {
+        Engine engine = engines.engine();
+        Registry registry = tables(engine);
+        try {
+            Client detached;
+            try (Session session = Session.open(engine)) {
+                Client client = new Client("jack");
+                client.orders.add(new ClientOrder("o1"));
+                session.add(client);
+                session.commit();
+                detached = session.get(Client.class, client.id);
+            }
+            try (Session session = Session.open(engine)) {
+                session.delete(detached);
+                assertThat(Orm.inspect(detached).state()).isEqualTo(ObjectState.PERSISTENT);
+                session.commit();
+                assertThat(Orm.inspect(detached).state()).isEqualTo(ObjectState.DETACHED);
+            }
+            assertThat(column(engine, "SELECT count(*) FROM oc_client")).containsExactly("0");
+            assertThat(column(engine, "SELECT count(*) FROM oc_order")).containsExactly("0");
+            try (Session session = Session.open(engine)) {
+                assertThatThrownBy(() -> session.delete(detached)).isInstanceOf(InvalidRequestException.class)
+                        .hasMessageContaining("its row was deleted and committed");
+            }
         } finally {
             registry.dropAll(engine);
         }
