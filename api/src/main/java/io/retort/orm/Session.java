@@ -109,6 +109,52 @@ public interface Session extends AutoCloseable {
     void rollback();
 
     /**
+     * Begins a nested transaction, a SAVEPOINT in the session's transaction, as SQLAlchemy's {@code begin_nested()}.
+     * The session flushes first (whatever autoflush says), so the savepoint begins after every change made so far.
+     * {@code commit()} flushes and releases it: its work becomes part of the enclosing transaction. {@code rollback()}
+     * rolls back to it: the database's work since it began, and with it the session's objects: those inserted since
+     * are transient again (their generated keys cleared), those deleted since persistent again, those added since and
+     * not flushed transient, and every object is expired (it loads again on its next read). Closing it without
+     * either rolls it back. A flush that fails while a savepoint is active rolls back to the innermost one, and the
+     * session's transaction goes on (before the failure is thrown). Savepoints nest; {@code commit()} or
+     * {@code rollback()} of the session ends them all with the transaction.
+     *
+     * <pre>{@code
+     * try (NestedTransaction savepoint = session.beginNested()) {
+     *     session.add(new User("maybe"));
+     *     savepoint.commit();               // the INSERT, kept in the session's transaction
+     * } catch (IntegrityException e) {      // the flush failed: the savepoint is rolled back, the rest goes on
+     * }
+     * }</pre>
+     *
+     * @throws io.retort.exception.InvalidRequestException inside a JTA transaction, where savepoints are not available
+     */
+    io.retort.engine.NestedTransaction beginNested();
+
+    /**
+     * Runs {@code work} inside {@link #beginNested()}: committed (flushed and released) when it returns, rolled back
+     * and rethrown when it throws, the session's transaction going on either way.
+     */
+    default void nested(java.util.function.Consumer<Session> work) {
+        io.retort.engine.NestedTransaction savepoint = beginNested();
+        try {
+            work.accept(this);
+        } catch (RuntimeException | Error e) {
+            if (savepoint.isActive()) {
+                try {
+                    savepoint.rollback();
+                } catch (RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+            }
+            throw e;
+        }
+        if (savepoint.isActive()) {
+            savepoint.commit();
+        }
+    }
+
+    /**
      * Loads the object's mapped fields from its row now, discarding unflushed changes to them; its loaded
      * collections and references load again on their next read. Related objects loaded with it are expired too
      * where the relationship cascades {@link Cascade#REFRESH_EXPIRE} (part of {@link Cascade#ALL}).

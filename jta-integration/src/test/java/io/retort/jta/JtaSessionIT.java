@@ -121,6 +121,29 @@ class JtaSessionIT {
         }
     }
 
+    /**
+     * {@code Session.beginNested()} inside a JTA transaction is refused with the way out (XA branches have no
+     * savepoints); the session's work goes on in the transaction, which commits it.
+     */
+    @DatabaseTest
+    void aSavepointInsideTheTransactionIsRefused(TestEngines engines) throws Exception {
+        Engine engine = jtaEngine(engines);
+        Engine plain = engines.engine();
+        Registry registry = Registry.of(JtaNote.class);
+        registry.createAll(plain);
+        try (Session session = Session.open(engine)) {
+            tm.begin();
+            session.add(new JtaNote("kept"));
+            assertThatThrownBy(session::beginNested).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("Savepoints are not available inside a JTA transaction")
+                    .hasMessageContaining("@Transactional(REQUIRES_NEW)");
+            tm.commit();
+            assertThat(count(plain)).isEqualTo(1);
+        } finally {
+            registry.dropAll(plain);
+        }
+    }
+
     @DatabaseTest
     void aRollbackLeavesNoRowsAndResetsTheSession(TestEngines engines) throws Exception {
         Engine engine = jtaEngine(engines);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retort.docs.Printed;
 import io.retort.engine.Engine;
+import io.retort.engine.NestedTransaction;
 import io.retort.engine.EngineOptions;
 import io.retort.engine.ExecutionListener;
 import io.retort.engine.StatementEvent;
@@ -239,6 +240,20 @@ class OrmTutorialIT {
             }
             // end::failed-flush[]
             printed.assertShown("orm/OrmTutorialIT.java#failed-flush");
+            // tag::savepoint[]
+            try (Session session = Session.open(engine)) {
+                session.add(new User("sandy", "Sandy Cheeks"));
+                User patrick = new User("patrick", "Patrick Star");   // the unique index holds a patrick already
+                try (NestedTransaction savepoint = session.beginNested()) {  // flushes sandy, then SAVEPOINT
+                    session.add(patrick);
+                    savepoint.commit();                              // the INSERT fails: ROLLBACK TO SAVEPOINT
+                } catch (IntegrityException e) {
+                    System.out.println("patrick exists: " + Orm.inspect(patrick).state());
+                }
+                session.commit();                                    // sandy's row is committed
+            }
+            // end::savepoint[]
+            printed.assertShown("orm/OrmTutorialIT.java#savepoint");
         }
         assertThat(printed.text()).isEmpty();
     }

@@ -2,6 +2,7 @@ package io.retort.impl.orm;
 
 import io.retort.engine.Connection;
 import io.retort.engine.Engine;
+import io.retort.engine.NestedTransaction;
 import io.retort.engine.Result;
 import io.retort.engine.TypedResult;
 import io.retort.exception.InvalidRequestException;
@@ -446,10 +447,28 @@ public final class DefaultSession implements Session {
         flush.run();
     }
 
-    /** A flush failed: its transaction is rolled back, and the session refuses work until {@link #rollback()}. */
+    /**
+     * A flush failed: inside a savepoint, the session rolls back to the innermost one and goes on (as SQLAlchemy);
+     * else its transaction is rolled back, and the session refuses work until {@link #rollback()}.
+     */
     void failed(RuntimeException e) {
-        failure = e;
-        transaction.rollbackAfterFailedFlush(e);
+        if (!transaction.rollbackToSavepoint(e)) {
+            failure = e;
+            transaction.rollbackAfterFailedFlush(e);
+        }
+    }
+
+    @Override
+    public NestedTransaction beginNested() {
+        checkUsable();
+        flush(); // as SQLAlchemy, whatever autoflush says: the savepoint begins after every change made so far
+        return transaction.beginNested(objects.log().mark());
+    }
+
+    /** After a rollback to a savepoint: see {@link SessionObjects#afterRollbackTo}. */
+    void afterRollbackTo(TransactionLog.Mark mark) {
+        objects.afterRollbackTo(mark);
+        events.afterRollback();
     }
 
     @Override

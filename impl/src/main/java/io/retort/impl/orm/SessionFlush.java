@@ -69,8 +69,10 @@ final class SessionFlush {
             String culprit = work == null ? null : work.culprit();
             if (e instanceof DatabaseException) {
                 ((DatabaseException) e).addNote("[Flush failed" + (culprit != null ? " while writing " + culprit : "")
-                        + "; the session's transaction has been rolled back. Call session.rollback() before using the"
-                        + " session again]");
+                        + (transaction.activeSavepoint() != null ? "; the session has rolled back to the savepoint of"
+                                + " session.beginNested(), and its transaction goes on]"
+                                : "; the session's transaction has been rolled back. Call session.rollback() before"
+                                + " using the session again]"));
             }
             session.failed(e);
             throw e;

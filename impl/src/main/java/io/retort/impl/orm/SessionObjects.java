@@ -28,18 +28,17 @@ final class SessionObjects {
      * session since): with the pending ones, all a flush looks at, unless their class has values that change in place.
      */
     private final List<InstanceState> modified = new ArrayList<>();
-    /** Objects whose DELETE was flushed in the current transaction. */
-    private final List<InstanceState> deletedInTransaction = new ArrayList<>();
-    /** Persistent objects whose primary key a flush of this transaction changed (a rollback changes it back). */
-    private final List<InstanceState> rekeyedInTransaction = new ArrayList<>();
-    /**
-     * Objects whose INSERT was flushed in the current transaction (some may have left since: their state says), so
-     * that a commit or rollback need not look at every object the session holds.
-     */
-    private final List<InstanceState> insertedInTransaction = new ArrayList<>();
+    /** What the flushes of the current transaction inserted, deleted and re-keyed, for a rollback to undo. */
+    private final TransactionLog log;
 
     SessionObjects(DefaultSession session) {
         this.session = session;
+        this.log = new TransactionLog(session, identityMap);
+    }
+
+    /** What the flushes of the current transaction did (a savepoint marks it, a rollback to one undoes part of it). */
+    TransactionLog log() {
+        return log;
     }
 
     /** The persistent objects. */
@@ -133,7 +132,7 @@ final class SessionObjects {
 
     /** Whether the current transaction flushed an INSERT or a DELETE. */
     boolean flushedInTransaction() {
-        return !insertedInTransaction.isEmpty() || !deletedInTransaction.isEmpty();
+        return log.flushedInsertOrDelete();
     }
 
     /**
@@ -176,7 +175,7 @@ final class SessionObjects {
 
     /** After a flush's statements succeeded: the objects take the state the flush gave them. */
     void flushed(FlushWork work) {
-        work.complete(identityMap, pending, deletedInTransaction, insertedInTransaction, rekeyedInTransaction);
+        work.complete(identityMap, pending, log.deleted, log.inserted, log.rekeyed);
         clearModified();
     }
 
@@ -224,7 +223,7 @@ final class SessionObjects {
         identityMap.remove(state);
         state.status(InstanceState.Status.DELETED);
         state.markedForDeletion = false;
-        deletedInTransaction.add(state);
+        log.deleted.add(state);
     }
 
     /** The pending and persistent objects of one mapped class, or of all when {@code mapper} is null. */
@@ -265,7 +264,7 @@ final class SessionObjects {
             pending.remove(state);
         } else if (state.identity != null) {
             identityMap.remove(state);
-            deletedInTransaction.remove(state);
+            log.deleted.remove(state);
         }
     }
 
@@ -276,8 +275,8 @@ final class SessionObjects {
         session.generation++;
         pending.clear();
         identityMap.clear();
-        deletedInTransaction.clear();
-        forgetKeysBeforeTransaction();
+        log.deleted.clear();
+        log.forgetKeys();
     }
 
     /** Without a transaction begun: the objects added since are transient again. */
@@ -321,18 +320,7 @@ final class SessionObjects {
      * object is expired (its next read loads it in a new transaction).
      */
     void afterCommit(boolean expire) {
-        for (InstanceState state : deletedInTransaction) {
-            state.detach();
-        }
-        deletedInTransaction.clear();
-        for (InstanceState state : insertedInTransaction) {
-            if (state.session() == session) { // one that left was reset then, and may belong to another session now
-                state.insertedInTransaction = false;
-                state.beforeInsert = null;
-            }
-        }
-        insertedInTransaction.clear();
-        forgetKeysBeforeTransaction();
+        log.committed();
         if (expire) {
             expireAll();
         }
@@ -344,6 +332,21 @@ final class SessionObjects {
      */
     void afterRollback() {
         undoInserts();
+        expireAfterRollback();
+    }
+
+    /**
+     * After a rollback to a savepoint: what the flushes did since it began is undone in memory, objects added since
+     * are transient again, and every persistent object is expired (SQLAlchemy expires only those changed since the
+     * savepoint began; expiring all costs reloads, never a stale read).
+     */
+    void afterRollbackTo(TransactionLog.Mark mark) {
+        discardPending();
+        log.rolledBackTo(mark);
+        expireAfterRollback();
+    }
+
+    private void expireAfterRollback() {
         for (InstanceState state : identityMap) {
             state.markedForDeletion = false;
             expire(state);
@@ -356,78 +359,8 @@ final class SessionObjects {
      * transient again with their generated keys cleared, and flushed deletions are undone.
      */
     void undoInserts() {
-        for (InstanceState state : insertedInTransaction) {
-            if (!state.insertedInTransaction || state.session() != session
-                    || state.status() != InstanceState.Status.PERSISTENT) {
-                continue; // left the session since, or deleted (undone below)
-            }
-            identityMap.remove(state);
-            state.restoreBeforeInsert();
-            state.identity = null;
-            state.committed = null;
-            state.detach();
-        }
         discardPending();
-        restoreKeys();
-        for (InstanceState state : deletedInTransaction) {
-            if (state.insertedInTransaction) {
-                // Inserted and deleted in the same transaction: its row never existed.
-                state.restoreBeforeInsert();
-                state.identity = null;
-                state.committed = null;
-                state.detach();
-                continue;
-            }
-            state.status(InstanceState.Status.PERSISTENT);
-            InstanceState replaced = identityMap.put(state);
-            if (replaced != null && replaced != state) {
-                // An object loaded in the transaction under the key its deleted row freed (a row inserted by other
-                // means): that row is rolled back, and the restored object holds the key (SQLAlchemy discards it).
-                replaced.detach();
-            }
-        }
-        deletedInTransaction.clear();
-        insertedInTransaction.clear();
-    }
-
-    /**
-     * After a rollback: an object whose primary key an UPDATE of the transaction changed gets its former key back, in
-     * its fields, its committed values and the identity map, so that its next read loads its own row and its next
-     * UPDATE names it (before its deleted neighbours are restored, one of which may have had the new key).
-     */
-    private void restoreKeys() {
-        for (InstanceState state : rekeyedInTransaction) {
-            Object before = state.identityBeforeRekey;
-            @Nullable Object[] key = state.keyBeforeRekey;
-            if (before == null || key == null || state.session() != session
-                    || state.status() != InstanceState.Status.PERSISTENT) {
-                continue;
-            }
-            identityMap.remove(state);
-            Attribute[] attributes = state.mapper.key();
-            @Nullable Object[] committed = state.committed;
-            for (int i = 0; i < attributes.length; i++) {
-                attributes[i].set(state.object(), key[i]);
-                if (committed != null) {
-                    committed[attributes[i].index()] = key[i];
-                }
-            }
-            state.identity = before;
-            InstanceState replaced = identityMap.put(state);
-            if (replaced != null && replaced != state) {
-                replaced.detach();
-            }
-        }
-        forgetKeysBeforeTransaction();
-    }
-
-    /** The transaction ended: the keys objects had before it are no longer needed. */
-    private void forgetKeysBeforeTransaction() {
-        for (InstanceState state : rekeyedInTransaction) {
-            state.identityBeforeRekey = null;
-            state.keyBeforeRekey = null;
-        }
-        rekeyedInTransaction.clear();
+        log.rolledBack();
     }
 
     /** The names of the mapped fields of a persistent object changed since it was loaded or flushed. */

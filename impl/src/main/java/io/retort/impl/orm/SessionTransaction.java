@@ -27,6 +27,8 @@ final class SessionTransaction {
      */
     private volatile @Nullable Boolean deferredCompletion;
     private final Object completionLock = new Object();
+    /** The savepoints begun by {@code Session.beginNested()}, innermost first. */
+    private final java.util.ArrayDeque<SessionSavepoint> savepoints = new java.util.ArrayDeque<>();
 
     SessionTransaction(DefaultSession session, Engine engine) {
         this.session = session;
@@ -89,6 +91,39 @@ final class SessionTransaction {
         }
         connection = null;
         local.close(); // it only read: ending it loses nothing
+    }
+
+    /** Begins a savepoint ({@code Session.beginNested()}), with a mark of what the transaction has done so far. */
+    io.retort.engine.NestedTransaction beginNested(TransactionLog.Mark mark) {
+        SessionSavepoint savepoint = new SessionSavepoint(session, connection().beginNested(), mark);
+        savepoints.push(savepoint);
+        return savepoint;
+    }
+
+    /** The innermost savepoint still active, or null; ended ones are dropped as they are met. */
+    @Nullable SessionSavepoint activeSavepoint() {
+        while (!savepoints.isEmpty() && !savepoints.peek().isActive()) {
+            savepoints.pop();
+        }
+        return savepoints.peek();
+    }
+
+    /**
+     * A flush failed inside a savepoint: the session rolls back to the innermost one, and its transaction goes on.
+     * False, with nothing done, outside any savepoint (or where that rollback failed too, added to {@code e}).
+     */
+    boolean rollbackToSavepoint(RuntimeException e) {
+        SessionSavepoint innermost = activeSavepoint();
+        if (innermost == null) {
+            return false;
+        }
+        try {
+            innermost.rollback();
+            return true;
+        } catch (RuntimeException rollbackFailure) {
+            e.addSuppressed(rollbackFailure);
+            return false;
+        }
     }
 
     /** A flush failed: its transaction is rolled back (or, inside JTA, marked rollback-only). */
