@@ -141,11 +141,17 @@ final class Cascades {
         for (Object element : elements) {
             work.add(ensureInSession(element, relationship, owner));
         }
-        List<Object> committed = tracking.committed();
-        if (!committed.isEmpty() && relationship.cascades(Cascade.SAVE_UPDATE)) {
-            Set<Object> current = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            current.addAll(elements);
-            for (Object old : committed) {
+        if (relationship.cascades(Cascade.SAVE_UPDATE)) {
+            Set<Object> current = null; // built only if an element it held as loaded is detached
+            for (Object old : tracking.committed()) {
+                InstanceState oldState = InstanceState.of(old);
+                if (oldState == null || oldState.session() != null) {
+                    continue; // in this session (or another): nothing to bring back
+                }
+                if (current == null) {
+                    current = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                    current.addAll(elements);
+                }
                 if (!current.contains(old)) {
                     rejoin(old, work);
                 }

@@ -27,8 +27,8 @@ final class SessionTransaction {
      */
     private volatile @Nullable Boolean deferredCompletion;
     private final Object completionLock = new Object();
-    /** The savepoints begun by {@code Session.beginNested()}, innermost first. */
-    private final java.util.ArrayDeque<SessionSavepoint> savepoints = new java.util.ArrayDeque<>();
+    /** The savepoints begun by {@code Session.beginNested()}, innermost first; null until the first. */
+    private java.util.@Nullable ArrayDeque<SessionSavepoint> savepoints;
 
     SessionTransaction(DefaultSession session, Engine engine) {
         this.session = session;
@@ -96,16 +96,25 @@ final class SessionTransaction {
     /** Begins a savepoint ({@code Session.beginNested()}), with a mark of what the transaction has done so far. */
     io.retort.engine.NestedTransaction beginNested(TransactionLog.Mark mark) {
         SessionSavepoint savepoint = new SessionSavepoint(session, connection().beginNested(), mark);
-        savepoints.push(savepoint);
+        java.util.ArrayDeque<SessionSavepoint> begun = savepoints;
+        if (begun == null) {
+            begun = new java.util.ArrayDeque<>();
+            savepoints = begun;
+        }
+        begun.push(savepoint);
         return savepoint;
     }
 
     /** The innermost savepoint still active, or null; ended ones are dropped as they are met. */
     @Nullable SessionSavepoint activeSavepoint() {
-        while (!savepoints.isEmpty() && !savepoints.peek().isActive()) {
-            savepoints.pop();
+        java.util.ArrayDeque<SessionSavepoint> begun = savepoints;
+        if (begun == null) {
+            return null;
         }
-        return savepoints.peek();
+        while (!begun.isEmpty() && !begun.peek().isActive()) {
+            begun.pop();
+        }
+        return begun.peek();
     }
 
     /**
