@@ -109,6 +109,26 @@ public interface Session extends AutoCloseable {
     void rollback();
 
     /**
+     * Pauses autoflush until the returned block is closed, as SQLAlchemy's {@code with session.no_autoflush:}: queries
+     * and lazy loads inside it read the database without flushing the session's changes first (an object that is
+     * not complete yet is not flushed by the query that looks up what it needs). {@link #flush()} and
+     * {@link #commit()} still flush. Blocks nest.
+     *
+     * <pre>{@code
+     * try (Session.NoAutoflush paused = session.noAutoflush()) {
+     *     order.customer = session.scalars(select(Customer.class).where(...)).one();  // order is not flushed yet
+     * }
+     * }</pre>
+     */
+    NoAutoflush noAutoflush();
+
+    /** A pause of autoflush ({@link #noAutoflush()}); closing it ends the pause, once. */
+    interface NoAutoflush extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
      * Begins a nested transaction, a SAVEPOINT in the session's transaction, as SQLAlchemy's {@code begin_nested()}.
      * The session flushes first (whatever autoflush says), so the savepoint begins after every change made so far.
      * {@code commit()} flushes and releases it: its work becomes part of the enclosing transaction. {@code rollback()}

@@ -432,9 +432,13 @@ public final class DefaultSession implements Session {
     }
 
     void autoflush() {
-        if (factory.autoflush() && !flush.running()) {
-            flush();
-        }
+        flush.autoflush(factory.autoflush());
+    }
+
+    @Override
+    public NoAutoflush noAutoflush() {
+        checkNotClosed();
+        return flush.pauseAutoflush();
     }
 
     @Override

@@ -25,6 +25,40 @@ final class SessionFlush {
         this.transaction = transaction;
     }
 
+    /** How many {@code Session.noAutoflush()} blocks are open: autoflush waits until the last one closes. */
+    private int autoflushPaused;
+
+    /**
+     * The autoflush before a query or a lazy load, unless {@code enabled} is false (the factory's autoflush option),
+     * a flush is running or autoflush is paused. A database error it raises says it came from an autoflush, and how
+     * to query without one (SQLAlchemy's note for Query-invoked autoflush).
+     */
+    void autoflush(boolean enabled) {
+        if (!enabled || running || autoflushPaused > 0) {
+            return;
+        }
+        try {
+            session.flush();
+        } catch (DatabaseException e) {
+            e.addNote("[This flush was an autoflush, run before a query or a lazy load of the session read the"
+                    + " database; if it came too early (an object not complete yet), query inside"
+                    + " try (Session.NoAutoflush paused = session.noAutoflush()) { ... }]");
+            throw e;
+        }
+    }
+
+    /** {@code Session.noAutoflush()}: autoflush waits until the returned block closes. */
+    io.retort.orm.Session.NoAutoflush pauseAutoflush() {
+        autoflushPaused++;
+        boolean[] closed = new boolean[1];
+        return () -> {
+            if (!closed[0]) {
+                closed[0] = true;
+                autoflushPaused--;
+            }
+        };
+    }
+
     /** Whether a flush is running (a lazy load or a query it causes must not start another). */
     boolean running() {
         return running;
