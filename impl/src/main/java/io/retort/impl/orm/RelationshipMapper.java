@@ -200,11 +200,6 @@ public final class RelationshipMapper {
             }
             orderBy = target.attribute(annotation.orderBy());
         }
-        if (collectionType == null && (annotation.loading() == Loading.LAZY || annotation.loading() == Loading.RAISE)) {
-            throw new MappingException(where + " is a single-object reference and cannot use loading = "
-                    + annotation.loading() + ": Java cannot intercept the read of a plain field; use SELECTIN (the"
-                    + " default), JOINED or NOLOAD");
-        }
         if (!annotation.secondary().isEmpty()) {
             if (collectionType == null) {
                 throw new MappingException(where + " names secondary = \"" + annotation.secondary() + "\", but a"

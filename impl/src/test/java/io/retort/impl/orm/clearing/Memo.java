@@ -1,0 +1,27 @@
+package io.retort.impl.orm.clearing;
+
+import io.retort.orm.Column;
+import io.retort.orm.ForeignKey;
+import io.retort.orm.Id;
+import io.retort.orm.Loading;
+import io.retort.orm.Mapped;
+import io.retort.orm.Relationship;
+import org.jspecify.annotations.Nullable;
+
+/** Two references that name their loading: a folder that loads on read, a client whose read is an error. */
+@Mapped(table = "rl_memo")
+public class Memo {
+    @Id @Nullable Integer id;
+    @Column(length = 30) String text = "";
+    @ForeignKey("fk_folder.id") @Nullable Integer folderId;
+    @Relationship(loading = Loading.LAZY) @Nullable Folder folder;
+    @ForeignKey("oc_client.id") @Nullable Integer clientId;
+    @Relationship(loading = Loading.RAISE) @Nullable Client client;
+
+    protected Memo() {
+    }
+
+    Memo(String text) {
+        this.text = text;
+    }
+}
