@@ -59,7 +59,14 @@ final class SessionQueries {
         if (state != null && (state.markedForDeletion || state.status() == InstanceState.Status.DELETED)) {
             return null;
         }
-        return session.loadByIdentity(mapper, identity);
+        E loaded = session.loadByIdentity(mapper, identity);
+        if (loaded == null && state != null && state.expired && state.session() == session
+                && state.status() == InstanceState.Status.PERSISTENT) {
+            // Its row is gone (deleted by another transaction, or by SQL): as SQLAlchemy, the expired object leaves
+            // the session, rather than stay there to fail at its next read or write.
+            session.expungeState(state);
+        }
+        return loaded;
     }
 
     /** The objects of an entity query, without an autoflush. */

@@ -193,4 +193,25 @@ class RefreshExpireExpungeIT {
             registry.dropAll(engine);
         }
     }
+
+    /** test_expire.py::ExpireTest::test_get_on_deleted_expunges. */
+    @DatabaseTest
+    void getOfAnExpiredObjectWhoseRowIsGoneTakesItOutOfTheSession(TestEngines engines) {
+        Engine engine = engines.engine();
+        Registry registry = tables(engine);
+        try {
+            int id = crate(engine);
+            try (Session session = Session.open(engine)) {
+                Crate crate = session.get(Crate.class, id);
+                session.expireAll();
+                session.execute(Sql.text("DELETE FROM rx_bottle"));
+                session.execute(Sql.text("DELETE FROM rx_crate WHERE id = :id"), Map.of("id", id));
+                assertThat(session.contains(crate)).isTrue();
+                assertThat(session.get(Crate.class, id)).isNull();
+                assertThat(session.contains(crate)).isFalse();
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
 }
