@@ -214,13 +214,16 @@ public interface Session extends AutoCloseable {
     /** Whether the object is in this session (pending, persistent or deleted). */
     boolean contains(Object instance);
 
-    /** Whether a persistent object has mapped fields changed since it was loaded or flushed. */
+    /**
+     * Whether a persistent object has mapped fields changed since it was loaded or flushed: a column, a collection
+     * that gained or lost elements, or a reference set to another object (as SQLAlchemy's {@code is_modified()}).
+     */
     boolean isModified(Object instance);
 
     /** The pending objects ({@code session.new} in SQLAlchemy). */
     Set<Object> newObjects();
 
-    /** The persistent objects with changed fields. */
+    /** The persistent objects with changed fields, relationships included (see {@link #isModified}). */
     Set<Object> dirtyObjects();
 
     /** The objects marked for deletion and not yet flushed. */

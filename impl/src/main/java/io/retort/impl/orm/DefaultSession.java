@@ -264,9 +264,13 @@ public final class DefaultSession implements Session {
     public void expire(Object instance) {
         checkUsable();
         InstanceState state = stateInThisSession(instance, "expire");
-        if (state.status() == InstanceState.Status.PERSISTENT) {
-            cascades.expire(state);
+        if (state.status() != InstanceState.Status.PERSISTENT) {
+            throw new InvalidRequestException("Cannot expire " + state.mapper.describe(instance) + ": it is "
+                    + state.status().name().toLowerCase(java.util.Locale.ROOT) + "; only a persistent object has a"
+                    + " row to load again" + (state.status() == InstanceState.Status.PENDING ? " (flush it first)"
+                            : ""));
         }
+        cascades.expire(state);
     }
 
     @Override

@@ -363,7 +363,11 @@ final class SessionObjects {
         log.rolledBack();
     }
 
-    /** The names of the mapped fields of a persistent object changed since it was loaded or flushed. */
+    /**
+     * The names of the mapped fields of a persistent object changed since it was loaded or flushed: columns, and
+     * relationships (a collection that gained or lost elements, a reference set to another object), as SQLAlchemy's
+     * {@code is_modified()} and {@code session.dirty} count them.
+     */
     static Set<String> changedAttributes(InstanceState state) {
         if (state.status() != InstanceState.Status.PERSISTENT || state.committed == null || state.instance() == null
                 || state.expired && state.writtenWhileExpired == null) {
@@ -379,7 +383,38 @@ final class SessionObjects {
                 changed.add(attribute.name());
             }
         }
+        if (state.mapper.hasRelationships()) {
+            for (RelationshipMapper relationship : state.mapper.relationships()) {
+                if (relationshipChanged(state, relationship)) {
+                    changed.add(relationship.name);
+                }
+            }
+        }
         return changed;
+    }
+
+    private static boolean relationshipChanged(InstanceState state, RelationshipMapper relationship) {
+        if (!relationship.isCollection()) {
+            return !state.isReferenceUnloaded(relationship.index) && (state.isReferenceSetWhileUnloaded(
+                    relationship.index) || relationship.get(state.object()) != state.committedReference(
+                            relationship.index));
+        }
+        CollectionTracking tracking = state.installed(relationship.index);
+        if (tracking == null || !tracking.isLoaded()) {
+            return false;
+        }
+        List<Object> committed = tracking.committed();
+        if (tracking.elements.size() != committed.size()) {
+            return true;
+        }
+        Set<Object> before = identitySet();
+        before.addAll(committed);
+        for (Object element : tracking.elements) {
+            if (!before.contains(element)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The pending objects, as {@code Session.newObjects()}. */

@@ -2,8 +2,11 @@ package io.retort.impl.orm.clearing;
 
 import static io.retort.impl.orm.clearing.Rows.column;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retort.engine.Engine;
+import io.retort.exception.InvalidRequestException;
+import io.retort.orm.Orm;
 import io.retort.orm.Registry;
 import io.retort.orm.Session;
 import io.retort.sql.Sql;
@@ -209,6 +212,45 @@ class RefreshExpireExpungeIT {
                 assertThat(session.contains(crate)).isTrue();
                 assertThat(session.get(Crate.class, id)).isNull();
                 assertThat(session.contains(crate)).isFalse();
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    /**
+     * test_session.py / test_expire.py: is_modified() and session.dirty count relationship changes, a collection that
+     * gained or lost an element and a reference set to another object (before, only columns counted); expire() of a
+     * pending object is refused, as SQLAlchemy's "not persistent within this Session" (before, it did nothing).
+     */
+    @DatabaseTest
+    void relationshipChangesMakeAnObjectModifiedAndExpiringAPendingOneIsRefused(TestEngines engines) {
+        Engine engine = engines.engine();
+        Registry registry = tables(engine);
+        try {
+            int id = crate(engine);
+            try (Session session = Session.open(engine)) {
+                Crate crate = session.get(Crate.class, id);
+                assertThat(crate.bottles).hasSize(2);
+                assertThat(session.isModified(crate)).isFalse();
+                Bottle added = new Bottle("b3");
+                crate.bottles.add(added);
+                assertThat(session.isModified(crate)).isTrue();
+                assertThat(Orm.inspect(crate).modified()).containsExactly("bottles");
+                assertThat(session.dirtyObjects()).containsExactly(crate);
+                assertThatThrownBy(() -> session.expire(added))
+                        .isInstanceOf(InvalidRequestException.class)
+                        .hasMessageContaining("it is pending; only a persistent object has a row to load again");
+                crate.bottles.remove(added);
+                assertThat(session.isModified(crate)).isFalse();
+                session.flush();
+                Client client = new Client("c");
+                client.pref = new Pref("p1");
+                session.add(client);
+                session.flush();
+                assertThat(session.isModified(client)).isFalse();
+                client.pref = new Pref("p2");
+                assertThat(Orm.inspect(client).modified()).containsExactly("pref");
             }
         } finally {
             registry.dropAll(engine);
