@@ -110,7 +110,11 @@ final class Cascades {
         if (installed != null && value instanceof TrackedCollection
                 && ((TrackedCollection) value).tracking() == installed) {
             if (!installed.isLoaded()) {
-                return; // never touched: nothing changed
+                // Not loaded: only what the other side added meanwhile (queued until it loads) joins the session.
+                for (Object element : installed.queuedAdds()) {
+                    work.add(ensureInSession(element, relationship, owner));
+                }
+                return;
             }
             tracking = installed;
         } else {
@@ -384,10 +388,24 @@ final class Cascades {
         boolean created = existing == null;
         E target = existing != null ? existing : mapper.newInstance();
         merged.put(instance, target);
+        Attribute version = mapper.version();
+        Object currentVersion = existing == null || version == null ? null : version.get(existing);
+        Object givenVersion = version == null ? null : version.get(instance);
+        boolean versionGiven = givenVersion != null && ((Number) givenVersion).longValue() != 0; // 0: an int never set
+        if (version != null && currentVersion != null && versionGiven && !Values.same(givenVersion, currentVersion)) {
+            // As SQLAlchemy: the copy was made from an older row; writing it would undo a newer change unseen.
+            throw new io.retort.exception.StaleDataException("Version " + givenVersion + " on the merged "
+                    + mapper.describe(instance) + " does not match the row's version " + currentVersion + ": it was"
+                    + " changed since the copy was read. Load it again and apply the change to it, or leave the"
+                    + " version field null in the copy to merge onto the current row");
+        }
         // A deferred column the given object never loaded has nothing to copy (SQLAlchemy's merge skips it too).
         Deferral unloaded = own == null || own.unloadedColumns == null ? Deferral.NONE
                 : Deferral.skipping((java.util.BitSet) own.unloadedColumns.clone());
         Populate.populate(mapper, target, mapper.values(instance), unloaded);
+        if (version != null && currentVersion != null && !versionGiven) {
+            version.set(target, currentVersion); // a copy without a version merges onto the current row
+        }
         InstanceState targetState = InstanceState.of(target);
         if (targetState != null) {
             targetState.markModified();

@@ -30,6 +30,13 @@ public final class CollectionTracking {
     private @Nullable LoadGroup group;
     /** The elements as loaded or last flushed, compared by identity. */
     private List<Object> committed = List.of();
+    /**
+     * Elements the other side of a back-populated relationship added while this collection was not loaded, and those
+     * it removed: applied when it loads (SQLAlchemy's pending collection operations), so that it shows them; null
+     * while there are none. The added ones also reach the flush's save-update cascade, as a loaded collection's do.
+     */
+    private @Nullable List<Object> queuedAdds;
+    private @Nullable List<Object> queuedRemoves;
 
     CollectionTracking(Object owner, InstanceState ownerState, RelationshipMapper relationship,
             Collection<Object> elements, Mode mode, @Nullable LoadGroup group) {
@@ -82,13 +89,63 @@ public final class CollectionTracking {
         }
     }
 
-    /** Fills the collection from the database; the elements become the flush baseline. */
+    /**
+     * Fills the collection from the database; the elements become the flush baseline, and what the other side
+     * queued while it was not loaded is applied on top (so a flush sees it as added or removed).
+     */
     void loaded(List<Object> values) {
         elements.clear();
         elements.addAll(values);
         committed = List.copyOf(values);
         mode = Mode.LOADED;
         group = null;
+        List<Object> adds = queuedAdds;
+        List<Object> removes = queuedRemoves;
+        queuedAdds = null;
+        queuedRemoves = null;
+        if (adds != null) {
+            for (Object element : adds) {
+                if (!containsIdentical(elements, element)) {
+                    elements.add(element);
+                }
+            }
+        }
+        if (removes != null) {
+            for (Object element : removes) {
+                elements.removeIf(e -> e == element);
+            }
+        }
+    }
+
+    /** The elements the other side added while this collection was not loaded (see {@link #loaded}). */
+    List<Object> queuedAdds() {
+        List<Object> adds = queuedAdds;
+        return adds == null ? List.of() : adds;
+    }
+
+    /** Takes over what another tracking of the same collection had queued (a detached object added again). */
+    void takeQueued(CollectionTracking other) {
+        queuedAdds = other.queuedAdds;
+        queuedRemoves = other.queuedRemoves;
+    }
+
+    private void queue(Object element, boolean add) {
+        List<Object> undone = add ? queuedRemoves : queuedAdds;
+        if (undone != null && undone.removeIf(e -> e == element)) {
+            return; // an add cancels a queued removal, and the other way round
+        }
+        List<Object> queue = add ? queuedAdds : queuedRemoves;
+        if (queue == null) {
+            queue = new ArrayList<>();
+            if (add) {
+                queuedAdds = queue;
+            } else {
+                queuedRemoves = queue;
+            }
+        }
+        if (!containsIdentical(queue, element)) {
+            queue.add(element);
+        }
     }
 
     /** Makes a new collection loaded with the given elements and an empty baseline (all of them are new). */
@@ -119,6 +176,8 @@ public final class CollectionTracking {
 
     /** Discards the elements: the collection loads again on next access (after a rollback or expire). */
     void expire() {
+        queuedAdds = null; // written by a flush already, or rolled back: the rows show what stands
+        queuedRemoves = null;
         if (mode == Mode.LOADED) {
             elements.clear();
             committed = List.of();
@@ -193,6 +252,9 @@ public final class CollectionTracking {
             if (other.isLoaded() && !containsIdentical(other.elements, element)) {
                 other.elements.add(element);
                 other.ownerState.markModified();
+            } else if (!other.isLoaded()) {
+                other.queue(element, true);
+                other.ownerState.markModified();
             }
         } else if (collection instanceof Collection && !containsIdentical((Collection<?>) collection, element)) {
             ((Collection<Object>) collection).add(element);
@@ -201,6 +263,12 @@ public final class CollectionTracking {
 
     /** Removes from another collection without syncing back. */
     static void removeRaw(@Nullable Object collection, Object element) {
+        if (collection instanceof TrackedCollection && !((TrackedCollection) collection).tracking().isLoaded()) {
+            CollectionTracking other = ((TrackedCollection) collection).tracking();
+            other.queue(element, false);
+            other.ownerState.markModified();
+            return;
+        }
         Collection<?> target = collection instanceof TrackedCollection
                 ? (((TrackedCollection) collection).tracking().isLoaded()
                         ? ((TrackedCollection) collection).tracking().elements : null)

@@ -106,7 +106,8 @@ final class SessionObjects {
                 if (tracked.tracking().isLoaded()) {
                     state.install(relationship.index, tracked.tracking());
                 } else {
-                    Loader.install(relationship, instance, state, CollectionTracking.Mode.LAZY, null);
+                    Loader.install(relationship, instance, state, CollectionTracking.Mode.LAZY, null)
+                            .takeQueued(tracked.tracking());
                 }
             }
         }

@@ -130,6 +130,50 @@ class FlushIT {
         }
     }
 
+    /**
+     * test_versioning.py::VersioningTest::test_merge_incorrect_version and test_merge_correct_version: merge() of a
+     * copy read at an older version is refused (before, it overwrote the newer row, the UPDATE matching the version
+     * the session had loaded); a copy at the row's version, or without one, merges.
+     */
+    @DatabaseTest
+    void mergingACopyOfAnOlderVersionIsRefused(Engine engine) {
+        Registry registry = Registry.of(Account.class);
+        registry.createAll(engine);
+        try {
+            Account copy;
+            try (Session session = SessionFactory.builder(engine).expireOnCommit(false).build().open()) {
+                copy = new Account("plankton", new BigDecimal("1.00"));
+                session.add(copy);
+                session.commit();
+            }
+            try (Session session = Session.open(engine)) {
+                session.get(Account.class, 1L).balance = new BigDecimal("2.00"); // version 2
+                session.commit();
+            }
+            copy.balance = new BigDecimal("3.00"); // still at version 1
+            try (Session session = Session.open(engine)) {
+                assertThatThrownBy(() -> session.merge(copy)).isInstanceOf(StaleDataException.class)
+                        .hasMessageContaining("Version 1 on the merged Account with identity 1")
+                        .hasMessageContaining("does not match the row's version 2");
+            }
+            copy.version = 2;
+            try (Session session = Session.open(engine)) {
+                session.merge(copy);
+                session.commit();
+            }
+            copy.version = 0; // never set
+            copy.balance = new BigDecimal("4.00");
+            try (Session session = Session.open(engine)) {
+                Account merged = session.merge(copy);
+                session.commit();
+                assertThat(merged.version).isEqualTo(4);
+                assertThat(merged.balance).isEqualByComparingTo("4.00");
+            }
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
     @DatabaseTest
     void aConcurrentChangeIsDetectedByTheVersionColumn(Engine engine) {
         Registry registry = Registry.of(Account.class);
