@@ -212,6 +212,11 @@ public final class InstanceState implements AttributeHooks {
         references()[index] = value;
     }
 
+    /** Records that reference {@code index} is not loaded: its next read loads it (lazily, batched). */
+    public void referenceLeftUnloaded(int index) {
+        references()[index] = UNLOADED;
+    }
+
     /** Records that relationship {@code index} is not loaded, and how it loads on read. */
     void referenceUnloaded(int index, Unloaded marker) {
         references()[index] = marker;

@@ -2,6 +2,7 @@ package io.retort.impl.orm.flush;
 
 import io.retort.engine.Connection;
 import io.retort.engine.Engine;
+import io.retort.impl.orm.Attribute;
 import io.retort.impl.orm.CollectionTracking;
 import io.retort.impl.orm.EntityMapper;
 import io.retort.impl.orm.Events;
@@ -366,7 +367,15 @@ public final class UnitOfWork implements FlushWork {
                     tracking.flushed();
                 }
             } else if (!state.isReferenceUnloaded(relationship.index)) {
-                state.referenceLoaded(relationship.index, relationship.get(instance));
+                Object target = relationship.get(instance);
+                if (target == null && relationship.kind == RelationshipMapper.Kind.MANY_TO_ONE
+                        && Attribute.values(relationship.foreignKey, instance) != null) {
+                    // Never set, but its foreign key was (test_load_on_fks.py's manual flush): the row it names
+                    // loads on the reference's next read, rather than the reference reading null.
+                    state.referenceLeftUnloaded(relationship.index);
+                } else {
+                    state.referenceLoaded(relationship.index, target);
+                }
             }
         }
     }
