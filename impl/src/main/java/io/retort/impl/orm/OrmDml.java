@@ -5,6 +5,7 @@ import io.retort.engine.Connection;
 import io.retort.engine.Result;
 import io.retort.exception.InvalidArgumentException;
 import io.retort.exception.InvalidRequestException;
+import io.retort.exception.StaleDataException;
 import io.retort.orm.OrmDelete;
 import io.retort.orm.OrmInsert;
 import io.retort.orm.OrmUpdate;
@@ -205,13 +206,31 @@ final class OrmDml {
                 parameters.put("pk_" + key[i].name(), identity[i]);
             }
             List<String> shape = new ArrayList<>();
+            Attribute version = mapper.version();
             for (Map.Entry<String, ? extends @Nullable Object> entry : row.entrySet()) {
                 Attribute attribute = mapper.attribute(entry.getKey());
-                if (!List.of(key).contains(attribute)) {
+                if (!List.of(key).contains(attribute) && attribute != version) {
                     shape.add(attribute.name());
                     parameters.put(attribute.name(), entry.getValue());
                     values.put(attribute, entry.getValue());
                 }
+            }
+            if (version != null) {
+                // As the flush (and SQLAlchemy's bulk UPDATE): the map's version is the one the row must be at; the
+                // UPDATE checks it and sets the next. Without it a concurrent change would be overwritten unseen.
+                Object expected = row.get(version.name());
+                if (!(expected instanceof Number)) {
+                    throw new InvalidArgumentException("A bulk UPDATE by primary key of " + mapper.entityClass()
+                            .getSimpleName() + ", whose " + version + " is its @Version field, needs the version each"
+                            + " row is expected at in every map (the UPDATE checks it and sets the next, as a flush"
+                            + " does); this one has " + row.keySet());
+                }
+                Object next = version.type() == Long.class || expected instanceof Long
+                        ? (Object) (((Number) expected).longValue() + 1) : (Object) (((Number) expected).intValue() + 1);
+                shape.add(version.name());
+                parameters.put(version.name(), next);
+                parameters.put("pk_" + version.name(), expected);
+                values.put(version, next);
             }
             if (shape.isEmpty()) {
                 throw new InvalidArgumentException("A bulk UPDATE by primary key needs a field to set besides the key;"
@@ -227,16 +246,49 @@ final class OrmDml {
         Connection connection = session.currentConnection();
         for (Map.Entry<List<String>, List<Map<String, @Nullable Object>>> shape : byShape.entrySet()) {
             Update statement = bulkUpdateStatement(mapper, shape.getKey());
-            long updated = connection.execute(statement, shape.getValue()).rowCount();
-            count += Math.max(updated, 0);
+            Result result = connection.execute(statement, shape.getValue());
+            if (mapper.version() != null) {
+                checkVersions(mapper, result.rowCounts(), shape.getValue());
+            }
+            count += Math.max(result.rowCount(), 0);
         }
         apply(matches);
         return new RowCountResult(count);
     }
 
+    /** Each row of a versioned bulk UPDATE matched once: else it was at another version (or gone). */
+    private static void checkVersions(EntityMapper<?> mapper, long[] counts,
+            List<Map<String, @Nullable Object>> rows) {
+        Attribute version = Objects.requireNonNull(mapper.version(), "version");
+        for (int i = 0; i < counts.length && i < rows.size(); i++) {
+            Map<String, @Nullable Object> row = rows.get(i);
+            if (counts[i] < 0) {
+                throw new InvalidRequestException("The driver reported no row count (SUCCESS_NO_INFO) for the bulk"
+                        + " UPDATE of " + mapper.entityClass().getSimpleName() + " " + row + ", so its version could"
+                        + " not be checked; turn off the driver's batch rewriting (useBulkStmts,"
+                        + " rewriteBatchedStatements)");
+            }
+            if (counts[i] != 1) {
+                throw new StaleDataException("UPDATE statement on table '" + mapper.table().name() + "' expected to"
+                        + " match 1 row, but matched " + counts[i] + ": the " + mapper.entityClass().getSimpleName()
+                        + " with key " + keyOf(mapper, row) + " is not at version " + row.get("pk_" + version.name())
+                        + " (changed or deleted by another transaction). Roll back, read it again and apply the"
+                        + " change to it");
+            }
+        }
+    }
+
+    private static List<@Nullable Object> keyOf(EntityMapper<?> mapper, Map<String, @Nullable Object> row) {
+        List<@Nullable Object> key = new ArrayList<>();
+        for (Attribute attribute : mapper.key()) {
+            key.add(row.get("pk_" + attribute.name()));
+        }
+        return key;
+    }
+
     /**
      * The statement of a bulk UPDATE by primary key for maps of these fields: {@code UPDATE t SET name=:name WHERE
-     * t.id = :pk_id}.
+     * t.id = :pk_id} (and {@code AND t.version = :pk_version} where the class is versioned and its version is set).
      */
     static Update bulkUpdateStatement(EntityMapper<?> mapper, List<String> names) {
         Map<String, Object> set = new LinkedHashMap<>();
@@ -248,6 +300,10 @@ final class OrmDml {
         for (Attribute attribute : mapper.key()) {
             Predicate part = eqParameter(attribute.column(), "pk_" + attribute.name());
             where = where == null ? part : where.and(part);
+        }
+        Attribute version = mapper.version();
+        if (version != null && names.contains(version.name()) && where != null) {
+            where = where.and(eqParameter(version.column(), "pk_" + version.name()));
         }
         // A mapped class has at least one key column (DeclarativeScan refuses a class without @Id).
         return Sql.update(mapper.table()).values(set).where(Objects.requireNonNull(where, "no key"));
@@ -313,6 +369,10 @@ final class OrmDml {
         if (rows.isEmpty()) {
             return rows;
         }
+        Attribute version = mapper.version();
+        if (version != null) {
+            rows = withFirstVersion(version, rows);
+        }
         Map<String, String> columnOf = new HashMap<>();
         boolean renamed = false;
         for (Map<String, ? extends @Nullable Object> row : rows) {
@@ -336,6 +396,28 @@ final class OrmDml {
             renamedRows.add(copy);
         }
         return renamedRows;
+    }
+
+    /**
+     * The rows of a bulk INSERT of a versioned class, each with the first version (1) where it gives none, as a flush
+     * inserts it (and SQLAlchemy's bulk INSERT): a row left without one could never be updated by the ORM, whose
+     * UPDATE names the version the row is at.
+     */
+    private static List<? extends Map<String, ? extends @Nullable Object>> withFirstVersion(Attribute version,
+            List<? extends Map<String, ? extends @Nullable Object>> rows) {
+        List<Map<String, ? extends @Nullable Object>> versioned = new ArrayList<>(rows.size());
+        Object first = version.type() == Long.class ? (Object) 1L : (Object) 1;
+        for (Map<String, ? extends @Nullable Object> row : rows) {
+            Object given = row.get(version.name());
+            if (given instanceof Number && ((Number) given).longValue() != 0) {
+                versioned.add(row);
+            } else {
+                Map<String, @Nullable Object> copy = new LinkedHashMap<>(row);
+                copy.put(version.name(), first);
+                versioned.add(copy);
+            }
+        }
+        return versioned;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

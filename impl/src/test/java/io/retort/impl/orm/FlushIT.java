@@ -174,6 +174,43 @@ class FlushIT {
         }
     }
 
+    /**
+     * test_versioning.py::VersioningTest::test_bulk_insert and test_bulk_update: a bulk INSERT gives each row the first
+     * version (before, it left the column out: NULL, or a NOT NULL failure); a bulk UPDATE by primary key checks the
+     * version each map gives and sets the next (before, it ignored it and could set the version back), raises
+     * StaleDataException where a row is at another one, and refuses a map without one.
+     */
+    @DatabaseTest
+    void bulkStatementsKeepTheVersion(Engine engine) {
+        Registry registry = Registry.of(Account.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            session.execute(io.retort.orm.Orm.insert(Account.class),
+                    List.of(java.util.Map.of("owner", "a", "balance", new BigDecimal("1.00"))));
+            Account account = session.scalars(select(Account.class)).one();
+            assertThat(account.version).isEqualTo(1);
+            session.execute(io.retort.orm.Orm.update(Account.class), List.of(java.util.Map.of("id", account.id,
+                    "balance", new BigDecimal("2.00"), "version", 1)));
+            assertThat(account.version).isEqualTo(2); // the session's object follows
+            assertThat(account.balance).isEqualByComparingTo("2.00");
+            session.commit();
+            assertThatThrownBy(() -> session.execute(io.retort.orm.Orm.update(Account.class),
+                    List.of(java.util.Map.of("id", account.id, "balance", new BigDecimal("3.00"), "version", 1))))
+                    .isInstanceOf(StaleDataException.class)
+                    .hasMessageContaining("is not at version 1");
+            session.rollback();
+            assertThatThrownBy(() -> session.execute(io.retort.orm.Orm.update(Account.class),
+                    List.of(java.util.Map.of("id", account.id, "balance", new BigDecimal("3.00")))))
+                    .isInstanceOf(io.retort.exception.InvalidArgumentException.class)
+                    .hasMessageContaining("needs the version each row is expected at in every map");
+            account.balance = new BigDecimal("4.00"); // the ORM's own UPDATE, at version 2
+            session.commit();
+            assertThat(account.version).isEqualTo(3);
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
     @DatabaseTest
     void aConcurrentChangeIsDetectedByTheVersionColumn(Engine engine) {
         Registry registry = Registry.of(Account.class);
