@@ -46,6 +46,11 @@ final class ForeignKeySync {
                         continue; // the reference did not move: a foreign-key field set directly stands
                     }
                     if (target != null) {
+                        if (relationship.postUpdate && referencedKeyChanged(target)) {
+                            // A new target: its row may be inserted after this one (a post-update orders nothing),
+                            // so the key is written by the post-update, once every row exists.
+                            continue;
+                        }
                         @Nullable Object[] key = Attribute.values(relationship.referenced, target);
                         if (key == null) {
                             if (relationship.postUpdate) {

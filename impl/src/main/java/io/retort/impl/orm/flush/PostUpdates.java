@@ -53,6 +53,10 @@ final class PostUpdates {
                         }
                         // The rows are written: a field that differs from its target's key was not written yet.
                         Object target = relationship.get(instance);
+                        if (!relationship.isCollection() && state.status() == InstanceState.Status.PERSISTENT
+                                && target == state.committedReference(relationship.index) && !isNew(target)) {
+                            continue; // the reference did not move: a foreign-key field set directly stands
+                        }
                         @Nullable Object[] key = target == null ? new Object[relationship.foreignKey.length]
                                 : Attribute.writtenValues(relationship.referenced, target, relationship.target);
                         boolean differs = false;
@@ -89,6 +93,12 @@ final class PostUpdates {
             connection.execute(Sql.update(relationship.owner.table()).values(assignments).where(criteria),
                     entry.getValue());
         }
+    }
+
+    /** Whether a reference's target is new in this flush (its key, maybe generated, is written only now). */
+    private static boolean isNew(@Nullable Object target) {
+        InstanceState state = target == null ? null : InstanceState.of(target);
+        return target != null && (state == null || state.status() == InstanceState.Status.PENDING);
     }
 
     /** Before deleting rows in a post-update cycle: clears their post-update foreign keys, so either row can go. */
