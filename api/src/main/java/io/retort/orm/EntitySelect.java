@@ -219,7 +219,11 @@ public final class EntitySelect<E> {
         return with(statement.outerJoin(OrmProvider.instance().mapping(other).table(), onClause));
     }
 
-    /** {@code FOR UPDATE}: lock the rows until the transaction ends. */
+    /**
+     * {@code FOR UPDATE}: lock the rows until the transaction ends. Objects the session holds already are refreshed
+     * from the rows the query locks (as with {@code populateExisting()}), so that what the application changes is what
+     * it locked; SQLAlchemy raises for a versioned object whose version moved instead, and refreshes nothing else.
+     */
     public EntitySelect<E> forUpdate() {
         return with(statement.forUpdate());
     }

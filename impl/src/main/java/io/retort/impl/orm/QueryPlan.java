@@ -114,7 +114,11 @@ final class QueryPlan {
                 batch = option.batchSize();
             }
         }
-        this.populateExisting = populate;
+        // A locking read (FOR UPDATE, FOR SHARE) refreshes the objects the session holds from the rows it locks: what
+        // the application then changes is what it locked, not values read before another transaction's commit.
+        // (SQLAlchemy refreshes nothing: it raises for a versioned object whose version moved, and a held object
+        // without a version keeps its old values, which an UPDATE then writes back over the other change.)
+        this.populateExisting = populate || select.rowLockClause() != null;
         this.yieldPer = batch;
         boolean core = false;
         for (Slot slot : slots) {
