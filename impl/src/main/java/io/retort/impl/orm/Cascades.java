@@ -231,7 +231,7 @@ final class Cascades {
      */
     private @Nullable Object loadReplaced(InstanceState state, Object owner, RelationshipMapper relationship) {
         Object assigned = relationship.get(owner);
-        session.loader().loadReferences(relationship, List.of(state), LoadPlan.NONE);
+        session.loader().loadReferencesAsLoaded(relationship, List.of(state), LoadPlan.NONE);
         Object replaced = relationship.get(owner);
         relationship.set(owner, assigned);
         return replaced;
@@ -341,7 +341,7 @@ final class Cascades {
         if (!relationship.isCollection() && ownerState != null
                 && ownerState.isReferenceUnloaded(relationship.index)) {
             // What a deleted object refers to must be known: its row is deleted too, or its key cleared.
-            session.loader().loadReferences(relationship, List.of(ownerState), LoadPlan.NONE);
+            session.loader().loadReferencesAsLoaded(relationship, List.of(ownerState), LoadPlan.NONE);
         }
         if (value instanceof TrackedCollection && relationship.cascades(Cascade.DELETE_ORPHAN)) {
             // Removed from the collection before the parent was deleted: an orphan, deleted as well.

@@ -285,13 +285,30 @@ public final class Loader {
         loadReferences(relationship, pending, loading, next);
     }
 
-    /** Loads the references of relationship {@code relationship} of {@code pending} now (a lazy load). */
+    /**
+     * Loads the references of relationship {@code relationship} of {@code pending} now (a lazy load): a many-to-one
+     * by its foreign-key field as the application left it (a key set directly and not flushed yet names the row to
+     * load, as SQLAlchemy's lazy loader reads the current value).
+     */
     void loadReferences(RelationshipMapper relationship, List<InstanceState> pending, LoadPlan next) {
-        loadReferences(relationship, pending, Loading.SELECTIN, next);
+        loadReferences(relationship, pending, Loading.SELECTIN, next, false);
+    }
+
+    /**
+     * As {@link #loadReferences(RelationshipMapper, List, LoadPlan)}, a many-to-one by the foreign key its row had
+     * when loaded or last flushed: what the row refers to, for the flush (a replaced target, a delete cascade).
+     */
+    void loadReferencesAsLoaded(RelationshipMapper relationship, List<InstanceState> pending, LoadPlan next) {
+        loadReferences(relationship, pending, Loading.SELECTIN, next, true);
     }
 
     private void loadReferences(RelationshipMapper relationship, List<InstanceState> pending, Loading loading,
             LoadPlan next) {
+        loadReferences(relationship, pending, loading, next, false);
+    }
+
+    private void loadReferences(RelationshipMapper relationship, List<InstanceState> pending, Loading loading,
+            LoadPlan next, boolean asLoaded) {
         if (loading == Loading.NOLOAD) {
             for (InstanceState state : pending) {
                 relationship.set(state.object(), null);
@@ -309,7 +326,8 @@ public final class Loader {
         Map<Object, List<InstanceState>> missing = new LinkedHashMap<>();
         LoadedObjects found = new LoadedObjects(target, false);
         for (InstanceState state : pending) {
-            Object identity = foreignKeyValue(relationship.foreignKey, state);
+            Object identity = asLoaded ? foreignKeyValue(relationship.foreignKey, state)
+                    : currentForeignKeyValue(relationship.foreignKey, state);
             if (identity == null) {
                 relationship.set(state.object(), null);
                 state.referenceLoaded(relationship.index, null);
@@ -437,6 +455,29 @@ public final class Loader {
     }
 
     /** The values of key attributes as last loaded or flushed: a value, or a list for several; null if any is null. */
+    /**
+     * The foreign key in the fields as the application left them, or as loaded where the object is expired (its
+     * fields are not current then).
+     */
+    static @Nullable Object currentForeignKeyValue(Attribute[] attributes, InstanceState state) {
+        Object instance = state.instance();
+        if (instance == null || state.expired || state.committed == null) {
+            return foreignKeyValue(attributes, state);
+        }
+        if (attributes.length == 1) {
+            return attributes[0].get(instance);
+        }
+        Object[] values = new Object[attributes.length];
+        for (int i = 0; i < values.length; i++) {
+            Object value = attributes[i].get(instance);
+            if (value == null) {
+                return null;
+            }
+            values[i] = value;
+        }
+        return List.of(values);
+    }
+
     static @Nullable Object foreignKeyValue(Attribute[] attributes, InstanceState state) {
         @Nullable Object[] committed = state.committed;
         Object instance = state.instance();

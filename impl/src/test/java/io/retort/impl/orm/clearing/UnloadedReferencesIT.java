@@ -9,6 +9,7 @@ import io.retort.orm.Registry;
 import io.retort.orm.Session;
 import io.retort.testing.DatabaseTest;
 import io.retort.testing.TestEngines;
+import java.util.List;
 
 /**
  * A reference set before it was ever loaded (references load lazily, so an object read with {@code get()} has not
@@ -190,6 +191,39 @@ class UnloadedReferencesIT {
             recorder.clear();
             assertThat(document.folder).isSameAs(folder);
             assertThat(recorder.sql()).isEmpty();
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    /**
+     * test_load_on_fks.py::LoadOnFKsTest::test_m2o_lazy_loader_on_persistent, autoflush off: a reference read after
+     * its foreign key was changed directly loads the row the key names now (before, the key the row had: the old
+     * parent).
+     */
+    @DatabaseTest
+    void aReferenceReadAfterItsForeignKeyChangedLoadsTheNewTarget(TestEngines engines) {
+        Engine engine = engines.engine();
+        Registry registry = tables(engine);
+        try {
+            int documentId;
+            int secondId;
+            try (Session session = Session.open(engine)) {
+                Folder first = new Folder("first");
+                Folder second = new Folder("second");
+                Document document = new Document("d", first);
+                session.addAll(List.of(first, second, document));
+                session.commit();
+                documentId = document.id;
+                secondId = second.id;
+            }
+            try (Session session = io.retort.orm.SessionFactory.builder(engine).autoflush(false).build().open()) {
+                Document document = session.get(Document.class, documentId);
+                document.folderId = secondId;
+                assertThat(document.folder.name).isEqualTo("second");
+                session.commit();
+            }
+            assertThat(column(engine, "SELECT folder_id FROM fk_document")).containsExactly(String.valueOf(secondId));
         } finally {
             registry.dropAll(engine);
         }
