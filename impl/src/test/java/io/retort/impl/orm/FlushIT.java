@@ -253,6 +253,30 @@ class FlushIT {
         }
     }
 
+    /**
+     * test_versioning.py::VersioningTest::test_bump_version: a version the application sets is written as given (the
+     * UPDATE still checks the version the row was loaded at); before, it was replaced by the loaded version plus one.
+     */
+    @DatabaseTest
+    void aVersionSetByTheApplicationIsWrittenAsGiven(Engine engine) {
+        Registry registry = Registry.of(Account.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            Account account = new Account("plankton", new BigDecimal("1.00"));
+            session.add(account);
+            session.commit();
+            account.version = 4;
+            account.balance = new BigDecimal("2.00");
+            session.commit();
+            assertThat(account.version).isEqualTo(4);
+            account.balance = new BigDecimal("3.00");
+            session.commit();
+            assertThat(account.version).isEqualTo(5);
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
     @DatabaseTest
     void aConcurrentChangeIsDetectedByTheVersionColumn(Engine engine) {
         Registry registry = Registry.of(Account.class);
