@@ -215,6 +215,10 @@ final class OrmDml {
                     values.put(attribute, entry.getValue());
                 }
             }
+            if (shape.isEmpty()) {
+                throw new InvalidArgumentException("A bulk UPDATE by primary key needs a field to set besides the key"
+                        + (version != null ? " and the version" : "") + "; this map has only " + row.keySet());
+            }
             if (version != null) {
                 // As the flush (and SQLAlchemy's bulk UPDATE): the map's version is the one the row must be at; the
                 // UPDATE checks it and sets the next. Without it a concurrent change would be overwritten unseen.
@@ -231,10 +235,6 @@ final class OrmDml {
                 parameters.put(version.name(), next);
                 parameters.put("pk_" + version.name(), expected);
                 values.put(version, next);
-            }
-            if (shape.isEmpty()) {
-                throw new InvalidArgumentException("A bulk UPDATE by primary key needs a field to set besides the key;"
-                        + " this map has only " + row.keySet());
             }
             byShape.computeIfAbsent(shape, s -> new ArrayList<>()).add(parameters);
             InstanceState state = session.objects().held(mapper, key.length == 1 ? identity[0] : List.of(identity));

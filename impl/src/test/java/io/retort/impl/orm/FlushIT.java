@@ -203,6 +203,10 @@ class FlushIT {
                     List.of(java.util.Map.of("id", account.id, "balance", new BigDecimal("3.00")))))
                     .isInstanceOf(io.retort.exception.InvalidArgumentException.class)
                     .hasMessageContaining("needs the version each row is expected at in every map");
+            assertThatThrownBy(() -> session.execute(io.retort.orm.Orm.update(Account.class),
+                    List.of(java.util.Map.of("id", account.id, "version", 2))))
+                    .isInstanceOf(io.retort.exception.InvalidArgumentException.class)
+                    .hasMessageContaining("needs a field to set besides the key and the version");
             account.balance = new BigDecimal("4.00"); // the ORM's own UPDATE, at version 2
             session.commit();
             assertThat(account.version).isEqualTo(3);

@@ -369,9 +369,11 @@ public final class UnitOfWork implements FlushWork {
             } else if (!state.isReferenceUnloaded(relationship.index)) {
                 Object target = relationship.get(instance);
                 if (target == null && relationship.kind == RelationshipMapper.Kind.MANY_TO_ONE
+                        && state.committedReference(relationship.index) == InstanceState.UNLOADED
                         && Attribute.values(relationship.foreignKey, instance) != null) {
-                    // Never set, but its foreign key was (test_load_on_fks.py's manual flush): the row it names
-                    // loads on the reference's next read, rather than the reference reading null.
+                    // Never loaded nor set, but its foreign key was (test_load_on_fks.py's manual flush): the row it
+                    // names loads on the reference's next read, rather than the reference reading null. One loaded
+                    // as null (NOLOAD, or a row without the key then) stays as loaded.
                     state.referenceLeftUnloaded(relationship.index);
                 } else {
                     state.referenceLoaded(relationship.index, target);

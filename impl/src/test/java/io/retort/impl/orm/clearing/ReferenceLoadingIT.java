@@ -12,7 +12,7 @@ import io.retort.testing.DatabaseTest;
 import io.retort.testing.TestEngines;
 
 /**
- * A reference declared {@code loading = LAZY} or {@code RAISE} (as SQLAlchemy's {@code lazy="select"} and
+ * A reference declared {@code loading = LAZY}, {@code RAISE} or {@code NOLOAD} (as SQLAlchemy's {@code lazy="select"} and
  * {@code lazy="raise"} on a many-to-one): mapped, loaded on read, or refused on read. Found 2026-12-06: the mapping
  * refused both with "Java cannot intercept the read of a plain field", a message left from before mapped classes
  * were enhanced (LAZY is what a reference does by default).
@@ -31,6 +31,7 @@ class ReferenceLoadingIT {
                 Memo memo = new Memo("m");
                 memo.folder = new Folder("f");
                 memo.client = new Client("c");
+                memo.archive = new Folder("archive");
                 session.add(memo);
                 session.commit();
                 id = memo.id;
@@ -42,6 +43,13 @@ class ReferenceLoadingIT {
                 assertThat(recorder.sql()).hasSize(1);
                 assertThatThrownBy(() -> assertThat(memo.client).isNull()).isInstanceOf(InvalidRequestException.class)
                         .hasMessageContaining("Memo.client");
+                // NOLOAD: null, and still null after a flush of the object (no load, no statement).
+                assertThat(memo.archive).isNull();
+                memo.text = "changed";
+                session.flush();
+                recorder.clear();
+                assertThat(memo.archive).isNull();
+                assertThat(recorder.sql()).isEmpty();
             }
         } finally {
             registry.dropAll(engine);

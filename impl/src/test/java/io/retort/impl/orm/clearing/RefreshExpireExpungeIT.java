@@ -45,6 +45,10 @@ class RefreshExpireExpungeIT {
                 Map.of("crate", crateId, "name", name));
     }
 
+    private static Bottle bottle(Crate crate, String name) {
+        return crate.bottles.stream().filter(bottle -> bottle.name.equals(name)).findFirst().orElseThrow();
+    }
+
     private static List<String> names(Crate crate) {
         return crate.bottles.stream().map(bottle -> bottle.name).sorted().toList();
     }
@@ -63,8 +67,7 @@ class RefreshExpireExpungeIT {
                 Crate crate = session.get(Crate.class, id);
                 assertThat(names(crate)).containsExactly("b1", "b2"); // loaded
                 insertBottle(session, id, "b3"); // (an autoflush first: changes are made after it)
-                crate.bottles.stream().filter(bottle -> bottle.name.equals("b1")).findFirst().orElseThrow().name =
-                        "changed";
+                bottle(crate, "b1").name = "changed";
                 session.refresh(crate);
                 assertThat(names(crate)).containsExactly("b1", "b2", "b3");
             }
@@ -114,8 +117,7 @@ class RefreshExpireExpungeIT {
             int id = crate(engine);
             try (Session session = Session.open(engine)) {
                 Crate crate = session.get(Crate.class, id);
-                Bottle first = crate.bottles.stream().filter(bottle -> bottle.name.equals("b1")).findFirst()
-                        .orElseThrow();
+                Bottle first = bottle(crate, "b1");
                 first.name = "changed";
                 session.expire(crate);
                 assertThat(first.name).isEqualTo("b1");
