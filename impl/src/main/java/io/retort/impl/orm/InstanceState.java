@@ -330,6 +330,31 @@ public final class InstanceState implements AttributeHooks {
         return values;
     }
 
+    /**
+     * {@link #beforeInsert} where every field an INSERT may assign was null before it (a new object whose key the
+     * database generates, the usual case): no copy of the object's values is kept for it.
+     */
+    private static final @Nullable Object[] NOTHING_ASSIGNED = new Object[0];
+
+    /** Whether an INSERT may assign the field: a generated key, the version, a server default. */
+    private boolean assignedByInsert(Attribute attribute) {
+        return attribute.serverDefault() || attribute == mapper.version()
+                || (attribute.column().isPrimaryKey() && mapper.keyGeneration() != io.retort.orm.Generation.ASSIGNED);
+    }
+
+    /**
+     * What {@link #restoreBeforeInsert} needs of the object before its INSERT: its values (copied only for
+     * {@code byte[]}), or nothing where every field the INSERT may assign is null.
+     */
+    public @Nullable Object[] valuesBeforeInsert(Object object) {
+        for (Attribute attribute : mapper.attributes()) {
+            if (assignedByInsert(attribute) && attribute.get(object) != null) {
+                return Values.owned(mapper, mapper.values(object));
+            }
+        }
+        return NOTHING_ASSIGNED;
+    }
+
     /** Puts back the fields a rolled-back INSERT assigned: generated keys, the version, server defaults. */
     public void restoreBeforeInsert() {
         @Nullable Object[] before = beforeInsert;
@@ -338,11 +363,8 @@ public final class InstanceState implements AttributeHooks {
             return;
         }
         for (Attribute attribute : mapper.attributes()) {
-            boolean assigned = attribute.serverDefault() || attribute == mapper.version()
-                    || (attribute.column().isPrimaryKey()
-                            && mapper.keyGeneration() != io.retort.orm.Generation.ASSIGNED);
-            if (assigned) {
-                attribute.set(object, before[attribute.index()]);
+            if (assignedByInsert(attribute)) {
+                attribute.set(object, before == NOTHING_ASSIGNED ? null : before[attribute.index()]);
             }
         }
     }

@@ -52,8 +52,20 @@ final class ColumnValues extends AbstractMap<String, @Nullable Object> {
         }
     }
 
+    /** Rows at most this wide are searched for a name by identity before the name index. */
+    private static final int SCAN_WIDTH = 8;
+
     @Override
     public @Nullable Object get(@Nullable Object key) {
+        String[] keys = names.keys;
+        if (keys.length <= SCAN_WIDTH) {
+            // Core binds a batch by the column names of the statement, the same String objects as these keys.
+            for (int k = 0; k < keys.length; k++) {
+                if (keys[k] == key) {
+                    return values[k];
+                }
+            }
+        }
         Integer i = names.index.get(key);
         return i == null ? null : values[i];
     }

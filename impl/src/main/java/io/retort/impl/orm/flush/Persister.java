@@ -97,11 +97,11 @@ final class Persister {
         }
         BitSet previousOmitted = null;
         BitSet omitted = new BitSet(attributes.size());
-        List<InstanceState> group = new ArrayList<>();
+        List<InstanceState> group = new ArrayList<>(states.size());
         for (InstanceState state : states) {
             Object instance = state.object();
             if (!mapper.isSubclassPart()) { // once per object, all of its values: a subclass table comes later
-                state.beforeInsert = Values.owned(state.mapper.values(instance)); // copied only for byte[]
+                state.beforeInsert = state.valuesBeforeInsert(instance);
                 if (state.mapper.inHierarchy()) {
                     String identity = state.mapper.discriminatorToWrite(instance);
                     if (identity != null) {
