@@ -149,7 +149,8 @@ public class SqliteDialect extends Dialect {
 
     /**
      * SQLite documents the rows of RETURNING as coming in an arbitrary order; an insert executemany orders them by
-     * their autoincrement keys (rowids, assigned ascending in VALUES order), as SQLAlchemy's implicit sentinel.
+     * their autoincrement keys (rowids, assigned ascending in VALUES order), as SQLAlchemy's implicit sentinel, or
+     * matches them to the parameter sets by the primary key the sets give, and otherwise sends a statement per row.
      */
     @Override
     public InsertReturningStyle insertReturningStyle() {

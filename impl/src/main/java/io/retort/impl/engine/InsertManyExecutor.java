@@ -45,9 +45,10 @@ final class InsertManyExecutor {
      * An executemany of {@code insert(table).returning(...)}: the RETURNING rows come back one per parameter set, in
      * the order of the sets. Where the database has INSERT ... RETURNING, the rows go in multi-row
      * {@code VALUES (...), (...)} statements of up to 1,000 rows (fewer when the bind-parameter limit requires), whose
-     * rows the database returns in VALUES order (SQLite, which documents their order as arbitrary, has each page put in
-     * the order of the autoincrement keys it assigned where RETURNING names one the sets do not give: SQLAlchemy's
-     * implicit sentinel; H2 writes the page as {@code SELECT ... FROM FINAL TABLE (INSERT
+     * rows the database returns in VALUES order (SQLite documents their order as arbitrary: each page is put in the
+     * order of the autoincrement keys it assigned where RETURNING names one the sets do not give, SQLAlchemy's
+     * implicit sentinel, or matched to the sets by the primary key they give where RETURNING names it; without either,
+     * each row is a statement of its own; H2 writes the page as {@code SELECT ... FROM FINAL TABLE (INSERT
      * ...)}, whose rows come in VALUES order too: 35 to 40% less work there than a batch read with
      * {@code getGeneratedKeys}); elsewhere (MySQL) they go as one JDBC batch and the columns come back as the driver's
      * generated keys. The full pages share one SQL text, and so one {@code PreparedStatement}:
@@ -70,14 +71,18 @@ final class InsertManyExecutor {
         if (dialect.supportsReturning("INSERT")) {
           try (KeptStatement kept = new KeptStatement()) {
             int perRow = Math.max(1, columns.size() + countDefaults(bare, columns));
-            // Rows that name no column are each a row of defaults (DEFAULT VALUES), which has no multi-row form.
-            int page = columns.isEmpty() ? 1
+            int sortKey = sets.size() > 1 ? sortKey(bare, columns, returning) : -1;
+            boolean anyOrder =
+                    dialect.insertReturningStyle() == Dialect.InsertReturningStyle.RETURNING_CLAUSE_ANY_ORDER;
+            KeyMatch match = sets.size() > 1 && sortKey < 0 && anyOrder ? KeyMatch.of(bare, sets, returning) : null;
+            // Rows that name no column are each a row of defaults (DEFAULT VALUES), which has no multi-row form; where
+            // the rows come back in any order and nothing correlates them with the sets, each row is a statement.
+            int page = columns.isEmpty() || (sets.size() > 1 && anyOrder && sortKey < 0 && match == null) ? 1
                     : Math.max(1, Math.min(INSERT_MANY_PAGE, dialect.maxBindParameters() / perRow));
             int width = layout.types().length;
             // Rows of plain values and no computed default bind straight from their maps, with no list per page,
             // until a row holds an expression: that page and the rest are then rendered for their rows.
             boolean direct = sets.size() > 1 && width > 0 && !layout.computesDefaults();
-            int sortKey = sets.size() > 1 ? sortKey(bare, columns, returning) : -1;
             ParameterBinder[] binders = executor.binders(layout.types());
             lastSql = "";
             for (int from = 0; from < sets.size(); from += page) {
@@ -96,6 +101,9 @@ final class InsertManyExecutor {
                                 layout.pageValues(chunk))), false, rows, resultColumns, resultTypes,
                                 PreparedStatement::executeQuery, null, chunk.size(), kept);
                         inKeyOrder(rows, before, sortKey);
+                        if (match != null) {
+                            match.order(rows, before, chunk, lastSql);
+                        }
                         continue;
                     }
                 }
@@ -129,6 +137,9 @@ final class InsertManyExecutor {
                     return prepared.executeQuery();
                 }, null, chunk.size(), kept);
                 inKeyOrder(rows, before, sortKey);
+                if (match != null) {
+                    match.order(rows, before, chunk, lastSql);
+                }
             }
           }
         } else {
@@ -292,12 +303,98 @@ final class InsertManyExecutor {
         if (key == null || given.contains(key.name())) {
             return -1;
         }
+        return positionOf(returning, key);
+    }
+
+    /**
+     * The position in {@code returning} of a column of the insert's table: the column itself, or another reference to
+     * it (an ORM attribute); -1 where RETURNING does not name it.
+     */
+    static int positionOf(List<Expression<?>> returning, io.retort.schema.Column<?> column) {
         for (int i = 0; i < returning.size(); i++) {
-            if (returning.get(i) == key) {
+            Expression<?> returned = returning.get(i);
+            if (returned == column || returned instanceof io.retort.sql.ColumnReference<?> reference
+                    && reference.tableReference() == column.tableReference()
+                    && reference.name().equals(column.name())) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * Where the database returns the rows of RETURNING in any order and no autoincrement key sorts them
+     * ({@link #sortKey}): the table's primary key, when every parameter set gives a value for each of its columns and
+     * RETURNING names them, so that each returned row is matched to the set that gave its key. Without one, the rows
+     * go one per statement (SQLAlchemy's downgrade of an insertmanyvalues batch that has no sentinel), never matched
+     * by a guess at their order.
+     */
+    record KeyMatch(String[] names, int[] positions) {
+        static @Nullable KeyMatch of(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets,
+                List<Expression<?>> returning) {
+            if (!(bare.table() instanceof io.retort.schema.Table table) || table.primaryKeyColumns().isEmpty()) {
+                return null;
+            }
+            List<io.retort.schema.Column<?>> key = table.primaryKeyColumns();
+            String[] names = new String[key.size()];
+            int[] positions = new int[key.size()];
+            for (int k = 0; k < names.length; k++) {
+                names[k] = key.get(k).name();
+                positions[k] = positionOf(returning, key.get(k));
+                if (positions[k] < 0) {
+                    return null;
+                }
+            }
+            for (Map<String, ? extends @Nullable Object> set : sets) {
+                for (String name : names) {
+                    Object value = set.get(name);
+                    if (value == null || value instanceof Expression || value instanceof byte[]) {
+                        return null; // a key the database computes (or an array, unequal to its copy)
+                    }
+                }
+            }
+            return new KeyMatch(names, positions);
+        }
+
+        /** Puts the RETURNING rows of one page, those from {@code from}, in the order of the page's sets. */
+        void order(List<@Nullable Object[]> rows, int from,
+                List<? extends Map<String, ? extends @Nullable Object>> page, String sql) {
+            Map<Object, Integer> setAt = new java.util.HashMap<>(page.size() * 2);
+            for (int r = 0; r < page.size(); r++) {
+                Map<String, ? extends @Nullable Object> set = page.get(r);
+                Object[] key = new Object[names.length];
+                for (int k = 0; k < key.length; k++) {
+                    key[k] = comparable(set.get(names[k]));
+                }
+                setAt.put(List.of(key), r);
+            }
+            @Nullable Object[][] ordered = new Object[page.size()][];
+            for (int i = from; i < rows.size(); i++) {
+                @Nullable Object[] row = rows.get(i);
+                Object[] key = new Object[positions.length];
+                for (int k = 0; k < key.length; k++) {
+                    key[k] = comparable(row[positions[k]]);
+                }
+                Integer r = key.length > 0 && !java.util.Arrays.asList(key).contains(null) ? setAt.get(List.of(key))
+                        : null;
+                if (r == null || ordered[r] != null) {
+                    throw new InvalidRequestException("The database returned a row of INSERT ... RETURNING whose"
+                            + " primary key " + java.util.Arrays.toString(key) + " is not the key of exactly one"
+                            + " parameter set of its statement, so the rows cannot be matched to the sets; give each"
+                            + " set its key as a value of the column's Java type\n[SQL: " + sql + "]");
+                }
+                ordered[r] = row;
+            }
+            for (int r = 0; r < ordered.length; r++) {
+                rows.set(from + r, ordered[r]);
+            }
+        }
+
+        /** An integer of any width as a {@code long}, so that a set's {@code Integer} finds a returned {@code Long}. */
+        private static @Nullable Object comparable(@Nullable Object value) {
+            return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                    ? (Object) ((Number) value).longValue() : value;
+        }
     }
 
     /**

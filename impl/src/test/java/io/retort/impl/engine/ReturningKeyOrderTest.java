@@ -1,9 +1,19 @@
 package io.retort.impl.engine;
 
+import static io.retort.schema.Schema.column;
+import static io.retort.types.Types.INTEGER;
+import static io.retort.types.Types.string;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.retort.exception.InvalidRequestException;
+import io.retort.schema.MetaData;
+import io.retort.schema.Table;
+import io.retort.sql.Insert;
+import io.retort.sql.Sql;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * "implicit sentinel" ({@code insertmanyvalues_implicit_sentinel}, ANY_AUTOINCREMENT on SQLite; see
  * {@code test/orm/test_unitofworkv2.py::TryToFoolInsertManyValuesTest}, ported as {@code ReturningOrderIT}). SQLite
  * returns them in VALUES order today, so no database test can show the reordering: this test gives it rows out of
- * order.
+ * order. Where no autoincrement key sorts them, the rows are matched to the sets by the primary key the sets give
+ * ({@code InsertManyExecutor.KeyMatch}), or, without one, each row is a statement of its own (SQLAlchemy's downgrade
+ * of a batch without a sentinel; {@code InsertManyReturningIT} shows the statements).
  */
 class ReturningKeyOrderTest {
     private static List<Object[]> rows(Object... keys) {
@@ -54,5 +66,55 @@ class ReturningKeyOrderTest {
         List<Object[]> noSentinel = rows(3, 2, 1);
         InsertManyExecutor.inKeyOrder(noSentinel, 0, -1); // where the rows come in VALUES order
         assertThat(keys(noSentinel)).containsExactly(3, 2, 1);
+    }
+
+    private static final Table GIVEN = new MetaData().table("km_given", column("id", INTEGER).primaryKey()
+            .autoincrement(false), column("data", string(20)), column("status", string(10)).serverDefault("'new'"));
+
+    private static List<Map<String, Object>> sets(int... ids) {
+        List<Map<String, Object>> sets = new ArrayList<>();
+        for (int id : ids) {
+            sets.add(Map.of("id", id, "data", "d" + id));
+        }
+        return sets;
+    }
+
+    @Test
+    void rowsAreMatchedToTheSetsByTheKeyTheSetsGive() {
+        Insert insert = Sql.insert(GIVEN).returning(GIVEN.c("status"), GIVEN.c("id"));
+        List<Map<String, Object>> sets = sets(7, 3, 5, 1);
+        InsertManyExecutor.KeyMatch match = InsertManyExecutor.KeyMatch.of(insert, sets, insert.returningClause());
+        assertThat(match).isNotNull();
+        // The earlier page's two rows stay; the second page's rows came back in another order, the keys as Long.
+        List<Object[]> rows = new ArrayList<>(List.of(new Object[] {"new", 7}, new Object[] {"new", 3},
+                new Object[] {"new 1", 1L}, new Object[] {"new 5", 5L}));
+        match.order(rows, 2, sets.subList(2, 4), "INSERT ...");
+        assertThat(rows).extracting(row -> row[1]).containsExactly(7, 3, 5L, 1L);
+        assertThat(rows.get(2)).containsExactly("new 5", 5L);
+    }
+
+    @Test
+    void aReturnedKeyThatNoSetGaveFailsRatherThanGoToAnotherObject() {
+        Insert insert = Sql.insert(GIVEN).returning(GIVEN.c("id"));
+        List<Map<String, Object>> sets = sets(1, 2);
+        InsertManyExecutor.KeyMatch match = InsertManyExecutor.KeyMatch.of(insert, sets, insert.returningClause());
+        List<Object[]> rows = new ArrayList<>(List.of(new Object[] {1}, new Object[] {9}));
+        assertThatThrownBy(() -> match.order(rows, 0, sets, "INSERT INTO km_given ..."))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("The database returned a row of INSERT ... RETURNING whose primary key [9] is not the key"
+                        + " of exactly one parameter set of its statement, so the rows cannot be matched to the sets;"
+                        + " give each set its key as a value of the column's Java type\n[SQL: INSERT INTO km_given"
+                        + " ...]");
+    }
+
+    @Test
+    void withoutTheKeyInReturningOrInEverySetNothingMatches() {
+        Insert withoutKey = Sql.insert(GIVEN).returning(GIVEN.c("status"));
+        assertThat(InsertManyExecutor.KeyMatch.of(withoutKey, sets(1, 2), withoutKey.returningClause())).isNull();
+        Insert withKey = Sql.insert(GIVEN).returning(GIVEN.c("id"));
+        List<Map<String, Object>> keyless = List.of(Map.of("id", 1, "data", "a"), Map.of("data", "b"));
+        assertThat(InsertManyExecutor.KeyMatch.of(withKey, keyless, withKey.returningClause())).isNull();
+        List<Map<String, Object>> computed = List.of(Map.of("id", 1), Map.of("id", Sql.literal(INTEGER, 2)));
+        assertThat(InsertManyExecutor.KeyMatch.of(withKey, computed, withKey.returningClause())).isNull();
     }
 }

@@ -78,8 +78,15 @@ class InsertManyReturningIT {
             for (int i = 0; i < returned.size(); i++) {
                 assertThat(returned.get(i)).containsExactly("d" + i, i, i * 2 + 5);
             }
-            assertThat(recorder.sql()).hasSize(3); // 1,000 + 1,000 + 500 rows
             String first = recorder.sql().get(0);
+            if (engine.dialectName().equals("sqlite")) {
+                // Its RETURNING rows come in any order, and nothing here correlates them with the sets (no
+                // autoincrement key, and RETURNING does not name the key the sets give): a statement per row.
+                assertThat(recorder.sql()).hasSize(2_500).containsOnly("INSERT INTO imr_given (id, data, y, q) VALUES"
+                        + " (?, ?, ?, ?) RETURNING data, y, (q + ?)");
+                return;
+            }
+            assertThat(recorder.sql()).hasSize(3); // 1,000 + 1,000 + 500 rows
             if (engine.dialectName().equals("h2")) {
                 assertThat(first).startsWith("SELECT data, y, (q + ?) FROM FINAL TABLE (INSERT INTO imr_given"
                         + " (id, data, y, q) VALUES (?, ?, ?, ?), (?, ?, ?, ?)").endsWith("(?, ?, ?, ?))");
@@ -103,6 +110,7 @@ class InsertManyReturningIT {
         MetaData metadata = tables();
         Engine engine = engine(engines, recorder, metadata);
         try (Connection conn = engine.connect()) {
+            recorder.clear();
             List<Integer> keys = new ArrayList<>();
             for (int i = 0; i < 2_345; i++) {
                 keys.add(i * 7 + 3);
@@ -118,6 +126,9 @@ class InsertManyReturningIT {
             for (int i = 0; i < returned.size(); i++) {
                 assertThat(returned.get(i)).containsExactly(keys.get(i), "row" + i, "fresh");
             }
+            // Pages on every database: on SQLite, whose RETURNING rows come in any order, each row is matched to its
+            // set by the key the set gives.
+            assertThat(recorder.sql()).hasSize(3);
             assertThat(conn.execute(select(GIVEN.c("data")).where(GIVEN.c("id").eq(keys.get(1_500)))).scalar())
                     .isEqualTo("row1500");
         } finally {

@@ -23,9 +23,12 @@ import java.util.Map;
  * {@code test/orm/test_unitofworkv2.py::TryToFoolInsertManyValuesTest} (issue #9603: SQL Server inserted the rows of
  * a multi-row VALUES in another order than given once the table had a foreign key, so each object got another row's
  * key). SQLAlchemy correlates RETURNING rows through a sentinel (the autoincrement key, sorted, or a client-side
- * column) and falls back to a row per statement without one; Retort relies on the four databases it supports
- * returning the rows of {@code INSERT ... VALUES ... RETURNING} (H2: its {@code FINAL TABLE}) in VALUES order, and
- * these tests check that on each of them, with the foreign keys that upset SQL Server.
+ * column) and falls back to a row per statement without one. Retort relies on PostgreSQL, MariaDB and H2 returning
+ * the rows of {@code INSERT ... VALUES ... RETURNING} (H2: its {@code FINAL TABLE}) in VALUES order; on SQLite, which
+ * documents the order as arbitrary, a page is sorted by the autoincrement keys SQLite assigned, or matched to its
+ * parameter sets by the primary key they give, and without either each row is a statement of its own
+ * ({@code ReturningKeyOrderTest}, {@code InsertManyReturningIT}). These tests check the result on each database, with
+ * the foreign keys that upset SQL Server.
  */
 class ReturningOrderIT {
     private static final int N = 13;
