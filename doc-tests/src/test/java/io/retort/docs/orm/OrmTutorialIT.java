@@ -13,6 +13,7 @@ import io.retort.engine.NestedTransaction;
 import io.retort.engine.EngineOptions;
 import io.retort.engine.ExecutionListener;
 import io.retort.engine.StatementEvent;
+import io.retort.exception.DetachedInstanceException;
 import io.retort.exception.IntegrityException;
 import io.retort.exception.InvalidRequestException;
 import io.retort.exception.PendingRollbackException;
@@ -160,7 +161,7 @@ class OrmTutorialIT {
             }
             try {
                 detached.addresses.size();
-            } catch (InvalidRequestException e) {
+            } catch (DetachedInstanceException e) {
                 System.out.println(e.getMessage());
             }
             // end::detached[]

@@ -1,5 +1,6 @@
 package io.retort.impl.orm;
 
+import io.retort.exception.DetachedInstanceException;
 import io.retort.exception.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,11 +65,13 @@ public final class CollectionTracking {
                     + " RAISE, so accessing it is an error; load it with the query, e.g. " + option);
         }
         DefaultSession session = ownerState.session();
-        if (session == null || session.isClosed()) {
-            throw new InvalidRequestException("Relationship " + relationship + " of "
-                    + relationship.owner.describe(owner) + " is not loaded, and the object is detached (not in an"
-                    + " open session), so it cannot load now. Load it while the object is in a session, or with the"
-                    + " query that loads the object: " + option);
+        if (session == null || session.isClosed() || ownerState.status() == InstanceState.Status.DETACHED) {
+            // As an unloaded reference of a detached object (InstanceState), word for word.
+            throw new DetachedInstanceException("Cannot read " + relationship.owner.entityClass().getSimpleName()
+                    + "." + relationship.name + ": the " + ownerState.describe() + " is detached (its Session is"
+                    + " closed, or it was expunged) and the relationship was never loaded, so there is no Session to"
+                    + " load it through. Load it with the query that loads the object, e.g. " + option + ", or read"
+                    + " it before the Session closes");
         }
         if (ownerState.status() != InstanceState.Status.PERSISTENT) {
             throw new InvalidRequestException("Relationship " + relationship + " of "

@@ -307,6 +307,18 @@ class InstrumentationIT {
                             + " never loaded, so there is no Session to load it through. Load it with the query that"
                             + " loads the object, e.g. select(Address.class).options(selectIn(Address_.user)), or read"
                             + " it before the Session closes");
+
+            // A collection never loaded: the same exception and message (it was an InvalidRequestException).
+            User loaded;
+            try (Session session = SessionFactory.builder(engine).expireOnCommit(false).build().open()) {
+                loaded = session.scalars(select(User.class)).one();
+            }
+            assertThatThrownBy(() -> loaded.addresses.size()).isInstanceOf(DetachedInstanceException.class)
+                    .hasMessage("Cannot read User.addresses: the User with identity " + inspect(loaded).identity()
+                            + " is detached (its Session is closed, or it was expunged) and the relationship was"
+                            + " never loaded, so there is no Session to load it through. Load it with the query that"
+                            + " loads the object, e.g. select(User.class).options(selectIn(User_.addresses)), or read"
+                            + " it before the Session closes");
         } finally {
             registry.dropAll(engine);
         }

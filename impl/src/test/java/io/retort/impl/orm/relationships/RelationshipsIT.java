@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retort.engine.Engine;
+import io.retort.exception.DetachedInstanceException;
 import io.retort.exception.InvalidRequestException;
 import io.retort.impl.orm.StatementRecorder;
 import io.retort.orm.ObjectState;
@@ -217,11 +218,12 @@ class RelationshipsIT {
                 detached = session.scalars(select(User.class).where(User_.name.eq("user3"))).one();
             }
             User user = detached;
-            assertThatThrownBy(() -> user.addresses.size()).isInstanceOf(InvalidRequestException.class)
-                    .hasMessage("Relationship User.addresses of User with identity 4: User(user3) is not loaded, and"
-                            + " the object is detached (not in an open session), so it cannot load now. Load it while"
-                            + " the object is in a session, or with the query that loads the object:"
-                            + " select(User.class).options(selectIn(User_.addresses))");
+            assertThatThrownBy(() -> user.addresses.size()).isInstanceOf(DetachedInstanceException.class)
+                    .hasMessage("Cannot read User.addresses: the User with identity 4 is detached (its Session is"
+                            + " closed, or it was expunged) and the relationship was never loaded, so there is no"
+                            + " Session to load it through. Load it with the query that loads the object, e.g."
+                            + " select(User.class).options(selectIn(User_.addresses)), or read it before the Session"
+                            + " closes");
         } finally {
             registry.dropAll(engine);
         }
