@@ -234,8 +234,7 @@ final class Persister {
                     // A version the application set itself is written as given (SQLAlchemy's test_bump_version);
                     // the UPDATE still names the version the row was loaded at.
                     Object next = assigned != null && !Values.same(assigned, old) ? assigned
-                            : old == null ? 1 : version.type() == Long.class ? (Object) (((Long) old) + 1)
-                            : (Object) (((Number) old).intValue() + 1);
+                            : nextVersion(version, old);
                     journal.write(change.state().object(), version, next);
                     change.current()[version.index()] = next;
                 }
@@ -266,6 +265,12 @@ final class Persister {
         }
     }
 
+    /** The version after {@code old} (1 after none), of the version field's type. */
+    static Object nextVersion(Attribute version, @Nullable Object old) {
+        return old == null ? 1 : version.type() == Long.class ? (Object) (((Long) old) + 1)
+                : (Object) (((Number) old).intValue() + 1);
+    }
+
     /** The committed key (and version) values of a row, as the WHERE clause of its UPDATE or DELETE reads them. */
     private static void putIdentity(EntityMapper<?> mapper, InstanceState state, @Nullable Object[] values,
             int from) {
@@ -291,7 +296,7 @@ final class Persister {
      * be trusted ({@link Capability#BATCH_ROW_COUNTS}), one statement per row, as SQLAlchemy does where the dialect
      * lacks {@code supports_sane_multi_rowcount}.
      */
-    private long[] rowCounts(Connection connection, Executable statement, List<Map<String, @Nullable Object>> rows,
+    long[] rowCounts(Connection connection, Executable statement, List<Map<String, @Nullable Object>> rows,
             EntityMapper<?> mapper) {
         if (mapper.version() == null || engine.supports(Capability.BATCH_ROW_COUNTS)) {
             return connection.execute(statement, rows).rowCounts();
@@ -304,7 +309,7 @@ final class Persister {
     }
 
     /** Each row of an UPDATE or DELETE must have matched exactly one row; a miss means another transaction won. */
-    private void checkCounts(String verb, EntityMapper<?> mapper, long[] counts, List<InstanceState> states,
+    void checkCounts(String verb, EntityMapper<?> mapper, long[] counts, List<InstanceState> states,
             boolean always) {
         if (!always && mapper.version() == null) {
             return;

@@ -22,23 +22,41 @@ import org.jspecify.annotations.Nullable;
 /**
  * The foreign keys of {@code postUpdate} relationships, as SQLAlchemy's post-update actions: written by an UPDATE
  * once every row of the flush exists (two rows that refer to each other), and cleared before rows of such a cycle are
- * deleted.
+ * deleted. The post-update of a versioned row that existed before the flush checks and bumps its version, as any
+ * UPDATE of it does (SQLAlchemy's {@code VersionOnPostUpdateTest}); one of a row the flush inserted leaves the first
+ * version.
  */
 final class PostUpdates {
     private final UnitOfWork work;
     private final FlushPlan plan;
     private final ForeignKeySync foreignKeys;
+    private final Persister persister;
+    private final UndoJournal journal;
 
-    PostUpdates(UnitOfWork work, FlushPlan plan, ForeignKeySync foreignKeys) {
+    /** The post-updates of one relationship that go in one statement: of versioned rows, or of the others. */
+    private record Batch(RelationshipMapper relationship, @Nullable Attribute version) {
+    }
+
+    PostUpdates(UnitOfWork work, FlushPlan plan, ForeignKeySync foreignKeys, Persister persister,
+            UndoJournal journal) {
         this.work = work;
         this.plan = plan;
         this.foreignKeys = foreignKeys;
+        this.persister = persister;
+        this.journal = journal;
+    }
+
+    /** The version a post-update of this relationship checks and bumps: the owner's, where it is in its table. */
+    private static @Nullable Attribute versionOf(RelationshipMapper relationship) {
+        Attribute version = relationship.owner.version();
+        return version != null && version.column().tableReference() == relationship.owner.table() ? version : null;
     }
 
     /** Writes the foreign keys of post-update relationships, now that every row of the flush exists. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     void write(Connection connection) {
-        Map<RelationshipMapper, List<Map<String, @Nullable Object>>> rows = new LinkedHashMap<>();
+        Map<Batch, List<Map<String, @Nullable Object>>> rows = new LinkedHashMap<>();
+        Map<Batch, List<InstanceState>> owners = new HashMap<>();
         for (Map<EntityMapper<?>, List<InstanceState>> group : List.of(plan.inserts, plan.persistent)) {
             for (List<InstanceState> states : group.values()) {
                 for (InstanceState state : states) {
@@ -75,23 +93,47 @@ final class PostUpdates {
                         for (int i = 0; i < state.mapper.key().length; i++) {
                             row.put("key_" + state.mapper.key()[i].column().name(), ownKey[i]);
                         }
-                        rows.computeIfAbsent(relationship, r -> new ArrayList<>()).add(row);
+                        // A row inserted by this flush keeps its first version; one that existed is checked at the
+                        // version it has now (bumped already where this flush updated it) and bumped again.
+                        Attribute version = group == plan.persistent ? versionOf(relationship) : null;
+                        if (version != null) {
+                            Object current = version.get(instance);
+                            Object next = Persister.nextVersion(version, current);
+                            row.put("key_" + version.column().name(), current);
+                            row.put("set_" + version.column().name(), next);
+                            journal.write(instance, version, next);
+                        }
+                        Batch batch = new Batch(relationship, version);
+                        rows.computeIfAbsent(batch, b -> new ArrayList<>()).add(row);
+                        owners.computeIfAbsent(batch, b -> new ArrayList<>()).add(state);
                     }
                 }
             }
         }
-        for (Map.Entry<RelationshipMapper, List<Map<String, @Nullable Object>>> entry : rows.entrySet()) {
-            RelationshipMapper relationship = entry.getKey();
+        for (Map.Entry<Batch, List<Map<String, @Nullable Object>>> entry : rows.entrySet()) {
+            RelationshipMapper relationship = entry.getKey().relationship();
+            Attribute version = entry.getKey().version();
             Map<String, Object> assignments = new LinkedHashMap<>();
-            for (Attribute attribute : relationship.foreignKey) {
+            List<Attribute> set = new ArrayList<>(List.of(relationship.foreignKey));
+            List<Attribute> where = new ArrayList<>(List.of(relationship.owner.key()));
+            if (version != null) {
+                set.add(version);
+                where.add(version);
+            }
+            for (Attribute attribute : set) {
                 Column<?> column = attribute.column();
                 assignments.put(column.name(), bindParam("set_" + column.name(), column.type()));
             }
-            Predicate criteria = FlushStatements.keyParameters(
-                    FlushStatements.columnsOf(List.of(relationship.owner.key())));
+            Predicate criteria = FlushStatements.keyParameters(FlushStatements.columnsOf(where));
             work.culprit("the post-update of " + relationship);
-            connection.execute(Sql.update(relationship.owner.table()).values(assignments).where(criteria),
-                    entry.getValue());
+            var statement = Sql.update(relationship.owner.table()).values(assignments).where(criteria);
+            if (version == null) {
+                connection.execute(statement, entry.getValue());
+            } else {
+                persister.checkCounts("UPDATE", relationship.owner,
+                        persister.rowCounts(connection, statement, entry.getValue(), relationship.owner),
+                        Objects.requireNonNull(owners.get(entry.getKey()), "owners"), true);
+            }
         }
     }
 

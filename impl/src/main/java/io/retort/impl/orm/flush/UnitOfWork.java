@@ -134,7 +134,7 @@ public final class UnitOfWork implements FlushWork {
                 }
             }
         }
-        PostUpdates postUpdates = new PostUpdates(this, plan, foreignKeys);
+        PostUpdates postUpdates = new PostUpdates(this, plan, foreignKeys, persister, journal);
         postUpdates.write(connection);
         new AssociationWriter(this, plan).write(connection);
         postUpdates.clearReferencesOfDeleted(connection);

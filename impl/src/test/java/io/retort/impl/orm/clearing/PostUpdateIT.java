@@ -2,11 +2,14 @@ package io.retort.impl.orm.clearing;
 
 import static io.retort.impl.orm.clearing.Rows.column;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retort.engine.Engine;
+import io.retort.exception.StaleDataException;
 import io.retort.impl.orm.StatementRecorder;
 import io.retort.orm.Registry;
 import io.retort.orm.Session;
+import io.retort.sql.Sql;
 import io.retort.testing.DatabaseTest;
 import io.retort.testing.TestEngines;
 import java.util.List;
@@ -20,7 +23,7 @@ import java.util.List;
  */
 class PostUpdateIT {
     private static Registry tables(Engine engine) {
-        Registry registry = Registry.of(Desk.class, Agent.class); // the desk first: no ordering by the post-update key
+        Registry registry = Registry.of(Desk.class, Booth.class, Agent.class); // the desk first: no ordering by the key
         registry.createAll(engine);
         return registry;
     }
@@ -68,6 +71,79 @@ class PostUpdateIT {
                 session.commit();
             }
             assertThat(column(engine, "SELECT owner_id FROM pu_desk")).containsExactly("2");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    /**
+     * SQLAlchemy: test/orm/test_versioning.py::VersionOnPostUpdateTest::test_m2o_post_update and
+     * test_m2o_post_update_not_assoc_w_insert. The post-update of a versioned row that existed checks its version and
+     * bumps it, as the UPDATE of any other change does (before, it wrote the key without either, so a concurrent
+     * change was overwritten without a word); rows inserted by the same flush keep version 1.
+     */
+    @DatabaseTest
+    void thePostUpdateOfAVersionedRowChecksAndBumpsItsVersion(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = tables(engine);
+        try {
+            try (Session session = Session.open(engine)) {
+                Booth fresh = new Booth(20);
+                fresh.owner = new Agent(2, "a2");
+                session.add(fresh);
+                session.flush(); // not_assoc_w_insert: both rows new
+                assertThat(fresh.version).isEqualTo(1);
+                assertThat(recorder.dml()).last().isEqualTo("UPDATE pu_booth SET owner_id=? WHERE pu_booth.id = ?");
+
+                Booth booth = new Booth(21);
+                session.add(booth);
+                session.flush();
+                assertThat(booth.version).isEqualTo(1);
+                recorder.clear();
+                // m2o_post_update: the agent is new, so the key goes in by the post-update once its row exists
+                booth.owner = new Agent(1, "a1");
+                session.flush();
+                assertThat(recorder.dml()).containsExactly("INSERT INTO pu_agent (id, name) VALUES (?, ?)",
+                        "UPDATE pu_booth SET owner_id=?, version=? WHERE pu_booth.id = ? AND pu_booth.version = ?");
+                assertThat(booth.version).isEqualTo(2);
+                session.commit();
+            }
+            assertThat(column(engine, "SELECT version FROM pu_booth ORDER BY id")).containsExactly("1", "2");
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    /**
+     * SQLAlchemy: test/orm/test_versioning.py::VersionOnPostUpdateTest::test_m2o_post_update_version_assert: another
+     * transaction changed the row's version since it was loaded, so the post-update matches no row and the flush
+     * fails with a {@link StaleDataException}; the object keeps the version it had.
+     */
+    @DatabaseTest
+    void aPostUpdateOfAStaleVersionedRowFails(TestEngines engines) {
+        Engine engine = engines.engine();
+        Registry registry = tables(engine);
+        try {
+            try (Session session = Session.open(engine)) {
+                session.add(new Booth(21));
+                session.commit();
+            }
+            try (Session session = Session.open(engine)) {
+                Booth booth = session.get(Booth.class, 21);
+                assertThat(booth.version).isEqualTo(1);
+                // Another session, on the same transaction, moves the version on.
+                session.connection().execute(Sql.text("UPDATE pu_booth SET version = 3 WHERE id = 21"));
+                booth.owner = new Agent(1, "a1");
+                assertThatThrownBy(session::flush).isInstanceOf(StaleDataException.class)
+                        .hasMessageContaining("UPDATE statement on table 'pu_booth' expected to match 1 row, but"
+                                + " matched 0: Booth with identity 21 at version 1 was changed or deleted by another"
+                                + " transaction since it was loaded");
+                assertThat(booth.version).isEqualTo(1);
+            }
+            // The failed flush rolled back, the other change with it.
+            assertThat(column(engine, "SELECT owner_id FROM pu_booth")).containsExactly("null");
+            assertThat(column(engine, "SELECT version FROM pu_booth")).containsExactly("1");
         } finally {
             registry.dropAll(engine);
         }
