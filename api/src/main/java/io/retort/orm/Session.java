@@ -79,6 +79,18 @@ public interface Session extends AutoCloseable {
     <E> @Nullable E get(Class<E> type, Object primaryKey);
 
     /**
+     * {@link #get(Class, Object)} with loader options for the SELECT it runs when the session does not hold the
+     * object, as SQLAlchemy's {@code session.get(User, 5, options=[selectinload(User.addresses)])}:
+     * {@code session.get(User.class, 5, selectIn(User_.addresses))} loads the user and its addresses in two
+     * statements. An object the session holds (and has not expired) is returned as it is, without SQL, and the
+     * options are not applied to it, as in SQLAlchemy; {@link #refresh} reloads it.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if the key does not fit the class's primary key, or an
+     *     option starts at another class
+     */
+    <E> @Nullable E get(Class<E> type, Object primaryKey, LoadOption... options);
+
+    /**
      * Marks a persistent object for deletion: the next flush DELETEs its row. A detached object is put back in the
      * session first (as SQLAlchemy does), then deleted the same way. A pending object is simply removed from the
      * session (transient again).

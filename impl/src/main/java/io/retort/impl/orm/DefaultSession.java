@@ -151,12 +151,10 @@ public final class DefaultSession implements Session {
         return SessionQueries.get(this, type, Objects.requireNonNull(primaryKey, "primaryKey"));
     }
 
-    /** SELECT ... WHERE key = ?: the loaded object (refreshing an expired one), or null; no autoflush. */
-    <E> @Nullable E loadByIdentity(EntityMapper<E> mapper, Object identity) {
-        try (TypedResult<E> result = SessionQueries.scalars(this, mapper.byIdentityPlan(),
-                KeyArguments.identityParameters(mapper, identity))) {
-            return result.oneOrNull();
-        }
+    @Override
+    public <E> @Nullable E get(Class<E> type, Object primaryKey, io.retort.orm.LoadOption... options) {
+        checkUsable();
+        return SessionQueries.get(this, type, Objects.requireNonNull(primaryKey, "primaryKey"), options);
     }
 
     /** The mapper of a class, from the factory's registry when it has one ({@link SessionQueries#mapper}). */
@@ -253,7 +251,7 @@ public final class DefaultSession implements Session {
         // As SQLAlchemy: the object is expired first (its changes discarded, its loaded collections too, so they load
         // again on their next read rather than show what they held), with what cascades refresh-expire from it.
         cascades.expire(state);
-        Object loaded = loadByIdentity(state.mapper, state.identity);
+        Object loaded = SessionQueries.loadByIdentity(this, state.mapper, state.identity);
         if (loaded == null) {
             throw new InvalidRequestException("Could not refresh " + state.mapper.describe(instance) + ": its row"
                     + " is gone from table " + state.mapper.table().name() + " (deleted by another transaction?)");

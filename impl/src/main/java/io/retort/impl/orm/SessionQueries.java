@@ -4,6 +4,7 @@ import io.retort.engine.Row;
 import io.retort.engine.TypedResult;
 import io.retort.exception.InvalidArgumentException;
 import io.retort.orm.EntitySelect;
+import io.retort.orm.LoadOption;
 import io.retort.orm.OrmResult;
 import io.retort.orm.Registry;
 import java.util.List;
@@ -39,7 +40,7 @@ final class SessionQueries {
     }
 
     /** {@code session.get}: the object the identity map holds, or the row loaded (after an autoflush if needed). */
-    static <E> @Nullable E get(DefaultSession session, Class<E> type, Object primaryKey) {
+    static <E> @Nullable E get(DefaultSession session, Class<E> type, Object primaryKey, LoadOption... options) {
         EntityMapper<E> mapper = session.mapper(type);
         Object identity = mapper.identityFromArgument(primaryKey);
         SessionObjects objects = session.objects();
@@ -59,7 +60,7 @@ final class SessionQueries {
         if (state != null && (state.markedForDeletion || state.status() == InstanceState.Status.DELETED)) {
             return null;
         }
-        E loaded = session.loadByIdentity(mapper, identity);
+        E loaded = loadByIdentity(session, mapper, identity, options);
         if (loaded == null && state != null && state.expired && state.session() == session
                 && state.status() == InstanceState.Status.PERSISTENT) {
             // Its row is gone (deleted by another transaction, or by SQL): as SQLAlchemy, the expired object leaves
@@ -67,6 +68,19 @@ final class SessionQueries {
             session.expungeState(state);
         }
         return loaded;
+    }
+
+    /**
+     * SELECT ... WHERE key = ?: the loaded object (refreshing an expired one), or null; no autoflush. Without loader
+     * options the statement and plan are the mapper's own, built once; with them, the query takes the options.
+     */
+    static <E> @Nullable E loadByIdentity(DefaultSession session, EntityMapper<E> mapper, Object identity,
+            LoadOption... options) {
+        Map<String, @Nullable Object> parameters = KeyArguments.identityParameters(mapper, identity);
+        try (TypedResult<E> result = options.length == 0 ? scalars(session, mapper.byIdentityPlan(), parameters)
+                : scalars(session, mapper.byIdentity().options(options), parameters)) {
+            return result.oneOrNull();
+        }
     }
 
     /** The objects of an entity query, without an autoflush. */
