@@ -264,8 +264,7 @@ final class SessionObjects {
         if (state.status() == InstanceState.Status.PENDING) {
             pending.remove(state);
         } else if (state.identity != null) {
-            identityMap.remove(state);
-            log.deleted.remove(state);
+            identityMap.remove(state); // a flushed deletion stays in the log, which skips a state that left
         }
     }
 

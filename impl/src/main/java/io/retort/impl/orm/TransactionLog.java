@@ -17,7 +17,10 @@ import org.jspecify.annotations.Nullable;
 final class TransactionLog {
     private final DefaultSession session;
     private final IdentityMap identityMap;
-    /** Objects whose DELETE was flushed in the current transaction. */
+    /**
+     * Objects whose DELETE was flushed in the current transaction (one expunged since has left the session: its state
+     * says, and nothing is undone for it).
+     */
     final List<InstanceState> deleted = new ArrayList<>();
     /** Persistent objects whose primary key a flush of this transaction changed (a rollback changes it back). */
     final List<InstanceState> rekeyed = new ArrayList<>();
@@ -40,7 +43,9 @@ final class TransactionLog {
     /** After a commit: flushed deletions leave the session, and the transaction's records are dropped. */
     void committed() {
         for (InstanceState state : deleted) {
-            state.detach();
+            if (state.session() == session) { // one expunged since is detached already
+                state.detach();
+            }
         }
         deleted.clear();
         for (InstanceState state : inserted) {
@@ -71,7 +76,9 @@ final class TransactionLog {
         }
         forgetKeys();
         for (InstanceState state : deleted) {
-            restoreDeleted(state, state.insertedInTransaction);
+            if (state.session() == session) {
+                restoreDeleted(state, state.insertedInTransaction);
+            }
         }
         deleted.clear();
         inserted.clear();
@@ -140,10 +147,12 @@ final class TransactionLog {
     }
 
     /**
-     * What the transaction had done when a savepoint began: the objects it had inserted and deleted, and the key of
-     * each object it had re-keyed.
+     * What the transaction had done when a savepoint began: how many inserted and deleted objects it had recorded
+     * (the lists only grow between a transaction's start and a rollback, which cuts them back to a mark's length, so
+     * the objects recorded before the mark are the first ones: a savepoint per row of a large session copies
+     * nothing), and the key of each object it had re-keyed.
      */
-    record Mark(Set<InstanceState> inserted, Set<InstanceState> deleted, Map<InstanceState, KeyAt> keys) {
+    record Mark(int inserted, int deleted, Map<InstanceState, KeyAt> keys) {
     }
 
     /** An object's identity and key field values at a mark. */
@@ -152,8 +161,6 @@ final class TransactionLog {
 
     /** A mark of what the transaction has done so far, for a savepoint. */
     Mark mark() {
-        Set<InstanceState> insertedSoFar = identitySet(inserted);
-        Set<InstanceState> deletedSoFar = identitySet(deleted);
         Map<InstanceState, KeyAt> keys = new IdentityHashMap<>();
         for (InstanceState state : rekeyed) {
             if (state.identity != null && state.instance() != null) {
@@ -165,7 +172,7 @@ final class TransactionLog {
                 keys.put(state, new KeyAt(state.identity, key));
             }
         }
-        return new Mark(insertedSoFar, deletedSoFar, keys);
+        return new Mark(inserted.size(), deleted.size(), keys);
     }
 
     /**
@@ -173,16 +180,14 @@ final class TransactionLog {
      * {@link #rolledBack} undoes a whole transaction; what they did before stays recorded for the transaction.
      */
     void rolledBackTo(Mark mark) {
-        Set<InstanceState> insertedSince = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (InstanceState state : inserted) {
-            if (!mark.inserted().contains(state)) {
-                insertedSince.add(state);
-                if (state.session() == session && state.status() == InstanceState.Status.PERSISTENT) {
-                    forgetInsert(state);
-                }
+        List<InstanceState> since = inserted.subList(Math.min(mark.inserted(), inserted.size()), inserted.size());
+        Set<InstanceState> insertedSince = identitySet(since);
+        for (InstanceState state : since) {
+            if (state.session() == session && state.status() == InstanceState.Status.PERSISTENT) {
+                forgetInsert(state);
             }
         }
-        inserted.removeIf(insertedSince::contains);
+        since.clear();
         List<InstanceState> rekeyedBefore = new ArrayList<>();
         for (InstanceState state : rekeyed) {
             KeyAt at = mark.keys().get(state);
@@ -197,16 +202,13 @@ final class TransactionLog {
         }
         rekeyed.clear();
         rekeyed.addAll(rekeyedBefore);
-        List<InstanceState> deletedBefore = new ArrayList<>();
-        for (InstanceState state : deleted) {
-            if (mark.deleted().contains(state)) {
-                deletedBefore.add(state);
-            } else {
+        List<InstanceState> deletedSince = deleted.subList(Math.min(mark.deleted(), deleted.size()), deleted.size());
+        for (InstanceState state : deletedSince) {
+            if (state.session() == session) {
                 restoreDeleted(state, insertedSince.contains(state));
             }
         }
-        deleted.clear();
-        deleted.addAll(deletedBefore);
+        deletedSince.clear();
     }
 
     private static Set<InstanceState> identitySet(List<InstanceState> states) {

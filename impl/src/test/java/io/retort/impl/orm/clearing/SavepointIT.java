@@ -62,6 +62,41 @@ class SavepointIT {
         }
     }
 
+    /**
+     * A savepoint records how much the transaction had inserted and deleted, not copies of those sets. A deletion
+     * flushed before it and expunged after it stays undone for nothing; a deletion flushed after it is undone by the
+     * rollback to it (the object persistent again, its row kept), and commit deletes only the first row.
+     */
+    @DatabaseTest
+    void aRollbackToTheSavepointUndoesOnlyTheDeletionsSinceEvenAfterAnExpunge(TestEngines engines) {
+        Engine engine = engines.engine();
+        Registry registry = tables(engine);
+        try (Session session = Session.open(engine)) {
+            Client ed = new Client("ed");
+            Client jack = new Client("jack");
+            Client wendy = new Client("wendy");
+            session.addAll(List.of(ed, jack, wendy));
+            session.commit();
+            session.delete(ed);
+            session.flush();
+            NestedTransaction savepoint = session.beginNested();
+            session.expunge(ed); // flushed before the savepoint: detached
+            session.delete(jack);
+            session.flush();
+            assertThat(Orm.inspect(jack).state()).isEqualTo(ObjectState.DELETED);
+            savepoint.rollback();
+            assertThat(Orm.inspect(jack).state()).isEqualTo(ObjectState.PERSISTENT);
+            assertThat(session.contains(jack)).isTrue();
+            assertThat(jack.name).isEqualTo("jack");
+            assertThat(Orm.inspect(ed).state()).isEqualTo(ObjectState.DETACHED);
+            session.commit();
+            assertThat(names(engine)).containsExactly("jack", "wendy");
+            assertThat(Orm.inspect(ed).state()).isEqualTo(ObjectState.DETACHED);
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
     /** SavepointTest::test_savepoint_commit: the savepoint's work is kept, and nothing is expired by it. */
     @DatabaseTest
     void aCommittedSavepointKeepsItsWork(TestEngines engines) {
