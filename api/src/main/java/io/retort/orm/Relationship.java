@@ -72,6 +72,10 @@ public @interface Relationship {
      */
     boolean postUpdate() default false;
 
-    /** The field of the target class a collection is ordered by when loaded; by default the target's primary key. */
+    /**
+     * How a collection is ordered when loaded: fields of the target class, each optionally followed by {@code asc} or
+     * {@code desc}, separated by commas ({@code "name desc, id"}; {@code "-name"} is descending too); by default the
+     * target's primary key, ascending.
+     */
     String orderBy() default "";
 }

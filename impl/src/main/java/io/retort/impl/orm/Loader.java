@@ -402,7 +402,9 @@ public final class Loader {
                 }
                 select = select.where(inColumns(fkColumns, page));
             }
-            select = select.orderBy(relationship.orderBy.column().asc());
+            for (RelationshipMapper.OrderTerm term : relationship.orderBy) {
+                select = select.orderBy(term.on(term.attribute().column()));
+            }
             int width = target.rowWidth();
             Result result = session.currentConnection().execute(select);
             LoadedObjects loaded = new LoadedObjects(target, true);

@@ -266,7 +266,9 @@ final class QueryPlan {
             }
             width += node.relationship.target.attributes().size();
             if (node.relationship.isCollection() && !node.existing) {
-                select = select.orderBy(Joins.column(node.alias, node.relationship.orderBy.column()).asc());
+                for (RelationshipMapper.OrderTerm term : node.relationship.orderBy) {
+                    select = select.orderBy(term.on(Joins.column(node.alias, term.attribute().column())));
+                }
             }
         }
         return new QueryPlan(List.copyOf(slots), List.copyOf(joins), select, source, collectionJoined, options,

@@ -61,12 +61,21 @@ public final class RelationshipMapper {
     final Set<Cascade> cascade;
     final Loading loading;
     public final boolean postUpdate;
-    final Attribute orderBy;
+    /** How a collection's elements are ordered when loaded: the terms of {@code orderBy}, else the target's key. */
+    final List<OrderTerm> orderBy;
+
+    /** One term of a collection's ORDER BY. */
+    record OrderTerm(Attribute attribute, boolean descending) {
+        /** The term on a column of the target's table, or of an alias of it. */
+        io.retort.sql.OrderBy on(io.retort.sql.Expression<?> column) {
+            return descending ? column.desc() : column.asc();
+        }
+    }
 
     RelationshipMapper(EntityMapper<?> owner, Spec spec, Kind kind, EntityMapper<?> target,
             @Nullable Class<?> collectionType, Attribute[] foreignKey, Attribute[] referenced,
             @Nullable Table secondary, List<Column<?>> secondaryOwnerColumns, List<Column<?>> secondaryTargetColumns,
-            Attribute orderBy) {
+            List<OrderTerm> orderBy) {
         this.owner = owner;
         this.name = spec.field().getName();
         this.index = spec.index();
@@ -96,7 +105,7 @@ public final class RelationshipMapper {
         // LAZY by default, references too (as SQLAlchemy): the enhanced field read loads them, batched per query.
         this.loading = declared != Loading.DEFAULT ? declared : Loading.LAZY;
         this.postUpdate = annotation.postUpdate();
-        this.orderBy = orderBy;
+        this.orderBy = List.copyOf(orderBy);
     }
 
     /** The association table of a many-to-many relationship; refused for other kinds. */
@@ -191,15 +200,7 @@ public final class RelationshipMapper {
                     + targetType.getName() + " has no @Relationship field of that name; its relationships are "
                     + target.relationshipSpecNames());
         }
-        Attribute orderBy = target.key()[0];
-        if (!annotation.orderBy().isEmpty()) {
-            if (!target.hasAttribute(annotation.orderBy())) {
-                throw new MappingException(where + " has orderBy = \"" + annotation.orderBy() + "\", but "
-                        + targetType.getSimpleName() + " maps no such field; its fields are "
-                        + target.attributeNames());
-            }
-            orderBy = target.attribute(annotation.orderBy());
-        }
+        List<OrderTerm> orderBy = orderTerms(where, annotation.orderBy(), target);
         if (!annotation.secondary().isEmpty()) {
             if (collectionType == null) {
                 throw new MappingException(where + " names secondary = \"" + annotation.secondary() + "\", but a"
@@ -291,5 +292,41 @@ public final class RelationshipMapper {
             attributes[i] = mapper.attributeOfColumn(columns.get(i));
         }
         return attributes;
+    }
+
+    /**
+     * The terms of {@code orderBy = "field [asc|desc], ..."} (a leading {@code -} is descending too, as in
+     * {@code Select.orderBy(String...)}); the target's key, ascending, when it is empty.
+     */
+    private static List<OrderTerm> orderTerms(String where, String declared, EntityMapper<?> target) {
+        List<OrderTerm> terms = new ArrayList<>();
+        if (declared.isBlank()) {
+            for (Attribute attribute : target.key()) {
+                terms.add(new OrderTerm(attribute, false));
+            }
+            return terms;
+        }
+        for (String term : declared.split(",")) {
+            String[] words = term.trim().split("\\s+");
+            String name = words[0];
+            boolean descending = name.startsWith("-");
+            if (descending) {
+                name = name.substring(1);
+            }
+            if (words.length == 2 && !descending && words[1].equalsIgnoreCase("desc")) {
+                descending = true;
+            } else if (words.length > 2 || name.isEmpty()
+                    || words.length == 2 && (descending || !words[1].equalsIgnoreCase("asc"))) {
+                throw new MappingException(where + " has orderBy = \"" + declared + "\", whose term \"" + term.trim()
+                        + "\" is not a field name followed by asc or desc; write e.g. orderBy = \"name desc, id\"");
+            }
+            if (!target.hasAttribute(name)) {
+                throw new MappingException(where + " has orderBy = \"" + declared + "\", but "
+                        + target.entityClass().getSimpleName() + " maps no field " + name + "; its fields are "
+                        + target.attributeNames());
+            }
+            terms.add(new OrderTerm(target.attribute(name), descending));
+        }
+        return terms;
     }
 }

@@ -113,6 +113,18 @@ class MappingErrorsTest {
     }
 
     @Mapped
+    static class BadOrderDirection {
+        @Id Integer id = 0;
+        @io.retort.orm.Relationship(orderBy = "pages desc, title sideways") List<Book> books = List.of();
+    }
+
+    @Mapped
+    static class UnknownOrderField {
+        @Id Integer id = 0;
+        @io.retort.orm.Relationship(orderBy = "-isbn") List<Book> books = List.of();
+    }
+
+    @Mapped
     static class RelatedToUnmapped {
         @Id Integer id = 0;
         @io.retort.orm.Relationship List<NotMapped> things = List.of();
@@ -125,6 +137,15 @@ class MappingErrorsTest {
                 .hasMessageStartingWith("Relationship io.retort.impl.orm.MappingErrorsTest$UnknownBackPopulates.books"
                         + " has backPopulates = \"owner\", but io.retort.impl.orm.Book has no @Relationship field of"
                         + " that name");
+        assertThatThrownBy(() -> Registry.of(BadOrderDirection.class, Book.class, Author.class))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("Relationship io.retort.impl.orm.MappingErrorsTest$BadOrderDirection.books has orderBy ="
+                        + " \"pages desc, title sideways\", whose term \"title sideways\" is not a field name followed"
+                        + " by asc or desc; write e.g. orderBy = \"name desc, id\"");
+        assertThatThrownBy(() -> Registry.of(UnknownOrderField.class, Book.class, Author.class))
+                .isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("Relationship io.retort.impl.orm.MappingErrorsTest$UnknownOrderField.books"
+                        + " has orderBy = \"-isbn\", but Book maps no field isbn; its fields are");
         assertThatThrownBy(() -> Registry.of(RelatedToUnmapped.class)).isInstanceOf(MappingException.class)
                 .hasMessage("Relationship io.retort.impl.orm.MappingErrorsTest$RelatedToUnmapped.things refers to"
                         + " io.retort.impl.orm.MappingErrorsTest$NotMapped, which is not a mapped class; annotate it"
