@@ -238,7 +238,10 @@ public interface Session extends AutoCloseable {
     /** The persistent objects with changed fields, relationships included (see {@link #isModified}). */
     Set<Object> dirtyObjects();
 
-    /** The objects marked for deletion and not yet flushed. */
+    /**
+     * The objects marked for deletion and not yet flushed: those {@link #delete} was called on and those their delete
+     * cascades reached.
+     */
     Set<Object> deletedObjects();
 
     /**

@@ -218,8 +218,7 @@ public final class DefaultSession implements Session {
             return;
         }
         if (state.status() == InstanceState.Status.PERSISTENT) {
-            state.markedForDeletion = true;
-            state.markModified();
+            DeleteCascade.markFrom(this, state); // it, and what its delete cascade reaches
         }
     }
 
