@@ -110,7 +110,11 @@ final class PostUpdates {
                 }
             }
         }
-        for (Map.Entry<Batch, List<Map<String, @Nullable Object>>> entry : rows.entrySet()) {
+        // In the order of the relationships: an object with two versioned post-updates had its first one's row built
+        // at the version it has, the second's at the version the first sets, and that is the order they must run in.
+        List<Map.Entry<Batch, List<Map<String, @Nullable Object>>>> batches = new ArrayList<>(rows.entrySet());
+        batches.sort(java.util.Comparator.comparingInt(entry -> entry.getKey().relationship().index));
+        for (Map.Entry<Batch, List<Map<String, @Nullable Object>>> entry : batches) {
             RelationshipMapper relationship = entry.getKey().relationship();
             Attribute version = entry.getKey().version();
             Map<String, Object> assignments = new LinkedHashMap<>();
