@@ -375,8 +375,7 @@ final class InsertManyExecutor {
                 for (int k = 0; k < key.length; k++) {
                     key[k] = comparable(row[positions[k]]);
                 }
-                Integer r = key.length > 0 && !java.util.Arrays.asList(key).contains(null) ? setAt.get(List.of(key))
-                        : null;
+                Integer r = java.util.Arrays.asList(key).contains(null) ? null : setAt.get(List.of(key));
                 if (r == null || ordered[r] != null) {
                     throw new InvalidRequestException("The database returned a row of INSERT ... RETURNING whose"
                             + " primary key " + java.util.Arrays.toString(key) + " is not the key of exactly one"
@@ -390,8 +389,14 @@ final class InsertManyExecutor {
             }
         }
 
-        /** An integer of any width as a {@code long}, so that a set's {@code Integer} finds a returned {@code Long}. */
+        /**
+         * A key value as it compares: an integer of any width as a {@code long} (a set's {@code Integer} finds a
+         * returned {@code Long}), a decimal without trailing zeros ({@code 1.0} finds {@code 1}).
+         */
         private static @Nullable Object comparable(@Nullable Object value) {
+            if (value instanceof java.math.BigDecimal decimal) {
+                return decimal.signum() == 0 ? java.math.BigDecimal.ZERO : decimal.stripTrailingZeros();
+            }
             return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
                     ? (Object) ((Number) value).longValue() : value;
         }

@@ -333,16 +333,12 @@ final class Cascades {
         if (!delete && relationship.kind == RelationshipMapper.Kind.MANY_TO_ONE) {
             return;
         }
-        Object value = relationship.get(owner);
-        if (value instanceof TrackedCollection) {
-            ((TrackedCollection) value).tracking().ensureLoaded();
-        }
         InstanceState ownerState = InstanceState.of(owner);
-        if (!relationship.isCollection() && ownerState != null
-                && ownerState.isReferenceUnloaded(relationship.index)) {
-            // What a deleted object refers to must be known: its row is deleted too, or its key cleared.
-            session.loader().loadReferencesAsLoaded(relationship, List.of(ownerState), LoadPlan.NONE);
+        if (ownerState != null) {
+            // What a deleted object relates to must be known: those rows are deleted too, or their keys cleared.
+            DeleteCascade.load(session, ownerState, owner, relationship);
         }
+        Object value = relationship.get(owner);
         if (value instanceof TrackedCollection && relationship.cascades(Cascade.DELETE_ORPHAN)) {
             // Removed from the collection before the parent was deleted: an orphan, deleted as well.
             CollectionTracking tracking = ((TrackedCollection) value).tracking();

@@ -38,11 +38,7 @@ final class DeleteCascade {
                 if (!relationship.cascades(Cascade.DELETE)) {
                     continue;
                 }
-                if (relationship.get(owner) instanceof TrackedCollection tracked) {
-                    tracked.tracking().ensureLoaded();
-                } else if (!relationship.isCollection() && state.isReferenceUnloaded(relationship.index)) {
-                    session.loader().loadReferencesAsLoaded(relationship, List.of(state), LoadPlan.NONE);
-                }
+                load(session, state, owner, relationship);
                 for (Object related : relationship.related(owner)) {
                     InstanceState other = InstanceState.of(related);
                     if (other != null && other.session() == session && !other.markedForDeletion
@@ -58,6 +54,18 @@ final class DeleteCascade {
                 state.markedForDeletion = true;
                 state.markModified(); // the flush looks at it
             }
+        }
+    }
+
+    /**
+     * Loads a relationship of an object being deleted if it is not loaded, so that what it relates to is known: a
+     * collection, or a reference by the foreign key its row has (the flush deletes those rows, or clears their keys).
+     */
+    static void load(DefaultSession session, InstanceState state, Object owner, RelationshipMapper relationship) {
+        if (relationship.get(owner) instanceof TrackedCollection tracked) {
+            tracked.tracking().ensureLoaded();
+        } else if (!relationship.isCollection() && state.isReferenceUnloaded(relationship.index)) {
+            session.loader().loadReferencesAsLoaded(relationship, List.of(state), LoadPlan.NONE);
         }
     }
 }

@@ -456,30 +456,20 @@ public final class Loader {
         return row;
     }
 
-    /** The values of key attributes as last loaded or flushed: a value, or a list for several; null if any is null. */
     /**
      * The foreign key in the fields as the application left them, or as loaded where the object is expired (its
-     * fields are not current then).
+     * fields are not current then): a value, or a list for several; null if any is null.
      */
     static @Nullable Object currentForeignKeyValue(Attribute[] attributes, InstanceState state) {
         Object instance = state.instance();
         if (instance == null || state.expired || state.committed == null) {
             return foreignKeyValue(attributes, state);
         }
-        if (attributes.length == 1) {
-            return attributes[0].get(instance);
-        }
-        Object[] values = new Object[attributes.length];
-        for (int i = 0; i < values.length; i++) {
-            Object value = attributes[i].get(instance);
-            if (value == null) {
-                return null;
-            }
-            values[i] = value;
-        }
-        return List.of(values);
+        Object[] values = Attribute.values(attributes, instance);
+        return values == null ? null : values.length == 1 ? values[0] : List.of(values);
     }
 
+    /** The values of key attributes as last loaded or flushed: a value, or a list for several; null if any is null. */
     static @Nullable Object foreignKeyValue(Attribute[] attributes, InstanceState state) {
         @Nullable Object[] committed = state.committed;
         Object instance = state.instance();

@@ -229,8 +229,7 @@ final class OrmDml {
                             + " row is expected at in every map (the UPDATE checks it and sets the next, as a flush"
                             + " does); this one has " + row.keySet());
                 }
-                Object next = version.type() == Long.class || expected instanceof Long
-                        ? (Object) (((Number) expected).longValue() + 1) : (Object) (((Number) expected).intValue() + 1);
+                Object next = Values.nextVersion(version, expected);
                 shape.add(version.name());
                 parameters.put(version.name(), next);
                 parameters.put("pk_" + version.name(), expected);
@@ -406,7 +405,7 @@ final class OrmDml {
     private static List<? extends Map<String, ? extends @Nullable Object>> withFirstVersion(Attribute version,
             List<? extends Map<String, ? extends @Nullable Object>> rows) {
         List<Map<String, ? extends @Nullable Object>> versioned = new ArrayList<>(rows.size());
-        Object first = version.type() == Long.class ? (Object) 1L : (Object) 1;
+        Object first = Values.firstVersion(version);
         for (Map<String, ? extends @Nullable Object> row : rows) {
             Object given = row.get(version.name());
             if (given instanceof Number && ((Number) given).longValue() != 0) {

@@ -29,6 +29,20 @@ public final class Values {
         return current.equals(committed);
     }
 
+    /** A version field's first value, 1 of the field's type. */
+    public static Object firstVersion(Attribute version) {
+        return version.type() == Long.class ? (Object) 1L : (Object) 1;
+    }
+
+    /** The version after {@code old} ({@link #firstVersion} after none), of the version field's type. */
+    public static Object nextVersion(Attribute version, @Nullable Object old) {
+        if (old == null) {
+            return firstVersion(version);
+        }
+        return version.type() == Long.class ? (Object) (((Number) old).longValue() + 1)
+                : (Object) (((Number) old).intValue() + 1);
+    }
+
     /**
      * The values as a baseline that the object's later changes cannot touch: the array itself when it holds no
      * mutable values (the caller hands it over), else a copy with byte arrays copied too.

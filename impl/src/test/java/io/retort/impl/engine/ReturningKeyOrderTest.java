@@ -117,4 +117,18 @@ class ReturningKeyOrderTest {
         List<Map<String, Object>> computed = List.of(Map.of("id", 1), Map.of("id", Sql.literal(INTEGER, 2)));
         assertThat(InsertManyExecutor.KeyMatch.of(withKey, computed, withKey.returningClause())).isNull();
     }
+
+    @Test
+    void decimalKeysMatchWhateverTheirScale() {
+        Table priced = new MetaData().table("km_priced", column("code", io.retort.types.Types.numeric(10, 2))
+                .primaryKey(), column("status", string(10)).serverDefault("'new'"));
+        Insert insert = Sql.insert(priced).returning(priced.c("code"), priced.c("status"));
+        List<Map<String, Object>> sets = List.of(Map.of("code", new java.math.BigDecimal("1.50")),
+                Map.of("code", new java.math.BigDecimal("2")));
+        InsertManyExecutor.KeyMatch match = InsertManyExecutor.KeyMatch.of(insert, sets, insert.returningClause());
+        List<Object[]> rows = new ArrayList<>(List.of(new Object[] {new java.math.BigDecimal("2.00"), "new"},
+                new Object[] {new java.math.BigDecimal("1.5"), "new"}));
+        match.order(rows, 0, sets, "INSERT INTO km_priced ...");
+        assertThat(rows).extracting(row -> row[0].toString()).containsExactly("1.5", "2.00");
+    }
 }

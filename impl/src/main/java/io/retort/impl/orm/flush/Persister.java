@@ -150,7 +150,7 @@ final class Persister {
         if (version != null) {
             Object current = version.get(instance);
             if (current == null || ((Number) current).longValue() == 0) {
-                journal.write(instance, version, version.type() == Long.class ? (Object) 1L : (Object) 1);
+                journal.write(instance, version, Values.firstVersion(version));
             }
         }
     }
@@ -234,7 +234,7 @@ final class Persister {
                     // A version the application set itself is written as given (SQLAlchemy's test_bump_version);
                     // the UPDATE still names the version the row was loaded at.
                     Object next = assigned != null && !Values.same(assigned, old) ? assigned
-                            : nextVersion(version, old);
+                            : Values.nextVersion(version, old);
                     journal.write(change.state().object(), version, next);
                     change.current()[version.index()] = next;
                 }
@@ -263,12 +263,6 @@ final class Persister {
             checkCounts("UPDATE", mapper, rowCounts(connection, shape.statement(), rows, mapper),
                     members.stream().map(Change::state).toList(), true);
         }
-    }
-
-    /** The version after {@code old} (1 after none), of the version field's type. */
-    static Object nextVersion(Attribute version, @Nullable Object old) {
-        return old == null ? 1 : version.type() == Long.class ? (Object) (((Long) old) + 1)
-                : (Object) (((Number) old).intValue() + 1);
     }
 
     /** The committed key (and version) values of a row, as the WHERE clause of its UPDATE or DELETE reads them. */

@@ -33,8 +33,12 @@ final class PostUpdates {
     private final Persister persister;
     private final UndoJournal journal;
 
-    /** The post-updates of one relationship that go in one statement: of versioned rows, or of the others. */
-    private record Batch(RelationshipMapper relationship, @Nullable Attribute version) {
+    /** Which post-updates go in one statement: of one relationship, of versioned rows or of the others. */
+    private record Shape(RelationshipMapper relationship, @Nullable Attribute version) {
+    }
+
+    /** The rows of one statement's post-updates, and the objects they write. */
+    private record Batch(Shape shape, List<Map<String, @Nullable Object>> rows, List<InstanceState> owners) {
     }
 
     PostUpdates(UnitOfWork work, FlushPlan plan, ForeignKeySync foreignKeys, Persister persister,
@@ -55,8 +59,7 @@ final class PostUpdates {
     /** Writes the foreign keys of post-update relationships, now that every row of the flush exists. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     void write(Connection connection) {
-        Map<Batch, List<Map<String, @Nullable Object>>> rows = new LinkedHashMap<>();
-        Map<Batch, List<InstanceState>> owners = new HashMap<>();
+        Map<Shape, Batch> batches = new LinkedHashMap<>();
         for (Map<EntityMapper<?>, List<InstanceState>> group : List.of(plan.inserts, plan.persistent)) {
             for (List<InstanceState> states : group.values()) {
                 for (InstanceState state : states) {
@@ -98,25 +101,26 @@ final class PostUpdates {
                         Attribute version = group == plan.persistent ? versionOf(relationship) : null;
                         if (version != null) {
                             Object current = version.get(instance);
-                            Object next = Persister.nextVersion(version, current);
+                            Object next = Values.nextVersion(version, current);
                             row.put("key_" + version.column().name(), current);
                             row.put("set_" + version.column().name(), next);
                             journal.write(instance, version, next);
                         }
-                        Batch batch = new Batch(relationship, version);
-                        rows.computeIfAbsent(batch, b -> new ArrayList<>()).add(row);
-                        owners.computeIfAbsent(batch, b -> new ArrayList<>()).add(state);
+                        Batch batch = batches.computeIfAbsent(new Shape(relationship, version),
+                                shape -> new Batch(shape, new ArrayList<>(), new ArrayList<>()));
+                        batch.rows().add(row);
+                        batch.owners().add(state);
                     }
                 }
             }
         }
         // In the order of the relationships: an object with two versioned post-updates had its first one's row built
         // at the version it has, the second's at the version the first sets, and that is the order they must run in.
-        List<Map.Entry<Batch, List<Map<String, @Nullable Object>>>> batches = new ArrayList<>(rows.entrySet());
-        batches.sort(java.util.Comparator.comparingInt(entry -> entry.getKey().relationship().index));
-        for (Map.Entry<Batch, List<Map<String, @Nullable Object>>> entry : batches) {
-            RelationshipMapper relationship = entry.getKey().relationship();
-            Attribute version = entry.getKey().version();
+        List<Batch> ordered = new ArrayList<>(batches.values());
+        ordered.sort(java.util.Comparator.comparingInt(batch -> batch.shape().relationship().index));
+        for (Batch batch : ordered) {
+            RelationshipMapper relationship = batch.shape().relationship();
+            Attribute version = batch.shape().version();
             Map<String, Object> assignments = new LinkedHashMap<>();
             List<Attribute> set = new ArrayList<>(List.of(relationship.foreignKey));
             List<Attribute> where = new ArrayList<>(List.of(relationship.owner.key()));
@@ -132,11 +136,11 @@ final class PostUpdates {
             work.culprit("the post-update of " + relationship);
             var statement = Sql.update(relationship.owner.table()).values(assignments).where(criteria);
             if (version == null) {
-                connection.execute(statement, entry.getValue());
+                connection.execute(statement, batch.rows());
             } else {
                 persister.checkCounts("UPDATE", relationship.owner,
-                        persister.rowCounts(connection, statement, entry.getValue(), relationship.owner),
-                        Objects.requireNonNull(owners.get(entry.getKey()), "owners"), true);
+                        persister.rowCounts(connection, statement, batch.rows(), relationship.owner), batch.owners(),
+                        true);
             }
         }
     }

@@ -1,6 +1,5 @@
 package io.retort.impl.orm.relationships;
 
-import static io.retort.orm.Orm.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retort.engine.Connection;
@@ -20,21 +19,8 @@ import java.util.List;
  * is not reached.
  */
 class DeleteCascadeIT {
-    private static Registry registry(Engine engine) {
-        Registry registry = Registry.of(User.class, Address.class, Profile.class, Attachment.class);
-        registry.createAll(engine);
-        return registry;
-    }
-
     private static int seed(Engine engine) {
-        try (Session session = Session.open(engine)) {
-            User jack = new User("jack", "Jack Bean");
-            jack.addresses.add(new Address("address1"));
-            jack.addresses.add(new Address("address2"));
-            session.add(jack);
-            session.commit();
-            return (Integer) inspect(jack).identity();
-        }
+        return RelationshipsFixtures.commitJack(engine, "address1", "address2");
     }
 
     private static long count(Engine engine, String table) {
@@ -52,7 +38,7 @@ class DeleteCascadeIT {
     void deleteMarksWhatItsCascadeReachesLoadingAnUnloadedCollection(TestEngines engines) {
         StatementRecorder recorder = new StatementRecorder();
         Engine engine = engines.create(recorder.options());
-        Registry registry = registry(engine);
+        Registry registry = RelationshipsFixtures.createTables(engine);
         try {
             int id = seed(engine);
             try (Session session = Session.open(engine)) {
@@ -74,7 +60,7 @@ class DeleteCascadeIT {
     /** SQLAlchemy: test/orm/test_cascade.py::O2MCascadeDeleteOrphanTest::test_cascades_onlycollection. */
     @DatabaseTest
     void aChildRemovedBeforeTheDeleteIsNotReachedAndCanMove(Engine engine) {
-        Registry registry = registry(engine);
+        Registry registry = RelationshipsFixtures.createTables(engine);
         try {
             int id = seed(engine);
             try (Session session = Session.open(engine)) {

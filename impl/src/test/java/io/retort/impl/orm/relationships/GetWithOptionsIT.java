@@ -2,7 +2,6 @@ package io.retort.impl.orm.relationships;
 
 import static io.retort.orm.Load.defer;
 import static io.retort.orm.Load.selectIn;
-import static io.retort.orm.Orm.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,21 +18,8 @@ import io.retort.testing.TestEngines;
  * options shape the SELECT that loads the object, and do nothing to an object the session holds already.
  */
 class GetWithOptionsIT {
-    private static Registry registry(Engine engine) {
-        Registry registry = Registry.of(User.class, Address.class, Profile.class, Attachment.class);
-        registry.createAll(engine);
-        return registry;
-    }
-
     private static int seed(Engine engine) {
-        try (Session session = Session.open(engine)) {
-            User jack = new User("jack", "Jack Bean");
-            jack.addresses.add(new Address("jack@bean.com"));
-            jack.addresses.add(new Address("jack@bean.org"));
-            session.add(jack);
-            session.commit();
-            return (Integer) inspect(jack).identity();
-        }
+        return RelationshipsFixtures.commitJack(engine, "jack@bean.com", "jack@bean.org");
     }
 
     /**
@@ -45,7 +31,7 @@ class GetWithOptionsIT {
     void loaderOptionsShapeTheLoad(TestEngines engines) {
         StatementRecorder recorder = new StatementRecorder();
         Engine engine = engines.create(recorder.options());
-        Registry registry = registry(engine);
+        Registry registry = RelationshipsFixtures.createTables(engine);
         try {
             int id = seed(engine);
             try (Session session = Session.open(engine)) {
@@ -76,7 +62,7 @@ class GetWithOptionsIT {
     void aDeferredColumnIsLeftOutAndLoadsOnRead(TestEngines engines) {
         StatementRecorder recorder = new StatementRecorder();
         Engine engine = engines.create(recorder.options());
-        Registry registry = registry(engine);
+        Registry registry = RelationshipsFixtures.createTables(engine);
         try {
             int id = seed(engine);
             try (Session session = Session.open(engine)) {
@@ -95,7 +81,7 @@ class GetWithOptionsIT {
     /** An option that starts at another class is refused with the message of a query's. */
     @DatabaseTest
     void anOptionOfAnotherClassIsRefused(Engine engine) {
-        Registry registry = registry(engine);
+        Registry registry = RelationshipsFixtures.createTables(engine);
         try {
             int id = seed(engine);
             try (Session session = Session.open(engine)) {

@@ -1,5 +1,10 @@
 package io.retort.impl.orm.relationships;
 
+import io.retort.engine.Engine;
+import io.retort.orm.Orm;
+import io.retort.orm.Registry;
+import io.retort.orm.Session;
+
 /** Objects of this package's mapped classes for tests elsewhere (their constructors are package-private). */
 public final class RelationshipsFixtures {
     private RelationshipsFixtures() {
@@ -16,5 +21,25 @@ public final class RelationshipsFixtures {
         user.addresses.add(new Address("gc@x.org"));
         user.profile = new Profile("collectable");
         return user;
+    }
+
+    /** This package's user tables, created. */
+    static Registry createTables(Engine engine) {
+        Registry registry = Registry.of(User.class, Address.class, Profile.class, Attachment.class);
+        registry.createAll(engine);
+        return registry;
+    }
+
+    /** Commits user jack ("Jack Bean") with an address of each email; his key. */
+    static int commitJack(Engine engine, String... emails) {
+        try (Session session = Session.open(engine)) {
+            User jack = new User("jack", "Jack Bean");
+            for (String email : emails) {
+                jack.addresses.add(new Address(email));
+            }
+            session.add(jack);
+            session.commit();
+            return (Integer) Orm.inspect(jack).identity();
+        }
     }
 }
