@@ -240,9 +240,7 @@ public final class DefaultEngine implements Engine {
     }
 
     Compiled compile(Executable statement) {
-        StatementCache.Lookup lookup = cache.get(statement, dialect, compileText);
-        return new Compiled(lookup.entry().compiled, !lookup.compiledNow(), lookup.entry(), lookup.bound(),
-                lookup.shape());
+        return cache.get(statement, dialect, compileText);
     }
 
     /** Multi-row INSERT ... VALUES statements of an insert executemany with RETURNING, per statement and row count. */

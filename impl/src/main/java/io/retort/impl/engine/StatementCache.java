@@ -115,15 +115,17 @@ final class StatementCache {
      * What a lookup found: the entry, whether it was compiled now, and the values the statement binds in placeholder
      * order (null for text and DDL, whose values are given at execution).
      */
-    record Lookup(Entry entry, boolean compiledNow, ExpressionCompiler.@Nullable Bound bound,
-            @Nullable StatementShape shape) {
+    private static DefaultEngine.Compiled found(Entry entry, boolean compiledNow,
+            ExpressionCompiler.@Nullable Bound bound, @Nullable StatementShape shape) {
+        return new DefaultEngine.Compiled(entry.compiled, !compiledNow, entry, bound, shape);
     }
 
     /**
-     * A statement object looked up recently, with its entry, values and shape (shared read-only by every thread): the
-     * next execution of the same object neither walks it nor works out its named slots and types again.
+     * A statement object looked up recently, with what its lookup found (its entry, values and shape, shared
+     * read-only by every thread): the next execution of the same object neither walks it nor works out its named
+     * slots and types again, and takes the same answer.
      */
-    private record Last(Executable statement, Entry entry, ExpressionCompiler.Bound bound, StatementShape shape) {
+    private record Last(Executable statement, Entry entry, DefaultEngine.Compiled found) {
     }
 
     private final int maxSize;
@@ -152,14 +154,15 @@ final class StatementCache {
      *
      * @param compiler compiles a text or DDL statement
      */
-    Lookup get(Executable statement, Dialect dialect, Function<Executable, CompiledStatement> compiler) {
+    DefaultEngine.Compiled get(Executable statement, Dialect dialect,
+            Function<Executable, CompiledStatement> compiler) {
         if (!(statement instanceof SqlNode)) {
             boolean[] compiledNow = new boolean[1];
             Object key = statement instanceof TextClause && !((TextClause) statement).boundValues().isEmpty()
                     ? new TextKey(((TextClause) statement).text(), ((TextClause) statement).expandingParameters())
                     : statement;
             Entry entry = lookup(key, null, compiledNow, () -> new Entry(compiler.apply(statement), null));
-            return new Lookup(entry, compiledNow[0], null, null);
+            return found(entry, compiledNow[0], null, null);
         }
         for (int i = 0; i < RECENT; i++) {
             Last remembered = recent.get(i);
@@ -168,7 +171,7 @@ final class StatementCache {
                 if (remembered.entry.lastUsed != clock.get()) {
                     remembered.entry.lastUsed = clock.incrementAndGet();
                 }
-                return new Lookup(remembered.entry, false, remembered.bound, remembered.shape);
+                return remembered.found;
             }
         }
         CacheKeyWalker walked = CacheKeyWalker.walk((SqlNode) statement);
@@ -191,15 +194,15 @@ final class StatementCache {
             StatementShape shape = StatementShape.of(statement, bound);
             int slot = nextRecent;
             nextRecent = (slot + 1) & (RECENT - 1);
-            recent.set(slot, new Last(statement, entry, bound, shape));
-            return new Lookup(entry, compiledNow[0], bound, shape);
+            recent.set(slot, new Last(statement, entry, found(entry, false, bound, shape)));
+            return found(entry, compiledNow[0], bound, shape);
         }
         StatementShape shape = entry.shape;
         if (shape == null || !shape.fits(statement, bound)) {
             shape = StatementShape.of(statement, bound);
             entry.shape = shape;
         }
-        return new Lookup(entry, compiledNow[0], bound, shape);
+        return found(entry, compiledNow[0], bound, shape);
     }
 
     /**
