@@ -29,6 +29,9 @@ public final class SessionFactory {
     private final java.util.List<SessionListener> sessionListeners;
     private final @Nullable Registry registry;
 
+    private static final boolean DEFAULT_AUTOFLUSH = true;
+    private static final boolean DEFAULT_EXPIRE_ON_COMMIT = true;
+
     private SessionFactory(Builder builder) {
         this.engine = builder.engine;
         this.registry = builder.registry;
@@ -36,6 +39,16 @@ public final class SessionFactory {
         this.expireOnCommit = builder.expireOnCommit;
         this.entityListeners = java.util.List.copyOf(builder.entityListeners);
         this.sessionListeners = java.util.List.copyOf(builder.sessionListeners);
+    }
+
+    /** The defaults, without a builder: {@code Session.open(engine)} makes one per session. */
+    private SessionFactory(Engine engine) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.registry = null;
+        this.autoflush = DEFAULT_AUTOFLUSH;
+        this.expireOnCommit = DEFAULT_EXPIRE_ON_COMMIT;
+        this.entityListeners = java.util.List.of();
+        this.sessionListeners = java.util.List.of();
     }
 
     /**
@@ -55,7 +68,7 @@ public final class SessionFactory {
 
     /** A factory with the default options: autoflush on, objects expired on commit. */
     public static SessionFactory of(Engine engine) {
-        return builder(engine).build();
+        return new SessionFactory(engine);
     }
 
     /** A builder for a factory of sessions on {@code engine}. */
@@ -126,8 +139,8 @@ public final class SessionFactory {
     /** Builds a {@link SessionFactory}. */
     public static final class Builder {
         private final Engine engine;
-        private boolean autoflush = true;
-        private boolean expireOnCommit = true;
+        private boolean autoflush = DEFAULT_AUTOFLUSH;
+        private boolean expireOnCommit = DEFAULT_EXPIRE_ON_COMMIT;
         private final java.util.List<Registered<?>> entityListeners = new java.util.ArrayList<>();
         private final java.util.List<SessionListener> sessionListeners = new java.util.ArrayList<>();
 

@@ -148,7 +148,8 @@ public final class DefaultSession implements Session {
     @Override
     public <E> @Nullable E get(Class<E> type, Object primaryKey) {
         checkUsable();
-        return SessionQueries.get(this, type, Objects.requireNonNull(primaryKey, "primaryKey"));
+        return SessionQueries.get(this, type, Objects.requireNonNull(primaryKey, "primaryKey"),
+                SessionQueries.NO_OPTIONS);
     }
 
     @Override
@@ -250,7 +251,8 @@ public final class DefaultSession implements Session {
         // As SQLAlchemy: the object is expired first (its changes discarded, its loaded collections too, so they load
         // again on their next read rather than show what they held), with what cascades refresh-expire from it.
         cascades.expire(state);
-        Object loaded = SessionQueries.loadByIdentity(this, state.mapper, state.identity);
+        Object loaded = SessionQueries.loadByIdentity(this, state.mapper, state.identity,
+                SessionQueries.NO_OPTIONS);
         if (loaded == null) {
             throw new InvalidRequestException("Could not refresh " + state.mapper.describe(instance) + ": its row"
                     + " is gone from table " + state.mapper.table().name() + " (deleted by another transaction?)");

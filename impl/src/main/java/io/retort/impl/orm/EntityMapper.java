@@ -35,6 +35,8 @@ public final class EntityMapper<E> implements EntityMapping<E> {
     private final List<Attribute> attributes;
     private final Map<String, Attribute> byName;
     private final Attribute[] key;
+    /** The parameter names of {@link #byIdentity()}, per key attribute ({@code pk_<column>}). */
+    private final String[] keyParameters;
     private final @Nullable Attribute version;
     private final Generation keyGeneration;
     private final @Nullable MethodHandle constructor;
@@ -111,6 +113,7 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         }
         this.byName = Collections.unmodifiableMap(names);
         this.key = key;
+        this.keyParameters = java.util.Arrays.stream(key).map(a -> "pk_" + a.column().name()).toArray(String[]::new);
         this.version = version;
         this.keyGeneration = keyGeneration;
         this.constructor = constructor;
@@ -465,6 +468,10 @@ public final class EntityMapper<E> implements EntityMapping<E> {
         return key;
     }
 
+    String[] keyParameters() {
+        return keyParameters;
+    }
+
     public @Nullable Attribute version() {
         return version;
     }
@@ -529,7 +536,7 @@ public final class EntityMapper<E> implements EntityMapping<E> {
             for (Attribute attribute : key) {
                 columns.add(attribute.column());
             }
-            select = Orm.select(type).where(KeyCriteria.byName(columns, "pk_"));
+            select = Orm.select(type).where(KeyCriteria.byName(columns, "pk_")); // keyParameters' names
             byIdentity = select;
         }
         return select;

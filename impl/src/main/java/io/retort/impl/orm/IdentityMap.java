@@ -20,8 +20,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IdentityMap extends AbstractCollection<InstanceState> {
     private static final int INITIAL_CAPACITY = 16;
-    private @Nullable InstanceState[] states = new InstanceState[INITIAL_CAPACITY];
-    private int[] hashes = new int[INITIAL_CAPACITY];
+    /**
+     * The table of a map that has held nothing yet, shared: one empty slot, so that a look-up misses without a test,
+     * and the first {@link #fill} makes the map's own table (a session that loads nothing makes none).
+     */
+    private static final @Nullable InstanceState[] NONE = new InstanceState[1];
+    private static final int[] NO_HASHES = new int[1];
+    private @Nullable InstanceState[] states = NONE;
+    private int[] hashes = NO_HASHES;
     private int size;
     /** See {@link #hasMutableValues()}. */
     private boolean mutableValues;
@@ -118,8 +124,14 @@ public final class IdentityMap extends AbstractCollection<InstanceState> {
     /** Holds a new key's state in the free slot {@code slot}, growing the table when it is half full. */
     private void fill(int slot, int hash, InstanceState state) {
         modifications++;
-        states[slot] = state;
-        hashes[slot] = hash;
+        int at = slot;
+        if (states == NONE) {
+            states = new InstanceState[INITIAL_CAPACITY];
+            hashes = new int[INITIAL_CAPACITY];
+            at = hash & (INITIAL_CAPACITY - 1); // the new table is empty: the key's own slot is free
+        }
+        states[at] = state;
+        hashes[at] = hash;
         if (++size > states.length >> 1) {
             grow();
         }
@@ -192,7 +204,7 @@ public final class IdentityMap extends AbstractCollection<InstanceState> {
      */
     public void ensureCapacity(int more) {
         long needed = (long) size + more;
-        int capacity = states.length;
+        int capacity = Math.max(states.length, INITIAL_CAPACITY);
         while (needed > capacity >> 1 && capacity < (1 << 30)) {
             capacity <<= 1;
         }
@@ -242,9 +254,9 @@ public final class IdentityMap extends AbstractCollection<InstanceState> {
     public void clear() {
         mutableValues = false;
         if (states.length > INITIAL_CAPACITY * 64) {
-            states = new InstanceState[INITIAL_CAPACITY];
-            hashes = new int[INITIAL_CAPACITY];
-        } else {
+            states = NONE;
+            hashes = NO_HASHES;
+        } else if (states != NONE) {
             Arrays.fill(states, null);
         }
         size = 0;

@@ -112,14 +112,14 @@ final class KeyArguments {
 
     /** The parameters of {@code byIdentity()} for an identity (a value, or a list for a composite key). */
     static Map<String, @Nullable Object> identityParameters(EntityMapper<?> mapper, Object identity) {
-        Attribute[] key = mapper.key();
-        if (key.length == 1) {
-            return java.util.Collections.singletonMap("pk_" + key[0].column().name(), identity);
+        String[] names = mapper.keyParameters();
+        if (names.length == 1) {
+            return java.util.Collections.singletonMap(names[0], identity);
         }
         List<?> values = (List<?>) identity;
-        Map<String, @Nullable Object> parameters = new java.util.HashMap<>(key.length * 2);
-        for (int i = 0; i < key.length; i++) {
-            parameters.put("pk_" + key[i].column().name(), values.get(i));
+        Map<String, @Nullable Object> parameters = new java.util.HashMap<>(names.length * 2);
+        for (int i = 0; i < names.length; i++) {
+            parameters.put(names[i], values.get(i));
         }
         return parameters;
     }

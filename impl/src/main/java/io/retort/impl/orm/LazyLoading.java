@@ -45,7 +45,7 @@ final class LazyLoading {
                     + state.mapper.describe(instance) + ": it is expired and "
                     + state.status().name().toLowerCase(Locale.ROOT) + ", so it has no row to load it from");
         }
-        if (SessionQueries.loadByIdentity(session, state.mapper, identity) == null) {
+        if (SessionQueries.loadByIdentity(session, state.mapper, identity, SessionQueries.NO_OPTIONS) == null) {
             throw new InvalidRequestException("Cannot read " + state.mapper.fieldName(index) + " of "
                     + state.mapper.describe(instance) + ": it is expired, and its row is gone from table "
                     + state.mapper.table().name() + " (deleted by another transaction?); expunge the object or"

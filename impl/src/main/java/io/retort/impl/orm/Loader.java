@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,7 +68,8 @@ public final class Loader {
      */
     static final class LoadedObjects {
         private final @Nullable List<InstanceState> states;
-        private final BitSet filled = new BitSet();
+        /** Which of the kept states this load filled; null when no state is kept. */
+        private final @Nullable BitSet filled;
         /** The states added so far, when distinct (one state per object, so the set keeps each object once). */
         private final @Nullable Map<InstanceState, Boolean> seen;
         /** How many were added (each once when distinct): kept for every class, the states only with relationships. */
@@ -78,6 +80,7 @@ public final class Loader {
             // kept: no list, and no set (an identity set over a large result was most of its load time).
             boolean kept = relationshipsBelow(mapper);
             this.states = kept ? new ArrayList<>() : null;
+            this.filled = kept ? new BitSet() : null;
             this.seen = distinct && kept ? new IdentityHashMap<>() : null;
         }
 
@@ -92,7 +95,7 @@ public final class Loader {
                 return;
             }
             if (fresh) {
-                filled.set(kept.size());
+                Objects.requireNonNull(filled, "kept with the states").set(kept.size());
             }
             kept.add(state);
             count++;
@@ -120,7 +123,11 @@ public final class Loader {
 
         /** Whether this load filled the object's fields; kept, like the states, only for classes with relationships. */
         boolean fresh(int index) {
-            return filled.get(index);
+            BitSet kept = filled;
+            if (kept == null) {
+                throw new IllegalStateException("States are kept only for classes with relationships");
+            }
+            return kept.get(index);
         }
     }
 

@@ -29,14 +29,21 @@ final class OrmQuery {
     private final Result result;
     private final boolean rowsNeeded;
     private final List<String> keys;
-    /** yieldPer: the objects the current batch made, let go (when unchanged) as the next batch is read. */
-    private final List<InstanceState> created = new ArrayList<>();
+    /**
+     * yieldPer: the objects the current batch made, let go (when unchanged) as the next batch is read; empty and
+     * never added to without yieldPer.
+     */
+    private final List<InstanceState> created;
     private final int[] coreIndex;
     private @Nullable Iterator<Row> rowIterator;
     private @Nullable Iterator<@Nullable Object[]> arrayIterator;
     private Loader.@Nullable LoadedObjects[] loaded;
-    /** Per selectinPolymorphic() element, the objects the current batch filled; null elsewhere. */
-    private SelectinPolymorphic.@Nullable Fill[] fills = new SelectinPolymorphic.Fill[0];
+    /**
+     * Per selectinPolymorphic() element, the objects the current batch filled; null elsewhere, and an empty array
+     * when the plan has no such element.
+     */
+    private SelectinPolymorphic.@Nullable Fill[] fills = NO_FILLS;
+    private static final SelectinPolymorphic.@Nullable Fill[] NO_FILLS = new SelectinPolymorphic.Fill[0];
     private Map<QueryPlan.JoinNode, Map<Object, List<Object>>> joinedChildren = Map.of();
     private Map<QueryPlan.JoinNode, Loader.LoadedObjects> joinedLoaded = Map.of();
 
@@ -55,13 +62,17 @@ final class OrmQuery {
         this.layout = plan.source != null ? layoutOf(plan, result.keys())
                 : plan.omitted.isEmpty() ? null : skipping(plan);
         this.keys = plan.keys();
-        this.coreIndex = new int[plan.slots.size()];
-        for (int i = 0; i < coreIndex.length; i++) {
-            int offset = plan.slots.get(i).offset;
-            coreIndex[i] = layout == null ? offset : layout[offset];
+        this.created = plan.yieldPer > 0 ? new ArrayList<>() : List.of();
+        int[] offsets = plan.offsets();
+        if (layout == null) {
+            this.coreIndex = offsets; // read only, as the plan's
+        } else {
+            this.coreIndex = new int[offsets.length];
+            for (int i = 0; i < offsets.length; i++) {
+                coreIndex[i] = layout[offsets[i]];
+            }
         }
-        this.loaded = new Loader.LoadedObjects[plan.slots.size()];
-        startBatch();
+        this.loaded = startBatch();
     }
 
     /** Runs a query of one mapped class and returns its objects (each once when a joined collection repeats it). */
@@ -174,7 +185,7 @@ final class OrmQuery {
             }
         }
         finishBatch();
-        startBatch();
+        loaded = startBatch();
         if (out.isEmpty()) {
             result.close();
         }
@@ -198,15 +209,18 @@ final class OrmQuery {
         return values;
     }
 
-    private void startBatch() {
-        loaded = new Loader.LoadedObjects[plan.slots.size()];
-        fills = new SelectinPolymorphic.Fill[plan.slots.size()];
+    /** Starts a batch (the whole result without yieldPer): the objects it loads per entity element, none yet. */
+    private Loader.@Nullable LoadedObjects[] startBatch() {
+        Loader.@Nullable LoadedObjects[] batch = new Loader.LoadedObjects[plan.slots.size()];
         for (int i = 0; i < plan.slots.size(); i++) {
             EntityMapper<?> mapper = plan.slots.get(i).mapper;
             if (mapper != null) {
-                loaded[i] = new Loader.LoadedObjects(mapper, true);
+                batch[i] = new Loader.LoadedObjects(mapper, true);
             }
             if (plan.slots.get(i).selectinPolymorphic) {
+                if (fills == NO_FILLS) {
+                    fills = new SelectinPolymorphic.Fill[plan.slots.size()];
+                }
                 fills[i] = new SelectinPolymorphic.Fill();
             }
         }
@@ -218,6 +232,7 @@ final class OrmQuery {
                 joinedLoaded.put(node, new Loader.LoadedObjects(node.relationship.target, true));
             }
         }
+        return batch;
     }
 
     /** One row's elements: entities loaded through the identity map (null where an outer join found none). */
@@ -304,7 +319,7 @@ final class OrmQuery {
         }
         for (int i = 0; i < plan.slots.size(); i++) {
             EntityMapper<?> mapper = plan.slots.get(i).mapper;
-            SelectinPolymorphic.Fill fill = fills[i];
+            SelectinPolymorphic.Fill fill = i < fills.length ? fills[i] : null;
             if (mapper != null && fill != null) {
                 SelectinPolymorphic.load(session, mapper, fill);
             }

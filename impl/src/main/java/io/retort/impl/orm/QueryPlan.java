@@ -97,6 +97,9 @@ final class QueryPlan {
     final java.util.BitSet omitted;
     /** Whether an element is a column rather than an entity, so that rows are read as Core rows. */
     final boolean hasColumnSlots;
+    private final List<String> keys;
+    /** Per element, where its columns start: read only. */
+    private final int[] offsets;
 
     private QueryPlan(List<Slot> slots, List<JoinNode> joins, Select select, @Nullable Executable source,
             boolean collectionJoined, List<QueryOption> options, java.util.BitSet omitted) {
@@ -125,15 +128,23 @@ final class QueryPlan {
             core |= slot.mapper == null;
         }
         this.hasColumnSlots = core;
+        String[] names = new String[slots.size()];
+        this.offsets = new int[slots.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = slots.get(i).key;
+            offsets[i] = slots.get(i).offset;
+        }
+        this.keys = List.of(names);
     }
 
     /** The element names of the plan's rows, in order. */
     List<String> keys() {
-        String[] keys = new String[slots.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = slots.get(i).key;
-        }
-        return List.of(keys);
+        return keys;
+    }
+
+    /** Per element, where its columns start in a row of the statement; the array is shared: not to be written. */
+    int[] offsets() {
+        return offsets;
     }
 
     /** The plan of a query of one mapped class (a {@code scalars} query, or one the loaders run). */

@@ -281,6 +281,9 @@ final class SessionObjects {
 
     /** Without a transaction begun: the objects added since are transient again. */
     void discardPending() {
+        if (pending.isEmpty()) {
+            return;
+        }
         for (InstanceState state : pending) {
             state.detach();
         }

@@ -39,6 +39,9 @@ final class SessionQueries {
         return (EntityMapper<E>) registry.mapping(type);
     }
 
+    /** No loader options: the mapper's own statement and plan. */
+    static final LoadOption[] NO_OPTIONS = new LoadOption[0];
+
     /** {@code session.get}: the object the identity map holds, or the row loaded (after an autoflush if needed). */
     static <E> @Nullable E get(DefaultSession session, Class<E> type, Object primaryKey, LoadOption... options) {
         EntityMapper<E> mapper = session.mapper(type);

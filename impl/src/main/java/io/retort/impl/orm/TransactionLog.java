@@ -63,6 +63,9 @@ final class TransactionLog {
      * generated keys cleared, re-keyed ones get their former key, and flushed deletions are undone.
      */
     void rolledBack() {
+        if (inserted.isEmpty() && rekeyed.isEmpty() && deleted.isEmpty()) {
+            return; // a transaction that wrote nothing through the flush (most reads)
+        }
         for (InstanceState state : inserted) {
             if (state.insertedInTransaction && state.session() == session
                     && state.status() == InstanceState.Status.PERSISTENT) {
