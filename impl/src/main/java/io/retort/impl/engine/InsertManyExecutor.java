@@ -47,14 +47,31 @@ final class InsertManyExecutor {
      * {@code VALUES (...), (...)} statements of up to 1,000 rows (fewer when the bind-parameter limit requires), whose
      * rows the database returns in VALUES order (SQLite documents their order as arbitrary: each page is put in the
      * order of the autoincrement keys it assigned where RETURNING names one the sets do not give, SQLAlchemy's
-     * implicit sentinel, or matched to the sets by the primary key they give where RETURNING names it; without either,
-     * each row is a statement of its own; H2 writes the page as {@code SELECT ... FROM FINAL TABLE (INSERT
+     * implicit sentinel, or matched to the sets by the primary key they give, which RETURNING then names, added by
+     * Retort and dropped from the rows when the application's RETURNING does not; without either, each row is a
+     * statement of its own; H2 writes the page as {@code SELECT ... FROM FINAL TABLE (INSERT
      * ...)}, whose rows come in VALUES order too: 35 to 40% less work there than a batch read with
      * {@code getGeneratedKeys}); elsewhere (MySQL) they go as one JDBC batch and the columns come back as the driver's
      * generated keys. The full pages share one SQL text, and so one {@code PreparedStatement}:
      * SQLite parses a statement at every {@code prepareStatement}, which for 1,000 rows costs as much as running it.
      */
     Result execute(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets) {
+        List<Expression<?>> shown = bare.returningClause();
+        if (sets.size() > 1 && dialect.supportsReturning("INSERT")
+                && dialect.insertReturningStyle() == Dialect.InsertReturningStyle.RETURNING_CLAUSE_ANY_ORDER
+                && sortKey(bare, sets.get(0).keySet(), shown) < 0 && KeyMatch.of(bare, sets, shown) == null) {
+            // Nothing in RETURNING correlates the rows with the sets, but each set gives the key: RETURNING takes
+            // the key too, the rows are matched by it, and it is dropped from the rows handed back.
+            Insert wide = KeyMatch.widened(bare, sets);
+            if (wide != null) {
+                return execute(wide, sets, shown.size());
+            }
+        }
+        return execute(bare, sets, shown.size());
+    }
+
+    /** {@link #execute(Insert, List)} of a statement whose RETURNING columns after the first {@code shown} go. */
+    private Result execute(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets, int shown) {
         Set<String> columns = sets.get(0).keySet();
         InsertRows layout = InsertRows.of(bare, sets.get(0));
         for (int i = 0; i < sets.size(); i++) {
@@ -176,7 +193,14 @@ final class InsertManyExecutor {
                 return prepared.getGeneratedKeys();
             }, keyColumns, sets.size(), null);
         }
-        RowCursor cursor = new RowCursor(connection, resultColumns[0], rows, dialect, lastSql);
+        Columns handed = resultColumns[0];
+        if (shown < resultTypes.length) { // the key columns added to match the rows
+            for (int i = 0; i < rows.size(); i++) {
+                rows.set(i, java.util.Arrays.copyOf(rows.get(i), shown));
+            }
+            handed = new Columns(List.copyOf(handed.names().subList(0, shown)));
+        }
+        RowCursor cursor = new RowCursor(connection, handed, rows, dialect, lastSql);
         connection.register(cursor);
         return new DefaultResult(cursor);
     }
@@ -320,86 +344,6 @@ final class InsertManyExecutor {
             }
         }
         return -1;
-    }
-
-    /**
-     * Where the database returns the rows of RETURNING in any order and no autoincrement key sorts them
-     * ({@link #sortKey}): the table's primary key, when every parameter set gives a value for each of its columns and
-     * RETURNING names them, so that each returned row is matched to the set that gave its key. Without one, the rows
-     * go one per statement (SQLAlchemy's downgrade of an insertmanyvalues batch that has no sentinel), never matched
-     * by a guess at their order.
-     */
-    record KeyMatch(String[] names, int[] positions) {
-        static @Nullable KeyMatch of(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets,
-                List<Expression<?>> returning) {
-            if (!(bare.table() instanceof io.retort.schema.Table table) || table.primaryKeyColumns().isEmpty()) {
-                return null;
-            }
-            List<io.retort.schema.Column<?>> key = table.primaryKeyColumns();
-            String[] names = new String[key.size()];
-            int[] positions = new int[key.size()];
-            for (int k = 0; k < names.length; k++) {
-                names[k] = key.get(k).name();
-                positions[k] = positionOf(returning, key.get(k));
-                if (positions[k] < 0) {
-                    return null;
-                }
-            }
-            for (Map<String, ? extends @Nullable Object> set : sets) {
-                for (String name : names) {
-                    Object value = set.get(name);
-                    if (value == null || value instanceof Expression || value instanceof byte[]) {
-                        return null; // a key the database computes (or an array, unequal to its copy)
-                    }
-                }
-            }
-            return new KeyMatch(names, positions);
-        }
-
-        /** Puts the RETURNING rows of one page, those from {@code from}, in the order of the page's sets. */
-        void order(List<@Nullable Object[]> rows, int from,
-                List<? extends Map<String, ? extends @Nullable Object>> page, String sql) {
-            Map<Object, Integer> setAt = new java.util.HashMap<>(page.size() * 2);
-            for (int r = 0; r < page.size(); r++) {
-                Map<String, ? extends @Nullable Object> set = page.get(r);
-                Object[] key = new Object[names.length];
-                for (int k = 0; k < key.length; k++) {
-                    key[k] = comparable(set.get(names[k]));
-                }
-                setAt.put(List.of(key), r);
-            }
-            @Nullable Object[][] ordered = new Object[page.size()][];
-            for (int i = from; i < rows.size(); i++) {
-                @Nullable Object[] row = rows.get(i);
-                Object[] key = new Object[positions.length];
-                for (int k = 0; k < key.length; k++) {
-                    key[k] = comparable(row[positions[k]]);
-                }
-                Integer r = java.util.Arrays.asList(key).contains(null) ? null : setAt.get(List.of(key));
-                if (r == null || ordered[r] != null) {
-                    throw new InvalidRequestException("The database returned a row of INSERT ... RETURNING whose"
-                            + " primary key " + java.util.Arrays.toString(key) + " is not the key of exactly one"
-                            + " parameter set of its statement, so the rows cannot be matched to the sets; give each"
-                            + " set its key as a value of the column's Java type\n[SQL: " + sql + "]");
-                }
-                ordered[r] = row;
-            }
-            for (int r = 0; r < ordered.length; r++) {
-                rows.set(from + r, ordered[r]);
-            }
-        }
-
-        /**
-         * A key value as it compares: an integer of any width as a {@code long} (a set's {@code Integer} finds a
-         * returned {@code Long}), a decimal without trailing zeros ({@code 1.0} finds {@code 1}).
-         */
-        private static @Nullable Object comparable(@Nullable Object value) {
-            if (value instanceof java.math.BigDecimal decimal) {
-                return decimal.signum() == 0 ? java.math.BigDecimal.ZERO : decimal.stripTrailingZeros();
-            }
-            return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
-                    ? (Object) ((Number) value).longValue() : value;
-        }
     }
 
     /**

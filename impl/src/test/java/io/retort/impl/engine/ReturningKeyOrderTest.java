@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * {@code test/orm/test_unitofworkv2.py::TryToFoolInsertManyValuesTest}, ported as {@code ReturningOrderIT}). SQLite
  * returns them in VALUES order today, so no database test can show the reordering: this test gives it rows out of
  * order. Where no autoincrement key sorts them, the rows are matched to the sets by the primary key the sets give
- * ({@code InsertManyExecutor.KeyMatch}), or, without one, each row is a statement of its own (SQLAlchemy's downgrade
- * of a batch without a sentinel; {@code InsertManyReturningIT} shows the statements).
+ * ({@code KeyMatch}; RETURNING takes the key for it when it does not name it, and the key is dropped from the rows
+ * after), or, without one, each row is a statement of its own (SQLAlchemy's downgrade of a batch without a sentinel;
+ * {@code InsertManyReturningIT} shows the statements).
  */
 class ReturningKeyOrderTest {
     private static List<Object[]> rows(Object... keys) {
@@ -83,7 +84,7 @@ class ReturningKeyOrderTest {
     void rowsAreMatchedToTheSetsByTheKeyTheSetsGive() {
         Insert insert = Sql.insert(GIVEN).returning(GIVEN.c("status"), GIVEN.c("id"));
         List<Map<String, Object>> sets = sets(7, 3, 5, 1);
-        InsertManyExecutor.KeyMatch match = InsertManyExecutor.KeyMatch.of(insert, sets, insert.returningClause());
+        KeyMatch match = KeyMatch.of(insert, sets, insert.returningClause());
         assertThat(match).isNotNull();
         // The earlier page's two rows stay; the second page's rows came back in another order, the keys as Long.
         List<Object[]> rows = new ArrayList<>(List.of(new Object[] {"new", 7}, new Object[] {"new", 3},
@@ -97,7 +98,7 @@ class ReturningKeyOrderTest {
     void aReturnedKeyThatNoSetGaveFailsRatherThanGoToAnotherObject() {
         Insert insert = Sql.insert(GIVEN).returning(GIVEN.c("id"));
         List<Map<String, Object>> sets = sets(1, 2);
-        InsertManyExecutor.KeyMatch match = InsertManyExecutor.KeyMatch.of(insert, sets, insert.returningClause());
+        KeyMatch match = KeyMatch.of(insert, sets, insert.returningClause());
         List<Object[]> rows = new ArrayList<>(List.of(new Object[] {1}, new Object[] {9}));
         assertThatThrownBy(() -> match.order(rows, 0, sets, "INSERT INTO km_given ..."))
                 .isInstanceOf(InvalidRequestException.class)
@@ -110,12 +111,12 @@ class ReturningKeyOrderTest {
     @Test
     void withoutTheKeyInReturningOrInEverySetNothingMatches() {
         Insert withoutKey = Sql.insert(GIVEN).returning(GIVEN.c("status"));
-        assertThat(InsertManyExecutor.KeyMatch.of(withoutKey, sets(1, 2), withoutKey.returningClause())).isNull();
+        assertThat(KeyMatch.of(withoutKey, sets(1, 2), withoutKey.returningClause())).isNull();
         Insert withKey = Sql.insert(GIVEN).returning(GIVEN.c("id"));
         List<Map<String, Object>> keyless = List.of(Map.of("id", 1, "data", "a"), Map.of("data", "b"));
-        assertThat(InsertManyExecutor.KeyMatch.of(withKey, keyless, withKey.returningClause())).isNull();
+        assertThat(KeyMatch.of(withKey, keyless, withKey.returningClause())).isNull();
         List<Map<String, Object>> computed = List.of(Map.of("id", 1), Map.of("id", Sql.literal(INTEGER, 2)));
-        assertThat(InsertManyExecutor.KeyMatch.of(withKey, computed, withKey.returningClause())).isNull();
+        assertThat(KeyMatch.of(withKey, computed, withKey.returningClause())).isNull();
     }
 
     @Test
@@ -125,10 +126,28 @@ class ReturningKeyOrderTest {
         Insert insert = Sql.insert(priced).returning(priced.c("code"), priced.c("status"));
         List<Map<String, Object>> sets = List.of(Map.of("code", new java.math.BigDecimal("1.50")),
                 Map.of("code", new java.math.BigDecimal("2")));
-        InsertManyExecutor.KeyMatch match = InsertManyExecutor.KeyMatch.of(insert, sets, insert.returningClause());
+        KeyMatch match = KeyMatch.of(insert, sets, insert.returningClause());
         List<Object[]> rows = new ArrayList<>(List.of(new Object[] {new java.math.BigDecimal("2.00"), "new"},
                 new Object[] {new java.math.BigDecimal("1.5"), "new"}));
         match.order(rows, 0, sets, "INSERT INTO km_priced ...");
         assertThat(rows).extracting(row -> row[0].toString()).containsExactly("1.5", "2.00");
+    }
+
+    @Test
+    void returningWithoutTheKeyTheSetsGiveTakesItToMatchTheRows() {
+        Insert asked = Sql.insert(GIVEN).returning(GIVEN.c("status"));
+        Insert wide = KeyMatch.widened(asked, sets(2, 1));
+        assertThat(wide).isNotNull();
+        assertThat(wide.returningClause()).containsExactly(GIVEN.c("status"), GIVEN.c("id"));
+        KeyMatch match = KeyMatch.of(wide, sets(2, 1), wide.returningClause());
+        assertThat(match).isNotNull();
+        assertThat(match.positions()).containsExactly(1);
+        // Nothing to add where RETURNING names the key; nothing to match by where a set lacks it.
+        Insert withKey = Sql.insert(GIVEN).returning(GIVEN.c("id"), GIVEN.c("status"));
+        assertThat(KeyMatch.widened(withKey, sets(1, 2))).isNull();
+        assertThat(KeyMatch.widened(asked, List.of(Map.of("id", 1, "data", "a"), Map.of("data", "b")))).isNull();
+        Table keyless = new MetaData().table("km_keyless", column("data", string(20)));
+        assertThat(KeyMatch.widened(Sql.insert(keyless).returning(keyless.c("data")), List.of(Map.of("data", "a"),
+                Map.of("data", "b")))).isNull();
     }
 }

@@ -74,6 +74,46 @@ class FlushIT {
         }
     }
 
+    /**
+     * Objects whose key the application gives (a UUID made in Java) and whose class has a server default: the
+     * default comes back through RETURNING, and each object gets its own row's value. On SQLite, whose RETURNING
+     * rows come in any order, RETURNING also names the key, and the rows are matched to the objects by it (before,
+     * each object was an INSERT of its own). That the matching puts each row with its own set, whatever order the
+     * rows come in, is shown with distinct values by {@code InsertManyReturningIT} and {@code ReturningKeyOrderTest}.
+     */
+    @DatabaseTest
+    void givenKeysWithServerDefaultsAreInsertedInPagesAndEachObjectGetsItsRowsDefault(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(Ticket.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            List<Ticket> tickets = new ArrayList<>();
+            for (int i = 0; i < 2_500; i++) {
+                Ticket ticket = new Ticket("ticket " + i, Ticket.Priority.LOW);
+                ticket.id = java.util.UUID.nameUUIDFromBytes(("t" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                tickets.add(ticket);
+            }
+            session.addAll(tickets);
+            session.connection();
+            recorder.clear();
+            session.flush();
+            if (engine.supports(Capability.INSERT_RETURNING)) {
+                assertThat(recorder.sql()).hasSize(3); // 1,000 + 1,000 + 500 rows
+                if (engine.dialectName().equals("sqlite")) {
+                    assertThat(recorder.sql().get(0)).endsWith("RETURNING points, id");
+                }
+            }
+            for (Ticket ticket : tickets) {
+                assertThat(ticket.points).isEqualTo(7);
+            }
+            session.commit();
+            assertThat(session.get(Ticket.class, tickets.get(1_234).id)).isSameAs(tickets.get(1_234));
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
     @DatabaseTest
     void loadedObjectsChangedAndFlushedAreMeasuredAgainstWhatTheFlushWrote(TestEngines engines) {
         StatementRecorder recorder = new StatementRecorder();
