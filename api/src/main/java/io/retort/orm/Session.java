@@ -203,6 +203,31 @@ public interface Session extends AutoCloseable {
      */
     void expire(Object instance);
 
+    /**
+     * Expires some attributes of the object, as SQLAlchemy's {@code session.expire(obj, ["name", ...])}: unflushed
+     * changes to them are discarded, and the first read of any expired column loads all of them with one SELECT (a
+     * query that returns the row fills them too); an expired collection or reference loads again on its next use, by
+     * itself. A write to an expired attribute loads nothing and is flushed. The other attributes, and their changes,
+     * are left as they are; nothing cascades. No names expires nothing.
+     *
+     * @param attributeNames mapped fields (a {@code @Composite} field expires its columns) and relationships
+     * @throws io.retort.exception.InvalidRequestException if the object is not persistent in this session
+     * @throws io.retort.exception.InvalidArgumentException if a name is not a mapped attribute of its class (the
+     *         message lists them)
+     */
+    void expire(Object instance, String... attributeNames);
+
+    /**
+     * Loads some attributes of the object from its row now, as SQLAlchemy's {@code session.refresh(obj,
+     * ["name", ...])}: the columns with one SELECT, each relationship by its own load; unflushed changes to them are
+     * discarded, the other attributes are left as they are. An expired object loads whole.
+     *
+     * @throws io.retort.exception.InvalidRequestException if the object is not persistent in this session, or its
+     *         row is gone
+     * @throws io.retort.exception.InvalidArgumentException if a name is not a mapped attribute of its class
+     */
+    void refresh(Object instance, String... attributeNames);
+
     /** {@link #expire} for every object in the session. */
     void expireAll();
 

@@ -245,31 +245,49 @@ final class Cascades {
         RelationshipMapper back = relationship.backPopulates();
         if (back != null && !back.isCollection()) {
             InstanceState childState = InstanceState.of(child);
+            boolean fromRow = false;
             if (childState != null && childState.isReferenceUnloaded(back.index)
                     && childState.status() == InstanceState.Status.PERSISTENT && childState.session() == session) {
                 // Whether the child belongs elsewhere decides whether its row is deleted: load, do not guess.
                 session.loader().loadReferences(back, List.of(childState), LoadPlan.NONE);
+                fromRow = true;
             }
             Object parent = back.get(child);
-            return parent != null && parent != owner;
+            if (parent != null && parent != owner || !fromRow) {
+                return parent != null && parent != owner; // set in memory, it follows every move at once
+            }
+            // Loaded from the row, it names the parent before a move made since (the child expired after it was
+            // set to another parent): another parent's loaded collection holding the child says it moved, and the
+            // reference is set to that parent, as the move had set it (the flush then writes its key).
+            Object moved = otherParent(child, relationship, owner);
+            if (moved != null) {
+                back.set(child, moved);
+            }
+            return moved != null;
         }
+        return otherParent(child, relationship, owner) != null;
+    }
+
+    /** Another object of the relationship's owner class that holds the child (loaded collection, or reference). */
+    private @Nullable Object otherParent(Object child, RelationshipMapper relationship, Object owner) {
         for (InstanceState state : session.objects().attachedStates(relationship.owner)) {
-            if (state.instance() == owner || state.instance() == null) {
+            Object other = state.instance();
+            if (other == owner || other == null) {
                 continue;
             }
             if (!relationship.isCollection()) {
-                if (relationship.get(state.instance()) == child) {
-                    return true;
+                if (relationship.get(other) == child) {
+                    return other;
                 }
                 continue;
             }
             CollectionTracking tracking = state.installed(relationship.index);
             if (tracking != null && tracking.isLoaded()
                     && CollectionTracking.containsIdentical(tracking.elements, child)) {
-                return true;
+                return other;
             }
         }
-        return false;
+        return null;
     }
 
     /**

@@ -242,34 +242,35 @@ public final class DefaultSession implements Session {
     @Override
     public void refresh(Object instance) {
         checkUsable();
-        InstanceState state = stateInThisSession(instance, "refresh");
-        if (state.identity == null || state.status() != InstanceState.Status.PERSISTENT) {
-            throw new InvalidRequestException("Cannot refresh " + state.mapper.describe(instance) + ": it is "
-                    + state.status().name().toLowerCase(java.util.Locale.ROOT) + "; only a persistent object has a row"
-                    + " to refresh from (flush it first)");
-        }
+        InstanceState state = Expiry.persistent(stateInThisSession(instance, "refresh"), instance, "refresh");
         // As SQLAlchemy: the object is expired first (its changes discarded, its loaded collections too, so they load
         // again on their next read rather than show what they held), with what cascades refresh-expire from it.
         cascades.expire(state);
-        Object loaded = SessionQueries.loadByIdentity(this, state.mapper, state.identity,
-                SessionQueries.NO_OPTIONS);
-        if (loaded == null) {
+        if (SessionQueries.loadByIdentity(this, state.mapper, Objects.requireNonNull(state.identity),
+                SessionQueries.NO_OPTIONS) == null) {
             throw new InvalidRequestException("Could not refresh " + state.mapper.describe(instance) + ": its row"
                     + " is gone from table " + state.mapper.table().name() + " (deleted by another transaction?)");
         }
     }
 
     @Override
+    public void refresh(Object instance, String... attributeNames) {
+        checkUsable();
+        Expiry.refresh(this, Expiry.persistent(stateInThisSession(instance, "refresh"), instance, "refresh"), instance,
+                attributeNames);
+    }
+
+    @Override
     public void expire(Object instance) {
         checkUsable();
-        InstanceState state = stateInThisSession(instance, "expire");
-        if (state.status() != InstanceState.Status.PERSISTENT) {
-            throw new InvalidRequestException("Cannot expire " + state.mapper.describe(instance) + ": it is "
-                    + state.status().name().toLowerCase(java.util.Locale.ROOT) + "; only a persistent object has a"
-                    + " row to load again" + (state.status() == InstanceState.Status.PENDING ? " (flush it first)"
-                            : ""));
-        }
-        cascades.expire(state);
+        cascades.expire(Expiry.persistent(stateInThisSession(instance, "expire"), instance, "expire"));
+    }
+
+    @Override
+    public void expire(Object instance, String... attributeNames) {
+        checkUsable();
+        Expiry.expire(Expiry.persistent(stateInThisSession(instance, "expire"), instance, "expire"), instance,
+                attributeNames);
     }
 
     @Override

@@ -28,6 +28,7 @@ final class DeferredColumns {
      */
     static void afterFill(InstanceState state, Deferral deferral, boolean @Nullable [] writtenFields) {
         state.writtenUnloaded = null;
+        state.expiredColumns = null;
         if (deferral.isEmpty()) {
             state.unloadedColumns = null;
             state.raiseColumns = null;
@@ -71,6 +72,9 @@ final class DeferredColumns {
                 if (state.raiseColumns != null) {
                     state.raiseColumns.clear(i);
                 }
+                if (state.expiredColumns != null) {
+                    state.expiredColumns.clear(i);
+                }
             }
         }
     }
@@ -82,6 +86,9 @@ final class DeferredColumns {
         if (unloaded != null && index >= 0 && unloaded.get(index)) {
             unloaded.clear(index);
             writtenUnloaded(state).set(index);
+            if (state.expiredColumns != null) {
+                state.expiredColumns.clear(index);
+            }
         }
     }
 
@@ -120,6 +127,11 @@ final class DeferredColumns {
             return;
         }
         Attribute attribute = state.mapper.attributes().get(index);
+        BitSet expired = state.expiredColumns;
+        if (expired != null && expired.get(index)) {
+            loadExpiredOnRead(state, instance, attribute, expired);
+            return;
+        }
         String undefer = "select(" + state.mapper.entityClass().getSimpleName() + ".class).options(undefer("
                 + state.mapper.entityClass().getSimpleName() + "_." + attribute.name() + "))";
         if (state.raiseColumns != null && state.raiseColumns.get(index)) {
@@ -154,6 +166,44 @@ final class DeferredColumns {
         load(state, instance, load, session, attribute, undefer);
     }
 
+    /** The read of a column {@code session.expire(object, names...)} expired: every expired column loads now. */
+    private static void loadExpiredOnRead(InstanceState state, Object instance, Attribute attribute, BitSet expired) {
+        DefaultSession session = state.session();
+        if (session == null || session.isClosed() || state.status() == InstanceState.Status.DETACHED) {
+            throw new DetachedInstanceException("Cannot read " + attribute.name() + ": the " + state.describe()
+                    + " is detached (its Session is closed, or it was expunged) and the attribute is expired"
+                    + " (session.expire(object, \"" + attribute.name() + "\") expired it), so there is no value to"
+                    + " show and no Session to load it through. Read it before the Session closes, or refresh it"
+                    + " with session.refresh(object, \"" + attribute.name() + "\") while the object is in one");
+        }
+        if (state.status() != InstanceState.Status.PERSISTENT || state.identity == null) {
+            throw new InvalidRequestException("Cannot read " + attribute.name() + " of " + state.describe()
+                    + ": it is expired and " + state.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", so it has no row to load it from");
+        }
+        session.checkUsableUnlessFlushing();
+        loadExpired(state, instance, expired);
+    }
+
+    /**
+     * Loads the expired columns among {@code columns} (those still unloaded) with one SELECT, as SQLAlchemy loads an
+     * object's expired attributes together.
+     */
+    static void loadExpired(InstanceState state, Object instance, BitSet columns) {
+        BitSet unloaded = state.unloadedColumns;
+        DefaultSession session = state.session();
+        if (unloaded == null || session == null) {
+            return;
+        }
+        BitSet load = (BitSet) columns.clone();
+        load.and(unloaded);
+        if (load.isEmpty()) {
+            return;
+        }
+        Attribute first = state.mapper.attributes().get(load.nextSetBit(0));
+        load(state, instance, load, session, first, "session.refresh(object, \"" + first.name() + "\")");
+    }
+
     /**
      * Loads every unloaded deferred column of an object (raiseOnLoad ones too) with one SELECT: an ORM UPDATE or
      * DELETE evaluates its criteria on the object's fields, which must hold the row's values.
@@ -182,7 +232,9 @@ final class DeferredColumns {
         Select select = Sql.select(columns.toArray(new Expression<?>[0]))
                 .where(keyEquals(state.mapper.key(), identity));
         @Nullable Object[] row = null;
-        try (io.retort.engine.StatementOrigin origin = io.retort.engine.StatementOrigin.enter("the load of deferred"
+        BitSet expired = state.expiredColumns;
+        String kind = expired != null && expired.get(load.nextSetBit(0)) ? "expired" : "deferred";
+        try (io.retort.engine.StatementOrigin origin = io.retort.engine.StatementOrigin.enter("the load of " + kind
                 + " column " + attribute, "load it with the objects' query, e.g. " + undefer);
                 Result result = session.currentConnection().execute(select)) {
             for (@Nullable Object[] values : result.arrays()) {
@@ -192,7 +244,7 @@ final class DeferredColumns {
         }
         if (row == null) {
             throw new InvalidRequestException("Cannot read " + attribute.name() + " of " + state.describe()
-                    + ": the column is deferred, and the object's row is gone from table "
+                    + ": the column is " + kind + ", and the object's row is gone from table "
                     + state.mapper.table().name() + " (deleted by another transaction?); expunge the object or load"
                     + " it again");
         }
@@ -205,6 +257,9 @@ final class DeferredColumns {
                 committed[i] = value instanceof byte[] bytes ? bytes.clone() : value;
             }
             unloaded.clear(i);
+            if (state.expiredColumns != null) {
+                state.expiredColumns.clear(i);
+            }
         }
     }
 

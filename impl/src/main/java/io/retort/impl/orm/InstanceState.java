@@ -250,6 +250,11 @@ public final class InstanceState implements AttributeHooks {
      * meaningful, a read loads them ({@link DeferredColumns}), a flush neither compares nor writes them. Null for none.
      */
     public java.util.@Nullable BitSet unloadedColumns;
+    /**
+     * Among {@link #unloadedColumns}, those {@code session.expire(object, names...)} expired: the read of one loads
+     * them all.
+     */
+    public java.util.@Nullable BitSet expiredColumns;
     /** Among {@link #unloadedColumns}, those whose read raises (SQLAlchemy's {@code raiseload=True}). */
     java.util.@Nullable BitSet raiseColumns;
     /** Attribute indexes of deferred columns the application wrote without loading them: the next flush writes them. */
