@@ -129,4 +129,32 @@ public final class Orm {
     public static InstanceInfo inspect(Object instance) {
         return OrmProvider.instance().inspect(Objects.requireNonNull(instance, "instance"));
     }
+
+    /**
+     * Makes an object transient again, as SQLAlchemy's {@code make_transient()}: it leaves its session (if any) and
+     * its identity, as if newly constructed with the values it had loaded, so that adding it to a session INSERTs a
+     * new row with them (a copy of a row: clear or change its key first where the database does not assign it).
+     * What was not loaded is cleared, since no row backs it any more: every field of an expired object, unloaded or
+     * expired columns, unloaded references are null (a primitive field its default); a loaded collection keeps its
+     * elements, an unloaded one is empty. A deleted object can be added again. A transient object is left as it is.
+     *
+     * @throws io.retort.exception.InvalidArgumentException if the object's class is not mapped
+     */
+    public static void makeTransient(Object instance) {
+        OrmProvider.instance().makeTransient(Objects.requireNonNull(instance, "instance"));
+    }
+
+    /**
+     * Makes a transient object whose primary key is set detached under that key, as SQLAlchemy's
+     * {@code make_transient_to_detached()}: added to a session, it is persistent without an INSERT, as if it had been
+     * loaded there. Its other attributes are expired, since nothing says they hold the row's values: the first read
+     * in a session loads the row, a value written after the add is flushed, and values set before this call are not
+     * (set them after adding it); its collections and references load from the rows.
+     *
+     * @throws io.retort.exception.InvalidRequestException if the object is not transient ("Given object must be
+     *         transient"), or its primary key is not set
+     */
+    public static void makeTransientToDetached(Object instance) {
+        OrmProvider.instance().makeTransientToDetached(Objects.requireNonNull(instance, "instance"));
+    }
 }

@@ -34,6 +34,12 @@ public interface OrmProvider {
     /** The state of a mapped object ({@link io.retort.orm.Orm#inspect}). */
     InstanceInfo inspect(Object instance);
 
+    /** {@link io.retort.orm.Orm#makeTransient}. */
+    void makeTransient(Object instance);
+
+    /** {@link io.retort.orm.Orm#makeTransientToDetached}. */
+    void makeTransientToDetached(Object instance);
+
     /**
      * The provider on the class path or module path.
      *

@@ -4,9 +4,20 @@ import io.retort.orm.InstanceInfo;
 import io.retort.orm.ObjectState;
 import java.util.Set;
 
-/** {@code Orm.inspect(obj)}: the state of a mapped object. */
+/** {@code Orm.inspect(obj)}: the state of a mapped object; {@code Orm.makeTransient} and its inverse. */
 public final class Inspection {
     private Inspection() {
+    }
+
+    /** {@code Orm.makeTransient}: see {@link Transience#makeTransient}. */
+    public static void makeTransient(Object instance) {
+        Mappers.ofInstance(instance);
+        Transience.makeTransient(instance);
+    }
+
+    /** {@code Orm.makeTransientToDetached}: see {@link Transience#makeTransientToDetached}. */
+    public static void makeTransientToDetached(Object instance) {
+        Transience.makeTransientToDetached(instance);
     }
 
     /**

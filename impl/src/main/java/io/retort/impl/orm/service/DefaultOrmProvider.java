@@ -42,4 +42,14 @@ public final class DefaultOrmProvider implements OrmProvider {
     public InstanceInfo inspect(Object instance) {
         return Inspection.inspect(instance);
     }
+
+    @Override
+    public void makeTransient(Object instance) {
+        Inspection.makeTransient(instance);
+    }
+
+    @Override
+    public void makeTransientToDetached(Object instance) {
+        Inspection.makeTransientToDetached(instance);
+    }
 }
