@@ -22,7 +22,10 @@ import org.jspecify.annotations.Nullable;
 record KeyMatch(String[] names, int[] positions) {
     static @Nullable KeyMatch of(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets,
             List<Expression<?>> returning) {
-        if (!(bare.table() instanceof io.retort.schema.Table table) || table.primaryKeyColumns().isEmpty()) {
+        if (!(bare.table() instanceof io.retort.schema.Table table) || table.primaryKeyColumns().isEmpty()
+                || bare.onConflict() != null || !bare.prefixes().isEmpty()) {
+            // An upsert returns the existing row's key where a set conflicts on another column, and INSERT OR IGNORE
+            // returns no row for a set it skips: neither can be matched by the keys the sets give.
             return null;
         }
         List<io.retort.schema.Column<?>> key = table.primaryKeyColumns();
@@ -36,10 +39,13 @@ record KeyMatch(String[] names, int[] positions) {
             }
         }
         for (Map<String, ? extends @Nullable Object> set : sets) {
-            for (String name : names) {
-                Object value = set.get(name);
-                if (value == null || value instanceof Expression || value instanceof byte[]) {
-                    return null; // a key the database computes (or an array, unequal to its copy)
+            for (int k = 0; k < names.length; k++) {
+                Object value = set.get(names[k]);
+                if (value == null || value instanceof Expression || value instanceof byte[]
+                        || !comparesAs(value, key.get(k).type().javaType())) {
+                    // A key the database computes, an array (unequal to its copy), or a value of another type than
+                    // the column's, which the row returned may not equal.
+                    return null;
                 }
             }
         }
@@ -100,6 +106,12 @@ record KeyMatch(String[] names, int[] positions) {
         for (int r = 0; r < ordered.length; r++) {
             rows.set(from + r, ordered[r]);
         }
+    }
+
+    /** Whether a set's key value compares with what the database returns for a column of {@code javaType}. */
+    private static boolean comparesAs(Object value, Class<?> javaType) {
+        return javaType.isInstance(value) || comparable(value) instanceof Long && (javaType == Integer.class
+                || javaType == Long.class || javaType == Short.class || javaType == Byte.class);
     }
 
     /**

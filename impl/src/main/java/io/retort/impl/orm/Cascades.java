@@ -259,17 +259,22 @@ final class Cascades {
             // Loaded from the row, it names the parent before a move made since (the child expired after it was
             // set to another parent): another parent's loaded collection holding the child says it moved, and the
             // reference is set to that parent, as the move had set it (the flush then writes its key).
-            Object moved = otherParent(child, relationship, owner);
+            Object moved = otherParent(child, relationship, owner, true);
             if (moved != null) {
                 back.set(child, moved);
             }
             return moved != null;
         }
-        return otherParent(child, relationship, owner) != null;
+        return otherParent(child, relationship, owner, false) != null;
     }
 
-    /** Another object of the relationship's owner class that holds the child (loaded collection, or reference). */
-    private @Nullable Object otherParent(Object child, RelationshipMapper relationship, Object owner) {
+    /**
+     * Another object of the relationship's owner class that holds the child (loaded collection, or reference); with
+     * {@code addedSince}, a collection only if the child was added to it since it loaded (one still holding a child
+     * that has left it since, by SQL or another session, is no evidence of a move).
+     */
+    private @Nullable Object otherParent(Object child, RelationshipMapper relationship, Object owner,
+            boolean addedSince) {
         for (InstanceState state : session.objects().attachedStates(relationship.owner)) {
             Object other = state.instance();
             if (other == owner || other == null) {
@@ -283,7 +288,8 @@ final class Cascades {
             }
             CollectionTracking tracking = state.installed(relationship.index);
             if (tracking != null && tracking.isLoaded()
-                    && CollectionTracking.containsIdentical(tracking.elements, child)) {
+                    && CollectionTracking.containsIdentical(tracking.elements, child)
+                    && !(addedSince && CollectionTracking.containsIdentical(tracking.committed(), child))) {
                 return other;
             }
         }

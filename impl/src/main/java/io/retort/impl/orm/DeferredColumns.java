@@ -163,7 +163,7 @@ final class DeferredColumns {
             }
             load.or(members);
         }
-        load(state, instance, load, session, attribute, undefer);
+        load(state, instance, load, session, attribute, undefer, true);
     }
 
     /** The read of a column {@code session.expire(object, names...)} expired: every expired column loads now. */
@@ -182,26 +182,27 @@ final class DeferredColumns {
                     + ", so it has no row to load it from");
         }
         session.checkUsableUnlessFlushing();
-        loadExpired(state, instance, expired);
+        loadExpired(state, instance, expired, true);
     }
 
     /**
      * Loads the expired columns among {@code columns} (those still unloaded) with one SELECT, as SQLAlchemy loads an
-     * object's expired attributes together.
+     * object's expired attributes together; whether the row was there (without it, {@code required} raises).
      */
-    static void loadExpired(InstanceState state, Object instance, BitSet columns) {
+    static boolean loadExpired(InstanceState state, Object instance, BitSet columns, boolean required) {
         BitSet unloaded = state.unloadedColumns;
         DefaultSession session = state.session();
         if (unloaded == null || session == null) {
-            return;
+            return true;
         }
         BitSet load = (BitSet) columns.clone();
         load.and(unloaded);
         if (load.isEmpty()) {
-            return;
+            return true;
         }
         Attribute first = state.mapper.attributes().get(load.nextSetBit(0));
-        load(state, instance, load, session, first, "session.refresh(object, \"" + first.name() + "\")");
+        return load(state, instance, load, session, first, "session.refresh(object, \"" + first.name() + "\")",
+                required);
     }
 
     /**
@@ -216,12 +217,17 @@ final class DeferredColumns {
             return;
         }
         Attribute first = state.mapper.attributes().get(unloaded.nextSetBit(0));
-        load(state, instance, (BitSet) unloaded.clone(), session, first, "no loadOnly/defer on the objects' query");
+        load(state, instance, (BitSet) unloaded.clone(), session, first, "no loadOnly/defer on the objects' query",
+                true);
         state.raiseColumns = null;
     }
 
-    private static void load(InstanceState state, Object instance, BitSet load, DefaultSession session,
-            Attribute attribute, String undefer) {
+    /**
+     * Loads columns {@code load} of an object with one SELECT by its key; whether its row was found (without it,
+     * {@code required} raises, naming the attribute read).
+     */
+    private static boolean load(InstanceState state, Object instance, BitSet load, DefaultSession session,
+            Attribute attribute, String undefer, boolean required) {
         BitSet unloaded = java.util.Objects.requireNonNull(state.unloadedColumns);
         Object identity = java.util.Objects.requireNonNull(state.identity);
         List<Attribute> attributes = state.mapper.attributes();
@@ -243,6 +249,9 @@ final class DeferredColumns {
             }
         }
         if (row == null) {
+            if (!required) {
+                return false;
+            }
             throw new InvalidRequestException("Cannot read " + attribute.name() + " of " + state.describe()
                     + ": the column is " + kind + ", and the object's row is gone from table "
                     + state.mapper.table().name() + " (deleted by another transaction?); expunge the object or load"
@@ -260,6 +269,20 @@ final class DeferredColumns {
             if (state.expiredColumns != null) {
                 state.expiredColumns.clear(i);
             }
+        }
+        return true;
+    }
+
+    /** Whether an object's row is still there: {@code SELECT key FROM table WHERE key = ?}. */
+    static boolean rowExists(InstanceState state, DefaultSession session) {
+        Attribute[] key = state.mapper.key();
+        Expression<?>[] columns = new Expression<?>[key.length];
+        for (int i = 0; i < key.length; i++) {
+            columns[i] = key[i].column();
+        }
+        Select select = Sql.select(columns).where(keyEquals(key, java.util.Objects.requireNonNull(state.identity)));
+        try (Result result = session.currentConnection().execute(select)) {
+            return result.arrays().iterator().hasNext();
         }
     }
 

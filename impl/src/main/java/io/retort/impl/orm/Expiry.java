@@ -44,6 +44,7 @@ final class Expiry {
             for (Attribute attribute : mapper.attributes()) {
                 if (attribute.name().equals(name)
                         || attribute.part() != null && attribute.field().getName().equals(name)) {
+                    checkExpirable(mapper, attribute, name);
                     columns.set(attribute.index());
                     found = true;
                 }
@@ -72,15 +73,40 @@ final class Expiry {
         return new Named(columns, relationships);
     }
 
+    /**
+     * Only a column that may be left unloaded can be expired alone, as only those may be deferred: a key, version,
+     * foreign-key, join or {@code @Composite} column is read from every loaded object (the flush, the relationships
+     * and the identity map rely on it), and a class in an inheritance hierarchy keeps its columns in several tables.
+     */
+    private static void checkExpirable(EntityMapper<?> mapper, Attribute attribute, String name) {
+        if (mapper.hierarchy() != null) {
+            throw new InvalidArgumentException("Cannot expire " + attribute + " alone: the columns of a class in an"
+                    + " inheritance hierarchy are expired with their object; use session.expire(object) (or name"
+                    + " only relationships)");
+        }
+        if (Deferral.defaults(mapper).kept.get(attribute.index())) {
+            throw new InvalidArgumentException("Cannot expire " + mapper.entityClass().getSimpleName() + "." + name
+                    + " alone: a key, version, foreign-key, join or @Composite column is read from every loaded"
+                    + " object and cannot be left unloaded; use session.expire(object) to expire the whole object");
+        }
+    }
+
     /** Expires the named attributes of a persistent object (see the class comment). */
     static void expire(InstanceState state, Object instance, String[] names) {
         Named named = resolve(state.mapper, names);
         if (state.expired) {
-            // The whole object loads at its next read; only the writes made to these attributes since are dropped.
+            // The whole object loads at its next read; the writes made to these attributes since are dropped: each
+            // field is put back to the snapshot, so that a flush before the load writes nothing for it either.
             boolean[] written = state.writtenWhileExpired;
-            if (written != null) {
-                for (int i = named.columns.nextSetBit(0); i >= 0; i = named.columns.nextSetBit(i + 1)) {
-                    written[state.mapper.attributes().get(i).enhancedIndex()] = false;
+            @Nullable Object[] committed = state.committed;
+            for (int i = named.columns.nextSetBit(0); i >= 0; i = named.columns.nextSetBit(i + 1)) {
+                Attribute attribute = state.mapper.attributes().get(i);
+                if (written != null) {
+                    written[attribute.enhancedIndex()] = false;
+                }
+                if (committed != null) {
+                    Object value = committed[i];
+                    attribute.set(instance, value instanceof byte[] bytes ? bytes.clone() : value);
                 }
             }
         } else {
@@ -138,12 +164,22 @@ final class Expiry {
      */
     static void refresh(DefaultSession session, InstanceState state, Object instance, String[] names) {
         Named named = resolve(state.mapper, names);
+        boolean found;
         if (state.expired) {
-            // The whole object loads now, as its first read would: every column is fresh after it.
-            session.lazyLoading().loadExpired(state, instance, state.mapper.key()[0].enhancedIndex());
+            // The whole object loads now, as its first read would (the named columns' writes dropped first): every
+            // column is fresh after it.
+            expire(state, instance, names);
+            found = SessionQueries.loadByIdentity(session, state.mapper, java.util.Objects.requireNonNull(
+                    state.identity), SessionQueries.NO_OPTIONS) != null;
         } else if (!named.columns.isEmpty()) {
             expireColumns(state, instance, named.columns);
-            DeferredColumns.loadExpired(state, instance, named.columns);
+            found = DeferredColumns.loadExpired(state, instance, named.columns, false);
+        } else {
+            found = DeferredColumns.rowExists(state, session);
+        }
+        if (!found) {
+            throw new InvalidRequestException("Could not refresh " + state.mapper.describe(instance) + ": its row"
+                    + " is gone from table " + state.mapper.table().name() + " (deleted by another transaction?)");
         }
         for (RelationshipMapper relationship : named.relationships) {
             if (relationship.isCollection()) {

@@ -33,8 +33,10 @@ final class Transience {
         }
         state.detach();
         java.util.BitSet unloaded = state.unloadedColumns;
+        boolean[] written = state.writtenWhileExpired; // what the application set since: kept, as any set value
         for (Attribute attribute : mapper.attributes()) {
-            if (state.expired || unloaded != null && unloaded.get(attribute.index())) {
+            boolean set = written != null && written[attribute.enhancedIndex()];
+            if (state.expired && !set || unloaded != null && unloaded.get(attribute.index())) {
                 clear(instance, attribute);
             }
         }
@@ -51,8 +53,8 @@ final class Transience {
                     elements.addAll(plain);
                 }
                 collections.add(new Object[] {relationship, elements});
-            } else if (state.expired || state.isReferenceUnloaded(relationship.index)
-                    && !state.isReferenceSetWhileUnloaded(relationship.index)) {
+            } else if (!state.isReferenceSetWhileUnloaded(relationship.index)
+                    && (state.expired || state.isReferenceUnloaded(relationship.index))) {
                 relationship.set(instance, null);
             }
         }
@@ -71,7 +73,8 @@ final class Transience {
      * A transient object with its primary key set becomes detached under that identity, as if loaded and its session
      * closed: added to a session, it is persistent without an INSERT. Every other attribute is expired (its value is
      * not known to be the row's: a read in a session loads the row, and a value written after the add is flushed);
-     * its collections and references load from the rows.
+     * its collections and references load from the rows. A versioned class's object needs its version set too: the
+     * row's, which the flush's UPDATE checks.
      */
     static void makeTransientToDetached(Object instance) {
         EntityMapper<?> mapper = Mappers.ofInstance(instance);
@@ -86,6 +89,14 @@ final class Transience {
         if (identity == null) {
             throw new InvalidRequestException("Cannot make " + mapper.describe(instance) + " detached: its primary key "
                     + mapper.primaryKeyAttributes() + " is not set; set it to the key of the row it stands for");
+        }
+        Attribute version = mapper.version();
+        Object held = version == null ? null : version.get(instance);
+        if (version != null && (held == null || held instanceof Number number && number.longValue() < 1)) {
+            // The flush's UPDATE checks the version the object holds (versions start at 1; a primitive field's 0 is
+            // none): an unknown one would fail as stale.
+            throw new InvalidRequestException("Cannot make " + mapper.describe(instance) + " detached: its version "
+                    + version + " is not set; set it to the row's current version (an UPDATE checks it)");
         }
         InstanceState detached = new InstanceState(mapper, instance, InstanceState.Status.DETACHED, null);
         detached.identity = identity;

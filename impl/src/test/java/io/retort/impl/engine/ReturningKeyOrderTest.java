@@ -150,4 +150,19 @@ class ReturningKeyOrderTest {
         assertThat(KeyMatch.widened(Sql.insert(keyless).returning(keyless.c("data")), List.of(Map.of("data", "a"),
                 Map.of("data", "b")))).isNull();
     }
+
+    @Test
+    void upsertsIgnoredRowsAndKeysOfAnotherTypeAreNotMatched() {
+        Insert upsert = Sql.insert(GIVEN).onConflictDoNothing("id").returning(GIVEN.c("status"), GIVEN.c("id"));
+        assertThat(KeyMatch.of(upsert, sets(1, 2), upsert.returningClause())).isNull();
+        Insert orIgnore = Sql.insert(GIVEN).prefixWith("OR IGNORE").returning(GIVEN.c("id"));
+        assertThat(KeyMatch.of(orIgnore, sets(1, 2), orIgnore.returningClause())).isNull();
+        assertThat(KeyMatch.widened(Sql.insert(GIVEN).onConflictDoNothing("id").returning(GIVEN.c("status")),
+                sets(1, 2))).isNull();
+        Insert withKey = Sql.insert(GIVEN).returning(GIVEN.c("id"));
+        List<Map<String, Object>> strings = List.of(Map.of("id", "1", "data", "a"), Map.of("id", "2", "data", "b"));
+        assertThat(KeyMatch.of(withKey, strings, withKey.returningClause())).isNull();
+        List<Map<String, Object>> longs = List.of(Map.of("id", 1L, "data", "a"), Map.of("id", 2L, "data", "b"));
+        assertThat(KeyMatch.of(withKey, longs, withKey.returningClause())).as("integers of any width").isNotNull();
+    }
 }

@@ -53,9 +53,11 @@ class TransienceIT {
                 User again = session.get(User.class, id);
                 assertThat(again).isNotSameAs(jack);
                 session.expire(again);
+                again.fullname = "set after the expire";
                 makeTransient(again);
                 assertThat(again.id).isNull();
                 assertThat(again.name).as("expired: no value is known").isNull();
+                assertThat(again.fullname).as("set since: kept").isEqualTo("set after the expire");
                 makeTransient(again); // works twice
                 assertThat(inspect(again).state()).isEqualTo(ObjectState.TRANSIENT);
             }
