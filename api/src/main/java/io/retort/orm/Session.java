@@ -210,10 +210,12 @@ public interface Session extends AutoCloseable {
      * itself. A write to an expired attribute loads nothing and is flushed. The other attributes, and their changes,
      * are left as they are; nothing cascades. No names expires nothing.
      *
-     * @param attributeNames mapped fields (a {@code @Composite} field expires its columns) and relationships
+     * @param attributeNames mapped fields and relationships; a column that cannot be left unloaded (a key, version,
+     *        foreign-key, join or {@code @Composite} column, or any column of a class in an inheritance hierarchy) is
+     *        refused, as it cannot be deferred: {@link #expire(Object)} expires the whole object
      * @throws io.retort.exception.InvalidRequestException if the object is not persistent in this session
      * @throws io.retort.exception.InvalidArgumentException if a name is not a mapped attribute of its class (the
-     *         message lists them)
+     *         message lists them), or names a column that cannot be expired alone
      */
     void expire(Object instance, String... attributeNames);
 
@@ -224,7 +226,8 @@ public interface Session extends AutoCloseable {
      *
      * @throws io.retort.exception.InvalidRequestException if the object is not persistent in this session, or its
      *         row is gone
-     * @throws io.retort.exception.InvalidArgumentException if a name is not a mapped attribute of its class
+     * @throws io.retort.exception.InvalidArgumentException if a name is not a mapped attribute of its class, or
+     *         names a column that cannot be expired alone (see {@link #expire(Object, String...)})
      */
     void refresh(Object instance, String... attributeNames);
 
