@@ -230,9 +230,9 @@ class PartialExpireIT {
     }
 
     /**
-     * test_expire.py::ExpireTest::test_refresh (with attribute names, as in test_refresh_dont_clear_pending_pk's
-     * {@code sess.refresh(u, ["name", "addresses"])}): the named column loads at once with one SELECT, the collection
-     * with its own; what was not named keeps its change.
+     * test_expire.py::ExpireTest::test_load_only_relationships and test_no_pending_pks_on_refresh ({@code
+     * sess.refresh(u, ["name", "addresses"])}, two statements for a lazy collection): the named column loads at once
+     * with one SELECT, the collection with its own; what was not named keeps its change.
      */
     @DatabaseTest
     void refreshLoadsTheNamedAttributesNow(TestEngines engines) {
