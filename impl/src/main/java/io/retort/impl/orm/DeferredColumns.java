@@ -240,8 +240,10 @@ final class DeferredColumns {
         @Nullable Object[] row = null;
         BitSet expired = state.expiredColumns;
         String kind = expired != null && expired.get(load.nextSetBit(0)) ? "expired" : "deferred";
+        String fix = kind.equals("expired") ? "load it again with the objects' query, or with " + undefer
+                : "load it with the objects' query, e.g. " + undefer;
         try (io.retort.engine.StatementOrigin origin = io.retort.engine.StatementOrigin.enter("the load of " + kind
-                + " column " + attribute, "load it with the objects' query, e.g. " + undefer);
+                + " column " + attribute, fix);
                 Result result = session.currentConnection().execute(select)) {
             for (@Nullable Object[] values : result.arrays()) {
                 row = values;
