@@ -113,15 +113,7 @@ final class Expiry {
             expireColumns(state, instance, named.columns);
         }
         for (RelationshipMapper relationship : named.relationships) {
-            if (relationship.isCollection()) {
-                CollectionTracking tracking = state.collections == null ? null
-                        : state.collections[relationship.index];
-                if (tracking != null) {
-                    tracking.expire();
-                }
-            } else {
-                state.referenceLeftUnloaded(relationship.index); // a change set to it is dropped
-            }
+            expireRelationship(state, instance, relationship, false);
         }
     }
 
@@ -182,16 +174,29 @@ final class Expiry {
                     + " is gone from table " + state.mapper.table().name() + " (deleted by another transaction?)");
         }
         for (RelationshipMapper relationship : named.relationships) {
-            if (relationship.isCollection()) {
-                CollectionTracking tracking = state.collections == null ? null
-                        : state.collections[relationship.index];
-                if (tracking != null) {
-                    tracking.expire();
+            expireRelationship(state, instance, relationship, true);
+        }
+    }
+
+    /**
+     * Unloads a relationship of an object: a collection (one never installed loads on its first use anyway) or a
+     * reference, whose change set since it loaded is dropped; with {@code load}, it loads again now, as its first use
+     * would load it.
+     */
+    private static void expireRelationship(InstanceState state, Object instance, RelationshipMapper relationship,
+            boolean load) {
+        if (relationship.isCollection()) {
+            CollectionTracking tracking = state.installed(relationship.index);
+            if (tracking != null) {
+                tracking.expire();
+                if (load) {
                     tracking.ensureLoaded();
                 }
-            } else {
-                state.referenceLeftUnloaded(relationship.index);
-                state.beforeRead(instance, relationship.enhancedIndex); // loads it, as its first read would
+            }
+        } else {
+            state.referenceLeftUnloaded(relationship.index);
+            if (load) {
+                state.beforeRead(instance, relationship.enhancedIndex);
             }
         }
     }

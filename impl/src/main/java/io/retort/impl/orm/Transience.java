@@ -40,7 +40,7 @@ final class Transience {
                 clear(instance, attribute);
             }
         }
-        List<Object[]> collections = new ArrayList<>();
+        java.util.Map<RelationshipMapper, List<Object>> collections = new java.util.LinkedHashMap<>();
         for (RelationshipMapper relationship : mapper.relationships()) {
             Object value = relationship.get(instance);
             if (relationship.isCollection()) {
@@ -52,7 +52,7 @@ final class Transience {
                 } else if (value instanceof java.util.Collection<?> plain) {
                     elements.addAll(plain);
                 }
-                collections.add(new Object[] {relationship, elements});
+                collections.put(relationship, elements);
             } else if (!state.isReferenceSetWhileUnloaded(relationship.index)
                     && (state.expired || state.isReferenceUnloaded(relationship.index))) {
                 relationship.set(instance, null);
@@ -61,12 +61,8 @@ final class Transience {
         // A new state: nothing of the row's (snapshot, identity, deleted flag, collection baselines) carries over.
         InstanceState fresh = new InstanceState(mapper, instance, InstanceState.Status.TRANSIENT, null);
         fresh.bind(instance);
-        for (Object[] collection : collections) {
-            @SuppressWarnings("unchecked")
-            List<Object> elements = (List<Object>) collection[1];
-            Loader.install((RelationshipMapper) collection[0], instance, fresh, CollectionTracking.Mode.LAZY, null)
-                    .adopt(elements, List.of());
-        }
+        collections.forEach((relationship, elements) -> Loader.install(relationship, instance, fresh,
+                CollectionTracking.Mode.LAZY, null).adopt(elements, List.of()));
     }
 
     /**

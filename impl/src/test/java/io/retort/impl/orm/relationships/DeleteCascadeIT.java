@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retort.engine.Connection;
 import io.retort.engine.Engine;
-import io.retort.impl.orm.StatementRecorder;
 import io.retort.orm.Registry;
 import io.retort.orm.Session;
 import io.retort.sql.Sql;
@@ -36,11 +35,7 @@ class DeleteCascadeIT {
      */
     @DatabaseTest
     void deleteMarksWhatItsCascadeReachesLoadingAnUnloadedCollection(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        Engine engine = engines.create(recorder.options());
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = seed(engine);
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             try (Session session = Session.open(engine)) {
                 User jack = session.get(User.class, id);
                 recorder.clear();
@@ -52,9 +47,7 @@ class DeleteCascadeIT {
             }
             assertThat(count(engine, "address")).isZero();
             assertThat(count(engine, "user_account")).isZero();
-        } finally {
-            registry.dropAll(engine);
-        }
+        }, "address1", "address2");
     }
 
     /** SQLAlchemy: test/orm/test_cascade.py::O2MCascadeDeleteOrphanTest::test_cascades_onlycollection. */

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retort.engine.Engine;
 import io.retort.exception.InvalidArgumentException;
-import io.retort.impl.orm.StatementRecorder;
 import io.retort.orm.Registry;
 import io.retort.orm.Session;
 import io.retort.testing.DatabaseTest;
@@ -29,11 +28,7 @@ class GetWithOptionsIT {
      */
     @DatabaseTest
     void loaderOptionsShapeTheLoad(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        Engine engine = engines.create(recorder.options());
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = seed(engine);
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             try (Session session = Session.open(engine)) {
                 recorder.clear();
                 User jack = session.get(User.class, id, selectIn(User_.addresses));
@@ -49,9 +44,7 @@ class GetWithOptionsIT {
                 assertThat(session.get(User.class, id, selectIn(User_.addresses))).isSameAs(jack);
                 assertThat(recorder.sql()).isEmpty();
             }
-        } finally {
-            registry.dropAll(engine);
-        }
+        }, "jack@bean.com", "jack@bean.org");
     }
 
     /**
@@ -60,11 +53,7 @@ class GetWithOptionsIT {
      */
     @DatabaseTest
     void aDeferredColumnIsLeftOutAndLoadsOnRead(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        Engine engine = engines.create(recorder.options());
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = seed(engine);
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             try (Session session = Session.open(engine)) {
                 recorder.clear();
                 User jack = session.get(User.class, id, defer(User_.fullname));
@@ -73,9 +62,7 @@ class GetWithOptionsIT {
                 assertThat(jack.fullname).isEqualTo("Jack Bean");
                 assertThat(recorder.sql()).hasSize(2);
             }
-        } finally {
-            registry.dropAll(engine);
-        }
+        }, "jack@bean.com", "jack@bean.org");
     }
 
     /** An option that starts at another class is refused with the message of a query's. */

@@ -3,12 +3,9 @@ package io.retort.impl.orm.relationships;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.retort.engine.Engine;
 import io.retort.exception.DetachedInstanceException;
 import io.retort.exception.InvalidArgumentException;
 import io.retort.exception.InvalidRequestException;
-import io.retort.impl.orm.StatementRecorder;
-import io.retort.orm.Registry;
 import io.retort.orm.Session;
 import io.retort.sql.Sql;
 import io.retort.testing.DatabaseTest;
@@ -26,10 +23,6 @@ import java.util.Map;
  * hierarchy), as it refuses to defer them, with the whole-object {@code expire(object)} as the fix.
  */
 class PartialExpireIT {
-    private static int seed(Engine engine) {
-        return RelationshipsFixtures.commitJack(engine, "jack@bean.com");
-    }
-
     private static void sqlUpdate(Session session, int id, String fullname) {
         session.execute(Sql.text("UPDATE user_account SET fullname = :f, name = 'jim' WHERE id = :id"),
                 Map.of("f", fullname, "id", id));
@@ -42,11 +35,7 @@ class PartialExpireIT {
      */
     @DatabaseTest
     void expiredColumnsLoadTogetherOnTheirFirstReadAndOtherChangesStay(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        Engine engine = engines.create(recorder.options());
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = seed(engine);
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             try (Session session = Session.open(engine)) {
                 User jack = session.get(User.class, id);
                 session.expire(jack, "fullname");
@@ -79,9 +68,7 @@ class PartialExpireIT {
                 assertThat(jack.name).isEqualTo("jacques");
                 assertThat(recorder.sql()).isEmpty();
             }
-        } finally {
-            registry.dropAll(engine);
-        }
+        }, "jack@bean.com");
     }
 
     /**
@@ -90,11 +77,7 @@ class PartialExpireIT {
      */
     @DatabaseTest
     void aChangeToAnExpiredAttributeIsDiscarded(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        Engine engine = engines.create(recorder.options());
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = seed(engine);
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             try (Session session = Session.open(engine)) {
                 User jack = session.get(User.class, id);
                 jack.fullname = "Discarded";
@@ -106,9 +89,7 @@ class PartialExpireIT {
                 assertThat(jack.fullname).isEqualTo("Jack Bean");
                 assertThat(jack.name).isEqualTo("kept");
             }
-        } finally {
-            registry.dropAll(engine);
-        }
+        }, "jack@bean.com");
     }
 
     /**
@@ -118,11 +99,7 @@ class PartialExpireIT {
      */
     @DatabaseTest
     void aWriteToAnExpiredAttributeLoadsNothingAndIsFlushed(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        Engine engine = engines.create(recorder.options());
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = seed(engine);
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             try (Session session = Session.open(engine)) {
                 User jack = session.get(User.class, id);
                 session.expire(jack, "name", "fullname");
@@ -148,9 +125,7 @@ class PartialExpireIT {
                 session.expungeAll();
                 assertThat(session.get(User.class, id).name).isEqualTo("written");
             }
-        } finally {
-            registry.dropAll(engine);
-        }
+        }, "jack@bean.com");
     }
 
     /**
@@ -159,11 +134,7 @@ class PartialExpireIT {
      */
     @DatabaseTest
     void anExpiredCollectionLoadsByItself(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        Engine engine = engines.create(recorder.options());
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = seed(engine);
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             try (Session session = Session.open(engine)) {
                 User jack = session.get(User.class, id);
                 assertThat(jack.addresses).hasSize(1);
@@ -179,9 +150,7 @@ class PartialExpireIT {
                 assertThat(recorder.sql()).containsExactly("SELECT user_account.fullname FROM user_account WHERE"
                         + " user_account.id = ?");
             }
-        } finally {
-            registry.dropAll(engine);
-        }
+        }, "jack@bean.com");
     }
 
     /**
@@ -193,14 +162,11 @@ class PartialExpireIT {
      */
     @DatabaseTest
     void aMovedChildThatIsExpiredKeepsItsMoveAndIsNotDeleted(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        Engine engine = engines.create(recorder.options());
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = seed(engine);
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
+            int owner = id;
             for (boolean whole : new boolean[] {true, false}) {
                 try (Session session = Session.open(engine)) {
-                    User jack = session.get(User.class, id);
+                    User jack = session.get(User.class, owner);
                     Address address = jack.addresses.get(0);
                     User ed = new User(whole ? "ed" : "edna", null);
                     session.add(ed);
@@ -220,13 +186,11 @@ class PartialExpireIT {
                     assertThat(address.user).isSameAs(ed);
                     assertThat(session.execute(Sql.text("SELECT user_id FROM address WHERE id = :id"),
                             Map.of("id", address.id)).scalar()).isEqualTo(ed.id);
-                    id = ed.id; // the next round moves it on
+                    owner = ed.id; // the next round moves it on
                     session.commit();
                 }
             }
-        } finally {
-            registry.dropAll(engine);
-        }
+        }, "jack@bean.com");
     }
 
     /**
@@ -236,11 +200,7 @@ class PartialExpireIT {
      */
     @DatabaseTest
     void refreshLoadsTheNamedAttributesNow(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        Engine engine = engines.create(recorder.options());
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = seed(engine);
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             try (Session session = Session.open(engine)) {
                 User jack = session.get(User.class, id);
                 assertThat(jack.addresses).hasSize(1);
@@ -261,9 +221,7 @@ class PartialExpireIT {
                 assertThat(jack.name).isEqualTo("kept");
                 assertThat(recorder.sql()).isEmpty();
             }
-        } finally {
-            registry.dropAll(engine);
-        }
+        }, "jack@bean.com");
     }
 
     /**
@@ -273,11 +231,7 @@ class PartialExpireIT {
      */
     @DatabaseTest
     void onAnExpiredObjectTheNamedWritesAreDropped(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        Engine engine = engines.create(recorder.options());
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = seed(engine);
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             try (Session session = Session.open(engine)) {
                 User jack = session.get(User.class, id);
                 session.commit(); // expires jack
@@ -305,9 +259,7 @@ class PartialExpireIT {
                         .hasMessage("Could not refresh User with identity " + id + ": User(kept): its row is gone"
                                 + " from table user_account (deleted by another transaction?)");
             }
-        } finally {
-            registry.dropAll(engine);
-        }
+        }, "jack@bean.com");
     }
 
     /**
@@ -316,10 +268,7 @@ class PartialExpireIT {
      */
     @DatabaseTest
     void errors(TestEngines engines) {
-        Engine engine = engines.engine();
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = seed(engine);
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             try (Session session = Session.open(engine)) {
                 User jack = session.get(User.class, id);
                 assertThatThrownBy(() -> session.expire(jack, "fulname"))
@@ -353,8 +302,6 @@ class PartialExpireIT {
                 assertThatThrownBy(() -> session.refresh(pending, "name"))
                         .isInstanceOf(InvalidRequestException.class);
             }
-        } finally {
-            registry.dropAll(engine);
-        }
+        }, "jack@bean.com");
     }
 }

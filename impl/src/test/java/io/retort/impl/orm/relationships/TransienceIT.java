@@ -8,9 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retort.engine.Engine;
 import io.retort.exception.InvalidRequestException;
-import io.retort.impl.orm.StatementRecorder;
 import io.retort.orm.ObjectState;
-import io.retort.orm.Registry;
 import io.retort.orm.Session;
 import io.retort.orm.SessionFactory;
 import io.retort.testing.DatabaseTest;
@@ -35,10 +33,7 @@ class TransienceIT {
      */
     @DatabaseTest
     void makeTransientLeavesTheSessionAndTheIdentity(TestEngines engines) {
-        Engine engine = engines.engine();
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = RelationshipsFixtures.commitJack(engine);
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             try (Session session = noAutoflush(engine).open()) {
                 User jack = session.get(User.class, id);
                 makeTransient(jack);
@@ -76,18 +71,13 @@ class TransienceIT {
                 assertThat(jack.name).isEqualTo("jack");
                 assertThat(session.scalars(io.retort.orm.Orm.select(User.class)).all()).containsExactly(jack);
             }
-        } finally {
-            registry.dropAll(engine);
-        }
+        });
     }
 
     /** test_make_transient_plus_rollback: a deletion flushed, the object made transient, then a rollback: transient. */
     @DatabaseTest
     void aRollbackDoesNotBringBackAnObjectMadeTransient(TestEngines engines) {
-        Engine engine = engines.engine();
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = RelationshipsFixtures.commitJack(engine);
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             try (Session session = Session.open(engine)) {
                 User jack = session.get(User.class, id);
                 session.delete(jack);
@@ -99,9 +89,7 @@ class TransienceIT {
                 assertThat(session.get(User.class, id)).as("the row is back, as another object").isNotSameAs(jack)
                         .isNotNull();
             }
-        } finally {
-            registry.dropAll(engine);
-        }
+        });
     }
 
     /**
@@ -110,10 +98,7 @@ class TransienceIT {
      */
     @DatabaseTest
     void collectionsKeepWhatWasLoaded(TestEngines engines) {
-        Engine engine = engines.engine();
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = RelationshipsFixtures.commitJack(engine, "jack@bean.com");
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             try (Session session = Session.open(engine)) {
                 User loaded = session.get(User.class, id);
                 assertThat(loaded.addresses).hasSize(1);
@@ -129,9 +114,7 @@ class TransienceIT {
                 session.commit();
                 assertThat(unloaded.id).isNotNull().isNotEqualTo(id);
             }
-        } finally {
-            registry.dropAll(engine);
-        }
+        }, "jack@bean.com");
     }
 
     /**
@@ -140,11 +123,7 @@ class TransienceIT {
      */
     @DatabaseTest
     void makeTransientToDetachedGivesTheObjectItsRowsIdentity(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        Engine engine = engines.create(recorder.options());
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = RelationshipsFixtures.commitJack(engine, "jack@bean.com");
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             User stand = new User();
             stand.id = id;
             makeTransientToDetached(stand);
@@ -165,9 +144,7 @@ class TransienceIT {
                 assertThat(recorder.sql()).noneMatch(sql -> sql.startsWith("INSERT"))
                         .contains("UPDATE user_account SET fullname=? WHERE user_account.id = ?");
             }
-        } finally {
-            registry.dropAll(engine);
-        }
+        }, "jack@bean.com");
     }
 
     /**
@@ -176,10 +153,7 @@ class TransienceIT {
      */
     @DatabaseTest
     void makeTransientToDetachedRefusesWhatIsNotTransientOrHasNoKey(TestEngines engines) {
-        Engine engine = engines.engine();
-        Registry registry = RelationshipsFixtures.createTables(engine);
-        try {
-            int id = RelationshipsFixtures.commitJack(engine);
+        RelationshipsFixtures.withJack(engines, (engine, recorder, id) -> {
             try (Session session = Session.open(engine)) {
                 User pending = new User("new", null);
                 session.add(pending);
@@ -197,8 +171,6 @@ class TransienceIT {
                     .isInstanceOf(InvalidRequestException.class)
                     .hasMessage("Cannot make User (no identity yet): User(keyless) detached: its primary key [id] is"
                             + " not set; set it to the key of the row it stands for");
-        } finally {
-            registry.dropAll(engine);
-        }
+        });
     }
 }
