@@ -491,6 +491,15 @@ public abstract class Dialect {
         return InsertReturningStyle.RETURNING_CLAUSE;
     }
 
+    /**
+     * Whether an insert executemany of at least a page, whose RETURNING names only columns of its table and whose sets
+     * do not give the table's autoincrement key, may go as pages without RETURNING, its rows then read back by rowid
+     * (SQLite, where RETURNING costs about as much again as the insert; {@code RowidKeys} checks every such read).
+     */
+    public boolean readsInsertedRowsByRowid() {
+        return false;
+    }
+
     /** The most bind parameters a statement may have (SQLite's limit since 3.32); executemany pages stay below it. */
     public int maxBindParameters() {
         return 32766;

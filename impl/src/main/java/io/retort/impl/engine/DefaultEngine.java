@@ -49,6 +49,8 @@ public final class DefaultEngine implements Engine {
             waiting = new java.util.concurrent.atomic.LongAdder(); // and callers of connect() waiting for the pool
     private final Operations operations;
     private final Object lock = new Object();
+    /** What the insert executemanys learned of this engine's tables (SQLite). */
+    final RowidKeys rowidKeys = new RowidKeys();
     private volatile @Nullable PoolGeneration pool;
     private volatile boolean initialized;
     private volatile boolean closed;

@@ -54,8 +54,25 @@ final class InsertManyExecutor {
      * {@code getGeneratedKeys}); elsewhere (MySQL) they go as one JDBC batch and the columns come back as the driver's
      * generated keys. The full pages share one SQL text, and so one {@code PreparedStatement}:
      * SQLite parses a statement at every {@code prepareStatement}, which for 1,000 rows costs as much as running it.
+     * On SQLite, an executemany of at least a page into a table with no trigger may go without RETURNING, its rows
+     * then read back by rowid ({@link RowidKeys}).
      */
     Result execute(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets) {
+        io.retort.schema.Table byRowid =
+                sets.size() >= INSERT_MANY_PAGE ? RowidKeys.candidate(bare, sets.get(0).keySet(), dialect) : null;
+        Boolean plain = byRowid == null ? null : engine.rowidKeys.plain(byRowid, dialect);
+        if (byRowid != null && Boolean.TRUE.equals(plain)) {
+            return engine.rowidKeys.insert(connection, executor, byRowid, bare, sets, dialect);
+        }
+        Result returned = returning(bare, sets);
+        if (byRowid != null && plain == null) {
+            engine.rowidKeys.probe(connection, byRowid, dialect); // the write lock is held: no writer waits on it
+        }
+        return returned;
+    }
+
+    /** {@link #execute} by RETURNING. */
+    private Result returning(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets) {
         List<Expression<?>> shown = bare.returningClause();
         if (sets.size() > 1 && dialect.supportsReturning("INSERT")
                 && dialect.insertReturningStyle() == Dialect.InsertReturningStyle.RETURNING_CLAUSE_ANY_ORDER

@@ -87,11 +87,21 @@ final class InsertRows {
         }
         checkColumnCount(row, index);
         for (String name : names) {
-            if (row.get(name) instanceof Expression) {
+            if (isExpression(row.get(name))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a row's value is an expression to render rather than a value to bind. The common values, text and
+     * numbers, are told apart by class first: a test against the {@code Expression} interface scans the value class's
+     * interfaces, which for 100,000 rows costs more than binding them.
+     */
+    static boolean isExpression(@Nullable Object value) {
+        return !(value == null || value instanceof String || value instanceof Number || value instanceof Boolean)
+                && value instanceof Expression;
     }
 
     private InvalidArgumentException differentColumns(@Nullable Map<String, ? extends @Nullable Object> row,
@@ -117,7 +127,7 @@ final class InsertRows {
                 if (value == null && !row.containsKey(names[i])) {
                     throw differentColumns(row, index);
                 }
-                if (value instanceof Expression) {
+                if (isExpression(value)) {
                     while (out.size() > start) {
                         out.remove(out.size() - 1);
                     }
@@ -154,7 +164,7 @@ final class InsertRows {
             if (value == null && !row.containsKey(names[i])) {
                 throw differentColumns(row, index);
             }
-            if (value instanceof Expression) {
+            if (isExpression(value)) {
                 return false;
             }
             binders[i].bind(statement, offset + i + 1, value);

@@ -83,6 +83,20 @@ public final class StatementRecorder implements ExecutionListener {
         return runs;
     }
 
+    /**
+     * Whether a statement is SQLite's probe of {@code sqlite_master}, which follows the first insert executemany with
+     * RETURNING into a table on an engine (see {@code RowidReadBackIT}): tests that count an insert's statements
+     * leave it out.
+     */
+    public static boolean isRowidProbe(String sql) {
+        return sql.contains(".sqlite_master WHERE tbl_name = ?");
+    }
+
+    /** The statements since the last {@link #clear()}, less SQLite's {@link #isRowidProbe probe}. */
+    public List<StatementEvent> eventsWithoutProbe() {
+        return events.stream().filter(event -> !isRowidProbe(event.sql())).toList();
+    }
+
     /** The rows of an INSERT's VALUES: 1, or more for a multi-row {@code VALUES (...), (...)}. */
     public static int valuesRows(String sql) {
         int count = 1;

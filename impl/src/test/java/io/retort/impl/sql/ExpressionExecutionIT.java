@@ -372,7 +372,8 @@ class ExpressionExecutionIT {
                 assertThat(ids.get(i)).isEqualTo(i + 1);
             }
             if (engine.supports(io.retort.engine.Capability.INSERT_RETURNING)) {
-                // Multi-row VALUES statements of 1,000 rows: 1,000 + 1,000 + 500.
+                // Multi-row VALUES statements of 1,000 rows: 1,000 + 1,000 + 500 (and SQLite's probe of the table).
+                events.removeIf(event -> io.retort.impl.orm.StatementRecorder.isRowidProbe(event.sql()));
                 assertThat(events).hasSize(3);
                 assertThat(events.get(0).sql()).contains(engine.dialectName().equals("h2")
                         ? "SELECT id FROM FINAL TABLE (INSERT INTO" : "RETURNING");

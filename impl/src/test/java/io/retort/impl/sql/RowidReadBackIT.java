@@ -1,0 +1,175 @@
+package io.retort.impl.sql;
+
+import static io.retort.schema.Schema.column;
+import static io.retort.sql.Sql.insert;
+import static io.retort.sql.Sql.select;
+import static io.retort.types.Types.INTEGER;
+import static io.retort.types.Types.string;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.retort.engine.Connection;
+import io.retort.engine.Engine;
+import io.retort.exception.InvalidRequestException;
+import io.retort.impl.orm.StatementRecorder;
+import io.retort.schema.MetaData;
+import io.retort.schema.Table;
+import io.retort.sql.Insert;
+import io.retort.sql.Sql;
+import io.retort.testing.DatabaseTest;
+import io.retort.testing.TestEngines;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An insert executemany whose RETURNING names columns of its table and whose sets leave the autoincrement key to the
+ * database, of 2,500 rows, run again and again: on every database the rows come back in the order of the sets, each
+ * with the key the database gave its row.
+ *
+ * <p>Where Retort differs from SQLAlchemy, on SQLite only: SQLAlchemy runs every page with RETURNING. Retort does so for
+ * the first executemany into a table, then probes {@code sqlite_master}; a table with no trigger (and no view, virtual
+ * or WITHOUT ROWID table of its name) then takes its pages without RETURNING and its rows are read back by rowid,
+ * which costs about 0.6 of the RETURNING pages (SQLite writes each returned row to a temporary table first). The
+ * checks around the read are shown here: a table with a trigger stays on RETURNING, and a trigger created after the
+ * probe fails the executemany with a message instead of handing back keys of the wrong rows.
+ */
+class RowidReadBackIT {
+    private static final int ROWS = 2_500;
+
+    private static MetaData tables() {
+        MetaData metadata = new MetaData();
+        metadata.table("rb_item", column("id", INTEGER).primaryKey(), column("name", string(20)));
+        metadata.table("rb_audit", column("id", INTEGER).primaryKey(), column("name", string(20)));
+        return metadata;
+    }
+
+    private static List<Map<String, Object>> rows(String prefix) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            rows.add(Map.of("name", prefix + i));
+        }
+        return rows;
+    }
+
+    /** Each returned row is its set's, with the key its row holds in the table. */
+    private static void assertKeysOfTheirRows(Connection conn, Table item, List<Object[]> returned, String prefix) {
+        assertThat(returned).hasSize(ROWS);
+        Map<Object, Object> names = new java.util.HashMap<>();
+        for (Object[] row : conn.execute(select(item.c("id"), item.c("name"))).arrays().all()) {
+            names.put(row[0], row[1]);
+        }
+        for (int i = 0; i < ROWS; i++) {
+            assertThat(returned.get(i)[1]).isEqualTo(prefix + i);
+            assertThat(names.get(returned.get(i)[0])).as("the row of key %s", returned.get(i)[0])
+                    .isEqualTo(prefix + i);
+        }
+    }
+
+    @DatabaseTest
+    void afterTheFirstExecutemanyTheRowsAreReadBackByRowidOnSqlite(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        MetaData metadata = tables();
+        Engine engine = engines.create(recorder.options());
+        metadata.dropAll(engine);
+        metadata.createAll(engine);
+        Table item = metadata.getTable("rb_item");
+        Insert returning = insert(item).returning(item.c("id"), item.c("name"));
+        boolean sqlite = engine.dialectName().equals("sqlite");
+        try (Connection conn = engine.connect()) {
+            recorder.clear();
+            List<Object[]> first = conn.execute(returning, rows("a")).arrays().all();
+            List<String> statements = recorder.sql();
+            assertKeysOfTheirRows(conn, item, first, "a");
+            if (sqlite) {
+                assertThat(statements).hasSize(4); // three pages with RETURNING, then the probe
+                assertThat(statements.subList(0, 3)).allMatch(sql -> sql.endsWith(" RETURNING id, name"));
+                assertThat(statements.get(3)).contains("sqlite_master");
+            }
+            // Rows deleted from the end: the next keys take up the freed rowids (no AUTOINCREMENT), still read right.
+            conn.execute(Sql.text("DELETE FROM rb_item WHERE id > 2000"));
+            for (String prefix : List.of("b", "c")) {
+                recorder.clear();
+                List<Object[]> returned = conn.execute(returning, rows(prefix)).arrays().all();
+                List<String> sql = recorder.sql();
+                List<String> dml = recorder.dml();
+                assertKeysOfTheirRows(conn, item, returned, prefix);
+                if (sqlite) {
+                    assertThat(sql).containsExactly("SELECT total_changes()",
+                            "INSERT INTO rb_item (name) VALUES " + "(?), ".repeat(999) + "(?)",
+                            "INSERT INTO rb_item (name) VALUES (?)",
+                            "SELECT total_changes(), last_insert_rowid()",
+                            "SELECT id, name FROM rb_item WHERE rowid > ? AND (SELECT max(rowid) FROM rb_item) = ?"
+                                    + " ORDER BY rowid");
+                } else {
+                    assertThat(dml).isNotEmpty().allMatch(statement -> statement.contains("INSERT INTO rb_item"));
+                }
+            }
+            conn.commit();
+        } finally {
+            metadata.dropAll(engine);
+        }
+    }
+
+    @DatabaseTest
+    void aTableWithATriggerStaysOnReturningAndATriggerCreatedLaterFailsTheRead(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        MetaData metadata = tables();
+        Engine engine = engines.create(recorder.options());
+        metadata.dropAll(engine);
+        metadata.createAll(engine);
+        Table item = metadata.getTable("rb_item");
+        Table audit = metadata.getTable("rb_audit");
+        Insert returning = insert(item).returning(item.c("id"), item.c("name"));
+        boolean sqlite = engine.dialectName().equals("sqlite");
+        try (Connection conn = engine.connect()) {
+            if (sqlite) {
+                conn.execute(Sql.text("CREATE TRIGGER rb_log AFTER INSERT ON rb_item BEGIN"
+                        + " INSERT INTO rb_audit (name) VALUES (NEW.name); END"));
+            }
+            for (String prefix : List.of("a", "b")) {
+                recorder.clear();
+                List<Object[]> returned = conn.execute(returning, rows(prefix)).arrays().all();
+                List<String> sql = recorder.sql();
+                assertKeysOfTheirRows(conn, item, returned, prefix);
+                if (sqlite) {
+                    assertThat(sql).as("a table with a trigger: RETURNING every time, one probe")
+                            .hasSize(prefix.equals("a") ? 4 : 3);
+                    assertThat(sql.subList(0, 3)).allMatch(statement -> statement.endsWith(" RETURNING id, name"));
+                }
+            }
+            conn.commit();
+            if (!sqlite) {
+                return;
+            }
+            conn.execute(Sql.text("DROP TRIGGER rb_log"));
+            conn.execute(Sql.text("DELETE FROM rb_audit"));
+            Insert intoAudit = insert(audit).returning(audit.c("id"), audit.c("name"));
+            conn.execute(intoAudit, rows("c")); // RETURNING, then the probe finds no trigger
+            conn.commit();
+            // A trigger that writes into the table itself, created after the probe: the keys cannot be read back.
+            conn.execute(Sql.text("CREATE TRIGGER rb_twice BEFORE INSERT ON rb_audit WHEN NEW.name NOT LIKE 'x%'"
+                    + " BEGIN INSERT INTO rb_audit (name) VALUES ('x' || NEW.name); END"));
+            conn.commit();
+            assertThatThrownBy(() -> conn.execute(intoAudit, rows("d"))).isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("Retort inserted 2500 rows into rb_audit without RETURNING, as it does on SQLite for"
+                            + " a table with no trigger, and could not read them back: the connection's count of"
+                            + " changed rows grew by 5000, so a trigger created since Retort last looked acted on the"
+                            + " insert. Roll the transaction back and run the insert again: the table now goes by"
+                            + " RETURNING.");
+            conn.rollback();
+            recorder.clear();
+            List<Object[]> again = conn.execute(intoAudit, rows("d")).arrays().all();
+            assertThat(recorder.sql().get(0)).endsWith(" RETURNING id, name");
+            assertThat(again).hasSize(ROWS);
+            for (int i = 0; i < ROWS; i++) {
+                Object name = conn.execute(select(audit.c("name")).where(audit.c("id", Integer.class)
+                        .eq((Integer) again.get(i)[0]))).scalarOne();
+                assertThat(name).isEqualTo("d" + i);
+            }
+            conn.rollback();
+        } finally {
+            metadata.dropAll(engine);
+        }
+    }
+}
