@@ -7,6 +7,7 @@ import io.retort.impl.compiler.CompiledStatement;
 import io.retort.impl.compiler.ExpressionCompiler;
 import io.retort.impl.dialect.Dialect;
 import io.retort.impl.dialect.ParameterBinder;
+import io.retort.schema.Table;
 import io.retort.sql.Expression;
 import io.retort.sql.Insert;
 import io.retort.types.SqlType;
@@ -58,14 +59,17 @@ final class InsertManyExecutor {
      * then read back by rowid ({@link RowidKeys}).
      */
     Result execute(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets) {
-        io.retort.schema.Table byRowid =
-                sets.size() >= INSERT_MANY_PAGE ? RowidKeys.candidate(bare, sets.get(0).keySet(), dialect) : null;
-        Boolean plain = byRowid == null ? null : engine.rowidKeys.plain(byRowid, dialect);
-        if (byRowid != null && Boolean.TRUE.equals(plain)) {
+        Table byRowid = sets.size() >= INSERT_MANY_PAGE ? RowidKeys.candidate(bare, sets.get(0).keySet(), dialect)
+                : null;
+        if (byRowid == null || !RowidKeys.inTransaction(connection)) {
+            return returning(bare, sets);
+        }
+        RowidKeys.Probe probed = engine.rowidKeys.probed(byRowid, dialect);
+        if (probed == RowidKeys.Probe.PLAIN) {
             return engine.rowidKeys.insert(connection, executor, byRowid, bare, sets, dialect);
         }
         Result returned = returning(bare, sets);
-        if (byRowid != null && plain == null) {
+        if (probed == RowidKeys.Probe.UNKNOWN) {
             engine.rowidKeys.probe(connection, byRowid, dialect); // the write lock is held: no writer waits on it
         }
         return returned;
@@ -337,12 +341,12 @@ final class InsertManyExecutor {
      */
     private int sortKey(Insert bare, Set<String> given, List<Expression<?>> returning) {
         if (dialect.insertReturningStyle() != Dialect.InsertReturningStyle.RETURNING_CLAUSE_ANY_ORDER
-                || !(bare.table() instanceof io.retort.schema.Table)) {
+                || !(bare.table() instanceof Table)) {
             return -1;
         }
-        io.retort.schema.Column<?> key = ((io.retort.schema.Table) bare.table()).autoincrementColumn().orElse(null);
-        if (key == null || given.contains(key.name())) {
-            return -1;
+        io.retort.schema.Column<?> key = ((Table) bare.table()).autoincrementColumn().orElse(null);
+        if (key == null || given.contains(key.name()) || key.clientDefault() != null) {
+            return -1; // a key a client-side default gives is bound, in no particular order
         }
         return positionOf(returning, key);
     }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retort.engine.Connection;
 import io.retort.engine.Engine;
+import io.retort.engine.IsolationLevel;
 import io.retort.exception.InvalidRequestException;
 import io.retort.impl.orm.StatementRecorder;
 import io.retort.schema.MetaData;
@@ -21,6 +22,7 @@ import io.retort.testing.TestEngines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An insert executemany whose RETURNING names columns of its table and whose sets leave the autoincrement key to the
@@ -41,6 +43,9 @@ class RowidReadBackIT {
         MetaData metadata = new MetaData();
         metadata.table("rb_item", column("id", INTEGER).primaryKey(), column("name", string(20)));
         metadata.table("rb_audit", column("id", INTEGER).primaryKey(), column("name", string(20)));
+        AtomicInteger next = new AtomicInteger(1_000_000);
+        metadata.table("rb_client_key", column("id", INTEGER).primaryKey().defaultValue(next::getAndDecrement),
+                column("name", string(20)));
         return metadata;
     }
 
@@ -153,10 +158,10 @@ class RowidReadBackIT {
             conn.commit();
             assertThatThrownBy(() -> conn.execute(intoAudit, rows("d"))).isInstanceOf(InvalidRequestException.class)
                     .hasMessage("Retort inserted 2500 rows into rb_audit without RETURNING, as it does on SQLite for"
-                            + " a table with no trigger, and could not read them back: the connection's count of"
-                            + " changed rows grew by 5000, so a trigger created since Retort last looked acted on the"
-                            + " insert. Roll the transaction back and run the insert again: the table now goes by"
-                            + " RETURNING.");
+                            + " a table with no trigger, and could not read them back: the statements reported 2500"
+                            + " rows inserted and the connection's count of changed rows grew by 5000, so a trigger or"
+                            + " a conflict clause created since Retort last looked acted on the insert. Roll the"
+                            + " transaction back and run the insert again: the table goes by RETURNING from now on.");
             conn.rollback();
             recorder.clear();
             List<Object[]> again = conn.execute(intoAudit, rows("d")).arrays().all();
@@ -168,6 +173,98 @@ class RowidReadBackIT {
                 assertThat(name).isEqualTo("d" + i);
             }
             conn.rollback();
+        } finally {
+            metadata.dropAll(engine);
+        }
+    }
+
+    /**
+     * A trigger created after the probe that inserts elsewhere and skips the row ({@code RAISE(IGNORE)}): the change
+     * count grows by exactly the rows, but none went into the table, and the last rowid is still the one of the
+     * executemany before. The statements' own count tells, and the executemany fails instead of handing back the
+     * earlier executemany's rows.
+     */
+    @DatabaseTest
+    void aTriggerThatSkipsTheRowsIsToldByTheStatementsCount(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        MetaData metadata = tables();
+        Engine engine = engines.create(recorder.options());
+        metadata.dropAll(engine);
+        metadata.createAll(engine);
+        Table item = metadata.getTable("rb_item");
+        Insert returning = insert(item).returning(item.c("id"), item.c("name"));
+        try (Connection conn = engine.connect()) {
+            for (String prefix : List.of("a", "b")) {
+                assertKeysOfTheirRows(conn, item, conn.execute(returning, rows(prefix)).arrays().all(), prefix);
+            }
+            conn.commit();
+            if (!engine.dialectName().equals("sqlite")) {
+                return;
+            }
+            conn.execute(Sql.text("CREATE TRIGGER rb_skip BEFORE INSERT ON rb_item BEGIN"
+                    + " INSERT INTO rb_audit (name) VALUES (NEW.name); SELECT RAISE(IGNORE); END"));
+            conn.commit();
+            assertThatThrownBy(() -> conn.execute(returning, rows("c"))).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("the statements reported 0 rows inserted and the connection's count of"
+                            + " changed rows grew by 2500");
+            conn.rollback();
+        } finally {
+            metadata.dropAll(engine);
+        }
+    }
+
+    /**
+     * In AUTOCOMMIT every page commits on its own and another connection may insert between two pages: the rows go
+     * by RETURNING, and no probe is made.
+     */
+    @DatabaseTest
+    void inAutocommitTheRowsGoByReturning(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        MetaData metadata = tables();
+        Engine engine = engines.create(recorder.options());
+        metadata.dropAll(engine);
+        metadata.createAll(engine);
+        Table item = metadata.getTable("rb_item");
+        Insert returning = insert(item).returning(item.c("id"), item.c("name"));
+        try (Connection conn = engine.connect()) {
+            conn.setIsolationLevel(IsolationLevel.AUTOCOMMIT);
+            for (String prefix : List.of("a", "b")) {
+                recorder.clear();
+                List<Object[]> returned = conn.execute(returning, rows(prefix)).arrays().all();
+                List<String> dml = recorder.dml();
+                List<String> sql = recorder.sql();
+                assertKeysOfTheirRows(conn, item, returned, prefix);
+                if (engine.dialectName().equals("sqlite")) {
+                    assertThat(sql).hasSize(3).allMatch(statement -> statement.endsWith(" RETURNING id, name"));
+                } else {
+                    assertThat(dml).isNotEmpty();
+                }
+            }
+        } finally {
+            metadata.dropAll(engine);
+        }
+    }
+
+    /**
+     * A key that a client-side default gives is bound like any value, in no order of its own: the rows of RETURNING
+     * are matched to the sets by it (before, SQLite's pages were sorted by it, as if the database had assigned it,
+     * and each set could get another row's key), and no rowid is read.
+     */
+    @DatabaseTest
+    void aKeyFromAClientSideDefaultComesBackWithItsOwnRow(TestEngines engines) {
+        MetaData metadata = tables();
+        Engine engine = engines.create(io.retort.engine.EngineOptions.defaults());
+        metadata.dropAll(engine);
+        metadata.createAll(engine);
+        Table keyed = metadata.getTable("rb_client_key");
+        Insert returning = insert(keyed).returning(keyed.c("id"), keyed.c("name"));
+        try (Connection conn = engine.connect()) {
+            for (String prefix : List.of("a", "b")) {
+                List<Object[]> returned = conn.execute(returning, rows(prefix)).arrays().all();
+                assertKeysOfTheirRows(conn, keyed, returned, prefix);
+                assertThat((Integer) returned.get(0)[0]).isGreaterThan((Integer) returned.get(1)[0]);
+            }
+            conn.commit();
         } finally {
             metadata.dropAll(engine);
         }
