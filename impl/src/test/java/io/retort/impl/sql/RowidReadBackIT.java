@@ -29,12 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * database, of 2,500 rows, run again and again: on every database the rows come back in the order of the sets, each
  * with the key the database gave its row.
  *
- * <p>Where Retort differs from SQLAlchemy, on SQLite only: SQLAlchemy runs every page with RETURNING. Retort does so for
- * the first executemany into a table, then probes {@code sqlite_master}; a table with no trigger (and no view, virtual
- * or WITHOUT ROWID table of its name) then takes its pages without RETURNING and its rows are read back by rowid,
- * which costs about 0.6 of the RETURNING pages (SQLite writes each returned row to a temporary table first). The
- * checks around the read are shown here: a table with a trigger stays on RETURNING, and a trigger created after the
- * probe fails the executemany with a message instead of handing back keys of the wrong rows.
+ * <p>Where Retort differs from SQLAlchemy, on SQLite only: SQLAlchemy runs every page with RETURNING. Retort does
+ * so for the first executemany into a table in a transaction, then probes the table; a plain rowid table (the only
+ * one of its name, with no trigger, no ON CONFLICT clause, no view, virtual or WITHOUT ROWID table of its name) then
+ * takes its pages without RETURNING and its rows are read back by rowid, which costs about 0.6 of the RETURNING pages
+ * (SQLite writes each returned row to a temporary table first). The checks around the read are shown here: a table
+ * with a trigger stays on RETURNING, a trigger created after the probe fails the executemany with a message instead
+ * of handing back keys of the wrong rows, AUTOCOMMIT goes by RETURNING, and a key from a client-side default is
+ * never taken for one the database assigned.
  */
 class RowidReadBackIT {
     private static final int ROWS = 2_500;
@@ -47,6 +49,29 @@ class RowidReadBackIT {
         metadata.table("rb_client_key", column("id", INTEGER).primaryKey().defaultValue(next::getAndDecrement),
                 column("name", string(20)));
         return metadata;
+    }
+
+    /** The body of a test, on an engine whose recorder sees every statement, with the tables created. */
+    private interface Body {
+        void run(Engine engine, StatementRecorder recorder, Connection conn, MetaData metadata);
+    }
+
+    private static void withTables(TestEngines engines, Body body) {
+        StatementRecorder recorder = new StatementRecorder();
+        MetaData metadata = tables();
+        Engine engine = engines.create(recorder.options());
+        metadata.dropAll(engine);
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            body.run(engine, recorder, conn, metadata);
+        } finally {
+            metadata.dropAll(engine);
+        }
+    }
+
+    /** {@code insert(table).returning(id, name)}. */
+    private static Insert returning(Table table) {
+        return insert(table).returning(table.c("id"), table.c("name"));
     }
 
     private static List<Map<String, Object>> rows(String prefix) {
@@ -73,15 +98,10 @@ class RowidReadBackIT {
 
     @DatabaseTest
     void afterTheFirstExecutemanyTheRowsAreReadBackByRowidOnSqlite(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        MetaData metadata = tables();
-        Engine engine = engines.create(recorder.options());
-        metadata.dropAll(engine);
-        metadata.createAll(engine);
-        Table item = metadata.getTable("rb_item");
-        Insert returning = insert(item).returning(item.c("id"), item.c("name"));
-        boolean sqlite = engine.dialectName().equals("sqlite");
-        try (Connection conn = engine.connect()) {
+        withTables(engines, (engine, recorder, conn, metadata) -> {
+            Table item = metadata.getTable("rb_item");
+            Insert returning = returning(item);
+            boolean sqlite = engine.dialectName().equals("sqlite");
             recorder.clear();
             List<Object[]> first = conn.execute(returning, rows("a")).arrays().all();
             List<String> statements = recorder.sql();
@@ -111,23 +131,16 @@ class RowidReadBackIT {
                 }
             }
             conn.commit();
-        } finally {
-            metadata.dropAll(engine);
-        }
+        });
     }
 
     @DatabaseTest
     void aTableWithATriggerStaysOnReturningAndATriggerCreatedLaterFailsTheRead(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        MetaData metadata = tables();
-        Engine engine = engines.create(recorder.options());
-        metadata.dropAll(engine);
-        metadata.createAll(engine);
-        Table item = metadata.getTable("rb_item");
-        Table audit = metadata.getTable("rb_audit");
-        Insert returning = insert(item).returning(item.c("id"), item.c("name"));
-        boolean sqlite = engine.dialectName().equals("sqlite");
-        try (Connection conn = engine.connect()) {
+        withTables(engines, (engine, recorder, conn, metadata) -> {
+            Table item = metadata.getTable("rb_item");
+            Table audit = metadata.getTable("rb_audit");
+            Insert returning = returning(item);
+            boolean sqlite = engine.dialectName().equals("sqlite");
             if (sqlite) {
                 conn.execute(Sql.text("CREATE TRIGGER rb_log AFTER INSERT ON rb_item BEGIN"
                         + " INSERT INTO rb_audit (name) VALUES (NEW.name); END"));
@@ -149,7 +162,7 @@ class RowidReadBackIT {
             }
             conn.execute(Sql.text("DROP TRIGGER rb_log"));
             conn.execute(Sql.text("DELETE FROM rb_audit"));
-            Insert intoAudit = insert(audit).returning(audit.c("id"), audit.c("name"));
+            Insert intoAudit = returning(audit);
             conn.execute(intoAudit, rows("c")); // RETURNING, then the probe finds no trigger
             conn.commit();
             // A trigger that writes into the table itself, created after the probe: the keys cannot be read back.
@@ -173,9 +186,7 @@ class RowidReadBackIT {
                 assertThat(name).isEqualTo("d" + i);
             }
             conn.rollback();
-        } finally {
-            metadata.dropAll(engine);
-        }
+        });
     }
 
     /**
@@ -186,14 +197,9 @@ class RowidReadBackIT {
      */
     @DatabaseTest
     void aTriggerThatSkipsTheRowsIsToldByTheStatementsCount(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        MetaData metadata = tables();
-        Engine engine = engines.create(recorder.options());
-        metadata.dropAll(engine);
-        metadata.createAll(engine);
-        Table item = metadata.getTable("rb_item");
-        Insert returning = insert(item).returning(item.c("id"), item.c("name"));
-        try (Connection conn = engine.connect()) {
+        withTables(engines, (engine, recorder, conn, metadata) -> {
+            Table item = metadata.getTable("rb_item");
+            Insert returning = returning(item);
             for (String prefix : List.of("a", "b")) {
                 assertKeysOfTheirRows(conn, item, conn.execute(returning, rows(prefix)).arrays().all(), prefix);
             }
@@ -208,9 +214,7 @@ class RowidReadBackIT {
                     .hasMessageContaining("the statements reported 0 rows inserted and the connection's count of"
                             + " changed rows grew by 2500");
             conn.rollback();
-        } finally {
-            metadata.dropAll(engine);
-        }
+        });
     }
 
     /**
@@ -219,14 +223,9 @@ class RowidReadBackIT {
      */
     @DatabaseTest
     void inAutocommitTheRowsGoByReturning(TestEngines engines) {
-        StatementRecorder recorder = new StatementRecorder();
-        MetaData metadata = tables();
-        Engine engine = engines.create(recorder.options());
-        metadata.dropAll(engine);
-        metadata.createAll(engine);
-        Table item = metadata.getTable("rb_item");
-        Insert returning = insert(item).returning(item.c("id"), item.c("name"));
-        try (Connection conn = engine.connect()) {
+        withTables(engines, (engine, recorder, conn, metadata) -> {
+            Table item = metadata.getTable("rb_item");
+            Insert returning = returning(item);
             conn.setIsolationLevel(IsolationLevel.AUTOCOMMIT);
             for (String prefix : List.of("a", "b")) {
                 recorder.clear();
@@ -240,9 +239,7 @@ class RowidReadBackIT {
                     assertThat(dml).isNotEmpty();
                 }
             }
-        } finally {
-            metadata.dropAll(engine);
-        }
+        });
     }
 
     /**
@@ -252,21 +249,15 @@ class RowidReadBackIT {
      */
     @DatabaseTest
     void aKeyFromAClientSideDefaultComesBackWithItsOwnRow(TestEngines engines) {
-        MetaData metadata = tables();
-        Engine engine = engines.create(io.retort.engine.EngineOptions.defaults());
-        metadata.dropAll(engine);
-        metadata.createAll(engine);
-        Table keyed = metadata.getTable("rb_client_key");
-        Insert returning = insert(keyed).returning(keyed.c("id"), keyed.c("name"));
-        try (Connection conn = engine.connect()) {
+        withTables(engines, (engine, recorder, conn, metadata) -> {
+            Table keyed = metadata.getTable("rb_client_key");
+            Insert returning = returning(keyed);
             for (String prefix : List.of("a", "b")) {
                 List<Object[]> returned = conn.execute(returning, rows(prefix)).arrays().all();
                 assertKeysOfTheirRows(conn, keyed, returned, prefix);
                 assertThat((Integer) returned.get(0)[0]).isGreaterThan((Integer) returned.get(1)[0]);
             }
             conn.commit();
-        } finally {
-            metadata.dropAll(engine);
-        }
+        });
     }
 }
