@@ -1,6 +1,7 @@
 package io.retort.impl.compiler;
 
 import io.retort.impl.dialect.Dialect;
+import io.retort.impl.dialect.InsertReturningStyle;
 import io.retort.sql.Assignment;
 import io.retort.sql.Delete;
 import io.retort.sql.Expression;
@@ -50,7 +51,7 @@ abstract class DmlRenderer extends SelectRenderer {
 
     /** Whether an INSERT's RETURNING is a query of its FINAL TABLE here. */
     private boolean finalTable() {
-        return dialect.insertReturningStyle() == Dialect.InsertReturningStyle.FINAL_TABLE;
+        return dialect.insertReturningStyle() == InsertReturningStyle.FINAL_TABLE;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.retort.exception.InvalidRequestException;
 import io.retort.impl.compiler.CompiledStatement;
 import io.retort.impl.compiler.ExpressionCompiler;
 import io.retort.impl.dialect.Dialect;
+import io.retort.impl.dialect.InsertReturningStyle;
 import io.retort.impl.dialect.ParameterBinder;
 import io.retort.schema.Table;
 import io.retort.sql.Expression;
@@ -79,7 +80,7 @@ final class InsertManyExecutor {
     private Result returning(Insert bare, List<? extends Map<String, ? extends @Nullable Object>> sets) {
         List<Expression<?>> shown = bare.returningClause();
         if (sets.size() > 1 && dialect.supportsReturning("INSERT")
-                && dialect.insertReturningStyle() == Dialect.InsertReturningStyle.RETURNING_CLAUSE_ANY_ORDER
+                && dialect.insertReturningStyle() == InsertReturningStyle.RETURNING_CLAUSE_ANY_ORDER
                 && sortKey(bare, sets.get(0).keySet(), shown) < 0 && KeyMatch.of(bare, sets, shown) == null) {
             // Nothing in RETURNING correlates the rows with the sets, but each set gives the key: RETURNING takes
             // the key too, the rows are matched by it, and it is dropped from the rows handed back.
@@ -111,7 +112,7 @@ final class InsertManyExecutor {
             int perRow = Math.max(1, columns.size() + countDefaults(bare, columns));
             int sortKey = sets.size() > 1 ? sortKey(bare, columns, returning) : -1;
             boolean anyOrder =
-                    dialect.insertReturningStyle() == Dialect.InsertReturningStyle.RETURNING_CLAUSE_ANY_ORDER;
+                    dialect.insertReturningStyle() == InsertReturningStyle.RETURNING_CLAUSE_ANY_ORDER;
             KeyMatch match = sets.size() > 1 && sortKey < 0 && anyOrder ? KeyMatch.of(bare, sets, returning) : null;
             // Rows that name no column are each a row of defaults (DEFAULT VALUES), which has no multi-row form; where
             // the rows come back in any order and nothing correlates them with the sets, each row is a statement.
@@ -340,7 +341,7 @@ final class InsertManyExecutor {
      * the sets give the key, or RETURNING does not name it.
      */
     private int sortKey(Insert bare, Set<String> given, List<Expression<?>> returning) {
-        if (dialect.insertReturningStyle() != Dialect.InsertReturningStyle.RETURNING_CLAUSE_ANY_ORDER
+        if (dialect.insertReturningStyle() != InsertReturningStyle.RETURNING_CLAUSE_ANY_ORDER
                 || !(bare.table() instanceof Table)) {
             return -1;
         }
