@@ -75,6 +75,45 @@ class FlushIT {
     }
 
     /**
+     * Three flushes of 2,500 new objects on one engine. On SQLite the second and third go without RETURNING and read
+     * their rows back by rowid (see {@code RowidReadBackIT}): on every database each object gets its own row's key,
+     * is in the identity map and is persistent.
+     */
+    @DatabaseTest
+    void laterFlushesOfManyObjectsGetTheirOwnKeysOnSqliteByRowid(TestEngines engines) {
+        StatementRecorder recorder = new StatementRecorder();
+        Engine engine = engines.create(recorder.options());
+        Registry registry = Registry.of(User.class);
+        registry.createAll(engine);
+        try (Session session = Session.open(engine)) {
+            for (String prefix : List.of("a", "b", "c")) {
+                List<User> users = new ArrayList<>();
+                for (int i = 0; i < 2_500; i++) {
+                    users.add(new User(prefix + i, null));
+                }
+                session.addAll(users);
+                recorder.clear();
+                session.flush();
+                List<String> sql = recorder.sql();
+                if (engine.dialectName().equals("sqlite") && !prefix.equals("a")) {
+                    assertThat(sql).noneMatch(statement -> statement.contains("RETURNING"))
+                            .last().asString().startsWith("SELECT id FROM user_account WHERE rowid > ?");
+                }
+                for (int i = 0; i < users.size(); i++) {
+                    User user = users.get(i);
+                    assertThat(inspect(user).state()).isEqualTo(ObjectState.PERSISTENT);
+                    assertThat(session.get(User.class, user.id)).isSameAs(user);
+                    assertThat(session.connection().execute(Sql.text("SELECT name FROM user_account WHERE id = :id"),
+                            java.util.Map.of("id", user.id)).scalar()).isEqualTo(prefix + i);
+                }
+            }
+            session.commit();
+        } finally {
+            registry.dropAll(engine);
+        }
+    }
+
+    /**
      * Objects whose key the application gives (a UUID made in Java) and whose class has a server default: the
      * default comes back through RETURNING, and each object gets its own row's value. On SQLite, whose RETURNING
      * rows come in any order, RETURNING also names the key, and the rows are matched to the objects by it (before,
