@@ -1,8 +1,8 @@
 package io.retort.impl.engine;
 
 import io.retort.engine.Result;
-import io.retort.exception.RetortException;
 import io.retort.exception.InvalidRequestException;
+import io.retort.exception.RetortException;
 import io.retort.impl.dialect.Dialect;
 import io.retort.schema.Column;
 import io.retort.schema.Table;
