@@ -3,13 +3,16 @@ package io.retort.impl.engine;
 import io.retort.engine.Result;
 import io.retort.exception.InvalidRequestException;
 import io.retort.exception.RetortException;
+import io.retort.impl.compiler.DdlStatement;
 import io.retort.impl.dialect.Dialect;
 import io.retort.schema.Column;
 import io.retort.schema.Table;
 import io.retort.sql.ColumnReference;
+import io.retort.sql.Executable;
 import io.retort.sql.Expression;
 import io.retort.sql.Insert;
 import io.retort.sql.Sql;
+import io.retort.sql.TextClause;
 import io.retort.types.SqlType;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -39,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * {@code total_changes()} must grow by exactly n (no trigger created since the probe acted), the last rowid must be
  * the table's largest (SQLite picked none at random, which it does once a table holds the largest rowid), and exactly
  * n rows must come back. Where a check fails after the rows went in, the executemany fails with a message that says
- * so, and the table goes by RETURNING from then on.
+ * so, and the table goes by RETURNING from then on. DDL run through the engine makes it forget what the probes found.
  */
 final class RowidKeys {
     /** What a probe found of a table. */
@@ -84,6 +87,24 @@ final class RowidKeys {
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /**
+     * After a statement run through the engine that may have changed the schema (DDL, or text that begins with CREATE,
+     * DROP or ALTER): what the probes found is forgotten, so that a table created again with a trigger is probed again.
+     * A change made elsewhere (another process, or the JDBC connection itself) is caught by the checks of the read.
+     */
+    void forgetOnSchemaChange(Executable statement) {
+        if (!probes.isEmpty() && (statement instanceof DdlStatement
+                || statement instanceof TextClause text && changesSchema(text.text()))) {
+            probes.clear();
+        }
+    }
+
+    private static boolean changesSchema(String sql) {
+        String head = sql.stripLeading();
+        return head.regionMatches(true, 0, "CREATE", 0, 6) || head.regionMatches(true, 0, "DROP", 0, 4)
+                || head.regionMatches(true, 0, "ALTER", 0, 5);
     }
 
     /** What the probe found of {@code table}. */

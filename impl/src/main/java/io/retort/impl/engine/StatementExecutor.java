@@ -94,7 +94,9 @@ final class StatementExecutor {
         if (statement instanceof Insert) {
             return InsertedKeys.execute(this, dialect, (Insert) statement, parameters, fetchSize);
         }
-        return executeOnce(statement, parameters, fetchSize, null);
+        DefaultResult result = executeOnce(statement, parameters, fetchSize, null);
+        engine.rowidKeys.forgetOnSchemaChange(statement);
+        return result;
     }
 
     /**

@@ -34,9 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one of its name, with no trigger, no ON CONFLICT clause, no view, virtual or WITHOUT ROWID table of its name) then
  * takes its pages without RETURNING and its rows are read back by rowid, which costs about 0.6 of the RETURNING pages
  * (SQLite writes each returned row to a temporary table first). The checks around the read are shown here: a table
- * with a trigger stays on RETURNING, a trigger created after the probe fails the executemany with a message instead
- * of handing back keys of the wrong rows, AUTOCOMMIT goes by RETURNING, and a key from a client-side default is
- * never taken for one the database assigned.
+ * with a trigger stays on RETURNING, a trigger created after the probe past Retort fails the executemany with a
+ * message instead of handing back keys of the wrong rows (one created through Retort is probed for before the next
+ * insert), AUTOCOMMIT goes by RETURNING, and a key from a client-side default is never taken for one the database
+ * assigned.
  */
 class RowidReadBackIT {
     private static final int ROWS = 2_500;
@@ -165,9 +166,10 @@ class RowidReadBackIT {
             Insert intoAudit = returning(audit);
             conn.execute(intoAudit, rows("c")); // RETURNING, then the probe finds no trigger
             conn.commit();
-            // A trigger that writes into the table itself, created after the probe: the keys cannot be read back.
-            conn.execute(Sql.text("CREATE TRIGGER rb_twice BEFORE INSERT ON rb_audit WHEN NEW.name NOT LIKE 'x%'"
-                    + " BEGIN INSERT INTO rb_audit (name) VALUES ('x' || NEW.name); END"));
+            // A trigger that writes into the table itself, created after the probe and past Retort (as another
+            // process would): the keys cannot be read back.
+            outsideRetort(conn, "CREATE TRIGGER rb_twice BEFORE INSERT ON rb_audit WHEN NEW.name NOT LIKE 'x%'"
+                    + " BEGIN INSERT INTO rb_audit (name) VALUES ('x' || NEW.name); END");
             conn.commit();
             assertThatThrownBy(() -> conn.execute(intoAudit, rows("d"))).isInstanceOf(InvalidRequestException.class)
                     .hasMessage("Retort inserted 2500 rows into rb_audit without RETURNING, as it does on SQLite for"
@@ -186,7 +188,26 @@ class RowidReadBackIT {
                 assertThat(name).isEqualTo("d" + i);
             }
             conn.rollback();
+            // DDL run through Retort makes it look again: a trigger created so is seen before the next insert.
+            conn.execute(Sql.text("DROP TRIGGER rb_twice"));
+            conn.execute(intoAudit, rows("e")); // RETURNING, then the probe finds the table plain again
+            conn.execute(Sql.text("CREATE TRIGGER rb_copy AFTER INSERT ON rb_audit BEGIN"
+                    + " INSERT INTO rb_item (name) VALUES (NEW.name); END"));
+            recorder.clear();
+            List<Object[]> copied = conn.execute(intoAudit, rows("f")).arrays().all();
+            assertThat(recorder.sql().subList(0, 3)).allMatch(sql -> sql.endsWith(" RETURNING id, name"));
+            assertKeysOfTheirRows(conn, audit, copied, "f");
+            conn.rollback();
         });
+    }
+
+    /** Runs DDL on the JDBC connection itself, where Retort does not see it (as another process's DDL). */
+    private static void outsideRetort(Connection conn, String ddl) {
+        try (java.sql.Statement statement = conn.jdbcConnection().createStatement()) {
+            statement.execute(ddl);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -207,8 +228,8 @@ class RowidReadBackIT {
             if (!engine.dialectName().equals("sqlite")) {
                 return;
             }
-            conn.execute(Sql.text("CREATE TRIGGER rb_skip BEFORE INSERT ON rb_item BEGIN"
-                    + " INSERT INTO rb_audit (name) VALUES (NEW.name); SELECT RAISE(IGNORE); END"));
+            outsideRetort(conn, "CREATE TRIGGER rb_skip BEFORE INSERT ON rb_item BEGIN"
+                    + " INSERT INTO rb_audit (name) VALUES (NEW.name); SELECT RAISE(IGNORE); END");
             conn.commit();
             assertThatThrownBy(() -> conn.execute(returning, rows("c"))).isInstanceOf(InvalidRequestException.class)
                     .hasMessageContaining("the statements reported 0 rows inserted and the connection's count of"
