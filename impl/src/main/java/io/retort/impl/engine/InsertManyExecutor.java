@@ -341,15 +341,25 @@ final class InsertManyExecutor {
      * the sets give the key, or RETURNING does not name it.
      */
     private int sortKey(Insert bare, Set<String> given, List<Expression<?>> returning) {
-        if (dialect.insertReturningStyle() != InsertReturningStyle.RETURNING_CLAUSE_ANY_ORDER
-                || !(bare.table() instanceof Table)) {
+        if (dialect.insertReturningStyle() != InsertReturningStyle.RETURNING_CLAUSE_ANY_ORDER) {
             return -1;
         }
-        io.retort.schema.Column<?> key = ((Table) bare.table()).autoincrementColumn().orElse(null);
-        if (key == null || given.contains(key.name()) || key.clientDefault() != null) {
-            return -1; // a key a client-side default gives is bound, in no particular order
+        io.retort.schema.Column<?> key = assignedKey(bare, given);
+        return key == null ? -1 : positionOf(returning, key);
+    }
+
+    /**
+     * The insert's table's autoincrement key where the database assigns it to every row of sets naming {@code given}
+     * columns, ascending in VALUES order: null where the statement's table is no {@link Table}, where it has no such
+     * key, where the sets give it, or where a client-side default does (bound like any value, in no order of its own;
+     * SQLAlchemy takes no column with a client-side default for an implicit sentinel either).
+     */
+    static io.retort.schema.@Nullable Column<?> assignedKey(Insert bare, Set<String> given) {
+        if (!(bare.table() instanceof Table table)) {
+            return null;
         }
-        return positionOf(returning, key);
+        io.retort.schema.Column<?> key = table.autoincrementColumn().orElse(null);
+        return key == null || given.contains(key.name()) || key.clientDefault() != null ? null : key;
     }
 
     /**

@@ -64,9 +64,8 @@ final class RowidKeys {
                 || !bare.prefixes().isEmpty() || bare.returningClause().isEmpty()) {
             return null;
         }
-        Column<?> key = table.autoincrementColumn().orElse(null);
-        if (key == null || key.clientDefault() != null || !table.primaryKeyColumns().equals(List.of(key))
-                || given.contains(key.name()) || rowid(table) == null) {
+        Column<?> key = InsertManyExecutor.assignedKey(bare, given);
+        if (key == null || !table.primaryKeyColumns().equals(List.of(key)) || rowid(table) == null) {
             return null;
         }
         Set<String> names = new java.util.HashSet<>();
@@ -79,7 +78,10 @@ final class RowidKeys {
         return table;
     }
 
-    /** Whether the connection's statements run in one transaction (not in AUTOCOMMIT): this way needs one. */
+    /**
+     * Whether the connection's statements run in one transaction (not in AUTOCOMMIT), which this way needs: begins the
+     * connection's transaction first, as the insert would.
+     */
     static boolean inTransaction(DefaultConnection connection) {
         connection.autobegin(false);
         try {

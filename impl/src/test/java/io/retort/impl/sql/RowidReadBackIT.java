@@ -264,9 +264,11 @@ class RowidReadBackIT {
     }
 
     /**
-     * A key that a client-side default gives is bound like any value, in no order of its own: the rows of RETURNING
-     * are matched to the sets by it (before, SQLite's pages were sorted by it, as if the database had assigned it,
-     * and each set could get another row's key), and no rowid is read.
+     * SQLAlchemy: test/orm/test_unitofworkv2.py::TryToFoolInsertManyValuesTest::test_original_use_case (no row of a
+     * batched INSERT gets another row's key; a column with a client-side default is no implicit sentinel, and a batch
+     * without one is downgraded). A key that a client-side default gives is bound like any value, in no order of its
+     * own: on SQLite each row then goes as a statement of its own (before, the pages were sorted by it, as if the
+     * database had assigned it, and a set could get another row's key), and no rowid is read.
      */
     @DatabaseTest
     void aKeyFromAClientSideDefaultComesBackWithItsOwnRow(TestEngines engines) {
